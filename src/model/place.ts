@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+// Where something was read in the input. Every table, row and cell of the model carries one, so that a
+// finding can be shown in the original (design.md: "two places on every finding").
+
+/** Text input (the seeds, Markdown): 1-based line and 1-based column (in characters) of the line. */
+export const TextPlace = z.object({
+  kind: z.literal('text'),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  endColumn: z.number().int().min(1).optional(),
+});
+
+/**
+ * PDF input: 1-based page number and a box in PDF points with the origin at the page's top-left corner
+ * (x right, y down) on the page as displayed (rotation applied), so it can be drawn over a page image.
+ */
+export const PdfPlace = z.object({
+  kind: z.literal('pdf'),
+  page: z.number().int().min(1),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('[x0, y0, x1, y1] in points, top-left origin'),
+});
+
+/** Spreadsheet input: sheet name and A1 cell reference (the top-left cell of a merged range). */
+export const SheetPlace = z.object({
+  kind: z.literal('sheet'),
+  sheet: z.string(),
+  cell: z.string(),
+});
+
+/** Word input: 0-based index of the body block (paragraph or table), and row/cell inside a table. */
+export const DocxPlace = z.object({
+  kind: z.literal('docx'),
+  block: z.number().int().min(0),
+  row: z.number().int().min(0).optional(),
+  cell: z.number().int().min(0).optional(),
+});
+
+export const SourcePlace = z.discriminatedUnion('kind', [TextPlace, PdfPlace, SheetPlace, DocxPlace]);
+export type SourcePlace = z.infer<typeof SourcePlace>;
+export type TextPlace = z.infer<typeof TextPlace>;
+export type PdfPlace = z.infer<typeof PdfPlace>;
+
+/** Short human form of a place: "第12行第3列 / line 12 col 3", "第4页", "Sheet1!B3". */
+export function describePlace(p: SourcePlace, locale: 'zh' | 'en' = 'zh'): string {
+  switch (p.kind) {
+    case 'text':
+      return locale === 'zh' ? `第${p.line}行第${p.column}列` : `line ${p.line}, col ${p.column}`;
+    case 'pdf':
+      return locale === 'zh' ? `第${p.page}页` : `page ${p.page}`;
+    case 'sheet':
+      return `${p.sheet}!${p.cell}`;
+    case 'docx':
+      return locale === 'zh'
+        ? `第${p.block + 1}段${p.row !== undefined ? `第${p.row + 1}行` : ''}`
+        : `block ${p.block + 1}${p.row !== undefined ? ` row ${p.row + 1}` : ''}`;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Layout } from '../model/layout.ts';
+import { detectFormat } from './detect.ts';
+import { InputError } from './errors.ts';
+import { readText } from './text/read-text.ts';
+
+// One entry point for every input format. Format readers for binary formats are loaded on first use so
+// that reading a text file never pays for pdf.js or exceljs.
+
+export async function readLayout(bytes: Uint8Array, fileName = ''): Promise<Layout> {
+  const detected = detectFormat(bytes, fileName);
+  switch (detected.format) {
+    case 'text':
+    case 'markdown':
+      return readText(new TextDecoder('utf-8').decode(bytes), { format: detected.format });
+    case 'pdf': {
+      const { readPdf } = await import('./pdf/read-pdf.ts');
+      return readPdf(bytes);
+    }
+    case 'xlsx':
+    case 'xls': {
+      const { readWorkbook } = await import('./xlsx/read-xlsx.ts');
+      return readWorkbook(bytes, detected.format);
+    }
+    case 'docx': {
+      const { readDocx } = await import('./docx/read-docx.ts');
+      return readDocx(bytes);
+    }
+    case 'unsupported':
+      if (detected.reason === 'empty') throw new InputError('empty', '文件是空的（0 字节）。', 'The file is empty (0 bytes).');
+      throw new InputError(
+        'unsupported-format',
+        '无法识别的文件格式：支持 PDF、Excel（xlsx/xls）、Word（docx）、文本和 Markdown。',
+        'Unsupported file format: Caijian reads PDF, Excel (xlsx/xls), Word (docx), text and Markdown.',
+      );
+  }
+}

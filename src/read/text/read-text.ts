@@ -1,0 +1,117 @@
+import type { Block, GridRow, Layout, ReadWarning } from '../../model/layout.ts';
+import type { TextPlace } from '../../model/place.ts';
+
+// Reader for text extracted from disclosures (the seed form) and for Markdown. Table rows are lines with
+// tab-separated cells, or Markdown rows "| a | b |"; consecutive rows form one grid block. Blank lines and
+// form feeds become breaks: a table may continue after them, which recognition decides, not this reader.
+
+const MARKDOWN_ROW = /^\s*\|.*\|\s*$/;
+const MARKDOWN_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const ILLEGIBLE = /^\s*\[(illegible|无法识别|图片)\]\s*$/i;
+const BULLET = /^(\s*)[-*•·]\s+(.*)$/;
+const MD_HEADING = /^(#{1,6})\s+(.*)$/;
+
+function place(line: number, column: number, endColumn?: number): TextPlace {
+  return endColumn === undefined ? { kind: 'text', line, column } : { kind: 'text', line, column, endColumn };
+}
+
+function splitTabRow(text: string, lineNo: number): GridRow {
+  const cells = [];
+  let offset = 0;
+  for (const part of text.split('\t')) {
+    cells.push({ text: part.trim(), place: place(lineNo, offset + 1, offset + part.length + 1) });
+    offset += part.length + 1;
+  }
+  return { cells, place: place(lineNo, 1, text.length + 1) };
+}
+
+function splitMarkdownRow(text: string, lineNo: number): GridRow {
+  const start = text.indexOf('|');
+  const end = text.lastIndexOf('|');
+  const inner = text.slice(start + 1, end);
+  const cells = [];
+  let offset = start + 1;
+  // "\|" is an escaped bar inside a cell.
+  for (const part of inner.split(/(?<!\\)\|/)) {
+    cells.push({ text: part.replace(/\\\|/g, '|').trim(), place: place(lineNo, offset + 1, offset + part.length + 1) });
+    offset += part.length + 1;
+  }
+  return { cells, place: place(lineNo, 1, text.length + 1) };
+}
+
+export interface TextReadOptions {
+  format?: 'text' | 'markdown';
+}
+
+export function readText(input: string, options: TextReadOptions = {}): Layout {
+  const warnings: ReadWarning[] = [];
+  const blocks: Block[] = [];
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const lines = text.split(/\r\n|\r|\n/);
+  let grid: { rows: GridRow[]; start: number } | null = null;
+
+  const flush = () => {
+    if (grid) blocks.push({ type: 'grid', rows: grid.rows, place: place(grid.start, 1) });
+    grid = null;
+  };
+
+  lines.forEach((raw, i) => {
+    const lineNo = i + 1;
+    // A form feed marks a page end (pdftotext output); the rest of the line is content.
+    let line = raw;
+    while (line.includes('\f')) {
+      const at = line.indexOf('\f');
+      const before = line.slice(0, at);
+      if (before.trim()) handle(before, lineNo);
+      flush();
+      blocks.push({ type: 'break', kind: 'page', place: place(lineNo, at + 1) });
+      line = line.slice(at + 1);
+    }
+    handle(line, lineNo);
+  });
+  flush();
+
+  function handle(line: string, lineNo: number) {
+    if (line.includes('\t')) {
+      const row = splitTabRow(line, lineNo);
+      if (row.cells.some((c) => c.text !== '')) {
+        grid ??= { rows: [], start: lineNo };
+        grid.rows.push(row);
+        return;
+      }
+    } else if (MARKDOWN_ROW.test(line)) {
+      if (MARKDOWN_RULE.test(line)) return;
+      grid ??= { rows: [], start: lineNo };
+      grid.rows.push(splitMarkdownRow(line, lineNo));
+      return;
+    }
+    flush();
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      const last = blocks[blocks.length - 1];
+      if (!last || last.type !== 'break') blocks.push({ type: 'break', kind: 'blank', place: place(lineNo, 1) });
+      return;
+    }
+    if (ILLEGIBLE.test(trimmed)) {
+      blocks.push({ type: 'illegible', place: place(lineNo, 1), reason: trimmed });
+      return;
+    }
+    const column = line.length - line.trimStart().length + 1;
+    const h = MD_HEADING.exec(trimmed);
+    if (h) {
+      blocks.push({ type: 'line', text: h[2].trim(), heading: h[1].length, place: place(lineNo, column) });
+      return;
+    }
+    const b = BULLET.exec(line);
+    if (b && b[2].trim()) {
+      blocks.push({ type: 'line', text: b[2].trim(), bullet: true, place: place(lineNo, b[1].length + 3) });
+      return;
+    }
+    blocks.push({ type: 'line', text: trimmed, place: place(lineNo, column) });
+  }
+
+  if (!blocks.some((b) => b.type !== 'break')) {
+    warnings.push({ code: 'empty-input', message: '输入中没有任何文字内容。', messageEn: 'The input contains no text.' });
+  }
+  return { format: options.format ?? 'text', imageOnlyPages: [], blocks, warnings };
+}
