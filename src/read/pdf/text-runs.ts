@@ -1,0 +1,69 @@
+import type { Box, Matrix } from './geometry.ts';
+import { apply, boundingBox } from './geometry.ts';
+
+// pdf.js text items → runs with a box in display coordinates. A run is what the producer drew with one
+// text-showing operation (usually one cell's text or one line fragment); cells and lines are built from runs.
+
+export interface TextRun {
+  text: string;
+  box: Box;
+  /** Font size in points on the displayed page (the run's height). */
+  size: number;
+  /** Whether the text flows left-to-right on the displayed page (false for rotated or vertical text). */
+  horizontal: boolean;
+}
+
+/** The subset of pdf.js's TextItem this reader uses. */
+export interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+// Below the baseline glyphs reach about a fifth of the font size (descenders, the bottom of CJK glyphs).
+const DESCENT = 0.2;
+
+export function toTextRun(item: PdfTextItem, view: Matrix): TextRun | null {
+  const text = item.str.replace(/\s+/g, ' ');
+  if (text.trim() === '') return null;
+  const [a, b, c, d, e, f] = item.transform;
+  const ux = Math.hypot(a, b) || 1;
+  const vy = Math.hypot(c, d) || 1;
+  const u: [number, number] = [a / ux, b / ux];
+  const v: [number, number] = [c / vy, d / vy];
+  // pdf.js reports a zero height for some Type3 fonts; the scale of the up vector is the font size then.
+  const h = item.height > 0 ? item.height : vy;
+  const w = item.width;
+  const corner = (s: number, t: number) => apply(view, e + u[0] * s + v[0] * t, f + u[1] * s + v[1] * t);
+  const box = boundingBox([corner(0, -DESCENT * h), corner(w, -DESCENT * h), corner(0, h * (1 - DESCENT)), corner(w, h * (1 - DESCENT))]);
+  const [dx, dy] = [view[0] * u[0] + view[2] * u[1], view[1] * u[0] + view[3] * u[1]];
+  return { text, box, size: h, horizontal: Math.abs(dx) >= Math.abs(dy) && dx > 0 };
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/** Whether a character is full-width (CJK ideographs and punctuation): such text joins without spaces. */
+export function isWide(ch: string): boolean {
+  return CJK.test(ch);
+}
+
+/**
+ * Splits a run into per-character pieces with estimated boxes, for runs the producer drew across several
+ * table cells at once. Widths are estimated from character class (full-width = 1 em, others = ½ em),
+ * scaled so the pieces fill the run exactly.
+ */
+export function splitRunByCharacter(run: TextRun): TextRun[] {
+  const chars = [...run.text];
+  const weights = chars.map((ch) => (isWide(ch) ? 2 : 1));
+  const total = weights.reduce((s, w) => s + w, 0);
+  const [x0, y0, x1, y1] = run.box;
+  const out: TextRun[] = [];
+  let at = x0;
+  chars.forEach((ch, i) => {
+    const w = ((x1 - x0) * weights[i]) / total;
+    out.push({ text: ch, box: [at, y0, at + w, y1], size: run.size, horizontal: run.horizontal });
+    at += w;
+  });
+  return out;
+}

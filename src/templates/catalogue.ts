@@ -1,0 +1,39 @@
+import type { DocumentKind } from '../model/disclosure.ts';
+import { budgetTemplates } from './budget.ts';
+import { finalAccountTemplates } from './final-account.ts';
+import { squash, titleKey } from './normalize.ts';
+import type { TableTemplate } from './types.ts';
+
+export type { TableTemplate } from './types.ts';
+
+/** Every known table kind. Order matters only for titles that two patterns accept: the more specific comes first. */
+export const templates: readonly TableTemplate[] = [...finalAccountTemplates, ...budgetTemplates];
+
+const byKey = new Map(templates.map((t) => [t.key, t]));
+
+export function templateByKey(key: string): TableTemplate | undefined {
+  return byKey.get(key);
+}
+
+/** Standard tables a complete document of this kind must contain (or declare empty). */
+export function requiredTemplates(kind: DocumentKind): TableTemplate[] {
+  return templates.filter((t) => t.kind === kind && t.required);
+}
+
+/**
+ * The template whose title patterns accept this printed title. `kind` breaks ties between a 预算 and a
+ * 决算 reading of the same words; with no kind known, either is accepted.
+ */
+export function matchTitle(printed: string, kind?: DocumentKind | null): TableTemplate | undefined {
+  const key = titleKey(printed);
+  if (!key) return undefined;
+  const candidates = templates.filter((t) => t.titles.some((re) => re.test(key)));
+  if (candidates.length === 0) return undefined;
+  return candidates.find((t) => t.kind === kind) ?? candidates[0];
+}
+
+/** Cheap pre-test: could this line be a table title at all (ends like one, short enough)? */
+export function looksLikeTableTitle(line: string): boolean {
+  const s = squash(line).replace(/(\([^()]*\))+$/, '');
+  return s.length <= 60 && /(表|总表|计划)(\(续(表)?\))?$|公开\d{1,2}表$|^专户|^政府性基金(\(政府预算\))?$/.test(s);
+}

@@ -1,0 +1,36 @@
+// Printed titles and headers vary in spacing, bracket width and quote style ("项 目", "因公出国 （境）费",
+// “三公”/"三公"). Matching is done on a squashed form: no whitespace, half-width brackets, no quotes.
+
+export function squash(text: string): string {
+  return text
+    .replace(/\s+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[“”"‘’'「」『』]/g, '')
+    .replace(/：/g, ':')
+    .replace(/—|－/g, '-');
+}
+
+/** Removes list numbering at the start of a label: "一、", "（十一）", "1.", "(3)", "①". */
+export function stripNumbering(label: string): string {
+  return label
+    .replace(/^\s*[（(]?[一二三四五六七八九十百]+[)）]?[、.．]?\s*/, '')
+    .replace(/^\s*[（(]?\d{1,2}[)）][、.．]?\s*/, '')
+    .replace(/^\s*\d{1,2}[、.．]\s*/, '')
+    .replace(/^[①②③④⑤⑥⑦⑧⑨⑩]\s*/, '');
+}
+
+/**
+ * Squashed title without what surrounds the table name: a leading year ("2023年", "2023年度"), a leading
+ * entity name ending in 局/委/办/厅/院/会/部/中心, a trailing "公开NN表", and "(续)" continuation marks.
+ */
+export function titleKey(title: string): string {
+  let t = squash(title);
+  t = t.replace(/\(?续(表)?\)?$/, '');
+  t = t.replace(/公开\d{1,2}表$/, '');
+  t = t.replace(/^附件\d*[:：]?/, '');
+  t = t.replace(/^\d{4}年度?/, '');
+  t = t.replace(/^[\u4e00-\u9fa5]{2,30}?(?:局|委员会|委|办公室|办公厅|厅|院|中心|部|政府)(?=\d{4}年|部门|单位|收|支|财|一般|政府|国有|项目|专项)/, '');
+  t = t.replace(/^\d{4}年度?/, '');
+  return t;
+}

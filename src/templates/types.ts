@@ -1,0 +1,76 @@
+import type { CatalogSystem } from '../catalog/catalog.ts';
+import type { DocumentKind } from '../model/disclosure.ts';
+
+// A table template says what one kind of standard table looks like: how its title reads, which columns it
+// has (and how their headers are printed), which rows it holds. Templates are data; recognition matches a
+// printed table against them by title and header, never by its printed number or position.
+
+export interface ColumnTemplate {
+  key: string;
+  /** Canonical header label (Chinese). */
+  label: string;
+  /**
+   * Patterns for the printed header, tested against the header text with spaces and punctuation removed. For
+   * multi-row headers the text is "parent/child", so a pattern can require the parent ("预算数/合计").
+   */
+  match: RegExp[];
+  /** Section of a multi-part table this column belongs to. */
+  section?: string;
+}
+
+export interface ItemTemplate {
+  /** Canonical key of a named line ("income.general_budget"). */
+  key: string;
+  section?: string;
+  label: string;
+  /** Patterns for the printed label, with list numbering ("一、", "（一）") and spaces removed. */
+  match: RegExp[];
+  /** Only after this item was seen in the same section (04表: the 年初结转 breakdown repeats fund names). */
+  after?: string;
+}
+
+export interface SectionTemplate {
+  key: string;
+  label: string;
+  /** How the first header cell of this part is printed ("项目（按功能分类）", "人员经费", "科目编码"). */
+  match: RegExp[];
+  /** Classification of the coded lines of this part, when it has any. */
+  codeSystem?: CatalogSystem;
+  /** Lines of this part name functional classes ("八、社会保障和就业支出") instead of printing codes. */
+  classesByName?: boolean;
+  /** Lines of this part name economic classes ("工资福利支出"): codes are found by name in this catalogue. */
+  econByName?: CatalogSystem;
+}
+
+export type TableLayout =
+  | 'coded' // one code/label column block, then value columns (收入决算表, 支出决算表, …)
+  | 'sections' // side-by-side parts, each label (+行次) + values (总表, 06表 经济分类 groups, 收支总表)
+  | 'single' // one data line under a multi-row header (三公 决算表)
+  | 'text'; // indicator tables kept as text grids (绩效目标表)
+
+export interface TableTemplate {
+  key: string;
+  kind: DocumentKind;
+  /** Canonical title. */
+  title: string;
+  /** Patterns for the printed title, tested with spaces, year prefixes and quotes removed. */
+  titles: RegExp[];
+  /** The usual number in the national template (决算 公开01–09表). Informative only. */
+  usualNumber?: string;
+  layout: TableLayout;
+  /** Classification of the coded rows. */
+  codeSystem?: CatalogSystem;
+  /** Value columns, in the national template's order. */
+  columns: ColumnTemplate[];
+  sections?: SectionTemplate[];
+  items?: ItemTemplate[];
+  /**
+   * Header labels that are economic classes: such columns get keys "dept_econ:30101" / "gov_econ:50101" from the
+   * catalogue, so a long budget table with a column per economic class keeps every column.
+   */
+  econColumns?: CatalogSystem;
+  /** Must be published (or declared empty) in a complete document of this kind. */
+  required: boolean;
+  /** Performance (绩效) indicator tables go to Disclosure.performance instead of tables. */
+  performanceKind?: 'project_self_evaluation' | 'project_goals' | 'overall_goals';
+}
