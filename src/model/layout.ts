@@ -67,7 +67,7 @@ export const ReadWarning = z.object({
 });
 export type ReadWarning = z.infer<typeof ReadWarning>;
 
-export const InputFormat = z.enum(['text', 'markdown', 'pdf', 'xlsx', 'xls', 'docx']);
+export const InputFormat = z.enum(['text', 'markdown', 'html', 'pdf', 'xlsx', 'xls', 'docx']);
 export type InputFormat = z.infer<typeof InputFormat>;
 
 export const Layout = z.object({

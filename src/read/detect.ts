@@ -46,6 +46,9 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): Detected {
     return { format: 'unsupported', reason: 'zip-unknown' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { format: 'xls' };
-  if (looksLikeText(bytes)) return { format: /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text' };
+  if (looksLikeText(bytes)) {
+    if (/^\s*(<!doctype html|<html)/i.test(head.replace(/^\ufeff/, ''))) return { format: 'html' };
+    return { format: /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text' };
+  }
   return { format: 'unsupported', reason: 'binary' };
 }

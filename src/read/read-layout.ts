@@ -12,6 +12,10 @@ export async function readLayout(bytes: Uint8Array, fileName = ''): Promise<Layo
     case 'text':
     case 'markdown':
       return readText(new TextDecoder('utf-8').decode(bytes), { format: detected.format });
+    case 'html': {
+      const { readHtml } = await import('./html/read-html.ts');
+      return readHtml(new TextDecoder('utf-8').decode(bytes));
+    }
     case 'pdf': {
       const { readPdf } = await import('./pdf/read-pdf.ts');
       return readPdf(bytes);
