@@ -1,0 +1,61 @@
+import type { Block, Layout, ReadWarning } from '../../model/layout.ts';
+import { InputError, isInputError } from '../errors.ts';
+import { checkXlsxArchive } from './check-xlsx-archive.ts';
+import type { ExtractedSheets } from './exceljs-sheets.ts';
+import { tooLarge } from './safe-zip.ts';
+import { sheetToBlocks } from './sheet-layout.ts';
+import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits.ts';
+
+// Excel reader: a workbook becomes one Layout, sheet after sheet (a page break between sheets, pageCount =
+// sheets read). Each sheet's title rows become lines and its table a grid whose cells carry sheet!A1 places,
+// display text, exact raw numbers and merges. See docs/decisions/0010-b-excel.md for the libraries chosen.
+
+export async function readWorkbook(
+  bytes: Uint8Array,
+  format: 'xlsx' | 'xls',
+  limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
+): Promise<Layout> {
+  const extracted = await extractSheets(bytes, format, limits);
+  const blocks: Block[] = [];
+  const warnings: ReadWarning[] = [...extracted.warnings];
+  extracted.sheets.forEach((sheet, index) => {
+    if (index > 0) blocks.push({ type: 'break', kind: 'page', place: { kind: 'sheet', sheet: sheet.name, cell: 'A1' } });
+    const sheetBlocks = sheetToBlocks(sheet);
+    if (!sheetBlocks.some((b) => b.type !== 'break')) {
+      warnings.push({
+        code: 'empty-sheet',
+        message: `工作表“${sheet.name}”是空的。`,
+        messageEn: `Worksheet "${sheet.name}" is empty.`,
+        place: { kind: 'sheet', sheet: sheet.name, cell: 'A1' },
+      });
+    }
+    blocks.push(...sheetBlocks);
+  });
+  if (extracted.sheets.length === 0) {
+    warnings.push({ code: 'empty-input', message: '工作簿中没有可读的工作表。', messageEn: 'The workbook has no readable worksheet.' });
+  }
+  return { format, pageCount: extracted.sheets.length, imageOnlyPages: [], blocks, warnings };
+}
+
+async function extractSheets(bytes: Uint8Array, format: 'xlsx' | 'xls', limits: WorkbookLimits): Promise<ExtractedSheets> {
+  try {
+    if (format === 'xls') {
+      if (bytes.byteLength > limits.maxXlsBytes) throw tooLarge(`${bytes.byteLength} 字节`, `${bytes.byteLength} bytes`);
+      const { loadXlsSheets } = await import('./xls-sheets.ts');
+      return loadXlsSheets(bytes, limits);
+    }
+    checkXlsxArchive(bytes, limits);
+    const { loadXlsxSheets } = await import('./exceljs-sheets.ts');
+    return await loadXlsxSheets(bytes);
+  } catch (e) {
+    if (isInputError(e)) throw e;
+    // The libraries throw plain errors (or strings) on damaged files; the user gets a clear bilingual message.
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new InputError(
+      'unreadable',
+      `Excel 文件已损坏或格式不受支持，无法读取：${detail}`,
+      `The Excel file is damaged or in an unsupported form and cannot be read: ${detail}`,
+      { cause: e },
+    );
+  }
+}

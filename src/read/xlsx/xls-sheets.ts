@@ -1,0 +1,85 @@
+import * as XLSX from '@e965/xlsx';
+import type { ReadWarning } from '../../model/layout.ts';
+import { tooLarge } from './safe-zip.ts';
+import { formatNumber } from './number-format.ts';
+import type { SheetCell, SheetData, SheetMerge } from './sheet-data.ts';
+import type { ExtractedSheets } from './exceljs-sheets.ts';
+import type { WorkbookLimits } from './workbook-limits.ts';
+
+// Legacy BIFF .xls through SheetJS (see docs/decisions/0010-b-excel.md). SheetJS stores only the cells the
+// file holds and lists merges separately, so cells covered by a merge are simply absent, except when an
+// odd writer stored a value there too: those are dropped so the top-left cell alone carries the value.
+
+export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): ExtractedSheets {
+  // sheetRows bounds the work on a file that declares millions of rows; reading one row past the limit
+  // tells a truncated sheet from one that merely ends there.
+  const workbook = XLSX.read(bytes, { type: 'array', cellNF: true, cellDates: false, sheetRows: limits.maxRows + 1, dense: false });
+  const sheets: SheetData[] = [];
+  const warnings: ReadWarning[] = [];
+  if (workbook.SheetNames.length > limits.maxSheets) throw tooLarge(`${workbook.SheetNames.length} 个工作表`, `${workbook.SheetNames.length} worksheets`);
+  let totalCells = 0;
+  workbook.SheetNames.forEach((name, index) => {
+    const hidden = workbook.Workbook?.Sheets?.[index]?.Hidden;
+    if (hidden) {
+      warnings.push({ code: 'hidden-sheet', message: `隐藏的工作表“${name}”未读取。`, messageEn: `Hidden worksheet "${name}" was not read.` });
+      return;
+    }
+    const ws = workbook.Sheets[name];
+    const merges: SheetMerge[] = (ws['!merges'] ?? []).map((m) => ({
+      top: m.s.r + 1,
+      left: m.s.c + 1,
+      bottom: m.e.r + 1,
+      right: m.e.c + 1,
+    }));
+    const coveringByRow = new Map<number, SheetMerge[]>();
+    for (const m of merges) {
+      // Only rows that hold cells matter, so a merge is indexed by its rows up to the row limit.
+      for (let r = m.top; r <= Math.min(m.bottom, limits.maxRows + 1); r++) {
+        const list = coveringByRow.get(r) ?? [];
+        list.push(m);
+        coveringByRow.set(r, list);
+      }
+    }
+    const cells: SheetCell[] = [];
+    let maxRow = 0;
+    for (const key of Object.keys(ws)) {
+      if (key.startsWith('!')) continue;
+      if (++totalCells > limits.maxCells) throw tooLarge(`超过 ${limits.maxCells} 个单元格`, `more than ${limits.maxCells} cells`);
+      const addr = XLSX.utils.decode_cell(key);
+      const row = addr.r + 1;
+      const col = addr.c + 1;
+      maxRow = Math.max(maxRow, row);
+      const covered = coveringByRow.get(row)?.some((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
+      if (covered) continue;
+      const cell = ws[key] as XLSX.CellObject;
+      const shown = cellText(cell);
+      if (shown.text === '' && shown.raw === undefined) continue;
+      cells.push({ row, col, ...shown });
+    }
+    if (maxRow > limits.maxRows) throw tooLarge(`工作表“${name}”超过 ${limits.maxRows} 行`, `worksheet "${name}" has more than ${limits.maxRows} rows`);
+    sheets.push({ name, cells, merges });
+  });
+  return { sheets, warnings };
+}
+
+function cellText(cell: XLSX.CellObject): { text: string; raw?: string } {
+  switch (cell.t) {
+    case 'n': {
+      const value = cell.v as number;
+      const f = formatNumber(value, typeof cell.z === 'string' ? cell.z : undefined);
+      // Dates and other non-numeric formats: SheetJS's own rendering (cell.w) is what Excel shows.
+      const text = f.decimals === null && cell.w ? cell.w.trim() : f.text;
+      return { text, raw: f.raw };
+    }
+    case 's':
+      return { text: String(cell.v ?? '') };
+    case 'b':
+      return { text: cell.v ? 'TRUE' : 'FALSE' };
+    case 'e':
+      return { text: cell.w ?? '#ERROR' };
+    case 'd':
+      return { text: cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.w ?? '') };
+    default:
+      return { text: '' };
+  }
+}
