@@ -11,6 +11,8 @@ export interface TextRun {
   size: number;
   /** Whether the text flows left-to-right on the displayed page (false for rotated or vertical text). */
   horizontal: boolean;
+  /** Text at a slant (watermarks, stamps): not part of the page's reading flow. */
+  diagonal?: boolean;
 }
 
 /** The subset of pdf.js's TextItem this reader uses. */
@@ -38,7 +40,10 @@ export function toTextRun(item: PdfTextItem, view: Matrix): TextRun | null {
   const corner = (s: number, t: number) => apply(view, e + u[0] * s + v[0] * t, f + u[1] * s + v[1] * t);
   const box = boundingBox([corner(0, -DESCENT * h), corner(w, -DESCENT * h), corner(0, h * (1 - DESCENT)), corner(w, h * (1 - DESCENT))]);
   const [dx, dy] = [view[0] * u[0] + view[2] * u[1], view[1] * u[0] + view[3] * u[1]];
-  return { text, box, size: h, horizontal: Math.abs(dx) >= Math.abs(dy) && dx > 0 };
+  const angle = Math.abs((Math.atan2(dy, dx) * 180) / Math.PI) % 90;
+  const run: TextRun = { text, box, size: h, horizontal: Math.abs(dx) >= Math.abs(dy) && dx > 0 };
+  if (angle > 5 && angle < 85) run.diagonal = true;
+  return run;
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { InputError } from '../errors.ts';
+
+// Loading pdf.js and opening a document, with the guards every caller needs: CJK character maps and
+// standard fonts (without them Chinese text is silently lost), a size limit, a time limit, and pdf.js
+// errors turned into InputError with a Chinese and an English message.
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** Directories pdf.js reads CJK CMaps and the 14 standard fonts from (trailing separator required). */
+export const CMAP_DIR = join(pdfjsRoot, 'cmaps') + '/';
+export const STANDARD_FONT_DIR = join(pdfjsRoot, 'standard_fonts') + '/';
+
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
+export function unreadable(cause?: unknown): InputError {
+  return new InputError(
+    'unreadable',
+    'PDF 文件已损坏或不完整，无法读取。',
+    'The PDF file is damaged or incomplete and cannot be read.',
+    { cause },
+  );
+}
+
+export function timedOut(seconds: number): InputError {
+  return new InputError(
+    'unreadable',
+    `读取 PDF 超时（超过 ${seconds} 秒），文件可能已损坏或过于复杂。`,
+    `Reading the PDF took longer than ${seconds} s; the file may be damaged or too complex.`,
+  );
+}
+
+/** Maps an error thrown by pdf.js to the InputError a user should see. */
+export function toInputError(e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const name = (e as { name?: string } | null)?.name;
+  if (name === 'PasswordException') {
+    return new InputError(
+      'encrypted',
+      'PDF 文件已加密，需要密码才能打开，请提供未加密的文件。',
+      'The PDF is encrypted and needs a password to open; please provide an unencrypted file.',
+      { cause: e },
+    );
+  }
+  return unreadable(e);
+}
+
+/**
+ * Awaits `promise`, failing with a timeout once `deadline` (ms since epoch) passes. pdf.js works in small
+ * asynchronous steps, so the timer gets its turn even while a damaged file keeps the parser busy.
+ */
+export async function beforeDeadline<T>(promise: Promise<T>, deadline: number, seconds: number): Promise<T> {
+  const left = deadline - Date.now();
+  if (left <= 0) throw timedOut(seconds);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(timedOut(seconds)), left);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface OpenedDocument {
+  doc: PdfDocument;
+  pdfjs: PdfJs;
+  close(): Promise<void>;
+}
+
+export async function openDocument(bytes: Uint8Array, deadline: number, seconds: number): Promise<OpenedDocument> {
+  if (bytes.length > MAX_PDF_BYTES) {
+    throw new InputError(
+      'too-large',
+      `PDF 文件过大（${Math.round(bytes.length / 1048576)} MB），上限为 ${MAX_PDF_BYTES / 1048576} MB。`,
+      `The PDF is too large (${Math.round(bytes.length / 1048576)} MB); the limit is ${MAX_PDF_BYTES / 1048576} MB.`,
+    );
+  }
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of (and may detach) the buffer it is given; the caller keeps its bytes.
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    // Images are not needed to read text and rules; skipping their decoding keeps reading fast.
+    maxImageSize: 1,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await beforeDeadline(task.promise, deadline, seconds);
+    return { doc, pdfjs, close: () => task.destroy() };
+  } catch (e) {
+    void task.destroy().catch(() => {});
+    throw toInputError(e);
+  }
+}

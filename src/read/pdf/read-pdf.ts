@@ -1,0 +1,87 @@
+import type { Block, Layout, ReadWarning } from '../../model/layout.ts';
+import type { Matrix } from './geometry.ts';
+import { roundBox } from './geometry.ts';
+import { findFrames } from './lattice.ts';
+import type { OpenedDocument, PdfPage } from './open-document.ts';
+import { beforeDeadline, openDocument, toInputError } from './open-document.ts';
+import { pageBlocks } from './page-blocks.ts';
+import type { OpCodes } from './ruling-lines.ts';
+import { mergeSegments, rulingSegments } from './ruling-lines.ts';
+import type { PdfTextItem, TextRun } from './text-runs.ts';
+import { toTextRun } from './text-runs.ts';
+
+// PDF reader: for each page, the text layer (pdf.js getTextContent) and the ruling lines (pdf.js operator
+// list) in display coordinates → ruled tables rebuilt on their grid, unruled tables from text alignment,
+// and text lines, in reading order, with a page break after each page. Tables continued on the next page
+// come out as a separate grid after the break; recognition joins them (it drops repeated headers).
+
+export interface PdfReadOptions {
+  /** Time limit for the whole document, in seconds. */
+  timeoutSeconds?: number;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 120;
+
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<Layout> {
+  const seconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+  const deadline = Date.now() + seconds * 1000;
+  const opened = await openDocument(bytes, deadline, seconds);
+  try {
+    return await readPages(opened, deadline, seconds);
+  } catch (e) {
+    throw toInputError(e);
+  } finally {
+    await opened.close().catch(() => {});
+  }
+}
+
+async function readPages(opened: OpenedDocument, deadline: number, seconds: number): Promise<Layout> {
+  const { doc, pdfjs } = opened;
+  const ops = pdfjs.OPS as unknown as OpCodes;
+  const blocks: Block[] = [];
+  const warnings: ReadWarning[] = [];
+  const imageOnlyPages: number[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await beforeDeadline(doc.getPage(n), deadline, seconds);
+    const viewport = page.getViewport({ scale: 1 });
+    const view = viewport.transform as unknown as Matrix;
+    const pagePlace = { kind: 'pdf' as const, page: n, box: roundBox([0, 0, viewport.width, viewport.height]) };
+    const content = await beforeDeadline(page.getTextContent(), deadline, seconds);
+    const runs: TextRun[] = [];
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      const run = toTextRun(item as PdfTextItem, view);
+      if (run) runs.push(run);
+    }
+    if (runs.length === 0) {
+      imageOnlyPages.push(n);
+      blocks.push({ type: 'illegible', place: pagePlace, reason: '本页没有文字层（可能是扫描图片）/ page has no text layer (probably a scanned image)' });
+      warnings.push({
+        code: 'image-only-page',
+        message: `第${n}页没有可读取的文字（可能是扫描图片），该页内容未读取。`,
+        messageEn: `Page ${n} has no text layer (probably a scanned image); its content was not read.`,
+        place: pagePlace,
+      });
+    } else {
+      const frames = await pageFrames(page, ops, view, deadline, seconds);
+      blocks.push(...pageBlocks({ page: n, width: viewport.width, height: viewport.height, runs, frames }));
+    }
+    blocks.push({ type: 'break', kind: 'page', place: pagePlace });
+    page.cleanup();
+  }
+  if (imageOnlyPages.length === doc.numPages) {
+    warnings.push({
+      code: 'no-text-layer',
+      message: '整个 PDF 没有文字层（扫描件），无法读取内容；请提供可复制文字的 PDF 或 Excel/Word 原件。',
+      messageEn: 'The PDF has no text layer at all (a scan); provide a PDF with selectable text, or the Excel/Word original.',
+    });
+  }
+  return { format: 'pdf', pageCount: doc.numPages, imageOnlyPages, blocks, warnings };
+}
+
+async function pageFrames(page: PdfPage, ops: OpCodes, view: Matrix, deadline: number, seconds: number) {
+  // Annotations (form fields, stamps) are not part of the printed tables.
+  const list = await beforeDeadline(page.getOperatorList({ annotationMode: 0 }), deadline, seconds);
+  const segments = rulingSegments(list.fnArray, list.argsArray, ops, view);
+  return findFrames(mergeSegments(segments, 'h'), mergeSegments(segments, 'v'));
+}
