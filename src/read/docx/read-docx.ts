@@ -1,0 +1,234 @@
+import type { Block, GridCell, GridRow, Layout, ReadWarning } from '../../model/layout.ts';
+import type { SourcePlace } from '../../model/place.ts';
+import { InputError } from '../errors.ts';
+import { joinWrapped } from '../xlsx/join-wrapped.ts';
+import { readZipEntries } from '../xlsx/safe-zip.ts';
+import { attr, child, children, parseXml, val, type XmlElement } from './ooxml.ts';
+import { headingLevel, readBulletLists, readStyles, type StyleInfo } from './styles.ts';
+
+// Word reader: the body of word/document.xml in order, paragraphs as lines (heading level from the style,
+// bullets from the list format), tables as grids with gridSpan → colSpan and vMerge → rowSpan. The OOXML
+// is read directly rather than through mammoth's HTML so that merges, empty paragraphs (blank breaks),
+// page breaks and the body index used for places survive (docs/decisions/0010-b-word.md). Places are
+// DocxPlace { block: index of the body paragraph or table, row, cell: grid column }.
+
+interface Context {
+  styles: Map<string, StyleInfo>;
+  bullets: Map<string, Set<string>>;
+  blocks: Block[];
+  warnings: ReadWarning[];
+  index: number;
+}
+
+export async function readDocx(bytes: Uint8Array): Promise<Layout> {
+  const entries = readZipEntries(bytes);
+  const documentXml = entries.get('word/document.xml');
+  if (!documentXml) {
+    throw new InputError(
+      'unreadable',
+      '这个压缩文件不是 Word 文档（缺少 word/document.xml）。',
+      'This archive is not a Word document (word/document.xml is missing).',
+    );
+  }
+  const ctx: Context = {
+    styles: readStyles(entries.get('word/styles.xml')),
+    bullets: readBulletLists(entries.get('word/numbering.xml')),
+    blocks: [],
+    warnings: [],
+    index: 0,
+  };
+  const body = child(parseXml(documentXml, 'word/document.xml').documentElement, 'body');
+  if (body) readBody(body, ctx);
+  if (!ctx.blocks.some((b) => b.type !== 'break')) {
+    ctx.warnings.push({ code: 'empty-input', message: 'Word 文档中没有任何文字内容。', messageEn: 'The Word document contains no text.' });
+  }
+  return { format: 'docx', imageOnlyPages: [], blocks: ctx.blocks, warnings: ctx.warnings };
+}
+
+function readBody(container: XmlElement, ctx: Context) {
+  for (const el of children(container)) {
+    switch (el.localName) {
+      case 'p':
+        readParagraph(el, ctx, ctx.index++);
+        break;
+      case 'tbl':
+        readTable(el, ctx, ctx.index++);
+        break;
+      case 'sdt': {
+        // Content controls (often the cover page or the table of contents) wrap ordinary body content.
+        const content = child(el, 'sdtContent');
+        if (content) readBody(content, ctx);
+        break;
+      }
+      case 'customXml':
+        readBody(el, ctx);
+        break;
+      default:
+        break; // sectPr, bookmarks: no content
+    }
+  }
+}
+
+function pushBreak(ctx: Context, kind: 'blank' | 'page', place: SourcePlace) {
+  const last = ctx.blocks[ctx.blocks.length - 1];
+  if (kind === 'blank' && (!last || last.type === 'break')) return;
+  if (kind === 'page' && last?.type === 'break' && last.kind === 'page') return;
+  if (kind === 'page' && last?.type === 'break') ctx.blocks.pop();
+  ctx.blocks.push({ type: 'break', kind, place });
+}
+
+interface ParagraphText {
+  /** Lines of the paragraph (a manual line break w:br splits it). */
+  lines: string[];
+  pageBreakBefore: boolean;
+  pageBreakAfter: boolean;
+}
+
+/** Text of a paragraph's runs, skipping deleted text and field codes. */
+function paragraphText(p: XmlElement): ParagraphText {
+  const lines: string[] = [''];
+  let sawText = false;
+  let pageBreakBefore = false;
+  let pageBreakAfter = false;
+  const walk = (el: XmlElement) => {
+    for (const n of children(el)) {
+      switch (n.localName) {
+        case 't':
+          lines[lines.length - 1] += n.textContent ?? '';
+          if (n.textContent) sawText = true;
+          break;
+        case 'tab':
+          if (el.localName === 'r') lines[lines.length - 1] += '\t';
+          break;
+        case 'br':
+        case 'cr':
+          if (attr(n, 'type') === 'page') {
+            if (sawText) pageBreakAfter = true;
+            else pageBreakBefore = true;
+          } else lines.push('');
+          break;
+        case 'noBreakHyphen':
+          lines[lines.length - 1] += '-';
+          break;
+        case 'sym':
+          break; // symbol-font glyphs (ticks, boxes) carry no text a reader can use
+        case 'del':
+        case 'delText':
+        case 'instrText':
+        case 'pPr':
+        case 'rPr':
+        case 'fldData':
+          break;
+        default:
+          walk(n);
+      }
+    }
+  };
+  walk(p);
+  return { lines: lines.map((l) => l.replace(/\s+/g, ' ').trim()), pageBreakBefore, pageBreakAfter };
+}
+
+function readParagraph(p: XmlElement, ctx: Context, index: number) {
+  const place: SourcePlace = { kind: 'docx', block: index };
+  const pPr = child(p, 'pPr');
+  const { lines, pageBreakBefore, pageBreakAfter } = paragraphText(p);
+  if (pageBreakBefore || child(pPr, 'pageBreakBefore')) pushBreak(ctx, 'page', place);
+  const texts = lines.filter((l) => l !== '');
+  if (texts.length === 0) {
+    pushBreak(ctx, 'blank', place);
+  } else {
+    const outline = val(child(pPr, 'outlineLvl'));
+    const heading = headingLevel(ctx.styles, val(child(pPr, 'pStyle')), outline === null ? null : Number(outline));
+    const numPr = child(pPr, 'numPr');
+    const bullet = numPr !== null && (ctx.bullets.get(val(child(numPr, 'numId')) ?? '')?.has(val(child(numPr, 'ilvl')) ?? '0') ?? false);
+    for (const text of texts) {
+      ctx.blocks.push({ type: 'line', text, place, ...(heading ? { heading } : {}), ...(bullet ? { bullet: true } : {}) });
+    }
+  }
+  // A section break inside the paragraph's properties starts a new page unless it is a continuous one.
+  const sectPr = child(pPr, 'sectPr');
+  if (pageBreakAfter || (sectPr && val(child(sectPr, 'type')) !== 'continuous')) pushBreak(ctx, 'page', place);
+}
+
+interface RawCell {
+  col: number;
+  span: number;
+  merge: 'restart' | 'continue' | null;
+  text: string;
+}
+
+function cellText(tc: XmlElement): string {
+  // A cell holds paragraphs (and rarely a nested table): all its lines are one wrapped value.
+  const parts: string[] = [];
+  const collect = (el: XmlElement) => {
+    for (const n of children(el)) {
+      if (n.localName === 'p') parts.push(...paragraphText(n).lines);
+      else if (n.localName === 'tbl' || n.localName === 'tr' || n.localName === 'tc' || n.localName === 'sdt' || n.localName === 'sdtContent') collect(n);
+    }
+  };
+  collect(tc);
+  return joinWrapped(parts.map((p) => p.replace(/\t/g, ' ')));
+}
+
+function readTable(tbl: XmlElement, ctx: Context, index: number) {
+  const rows: RawCell[][] = [];
+  for (const tr of rowsOf(tbl)) {
+    const trPr = child(tr, 'trPr');
+    let col = Number(val(child(trPr, 'gridBefore')) ?? 0) || 0;
+    const cells: RawCell[] = [];
+    for (const tc of cellsOf(tr)) {
+      const tcPr = child(tc, 'tcPr');
+      const span = Math.max(1, Number(val(child(tcPr, 'gridSpan')) ?? 1) || 1);
+      const vMerge = child(tcPr, 'vMerge');
+      // <w:vMerge/> without a value continues the merge above; val="restart" opens one.
+      const merge = vMerge ? (val(vMerge) === 'restart' ? 'restart' : 'continue') : null;
+      cells.push({ col, span, merge, text: merge === 'continue' ? '' : cellText(tc) });
+      col += span;
+    }
+    rows.push(cells);
+  }
+  if (rows.length === 0) return;
+  const width = Math.max(...rows.map((r) => (r.length ? r[r.length - 1].col + r[r.length - 1].span : 0)));
+
+  const gridRows: GridRow[] = rows.map((cells, r) => {
+    const out: GridCell[] = [];
+    const at = new Map(cells.map((c) => [c.col, c]));
+    for (let c = 0; c < width; c++) {
+      const place: SourcePlace = { kind: 'docx', block: index, row: r, cell: c };
+      const cell = at.get(c);
+      if (!cell) {
+        out.push({ text: '', place }); // covered by a span to the left, or missing at the row's end
+        continue;
+      }
+      const g: GridCell = { text: cell.text, place };
+      if (cell.span > 1) g.colSpan = Math.min(cell.span, width - c);
+      if (cell.merge === 'restart') {
+        let span = 1;
+        while (r + span < rows.length && rows[r + span].some((x) => x.col === c && x.merge === 'continue')) span++;
+        if (span > 1) g.rowSpan = span;
+      }
+      out.push(g);
+    }
+    return { cells: out, place: { kind: 'docx', block: index, row: r } };
+  });
+  if (!gridRows.some((r) => r.cells.some((c) => c.text !== ''))) return;
+  ctx.blocks.push({ type: 'grid', rows: gridRows, place: { kind: 'docx', block: index } });
+}
+
+function rowsOf(tbl: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const n of children(tbl)) {
+    if (n.localName === 'tr') out.push(n);
+    else if (n.localName === 'sdt' || n.localName === 'customXml') out.push(...rowsOf(child(n, 'sdtContent') ?? n));
+  }
+  return out;
+}
+
+function cellsOf(tr: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const n of children(tr)) {
+    if (n.localName === 'tc') out.push(n);
+    else if (n.localName === 'sdt' || n.localName === 'customXml') out.push(...cellsOf(child(n, 'sdtContent') ?? n));
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+import { Document, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GridBlock, Layout, LineBlock } from '../src/model/layout.ts';
+import { isInputError } from '../src/read/errors.ts';
+import { readDocx } from '../src/read/docx/read-docx.ts';
+import { readLayout } from '../src/read/read-layout.ts';
+import { seedTable, seedText, tablesToDocx, type SeedTable } from './fixtures/office/seed-tables.ts';
+import { makeZip } from './fixtures/office/zip.ts';
+
+const grids = (layout: Layout) => layout.blocks.filter((b): b is GridBlock => b.type === 'grid');
+const lines = (layout: Layout) => layout.blocks.filter((b): b is LineBlock => b.type === 'line');
+
+async function inputError(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if (isInputError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('Word reader on seed 000 tables written to a document', () => {
+  let income: SeedTable;
+  let expenditure: SeedTable;
+  let layout: Layout;
+  beforeAll(async () => {
+    const text = seedText('000');
+    income = seedTable(text, '收入决算表');
+    expenditure = seedTable(text, '支出决算表');
+    layout = await readLayout(await tablesToDocx([income, expenditure]), 'seed000.docx');
+  });
+
+  it('reads paragraphs in body order with the heading level of their style', () => {
+    expect(layout.format).toBe('docx');
+    const [part, title, number] = lines(layout);
+    expect(part).toEqual({ type: 'line', text: '第二部分 2023年度部门决算表', heading: 1, place: { kind: 'docx', block: 0 } });
+    expect(title).toEqual({ type: 'line', text: '收入决算表', place: { kind: 'docx', block: 1 } });
+    expect(number.text).toBe('公开 02 表');
+  });
+
+  it('reads both tables as grids at their body index, cell for cell as the seed prints them', () => {
+    const [first, second] = grids(layout);
+    expect(first.place).toEqual({ kind: 'docx', block: 5 });
+    expect(first.rows.map((r) => r.cells.map((c) => c.text))).toEqual(income.rows);
+    expect(second.rows.map((r) => r.cells.map((c) => c.text))).toEqual(expenditure.rows);
+    const note = lines(layout).find((l) => l.text === expenditure.note);
+    expect(note?.place).toEqual({ kind: 'docx', block: second.place.kind === 'docx' ? second.place.block + 1 : -1 });
+  });
+
+  it('turns gridSpan into colSpan and vMerge into rowSpan, covered cells empty', () => {
+    const [grid] = grids(layout);
+    expect(grid.rows[0].cells[0]).toMatchObject({ text: '项 目', colSpan: 2 });
+    expect(grid.rows[0].cells[1]).toEqual({ text: '', place: { kind: 'docx', block: 5, row: 0, cell: 1 } });
+    expect(grid.rows[0].cells[2]).toMatchObject({ text: '本年收入合计', rowSpan: 2 });
+    expect(grid.rows[1].cells[2]).toEqual({ text: '', place: { kind: 'docx', block: 5, row: 1, cell: 2 } });
+    expect(grid.rows[2].cells[0]).toMatchObject({ text: '栏次', colSpan: 2 });
+  });
+
+  it('places each value by block, row and grid column', () => {
+    const [grid] = grids(layout);
+    const row = grid.rows.findIndex((r) => r.cells[0].text === '21015 06');
+    expect(grid.rows[row].cells[3]).toEqual({ text: '62.79', place: { kind: 'docx', block: 5, row, cell: 3 } });
+    const wrapped = grid.rows.findIndex((r) => r.cells[1].text === '保险缴费支出');
+    expect(grid.rows[wrapped].cells[0].text).toBe('05');
+    expect(grid.rows[wrapped - 1].cells[0].text).toBe('20805');
+  });
+});
+
+describe('Word paragraphs and cells', () => {
+  let layout: Layout;
+  beforeAll(async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '一、收入支出决算总体情况说明', heading: HeadingLevel.HEADING_2 }),
+            new Paragraph({ children: [new TextRun('2023年度收、支总计289.70万元。'), new TextRun({ text: '与上年相比增加12.65万元。', break: 1 })] }),
+            new Paragraph(''),
+            new Paragraph(''),
+            new Paragraph({ text: '行政运行', bullet: { level: 0 } }),
+            new Paragraph({ children: [new PageBreak()] }),
+            new Paragraph('第三部分 情况说明'),
+            new Table({
+              rows: [
+                new TableRow({ children: [new TableCell({ children: [new Paragraph('功能分类'), new Paragraph('科目编码')] }), new TableCell({ children: [new Paragraph('金额')] })] }),
+                new TableRow({ children: [new TableCell({ children: [new Paragraph('21015'), new Paragraph('01')] }), new TableCell({ children: [new Paragraph('145.76')] })] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    layout = await readDocx(new Uint8Array(await Packer.toBuffer(doc)));
+  });
+
+  it('keeps heading levels, manual line breaks, bullets, blank and page breaks', () => {
+    const kinds = layout.blocks.map((b) => (b.type === 'line' ? `line:${b.text}${b.heading ? `#${b.heading}` : ''}${b.bullet ? '•' : ''}` : b.type === 'break' ? `break:${b.kind}` : b.type));
+    expect(kinds).toEqual([
+      'line:一、收入支出决算总体情况说明#2',
+      'line:2023年度收、支总计289.70万元。',
+      'line:与上年相比增加12.65万元。',
+      'break:blank',
+      'line:行政运行•',
+      'break:page',
+      'line:第三部分 情况说明',
+      'grid',
+    ]);
+  });
+
+  it('joins the paragraphs of a cell as one wrapped value', () => {
+    const [grid] = grids(layout);
+    expect(grid.rows[0].cells[0].text).toBe('功能分类科目编码');
+    expect(grid.rows[1].cells[0].text).toBe('21015 01');
+    expect(grid.place).toEqual({ kind: 'docx', block: 7 });
+  });
+});
+
+describe('Word reader on bad input', () => {
+  it('refuses a truncated document', async () => {
+    const doc = await tablesToDocx([seedTable(seedText('000'), '收入决算表')]);
+    const e = await inputError(readLayout(doc.subarray(0, Math.floor(doc.length * 0.6)), 'cut.docx'));
+    expect(e.code).toBe('unreadable');
+    expect(e.messageEn).toMatch(/damaged|incomplete/);
+  });
+
+  it('refuses a document whose XML is broken', async () => {
+    const zip = makeZip([{ name: 'word/document.xml', data: '<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>断</w:t></w:r>' }]);
+    const e = await inputError(readLayout(zip, 'broken.docx'));
+    expect(e.code).toBe('unreadable');
+    expect(e.messageZh).toContain('word/document.xml');
+  });
+
+  it('refuses a zip without a document part, and a bomb', async () => {
+    expect((await inputError(readDocx(makeZip([{ name: 'word/styles.xml', data: '<x/>' }])))).code).toBe('unreadable');
+    const bomb = makeZip([{ name: 'word/document.xml', data: new Uint8Array(110 * 1024 * 1024).fill(32), declaredSize: 100 }]);
+    expect((await inputError(readDocx(bomb))).code).toBe('too-large');
+  });
+});
