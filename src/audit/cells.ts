@@ -1,0 +1,92 @@
+import { parseDecimal, type Decimal } from '../model/decimal.ts';
+import type { AmountUnit, Cell, Disclosure, Row, Table } from '../model/disclosure.ts';
+import { cellOf } from '../model/query.ts';
+import { printed, shift, type Interval } from './interval.ts';
+import type { FindingPlace } from './types.ts';
+
+// Table cells as intervals, and the places findings point at. Rules go through these helpers so that every
+// numeric rule uses the same precision and the same notion of "blank".
+
+const precisionCache = new WeakMap<Table, number>();
+
+/**
+ * The decimals a table prints (its dominant precision). Software exports drop trailing zeros ("178,307" in a
+ * 2-decimal 元 table means 178307.00), so a cell's precision is max(its printed decimals, this).
+ */
+export function tablePrecision(t: Table): number {
+  const hit = precisionCache.get(t);
+  if (hit !== undefined) return hit;
+  const counts = new Map<number, number>();
+  for (const r of t.rows)
+    for (const c of r.cells) {
+      if (c.value === null || c.decimals === 0) continue;
+      counts.set(c.decimals, (counts.get(c.decimals) ?? 0) + 1);
+    }
+  let best = 0;
+  let bestCount = 0;
+  for (const [d, n] of counts) if (n > bestCount || (n === bestCount && d < best)) [best, bestCount] = [d, n];
+  precisionCache.set(t, best);
+  return best;
+}
+
+export function cellPrecision(t: Table, c: Cell | undefined): number {
+  return Math.max(c?.decimals ?? 0, tablePrecision(t));
+}
+
+export interface CellValue {
+  /** Exact printed value; 0 for a blank cell. */
+  value: Decimal;
+  interval: Interval;
+  cell: Cell | undefined;
+  blank: boolean;
+}
+
+const ZERO: Decimal = { units: 0n, scale: 0 };
+
+/**
+ * A cell as an interval. A blank cell reads as zero at the table's precision (documents leave zero lines blank);
+ * undefined when the row has no such column at all and the table has no such column either.
+ */
+export function cellValue(t: Table, row: Row, column: string): CellValue | undefined {
+  const c = cellOf(row, column);
+  if (!c && !t.columns.some((k) => k.key === column && (k.section === undefined || k.section === row.section))) return undefined;
+  const v = c?.value != null ? parseDecimal(c.value) : null;
+  const value = v ?? ZERO;
+  return { value, interval: printed(value, cellPrecision(t, c)), cell: c, blank: v === null };
+}
+
+export function unitOf(d: Disclosure, t: Table): AmountUnit | null {
+  return t.unit ?? d.unit;
+}
+
+/** Shifts an interval so two tables in different units compare in 元. */
+export function toCommonUnit(iv: Interval, from: AmountUnit | null, other: AmountUnit | null): Interval {
+  return from === '万元' && other === '元' ? shift(iv, 4) : iv;
+}
+
+export function rowName(r: Row): string {
+  return r.code ?? r.label ?? r.item ?? '';
+}
+
+export function tablePlace(t: Table): FindingPlace {
+  return { table: t.key, tableTitle: t.title, row: null, column: null, source: t.place };
+}
+
+export function rowPlace(t: Table, r: Row): FindingPlace {
+  return { table: t.key, tableTitle: t.title, row: rowName(r), column: null, source: r.place };
+}
+
+export function cellPlace(t: Table, r: Row, column: string): FindingPlace {
+  const c = cellOf(r, column);
+  return { table: t.key, tableTitle: t.title, row: rowName(r), column, source: c?.place ?? r.place };
+}
+
+/** Column label as printed, for messages. */
+export function columnLabel(t: Table, column: string): string {
+  return t.columns.find((c) => c.key === column)?.label ?? column;
+}
+
+/** Row label for messages: "2101501 行政运行", "本年收入合计". */
+export function rowLabel(r: Row): string {
+  return [r.code, r.label].filter(Boolean).join(' ') || r.item || '';
+}

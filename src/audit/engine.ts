@@ -1,0 +1,104 @@
+import { toFixedString, type Decimal } from '../model/decimal.ts';
+import type { Disclosure } from '../model/disclosure.ts';
+import { tableByKey } from '../model/query.ts';
+import { templateByKey } from '../templates/catalogue.ts';
+import { renderMessage } from './render.ts';
+import { rules as allRules } from './rules/index.ts';
+import type { AuditOptions, AuditResult, Finding, Report, Rule, RuleContext, Severity } from './types.ts';
+
+export type { AuditOptions, AuditResult, Finding, Rule } from './types.ts';
+
+// Runs every rule that applies to the document's kind over the model and collects findings. Rules see only
+// the model. A rule whose required table is absent reports itself skipped (info, counted in summary.skipped)
+// instead of passing silently; so does a rule that skipped one of its relations for a missing table.
+
+export const SKIPPED_MESSAGE = {
+  zh: '规则“{rule}”未能执行：缺少{tables}',
+  en: 'Rule "{rule}" could not run: missing {tablesEn}',
+};
+
+function numText(v: Decimal | string | null | undefined): string | null {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'string' ? v : toFixedString(v);
+}
+
+function tableName(key: string): string {
+  return templateByKey(key)?.title ?? key;
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules: readonly Rule[] = allRules): AuditResult {
+  const findings: Finding[] = [];
+  let skipped = 0;
+  for (const rule of rules) {
+    const { meta } = rule;
+    const override = options.rules?.[meta.id];
+    if (override === 'off') continue;
+    // A document of unknown kind is checked by every rule: better a possible extra finding than silence.
+    if (d.kind && !meta.appliesTo.includes(d.kind)) continue;
+    const skip = (missing: string[]) => {
+      skipped++;
+      const names = missing.map(tableName);
+      const values = { rule: meta.title.zh, tables: names.map((n) => `“${n}”`).join('、'), tablesEn: missing.join(', ') };
+      const m = renderMessage(SKIPPED_MESSAGE, values);
+      findings.push({
+        ruleId: meta.id,
+        severity: 'info',
+        messageId: 'skipped',
+        values,
+        message: m.zh,
+        messageEn: m.en,
+        location: { table: missing[0] ?? null, tableTitle: names[0] ?? null, row: null, column: null, source: null },
+        related: [],
+        expected: null,
+        actual: null,
+        difference: null,
+      });
+    };
+    const missing = meta.requires.filter((k) => !tableByKey(d, k));
+    if (missing.length) {
+      skip(missing);
+      continue;
+    }
+    const missingParts = new Set<string>();
+    const ctx: RuleContext = {
+      disclosure: d,
+      table: (key) => tableByKey(d, key),
+      skip: (key) => void missingParts.add(key),
+      report: (r: Report) => {
+        const template = meta.messages[r.messageId];
+        if (!template) throw new Error(`rule ${meta.id}: unknown message id ${r.messageId}`);
+        let severity: Severity = r.severity ?? meta.severity;
+        // A configured severity replaces the default, but never raises what the rule itself lowered (rounding).
+        if (override && r.severity === undefined) severity = override;
+        if (severity === 'info' && r.severity === 'info' && options.rounding === false) return;
+        const m = renderMessage(template, r.values);
+        findings.push({
+          ruleId: meta.id,
+          severity,
+          messageId: r.messageId,
+          values: r.values,
+          message: m.zh,
+          messageEn: m.en,
+          location: r.location,
+          related: r.related ?? [],
+          expected: numText(r.expected),
+          actual: numText(r.actual),
+          difference: numText(r.difference),
+        });
+      },
+    };
+    rule.check(ctx);
+    if (missingParts.size) skip([...missingParts]);
+  }
+  findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const summary = { errors: 0, warnings: 0, infos: 0, skipped };
+  for (const f of findings) {
+    if (f.messageId === 'skipped') continue;
+    if (f.severity === 'error') summary.errors++;
+    else if (f.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return { findings, summary };
+}

@@ -1,0 +1,114 @@
+import { add, cmp, neg, sub, toFixedString, type Decimal } from '../model/decimal.ts';
+import type { AmountUnit, Row, Table } from '../model/disclosure.ts';
+import { cellPlace, cellValue, columnLabel, rowLabel, unitOf } from './cells.ts';
+import { exact, mayEqual, negate, plus, shift, type Interval } from './interval.ts';
+import type { FindingPlace, RuleContext } from './types.ts';
+
+// One checker for every "this cell equals the sum of those cells" relation, within a table or across tables:
+// hierarchy sums, row sums, line sums, cross-table identities. It converts units (万元 → 元) when the tables
+// differ, tests on intervals, and reports an error only when rounding cannot explain the difference; a
+// difference that rounding explains is an info (尾数误差) with its own message id.
+
+export interface Term {
+  table: Table;
+  row: Row;
+  column: string;
+  /** -1 to subtract (a closing balance = opening + income − spending). */
+  sign?: 1 | -1;
+}
+
+export interface Equation {
+  target: Term;
+  parts: Term[];
+  /** Message id for a violation; `${messageId}.rounding` must exist too (the info variant). */
+  messageId: string;
+  /** Extra values for the message (relation name, etc.). */
+  values?: Record<string, string>;
+}
+
+const ZERO: Decimal = { units: 0n, scale: 0 };
+
+interface Resolved {
+  value: Decimal;
+  interval: Interval;
+  blank: boolean;
+}
+
+function resolve(ctx: RuleContext, t: Term, toYuan: boolean): Resolved | undefined {
+  const cv = cellValue(t.table, t.row, t.column);
+  if (!cv) return undefined;
+  const unit: AmountUnit | null = unitOf(ctx.disclosure, t.table);
+  const scale = toYuan && unit === '万元' ? 4 : 0;
+  let value = scale ? shiftDec(cv.value, 4) : cv.value;
+  let interval = scale ? shift(cv.interval, 4) : cv.interval;
+  if (t.sign === -1) {
+    value = neg(value);
+    interval = negate(interval);
+  }
+  return { value, interval, blank: cv.blank };
+}
+
+function shiftDec(d: Decimal, n: number): Decimal {
+  return { units: d.units * 10n ** BigInt(n), scale: d.scale };
+}
+
+export function termPlace(t: Term): FindingPlace {
+  return cellPlace(t.table, t.row, t.column);
+}
+
+/** "收入决算表 合计 本年收入合计" — how a term is named in a message. */
+export function termName(t: Term): string {
+  return `${t.table.title}“${rowLabel(t.row)}”${columnLabel(t.table, t.column)}`;
+}
+
+export function termNameEn(t: Term): string {
+  return `${t.table.key} [${t.row.code ?? t.row.item ?? t.row.label ?? ''}] ${t.column}`;
+}
+
+function text(d: Decimal): string {
+  return toFixedString(d);
+}
+
+/** Checks one equation; returns true when it holds exactly, false when a finding was reported or it was skipped. */
+export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
+  const all = [eq.target, ...eq.parts];
+  const units = new Set(all.map((t) => unitOf(ctx.disclosure, t.table)));
+  const toYuan = units.has('元') && units.has('万元');
+  const target = resolve(ctx, eq.target, toYuan);
+  if (!target) return true;
+  const parts = eq.parts.map((p) => resolve(ctx, p, toYuan));
+  const present = parts.filter((p): p is Resolved => p !== undefined);
+  if (present.length === 0) return true;
+  // Nothing printed on either side: the relation is not stated, not violated.
+  if (target.blank && present.every((p) => p.blank)) return true;
+  const sumValue = present.reduce((s, p) => add(s, p.value), ZERO);
+  const sumInterval = present.reduce((s, p) => plus(s, p.interval), exact(ZERO));
+  if (cmp(sumValue, target.value) === 0) return true;
+  const difference = sub(target.value, sumValue);
+  const values: Record<string, string> = {
+    target: termName(eq.target),
+    targetEn: termNameEn(eq.target),
+    actual: text(target.value),
+    expected: text(sumValue),
+    difference: text(difference),
+    unit: toYuan ? '元' : (unitOf(ctx.disclosure, eq.target.table) ?? ''),
+    ...eq.values,
+  };
+  eq.parts.forEach((p, i) => {
+    const r = parts[i];
+    if (r) values[`part${i + 1}`] = text(r.value);
+  });
+  const explained = mayEqual(target.interval, sumInterval);
+  const related = eq.parts.filter((_, i) => parts[i]).map(termPlace);
+  ctx.report({
+    messageId: explained ? `${eq.messageId}.rounding` : eq.messageId,
+    severity: explained ? 'info' : undefined,
+    values,
+    location: termPlace(eq.target),
+    related,
+    expected: sumValue,
+    actual: target.value,
+    difference,
+  });
+  return false;
+}

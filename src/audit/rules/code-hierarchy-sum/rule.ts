@@ -1,0 +1,45 @@
+import { checkEquation } from '../../equation.ts';
+import { families, segments, valueColumns } from '../../structure.ts';
+import type { Rule } from '../../types.ts';
+
+// 类 = Σ 款, 款 = Σ 项 (domain.md §5 Hierarchy), in every coded table and every value column. A parent is
+// compared with its printed children only; a table that prints 项 directly under 类 sums the 项.
+
+const rule: Rule = {
+  meta: {
+    id: 'code-hierarchy-sum',
+    code: 'CJ101',
+    title: { zh: '上级科目等于下级科目之和', en: 'A parent code equals the sum of its children' },
+    category: 'arithmetic',
+    severity: 'error',
+    appliesTo: ['决算', '预算'],
+    requires: [],
+    messages: {
+      mismatch: {
+        zh: '{target}为 {actual}，其下级科目合计为 {expected}，相差 {difference}{unit}',
+        en: '{targetEn} is {actual} but its child codes add up to {expected} (difference {difference} {unit})',
+      },
+      'mismatch.rounding': {
+        zh: '{target}为 {actual}，下级科目合计为 {expected}，相差 {difference}{unit}，属尾数误差',
+        en: '{targetEn} is {actual}, its child codes add up to {expected}: difference {difference} {unit} is explained by rounding',
+      },
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.disclosure.tables) {
+      for (const seg of segments(t)) {
+        for (const { parent, children } of families(seg)) {
+          for (const column of valueColumns(t, parent)) {
+            checkEquation(ctx, {
+              target: { table: t, row: parent, column },
+              parts: children.map((row) => ({ table: t, row, column })),
+              messageId: 'mismatch',
+            });
+          }
+        }
+      }
+    }
+  },
+};
+
+export default rule;

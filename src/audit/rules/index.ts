@@ -1,0 +1,7 @@
+import type { Rule } from '../types.ts';
+import codeHierarchySum from './code-hierarchy-sum/rule.ts';
+
+// The rule catalogue: an explicit list (no globbing at run time). Adding a rule = a folder with rule.ts,
+// doc.md and fixtures.ts, plus one line here; the meta-test fails if a folder is not listed.
+
+export const rules: readonly Rule[] = [codeHierarchySum];

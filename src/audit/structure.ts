@@ -1,0 +1,64 @@
+import type { Row, Table } from '../model/disclosure.ts';
+
+// How the coded lines of a table hang together: a table is cut into segments at unit lines (budget tables
+// repeat the functional codes under each unit 038 / 038001) and each coded line's parent is the nearest
+// shorter code printed in the same segment and classification (tables may print 项 straight under 类).
+
+export interface Segment {
+  rows: Row[];
+}
+
+export function segments(t: Table): Row[][] {
+  const out: Row[][] = [[]];
+  for (const r of t.rows) {
+    if (r.kind === 'unit') out.push([]);
+    else if (r.kind === 'code' && r.code) out[out.length - 1].push(r);
+  }
+  return out.filter((s) => s.length > 0);
+}
+
+function key(r: Row): string {
+  return `${r.codeSystem ?? ''}:${r.code}`;
+}
+
+export interface Family {
+  parent: Row;
+  children: Row[];
+}
+
+/** Parent → children within one segment; codes printed twice in a segment are ambiguous and left out. */
+export function families(segment: Row[]): Family[] {
+  const byCode = new Map<string, Row | null>();
+  for (const r of segment) byCode.set(key(r), byCode.has(key(r)) ? null : r);
+  const children = new Map<Row, Row[]>();
+  for (const r of segment) {
+    const code = r.code!;
+    if (byCode.get(key(r)) === null) continue;
+    for (const len of [5, 3]) {
+      if (code.length <= len) continue;
+      const p = byCode.get(`${r.codeSystem ?? ''}:${code.slice(0, len)}`);
+      if (p === undefined) continue;
+      if (p === null) break;
+      children.set(p, [...(children.get(p) ?? []), r]);
+      break;
+    }
+  }
+  return [...children].map(([parent, cs]) => ({ parent, children: cs }));
+}
+
+/** Lines with no printed parent in their segment (the 类 lines, or whatever level is topmost). */
+export function topLevel(segment: Row[]): Row[] {
+  const codes = new Set(segment.map(key));
+  return segment.filter((r) => {
+    const c = r.code!;
+    return ![3, 5].some((len) => c.length > len && codes.has(`${r.codeSystem ?? ''}:${c.slice(0, len)}`));
+  });
+}
+
+/** Value columns of a table that belong to this row's section. */
+export function valueColumns(t: Table, row: Row): string[] {
+  const cols = t.columns.filter((c) => c.section === undefined || c.section === row.section).map((c) => c.key);
+  const seen = new Set(cols);
+  for (const c of row.cells) if (!seen.has(c.column)) (seen.add(c.column), cols.push(c.column));
+  return cols;
+}

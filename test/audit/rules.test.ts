@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDisclosure } from '../../src/audit/engine.ts';
+import { placeholders } from '../../src/audit/render.ts';
+import { rules } from '../../src/audit/rules/index.ts';
+import type { RuleFixtures } from '../../src/audit/testing/fixture.ts';
+
+// The meta-test (issue #3 item 5) and every rule's valid/invalid fixtures.
+
+const dir = join(import.meta.dirname, '../../src/audit/rules');
+
+describe('rule catalogue', () => {
+  it('lists every rule folder exactly once, with unique ids and codes', () => {
+    const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    expect(rules.map((r) => r.meta.id).sort()).toEqual(folders);
+    expect(new Set(rules.map((r) => r.meta.code)).size).toBe(rules.length);
+  });
+  for (const rule of rules) {
+    const { meta } = rule;
+    describe(meta.id, () => {
+      it('has metadata, a doc and zh+en messages with matching placeholders', () => {
+        expect(meta.title.zh && meta.title.en).toBeTruthy();
+        expect(meta.appliesTo.length).toBeGreaterThan(0);
+        const doc = join(dir, meta.id, 'doc.md');
+        expect(existsSync(doc)).toBe(true);
+        expect(readFileSync(doc, 'utf8').length).toBeGreaterThan(200);
+        expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
+        for (const [id, m] of Object.entries(meta.messages)) {
+          expect(m.zh, id).toMatch(/[\u4e00-\u9fff]/);
+          expect(m.en, id).toBeTruthy();
+          // English may name places in English (tableEn); the numbers must be the same set
+          const strip = (xs: string[]) => xs.map((x) => x.replace(/En$/, '')).sort();
+          expect(strip(placeholders(m.en)), id).toEqual(strip(placeholders(m.zh)));
+        }
+      });
+      it('has passing and failing fixtures that behave', async () => {
+        const fx = (await import(join(dir, meta.id, 'fixtures.ts'))).default as RuleFixtures;
+        expect(fx.valid.length).toBeGreaterThan(0);
+        expect(fx.invalid.length).toBeGreaterThan(0);
+        for (const f of fx.valid) {
+          const res = checkDisclosure(f.disclosure(), {}, [rule]);
+          const bad = res.findings.filter((x) => x.severity !== 'info');
+          expect(bad.map((x) => x.message), `valid: ${f.name}`).toEqual([]);
+        }
+        for (const f of fx.invalid) {
+          const res = checkDisclosure(f.disclosure(), {}, [rule]);
+          const got = res.findings.filter((x) => x.messageId !== 'skipped');
+          const want = f.expect ?? [];
+          expect(got.length, `invalid: ${f.name}: ${got.map((g) => g.message).join(' | ')}`).toBe(want.length || got.length);
+          expect(got.length, `invalid: ${f.name} must find something`).toBeGreaterThan(0);
+          want.forEach((w, i) => {
+            const g = got[i];
+            expect(g.messageId, f.name).toBe(w.messageId);
+            if (w.table !== undefined) expect(g.location.table, f.name).toBe(w.table);
+            if (w.row !== undefined) expect(g.location.row, f.name).toBe(w.row);
+            if (w.column !== undefined) expect(g.location.column, f.name).toBe(w.column);
+            if (w.severity) expect(g.severity, f.name).toBe(w.severity);
+            expect(g.message).not.toMatch(/\{\w+\}/);
+            expect(g.messageEn).not.toMatch(/\{\w+\}/);
+            expect(g.location.source ?? g.location.table === null, `${f.name}: finding without a place`).toBeTruthy();
+          });
+        }
+      });
+    });
+  }
+});
