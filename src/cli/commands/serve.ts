@@ -1,0 +1,67 @@
+import { parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { describeStore, DEFAULT_DB_PATH, openStore } from '../../store/open-store.ts';
+
+// `caijian serve [--port 8080] [--host 127.0.0.1] [--db FILE|postgres://…] [--rebuild]`
+// Starts the web workbench and the HTTP API on the embedded SQLite store (default .caijian/caijian.sqlite)
+// or on PostgreSQL. Builds the web app on first run.
+
+const serve: Command = async (argv) => {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      rebuild: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    false,
+  );
+  if (values.help) {
+    process.stdout.write(
+      [
+        '用法 / usage: caijian serve [--port 8080] [--host 127.0.0.1] [--db 文件路径|postgres://…] [--rebuild]',
+        `  --db       数据库：SQLite 文件（默认 ${DEFAULT_DB_PATH}）或 PostgreSQL 地址 / SQLite file or PostgreSQL URL (env CAIJIAN_DB)`,
+        '  --port     端口（默认 8080）/ port (default 8080)',
+        '  --host     监听地址（默认 127.0.0.1；局域网访问用 0.0.0.0）/ address to listen on',
+        '  --rebuild  重新构建网页界面 / rebuild the web app',
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  }
+  const port = values.port === undefined ? 8080 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数', '--port must be an integer 0–65535');
+  const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
+
+  const { buildWeb, webBuilt } = await import('../../server/web-build.ts');
+  if (values.rebuild || !webBuilt()) {
+    process.stderr.write('正在构建网页界面（首次运行需要几十秒）… / building the web app…\n');
+    await buildWeb();
+  }
+  const repo = await openStore(spec);
+  const { startServer } = await import('../../server/start.ts');
+  const server = await startServer({ repo, port, host: values.host ?? '127.0.0.1' });
+  const users = await repo.countUsers();
+  process.stderr.write(
+    [
+      `财鉴工作台已启动 / Caijian workbench running: ${server.url}`,
+      `数据库 / store: ${describeStore(spec)}`,
+      users === 0 ? '尚无用户：请在浏览器中创建第一个管理员，或运行 caijian create-admin / no users yet: create the first admin in the browser or with `caijian create-admin`' : '',
+      '按 Ctrl+C 停止 / press Ctrl+C to stop',
+      '',
+    ]
+      .filter(Boolean)
+      .join('\n') + '\n',
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await repo.close();
+  return 0;
+};
+
+export default serve;

@@ -1,0 +1,345 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Disclosure } from '../model/disclosure.ts';
+import { isInputError } from '../read/errors.ts';
+import { hashPassword, passwordProblem, userNameProblem, verifyPassword } from '../store/passwords.ts';
+import type { Repository } from '../store/repository.ts';
+import { REVIEW_STATUSES, ROLES, type DocumentQuery, type ReviewStatus, type Role } from '../store/types.ts';
+import { endSession, identify, LoginThrottle, requireUser, sameOrigin, startSession, type AuthEnv } from './auth.ts';
+import { ApiError, badRequest, errorBody, notFound, sendError } from './errors.ts';
+import { findingsCsv, findingsJson, findingsXlsx } from './export.ts';
+import { importFile, type ImportResult } from './importer.ts';
+import type { UploadLimits } from './limits.ts';
+import { renderDocument, RENDER_FORMATS } from './render.ts';
+import { PDFJS_ROOT, PROJECT_ROOT, readStatic, WEB_ROOT } from './static.ts';
+import type { ParsePool } from './worker-pool.ts';
+
+// The HTTP API (described in docs/api/openapi.yaml) and the web app's static files. Every /api route
+// answers JSON; errors use one shape with zh + en messages. Reading needs a signed-in user, as does every
+// write; managing users needs an admin.
+
+export interface AppOptions {
+  repo: Repository;
+  pool: ParsePool;
+  limits: UploadLimits;
+  /** Where the built web app lives (dist/web); tests may point elsewhere. */
+  webRoot?: string;
+}
+
+type Env = AuthEnv;
+
+async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw badRequest('请求内容不是有效的 JSON。', 'The request body is not valid JSON.');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('请求内容应为 JSON 对象。', 'The request body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+function text(body: Record<string, unknown>, key: string, zh: string): string {
+  const v = body[key];
+  if (typeof v !== 'string' || v.trim() === '') throw badRequest(`缺少${zh}（${key}）。`, `Missing ${key}.`);
+  return v;
+}
+
+function query(c: Context): DocumentQuery {
+  const q = c.req.query();
+  const int = (v: string | undefined, name: string) => {
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw badRequest(`参数 ${name} 应为非负整数。`, `Parameter ${name} must be a non-negative integer.`);
+    return n;
+  };
+  const hasErrors = q.hasErrors === undefined || q.hasErrors === '' ? undefined : q.hasErrors === 'true' || q.hasErrors === '1';
+  return {
+    q: q.q || undefined,
+    entity: q.entity || undefined,
+    region: q.region || undefined,
+    kind: q.kind || undefined,
+    year: int(q.year, 'year'),
+    hasErrors,
+    limit: int(q.limit, 'limit'),
+    offset: int(q.offset, 'offset'),
+  };
+}
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const { repo, pool, limits } = options;
+  const webRoot = options.webRoot ?? WEB_ROOT;
+  const throttle = new LoginThrottle();
+  const app = new Hono<Env>();
+
+  app.onError((e, c) => {
+    if (e instanceof ApiError) return sendError(c, e);
+    if (isInputError(e)) return c.json(errorBody(e.code, e.messageZh, e.messageEn), 422);
+    // A bug or a failing database: say so in both languages, keep the detail in the server log only.
+    console.error('[caijian] internal error:', e);
+    return c.json(errorBody('internal', '服务器内部错误，操作未完成。', 'Internal server error; the operation did not complete.'), 500);
+  });
+
+  app.use('/api/*', sameOrigin());
+  app.use('/api/*', identify(repo));
+
+  // ---- setup, sign-in --------------------------------------------------------------------------------
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+
+  app.get('/api/setup', async (c) => c.json({ needsSetup: (await repo.countUsers()) === 0 }));
+
+  // First-run screen: creates the first admin while no user exists. There is no default password.
+  app.post('/api/setup', async (c) => {
+    const body = await jsonBody(c);
+    const name = text(body, 'name', '用户名').trim();
+    const password = text(body, 'password', '密码');
+    const problem = userNameProblem(name) ?? passwordProblem(password);
+    if (problem) throw badRequest(problem.zh, problem.en);
+    const user = await repo.createFirstAdmin(name, await hashPassword(password));
+    if (!user) throw new ApiError(409, 'already-set-up', '系统已有用户，请直接登录。', 'Users already exist; please sign in.');
+    await startSession(c, repo, user);
+    return c.json({ user }, 201);
+  });
+
+  app.post('/api/login', async (c) => {
+    const body = await jsonBody(c);
+    const name = text(body, 'name', '用户名').trim();
+    const password = text(body, 'password', '密码');
+    if (throttle.blocked(name)) {
+      throw new ApiError(429, 'too-many-attempts', '登录失败次数过多，请一分钟后再试。', 'Too many failed sign-ins; try again in a minute.');
+    }
+    const user = await repo.findUserByName(name);
+    const ok = user ? await verifyPassword(password, user.passwordHash) : false;
+    if (!user || !ok) {
+      throttle.fail(name);
+      throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
+    }
+    throttle.succeed(name);
+    const { passwordHash: _, ...publicUser } = user;
+    const token = await startSession(c, repo, publicUser);
+    return c.json({ user: publicUser, token });
+  });
+
+  app.post('/api/logout', async (c) => {
+    await endSession(c, repo);
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/me', (c) => c.json({ user: requireUser(c) }));
+
+  app.get('/api/users', async (c) => {
+    requireUser(c, 'admin');
+    return c.json({ users: await repo.listUsers() });
+  });
+
+  app.post('/api/users', async (c) => {
+    requireUser(c, 'admin');
+    const body = await jsonBody(c);
+    const name = text(body, 'name', '用户名').trim();
+    const password = text(body, 'password', '密码');
+    const role = (body.role ?? 'reviewer') as Role;
+    if (!ROLES.includes(role)) throw badRequest('角色只能是 admin 或 reviewer。', 'Role must be admin or reviewer.');
+    const problem = userNameProblem(name) ?? passwordProblem(password);
+    if (problem) throw badRequest(problem.zh, problem.en);
+    if (await repo.findUserByName(name)) throw new ApiError(409, 'user-exists', `用户 ${name} 已存在。`, `User ${name} already exists.`);
+    return c.json({ user: await repo.createUser(name, await hashPassword(password), role) }, 201);
+  });
+
+  // ---- documents -------------------------------------------------------------------------------------
+
+  const requestLimit = limits.maxFileBytes * Math.min(limits.maxFiles, 4) + 1024 * 1024;
+  app.post(
+    '/api/documents',
+    async (c, next) => {
+      // Refuse before reading a body: anonymous uploads never cost the server anything.
+      requireUser(c);
+      await next();
+    },
+    bodyLimit({
+      maxSize: requestLimit,
+      onError: (c) =>
+        c.json(
+          errorBody(
+            'too-large',
+            `上传内容过大，单次上传不能超过 ${Math.round(requestLimit / 1048576)} MB，请分批上传。`,
+            `The upload is too large; one request may carry at most ${Math.round(requestLimit / 1048576)} MB. Upload in smaller batches.`,
+          ),
+          413,
+        ),
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+        throw new ApiError(415, 'not-multipart', '请以 multipart/form-data 上传文件（字段名 files）。', 'Upload files as multipart/form-data (field name "files").');
+      }
+      let form: Record<string, unknown>;
+      try {
+        form = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+      } catch {
+        throw badRequest('上传内容无法解析（multipart 格式错误）。', 'The upload could not be parsed (malformed multipart body).');
+      }
+      const files = Object.values(form)
+        .flat()
+        .filter((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
+      if (files.length === 0) throw badRequest('没有收到文件。', 'No file was received.');
+      if (files.length > limits.maxFiles) {
+        throw new ApiError(413, 'too-many-files', `一次最多上传 ${limits.maxFiles} 个文件，本次为 ${files.length} 个。`, `At most ${limits.maxFiles} files per upload; got ${files.length}.`);
+      }
+      const results: ImportResult[] = await Promise.all(
+        files.map(async (f) => importFile(repo, pool, limits, { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, user)),
+      );
+      const failed = results.filter((r) => r.status === 'failed');
+      if (failed.length === results.length) {
+        const first = failed[0];
+        if (first.status !== 'failed') throw new Error('unreachable');
+        const status = first.error.code === 'too-large' ? 413 : 422;
+        return c.json({ ...errorBody(first.error.code, first.error.messageZh, first.error.messageEn), results }, status);
+      }
+      return c.json({ results }, results.some((r) => r.status === 'created') ? 201 : 200);
+    },
+  );
+
+  app.get('/api/documents', async (c) => {
+    requireUser(c);
+    return c.json(await repo.listDocuments(query(c)));
+  });
+
+  app.get('/api/facets', async (c) => {
+    requireUser(c);
+    return c.json(await repo.facets());
+  });
+
+  app.get('/api/series', async (c) => {
+    requireUser(c);
+    return c.json({ points: await repo.series({ entity: c.req.query('entity') || undefined, kind: c.req.query('kind') || undefined }) });
+  });
+
+  async function documentOr404(id: string) {
+    const d = await repo.getDocument(id);
+    if (!d) throw notFound('该文档', 'Document');
+    return d;
+  }
+
+  app.get('/api/documents/:id', async (c) => {
+    requireUser(c);
+    const d = await documentOr404(c.req.param('id'));
+    // The model is stored as JSON text already; splice it in rather than parse and re-serialise it.
+    return c.body(`{"document":${JSON.stringify(d.summary)},"model":${d.modelJson}}`, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  app.get('/api/documents/:id/findings', async (c) => {
+    requireUser(c);
+    const id = c.req.param('id');
+    const d = await documentOr404(id);
+    return c.json({ document: d.summary, findings: await repo.listFindings(id) });
+  });
+
+  app.get('/api/documents/:id/findings/export', async (c) => {
+    requireUser(c);
+    const id = c.req.param('id');
+    const d = await documentOr404(id);
+    const findings = await repo.listFindings(id);
+    const format = c.req.query('format') ?? 'json';
+    const base = d.summary.fileName.replace(/\.[^.]+$/, '') + '-审核结果';
+    if (format === 'json') return c.body(findingsJson(d.summary, findings), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': contentDisposition(`${base}.json`) });
+    if (format === 'csv') return c.body(findingsCsv(findings), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(`${base}.csv`) });
+    if (format === 'xlsx') {
+      return c.body((await findingsXlsx(d.summary, findings)) as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': contentDisposition(`${base}.xlsx`),
+      });
+    }
+    throw badRequest('导出格式只能是 json、csv 或 xlsx。', 'Export format must be json, csv or xlsx.');
+  });
+
+  app.get('/api/documents/:id/original', async (c) => {
+    requireUser(c);
+    const d = await documentOr404(c.req.param('id'));
+    const bytes = await repo.getFile(d.summary.sha256);
+    if (!bytes) throw notFound('原始文件', 'Original file');
+    const inline = c.req.query('inline') !== undefined;
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': d.summary.mediaType,
+      'content-disposition': inline ? 'inline' : contentDisposition(d.summary.fileName),
+      // Stored files are immutable (content-addressed), so the browser may keep them.
+      'cache-control': 'private, max-age=86400, immutable',
+      'x-content-type-options': 'nosniff',
+      // An uploaded HTML file must never run as a page of this site.
+      'content-security-policy': "sandbox; default-src 'none'",
+    });
+  });
+
+  app.get('/api/documents/:id/render', async (c) => {
+    requireUser(c);
+    const format = c.req.query('format') ?? 'html';
+    if (!(RENDER_FORMATS as readonly string[]).includes(format)) {
+      throw badRequest(`生成格式只能是 ${RENDER_FORMATS.join('、')}。`, `Render format must be one of ${RENDER_FORMATS.join(', ')}.`);
+    }
+    const d = await documentOr404(c.req.param('id'));
+    const out = await renderDocument(JSON.parse(d.modelJson) as Disclosure, format as (typeof RENDER_FORMATS)[number]);
+    const base = d.summary.fileName.replace(/\.[^.]+$/, '');
+    return c.body(out.body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': out.type,
+      'content-disposition': format === 'html' ? 'inline' : contentDisposition(`${base}.${format}`),
+      ...(format === 'html' ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" } : {}),
+    });
+  });
+
+  // ---- reviews ---------------------------------------------------------------------------------------
+
+  app.put('/api/findings/:id/review', async (c) => {
+    const user = requireUser(c);
+    const body = await jsonBody(c);
+    const status = body.status as ReviewStatus;
+    if (!REVIEW_STATUSES.includes(status)) {
+      throw badRequest('复核状态只能是 open（待复核）、confirmed（确认问题）或 dismissed（排除）。', 'Status must be open, confirmed or dismissed.');
+    }
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    if (status === 'dismissed' && !reason) throw badRequest('排除一条审核结果时请填写理由。', 'Please give a reason when dismissing a finding.');
+    if (reason.length > 2000) throw badRequest('复核意见过长（最多 2000 字）。', 'The reason is too long (at most 2000 characters).');
+    const review = await repo.setReview(c.req.param('id'), status, reason, user);
+    if (!review) throw notFound('该审核结果', 'Finding');
+    return c.json({ review });
+  });
+
+  app.get('/api/findings/:id/reviews', async (c) => {
+    requireUser(c);
+    const id = c.req.param('id');
+    if (!(await repo.findingDocument(id))) throw notFound('该审核结果', 'Finding');
+    return c.json({ reviews: await repo.reviewHistory(id) });
+  });
+
+  // ---- API description, static files -----------------------------------------------------------------
+
+  app.get('/api/openapi.yaml', async (c) => {
+    const yaml = await readFile(join(PROJECT_ROOT, 'docs/api/openapi.yaml'));
+    return c.body(yaml, 200, { 'content-type': 'application/yaml; charset=utf-8' });
+  });
+
+  app.all('/api/*', (c) => c.json(errorBody('not-found', '没有这个接口。', 'No such API endpoint.'), 404));
+
+  app.get('/vendor/pdfjs/*', async (c) => {
+    const rel = c.req.path.slice('/vendor/pdfjs/'.length);
+    const f = await readStatic(PDFJS_ROOT, rel);
+    if (!f) return c.text('Not found', 404);
+    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': f.type, 'cache-control': 'public, max-age=86400' });
+  });
+
+  app.get('*', async (c) => {
+    const path = c.req.path === '/' ? 'index.html' : c.req.path.slice(1);
+    const f = (await readStatic(webRoot, path)) ?? (path.includes('.') ? null : await readStatic(webRoot, 'index.html'));
+    if (!f) return c.text('Not found / 未找到', 404);
+    const cache = path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': f.type, 'cache-control': cache });
+  });
+
+  return app;
+}

@@ -1,0 +1,105 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import type { Repository } from '../store/repository.ts';
+import type { Role, User } from '../store/types.ts';
+import { ApiError } from './errors.ts';
+
+// Sessions: a random token handed to the browser in an HttpOnly, SameSite=Strict cookie (or to programs as
+// a bearer token). Only its SHA-256 is stored, so a leaked database does not leak live sessions. SameSite=
+// Strict plus the Origin check on writes keeps other sites from acting with a reviewer's cookie.
+
+export const SESSION_COOKIE = 'caijian_session';
+const SESSION_DAYS = 7;
+
+export type AuthEnv = { Variables: { user: User | null } };
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function startSession(c: Context, repo: Repository, user: User): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const expires = new Date(Date.now() + SESSION_DAYS * 86400_000);
+  await repo.createSession(hashToken(token), user.id, expires.toISOString());
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure: new URL(c.req.url).protocol === 'https:',
+    expires,
+  });
+  return token;
+}
+
+function tokenOf(c: Context): string | undefined {
+  const header = c.req.header('authorization');
+  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
+  return getCookie(c, SESSION_COOKIE);
+}
+
+export async function endSession(c: Context, repo: Repository): Promise<void> {
+  const token = tokenOf(c);
+  if (token) await repo.deleteSession(hashToken(token));
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** Finds the signed-in user (or null) for every request. */
+export function identify(repo: Repository): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const token = tokenOf(c);
+    c.set('user', token ? await repo.sessionUser(hashToken(token)) : null);
+    await next();
+  };
+}
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Cookie-authenticated writes must come from this site's own pages. */
+export function sameOrigin(): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (WRITE.has(c.req.method) && origin && !c.req.header('authorization')) {
+      const host = c.req.header('host');
+      let ok = false;
+      try {
+        ok = new URL(origin).host === host;
+      } catch {
+        ok = false;
+      }
+      if (!ok) throw new ApiError(403, 'cross-origin', '拒绝来自其他网站的请求。', 'Requests from other sites are refused.');
+    }
+    await next();
+  };
+}
+
+export function requireUser(c: Context<AuthEnv>, role?: Role): User {
+  const user = c.get('user');
+  if (!user) throw new ApiError(401, 'unauthenticated', '请先登录。', 'Please sign in first.');
+  if (role === 'admin' && user.role !== 'admin') throw new ApiError(403, 'forbidden', '只有管理员可以执行此操作。', 'Only administrators may do this.');
+  return user;
+}
+
+/**
+ * Slows down password guessing: after 5 failed sign-ins for one name, further attempts for it are refused
+ * for a minute. Kept in memory: a restart forgets it, which is acceptable for a small internal tool.
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, { count: number; until: number }>();
+
+  blocked(name: string): boolean {
+    const f = this.failures.get(name);
+    return !!f && f.count >= 5 && f.until > Date.now();
+  }
+
+  fail(name: string): void {
+    const f = this.failures.get(name) ?? { count: 0, until: 0 };
+    f.count = f.until < Date.now() && f.count >= 5 ? 1 : f.count + 1;
+    f.until = Date.now() + 60_000;
+    this.failures.set(name, f);
+  }
+
+  succeed(name: string): void {
+    this.failures.delete(name);
+  }
+}

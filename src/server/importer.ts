@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import type { Disclosure } from '../model/disclosure.ts';
+import type { Repository, SaveResult } from '../store/repository.ts';
+import type { DocumentSummary, User } from '../store/types.ts';
+import { figuresOf, mediaTypeOf, regionOf } from './facts.ts';
+import type { UploadLimits } from './limits.ts';
+import type { ParsePool } from './worker-pool.ts';
+import { loadAudit } from './audit-loader.ts';
+
+// One uploaded file → one stored document. Reading happens in the worker pool; storing is one transaction
+// in the repository. The same bytes uploaded again are recognised by their SHA-256 before any reading.
+
+export type ImportResult =
+  | { fileName: string; status: 'created' | 'duplicate'; document: DocumentSummary }
+  | { fileName: string; status: 'failed'; error: { code: string; messageZh: string; messageEn: string } };
+
+function sizeText(bytes: number): string {
+  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+export async function importFile(
+  repo: Repository,
+  pool: ParsePool,
+  limits: UploadLimits,
+  file: { name: string; bytes: Uint8Array },
+  user: User,
+): Promise<ImportResult> {
+  const fileName = file.name || 'upload';
+  if (file.bytes.byteLength > limits.maxFileBytes) {
+    return {
+      fileName,
+      status: 'failed',
+      error: {
+        code: 'too-large',
+        messageZh: `文件过大（${sizeText(file.bytes.byteLength)}），上限为 ${sizeText(limits.maxFileBytes)}。`,
+        messageEn: `The file is too large (${sizeText(file.bytes.byteLength)}); the limit is ${sizeText(limits.maxFileBytes)}.`,
+      },
+    };
+  }
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const existing = await repo.findBySha(sha256);
+  if (existing) return { fileName, status: 'duplicate', document: existing };
+
+  const reply = await pool.parse({ bytes: file.bytes, fileName, limits }, limits.parseSeconds);
+  if (!reply.ok) return { fileName, status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
+
+  const model = JSON.parse(reply.modelJson) as Disclosure;
+  const saved: SaveResult = await repo.saveDocument({
+    fileName,
+    format: reply.format,
+    mediaType: mediaTypeOf(reply.format),
+    bytes: file.bytes,
+    sha256,
+    kind: model.kind,
+    fiscalYear: model.fiscalYear,
+    entity: model.entity.name,
+    region: regionOf(model.entity.name),
+    pageCount: model.source.pageCount ?? null,
+    tableCount: model.tables.length,
+    modelJson: reply.modelJson,
+    figures: figuresOf(model),
+    audit: reply.audit,
+    uploadedBy: user.id,
+  });
+  return { fileName, status: saved.duplicate ? 'duplicate' : 'created', document: saved.document };
+}
+
+/** Audits documents stored while the audit module was unavailable. Returns how many were audited. */
+export async function auditPending(repo: Repository): Promise<number> {
+  const audit = await loadAudit();
+  if (!audit.available) return 0;
+  let n = 0;
+  for (const { id, modelJson } of await repo.documentsWithoutAudit()) {
+    const outcome = await audit.run(JSON.parse(modelJson) as Disclosure);
+    if (outcome.status === 'done' && (await repo.attachAudit(id, outcome))) n++;
+  }
+  return n;
+}

@@ -1,0 +1,69 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { detectFormat } from '../read/detect.ts';
+import { InputError, isInputError } from '../read/errors.ts';
+import type { AuditOutcome } from '../store/types.ts';
+import type { UploadLimits } from './limits.ts';
+import { loadAudit } from './audit-loader.ts';
+
+// Reads and audits one uploaded file in a worker thread. Isolating it means a pathological file can be
+// abandoned (the worker is terminated at the time limit) without stalling the server, and two cores read
+// two files at once. The worker checks the size limits that need the file's structure (PDF pages, archive
+// expansion) before the full read, so a refused file costs little.
+
+export interface ParseJob {
+  bytes: Uint8Array;
+  fileName: string;
+  limits: UploadLimits;
+}
+
+export type ParseReply =
+  | { ok: true; format: string; modelJson: string; audit: AuditOutcome }
+  | { ok: false; code: string; messageZh: string; messageEn: string };
+
+async function checkStructure(bytes: Uint8Array, fileName: string, limits: UploadLimits): Promise<string> {
+  const detected = detectFormat(bytes, fileName);
+  if (detected.format === 'xlsx' || detected.format === 'docx') {
+    const { readZipEntries } = await import('../read/xlsx/safe-zip.ts');
+    readZipEntries(bytes, { maxTotalBytes: limits.maxArchiveBytes, maxEntryBytes: limits.maxArchiveBytes, maxEntries: limits.maxArchiveEntries });
+  }
+  if (detected.format === 'pdf') {
+    const { openDocument } = await import('../read/pdf/open-document.ts');
+    const opened = await openDocument(bytes, Date.now() + limits.parseSeconds * 1000, limits.parseSeconds);
+    const pages = opened.doc.numPages;
+    await opened.close();
+    if (pages > limits.maxPdfPages) {
+      throw new InputError(
+        'too-large',
+        `PDF 共 ${pages} 页，超过上限 ${limits.maxPdfPages} 页。`,
+        `The PDF has ${pages} pages; the limit is ${limits.maxPdfPages}.`,
+      );
+    }
+  }
+  return detected.format;
+}
+
+export async function parseAndAudit(job: ParseJob): Promise<ParseReply> {
+  try {
+    const format = await checkStructure(job.bytes, job.fileName, job.limits);
+    const { parseBytes } = await import('../pipeline.ts');
+    const model = await parseBytes(job.bytes, { fileName: job.fileName });
+    const audit = await loadAudit().then((a) => a.run(model));
+    return { ok: true, format, modelJson: JSON.stringify(model), audit };
+  } catch (e) {
+    if (isInputError(e)) return { ok: false, code: e.code, messageZh: e.messageZh, messageEn: e.messageEn };
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      code: 'internal',
+      messageZh: `读取文件时发生内部错误：${detail}`,
+      messageEn: `Internal error while reading the file: ${detail}`,
+    };
+  }
+}
+
+if (parentPort && workerData?.caijianParseWorker) {
+  const port = parentPort;
+  port.on('message', async (job: ParseJob) => {
+    port.postMessage(await parseAndAudit(job));
+  });
+}

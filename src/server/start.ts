@@ -1,0 +1,39 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Repository } from '../store/repository.ts';
+import { createApp } from './app.ts';
+import { auditPending } from './importer.ts';
+import { defaultLimits, type UploadLimits } from './limits.ts';
+import { ParsePool } from './worker-pool.ts';
+
+// Starts the HTTP server on an open store. Used by `caijian serve` and by the API and browser tests.
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: { repo: Repository; port?: number; host?: string; limits?: Partial<UploadLimits>; webRoot?: string }): Promise<RunningServer> {
+  const limits = { ...defaultLimits(), ...options.limits };
+  const pool = new ParsePool(limits.concurrency);
+  const app = createApp({ repo: options.repo, pool, limits, webRoot: options.webRoot });
+  // Documents stored while the audit module was missing get audited now, in the background.
+  void auditPending(options.repo).catch((e) => console.error('[caijian] pending audits failed:', e));
+  const host = options.host ?? '127.0.0.1';
+  const server: ServerType = await new Promise((ok) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => ok(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    close: async () => {
+      const closing = new Promise<void>((ok) => server.close(() => ok()));
+      // Browsers keep connections open; the server should stop now, not when they time out.
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await closing;
+      await pool.close();
+    },
+  };
+}

@@ -1,0 +1,346 @@
+import { randomUUID } from 'node:crypto';
+import { migrate } from './migrations.ts';
+import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql.ts';
+import type {
+  AuditFinding,
+  AuditOutcome,
+  DocumentPage,
+  DocumentQuery,
+  DocumentSummary,
+  Facets,
+  NewDocument,
+  Review,
+  ReviewStatus,
+  Role,
+  SeriesPoint,
+  StoredFinding,
+  User,
+  UserWithHash,
+} from './types.ts';
+
+// The one repository the server talks to, written once over SqlDatabase so SQLite and PostgreSQL behave the
+// same. Every write that touches more than one row runs in a transaction: an import stores file, document
+// and findings together or not at all, so a crash mid-import never leaves half a document, and never
+// touches what was stored before.
+
+const now = () => new Date().toISOString();
+
+const SUMMARY_COLUMNS = `d.id, d.sha256, d.file_name, d.format, d.media_type, f.size, d.kind, d.fiscal_year, d.entity, d.region,
+  d.page_count, d.table_count, d.audit_status, d.audit_message, d.errors, d.warnings, d.infos, d.uploaded_by, d.uploaded_at,
+  (SELECT COUNT(*) FROM findings x WHERE x.document_id = d.id AND (
+     SELECT r.status FROM reviews r WHERE r.finding_id = x.id ORDER BY r.seq DESC LIMIT 1) IN ('confirmed', 'dismissed')) AS reviewed`;
+
+function num(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+function toSummary(r: SqlRow): DocumentSummary {
+  return {
+    id: String(r.id),
+    sha256: String(r.sha256),
+    fileName: String(r.file_name),
+    format: String(r.format),
+    mediaType: String(r.media_type),
+    size: Number(r.size),
+    kind: str(r.kind),
+    fiscalYear: num(r.fiscal_year),
+    entity: str(r.entity),
+    region: str(r.region),
+    pageCount: num(r.page_count),
+    tableCount: Number(r.table_count),
+    auditStatus: r.audit_status as DocumentSummary['auditStatus'],
+    auditMessage: str(r.audit_message),
+    errors: Number(r.errors),
+    warnings: Number(r.warnings),
+    infos: Number(r.infos),
+    reviewed: Number(r.reviewed ?? 0),
+    uploadedBy: str(r.uploaded_by),
+    uploadedAt: String(r.uploaded_at),
+  };
+}
+
+function toUser(r: SqlRow): UserWithHash {
+  return { id: String(r.id), name: String(r.name), role: r.role as Role, createdAt: String(r.created_at), passwordHash: String(r.password_hash) };
+}
+
+function publicUser(u: UserWithHash): User {
+  return { id: u.id, name: u.name, role: u.role, createdAt: u.createdAt };
+}
+
+function counts(findings: AuditFinding[]) {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    infos: findings.filter((f) => f.severity === 'info').length,
+  };
+}
+
+async function insertFindings(tx: SqlRunner, documentId: string, findings: AuditFinding[]): Promise<void> {
+  let seq = 0;
+  for (const f of findings) {
+    await tx.run(
+      'INSERT INTO findings (id, document_id, seq, rule_id, severity, message, message_en, finding_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [randomUUID(), documentId, seq++, String(f.ruleId), String(f.severity), String(f.message ?? ''), f.messageEn == null ? null : String(f.messageEn), JSON.stringify(f)],
+    );
+  }
+}
+
+export interface SaveResult {
+  document: DocumentSummary;
+  /** True when the same bytes were already stored: the existing document is returned, nothing changes. */
+  duplicate: boolean;
+}
+
+export class Repository {
+  readonly db: SqlDatabase;
+  /** Test hook: called inside the import transaction after the file row is written (to simulate a crash). */
+  afterFileWritten: (() => void | Promise<void>) | undefined;
+
+  constructor(db: SqlDatabase) {
+    this.db = db;
+  }
+
+  migrate(): Promise<number> {
+    return migrate(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  // ---- users and sessions ------------------------------------------------------------------------------
+
+  async countUsers(): Promise<number> {
+    const [r] = await this.db.all('SELECT COUNT(*) AS n FROM users');
+    return Number(r.n);
+  }
+
+  async createUser(name: string, passwordHash: string, role: Role): Promise<User> {
+    const user: UserWithHash = { id: randomUUID(), name, role, passwordHash, createdAt: now() };
+    await this.db.run('INSERT INTO users (id, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)', [user.id, name, passwordHash, role, user.createdAt]);
+    return publicUser(user);
+  }
+
+  /** Creates the first admin only while there are no users at all (first-run screen); null otherwise. */
+  async createFirstAdmin(name: string, passwordHash: string): Promise<User | null> {
+    return this.db.transaction(async (tx) => {
+      const [r] = await tx.all('SELECT COUNT(*) AS n FROM users');
+      if (Number(r.n) > 0) return null;
+      const user: UserWithHash = { id: randomUUID(), name, role: 'admin', passwordHash, createdAt: now() };
+      await tx.run('INSERT INTO users (id, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)', [user.id, name, passwordHash, 'admin', user.createdAt]);
+      return publicUser(user);
+    });
+  }
+
+  async findUserByName(name: string): Promise<UserWithHash | null> {
+    const [r] = await this.db.all('SELECT * FROM users WHERE name = ?', [name]);
+    return r ? toUser(r) : null;
+  }
+
+  async listUsers(): Promise<User[]> {
+    return (await this.db.all('SELECT * FROM users ORDER BY created_at, name')).map((r) => publicUser(toUser(r)));
+  }
+
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, userId]);
+      // A new password ends every existing session of that user.
+      await tx.run('DELETE FROM sessions WHERE user_id = ?', [userId]);
+    });
+  }
+
+  async createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
+    await this.db.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [tokenHash, userId, now(), expiresAt]);
+  }
+
+  async sessionUser(tokenHash: string): Promise<User | null> {
+    const [r] = await this.db.all(
+      'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?',
+      [tokenHash, now()],
+    );
+    return r ? publicUser(toUser(r)) : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+  }
+
+  // ---- documents ---------------------------------------------------------------------------------------
+
+  async findBySha(sha256: string): Promise<DocumentSummary | null> {
+    const [r] = await this.db.all(`SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.sha256 = ?`, [sha256]);
+    return r ? toSummary(r) : null;
+  }
+
+  /** Stores the original file (once per content), the model and its findings, in one transaction. */
+  async saveDocument(doc: NewDocument): Promise<SaveResult> {
+    const id = randomUUID();
+    const duplicate = await this.db.transaction(async (tx) => {
+      const [existing] = await tx.all('SELECT id FROM documents WHERE sha256 = ?', [doc.sha256]);
+      if (existing) return true;
+      await tx.run('INSERT INTO files (sha256, size, content, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING', [
+        doc.sha256,
+        doc.bytes.byteLength,
+        doc.bytes,
+        now(),
+      ]);
+      await this.afterFileWritten?.();
+      const c = counts(doc.audit.findings);
+      await tx.run(
+        `INSERT INTO documents (id, sha256, file_name, format, media_type, kind, fiscal_year, entity, region, page_count, table_count,
+           model_json, figures_json, audit_status, audit_message, errors, warnings, infos, uploaded_by, uploaded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id, doc.sha256, doc.fileName, doc.format, doc.mediaType, doc.kind, doc.fiscalYear, doc.entity, doc.region, doc.pageCount,
+          doc.tableCount, doc.modelJson, JSON.stringify(doc.figures), doc.audit.status, doc.audit.message ?? null,
+          c.errors, c.warnings, c.infos, doc.uploadedBy, now(),
+        ] as SqlValue[],
+      );
+      await insertFindings(tx, id, doc.audit.findings);
+      return false;
+    });
+    const document = await this.findBySha(doc.sha256);
+    if (!document) throw new Error('document vanished after commit');
+    return { document, duplicate };
+  }
+
+  /**
+   * Stores an audit run for a document that has none yet (the audit was unavailable at import). Documents
+   * with findings are never re-audited here: that would drop their reviews.
+   */
+  async attachAudit(documentId: string, audit: AuditOutcome): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [d] = await tx.all('SELECT audit_status FROM documents WHERE id = ?', [documentId]);
+      if (!d || d.audit_status === 'done') return false;
+      const c = counts(audit.findings);
+      await tx.run('UPDATE documents SET audit_status = ?, audit_message = ?, errors = ?, warnings = ?, infos = ? WHERE id = ?', [
+        audit.status, audit.message ?? null, c.errors, c.warnings, c.infos, documentId,
+      ]);
+      await insertFindings(tx, documentId, audit.findings);
+      return true;
+    });
+  }
+
+  async documentsWithoutAudit(): Promise<{ id: string; modelJson: string }[]> {
+    const rows = await this.db.all(`SELECT id, model_json FROM documents WHERE audit_status <> 'done'`);
+    return rows.map((r) => ({ id: String(r.id), modelJson: String(r.model_json) }));
+  }
+
+  async listDocuments(q: DocumentQuery = {}): Promise<DocumentPage> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (q.q) {
+      where.push('(LOWER(COALESCE(d.entity, \'\')) LIKE ? OR LOWER(d.file_name) LIKE ? OR LOWER(COALESCE(d.region, \'\')) LIKE ?)');
+      const like = `%${q.q.toLowerCase().replace(/[%_]/g, '')}%`;
+      params.push(like, like, like);
+    }
+    if (q.entity) (where.push('d.entity = ?'), params.push(q.entity));
+    if (q.region) (where.push('d.region = ?'), params.push(q.region));
+    if (q.year !== undefined) (where.push('d.fiscal_year = ?'), params.push(q.year));
+    if (q.kind) (where.push('d.kind = ?'), params.push(q.kind));
+    if (q.hasErrors === true) where.push('d.errors > 0');
+    if (q.hasErrors === false) where.push('d.errors = 0');
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [c] = await this.db.all(`SELECT COUNT(*) AS n FROM documents d ${w}`, params);
+    const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
+    const offset = Math.max(q.offset ?? 0, 0);
+    const rows = await this.db.all(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 ${w}
+       ORDER BY d.uploaded_at DESC, d.id LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
+    return { total: Number(c.n), items: rows.map(toSummary) };
+  }
+
+  async facets(): Promise<Facets> {
+    const group = async (col: string) =>
+      (await this.db.all(`SELECT ${col} AS v, COUNT(*) AS n FROM documents WHERE ${col} IS NOT NULL GROUP BY ${col} ORDER BY ${col}`)).map((r) => ({
+        value: r.v,
+        count: Number(r.n),
+      }));
+    return {
+      entities: (await group('entity')) as Facets['entities'],
+      regions: (await group('region')) as Facets['regions'],
+      years: ((await group('fiscal_year')) as { value: unknown; count: number }[]).map((x) => ({ value: Number(x.value), count: x.count })),
+      kinds: (await group('kind')) as Facets['kinds'],
+    };
+  }
+
+  async getDocument(id: string): Promise<{ summary: DocumentSummary; modelJson: string } | null> {
+    const [r] = await this.db.all(`SELECT ${SUMMARY_COLUMNS}, d.model_json FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.id = ?`, [id]);
+    return r ? { summary: toSummary(r), modelJson: String(r.model_json) } : null;
+  }
+
+  async getFile(sha256: string): Promise<Uint8Array | null> {
+    const [r] = await this.db.all('SELECT content FROM files WHERE sha256 = ?', [sha256]);
+    return r ? (r.content as Uint8Array) : null;
+  }
+
+  async series(filter: { entity?: string; kind?: string } = {}): Promise<SeriesPoint[]> {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.entity) (where.push('entity = ?'), params.push(filter.entity));
+    if (filter.kind) (where.push('kind = ?'), params.push(filter.kind));
+    const rows = await this.db.all(
+      `SELECT id, entity, fiscal_year, kind, figures_json FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY entity, fiscal_year, kind`,
+      params,
+    );
+    return rows.map((r) => ({ id: String(r.id), entity: str(r.entity), fiscalYear: num(r.fiscal_year), kind: str(r.kind), figures: JSON.parse(String(r.figures_json)) }));
+  }
+
+  // ---- findings and reviews ----------------------------------------------------------------------------
+
+  async listFindings(documentId: string): Promise<StoredFinding[]> {
+    const rows = await this.db.all(
+      `SELECT x.*, r.status AS r_status, r.reason AS r_reason, r.user_id AS r_user, r.at AS r_at, u.name AS r_user_name
+       FROM findings x
+       LEFT JOIN reviews r ON r.id = (SELECT r2.id FROM reviews r2 WHERE r2.finding_id = x.id ORDER BY r2.seq DESC LIMIT 1)
+       LEFT JOIN users u ON u.id = r.user_id
+       WHERE x.document_id = ? ORDER BY x.seq`,
+      [documentId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      documentId: String(r.document_id),
+      seq: Number(r.seq),
+      ruleId: String(r.rule_id),
+      severity: String(r.severity),
+      message: String(r.message),
+      messageEn: str(r.message_en),
+      finding: JSON.parse(String(r.finding_json)),
+      review: r.r_status ? { status: r.r_status as ReviewStatus, reason: String(r.r_reason), userId: String(r.r_user), userName: String(r.r_user_name), at: String(r.r_at) } : null,
+    }));
+  }
+
+  async findingDocument(findingId: string): Promise<string | null> {
+    const [r] = await this.db.all('SELECT document_id FROM findings WHERE id = ?', [findingId]);
+    return r ? String(r.document_id) : null;
+  }
+
+  /** Records a review decision; earlier decisions stay in the history. */
+  async setReview(findingId: string, status: ReviewStatus, reason: string, user: User): Promise<Review | null> {
+    return this.db.transaction(async (tx) => {
+      const [f] = await tx.all('SELECT id FROM findings WHERE id = ?', [findingId]);
+      if (!f) return null;
+      const [m] = await tx.all('SELECT COALESCE(MAX(seq), 0) AS s FROM reviews WHERE finding_id = ?', [findingId]);
+      const at = now();
+      await tx.run('INSERT INTO reviews (id, finding_id, status, reason, user_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        randomUUID(), findingId, status, reason, user.id, at, Number(m.s) + 1,
+      ]);
+      return { status, reason, userId: user.id, userName: user.name, at };
+    });
+  }
+
+  async reviewHistory(findingId: string): Promise<Review[]> {
+    const rows = await this.db.all(
+      'SELECT r.*, u.name AS user_name FROM reviews r JOIN users u ON u.id = r.user_id WHERE r.finding_id = ? ORDER BY r.seq',
+      [findingId],
+    );
+    return rows.map((r) => ({ status: r.status as ReviewStatus, reason: String(r.reason), userId: String(r.user_id), userName: String(r.user_name), at: String(r.at) }));
+  }
+}
