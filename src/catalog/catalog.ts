@@ -75,7 +75,7 @@ function squash(s: string): string {
  * last characters) match when the printed prefix is long enough to be unique.
  */
 export function functionClassByName(label: string): CatalogEntry | undefined {
-  const name = squash(label.replace(/^[（(]?[一二三四五六七八九十]+[)）、．.]?/, ''));
+  const name = squash(label.replace(/^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])/, ''));
   if (name.length < 2) return undefined;
   const classes = systems.function.filter((e) => e.level === '类');
   const names = (e: CatalogEntry) => [e.name, ...(e.renamed ?? []).map((r) => r.name), ...(e.aliases ?? [])].map(squash);

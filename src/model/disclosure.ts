@@ -101,6 +101,11 @@ export type Table = z.infer<typeof Table>;
 export const Paragraph = z.object({
   text: z.string(),
   place: SourcePlace,
+  /**
+   * Where each printed line of the paragraph starts in `text` (a paragraph broken by a page end is joined into
+   * one text): lets a finding about a figure at character offset k point at the line it was printed on.
+   */
+  segments: z.array(z.object({ offset: z.number().int().min(0), place: SourcePlace })),
 });
 export type Paragraph = z.infer<typeof Paragraph>;
 

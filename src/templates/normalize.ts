@@ -14,8 +14,8 @@ export function squash(text: string): string {
 /** Removes list numbering at the start of a label: "一、", "（十一）", "1.", "(3)", "①". */
 export function stripNumbering(label: string): string {
   return label
-    .replace(/^\s*[（(]?[一二三四五六七八九十百]+[)）]?[、.．]?\s*/, '')
-    .replace(/^\s*[（(]?\d{1,2}[)）][、.．]?\s*/, '')
+    .replace(/^\s*(?:[（(][一二三四五六七八九十百]+[)）]|[一二三四五六七八九十百]+[、.．])[、.．]?\s*/, '')
+    .replace(/^\s*[（(]\d{1,2}[)）][、.．]?\s*/, '')
     .replace(/^\s*\d{1,2}[、.．]\s*/, '')
     .replace(/^[①②③④⑤⑥⑦⑧⑨⑩]\s*/, '');
 }

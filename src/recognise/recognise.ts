@@ -1,0 +1,86 @@
+import type { Disclosure, PerformanceTable, Table } from '../model/disclosure.ts';
+import type { Layout, ReadWarning } from '../model/layout.ts';
+import { detectEntity, detectKind, detectScope, detectUnits, detectYear, dominantUnit } from './document-meta.ts';
+import { buildNarrative } from './narrative.ts';
+import { buildReport } from './report.ts';
+import { segment } from './segment.ts';
+import { recogniseRegion } from './table.ts';
+
+// Layout → Disclosure. Recognition never throws on odd layouts: what it cannot place becomes a warning or an
+// "unknown" table, so that a partial model with warnings is always returned.
+
+export interface RecogniseOptions {
+  fileName?: string;
+  sha256?: string;
+}
+
+export function recognise(layout: Layout, options: RecogniseOptions = {}): Disclosure {
+  const warnings: ReadWarning[] = [...layout.warnings];
+  const seg = segment(layout.blocks);
+  // Kind first from the cover; tables are recognised with it, then it is confirmed from the tables.
+  let kind = detectKind(seg.cover, []);
+  const tables: Table[] = [];
+  const performance: PerformanceTable[] = [];
+  const performanceTitles: { title: string; key: string }[] = [];
+  seg.tables.forEach((region, i) => {
+    const r = recogniseRegion(region, `t${i + 1}`, kind, warnings);
+    if (r.kind === 'performance') {
+      performance.push({ ...r.table, id: `p${performance.length + 1}` });
+      performanceTitles.push({ title: r.table.title, key: r.table.kind === 'project_self_evaluation' ? 'final.project_self_evaluation' : r.table.kind === 'overall_goals' ? 'budget.overall_performance' : 'budget.project_performance' });
+    } else {
+      tables.push(r.table);
+    }
+  });
+  kind ??= detectKind([], tables);
+
+  const { unit, precision } = dominantUnit(tables);
+  for (const t of tables) {
+    if (!t.unit && t.status === 'data') {
+      warnings.push({
+        code: 'table-unit-missing',
+        message: `“${t.title || t.key}”未标明金额单位${unit ? `，按全文通用的${unit}读取` : ''}。`,
+        messageEn: `"${t.title || t.key}" states no amount unit${unit ? `; read as ${unit} like the other tables` : ''}.`,
+        place: t.place,
+      });
+    }
+  }
+  const narrative = buildNarrative(seg.narrative);
+  const entity = detectEntity(seg.cover, tables);
+  for (const s of narrative.sections) {
+    if (s.part === 0) continue;
+  }
+  const imageOnlyPages = layout.imageOnlyPages ?? [];
+  if (imageOnlyPages.length) {
+    warnings.push({
+      code: 'image-only-pages',
+      message: `第${imageOnlyPages.join('、')}页只有图像、没有文字层，内容无法读取。`,
+      messageEn: `Pages ${imageOnlyPages.join(', ')} are images without a text layer and could not be read.`,
+    });
+  }
+  const disclosure: Disclosure = {
+    schemaVersion: 1,
+    kind,
+    scope: detectScope(seg.cover),
+    fiscalYear: detectYear(seg.cover, narrative.sections),
+    entity: { name: entity.name, names: entity.names, units: detectUnits(narrative.sections) },
+    unit,
+    precision,
+    source: {
+      format: layout.format,
+      ...(options.fileName ? { fileName: options.fileName } : {}),
+      ...(options.sha256 ? { sha256: options.sha256 } : {}),
+      ...(layout.pageCount !== undefined ? { pageCount: layout.pageCount } : {}),
+      imageOnlyPages,
+    },
+    tables,
+    sections: narrative.sections,
+    glossary: narrative.glossary,
+    performance,
+    recognition: buildReport(seg.toc, tables, performanceTitles, kind),
+    warnings,
+  };
+  if (!tables.length && !narrative.sections.length) {
+    warnings.push({ code: 'nothing-recognised', message: '未识别出任何表格或文字内容。', messageEn: 'No table or text was recognised.' });
+  }
+  return disclosure;
+}

@@ -1,0 +1,45 @@
+import type { DocumentKind, ListedTable, RecognitionReport, Table } from '../model/disclosure.ts';
+import { matchTitle, requiredTemplates } from '../templates/catalogue.ts';
+import { titleKey } from '../templates/normalize.ts';
+import type { TocEntry } from './segment.ts';
+
+// The recognition report: for each table the 目录 lists, whether a body was found (with data, declared empty,
+// illegible) or is absent; unknown tables found; standard tables neither found nor listed.
+
+export function buildReport(
+  toc: TocEntry[],
+  tables: Table[],
+  performanceTitles: { title: string; key: string }[],
+  kind: DocumentKind | null,
+): RecognitionReport {
+  const listed: ListedTable[] = [];
+  const claimed = new Set<string>();
+  for (const entry of toc) {
+    const template = matchTitle(entry.text, kind);
+    if (!template) continue;
+    const key = template.key;
+    const table = tables.find((t) => t.key === key && !claimed.has(t.id));
+    if (table) {
+      claimed.add(table.id);
+      listed.push({
+        title: entry.text,
+        key,
+        status: table.status === 'data' ? 'found' : table.status,
+        tableId: table.id,
+        place: entry.place,
+      });
+      continue;
+    }
+    const perf = performanceTitles.find((p) => p.key === key);
+    listed.push({ title: entry.text, key, status: perf ? 'found' : 'absent', place: entry.place });
+  }
+  const unknownTables = tables.filter((t) => t.key === 'unknown').map((t) => t.title || '(无标题)');
+  const found = new Set([...tables.map((t) => t.key), ...listed.map((l) => l.key)]);
+  const missingStandard = kind ? requiredTemplates(kind).filter((t) => !found.has(t.key)).map((t) => t.key) : [];
+  return { listed, unknownTables, missingStandard };
+}
+
+/** Same key twice is normal for budget short lists; used to report duplicates by printed title. */
+export function sameTitle(a: string, b: string): boolean {
+  return titleKey(a) === titleKey(b);
+}

@@ -1,0 +1,178 @@
+import { levelOf, systemOf, type CatalogSystem } from '../catalog/catalog.ts';
+import type { Row } from '../model/disclosure.ts';
+import type { GridCell, GridRow } from '../model/layout.ts';
+import { codeDigits, isAmountCell, isBlank, isLabelText, isTotalLabel, unitCode } from './cells.ts';
+import { makeCell } from './make-cell.ts';
+import type { MatchedColumn } from './header.ts';
+
+// Rows of a coded table (收入决算表, 支出决算表, budget 支出总表 …): a code/label block, then value columns.
+// Codes print as "2101501", "21015 01", in three columns "210 | 15 | 01", or wrapped over two lines
+// ("21011 行政单位医疗 5.72" + "01"). Cells are mapped to value columns by header position, with two
+// corrections seen in real extractions: a label printed inside the first value column's position shifts the
+// values right (seed 001, 支出决算表), and a continuation row printed without the empty code columns is
+// compacted to the left (seed 001, table 05 after the page break).
+
+interface KeyInfo {
+  code?: string;
+  codeText?: string;
+  unit?: string;
+  label: string | null;
+  /** Index of the last cell belonging to the code/label block. */
+  keyEnd: number;
+}
+
+function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
+  let code: string | undefined;
+  let codeText: string | undefined;
+  let unit: string | undefined;
+  const labels: string[] = [];
+  let keyEnd = -1;
+  const limit = Math.max(firstValueIndex, 0);
+  for (let i = 0; i < cells.length; i++) {
+    const t = cells[i].text.trim();
+    if (!t) continue;
+    // Three-column code: 类 | 款 | 项.
+    if (!code && /^\d{3}$/.test(t) && /^\d{2}$/.test(cells[i + 1]?.text.trim() ?? '')) {
+      const k = cells[i + 1].text.trim();
+      const x = cells[i + 2]?.text.trim() ?? '';
+      const three = /^\d{2}$/.test(x);
+      code = t + k + (three ? x : '');
+      codeText = [t, k, ...(three ? [x] : [])].join('|');
+      keyEnd = i + (three ? 2 : 1);
+      i = keyEnd;
+      continue;
+    }
+    const digits = codeDigits(t);
+    if (digits && (i < limit || !isAmountCell(cells[i]) || t.includes(' ')) && !/\./.test(t)) {
+      if (!code) {
+        code = digits;
+        codeText = t;
+      } else if (digits.startsWith(code) || (code && digits.length > code.length)) {
+        // A full code printed next to the three-column form ("208 | 05 | 05 | 2080505"): prefer the full one.
+        code = digits;
+        codeText = `${codeText}|${t}`;
+      }
+      keyEnd = i;
+      continue;
+    }
+    const u = unitCode(t);
+    if (u && i < limit + 1) {
+      unit = u;
+      keyEnd = i;
+      continue;
+    }
+    if (isLabelText(t)) {
+      labels.push(t);
+      keyEnd = i;
+      continue;
+    }
+    if (i >= limit) break;
+  }
+  return { code, codeText, unit, label: labels.length ? labels.join('') : null, keyEnd };
+}
+
+function hasValues(cells: GridCell[], from: number): boolean {
+  return cells.slice(from).some((c) => isAmountCell(c));
+}
+
+export interface CodedRowsInput {
+  rows: GridRow[];
+  columns: MatchedColumn[];
+  /** Header width (cells per header row). */
+  width: number;
+  codeSystem?: CatalogSystem;
+}
+
+/** Parses data rows; returns model rows in print order with wrapped codes merged. */
+export function parseCodedRows({ rows, columns, width, codeSystem }: CodedRowsInput): Row[] {
+  const out: Row[] = [];
+  if (columns.length === 0) return out;
+  const h0 = columns[0].index;
+  const parsed = rows.map((r) => ({ row: r, key: readKey(r.cells, h0) }));
+
+  for (let i = 0; i < parsed.length; i++) {
+    const { row, key } = parsed[i];
+    let cells = row.cells;
+    let merged = key;
+    // Wrapped code: this line prints 款 digits, the next line only the 2 项 digits (label may continue).
+    const next = parsed[i + 1];
+    if (key.code && key.code.length === 5 && next && !next.key.code && next.row.cells[0] && /^\d{2}$/.test(next.row.cells[0].text.trim())) {
+      const suffix = next.row.cells[0].text.trim();
+      const thisHas = hasValues(cells, key.keyEnd + 1);
+      const nextLabel = next.row.cells.slice(1).find((c) => isLabelText(c.text))?.text.trim() ?? '';
+      const nextHas = hasValues(next.row.cells, 1);
+      if (!(thisHas && nextHas)) {
+        merged = {
+          ...key,
+          code: key.code + suffix,
+          codeText: `${key.codeText}⏎${suffix}`,
+          label: (key.label ?? '') + nextLabel || null,
+          keyEnd: key.keyEnd,
+        };
+        if (!thisHas && nextHas) {
+          cells = next.row.cells;
+          merged.keyEnd = next.row.cells.findIndex((c) => c.text.trim() === nextLabel) >= 0 && nextLabel
+            ? next.row.cells.findIndex((c) => c.text.trim() === nextLabel)
+            : 0;
+        }
+        i++;
+      }
+    }
+    const model = toRow(row, cells, merged, columns, width, h0, codeSystem);
+    if (!model) continue;
+    // The first line without code or label right under the header is the total whose "合计" was printed in
+    // the header (seed 001, table 05: "栏次 合计").
+    if (out.length === 0 && model.kind === 'item' && !model.label && model.cells.some((c) => c.value !== null)) model.kind = 'total';
+    out.push(model);
+  }
+  return out;
+}
+
+function toRow(
+  row: GridRow,
+  cells: GridCell[],
+  key: KeyInfo,
+  columns: MatchedColumn[],
+  width: number,
+  h0: number,
+  codeSystem: CatalogSystem | undefined,
+): Row | null {
+  const valueStart = key.keyEnd + 1;
+  // Which cell index holds value column j.
+  let indexOf: (j: number) => number;
+  const fullWidth = cells.length >= width - 1 || cells.length > columns[columns.length - 1].index;
+  if (fullWidth && key.keyEnd < h0) indexOf = (j) => columns[j].index;
+  else if (fullWidth) indexOf = (j) => columns[j].index + (valueStart - h0);
+  else indexOf = (j) => valueStart + (columns[j].index - h0);
+
+  const modelCells = columns.map((col, j) => {
+    const idx = indexOf(j);
+    const c = cells[idx];
+    return makeCell(col.key, c, row.place);
+  });
+  const anyValue = modelCells.some((c) => c.value !== null);
+  if (!key.code && !key.label && !key.unit && !anyValue) return null;
+
+  if (key.label && isTotalLabel(key.label) && !key.code) {
+    return { kind: 'total', label: key.label, cells: modelCells, place: row.place };
+  }
+  if (key.code) {
+    const system = systemOf(key.code) ?? codeSystem;
+    return {
+      kind: 'code',
+      code: key.code,
+      ...(key.codeText && key.codeText !== key.code ? { codeText: key.codeText } : {}),
+      ...(system ? { codeSystem: system } : {}),
+      ...(levelOf(key.code) ? { level: levelOf(key.code) } : {}),
+      label: key.label,
+      cells: modelCells,
+      place: row.place,
+    };
+  }
+  if (key.unit) {
+    return { kind: 'unit', code: key.unit, codeSystem: 'unit', label: key.label, cells: modelCells, place: row.place };
+  }
+  return { kind: 'item', label: key.label, cells: modelCells, place: row.place };
+}
+
+export { isBlank };

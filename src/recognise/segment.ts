@@ -1,0 +1,205 @@
+import type { Block, GridBlock, LineBlock } from '../model/layout.ts';
+import type { SourcePlace } from '../model/place.ts';
+import { looksLikeTableTitle, matchTitle } from '../templates/catalogue.ts';
+import { squash, stripNumbering } from '../templates/normalize.ts';
+
+// Splits the layout into the document's regions: the table of contents (目录), table regions (title, metadata
+// lines, grids, notes) and narrative lines. Tables may continue across blank lines and page ends; a region
+// ends at the next title, part heading or narrative line.
+
+export interface TableRegion {
+  title: string;
+  titleBlock?: LineBlock;
+  meta: LineBlock[];
+  notes: LineBlock[];
+  grids: GridBlock[];
+  illegible: SourcePlace[];
+  place: SourcePlace;
+  /** The title was not printed; the kind was inferred from the note "本表反映…" (seed 000, table 07). */
+  inferredFrom?: 'note';
+}
+
+export interface TocEntry {
+  text: string;
+  place: SourcePlace;
+}
+
+export interface NarrativeLine {
+  block: LineBlock;
+  part: number;
+  /** A blank line or page end came right before this line. */
+  afterBreak: boolean;
+}
+
+export interface Segments {
+  toc: TocEntry[];
+  tables: TableRegion[];
+  narrative: NarrativeLine[];
+  /** Lines before the first part heading (cover). */
+  cover: LineBlock[];
+}
+
+const PART = /^第([一二三四五六七八九十])部分/;
+const PART_NUMBERS = '一二三四五六七八九十';
+
+export function partNumber(text: string): number | undefined {
+  const m = PART.exec(squash(text));
+  return m ? PART_NUMBERS.indexOf(m[1]) + 1 : undefined;
+}
+
+const META = [
+  /^(公开)?(部门|单位|填报单位|编制单位|单位名称|部门名称|预算单位|主管部门)(\(盖章\))?:/,
+  /^(金额)?单位:/,
+  /^单位编码:/,
+  /^公开\d{1,2}表$/,
+  /^[(]?\d{4}年度?[)]?$/,
+  /^(金额单位|计量单位)/,
+];
+
+export function isMetaLine(text: string): boolean {
+  const s = squash(text);
+  return META.some((re) => re.test(s));
+}
+
+const NOTE = /^(注|说明|备注)\d*[:.、]|^\d[.、]本(套)?(报)?表|^注:/;
+const EMPTY_STATEMENT = /本表无数据|故本表(为)?空|本表为空|无此项(收支|支出|数据)|空表/;
+
+export function isNoteLine(text: string): boolean {
+  return NOTE.test(squash(text));
+}
+
+export function isEmptyStatement(text: string): boolean {
+  return EMPTY_STATEMENT.test(squash(text));
+}
+
+/** A note "本表反映…情况" describes the table it belongs to. */
+function isReflectsNote(text: string): boolean {
+  return /^注\d*[:.、]?(\d[.、])?本表反映/.test(squash(text));
+}
+
+/** A grid that lists tables (seed 004's table list: "1 | 收支总表"). */
+function isTocGrid(grid: GridBlock): boolean {
+  let listed = 0;
+  for (const row of grid.rows) {
+    const texts = row.cells.map((c) => c.text.trim()).filter(Boolean);
+    if (texts.length === 2 && /^\d{1,2}$/.test(texts[0]) && matchTitle(texts[1])) listed++;
+  }
+  return listed >= 3 && listed >= grid.rows.length * 0.6;
+}
+
+export function segment(blocks: Block[]): Segments {
+  const toc: TocEntry[] = [];
+  const tables: TableRegion[] = [];
+  const narrative: NarrativeLine[] = [];
+  const cover: LineBlock[] = [];
+  let inToc = false;
+  const tocParts = new Set<number>();
+  let part = 0;
+  let current: TableRegion | null = null;
+  let afterBreak = false;
+
+  /** After a title-like line: does a grid (or an unreadable body) follow before any other text? */
+  const gridFollows = (from: number): boolean => {
+    for (let j = from + 1; j < blocks.length && j < from + 12; j++) {
+      const b = blocks[j];
+      if (b.type === 'break') continue;
+      if (b.type === 'grid') return !isTocGrid(b);
+      if (b.type === 'illegible') return true;
+      if (b.type === 'line' && (isMetaLine(b.text) || squash(b.text).length <= 12)) continue;
+      return false;
+    }
+    return false;
+  };
+
+  const close = () => {
+    if (current && (current.grids.length || current.illegible.length || current.notes.length || current.meta.length)) {
+      tables.push(current);
+    } else if (current?.titleBlock) {
+      narrative.push({ block: current.titleBlock, part, afterBreak: true });
+    }
+    current = null;
+  };
+
+  blocks.forEach((b, i) => {
+    if (b.type === 'break') {
+      afterBreak = true;
+      return;
+    }
+    const wasAfterBreak = afterBreak;
+    afterBreak = false;
+
+    if (b.type === 'grid') {
+      if (inToc || (!current && isTocGrid(b))) {
+        for (const row of b.rows) {
+          const texts = row.cells.map((c) => c.text.trim()).filter(Boolean);
+          const title = texts.length ? texts[texts.length - 1] : '';
+          if (title) toc.push({ text: title, place: row.place });
+        }
+        return;
+      }
+      if (!current) current = { title: '', meta: [], notes: [], grids: [], illegible: [], place: b.place };
+      current.grids.push(b);
+      return;
+    }
+    if (b.type === 'illegible') {
+      if (!current) current = { title: '', meta: [], notes: [], grids: [], illegible: [], place: b.place };
+      current.illegible.push(b.place);
+      return;
+    }
+
+    const text = b.text;
+    const s = squash(text);
+    if (!inToc && /^目录$/.test(s)) {
+      close();
+      inToc = true;
+      return;
+    }
+    const pn = partNumber(text);
+    if (inToc) {
+      if (pn !== undefined && tocParts.has(pn)) {
+        inToc = false;
+      } else {
+        if (pn !== undefined) tocParts.add(pn);
+        toc.push({ text: stripNumbering(text), place: b.place });
+        return;
+      }
+    }
+    if (pn !== undefined) {
+      close();
+      part = pn;
+      narrative.push({ block: b, part, afterBreak: true });
+      return;
+    }
+    if (looksLikeTableTitle(text) && !isNoteLine(text) && !isMetaLine(text) && (gridFollows(i) || (matchTitle(text) && !current?.grids.length))) {
+      close();
+      current = { title: text, titleBlock: b, meta: [], notes: [], grids: [], illegible: [], place: b.place };
+      return;
+    }
+    if (current) {
+      if (isMetaLine(text)) {
+        current.meta.push(b);
+        return;
+      }
+      if (isNoteLine(text) || isEmptyStatement(text)) {
+        // A second "本表反映…" note after a finished table starts a table whose title was lost in extraction.
+        if (isReflectsNote(text) && current.notes.some((n) => isReflectsNote(n.text))) {
+          close();
+          current = { title: '', meta: [], notes: [b], grids: [], illegible: [], place: b.place, inferredFrom: 'note' };
+          return;
+        }
+        current.notes.push(b);
+        return;
+      }
+      // Garbled short lines between a title and its grid (seed 001: "八 二 〇 三 年") are kept as metadata.
+      if (!current.grids.length && s.length <= 12 && gridFollows(i)) {
+        current.meta.push(b);
+        return;
+      }
+      close();
+    }
+    if (part === 0 && !inToc) cover.push(b);
+    narrative.push({ block: b, part, afterBreak: wasAfterBreak });
+  });
+  close();
+  return { toc, tables, narrative, cover };
+}

@@ -1,0 +1,205 @@
+import type { AmountUnit, Column, DocumentKind, PerformanceTable, Row, Table } from '../model/disclosure.ts';
+import type { GridRow, ReadWarning } from '../model/layout.ts';
+import { matchTitle, templateByKey } from '../templates/catalogue.ts';
+import { squash } from '../templates/normalize.ts';
+import type { TableTemplate } from '../templates/types.ts';
+import { codeDigits, isAmountCell, isColumnNumberRow, isTotalLabel } from './cells.ts';
+import { columnLabels, matchColumns } from './header.ts';
+import { makeCell } from './make-cell.ts';
+import { parseCodedRows } from './rows-coded.ts';
+import { findGroups, parseSectionRows } from './rows-sections.ts';
+import { isEmptyStatement, type TableRegion } from './segment.ts';
+
+// One table region → one model table: template by title (or by its note when the title was lost), metadata
+// from the lines around it, header analysis, then rows by the template's layout.
+
+/** Notes name the table they explain (used only when a title is missing). */
+const NOTE_HINTS: [RegExp, string][] = [
+  [/政府性基金预算财政拨款收入.*支出/, 'final.gov_fund'],
+  [/国有资本经营预算财政拨款支出/, 'final.state_capital'],
+  [/三公/, 'final.three_public'],
+  [/基本支出明细/, 'final.general_budget_basic'],
+  [/一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支/, 'final.fiscal_summary'],
+  [/一般公共预算财政拨款(实际)?支出情况/, 'final.general_budget_expenditure'],
+  [/总收支和年末结转结余/, 'final.income_expenditure_summary'],
+  [/取得的各项收入/, 'final.income'],
+  [/各项支出情况/, 'final.expenditure'],
+];
+
+function templateFromNotes(region: TableRegion): TableTemplate | undefined {
+  for (const n of region.notes) {
+    for (const [re, key] of NOTE_HINTS) if (re.test(squash(n.text))) return templateByKey(key);
+  }
+  return undefined;
+}
+
+function metaValue(region: TableRegion, re: RegExp): string | undefined {
+  for (const m of region.meta) {
+    const x = re.exec(m.text.replace(/\s+/g, ' ').trim());
+    if (x) return x[1].trim();
+  }
+  return undefined;
+}
+
+interface TableMeta {
+  unit: AmountUnit | null;
+  unitText?: string;
+  number?: string;
+  entity?: string;
+}
+
+function readMeta(region: TableRegion): TableMeta {
+  let unit: AmountUnit | null = null;
+  let unitText: string | undefined;
+  let entity: string | undefined;
+  for (const m of region.meta) {
+    const s = m.text.replace(/\s+/g, '');
+    const u = /(?:金额|计量)?单位[:：](万元|元|万)(?![\u4e00-\u9fa5])/.exec(s);
+    if (u) {
+      unit = u[1] === '元' ? '元' : '万元';
+      unitText = u[1];
+      continue;
+    }
+    const e = /^(?:公开)?(?:部门|单位|填报单位|编制单位|单位名称|部门名称|预算单位)[:：](?:\d{3,9}-)?(.+)$/.exec(s);
+    if (e && !entity) entity = e[1];
+  }
+  const number = metaValue(region, /^公开\s*(\d{1,2})\s*表$/) ?? /公开\s*(\d{1,2})\s*表/.exec(region.title)?.[1];
+  return { unit, unitText, number, entity };
+}
+
+/** True for a row that carries data (not a header line): amounts with decimals, a code, or a total label. */
+function isDataRow(row: GridRow, layout: TableTemplate['layout']): boolean {
+  if (isColumnNumberRow(row.cells)) return false;
+  if (row.cells.some((c) => /\d\.\d/.test(c.text) && isAmountCell(c))) return true;
+  if (layout === 'sections') return row.cells.some((c) => isAmountCell(c)) && !row.cells.every((c) => !c.text || /^\d{1,2}$/.test(c.text.trim()));
+  if (layout === 'single') return false;
+  const first = row.cells.slice(0, 4).map((c) => c.text.trim());
+  if (first.some((t) => codeDigits(t) !== undefined) && !first.some((t) => /^(类|款|项)$/.test(t))) return true;
+  return first.some((t) => isTotalLabel(t)) && !row.cells.some((c) => /收入|支出|预算数|决算数/.test(c.text) && !isTotalLabel(c.text));
+}
+
+function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { header: GridRow[]; data: GridRow[] } {
+  const header: GridRow[] = [];
+  const data: GridRow[] = [];
+  grids.forEach((rows, g) => {
+    let started = false;
+    for (const r of rows) {
+      if (!started && isDataRow(r, layout)) started = true;
+      if (started) {
+        if (!isColumnNumberRow(r.cells)) data.push(r);
+      } else if (g === 0) {
+        if (!isColumnNumberRow(r.cells)) header.push(r);
+      }
+      // Header rows repeated at the top of a continued grid are dropped.
+    }
+  });
+  return { header, data };
+}
+
+export type RecognisedRegion =
+  | { kind: 'table'; table: Table; template?: TableTemplate }
+  | { kind: 'performance'; table: PerformanceTable };
+
+export function recogniseRegion(region: TableRegion, id: string, docKind: DocumentKind | null, warnings: ReadWarning[]): RecognisedRegion {
+  let template = region.title ? matchTitle(region.title, docKind) : undefined;
+  if (!template && region.inferredFrom === 'note') {
+    template = templateFromNotes(region);
+    warnings.push({
+      code: 'table-title-missing',
+      message: `表格标题缺失，根据表注推断为“${template?.title ?? '未知表'}”。`,
+      messageEn: `A table title is missing; inferred "${template?.title ?? 'unknown'}" from its note.`,
+      place: region.place,
+    });
+  }
+  const grids = region.grids.map((g) => g.rows);
+  if (template?.layout === 'text') {
+    const rows = grids.flat().map((r) => r.cells.map((c) => c.text.trim()));
+    const projectRow = rows.find((r) => squash(r[0] ?? '') === '项目名称');
+    return {
+      kind: 'performance',
+      table: {
+        id,
+        kind: template.performanceKind ?? 'other',
+        title: region.title,
+        ...(projectRow ? { project: projectRow.slice(1).find((t) => t) } : {}),
+        rows,
+        place: region.place,
+      },
+    };
+  }
+
+  const meta = readMeta(region);
+  const layout = template?.layout ?? 'coded';
+  const { header, data } = splitHeader(grids, layout);
+  const labels = columnLabels(header, layout === 'coded');
+  const width = Math.max(0, ...header.map((r) => r.cells.length));
+  let columns: Column[] = [];
+  let rows: Row[] = [];
+
+  if (layout === 'sections' && template) {
+    const groups = findGroups(template, header, labels);
+    columns = groups.flatMap((g) => g.columns.map((c) => ({ key: c.key, label: c.label, section: g.sectionKey })));
+    rows = parseSectionRows(template, data, groups);
+    // 06表 rows carry their economic section (人员/公用) instead of the print group.
+    if (template.key === 'final.general_budget_basic') {
+      const c = columns[0];
+      columns = c ? [{ key: c.key, label: c.label }] : [];
+    }
+  } else if (layout === 'single') {
+    const matched = matchColumns(template, labels);
+    columns = matched.map((c) => ({ key: c.key, label: c.label }));
+    rows = data
+      .filter((r) => r.cells.some(isAmountCell))
+      .map((r) => ({
+        kind: 'item' as const,
+        label: null,
+        item: 'three_public',
+        cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)),
+        place: r.place,
+      }));
+  } else {
+    const matched = matchColumns(template, labels);
+    columns = matched.map((c) => ({ key: c.key, label: c.label }));
+    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem });
+  }
+
+  const emptyNote = region.notes.find((n) => isEmptyStatement(n.text));
+  const hasValue = rows.some((r) => r.cells.some((c) => c.value !== null && c.text.trim() !== '--'));
+  const status = hasValue ? 'data' : region.illegible.length ? 'illegible' : 'empty';
+  if (template && columns.length && template.columns.length && layout !== 'sections') {
+    const missing = template.columns.filter((t) => t.key !== 'business_education_fees' && !columns.some((c) => c.key === t.key));
+    if (missing.length && missing.length < template.columns.length && status === 'data' && template.kind === '决算') {
+      warnings.push({
+        code: 'columns-missing',
+        message: `“${region.title || template.title}”缺少列：${missing.map((m) => m.label).join('、')}。`,
+        messageEn: `"${template.title}" lacks columns: ${missing.map((m) => m.key).join(', ')}.`,
+        place: region.place,
+      });
+    }
+  }
+
+  const table: Table = {
+    id,
+    key: template?.key ?? 'unknown',
+    ...(template ? { template: template.key } : {}),
+    title: region.title,
+    ...(meta.number ? { number: meta.number } : {}),
+    ...(meta.entity ? { entity: meta.entity } : {}),
+    unit: meta.unit,
+    status,
+    ...(emptyNote ? { emptyStatement: emptyNote.text } : {}),
+    notes: region.notes.map((n) => n.text),
+    columns,
+    rows,
+    place: region.place,
+  };
+  if (meta.unitText === '万') {
+    warnings.push({
+      code: 'unit-truncated',
+      message: `“${region.title}”的金额单位印为“万”，按万元读取。`,
+      messageEn: `"${region.title}" prints its unit as "万"; read as 万元.`,
+      place: region.meta[0]?.place ?? region.place,
+    });
+  }
+  return { kind: 'table', table, template };
+}
