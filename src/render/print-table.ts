@@ -1,0 +1,274 @@
+import { parseDecimal, toGroupedString } from '../model/decimal.ts';
+import type { Column, Row, Table } from '../model/disclosure.ts';
+import { templateByKey } from '../templates/catalogue.ts';
+import type { SectionTemplate, TableTemplate } from '../templates/types.ts';
+
+// A model table laid out the way disclosures print it: title line, 公开NN表 line, 部门 and 单位 lines, a
+// (multi-row, merged) header, then one line per row. Every renderer (html, docx, xlsx, pdf via html) draws
+// this one grid, so what a reader sees in any format is the same grid, and recognition reads it back into
+// the same model. The shape follows the seeds (domain.md §2): coded tables print 科目编码 | 科目名称 | values;
+// multi-part tables (01/04 总表, 06 明细表, 收支总表) print their parts side by side.
+
+export interface PrintCell {
+  text: string;
+  colSpan?: number;
+  rowSpan?: number;
+  /** Right-aligned amount. */
+  numeric?: boolean;
+}
+
+export interface PrintTable {
+  id: string;
+  key: string;
+  title: string;
+  /** "公开01表", when the model has a number. */
+  numberLine?: string;
+  entityLine?: string;
+  unitLine?: string;
+  /** Header rows; cells covered by a span are omitted (HTML semantics). */
+  header: PrintCell[][];
+  body: PrintCell[][];
+  columnCount: number;
+  /** Leaf header label per grid column (for widths and the xlsx column keys). */
+  leafLabels: string[];
+  notes: string[];
+  emptyStatement?: string;
+}
+
+interface Leaf {
+  path: string[];
+  /** How to fill a data row's cell for this grid column. */
+  fill: (row: Row) => PrintCell;
+}
+
+/** Text of a value cell: as printed when the model keeps it, else the exact value grouped. */
+export function cellText(row: Row, column: string): string {
+  const c = row.cells.find((x) => x.column === column);
+  if (!c) return '';
+  if (c.text.trim() !== '') return c.text.trim();
+  if (c.value == null) return '';
+  const d = parseDecimal(c.value);
+  return d ? toGroupedString(d, Math.max(c.decimals, d.scale)) : c.value;
+}
+
+const codeOf = (r: Row): string => (r.kind === 'total' ? '' : (r.code ?? ''));
+const labelOf = (r: Row): string => r.label ?? '';
+
+function valueLeaf(col: Column): Leaf {
+  return { path: splitLabel(col.label), fill: (r) => ({ text: cellText(r, col.key), numeric: true }) };
+}
+
+function splitLabel(label: string): string[] {
+  const parts = label.split('/').map((s) => s.trim()).filter(Boolean);
+  return parts.length ? parts : [label];
+}
+
+/** Header rows from leaf paths: equal parents merge across, short paths merge down. */
+export function buildHeader(paths: string[][]): PrintCell[][] {
+  const depth = Math.max(1, ...paths.map((p) => p.length));
+  const rows: PrintCell[][] = Array.from({ length: depth }, () => []);
+  for (let level = 0; level < depth; level++) {
+    let i = 0;
+    while (i < paths.length) {
+      const p = paths[i];
+      if (p.length <= level) {
+        i++;
+        continue; // covered by a rowSpan from above
+      }
+      const isLast = level === p.length - 1;
+      let span = 1;
+      if (!isLast) {
+        // Merge following leaves that share this prefix (same parent chain up to this level).
+        while (
+          i + span < paths.length &&
+          paths[i + span].length > level + 1 &&
+          paths[i + span].slice(0, level + 1).join('/') === p.slice(0, level + 1).join('/')
+        )
+          span++;
+      }
+      const cell: PrintCell = { text: p[level] };
+      if (span > 1) cell.colSpan = span;
+      if (isLast && depth - level > 1) cell.rowSpan = depth - level;
+      rows[level].push(cell);
+      i += span;
+    }
+  }
+  return rows;
+}
+
+function sectionTemplate(t: TableTemplate | undefined, key: string | undefined): SectionTemplate | undefined {
+  return t?.sections?.find((s) => s.key === key);
+}
+
+function hasCodeColumn(s: SectionTemplate | undefined, rows: Row[]): boolean {
+  if (s) return !!s.codeSystem && !s.classesByName && !s.econByName;
+  return rows.some((r) => r.kind === 'code' || r.kind === 'unit');
+}
+
+function itemHeader(s: SectionTemplate | undefined): string {
+  const label = s?.label ?? '';
+  const m = /（[^）]*）|\([^)]*\)/.exec(label);
+  return m ? `项目${m[0]}` : '项目';
+}
+
+/** Header text above a part ("收入" / "支出"); parts that are only column groups (06表) print none. */
+function sectionBanner(s: SectionTemplate | undefined): string | undefined {
+  if (!s) return undefined;
+  if (s.key === 'income') return '收入';
+  if (s.key.startsWith('expenditure')) return '支出';
+  return undefined;
+}
+
+function codedLeaves(t: Table): Leaf[] {
+  const units = t.rows.filter((r) => r.kind !== 'total');
+  const byUnit = units.length > 0 && units.every((r) => r.kind === 'unit');
+  const hasCodes = t.rows.some((r) => r.code);
+  const leaves: Leaf[] = [];
+  if (hasCodes) leaves.push({ path: [byUnit ? '单位编码' : '科目编码'], fill: (r) => ({ text: codeOf(r) }) });
+  leaves.push({ path: [byUnit ? '单位名称' : hasCodes ? '科目名称' : '项目'], fill: (r) => ({ text: labelOf(r) }) });
+  for (const c of t.columns) leaves.push(valueLeaf(c));
+  return leaves;
+}
+
+/** Rows printed on one line share this key (same text line, sheet row, PDF baseline, Word table row). */
+function lineKey(r: Row): string {
+  const p = r.place;
+  switch (p.kind) {
+    case 'text':
+      return `t${p.line}`;
+    case 'sheet':
+      return `s${p.sheet}!${p.cell.replace(/^[A-Z]+/, '')}`;
+    case 'pdf':
+      return `p${p.page}:${Math.round(p.box[1])}`;
+    case 'docx':
+      return `d${p.block}:${p.row ?? ''}`;
+  }
+}
+
+interface Group {
+  section: SectionTemplate | undefined;
+  leaves: Leaf[];
+}
+
+/**
+ * Side-by-side parts. When the model keeps which rows shared a printed line (rows of one line share a
+ * place line), the lines are printed as they were; a part missing on a line is matched by the section the
+ * column group held on the line before (06表: 302 商品和服务 continues in the second group after 301 ends).
+ * Otherwise (an authored model) each part's rows fill its column block from the top.
+ */
+function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group[]; lines: (Row | undefined)[][] } {
+  const lines: Row[][] = [];
+  const byKey = new Map<string, Row[]>();
+  for (const r of t.rows) {
+    const k = lineKey(r);
+    let line = byKey.get(k);
+    if (!line) {
+      line = [];
+      byKey.set(k, line);
+      lines.push(line);
+    }
+    line.push(r);
+  }
+  const shared = lines.some((l) => new Set(l.map((r) => r.section)).size > 1);
+  const sectionOrder: (string | undefined)[] = [];
+  for (const s of tpl?.sections ?? []) if (t.rows.some((r) => r.section === s.key)) sectionOrder.push(s.key);
+  for (const r of t.rows) if (!sectionOrder.includes(r.section)) sectionOrder.push(r.section);
+
+  let placed: (Row | undefined)[][];
+  let width: number;
+  if (shared) {
+    width = Math.max(...lines.map((l) => l.length));
+    const last: (string | undefined)[] = Array.from({ length: width }, () => undefined);
+    placed = lines.map((line) => {
+      const out: (Row | undefined)[] = Array.from({ length: width }, () => undefined);
+      if (line.length === width) line.forEach((r, i) => (out[i] = r));
+      else {
+        let g = 0;
+        for (const [i, r] of line.entries()) {
+          // The first group at or after g that held this section last; else the next free group that
+          // still leaves room for the rows after it.
+          let target = -1;
+          for (let j = g; j <= width - (line.length - i); j++) if (last[j] === r.section) { target = j; break; }
+          if (target < 0) target = g;
+          out[target] = r;
+          g = target + 1;
+        }
+      }
+      out.forEach((r, i) => r && (last[i] = r.section));
+      return out;
+    });
+  } else {
+    const parts = sectionOrder.map((s) => t.rows.filter((r) => r.section === s));
+    width = parts.length;
+    const height = Math.max(0, ...parts.map((p) => p.length));
+    placed = Array.from({ length: height }, (_, i) => parts.map((p) => p[i]));
+  }
+
+  const groups: Group[] = [];
+  for (let g = 0; g < width; g++) {
+    const rows = placed.map((l) => l[g]).filter((r): r is Row => !!r);
+    const section = tpl?.sections?.[g] ?? tpl?.sections?.find((s) => rows.some((r) => r.section === s.key));
+    const key = section?.key ?? rows[0]?.section;
+    const cols = t.columns.filter((c) => c.section === key);
+    const valueCols = cols.length ? cols : t.columns.filter((c) => !c.section);
+    const leaves: Leaf[] = [];
+    if (hasCodeColumn(section, rows)) {
+      leaves.push({ path: ['科目编码'], fill: (r) => ({ text: codeOf(r) }) });
+      leaves.push({ path: ['科目名称'], fill: (r) => ({ text: labelOf(r) }) });
+    } else {
+      leaves.push({ path: [itemHeader(section)], fill: (r) => ({ text: labelOf(r) }) });
+    }
+    if (rows.some((r) => r.lineNo !== undefined)) leaves.push({ path: ['行次'], fill: (r) => ({ text: r.lineNo === undefined ? '' : String(r.lineNo) }) });
+    for (const c of valueCols) leaves.push(valueLeaf(c));
+    const banner = sectionBanner(section);
+    groups.push({ section, leaves: banner ? leaves.map((l) => ({ ...l, path: [banner, ...l.path] })) : leaves });
+  }
+  return { groups, lines: placed };
+}
+
+function emptyish(text: string): boolean {
+  return text.trim() === '';
+}
+
+export function printTable(t: Table, fallbackEntity?: string | null): PrintTable {
+  const tpl = templateByKey(t.key);
+  const layout = tpl?.layout ?? (t.rows.some((r) => r.section) ? 'sections' : 'coded');
+  let header: PrintCell[][];
+  let body: PrintCell[][];
+  let leafLabels: string[];
+
+  if (layout === 'sections') {
+    const { groups, lines } = sectionLines(t, tpl);
+    header = buildHeader(groups.flatMap((g) => g.leaves.map((l) => l.path)));
+    leafLabels = groups.flatMap((g) => g.leaves.map((l) => l.path[l.path.length - 1]));
+    body = lines.map((line) => groups.flatMap((g, i) => (line[i] ? g.leaves.map((l) => l.fill(line[i]!)) : g.leaves.map(() => ({ text: '' })))));
+  } else if (layout === 'single') {
+    const leaves = t.columns.map(valueLeaf);
+    header = buildHeader(leaves.map((l) => l.path));
+    leafLabels = leaves.map((l) => l.path[l.path.length - 1]);
+    body = t.rows.map((r) => leaves.map((l) => l.fill(r)));
+  } else {
+    const leaves = codedLeaves(t);
+    header = buildHeader(leaves.map((l) => l.path));
+    leafLabels = leaves.map((l) => l.path[l.path.length - 1]);
+    body = t.rows.map((r) => leaves.map((l) => l.fill(r)));
+  }
+  // A data line with nothing in it would read back as nothing; keep it only when it says something.
+  body = body.filter((r) => r.some((c) => !emptyish(c.text)));
+
+  const entity = t.entity ?? fallbackEntity ?? undefined;
+  return {
+    id: t.id,
+    key: t.key,
+    title: t.title,
+    numberLine: t.number ? `公开${t.number}表` : undefined,
+    entityLine: entity ? `部门：${entity}` : undefined,
+    unitLine: t.unit ? `单位：${t.unit}` : undefined,
+    header,
+    body,
+    columnCount: leafLabels.length,
+    leafLabels,
+    notes: t.notes,
+    emptyStatement: t.emptyStatement,
+  };
+}
