@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import type { Disclosure } from '../model/disclosure.ts';
+import { describePlace } from '../model/place.ts';
+import { parseBytes } from '../pipeline.ts';
+import { isInputError } from '../read/errors.ts';
+import type { BatchFinding, BatchRow } from './types.ts';
+
+// One document through the pipeline: read, recognise, audit. Runs inside a batch worker. Every failure
+// becomes a row that says why (Chinese and English); nothing thrown here may stop the batch.
+
+interface FindingLike {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  messageEn: string;
+  location?: { table: string | null; tableTitle: string | null; row: string | null; column: string | null; source: BatchFinding['source'] };
+  expected?: string | null;
+  actual?: string | null;
+  difference?: string | null;
+}
+
+type Audit = (d: Disclosure) => unknown;
+
+let auditLoaded: Promise<Audit | null> | null = null;
+
+/**
+ * The audit engine is loaded once per worker, guarded: a build without it (or with a broken rule module)
+ * still reads every document and marks the rows "parsed" instead of failing the batch.
+ */
+function loadAudit(): Promise<Audit | null> {
+  auditLoaded ??= import('../audit/engine.ts').then(
+    (m: { checkDisclosure?: Audit }) => m.checkDisclosure ?? null,
+    () => null,
+  );
+  return auditLoaded;
+}
+
+function findingsOf(result: unknown): FindingLike[] {
+  if (Array.isArray(result)) return result as FindingLike[];
+  if (result && typeof result === 'object' && Array.isArray((result as { findings?: unknown }).findings)) {
+    return (result as { findings: FindingLike[] }).findings;
+  }
+  return [];
+}
+
+export function emptyRow(file: string): BatchRow {
+  return {
+    file,
+    status: 'failed',
+    format: null,
+    entity: null,
+    fiscalYear: null,
+    kind: null,
+    pages: null,
+    tables: null,
+    unknownTables: null,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    ms: 0,
+    reason: null,
+    reasonEn: null,
+    reasonCode: null,
+  };
+}
+
+export async function processFile(path: string): Promise<{ row: BatchRow; findings: BatchFinding[] }> {
+  const started = performance.now();
+  const row = emptyRow(path);
+  const findings: BatchFinding[] = [];
+  try {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(path));
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      row.reasonCode = code === 'ENOENT' ? 'not-found' : 'unreadable';
+      row.reason = code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件：${path}`;
+      row.reasonEn = code === 'ENOENT' ? `File not found: ${path}` : `Cannot read file: ${path}`;
+      return { row, findings };
+    }
+    const fileName = path.split(/[\\/]/).pop();
+    const d = await parseBytes(bytes, { fileName });
+    row.format = d.source.format;
+    row.entity = d.entity.name;
+    row.fiscalYear = d.fiscalYear;
+    row.kind = d.kind;
+    row.pages = d.source.pageCount ?? null;
+    row.tables = d.tables.length;
+    row.unknownTables = d.recognition.unknownTables.length;
+    const audit = await loadAudit();
+    row.status = audit ? 'ok' : 'parsed';
+    if (audit) {
+      for (const f of findingsOf(audit(d))) {
+        if (f.severity === 'error') row.errors++;
+        else if (f.severity === 'warning') row.warnings++;
+        else row.infos++;
+        const loc = f.location;
+        findings.push({
+          file: path,
+          ruleId: f.ruleId,
+          severity: f.severity,
+          message: f.message,
+          messageEn: f.messageEn,
+          table: loc?.table ?? null,
+          tableTitle: loc?.tableTitle ?? null,
+          row: loc?.row ?? null,
+          column: loc?.column ?? null,
+          source: loc?.source ?? null,
+          expected: f.expected ?? null,
+          actual: f.actual ?? null,
+          difference: f.difference ?? null,
+        });
+      }
+    }
+  } catch (e) {
+    row.status = 'failed';
+    if (isInputError(e)) {
+      row.reasonCode = e.code;
+      row.reason = e.messageZh;
+      row.reasonEn = e.messageEn;
+    } else {
+      const detail = e instanceof Error ? e.message : String(e);
+      row.reasonCode = 'internal';
+      row.reason = `内部错误，未能处理：${detail}`;
+      row.reasonEn = `Internal error, not processed: ${detail}`;
+    }
+  } finally {
+    row.ms = Math.round(performance.now() - started);
+  }
+  return { row, findings };
+}
+
+/** "Sheet1!B3", "第4页" … for report columns. */
+export function placeText(f: BatchFinding): string {
+  return f.source ? describePlace(f.source) : '';
+}

@@ -1,0 +1,53 @@
+import type { BatchProgress, BatchStatus } from './types.ts';
+
+// Progress of a batch on stderr: a bar redrawn in place on a terminal, one plain line per finished file
+// otherwise (logs, CI, pipes), so the output stays readable wherever it goes.
+
+export const STATUS_LABEL: Record<BatchStatus, { zh: string; en: string }> = {
+  ok: { zh: '完成', en: 'ok' },
+  parsed: { zh: '已读取', en: 'parsed' },
+  failed: { zh: '失败', en: 'failed' },
+  timeout: { zh: '超时', en: 'timeout' },
+};
+
+interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+function rate(p: BatchProgress): string {
+  const perSecond = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
+  return `${perSecond.toFixed(1)} 个/秒`;
+}
+
+/** Returns an onProgress callback for runBatch, and a `done` to call once the batch ends. */
+export function progressPrinter(stream: ProgressStream = process.stderr): { onProgress: (p: BatchProgress) => void; done: () => void } {
+  if (stream.isTTY) {
+    let drawn = false;
+    return {
+      onProgress(p) {
+        const width = 24;
+        const filled = p.total ? Math.round((p.done / p.total) * width) : width;
+        const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
+        const percent = p.total ? Math.round((p.done / p.total) * 100) : 100;
+        const name = p.row.file.split(/[\\/]/).pop() ?? '';
+        const line = `[${bar}] ${p.done}/${p.total} ${percent}%  ${rate(p)}  ${name}`;
+        const max = (stream.columns ?? 100) - 1;
+        stream.write(`\r\x1b[2K${line.length > max ? line.slice(0, max) : line}`);
+        drawn = true;
+      },
+      done() {
+        if (drawn) stream.write('\n');
+      },
+    };
+  }
+  return {
+    onProgress(p) {
+      const label = STATUS_LABEL[p.row.status];
+      const why = p.row.reason ? `  ${p.row.reason}` : '';
+      stream.write(`[${p.done}/${p.total}] ${label.zh}/${label.en}  ${p.row.file}  ${(p.row.ms / 1000).toFixed(1)}s${why}\n`);
+    },
+    done() {},
+  };
+}

@@ -1,0 +1,95 @@
+import type { SourcePlace } from '../model/place.ts';
+
+// What a batch produces: one summary row per input document and the audit findings of all of them. Rows and
+// findings are plain data (they cross the worker boundary by structured clone and go to json/csv/xlsx).
+
+export type BatchStatus =
+  /** Read and audited. */
+  | 'ok'
+  /** Read, but no audit ran (the audit engine is not available in this build). */
+  | 'parsed'
+  /** The file could not be read (damaged, unsupported, too large) or Caijian failed on it. */
+  | 'failed'
+  /** The file took longer than the per-file limit; its worker was stopped. */
+  | 'timeout';
+
+export interface BatchRow {
+  file: string;
+  status: BatchStatus;
+  format: string | null;
+  entity: string | null;
+  fiscalYear: number | null;
+  kind: string | null;
+  pages: number | null;
+  /** Tables recognised in the document. */
+  tables: number | null;
+  /** Tables whose title matched no template. */
+  unknownTables: number | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Processing time of this file in milliseconds (read + recognise + audit). */
+  ms: number;
+  /** Why a file failed, Chinese then English; null when it did not. */
+  reason: string | null;
+  reasonEn: string | null;
+  /** InputError code, "timeout", "crash" or "internal" for failures. */
+  reasonCode: string | null;
+}
+
+export interface BatchFinding {
+  file: string;
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  messageEn: string;
+  table: string | null;
+  tableTitle: string | null;
+  row: string | null;
+  column: string | null;
+  source: SourcePlace | null;
+  expected: string | null;
+  actual: string | null;
+  difference: string | null;
+}
+
+export interface BatchTotals {
+  files: number;
+  ok: number;
+  parsed: number;
+  failed: number;
+  timeout: number;
+  errors: number;
+  warnings: number;
+  /** Wall-clock time of the whole batch. */
+  elapsedMs: number;
+  jobs: number;
+}
+
+export interface BatchReport {
+  startedAt: string;
+  rows: BatchRow[];
+  findings: BatchFinding[];
+  totals: BatchTotals;
+}
+
+export interface BatchProgress {
+  done: number;
+  total: number;
+  /** The row just finished. */
+  row: BatchRow;
+  elapsedMs: number;
+}
+
+/** Message from the main thread to a worker. */
+export interface WorkerTask {
+  id: number;
+  path: string;
+}
+
+/** Message from a worker back. */
+export interface WorkerResult {
+  id: number;
+  row: BatchRow;
+  findings: BatchFinding[];
+}

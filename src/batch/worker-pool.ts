@@ -1,0 +1,128 @@
+import { Worker } from 'node:worker_threads';
+import { emptyRow } from './process-file.ts';
+import type { WorkerResult, WorkerTask } from './types.ts';
+
+// A small pool of worker threads, one document at a time per worker. A document that runs past the
+// per-file limit, crashes its worker or exhausts the worker's heap gets a row saying so; its worker is
+// terminated and replaced, and the rest of the batch goes on.
+
+export interface PoolOptions {
+  size: number;
+  /** Milliseconds one file may take before its worker is stopped. */
+  timeoutMs: number;
+  workerUrl: URL;
+  /** Heap limit of one worker, so one pathological file cannot take the machine's memory. */
+  maxHeapMb?: number;
+}
+
+interface Slot {
+  worker: Worker;
+  task: WorkerTask | null;
+  started: number;
+  timer: NodeJS.Timeout | null;
+  resolve: ((r: WorkerResult) => void) | null;
+}
+
+export interface WorkerPool {
+  run(path: string): Promise<WorkerResult>;
+  close(): Promise<void>;
+}
+
+export function createWorkerPool(options: PoolOptions): WorkerPool {
+  const queue: { task: WorkerTask; resolve: (r: WorkerResult) => void }[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  const failure = (task: WorkerTask, code: string, zh: string, en: string, started: number): WorkerResult => {
+    const row = emptyRow(task.path);
+    row.status = code === 'timeout' ? 'timeout' : 'failed';
+    row.reasonCode = code;
+    row.reason = zh;
+    row.reasonEn = en;
+    row.ms = Math.round(performance.now() - started);
+    return { id: task.id, row, findings: [] };
+  };
+
+  const finish = (slot: Slot, result: WorkerResult) => {
+    if (slot.timer) clearTimeout(slot.timer);
+    const resolve = slot.resolve;
+    slot.task = null;
+    slot.resolve = null;
+    slot.timer = null;
+    resolve?.(result);
+    dispatch();
+  };
+
+  const spawn = (slot: Slot) => {
+    const worker = new Worker(options.workerUrl, {
+      resourceLimits: options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : undefined,
+      stdout: false,
+      stderr: false,
+    });
+    slot.worker = worker;
+    worker.on('message', (result: WorkerResult) => {
+      if (slot.worker === worker && slot.task && result.id === slot.task.id) finish(slot, result);
+    });
+    const lost = (zh: string, en: string) => {
+      if (slot.worker !== worker) return; // already replaced (a timeout terminated it)
+      const task = slot.task;
+      spawn(slot);
+      if (task) finish(slot, failure(task, 'crash', zh, en, slot.started));
+    };
+    worker.on('error', (e) => {
+      const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const detail = e instanceof Error ? e.message : String(e);
+      lost(
+        oom ? '处理此文件时内存不足，已跳过。' : `处理此文件时出错：${detail}`,
+        oom ? 'Ran out of memory on this file; skipped.' : `Failed on this file: ${detail}`,
+      );
+    });
+    worker.on('exit', (code) => {
+      if (!closed) lost(`处理进程意外退出（代码 ${code}）。`, `The worker exited unexpectedly (code ${code}).`);
+    });
+  };
+
+  const dispatch = () => {
+    for (const slot of slots) {
+      if (slot.task || queue.length === 0) continue;
+      const { task, resolve } = queue.shift()!;
+      slot.task = task;
+      slot.resolve = resolve;
+      slot.started = performance.now();
+      slot.timer = setTimeout(() => {
+        // The file hangs: stop its worker (terminate interrupts even a busy loop) and start a fresh one.
+        const old = slot.worker;
+        spawn(slot);
+        void old.terminate();
+        const seconds = Math.round(options.timeoutMs / 1000);
+        finish(
+          slot,
+          failure(task, 'timeout', `处理超时（超过 ${seconds} 秒），已停止。`, `Timed out (over ${seconds} s); stopped.`, slot.started),
+        );
+      }, options.timeoutMs);
+      slot.worker.postMessage(task);
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, options.size); i++) {
+    const slot: Slot = { worker: null as unknown as Worker, task: null, started: 0, timer: null, resolve: null };
+    spawn(slot);
+    slots.push(slot);
+  }
+
+  return {
+    run(path: string) {
+      if (closed) return Promise.reject(new Error('pool closed'));
+      return new Promise<WorkerResult>((resolve) => {
+        queue.push({ task: { id: nextId++, path }, resolve });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const slot of slots) if (slot.timer) clearTimeout(slot.timer);
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
