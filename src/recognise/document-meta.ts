@@ -92,7 +92,7 @@ export function detectUnits(sections: NarrativeSection[]): string[] {
   for (const s of sections.filter((x) => x.part <= 1)) {
     let listing = /单位构成|编制范围|编报范围/.test(s.heading);
     for (const p of s.paragraphs) {
-      if (/单位构成|编制范围|编报范围|包括[:：]?$/.test(p.text)) {
+      if (/单位构成|编制范围|编报范围|单位.*包括[:：]?$/.test(p.text)) {
         listing = true;
         continue;
       }

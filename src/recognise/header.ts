@@ -71,8 +71,17 @@ function econByName(system: CatalogSystem): Map<string, string> {
   let m = econNameIndex.get(system);
   if (!m) {
     m = new Map();
+    // Where two codes share a name (an old code, or noise in the observed catalogue), the one seen in more
+    // documents wins.
+    const seen = new Map<string, number>();
     for (const e of catalogEntries(system)) {
-      for (const n of [e.name, ...(e.aliases ?? [])]) if (!m.has(squash(n))) m.set(squash(n), e.code);
+      for (const n of [e.name, ...(e.aliases ?? [])]) {
+        const k = squash(n);
+        if (!m.has(k) || (e.observedDocs ?? 0) > (seen.get(k) ?? 0)) {
+          m.set(k, e.code);
+          seen.set(k, e.observedDocs ?? 0);
+        }
+      }
     }
     econNameIndex.set(system, m);
   }

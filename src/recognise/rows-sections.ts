@@ -42,8 +42,8 @@ export function findGroups(template: TableTemplate, headerRows: GridRow[], label
     const end = best[g + 1] ?? width;
     const groupLabels = labels.filter((l) => l.index >= start && l.index < end);
     const text = groupLabels.map((l) => l.label).join(' ');
-    // A part is known by its header words ("按功能分类"), else by its order.
-    let section = sections.find((s) => !used.has(s.key) && s.match.length > 0 && s.match[0].test(text) && s.match[0].source !== '^项目$');
+    // A part is known by its header words ("收入", "按功能分类"), else by its order.
+    let section = sections.find((s) => !used.has(s.key) && s.match.some((re) => re.test(text)));
     if (!section) section = sections.find((s) => !used.has(s.key));
     if (section) used.add(section.key);
     const lineNo = groupLabels.find((l) => /^行次$|\/行次$/.test(l.label));

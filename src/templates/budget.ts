@@ -68,8 +68,8 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'sections',
     required: true,
     sections: [
-      { key: 'income', label: '收入', match: [/^项目$/, /收入/] },
-      { key: 'expenditure', label: '支出', match: [/项目/, /支出/], classesByName: true, codeSystem: 'function' },
+      { key: 'income', label: '收入', match: [/收入/] },
+      { key: 'expenditure', label: '支出', match: [/支出/], classesByName: true, codeSystem: 'function' },
     ],
     columns: [
       { ...col('amount', '预算数', /预算数|金额|合计/), section: 'income' },
@@ -101,8 +101,8 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'sections',
     required: true,
     sections: [
-      { key: 'income', label: '收入', match: [/^项目$/, /收入/] },
-      { key: 'expenditure_function', label: '支出（按功能分类）', match: [/按功能/, /^项目$/, /支出/], classesByName: true, codeSystem: 'function' },
+      { key: 'income', label: '收入', match: [/收入/] },
+      { key: 'expenditure_function', label: '支出（按功能分类）', match: [/按功能/], classesByName: true, codeSystem: 'function' },
       { key: 'expenditure_dept_econ', label: '支出（按部门预算经济分类）', match: [/按部门预算经济/], econByName: 'dept_econ' },
       { key: 'expenditure_gov_econ', label: '支出（按政府预算经济分类）', match: [/按政府预算经济/], econByName: 'gov_econ' },
     ],
@@ -175,7 +175,8 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'coded',
     codeSystem: 'dept_econ',
     econColumns: 'dept_econ',
-    required: true,
+    // Regions print this whole or split into 人员经费/公用经费 sub-tables (seed 004): not required as such.
+    required: false,
     columns: [total, col('personnel', '人员经费', /人员经费$/), col('public', '公用经费', /公用经费$/)],
   },
   ...(

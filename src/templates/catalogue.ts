@@ -34,6 +34,6 @@ export function matchTitle(printed: string, kind?: DocumentKind | null): TableTe
 
 /** Cheap pre-test: could this line be a table title at all (ends like one, short enough)? */
 export function looksLikeTableTitle(line: string): boolean {
-  const s = squash(line).replace(/(\([^()]*\))+$/, '');
+  const s = squash(line).replace(/(\([^()]*\))+$/, '').replace(/表-+.*$/, '表');
   return s.length <= 60 && /(表|总表|计划)(\(续(表)?\))?$|公开\d{1,2}表$|^专户|^政府性基金(\(政府预算\))?$/.test(s);
 }

@@ -22,8 +22,8 @@ export const finalAccountTemplates: TableTemplate[] = [
     layout: 'sections',
     required: true,
     sections: [
-      { key: 'income', label: '收入', match: [/^项目$/, /收入/] },
-      { key: 'expenditure', label: '支出', match: [/^项目/, /支出/], classesByName: true, codeSystem: 'function' },
+      { key: 'income', label: '收入', match: [/收入/] },
+      { key: 'expenditure', label: '支出', match: [/支出/], classesByName: true, codeSystem: 'function' },
     ],
     columns: [
       { ...col('amount', '金额', /金额|决算数|^合计$/), section: 'income' },
@@ -56,8 +56,8 @@ export const finalAccountTemplates: TableTemplate[] = [
     layout: 'sections',
     required: true,
     sections: [
-      { key: 'income', label: '收入', match: [/^项目$/, /收入/] },
-      { key: 'expenditure', label: '支出', match: [/^项目/, /支出/], classesByName: true, codeSystem: 'function' },
+      { key: 'income', label: '收入', match: [/收入/] },
+      { key: 'expenditure', label: '支出', match: [/支出/], classesByName: true, codeSystem: 'function' },
     ],
     columns: [
       { ...col('amount', '决算数', /决算数|金额/), section: 'income' },
