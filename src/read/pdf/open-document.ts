@@ -80,12 +80,28 @@ export interface OpenedDocument {
   close(): Promise<void>;
 }
 
+/**
+ * Every complete PDF ends with "%%EOF" (a few bytes of trailing junk are common). pdf.js silently rebuilds
+ * a cut-off file and reads what is left, so a truncated download would otherwise lose pages unnoticed.
+ */
+function hasEndMarker(bytes: Uint8Array): boolean {
+  const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 4096)));
+  return tail.includes('%%EOF');
+}
+
 export async function openDocument(bytes: Uint8Array, deadline: number, seconds: number): Promise<OpenedDocument> {
   if (bytes.length > MAX_PDF_BYTES) {
     throw new InputError(
       'too-large',
       `PDF 文件过大（${Math.round(bytes.length / 1048576)} MB），上限为 ${MAX_PDF_BYTES / 1048576} MB。`,
       `The PDF is too large (${Math.round(bytes.length / 1048576)} MB); the limit is ${MAX_PDF_BYTES / 1048576} MB.`,
+    );
+  }
+  if (!hasEndMarker(bytes)) {
+    throw new InputError(
+      'unreadable',
+      'PDF 文件不完整（缺少文件结尾标记 %%EOF），可能下载或复制时被截断，请重新获取完整文件。',
+      'The PDF is incomplete (no %%EOF end marker): it was probably cut off while downloading or copying; please get the complete file.',
     );
   }
   const pdfjs = await loadPdfJs();

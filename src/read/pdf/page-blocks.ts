@@ -103,7 +103,7 @@ function joinParagraphs(placed: Placed[]): Block[] {
       const sameSize = Math.abs(a.size - b.size) <= 0.6;
       const reachesRight = a.box[2] >= right - 1.5 * a.size;
       const startsLeft = b.box[0] <= left + 0.6 * b.size;
-      const close = b.box[1] - a.box[3] <= 0.9 * a.size;
+      const close = b.box[1] - a.box[3] <= 1.4 * a.size;
       if (sameSize && reachesRight && startsLeft && close && !SENTENCE_END.test(prev.block.text) && !STARTS_NEW.test(item.block.text)) {
         const merged: Box = [Math.min(a.box[0], b.box[0]), a.box[1], Math.max(a.box[2], b.box[2]), b.box[3]];
         const joint = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]$/.test(prev.block.text) || /^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(item.block.text) ? '' : ' ';

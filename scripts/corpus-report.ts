@@ -1,0 +1,192 @@
+// Reads every PDF of the shared corpus with the PDF reader and recognition, one child process per file
+// (so that a file that crashes or hangs pdf.js costs only its own entry), and writes docs/corpus-report.md.
+//
+//   node scripts/corpus-report.ts                 # whole corpus, 2 files at a time
+//   node scripts/corpus-report.ts --jobs 1 --limit 10
+//   node scripts/corpus-report.ts --one FILE.pdf  # one file, JSON on stdout (what each child runs)
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = join(root, '..', 'shared', 'corpus');
+const CHILD_TIMEOUT_MS = 180_000;
+
+interface FileReport {
+  file: string;
+  kind: string;
+  ok: boolean;
+  error?: string;
+  ms: number;
+  pages?: number;
+  imageOnlyPages?: number[];
+  grids?: number;
+  gridRows?: number;
+  lines?: number;
+  /** Recognition results; absent when recognition is not available or failed. */
+  recognition?: {
+    ms: number;
+    tables: number;
+    known: number;
+    unknownTitles: string[];
+    listed: number;
+    absent: string[];
+    docKind: string | null;
+    unit: string | null;
+  };
+  recognitionError?: string;
+}
+
+async function one(file: string): Promise<FileReport> {
+  const { readPdf } = await import('../src/read/pdf/read-pdf.ts');
+  const bytes = new Uint8Array(readFileSync(file));
+  const report: FileReport = { file, kind: '', ok: false, ms: 0 };
+  const t0 = performance.now();
+  try {
+    const layout = await readPdf(bytes);
+    report.ms = Math.round(performance.now() - t0);
+    report.ok = true;
+    report.pages = layout.pageCount;
+    report.imageOnlyPages = layout.imageOnlyPages;
+    report.grids = layout.blocks.filter((b) => b.type === 'grid').length;
+    report.gridRows = layout.blocks.reduce((n, b) => n + (b.type === 'grid' ? b.rows.length : 0), 0);
+    report.lines = layout.blocks.filter((b) => b.type === 'line').length;
+  } catch (e) {
+    report.ms = Math.round(performance.now() - t0);
+    const err = e as { code?: string; messageZh?: string; message?: string };
+    report.error = err.code ? `${err.code}: ${err.messageZh} / ${err.message}` : `CRASH: ${err.message ?? String(e)}`;
+    return report;
+  }
+  try {
+    const { parseBytes } = await import('../src/pipeline.ts');
+    const t1 = performance.now();
+    const d = await parseBytes(bytes, { fileName: file });
+    report.recognition = {
+      ms: Math.round(performance.now() - t1),
+      tables: d.tables.length,
+      known: d.tables.filter((t) => t.key !== 'unknown').length,
+      unknownTitles: d.recognition.unknownTables,
+      listed: d.recognition.listed.length,
+      absent: d.recognition.listed.filter((l) => l.status === 'absent').map((l) => l.title),
+      docKind: d.kind,
+      unit: d.unit,
+    };
+  } catch (e) {
+    report.recognitionError = (e as Error).message?.split('\n')[0] ?? String(e);
+  }
+  return report;
+}
+
+function corpusFiles(): { file: string; kind: string }[] {
+  const rows = readFileSync(join(corpus, 'sources.tsv'), 'utf8').trim().split('\n').slice(1);
+  return rows
+    .map((r) => r.split('\t'))
+    .filter((cols) => cols[0].toLowerCase().endsWith('.pdf'))
+    .map((cols) => ({ file: join(corpus, cols[0]), kind: cols[6] ?? '' }));
+}
+
+function runChild(file: string): Promise<FileReport> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const ms = Math.round(performance.now() - t0);
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? ''));
+      } catch {
+        const why = signal === 'SIGKILL' ? `TIMEOUT after ${CHILD_TIMEOUT_MS / 1000}s` : `CRASH (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`;
+        resolve({ file, kind: '', ok: false, ms, error: why });
+      }
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : 0;
+}
+
+function markdown(reports: FileReport[], wallMs: number): string {
+  const ok = reports.filter((r) => r.ok);
+  const recognised = ok.filter((r) => r.recognition);
+  const pages = ok.reduce((n, r) => n + (r.pages ?? 0), 0);
+  const imageOnly = ok.filter((r) => (r.imageOnlyPages?.length ?? 0) > 0);
+  const lines: string[] = [];
+  lines.push('# Corpus report: PDF reader over ../shared/corpus');
+  lines.push('');
+  lines.push(`Generated by \`node scripts/corpus-report.ts\` on ${new Date().toISOString().slice(0, 16)}Z (2 files at a time, one child process per file).`);
+  lines.push('');
+  lines.push('## Summary');
+  lines.push('');
+  lines.push(`- PDFs: ${reports.length}; read: ${ok.length}; refused or failed: ${reports.length - ok.length}`);
+  lines.push(`- pages: ${pages}; documents with image-only pages: ${imageOnly.length} (${imageOnly.reduce((n, r) => n + (r.imageOnlyPages?.length ?? 0), 0)} pages)`);
+  lines.push(`- grids: ${ok.reduce((n, r) => n + (r.grids ?? 0), 0)} (${ok.reduce((n, r) => n + (r.gridRows ?? 0), 0)} rows); line blocks: ${ok.reduce((n, r) => n + (r.lines ?? 0), 0)}`);
+  lines.push(`- reading time per document: median ${median(ok.map((r) => r.ms))} ms, max ${Math.max(0, ...ok.map((r) => r.ms))} ms; per page: median ${median(ok.map((r) => r.ms / Math.max(1, r.pages ?? 1))).toFixed(1)} ms; wall time ${(wallMs / 1000).toFixed(0)} s`);
+  if (recognised.length) {
+    lines.push(`- recognition ran on ${recognised.length} documents: tables ${recognised.reduce((n, r) => n + r.recognition!.tables, 0)}, of which matched a template ${recognised.reduce((n, r) => n + r.recognition!.known, 0)}; tables listed in the 目录 but absent: ${recognised.reduce((n, r) => n + r.recognition!.absent.length, 0)}`);
+  } else {
+    lines.push(`- recognition: not available (${reports.find((r) => r.recognitionError)?.recognitionError ?? 'not run'}); layout statistics only`);
+  }
+  const failed = reports.filter((r) => !r.ok);
+  if (failed.length) {
+    lines.push('');
+    lines.push('## Refused or failed');
+    lines.push('');
+    for (const r of failed) lines.push(`- \`${relative(corpus, r.file)}\`: ${r.error}`);
+  }
+  lines.push('');
+  lines.push('## Per document');
+  lines.push('');
+  lines.push('| file | pages | grids | image-only pages | read ms | tables (template) | listed but absent | kind |');
+  lines.push('|---|---:|---:|---|---:|---|---|---|');
+  for (const r of reports) {
+    const rec = r.recognition;
+    const tables = rec ? `${rec.tables} (${rec.known})` : r.recognitionError ? 'error' : '–';
+    const absent = rec ? (rec.absent.length ? `${rec.absent.length}: ${rec.absent.join('；')}` : '0') : '–';
+    const kind = (r.kind || '').replace(/\|/g, '/').slice(0, 60);
+    lines.push(
+      `| ${relative(corpus, r.file).replace(/\|/g, '/')} | ${r.pages ?? '–'} | ${r.grids ?? '–'} | ${r.ok ? (r.imageOnlyPages?.length ? r.imageOnlyPages.join(',') : '') : 'FAILED'} | ${r.ms} | ${tables} | ${absent} | ${kind} |`,
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--one') {
+    const report = await one(args[1]);
+    process.stdout.write('\n' + JSON.stringify(report) + '\n');
+    // pdf.js may leave timers behind; the child's answer is complete.
+    process.exit(0);
+  }
+  const jobs = Number(args[args.indexOf('--jobs') + 1]) || 2;
+  const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
+  const files = corpusFiles().slice(0, limit);
+  const reports: FileReport[] = new Array(files.length);
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      while (next < files.length) {
+        const k = next++;
+        const r = await runChild(files[k].file);
+        r.kind = files[k].kind;
+        reports[k] = r;
+        const rec = r.recognition ? ` tables ${r.recognition.tables} (${r.recognition.known} known), absent ${r.recognition.absent.length}` : '';
+        console.log(`${k + 1}/${files.length} ${r.ok ? 'ok ' : 'ERR'} ${r.ms}ms p${r.pages ?? '-'} grids ${r.grids ?? '-'} img ${r.imageOnlyPages?.length ?? '-'}${rec} ${relative(corpus, r.file)}${r.error ? ' ' + r.error : ''}`);
+      }
+    }),
+  );
+  writeFileSync(join(root, 'docs', 'corpus-report.md'), markdown(reports, performance.now() - t0));
+  console.log('wrote docs/corpus-report.md');
+}
+
+await main();

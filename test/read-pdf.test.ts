@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Block, GridBlock, Layout } from '../src/model/layout.ts';
+import { Layout as LayoutSchema } from '../src/model/layout.ts';
+import { InputError } from '../src/read/errors.ts';
+import { readLayout } from '../src/read/read-layout.ts';
+import { readPdf } from '../src/read/pdf/read-pdf.ts';
+import { encryptedPdf, noisePdf } from './fixtures/pdf/make-pdf.ts';
+
+// Real disclosures from ../shared/corpus (see test/fixtures/pdf/SOURCES.md): each assertion names a
+// printed value at a known row and column of a known page, as read by eye from the PDF.
+
+const dir = join(import.meta.dirname, 'fixtures', 'pdf');
+const fixture = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
+
+const pageOf = (b: Block) => (b.place.kind === 'pdf' ? b.place.page : -1);
+const grids = (layout: Layout, page: number) => layout.blocks.filter((b): b is GridBlock => b.type === 'grid' && pageOf(b) === page);
+const lines = (layout: Layout, page: number) => layout.blocks.filter((b) => b.type === 'line' && pageOf(b) === page).map((b) => (b as { text: string }).text);
+const texts = (row: GridBlock['rows'][number]) => row.cells.map((c) => c.text);
+/** The row of `grid` whose cell in column `col` reads `label`. */
+function rowWith(grid: GridBlock, col: number, label: string) {
+  const row = grid.rows.find((r) => r.cells[col]?.text === label);
+  if (!row) throw new Error(`no row "${label}" in column ${col}: ${grid.rows.map((r) => texts(r).join('|')).join('\n')}`);
+  return row;
+}
+
+/** The layout in the seed text form (tab-separated rows), for a reviewed snapshot. */
+function seedForm(layout: Layout, first: number, last: number): string {
+  const out: string[] = [];
+  for (const b of layout.blocks) {
+    const p = pageOf(b);
+    if (p < first || p > last) continue;
+    if (b.type === 'line') out.push(b.text);
+    else if (b.type === 'break') out.push('\f');
+    else if (b.type === 'illegible') out.push('[illegible]');
+    else for (const r of b.rows) out.push(texts(r).join('\t'));
+  }
+  return out.join('\n') + '\n';
+}
+
+describe('readPdf on a ruled final account (佛山市轨道交通局 2019 部门决算)', () => {
+  let layout: Layout;
+  beforeAll(async () => {
+    layout = await readPdf(fixture('foshan-final-2019.pdf'));
+  });
+
+  it('satisfies the layout contract and keeps every page', () => {
+    expect(() => LayoutSchema.parse(layout)).not.toThrow();
+    expect(layout.format).toBe('pdf');
+    expect(layout.pageCount).toBe(31);
+    expect(layout.imageOnlyPages).toEqual([]);
+    expect(layout.blocks.filter((b) => b.type === 'break' && b.kind === 'page')).toHaveLength(31);
+  });
+
+  it('rebuilds 收入支出决算总表 on its rules, merged header included', () => {
+    const [grid] = grids(layout, 5);
+    expect(texts(grid.rows[0])).toEqual(['收入', '', '', '支出', '', '']);
+    expect(grid.rows[0].cells[0].colSpan).toBe(3);
+    expect(texts(grid.rows[1])).toEqual(['项目', '行次', '决算数', '项目', '行次', '决算数']);
+    const row = rowWith(grid, 0, '一、一般公共预算财政拨款收入');
+    expect(texts(row)).toEqual(['一、一般公共预算财政拨款收入', '1', '1668.14', '一、一般公共服务支出', '27', '0.00']);
+    // Empty income cells stay in place so that the expenditure side keeps its columns.
+    expect(texts(rowWith(grid, 3, '八、社会保障和就业支出'))).toEqual(['', '8', '', '八、社会保障和就业支出', '34', '76.23']);
+  });
+
+  it('emits the table continued on the next pages as its own grid after the page break, header repeated', () => {
+    const [p5] = grids(layout, 6);
+    expect(texts(p5.rows[1])).toEqual(['项目', '行次', '决算数', '项目', '行次', '决算数']);
+    expect(texts(rowWith(p5, 3, '十三、交通运输支出'))[5]).toBe('1531.04');
+    const [p6] = grids(layout, 7);
+    expect(texts(rowWith(p6, 0, '总计'))).toEqual(['总计', '26', '1668.14', '总计', '52', '1668.14']);
+    const breakAt = layout.blocks.findIndex((b) => b.type === 'break' && pageOf(b) === 6);
+    expect(layout.blocks.indexOf(p6)).toBeGreaterThan(breakAt);
+  });
+
+  it('keeps unit and note lines as separate line blocks next to the table', () => {
+    expect(lines(layout, 5)).toContain('单位：万元');
+    expect(lines(layout, 5)).toContain('部门：佛山市轨道交通局');
+    const note = lines(layout, 7).find((t) => t.startsWith('注：'));
+    expect(note).toMatch(/^注：本表反映部门本年度的总收支和年末结转情况。/);
+    const blocks = layout.blocks.filter((b) => pageOf(b) === 7);
+    const gridAt = blocks.findIndex((b) => b.type === 'grid');
+    const noteAt = blocks.findIndex((b) => b.type === 'line' && b.text.startsWith('注：'));
+    expect(noteAt).toBeGreaterThan(gridAt);
+  });
+
+  it('reads a functional-code table with codes and amounts in their columns', () => {
+    const [grid] = grids(layout, 8);
+    expect(texts(grid.rows[0]).slice(0, 4)).toEqual(['项目', '', '本年收入合计', '财政拨款收入']);
+    expect(grid.rows[0].cells[2].rowSpan).toBe(2);
+    expect(texts(rowWith(grid, 0, '2140101'))).toEqual(['2140101', '行政运行', '609.30', '609.29', '0.00', '0.00', '0.00', '0.00', '0.01']);
+  });
+
+  it('gives every cell its page and a box inside the page, ordered left to right', () => {
+    // Each page break carries the displayed page's size: portrait 595 × 842 or landscape 842 × 595.
+    const size = new Map(layout.blocks.flatMap((b) => (b.type === 'break' && b.place.kind === 'pdf' ? [[b.place.page, b.place.box]] : [])));
+    for (const b of layout.blocks) {
+      if (b.type !== 'grid') continue;
+      const [, , width, height] = size.get(pageOf(b))!;
+      for (const row of b.rows) {
+        let lastX = -1;
+        for (const cell of row.cells) {
+          expect(cell.place.kind).toBe('pdf');
+          if (cell.place.kind !== 'pdf') continue;
+          expect(cell.place.page).toBe(pageOf(b));
+          const [x0, y0, x1, y1] = cell.place.box;
+          expect(x0).toBeLessThan(x1);
+          expect(y0).toBeLessThan(y1);
+          expect(x1).toBeLessThanOrEqual(width + 0.5);
+          expect(y1).toBeLessThanOrEqual(height + 0.5);
+          // Cells covered by a merged cell lie inside it; the cells with text go strictly left to right.
+          if (cell.text === '') continue;
+          expect(x0).toBeGreaterThanOrEqual(lastX - 0.01);
+          lastX = x1;
+        }
+      }
+    }
+  });
+
+  it('joins paragraph lines wrapped at the right margin', () => {
+    expect(lines(layout, 4)).toContain('（七）负责全市城市轨道交通运营与工程安全生产监督管理工作，实施安全考核认证。');
+  });
+
+  it('matches the reviewed text form of the tables on pages 5–10', async () => {
+    await expect(seedForm(layout, 5, 10)).toMatchFileSnapshot('fixtures/pdf/foshan-final-2019.p5-10.txt');
+  });
+});
+
+describe('readPdf on pages rotated 90° (江苏省委办公厅 2018 预算公开表)', () => {
+  let layout: Layout;
+  beforeAll(async () => {
+    layout = await readPdf(fixture('jiangsu-rotated-2018.pdf'));
+  });
+
+  it('reads the landscape table upright with boxes on the displayed page', () => {
+    const [grid] = grids(layout, 3);
+    const row = rowWith(grid, 0, '一、财政拨款');
+    expect(texts(row)).toEqual(['一、财政拨款', '24,458.43', '一、一般公共服务支出', '20,153.75', '一、基本支出', '10,403.11']);
+    expect(texts(rowWith(grid, 0, '收入合计'))).toEqual(['收入合计', '24,458.43', '支出合计', '', '', '24,458.43']);
+    const [label, amount] = row.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box : [0, 0, 0, 0]));
+    // The displayed page is 842 wide and 595 high: text runs left to right along the long side.
+    expect(amount[0]).toBeGreaterThan(label[2] - 0.5);
+    expect(Math.max(...grid.rows.flatMap((r) => r.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box[2] : 0))))).toBeLessThanOrEqual(842.5);
+    expect(Math.max(...grid.rows.flatMap((r) => r.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box[3] : 0))))).toBeLessThanOrEqual(595.5);
+    expect(lines(layout, 3)).toEqual(expect.arrayContaining(['收支预算总表', '部门：中共江苏省委办公厅', '单位：万元']));
+  });
+
+  it('keeps row-merged cells with their span', () => {
+    const [grid] = grids(layout, 4);
+    const row = rowWith(grid, 0, '一般公共预算资金');
+    expect(row.cells[0].rowSpan).toBe(3);
+    expect(texts(row)).toEqual(['一般公共预算资金', '小计', '24,458.43']);
+  });
+});
+
+describe('readPdf on spreadsheet-exported tables (北京市审计局 2026 部门预算报表)', () => {
+  let layout: Layout;
+  beforeAll(async () => {
+    layout = await readPdf(fixture('beijing-audit-tables-2026.pdf'));
+  });
+
+  it('drops the blank margin columns of the printed sheet and lifts title and unit out of the grid', () => {
+    const [grid] = grids(layout, 1);
+    expect(texts(grid.rows[0])).toEqual(['收入', '', '支出', '']);
+    expect(lines(layout, 1)).toEqual(expect.arrayContaining(['预算 01表 收支总表', '金额单位：万元']));
+    expect(texts(rowWith(grid, 0, '本年收入合计'))).toEqual(['本年收入合计', '32,380.090089', '本年支出合计', '32,852.053832']);
+  });
+
+  it('reads a two-level header and a long body table', () => {
+    const [grid] = grids(layout, 3);
+    const header = grid.rows[0];
+    expect(texts(header).slice(0, 7)).toEqual(['支出功能分类科目', '政府支出经济分类科目', '部门支出经济分类科目', '合计', '基本支出', '项目支出', '其中']);
+    expect(header.cells[6].colSpan).toBe(3);
+    expect(texts(grid.rows[1]).slice(6)).toEqual(['事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
+    const body = grid.rows.filter((r) => r.cells[2].text === '30227-委托业务费');
+    expect(body.map((r) => r.cells[3].text)).toEqual(['1,356.836000', '142.460000', '106.580000']);
+  });
+});
+
+describe('readPdf on a document with an image-only page (上海市数据局 2026 预算)', () => {
+  it('reports the page without a text layer, never as an empty page', async () => {
+    const layout = await readPdf(fixture('shanghai-image-page-2026.pdf'));
+    expect(layout.imageOnlyPages).toEqual([11]);
+    const illegible = layout.blocks.filter((b) => b.type === 'illegible');
+    expect(illegible).toHaveLength(1);
+    expect(pageOf(illegible[0])).toBe(11);
+    expect(layout.warnings.map((w) => w.code)).toContain('image-only-page');
+    // The pages around it are read.
+    expect(lines(layout, 12).length).toBeGreaterThan(0);
+  });
+});
+
+describe('readPdf on bad input', () => {
+  const good = fixture('foshan-final-2019.pdf');
+
+  async function refusal(bytes: Uint8Array): Promise<InputError> {
+    const started = Date.now();
+    const error = await readPdf(bytes).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(error).toBeInstanceOf(InputError);
+    const e = error as InputError;
+    expect(e.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    expect(e.messageEn).toMatch(/[a-z]/);
+    return e;
+  }
+
+  it('refuses truncated files (cut at 40% and at 90%)', async () => {
+    expect((await refusal(good.subarray(0, Math.floor(good.length * 0.4)))).code).toBe('unreadable');
+    expect((await refusal(good.subarray(0, Math.floor(good.length * 0.9)))).code).toBe('unreadable');
+  });
+
+  it('refuses noise with a PDF header and trailer, and a header with nothing behind it', async () => {
+    expect((await refusal(noisePdf())).code).toBe('unreadable');
+    expect((await refusal(new TextEncoder().encode('%PDF-1.4\n%%EOF\n'))).code).toBe('unreadable');
+  });
+
+  it('refuses a password-protected file as encrypted', async () => {
+    expect((await refusal(encryptedPdf())).code).toBe('encrypted');
+  });
+
+  it('is reached through readLayout by content, and leaves the caller its bytes', async () => {
+    const bytes = fixture('jiangsu-rotated-2018.pdf');
+    const copy = bytes.slice();
+    const layout = await readLayout(bytes, 'whatever.bin');
+    expect(layout.format).toBe('pdf');
+    expect(bytes).toEqual(copy);
+  });
+});
