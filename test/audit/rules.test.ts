@@ -45,8 +45,10 @@ describe('rule catalogue', () => {
         }
         for (const f of fx.invalid) {
           const res = checkDisclosure(f.disclosure(), {}, [rule]);
-          const got = res.findings.filter((x) => x.messageId !== 'skipped');
           const want = f.expect ?? [];
+          // Rounding infos of the base document are not what an invalid fixture is about, unless it expects infos.
+          const wantsInfo = want.some((w) => w.severity === 'info');
+          const got = res.findings.filter((x) => x.messageId !== 'skipped' && (wantsInfo || x.severity !== 'info'));
           expect(got.length, `invalid: ${f.name}: ${got.map((g) => g.message).join(' | ')}`).toBe(want.length || got.length);
           expect(got.length, `invalid: ${f.name} must find something`).toBeGreaterThan(0);
           want.forEach((w, i) => {

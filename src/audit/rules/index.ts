@@ -1,7 +1,12 @@
 import type { Rule } from '../types.ts';
 import codeHierarchySum from './code-hierarchy-sum/rule.ts';
+import crossTableClasses from './cross-table-classes/rule.ts';
+import crossTableTotals from './cross-table-totals/rule.ts';
+import lineSum from './line-sum/rule.ts';
+import rowSum from './row-sum/rule.ts';
+import totalEqualsClasses from './total-equals-classes/rule.ts';
 
 // The rule catalogue: an explicit list (no globbing at run time). Adding a rule = a folder with rule.ts,
 // doc.md and fixtures.ts, plus one line here; the meta-test fails if a folder is not listed.
 
-export const rules: readonly Rule[] = [codeHierarchySum];
+export const rules: readonly Rule[] = [codeHierarchySum, totalEqualsClasses, rowSum, lineSum, crossTableTotals, crossTableClasses];

@@ -1,0 +1,90 @@
+import { checkEquation } from '../../equation.ts';
+import { ref, term, type CellRef } from '../../refs.ts';
+import type { Rule } from '../../types.ts';
+
+// Totals of the summary tables (domain.md §5 Totals): 本年收入合计 = Σ sources; 总计 = 本年合计 + 结转/结余
+// lines on both sides; income 总计 = expenditure 总计; 06表 合计 = 人员经费合计 + 公用经费合计, 人员经费 = 301 + 303.
+// Lines are found by item key, so it does not matter how the document numbers or orders them. A relation
+// whose total line is not printed is not checked (not every document prints 使用非财政拨款结余).
+
+export interface LineRelation {
+  target: CellRef;
+  parts: CellRef[];
+  name: string;
+}
+
+const F01 = 'final.income_expenditure_summary';
+const F04 = 'final.fiscal_summary';
+const F06 = 'final.general_budget_basic';
+
+const r01 = (item: string) => ref(F01, item, 'amount');
+const fiscal = ['general_budget', 'gov_fund', 'state_capital'];
+
+export const LINE_RELATIONS: LineRelation[] = [
+  {
+    name: '本年收入合计 = 各项收入之和',
+    target: r01('income.total'),
+    parts: ['general_budget', 'gov_fund', 'state_capital', 'superior_subsidy', 'business', 'operating', 'affiliated', 'other'].map((k) => r01(`income.${k}`)),
+  },
+  { name: '收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', target: r01('income.grand_total'), parts: ['total', 'non_fiscal_balance_used', 'opening_balance'].map((k) => r01(`income.${k}`)) },
+  { name: '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', target: r01('expenditure.grand_total'), parts: ['total', 'balance_distribution', 'closing_balance'].map((k) => r01(`expenditure.${k}`)) },
+  { name: '收入总计 = 支出总计', target: r01('income.grand_total'), parts: [r01('expenditure.grand_total')] },
+  { name: '本年收入合计 = 三项财政拨款之和', target: ref(F04, 'income.total', 'amount'), parts: fiscal.map((k) => ref(F04, `income.${k}`, 'amount')) },
+  { name: '年初财政拨款结转和结余 = 三项之和', target: ref(F04, 'income.opening_balance', 'amount'), parts: fiscal.map((k) => ref(F04, `income.opening.${k}`, 'amount')) },
+  { name: '收入总计 = 本年收入合计 + 年初财政拨款结转和结余', target: ref(F04, 'income.grand_total', 'amount'), parts: [ref(F04, 'income.total', 'amount'), ref(F04, 'income.opening_balance', 'amount')] },
+  ...['total', ...fiscal].map((c) => ({
+    name: '支出总计 = 本年支出合计 + 年末财政拨款结转和结余',
+    target: ref(F04, 'expenditure.grand_total', c),
+    parts: [ref(F04, 'expenditure.total', c), ref(F04, 'expenditure.closing_balance', c)],
+  })),
+  { name: '收入总计 = 支出总计', target: ref(F04, 'income.grand_total', 'amount'), parts: [ref(F04, 'expenditure.grand_total', 'total')] },
+  { name: '合计 = 人员经费合计 + 公用经费合计', target: ref(F06, 'total', 'amount'), parts: [ref(F06, 'personnel_total', 'amount'), ref(F06, 'public_total', 'amount')] },
+  { name: '人员经费合计 = 工资福利支出 + 对个人和家庭的补助', target: ref(F06, 'personnel_total', 'amount'), parts: [ref(F06, 'code:301', 'amount'), ref(F06, 'code:303', 'amount')] },
+  // 预算 收支总表 and 财政拨款收支总表
+  { name: '收入总计 = 本年收入合计 + 上年结转结余', target: ref('budget.summary', 'income.grand_total', 'amount'), parts: [ref('budget.summary', 'income.total', 'amount'), ref('budget.summary', 'income.carryover', 'amount')] },
+  ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
+    { name: '支出总计 = 本年支出合计 + 年终结转结余', target: ref('budget.summary', `${s}.grand_total`, 'amount'), parts: [ref('budget.summary', `${s}.total`, 'amount'), ref('budget.summary', `${s}.carryover`, 'amount')] },
+    { name: '收入总计 = 支出总计', target: ref('budget.summary', `${s}.grand_total`, 'amount'), parts: [ref('budget.summary', 'income.grand_total', 'amount')] },
+  ]),
+  {
+    name: '收入总计 = 本年收入 + 上年结转',
+    target: ref('budget.fiscal_summary', 'income.grand_total', 'amount'),
+    parts: [...fiscal.map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')), ref('budget.fiscal_summary', 'income.carryover', 'amount')],
+  },
+  { name: '收入总计 = 支出总计', target: ref('budget.fiscal_summary', 'income.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount')] },
+];
+
+const rule: Rule = {
+  meta: {
+    id: 'line-sum',
+    code: 'CJ104',
+    title: { zh: '总表合计行与各行相符', en: 'Total lines of the summary tables add up' },
+    category: 'arithmetic',
+    severity: 'error',
+    appliesTo: ['决算', '预算'],
+    requires: [],
+    messages: {
+      mismatch: {
+        zh: '{target}为 {actual}，按“{relation}”应为 {expected}，相差 {difference}{unit}',
+        en: '{targetEn} is {actual} but "{relationEn}" gives {expected} (difference {difference} {unit})',
+      },
+      'mismatch.rounding': {
+        zh: '{target}为 {actual}，按“{relation}”为 {expected}，相差 {difference}{unit}，属尾数误差',
+        en: '{targetEn} is {actual}, "{relationEn}" gives {expected}: difference {difference} {unit} is explained by rounding',
+      },
+    },
+  },
+  check(ctx) {
+    const present = new Set(ctx.disclosure.tables.map((t) => t.key));
+    for (const rel of LINE_RELATIONS) {
+      // Summary relations of a table the document does not print are not this rule's business (required-tables is).
+      if (!present.has(rel.target.table)) continue;
+      const target = term(ctx, rel.target);
+      if (!target) continue;
+      const parts = rel.parts.map((p) => term(ctx, p)).filter((p) => p !== undefined);
+      checkEquation(ctx, { target, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.name } });
+    }
+  },
+};
+
+export default rule;

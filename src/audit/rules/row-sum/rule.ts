@@ -1,0 +1,95 @@
+import { cellOf } from '../../../model/query.ts';
+import { checkEquation } from '../../equation.ts';
+import type { Rule } from '../../types.ts';
+
+// Row sums (domain.md §5): within each line of a table, a total column equals the sum of its component
+// columns — 本年支出合计 = 基本 + 项目 + 上缴上级 + 经营 + 对附属单位补助, 本年收入合计 = Σ sources, 三公 合计 =
+// 出国 + 公务用车 + 接待, … Relations are data; columns the table does not have count as absent, and "其中"
+// columns (教育收费) are never summed.
+
+export interface ColumnRelation {
+  tables: string[];
+  total: string;
+  parts: string[];
+  /** Parts that are subtracted (年末结转 = 年初结转 + 本年收入 − 本年支出). */
+  minus?: string[];
+  section?: string;
+}
+
+const budgetExpenditure = ['budget.expenditure', 'budget.general_expenditure', 'budget.gov_fund', 'budget.state_capital', 'budget.special_account', 'budget.fund_allocation'];
+const econTables = [
+  'budget.expenditure_by_gov_econ',
+  'budget.expenditure_by_dept_econ',
+  'budget.gov_fund_by_gov_econ',
+  'budget.gov_fund_by_dept_econ',
+  'budget.special_account_by_gov_econ',
+  'budget.fund_allocation_by_gov_econ',
+  ...['wages', 'family', 'goods'].flatMap((p) => ['gov', 'dept'].flatMap((s) => [`budget.general_basic_${p}_${s}`, `budget.basic_${p}_${s}`])),
+];
+
+export const COLUMN_RELATIONS: ColumnRelation[] = [
+  { tables: ['final.income'], total: 'total', parts: ['fiscal', 'superior_subsidy', 'business', 'operating', 'affiliated', 'other'] },
+  { tables: ['final.expenditure'], total: 'total', parts: ['basic', 'project', 'upper_remit', 'operating', 'subsidy_affiliated'] },
+  { tables: ['final.general_budget_expenditure', 'final.state_capital', 'final.gov_fund'], total: 'total', parts: ['basic', 'project'] },
+  { tables: ['final.gov_fund'], total: 'closing_balance', parts: ['opening_balance', 'income'], minus: ['total'] },
+  { tables: ['final.fiscal_summary'], section: 'expenditure', total: 'total', parts: ['general_budget', 'gov_fund', 'state_capital'] },
+  ...(['budget', 'final'] as const).flatMap((s) => [
+    { tables: ['final.three_public'], total: `${s}.total`, parts: [`${s}.abroad`, `${s}.vehicle_total`, `${s}.reception`] },
+    { tables: ['final.three_public'], total: `${s}.vehicle_total`, parts: [`${s}.vehicle_purchase`, `${s}.vehicle_operation`] },
+  ]),
+  { tables: ['budget.three_public'], total: 'total', parts: ['abroad', 'vehicle_total', 'reception'] },
+  { tables: ['budget.three_public'], total: 'vehicle_total', parts: ['vehicle_purchase', 'vehicle_operation'] },
+  { tables: budgetExpenditure, total: 'total', parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'] },
+  { tables: budgetExpenditure, total: 'basic', parts: ['basic_wages', 'basic_goods', 'basic_family'] },
+  { tables: budgetExpenditure, total: 'basic', parts: ['basic_personnel', 'basic_public'] },
+  { tables: ['budget.general_basic'], total: 'total', parts: ['personnel', 'public'] },
+  { tables: econTables, total: 'total', parts: ['basic', 'project'] },
+];
+
+const rule: Rule = {
+  meta: {
+    id: 'row-sum',
+    code: 'CJ103',
+    title: { zh: '合计列等于各组成列之和', en: 'A total column equals the sum of its component columns' },
+    category: 'arithmetic',
+    severity: 'error',
+    appliesTo: ['决算', '预算'],
+    requires: [],
+    messages: {
+      mismatch: {
+        zh: '{target}为 {actual}，{parts}合计为 {expected}，相差 {difference}{unit}',
+        en: '{targetEn} is {actual} but {partsEn} add up to {expected} (difference {difference} {unit})',
+      },
+      'mismatch.rounding': {
+        zh: '{target}为 {actual}，{parts}合计为 {expected}，相差 {difference}{unit}，属尾数误差',
+        en: '{targetEn} is {actual}, {partsEn} add up to {expected}: difference {difference} {unit} is explained by rounding',
+      },
+    },
+  },
+  check(ctx) {
+    for (const rel of COLUMN_RELATIONS) {
+      for (const key of rel.tables) {
+        for (const t of ctx.disclosure.tables.filter((x) => x.key === key)) {
+          const has = (c: string) => t.columns.some((k) => k.key === c);
+          const parts = rel.parts.filter(has);
+          const minus = (rel.minus ?? []).filter(has);
+          // A relation needs its total and at least two of its terms printed as columns of this table.
+          if (!has(rel.total) || parts.length + minus.length < 2) continue;
+          const labels = [...parts, ...minus].map((c) => t.columns.find((k) => k.key === c)?.label ?? c);
+          for (const row of t.rows) {
+            if (rel.section && row.section !== rel.section) continue;
+            if (row.kind === 'unit' && !cellOf(row, rel.total)) continue;
+            checkEquation(ctx, {
+              target: { table: t, row, column: rel.total },
+              parts: [...parts.map((column) => ({ table: t, row, column })), ...minus.map((column) => ({ table: t, row, column, sign: -1 as const }))],
+              messageId: 'mismatch',
+              values: { parts: labels.map((l) => `“${l}”`).join('、'), partsEn: [...parts, ...minus.map((m) => `−${m}`)].join(' + ') },
+            });
+          }
+        }
+      }
+    }
+  },
+};
+
+export default rule;
