@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import type { Disclosure } from '../model/disclosure.ts';
 import { printDocument, type DocBlock, type DocumentOptions } from './print-document.ts';
-import type { PrintCell, PrintTable } from './print-table.ts';
+import { ILLEGIBLE_TEXT, type PrintCell, type PrintTable } from './print-table.ts';
 import { WIDE_TABLE_COLUMNS } from './html.ts';
 
 // The document as an editable Word file (also opens in WPS). Headings use Word's heading styles so the
@@ -57,11 +57,12 @@ function tableBlocks(t: PrintTable, wide: boolean): (Paragraph | Table)[] {
   for (const l of [t.numberLine, t.entityLine, t.unitLine]) {
     if (l) out.push(new Paragraph({ alignment: l === t.entityLine ? AlignmentType.LEFT : AlignmentType.RIGHT, children: [run(l, { size: 20 })] }));
   }
+  if (t.illegible) out.push(new Paragraph({ children: [run(ILLEGIBLE_TEXT, { size: 20 })] }));
   const rows = [
     ...t.header.map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((c) => cell(c, true, size)) })),
     ...t.body.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false, size)) })),
   ];
-  out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
+  if (rows.length) out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
   for (const n of [...t.notes, ...(t.emptyStatement ? [t.emptyStatement] : [])]) out.push(new Paragraph({ children: [run(n, { size: 18 })] }));
   return out;
 }

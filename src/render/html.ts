@@ -1,6 +1,6 @@
 import type { Disclosure } from '../model/disclosure.ts';
 import { printDocument, type DocBlock, type DocumentOptions } from './print-document.ts';
-import type { PrintCell, PrintTable } from './print-table.ts';
+import { ILLEGIBLE_TEXT, type PrintCell, type PrintTable } from './print-table.ts';
 
 // The document as one self-contained HTML page. It is also the source of the PDF (Chromium prints it), so
 // the print CSS matters: A4, each table starting a page, <thead> repeated on every page a table spans,
@@ -61,6 +61,13 @@ export function tableHtml(t: PrintTable): string {
   if (t.numberLine) out.push(`<p class="number">${escapeHtml(t.numberLine)}</p>`);
   if (t.entityLine) out.push(`<p class="entity">${escapeHtml(t.entityLine)}</p>`);
   if (t.unitLine) out.push(`<p class="unit">${escapeHtml(t.unitLine)}</p>`);
+  if (t.illegible) out.push(`<p class="illegible">${escapeHtml(ILLEGIBLE_TEXT)}</p>`);
+  if (t.header.length === 0 && t.body.length === 0) {
+    for (const n of t.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
+    if (t.emptyStatement) out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
+    out.push('</section>');
+    return out.join('\n');
+  }
   out.push('<table>');
   out.push('<thead>');
   for (const r of t.header) out.push(`<tr>${r.map((c) => cellHtml('th', c)).join('')}</tr>`);

@@ -33,7 +33,14 @@ export interface PrintTable {
   leafLabels: string[];
   notes: string[];
   emptyStatement?: string;
+  /** The source table could not be read: say so where it stood. */
+  illegible?: boolean;
 }
+
+/** Printed when the source table had no title line: still a title, so the table stays a table. */
+export const UNTITLED = '未识别标题的表';
+/** As the text reader writes an unreadable region, so that every reader can say the same. */
+export const ILLEGIBLE_TEXT = '[无法识别]';
 
 interface Leaf {
   path: string[];
@@ -63,33 +70,52 @@ function splitLabel(label: string): string[] {
   return parts.length ? parts : [label];
 }
 
-/** Header rows from leaf paths: equal parents merge across, short paths merge down. */
+/**
+ * Header rows from leaf paths: equal parents merge across, short paths merge down. A path starting with
+ * "^" is bottom-aligned: its first part stretches down and its last part sits on the last header row
+ * ("项目" over "科目编码 | 科目名称", as the seeds print it), so that every header row starts with text.
+ */
 export function buildHeader(paths: string[][]): PrintCell[][] {
-  const depth = Math.max(1, ...paths.map((p) => p.length));
+  const bottom = paths.map((p) => p[0] === '^');
+  const clean = paths.map((p) => (p[0] === '^' ? p.slice(1) : p));
+  const depth = Math.max(1, ...clean.map((p) => p.length));
+  // slots[leaf][row]: the segment shown there (its prefix key for merging across), or null when covered.
+  type Slot = { key: string; text: string; rowSpan: number; last: boolean } | null;
+  const slots: Slot[][] = clean.map((p, i) => {
+    const col: Slot[] = Array.from({ length: depth }, () => null);
+    const short = depth - p.length;
+    p.forEach((text, k) => {
+      let row = k;
+      let rowSpan = 1;
+      if (bottom[i] && short > 0) {
+        row = k === 0 ? 0 : k + short;
+        rowSpan = k === 0 ? short + 1 : 1;
+      } else if (k === p.length - 1) rowSpan = depth - k;
+      col[row] = { key: p.slice(0, k + 1).join('/'), text, rowSpan, last: k === p.length - 1 };
+    });
+    return col;
+  });
   const rows: PrintCell[][] = Array.from({ length: depth }, () => []);
-  for (let level = 0; level < depth; level++) {
+  for (let r = 0; r < depth; r++) {
     let i = 0;
-    while (i < paths.length) {
-      const p = paths[i];
-      if (p.length <= level) {
+    while (i < clean.length) {
+      const slot = slots[i][r];
+      if (!slot) {
         i++;
-        continue; // covered by a rowSpan from above
+        continue;
       }
-      const isLast = level === p.length - 1;
       let span = 1;
-      if (!isLast) {
-        // Merge following leaves that share this prefix (same parent chain up to this level).
-        while (
-          i + span < paths.length &&
-          paths[i + span].length > level + 1 &&
-          paths[i + span].slice(0, level + 1).join('/') === p.slice(0, level + 1).join('/')
-        )
+      if (!slot.last) {
+        while (i + span < clean.length) {
+          const next = slots[i + span][r];
+          if (!next || next.last || next.key !== slot.key || next.rowSpan !== slot.rowSpan) break;
           span++;
+        }
       }
-      const cell: PrintCell = { text: p[level] };
+      const cell: PrintCell = { text: slot.text };
       if (span > 1) cell.colSpan = span;
-      if (isLast && depth - level > 1) cell.rowSpan = depth - level;
-      rows[level].push(cell);
+      if (slot.rowSpan > 1) cell.rowSpan = slot.rowSpan;
+      rows[r].push(cell);
       i += span;
     }
   }
@@ -124,8 +150,10 @@ function codedLeaves(t: Table): Leaf[] {
   const byUnit = units.length > 0 && units.every((r) => r.kind === 'unit');
   const hasCodes = t.rows.some((r) => r.code);
   const leaves: Leaf[] = [];
-  if (hasCodes) leaves.push({ path: [byUnit ? '单位编码' : '科目编码'], fill: (r) => ({ text: codeOf(r) }) });
-  leaves.push({ path: [byUnit ? '单位名称' : hasCodes ? '科目名称' : '项目'], fill: (r) => ({ text: labelOf(r) }) });
+  const multi = t.columns.some((c) => c.label.includes('/'));
+  const under = (label: string) => (multi && hasCodes ? ['^', '项目', label] : [label]);
+  if (hasCodes) leaves.push({ path: under(byUnit ? '单位编码' : '科目编码'), fill: (r) => ({ text: codeOf(r) }) });
+  leaves.push({ path: under(byUnit ? '单位名称' : hasCodes ? '科目名称' : '项目'), fill: (r) => ({ text: labelOf(r) }) });
   for (const c of t.columns) leaves.push(valueLeaf(c));
   return leaves;
 }
@@ -253,14 +281,21 @@ export function printTable(t: Table, fallbackEntity?: string | null): PrintTable
     leafLabels = leaves.map((l) => l.path[l.path.length - 1]);
     body = t.rows.map((r) => leaves.map((l) => l.fill(r)));
   }
+  header = header.filter((r) => r.length > 0);
   // A data line with nothing in it would read back as nothing; keep it only when it says something.
   body = body.filter((r) => r.some((c) => !emptyish(c.text)));
+  // A table printed without any header or value (declared empty, or unreadable) prints no grid at all.
+  if (t.columns.length === 0 && body.length === 0) {
+    header = [];
+    leafLabels = [];
+  }
 
   const entity = t.entity ?? fallbackEntity ?? undefined;
   return {
     id: t.id,
     key: t.key,
-    title: t.title,
+    title: t.title.trim() || tpl?.title || UNTITLED,
+    illegible: t.status === 'illegible',
     numberLine: t.number ? `公开${t.number}表` : undefined,
     entityLine: entity ? `部门：${entity}` : undefined,
     unitLine: t.unit ? `单位：${t.unit}` : undefined,

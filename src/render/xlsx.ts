@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Disclosure } from '../model/disclosure.ts';
 import { parseAmount } from '../model/amount.ts';
 import { cmp, parseDecimal, toFixedString } from '../model/decimal.ts';
-import { printTable, type PrintCell, type PrintTable } from './print-table.ts';
+import { ILLEGIBLE_TEXT, printTable, type PrintCell, type PrintTable } from './print-table.ts';
 
 // The tables as a workbook: a cover sheet naming year, department and kind, then one sheet per table laid
 // out as the disclosures print it (title, 公开NN表, 部门, 单位 lines, merged header, data rows, notes after an
@@ -57,6 +57,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: PrintTable, name: string)
   if (t.entityLine) line(t.entityLine);
   if (t.unitLine) line(t.unitLine);
 
+  if (t.illegible) line(ILLEGIBLE_TEXT);
   const headerTop = r;
   const writeRows = (rows: PrintCell[][], header: boolean) => {
     const covered = new Set<string>();
@@ -84,8 +85,10 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: PrintTable, name: string)
   writeRows(t.header, true);
   writeRows(t.body, false);
   r = headerTop + t.header.length + t.body.length;
-  ws.views = [{ state: 'frozen', ySplit: headerTop + t.header.length - 1 }];
-  ws.pageSetup.printTitlesRow = `${headerTop}:${headerTop + t.header.length - 1}`;
+  if (t.header.length) {
+    ws.views = [{ state: 'frozen', ySplit: headerTop + t.header.length - 1 }];
+    ws.pageSetup.printTitlesRow = `${headerTop}:${headerTop + t.header.length - 1}`;
+  }
 
   if (t.notes.length || t.emptyStatement) r++; // an empty row ends the grid before the notes
   for (const n of t.notes) line(n);

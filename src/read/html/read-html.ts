@@ -173,6 +173,12 @@ export function readHtml(html: string): Layout {
       flushLine();
       if (!closing) {
         const cls = attrOf(attrs, 'class');
+        if (name === 'p' && /(^|\s)illegible(\s|$)/.test(cls)) {
+          // Caijian marks a table it could not read in the source; keep that as an unreadable region.
+          blocks.push({ type: 'illegible', place: place(m.index), reason: 'illegible' });
+          skipUntil = 'p';
+          continue;
+        }
         if ((name === 'section' || name === 'div' || /^h[1-6]$/.test(name) || name === 'nav') && (PAGE_STYLE.test(attrOf(attrs, 'style')) || (name !== 'div' && PAGE_CLASS.test(cls)))) pageBreak(m.index);
         heading = /^h[1-6]$/.test(name) ? Number(name[1]) : undefined;
         bullet = name === 'li';
