@@ -65,7 +65,7 @@ export function toCommonUnit(iv: Interval, from: AmountUnit | null, other: Amoun
 }
 
 export function rowName(r: Row): string {
-  return r.code ?? r.label ?? r.item ?? '';
+  return r.code ?? ((r.label && tidy(r.label)) || r.item || (r.kind === 'total' ? '合计' : ''));
 }
 
 export function tablePlace(t: Table): FindingPlace {
@@ -82,11 +82,16 @@ export function cellPlace(t: Table, r: Row, column: string): FindingPlace {
 }
 
 /** Column label as printed, for messages. */
-export function columnLabel(t: Table, column: string): string {
-  return t.columns.find((c) => c.key === column)?.label ?? column;
+export function columnLabel(t: Table, column: string, section?: string): string {
+  return (t.columns.find((c) => c.key === column && (section === undefined || c.section === undefined || c.section === section)) ?? t.columns.find((c) => c.key === column))?.label ?? column;
 }
 
 /** Row label for messages: "2101501 行政运行", "本年收入合计". */
+/** Spaces printed inside Chinese words ("合 计", "本 年 收 入 合 计") are layout, not text. */
+export function tidy(s: string): string {
+  return s.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
+}
+
 export function rowLabel(r: Row): string {
-  return [r.code, r.label].filter(Boolean).join(' ') || r.item || '';
+  return [r.code, r.label && tidy(r.label)].filter(Boolean).join(' ') || r.item || (r.kind === 'total' ? '合计' : '');
 }

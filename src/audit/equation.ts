@@ -58,7 +58,7 @@ export function termPlace(t: Term): FindingPlace {
 
 /** "收入决算表 合计 本年收入合计" — how a term is named in a message. */
 export function termName(t: Term): string {
-  return `${t.table.title}“${rowLabel(t.row)}”${columnLabel(t.table, t.column)}`;
+  return `${t.table.title}“${rowLabel(t.row)}”${columnLabel(t.table, t.column, t.row.section)}`;
 }
 
 export function termNameEn(t: Term): string {

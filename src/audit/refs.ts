@@ -1,5 +1,5 @@
 import type { Row, Table } from '../model/disclosure.ts';
-import { rowByItem, totalRow } from '../model/query.ts';
+import { rowByItem } from '../model/query.ts';
 import type { Term } from './equation.ts';
 import type { RuleContext } from './types.ts';
 
@@ -15,7 +15,7 @@ export interface CellRef {
 }
 
 export function findRow(t: Table, row: string): Row | undefined {
-  if (row === 'total') return totalRow(t) ?? rowByItem(t, 'total');
+  if (row === 'total') return grandTotalRow(t);
   if (row.startsWith('code:')) {
     const code = row.slice(5);
     return t.rows.find((r) => r.kind === 'code' && r.code === code);
@@ -34,6 +34,14 @@ export function term(ctx: RuleContext, ref: CellRef): Term | undefined {
   const row = findRow(t, ref.row);
   if (!row) return undefined;
   return { table: t, row, column: ref.column, sign: ref.sign };
+}
+
+/**
+ * The table's 合计 line: the line recognised as item "total" (06表 prints 人员经费合计 and 公用经费合计 as total
+ * lines too, so the first total line is not necessarily the table's), else a total line that is no named item.
+ */
+export function grandTotalRow(t: Table): Row | undefined {
+  return rowByItem(t, 'total') ?? t.rows.find((r) => r.kind === 'total' && !r.item && !r.section) ?? t.rows.find((r) => r.kind === 'total' && !r.item);
 }
 
 export const ref = (table: string, row: string, column: string, sign?: 1 | -1): CellRef => ({ table, row, column, sign });

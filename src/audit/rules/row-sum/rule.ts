@@ -14,6 +14,8 @@ export interface ColumnRelation {
   /** Parts that are subtracted (年末结转 = 年初结转 + 本年收入 − 本年支出). */
   minus?: string[];
   section?: string;
+  /** Not applicable when the table prints one of these (another breakdown of the same total). */
+  skipIf?: string[];
 }
 
 const budgetExpenditure = ['budget.expenditure', 'budget.general_expenditure', 'budget.gov_fund', 'budget.state_capital', 'budget.special_account', 'budget.fund_allocation'];
@@ -40,8 +42,9 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   { tables: ['budget.three_public'], total: 'total', parts: ['abroad', 'vehicle_total', 'reception'] },
   { tables: ['budget.three_public'], total: 'vehicle_total', parts: ['vehicle_purchase', 'vehicle_operation'] },
   { tables: budgetExpenditure, total: 'total', parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'] },
-  { tables: budgetExpenditure, total: 'basic', parts: ['basic_wages', 'basic_goods', 'basic_family'] },
-  { tables: budgetExpenditure, total: 'basic', parts: ['basic_personnel', 'basic_public'] },
+  // Seed 004 nests 工资福利 / 商品和服务 / 对个人和家庭 under 人员经费 and prints 公用经费 beside them.
+  { tables: budgetExpenditure, total: 'basic', parts: ['basic_wages', 'basic_goods', 'basic_family', 'basic_public'] },
+  { tables: budgetExpenditure, total: 'basic', parts: ['basic_personnel', 'basic_public'], skipIf: ['basic_wages'] },
   { tables: ['budget.general_basic'], total: 'total', parts: ['personnel', 'public'] },
   { tables: econTables, total: 'total', parts: ['basic', 'project'] },
 ];
@@ -74,7 +77,7 @@ const rule: Rule = {
           const parts = rel.parts.filter(has);
           const minus = (rel.minus ?? []).filter(has);
           // A relation needs its total and at least two of its terms printed as columns of this table.
-          if (!has(rel.total) || parts.length + minus.length < 2) continue;
+          if (!has(rel.total) || parts.length + minus.length < 2 || rel.skipIf?.some(has)) continue;
           const labels = [...parts, ...minus].map((c) => t.columns.find((k) => k.key === c)?.label ?? c);
           for (const row of t.rows) {
             if (rel.section && row.section !== rel.section) continue;

@@ -1,5 +1,6 @@
 import type { Row, Table } from '../../../model/disclosure.ts';
-import { rowByItem, totalRow } from '../../../model/query.ts';
+import { rowByItem } from '../../../model/query.ts';
+import { grandTotalRow } from '../../refs.ts';
 import { checkEquation } from '../../equation.ts';
 import { segments, topLevel, valueColumns } from '../../structure.ts';
 import type { Rule } from '../../types.ts';
@@ -8,6 +9,8 @@ import type { Rule } from '../../types.ts';
 // lines; in the 总表 (01, 04, 收支总表) the 本年支出合计 equals the sum of the functional classes listed by name.
 // Tables cut into unit blocks (038 / 038001) are left to the unit lines: their total is not a sum of classes.
 
+const BALANCE_LINES = /\.(total|grand_total|carryover|closing_balance|balance_distribution)$/;
+
 function targets(t: Table): { total: Row; classes: Row[] }[] {
   const out: { total: Row; classes: Row[] }[] = [];
   const sections = [...new Set(t.rows.filter((r) => r.kind === 'code' && r.section).map((r) => r.section!))];
@@ -15,13 +18,16 @@ function targets(t: Table): { total: Row; classes: Row[] }[] {
     for (const s of sections) {
       const total = rowByItem(t, `${s}.total`);
       if (!total) continue;
+      // A part with lines of its own between the classes (收支总表 按部门预算经济分类: 一、基本支出 301…,
+      // 二、项目支出 …) does not sum its classes to its total.
+      if (t.rows.some((r) => r.section === s && r.item && !BALANCE_LINES.test(r.item))) continue;
       const coded = t.rows.filter((r) => r.kind === 'code' && r.section === s && r.code);
       out.push({ total, classes: topLevel(coded) });
     }
     return out;
   }
   if (t.rows.some((r) => r.kind === 'unit')) return out;
-  const total = totalRow(t) ?? rowByItem(t, 'total');
+  const total = grandTotalRow(t);
   const segs = segments(t);
   if (!total || segs.length !== 1) return out;
   out.push({ total, classes: topLevel(segs[0]) });
