@@ -20,6 +20,12 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Output piped into `head` closes early: that is not an error worth a trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+    });
+  }
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage());

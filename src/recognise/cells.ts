@@ -28,7 +28,7 @@ export function isLabelText(text: string): boolean {
 /** A printed classification code, possibly with inner spaces ("20132 99"); returns the digits. */
 export function codeDigits(text: string): string | undefined {
   const t = text.trim();
-  if (/^\d{3}(?:\s?\d{2}){0,2}$/.test(t)) return t.replace(/\s/g, '');
+  if (/^[1-9]\d{2}(?:\s?\d{2}){0,2}$/.test(t)) return t.replace(/\s/g, '');
   return undefined;
 }
 
@@ -56,4 +56,9 @@ export function isColumnNumberRow(cells: GridCell[]): boolean {
   let ascending = 0;
   for (let i = 1; i < nums.length; i++) if (nums[i] === nums[i - 1] + 1) ascending++;
   return nums.length >= 3 && ascending >= (nums.length - 1) * 0.6;
+}
+
+/** Joins a label wrapped inside its cell: a space between two Chinese characters is a line break, not text. */
+export function joinWrapped(text: string): string {
+  return text.trim().replace(/(?<=[\u4e00-\u9fa5）)])\s+(?=[\u4e00-\u9fa5（(])/g, '');
 }

@@ -118,8 +118,11 @@ export function matchColumns(
     const t = template ? matchTemplateColumn(template.columns, h.label, section) : undefined;
     if (t && !used.has(t.key)) key = t.key;
     if (!key && template?.econColumns) {
-      const last = h.label.split('/').pop() ?? '';
-      const code = econCodeByName(template.econColumns, last);
+      const parts = h.label.split('/');
+      const last = parts[parts.length - 1] ?? '';
+      // "机关工资福利支出/合计": the class subtotal of the columns that follow.
+      const named = /^(合计|小计)$/.test(last) && parts.length > 1 ? parts[parts.length - 2] : last;
+      const code = econCodeByName(template.econColumns, named);
       if (code && !used.has(`${template.econColumns}:${code}`)) key = `${template.econColumns}:${code}`;
     }
     if (!key) {

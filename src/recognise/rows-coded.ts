@@ -1,7 +1,7 @@
 import { levelOf, systemOf, type CatalogSystem } from '../catalog/catalog.ts';
 import type { Row } from '../model/disclosure.ts';
 import type { GridCell, GridRow } from '../model/layout.ts';
-import { codeDigits, isAmountCell, isBlank, isLabelText, isTotalLabel, unitCode } from './cells.ts';
+import { codeDigits, isAmountCell, isBlank, isLabelText, isTotalLabel, joinWrapped, unitCode } from './cells.ts';
 import { makeCell } from './make-cell.ts';
 import type { MatchedColumn } from './header.ts';
 
@@ -32,7 +32,7 @@ function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
     const t = cells[i].text.trim();
     if (!t) continue;
     // Three-column code: 类 | 款 | 项.
-    if (!code && /^\d{3}$/.test(t) && /^\d{2}$/.test(cells[i + 1]?.text.trim() ?? '')) {
+    if (!code && /^[1-9]\d{2}$/.test(t) && /^\d{2}$/.test(cells[i + 1]?.text.trim() ?? '')) {
       const k = cells[i + 1].text.trim();
       const x = cells[i + 2]?.text.trim() ?? '';
       const three = /^\d{2}$/.test(x);
@@ -68,7 +68,7 @@ function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
     }
     if (i >= limit) break;
   }
-  return { code, codeText, unit, label: labels.length ? labels.join('') : null, keyEnd };
+  return { code, codeText, unit, label: labels.length ? joinWrapped(labels.join('')) : null, keyEnd };
 }
 
 function hasValues(cells: GridCell[], from: number): boolean {
@@ -106,7 +106,7 @@ export function parseCodedRows({ rows, columns, width, codeSystem }: CodedRowsIn
           ...key,
           code: key.code + suffix,
           codeText: `${key.codeText}⏎${suffix}`,
-          label: (key.label ?? '') + nextLabel || null,
+          label: joinWrapped((key.label ?? '') + nextLabel) || null,
           keyEnd: key.keyEnd,
         };
         if (!thisHas && nextHas) {

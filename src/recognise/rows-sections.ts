@@ -3,7 +3,7 @@ import type { Row } from '../model/disclosure.ts';
 import type { GridCell, GridRow } from '../model/layout.ts';
 import { squash, stripNumbering } from '../templates/normalize.ts';
 import type { ItemTemplate, SectionTemplate, TableTemplate } from '../templates/types.ts';
-import { codeDigits, isAmountCell, isLabelText, isTotalLabel } from './cells.ts';
+import { codeDigits, isAmountCell, isLabelText, isTotalLabel, joinWrapped } from './cells.ts';
 import { econCodeByName, type HeaderColumn, matchColumns, type MatchedColumn } from './header.ts';
 import { makeCell } from './make-cell.ts';
 
@@ -92,7 +92,7 @@ export function parseSectionRows(template: TableTemplate, rows: GridRow[], group
       const aLabel = a.cells.find((c) => isLabelText(c.text));
       const aHas = a.cells.some((c) => isAmountCell(c) && c !== a.cells[0]);
       const bKey = b.cells.some((c) => isLabelText(c.text) || codeDigits(c.text));
-      if (aLabel && !aHas && !bKey && b.cells.some(isAmountCell) && s + 1 === slices.length - 1) {
+      if (aLabel && !aHas && !bKey && b.cells.some(isAmountCell)) {
         const values = b.cells.filter(isAmountCell);
         a.cells = [a.cells[0], ...values];
         b.cells = [];
@@ -134,7 +134,7 @@ function sliceToRow(template: TableTemplate, sl: Slice, row: GridRow, seen: Map<
       labelEnd = i;
     }
   }
-  const label = labels.length ? labels.join('') : null;
+  const label = labels.length ? joinWrapped(labels.join('')) : null;
   // Value cells: by header position within the group; when the slice was compacted (drifted summary), in order.
   const compacted = cells.length > 0 && cells.length < group.end - group.start && !cells.some((c, i) => i > 0 && c.text === '');
   const values = group.columns.map((col, j) => {
