@@ -27,7 +27,7 @@ let auditLoaded: Promise<Audit | null> | null = null;
  * The audit engine is loaded once per worker, guarded: a build without it (or with a broken rule module)
  * still reads every document and marks the rows "parsed" instead of failing the batch.
  */
-function loadAudit(): Promise<Audit | null> {
+export function loadAudit(): Promise<Audit | null> {
   auditLoaded ??= import('../audit/engine.ts').then(
     (m: { checkDisclosure?: Audit }) => m.checkDisclosure ?? null,
     () => null,

@@ -87,6 +87,11 @@ export interface WorkerTask {
   path: string;
 }
 
+/** First message of a worker: its modules are loaded and it takes tasks. */
+export interface WorkerReady {
+  ready: true;
+}
+
 /** Message from a worker back. */
 export interface WorkerResult {
   id: number;

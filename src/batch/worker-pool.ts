@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { emptyRow } from './process-file.ts';
-import type { WorkerResult, WorkerTask } from './types.ts';
+import type { WorkerReady, WorkerResult, WorkerTask } from './types.ts';
 
 // A small pool of worker threads, one document at a time per worker. A document that runs past the
 // per-file limit, crashes its worker or exhausts the worker's heap gets a row saying so; its worker is
@@ -17,6 +17,8 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker;
+  /** The worker has loaded its modules (its first message); tasks are sent to ready workers only. */
+  ready: boolean;
   task: WorkerTask | null;
   started: number;
   timer: NodeJS.Timeout | null;
@@ -61,8 +63,13 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
       stderr: false,
     });
     slot.worker = worker;
-    worker.on('message', (result: WorkerResult) => {
-      if (slot.worker === worker && slot.task && result.id === slot.task.id) finish(slot, result);
+    slot.ready = false;
+    worker.on('message', (message: WorkerResult | WorkerReady) => {
+      if (slot.worker !== worker) return;
+      if ('ready' in message) {
+        slot.ready = true;
+        dispatch();
+      } else if (slot.task && message.id === slot.task.id) finish(slot, message);
     });
     const lost = (zh: string, en: string) => {
       if (slot.worker !== worker) return; // already replaced (a timeout terminated it)
@@ -85,7 +92,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
 
   const dispatch = () => {
     for (const slot of slots) {
-      if (slot.task || queue.length === 0) continue;
+      if (!slot.ready || slot.task || queue.length === 0) continue;
       const { task, resolve } = queue.shift()!;
       slot.task = task;
       slot.resolve = resolve;
@@ -95,7 +102,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
         const old = slot.worker;
         spawn(slot);
         void old.terminate();
-        const seconds = Math.round(options.timeoutMs / 1000);
+        const seconds = Number((options.timeoutMs / 1000).toFixed(1));
         finish(
           slot,
           failure(task, 'timeout', `处理超时（超过 ${seconds} 秒），已停止。`, `Timed out (over ${seconds} s); stopped.`, slot.started),
@@ -106,7 +113,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   };
 
   for (let i = 0; i < Math.max(1, options.size); i++) {
-    const slot: Slot = { worker: null as unknown as Worker, task: null, started: 0, timer: null, resolve: null };
+    const slot: Slot = { worker: null as unknown as Worker, ready: false, task: null, started: 0, timer: null, resolve: null };
     spawn(slot);
     slots.push(slot);
   }
