@@ -1,0 +1,38 @@
+import { basename } from 'node:path';
+import { checkDisclosure } from '../../audit/engine.ts';
+import { toJsonReport } from '../../audit/report/json.ts';
+import { toSarif } from '../../audit/report/sarif.ts';
+import { formatText } from '../../audit/report/text.ts';
+import { parseBytes } from '../../pipeline.ts';
+import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { readInputFile } from '../read-input.ts';
+
+// `caijian check <file> [--format text|json|sarif] [--no-infos]`: audits one document.
+// Exit codes: 0 no error-severity finding, 1 errors found, 2 the input could not be read (InputError → main.ts).
+
+const check: Command = async (argv) => {
+  const { values, positionals } = parseCommandArgs(argv, {
+    format: { type: 'string', short: 'f' },
+    out: { type: 'string', short: 'o' },
+    'no-infos': { type: 'boolean' },
+  });
+  const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, 'text', '--format');
+  if (positionals.length === 0) throw new UsageError('请指定要审核的文件', 'Name the file to check');
+
+  // BATCH: several inputs, a folder, or --out report.xlsx|json|csv go to src/batch runBatch (helper B). The lead
+  // wires it here: `if (positionals.length > 1 || values.out || await isDirectory(positionals[0])) return runBatchCommand(...)`.
+  if (positionals.length > 1 || values.out) {
+    throw new UsageError('批量审核尚未接入，请逐个文件审核', 'Batch checking is not wired yet: check one file at a time');
+  }
+
+  const path = positionals[0];
+  const bytes = await readInputFile(path);
+  const d = await parseBytes(bytes, { fileName: basename(path) });
+  const res = checkDisclosure(d);
+  if (format === 'json') process.stdout.write(JSON.stringify(toJsonReport(path, res), null, 2) + '\n');
+  else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(path, res), null, 2) + '\n');
+  else process.stdout.write(formatText(path, res, { infos: !values['no-infos'] }));
+  return res.summary.errors > 0 ? 1 : 0;
+};
+
+export default check;
