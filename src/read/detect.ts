@@ -17,15 +17,18 @@ function zipNames(bytes: Uint8Array): string {
 /** True when the bytes decode as UTF-8 text with almost no control characters. */
 function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.length === 0) return false;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, Math.min(bytes.length, 256 * 1024)));
-  } catch (e) {
-    // A multi-byte character cut at the sample boundary is fine; anything else is not UTF-8.
-    if (bytes.length <= 256 * 1024) return false;
-    text = new TextDecoder('utf-8').decode(bytes.subarray(0, 256 * 1024 - 4));
-    if (text.includes('\ufffd')) return false;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 256 * 1024));
+  let text: string | undefined;
+  // A multi-byte character cut at the end of the sample (or of a truncated file) is still text: drop up to
+  // three trailing bytes before deciding that the bytes are not UTF-8.
+  for (let cut = 0; cut <= 3 && text === undefined; cut++) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, sample.length - cut));
+    } catch {
+      text = undefined;
+    }
   }
+  if (text === undefined || text.length === 0) return false;
   let control = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -79,8 +79,12 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     recognition: buildReport(seg.toc, tables, performanceTitles, kind),
     warnings,
   };
-  if (!tables.length && !narrative.sections.length) {
-    warnings.push({ code: 'nothing-recognised', message: '未识别出任何表格或文字内容。', messageEn: 'No table or text was recognised.' });
+  if (!tables.length && !performance.length) {
+    warnings.push({
+      code: 'nothing-recognised',
+      message: '未识别出任何预决算表格。',
+      messageEn: 'No budget or final-account table was recognised.',
+    });
   }
   return disclosure;
 }
