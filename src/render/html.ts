@@ -33,8 +33,7 @@ p { margin: 1mm 0; text-indent: 2em; text-align: justify; }
 section.table { break-before: page; }
 section.table.wide { page: wide; }
 section.table h3.table-title { text-align: center; font-size: 14pt; margin: 0 0 2mm; }
-section.table p { text-indent: 0; margin: 0.5mm 0; }
-section.table p.number, section.table p.unit { text-align: right; }
+section.table p { text-indent: 0; margin: 2.5mm 0; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.35; }
 section.table.wide table { font-size: 7.5pt; }
 thead { display: table-header-group; }
