@@ -26,9 +26,9 @@ export const Cell = z.object({
    * Exact decimal value as plain text ("7250557.36"), or null when the cell is blank. "0", "0.00" and "--"
    * are zero. Never a binary float.
    */
-  value: z.string().nullable(),
+  value: z.string().regex(/^-?\d+(\.\d+)?$/).nullable().describe('Exact decimal value as plain text ("7250557.36"); null when the cell is blank. Never a binary float.'),
   /** Number of decimals as printed (151.911 → 3); 0 for blanks and integers. */
-  decimals: z.number().int().min(0),
+  decimals: z.number().int().min(0).describe('Decimals as printed (151.911 → 3)'),
   place: SourcePlace,
 });
 export type Cell = z.infer<typeof Cell>;
