@@ -40,13 +40,25 @@ export async function collectInputs(inputs: readonly string[]): Promise<Collecte
       continue;
     }
     const entries = await readdir(input, { recursive: true, withFileTypes: true });
-    const found = entries
-      .filter((e) => e.isFile() && wanted(e.name) && !relativeHidden(join(e.parentPath, e.name), input))
-      .map((e) => join(e.parentPath, e.name))
-      .sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+    const found: string[] = [];
+    for (const e of entries) {
+      const path = join(e.parentPath, e.name);
+      if (!wanted(e.name) || relativeHidden(path, input)) continue;
+      // A link to a document counts as the document (corpora are often assembled from links).
+      if (e.isFile() || (e.isSymbolicLink() && (await isFile(path)))) found.push(path);
+    }
+    found.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
     found.forEach(add);
   }
   return { files, missing };
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false; // a dangling link
+  }
 }
 
 /** True when a folder between `root` and the file is hidden (.git, .cache). */
