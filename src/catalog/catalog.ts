@@ -69,6 +69,14 @@ function squash(s: string): string {
   return s.replace(PUNCT, '');
 }
 
+let classNameCache: { entry: CatalogEntry; names: string[] }[] | undefined;
+function classNames() {
+  classNameCache ??= systems.function
+    .filter((e) => e.level === '类')
+    .map((e) => ({ entry: e, names: [e.name, ...(e.renamed ?? []).map((r) => r.name), ...(e.aliases ?? [])].map(squash) }));
+  return classNameCache;
+}
+
 /**
  * Finds the 类 of a functional class by its printed name ("八、社会保障和就业支出" → 208), as the 01 and 04
  * tables list classes by name only. Accepts current and former names; truncated names (print cut off the
@@ -77,13 +85,11 @@ function squash(s: string): string {
 export function functionClassByName(label: string): CatalogEntry | undefined {
   const name = squash(label.replace(/^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])/, ''));
   if (name.length < 2) return undefined;
-  const classes = systems.function.filter((e) => e.level === '类');
-  const names = (e: CatalogEntry) => [e.name, ...(e.renamed ?? []).map((r) => r.name), ...(e.aliases ?? [])].map(squash);
-  const exact = classes.find((e) => names(e).includes(name));
+  const exact = classNames().find((c) => c.names.includes(name))?.entry;
   if (exact) return exact;
   if (name.length >= 4) {
-    const prefixed = classes.filter((e) => names(e).some((n) => n.startsWith(name)));
-    if (prefixed.length === 1) return prefixed[0];
+    const prefixed = classNames().filter((c) => c.names.some((n) => n.startsWith(name)));
+    if (prefixed.length === 1) return prefixed[0].entry;
   }
   return undefined;
 }

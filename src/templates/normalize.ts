@@ -1,7 +1,20 @@
 // Printed titles and headers vary in spacing, bracket width and quote style ("项 目", "因公出国 （境）费",
 // “三公”/"三公"). Matching is done on a squashed form: no whitespace, half-width brackets, no quotes.
 
+// Recognition squashes the same short labels many times per document; a bounded memo keeps it cheap.
+const memo = new Map<string, string>();
+
 export function squash(text: string): string {
+  let out = memo.get(text);
+  if (out === undefined) {
+    out = squashUncached(text);
+    if (memo.size > 20_000) memo.clear();
+    memo.set(text, out);
+  }
+  return out;
+}
+
+function squashUncached(text: string): string {
   return text
     .replace(/\s+/g, '')
     .replace(/（/g, '(')
