@@ -51,6 +51,10 @@ async function extractSheets(bytes: Uint8Array, format: 'xlsx' | 'xls', limits: 
     if (isInputError(e)) throw e;
     // The libraries throw plain errors (or strings) on damaged files; the user gets a clear bilingual message.
     const detail = e instanceof Error ? e.message : String(e);
+    // A password-protected .xlsx is a compound file like .xls; SheetJS says so in its message.
+    if (/password/i.test(detail)) {
+      throw new InputError('encrypted', 'Excel 文件有密码保护，请先取消密码后再读取。', 'The Excel file is password-protected; remove the password first.', { cause: e });
+    }
     throw new InputError(
       'unreadable',
       `Excel 文件已损坏或格式不受支持，无法读取：${detail}`,
