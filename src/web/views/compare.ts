@@ -1,0 +1,33 @@
+import { api } from '../api.ts';
+import { clear, h } from '../dom.ts';
+import { overYearsChart, sideBySideChart } from './charts.ts';
+
+// Across documents: one department over the years, and departments side by side for one year and kind.
+
+export async function compareView(main: HTMLElement): Promise<void> {
+  const facets = await api.facets();
+  const out = h('div', {});
+  const entity = h('select', {}, ...facets.entities.map((e) => h('option', { value: e.value }, `${e.value}（${e.count}）`)));
+  const year = h('select', {}, h('option', { value: '' }, '全部年度'), ...facets.years.map((y) => h('option', { value: String(y.value) }, `${y.value}`)));
+  const kind = h('select', {}, h('option', { value: '' }, '全部类型'), ...facets.kinds.map((k) => h('option', { value: k.value }, k.value)));
+
+  async function draw() {
+    clear(out);
+    if (facets.entities.length === 0) {
+      out.append(h('p', { class: 'hint card' }, '还没有可比较的文档。'));
+      return;
+    }
+    const mine = (await api.series({ entity: entity.value })).points;
+    const all = (await api.series(kind.value ? { kind: kind.value } : {})).points.filter((p) => !year.value || String(p.fiscalYear) === year.value);
+    out.append(
+      h('div', { class: 'chart-grid two' }, overYearsChart(mine, `${entity.value}：历年对比`), sideBySideChart(all, `各单位对比${year.value ? `（${year.value}年）` : ''}${kind.value ? `（${kind.value}）` : ''}`)),
+    );
+  }
+  for (const s of [entity, year, kind]) s.addEventListener('change', () => void draw());
+  main.append(
+    h('div', { class: 'page-head' }, h('h1', {}, '对比分析')),
+    h('section', { class: 'card filters' }, h('label', { class: 'filter' }, '单位（历年）', entity), h('label', { class: 'filter' }, '年度（横向）', year), h('label', { class: 'filter' }, '类型', kind)),
+    out,
+  );
+  await draw();
+}

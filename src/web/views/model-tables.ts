@@ -1,0 +1,107 @@
+import type { Disclosure, Row, Table } from '../../model/disclosure.ts';
+import type { SourcePlace } from '../../model/place.ts';
+import type { AuditFinding } from '../../store/types.ts';
+import { h } from '../dom.ts';
+import { amount } from '../format.ts';
+
+// The recognised tables as the model holds them: one HTML table per model table, every value cell tagged
+// with its table/row/column so a finding can point at it.
+
+export interface CellRef {
+  table: number;
+  row: number;
+  column: string;
+}
+
+export function cellId(ref: CellRef): string {
+  return `cell-${ref.table}-${ref.row}-${ref.column.replace(/[^\w.-]/g, '_')}`;
+}
+
+function samePlace(a: SourcePlace, b: SourcePlace): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'text':
+      return b.kind === 'text' && a.line === b.line && a.column === b.column;
+    case 'pdf':
+      return b.kind === 'pdf' && a.page === b.page && a.box.every((v, i) => Math.abs(v - b.box[i]) < 0.01);
+    case 'sheet':
+      return b.kind === 'sheet' && a.sheet === b.sheet && a.cell === b.cell;
+    case 'docx':
+      return b.kind === 'docx' && a.block === b.block && a.row === b.row && a.cell === b.cell;
+  }
+}
+
+function rowMatches(r: Row, key: string): boolean {
+  return r.code === key || r.label === key || r.item === key || r.codeText === key;
+}
+
+/**
+ * The model cell a finding is about: first by its exact source place (unambiguous), then by meaning
+ * (table key + row code/label + column key). Null for findings about a whole table or the narrative.
+ */
+export function locateCell(d: Disclosure, f: AuditFinding): CellRef | null {
+  const loc = f.location;
+  if (!loc) return null;
+  if (loc.source) {
+    for (let ti = 0; ti < d.tables.length; ti++) {
+      const t = d.tables[ti];
+      for (let ri = 0; ri < t.rows.length; ri++) {
+        const c = t.rows[ri].cells.find((c) => samePlace(c.place, loc.source!));
+        if (c) return { table: ti, row: ri, column: c.column };
+      }
+    }
+  }
+  if (!loc.table || loc.row === null || loc.row === undefined) return null;
+  const candidates = d.tables.map((t, i) => ({ t, i })).filter(({ t }) => t.key === loc.table || t.id === loc.table);
+  candidates.sort((a, b) => Number(b.t.title === loc.tableTitle) - Number(a.t.title === loc.tableTitle));
+  for (const { t, i } of candidates) {
+    const ri = typeof loc.row === 'number' ? loc.row : t.rows.findIndex((r) => rowMatches(r, String(loc.row)));
+    if (ri < 0 || ri >= t.rows.length) continue;
+    const column = loc.column ?? t.rows[ri].cells[0]?.column;
+    if (column) return { table: i, row: ri, column };
+  }
+  return null;
+}
+
+/** The table a finding is about, when it names one but no cell. */
+export function locateTable(d: Disclosure, f: AuditFinding): number | null {
+  const key = f.location?.table;
+  if (!key) return null;
+  const i = d.tables.findIndex((t) => t.key === key && (!f.location?.tableTitle || t.title === f.location.tableTitle));
+  return i >= 0 ? i : d.tables.findIndex((t) => t.key === key);
+}
+
+const KIND_CLASS: Record<string, string> = { total: 'row-total', code: '', unit: 'row-unit', item: '' };
+
+export function tableTitle(t: Table, i: number): string {
+  return t.title || (t.key === 'unknown' ? `未识别表 ${i + 1}` : t.key);
+}
+
+export function modelTable(t: Table, ti: number): HTMLElement {
+  const hasCodes = t.rows.some((r) => r.code);
+  const head = h('tr', {}, hasCodes ? h('th', {}, '编码') : null, h('th', {}, '项目'), ...t.columns.map((c) => h('th', { title: c.key }, c.label)));
+  const rows = t.rows.map((r, ri) =>
+    h(
+      'tr',
+      { class: `${KIND_CLASS[r.kind] ?? ''} ${r.level ? 'lvl-' + r.level : ''}` },
+      hasCodes ? h('td', { class: 'code', title: r.codeText ?? '' }, r.code ?? r.codeText ?? '') : null,
+      h('td', { class: 'label' }, r.section && ri > 0 && t.rows[ri - 1].section !== r.section ? `【${r.section}】${r.label ?? ''}` : (r.label ?? '')),
+      ...t.columns.map((c) => {
+        const cell = r.cells.find((x) => x.column === c.key);
+        return h('td', { class: 'num', id: cellId({ table: ti, row: ri, column: c.key }) }, cell ? (cell.value !== null ? amount(cell.value) : cell.text) : '');
+      }),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'model-table', id: `table-${ti}` },
+    h(
+      'div',
+      { class: 'model-table-head' },
+      h('h3', {}, tableTitle(t, ti)),
+      h('span', { class: 'sub' }, [t.number ? `公开${t.number}表` : '', t.unit ? `单位：${t.unit}` : '', t.status === 'empty' ? '空表' : t.status === 'illegible' ? '无法辨认' : ''].filter(Boolean).join(' · ')),
+    ),
+    t.emptyStatement ? h('p', { class: 'hint' }, t.emptyStatement) : null,
+    t.rows.length ? h('div', { class: 'scroll-x' }, h('table', { class: 'grid model' }, h('thead', {}, head), h('tbody', {}, ...rows))) : h('p', { class: 'hint' }, '本表没有数据行。'),
+  );
+}

@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../src/server/web-build.ts';
+import { PROJECT_ROOT } from '../../src/server/static.ts';
+import { SEEDS, testServer, type TestServer } from '../server/helpers.ts';
+
+// The issue's acceptance test: a reviewer signs in, uploads a seed, sees its findings (from the real audit),
+// clicks one and sees the cell highlighted, marks it reviewed, reloads and finds the review kept.
+// Set CAIJIAN_SCREENSHOT=1 to refresh docs/workbench.png from this run.
+
+const CHROMIUM = process.env.CAIJIAN_CHROMIUM ?? '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`[e2e] SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+describe.skipIf(!haveChromium)('workbench in a browser', () => {
+  let t: TestServer;
+  let browser: BrowserContext;
+  let webRoot: string;
+  let profile: string;
+
+  beforeAll(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'caijian-web-'));
+    profile = mkdtempSync(join(tmpdir(), 'caijian-chromium-'));
+    await buildWeb(webRoot);
+    t = await testServer({}, { webRoot });
+    // A new, empty profile directory each run (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 1000 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    rmSync(webRoot, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('signs in, uploads, inspects a finding, reviews it and keeps the review after reload', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+
+    await page.goto(t.url);
+    await page.fill('input[name=name]', 'admin');
+    await page.fill('input[name=password]', 'correct horse battery');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.drop-zone');
+
+    await page.setInputFiles('input.file-input', join(SEEDS, '000_29b57f9efee068d5.txt'));
+    await page.waitForSelector('.upload-state.ok', { timeout: 30_000 });
+    await page.click('tr.doc-row');
+
+    await page.waitForSelector('li.finding');
+    const count = await page.locator('li.finding').count();
+    expect(count).toBeGreaterThan(0);
+    // A finding about a cell of the income table (rounding info on seed 000), so there is a cell to highlight.
+    const finding = page.locator('li.finding[data-rule="code-hierarchy-sum"]').first();
+    const id = await finding.getAttribute('data-id');
+    await finding.click();
+    const hit = page.locator('table.model td.hit');
+    await expect.poll(() => hit.count()).toBe(1);
+    expect(await hit.isVisible()).toBe(true);
+    expect((await hit.textContent())?.trim()).toBe('248.98');
+    // The source panel shows the original line with the place marked.
+    await page.waitForSelector('.src-line.hit mark');
+    expect(await page.locator('.src-line.hit mark').textContent()).toContain('248.98');
+
+    if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(PROJECT_ROOT, 'docs/workbench.png') });
+
+    await page.fill('.review-box textarea', '尾数误差，已核对');
+    await page.click('.review-actions button.primary');
+    await page.waitForSelector(`li.finding[data-id="${id}"] .review-tag`);
+
+    await page.reload();
+    await page.waitForSelector('li.finding');
+    const tag = page.locator(`li.finding[data-id="${id}"] .review-tag`);
+    expect(await tag.textContent()).toBe('已确认问题');
+    await page.click(`li.finding[data-id="${id}"]`);
+    expect(await page.locator('.review-status strong').textContent()).toBe('已确认问题');
+    expect(await page.locator('.review-box textarea').inputValue()).toBe('尾数误差，已核对');
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
