@@ -1,0 +1,114 @@
+import type { Figure } from './tokens.ts';
+
+// Reading the fixed sentences of the 情况说明 (domain.md §2): which figure is a share and of what, which is a
+// completion rate and of which budget, which is a change and of which current amount.
+
+/** A share "……X万元，占（比）（Y的）P%": the part is the amount just before, in the same or the previous clause. */
+export interface Share {
+  pct: Figure;
+  part: Figure;
+  /** Words naming the whole ("基本支出", "本年支出合计"), when printed. */
+  wholeName: string | null;
+  /** The whole: an amount named so earlier in the paragraph, else the amount the list hangs from (before 其中/主要用于). */
+  whole: Figure | null;
+}
+
+const SHARE = /占(?:比)?(?:(.{1,16}?)的)?(?:比重|比例)?(?:为)?$/;
+
+function normaliseName(s: string): string {
+  return s.replace(/^(本部门|本单位|全年|年度|\d{4}年度?)/, '').replace(/[“”"（）()]/g, '');
+}
+
+/** The amount a list hangs from: the last amount before the first 其中/主要用于/包括 that precedes `before`. */
+export function listHead(text: string, figs: Figure[], before: number): Figure | null {
+  const heads = [...text.matchAll(/其中|主要用于|具体情况|主要包括|分别为/g)].map((m) => m.index!).filter((i) => i < before);
+  if (!heads.length) return null;
+  const at = heads[0];
+  const cands = figs.filter((f) => f.kind === 'amount' && !f.change && f.end <= at);
+  return cands.length ? cands[cands.length - 1] : null;
+}
+
+export function shares(text: string, figs: Figure[]): Share[] {
+  const out: Share[] = [];
+  figs.forEach((f, i) => {
+    if (f.kind !== 'percent') return;
+    const m = SHARE.exec(f.label);
+    if (!m) return;
+    // the part: nearest earlier amount in this sentence, in this clause or the one before
+    let part: Figure | null = null;
+    for (let j = i - 1; j >= 0; j--) {
+      const g = figs[j];
+      if (g.sentence !== f.sentence) break;
+      if (g.kind === 'percent') break;
+      if (g.clause >= f.clause - 1 && !g.change) part = g;
+      break;
+    }
+    if (!part) return;
+    const wholeName = m[1] ? normaliseName(m[1]) : null;
+    let whole: Figure | null = null;
+    if (wholeName) {
+      const named = figs.filter((g) => g.kind === 'amount' && g.start < part!.start && !g.change && normaliseName(g.label).replace(/(为|是|共计|合计|共)$/, '').endsWith(wholeName));
+      whole = named.length ? named[named.length - 1] : null;
+      // "占总支出的" names the list's head without repeating its words
+      if (!whole && /^(总支出|支出总额|总额|总数)$/.test(wholeName)) whole = listHead(text, figs, part.start);
+    } else whole = listHead(text, figs, part.start);
+    if (whole === part) whole = null;
+    out.push({ pct: f, part, wholeName, whole });
+  });
+  return out;
+}
+
+/** "年初预算为A…，支出决算为B…，完成（年初）预算的P%". */
+export interface Completion {
+  pct: Figure;
+  budget: Figure | null;
+  actual: Figure | null;
+}
+
+export function completions(figs: Figure[]): Completion[] {
+  const out: Completion[] = [];
+  figs.forEach((f, i) => {
+    if (f.kind !== 'percent' || !/完成(年初|全年)?(调整)?预算(数)?的?$/.test(f.label)) return;
+    let budget: Figure | null = null;
+    let actual: Figure | null = null;
+    for (let j = i - 1; j >= 0 && f.sentence - figs[j].sentence <= 1; j--) {
+      const g = figs[j];
+      if (g.kind !== 'amount') continue;
+      if (!actual && /决算(数)?(为|是)?$/.test(g.label)) actual = g;
+      else if (!budget && /预算(数)?(为|是)?$/.test(g.label) && !/决算/.test(g.label.slice(-4))) budget = g;
+      if (budget && actual) break;
+    }
+    out.push({ pct: f, budget, actual });
+  });
+  return out;
+}
+
+/** "（比上年）增加X万元，增长P%" with the current amount it changes. */
+export interface Change {
+  amount: Figure;
+  pct: Figure | null;
+  current: Figure | null;
+  direction: 'up' | 'down';
+  /** The rate's word disagrees with the amount's (增加…，下降P%). */
+  rateDirection: 'up' | 'down' | null;
+}
+
+export function changes(figs: Figure[]): Change[] {
+  const out: Change[] = [];
+  figs.forEach((f, i) => {
+    if (f.kind !== 'amount' || !f.change) return;
+    const next = figs[i + 1];
+    const pct = next && next.kind === 'percent' && next.sentence === f.sentence && /(增长|下降|降低|减少|增加|上升)(了)?$/.test(next.label) ? next : null;
+    const rateDirection = pct ? (/(增长|增加|上升)(了)?$/.test(pct.label) ? 'up' : 'down') : null;
+    let current: Figure | null = null;
+    for (let j = i - 1; j >= 0; j--) {
+      const g = figs[j];
+      if (g.kind === 'amount' && !g.change) {
+        current = g;
+        break;
+      }
+    }
+    out.push({ amount: f, pct, current, direction: f.change, rateDirection });
+  });
+  return out;
+}

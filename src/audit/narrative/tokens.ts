@@ -1,0 +1,118 @@
+import { parseDecimal, type Decimal } from '../../model/decimal.ts';
+import type { Disclosure, NarrativeSection, Paragraph } from '../../model/disclosure.ts';
+import type { SourcePlace } from '../../model/place.ts';
+import { printed, type Interval } from '../interval.ts';
+import type { FindingPlace } from '../types.ts';
+
+// The figures a narrative paragraph states: amounts (number + 万元/元) and percentages (number + %), each with
+// its printed precision, the words just before it (its label) and the words that introduce it (增加, 占, 完成…
+// 的). Narrative figures use their own printed decimals (domain.md §6): "289.7万元" is 289.65–289.75.
+
+export interface Figure {
+  kind: 'amount' | 'percent';
+  value: Decimal;
+  decimals: number;
+  /** Unit of an amount. */
+  unit?: '元' | '万元';
+  /** Offset of the number in the paragraph text. */
+  start: number;
+  end: number;
+  /** Text from the previous figure or clause boundary up to the number, tidied. */
+  label: string;
+  /** Index of the sentence (。；) and clause (，、：) in the paragraph. */
+  sentence: number;
+  clause: number;
+  /** Introduced by 增加/减少/增长/下降/降低 (a change, not a level). */
+  change?: 'up' | 'down';
+}
+
+const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|%|％)/g;
+const SENTENCE = /[。；;]/;
+const CLAUSE = /[，,、：:（）()]/;
+
+export function tidyText(s: string): string {
+  return s.replace(/(?<=[\u4e00-\u9fff（）“”、，。：；%])\s+|\s+(?=[\u4e00-\u9fff（）“”、，。：；%])/g, '');
+}
+
+export function figures(text: string): Figure[] {
+  const out: Figure[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let last = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    const start = m.index!;
+    // a digit or letter glued before the number ("0X 万元", "A1") is not a figure we can read
+    if (start > 0 && /[\dA-Za-z.．]/.test(text[start - 1])) continue;
+    const between = text.slice(last, start);
+    for (const ch of between) {
+      if (SENTENCE.test(ch)) (sentence++, (clause = 0));
+      else if (CLAUSE.test(ch)) clause++;
+    }
+    const cut = Math.max(...[...'。；;，,、：:'].map((c) => between.lastIndexOf(c)));
+    const label = tidyText(between.slice(cut + 1)).trim();
+    const intPart = m[1].replace(/,/g, '');
+    const frac = m[2] ?? '';
+    const value = parseDecimal(frac ? `${intPart}.${frac}` : intPart)!;
+    const unit = m[3] === '%' || m[3] === '％' ? undefined : (m[3] as '元' | '万元');
+    const tail = label.slice(-6);
+    const change = /(增加|增长|上升|提高|多)(了)?$/.test(tail) ? 'up' : /(减少|下降|降低|少)(了)?$/.test(tail) ? 'down' : undefined;
+    out.push({ kind: unit ? 'amount' : 'percent', value, decimals: frac.length, unit, start, end: start + m[0].length, label, sentence, clause, change });
+    last = start;
+  }
+  return out;
+}
+
+/** The interval a narrative figure stands for, in 元 when `inYuan`. */
+export function figureInterval(f: Figure, inYuan = false): Interval {
+  const iv = printed(f.value, f.decimals);
+  if (inYuan && f.unit === '万元') {
+    const k = 10000n;
+    return { lo: { units: iv.lo.units * k, scale: iv.lo.scale }, hi: { units: iv.hi.units * k, scale: iv.hi.scale } };
+  }
+  return iv;
+}
+
+export interface Located {
+  section: NarrativeSection;
+  heading: string;
+  /** The section's paragraphs joined: documents split sentences across pages, and a list's head and its items
+   * often sit in separate paragraphs ("基本支出185.01万元，其中：" / "人员经费151.91万元，占基本支出的82.12%"). */
+  text: string;
+  /** Where each paragraph starts in `text`. */
+  starts: { offset: number; paragraph: Paragraph }[];
+}
+
+/** Every section of the narrative as one text, with its heading path joined, for rules that read figures. */
+export function paragraphs(d: Disclosure): Located[] {
+  const out: Located[] = [];
+  for (const s of d.sections) {
+    if (!s.paragraphs.length) continue;
+    let text = '';
+    const starts: Located['starts'] = [];
+    for (const p of s.paragraphs) {
+      starts.push({ offset: text.length, paragraph: p });
+      text += p.text;
+    }
+    out.push({ section: s, heading: s.headingPath.join(' / '), text, starts });
+  }
+  return out;
+}
+
+export function paragraphAt(l: Located, offset: number): Paragraph {
+  let hit = l.starts[0].paragraph;
+  for (const s of l.starts) if (s.offset <= offset) hit = s.paragraph;
+  return hit;
+}
+
+/** The source place of a figure: the place of the paragraph it is printed in. */
+export function figurePlace(l: Located, f: Figure | null): FindingPlace {
+  // Paragraphs are joined across lines and pages, so an offset inside one is not a column of a source line.
+  const source: SourcePlace = paragraphAt(l, f?.start ?? 0).place;
+  return { table: 'narrative', tableTitle: l.heading, row: f ? f.label.slice(-20) || null : null, column: null, source };
+}
+
+export function figureText(f: Figure): string {
+  const digits = f.value.units.toString().padStart(f.value.scale + 1, '0');
+  const s = f.value.scale ? `${digits.slice(0, -f.value.scale)}.${digits.slice(-f.value.scale)}` : digits;
+  return f.kind === 'percent' ? `${s}%` : `${s}${f.unit}`;
+}

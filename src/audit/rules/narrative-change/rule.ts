@@ -1,0 +1,85 @@
+import { add, sub, toFixedString } from '../../../model/decimal.ts';
+import { growthMayEqual, percentText } from '../../interval.ts';
+import { changes } from '../../narrative/facts.ts';
+import { figureInterval, figurePlace, figures, figureText, paragraphs } from '../../narrative/tokens.ts';
+import type { Rule } from '../../types.ts';
+
+// Year-on-year changes ("收、支总计289.70万元…增加12.65万元，增长4.57%"): the growth rate must follow from the
+// change and the current amount (base = current − increase, or current + decrease), on intervals; and the
+// rate's word must go the same way as the amount's (增加…增长, 减少…下降/降低).
+
+const rule: Rule = {
+  meta: {
+    id: 'narrative-change',
+    code: 'CJ305',
+    title: { zh: '说明中的增减额与增减幅度相符', en: 'Stated changes and growth rates agree' },
+    category: 'narrative',
+    severity: 'error',
+    appliesTo: ['决算', '预算'],
+    requires: [],
+    messages: {
+      rate: {
+        zh: '说明称{current}，{word}{change}，幅度 {stated}；按上年数 {base} 计算应为 {computed}，尾数误差无法解释',
+        en: 'The narrative states {current}, a change of {change} and a rate of {stated}; from the prior-year amount {base} the rate is {computed}, more than rounding explains',
+      },
+      fromZero: {
+        zh: '说明称{current}，{word}{change}，幅度 {stated}；上年数为零（或接近零），增长率无从计算',
+        en: 'The narrative states {current}, a change of {change} and a rate of {stated}, but the prior-year amount is zero (or nearly), so no rate follows',
+      },
+      direction: {
+        zh: '说明中金额“{word}{change}”与幅度“{rateWord}{stated}”方向相反',
+        en: 'The narrative states an amount change ({word} {change}) and a rate ({rateWord} {stated}) in opposite directions',
+      },
+    },
+  },
+  check(ctx) {
+    for (const l of paragraphs(ctx.disclosure)) {
+      const text = l.text;
+      // Template residue (增加（减少）) states no direction: wording rules report it.
+      if (/增加[（(]减少[)）]|减少[（(]增加[)）]/.test(text)) continue;
+      const figs = figures(text);
+      for (const c of changes(figs)) {
+        if (!c.pct) continue;
+        const word = c.direction === 'up' ? '增加' : '减少';
+        if (c.rateDirection && c.rateDirection !== c.direction && c.amount.value.units !== 0n) {
+          const rateWord = c.rateDirection === 'up' ? '增长' : '下降';
+          ctx.report({ messageId: 'direction', values: { word, change: figureText(c.amount), rateWord, stated: figureText(c.pct) }, location: figurePlace(l, c.pct) });
+          continue;
+        }
+        if (!c.current || c.current.unit !== c.amount.unit) continue;
+        const up = c.direction === 'up';
+        const baseLo = up ? sub(figureInterval(c.current).lo, figureInterval(c.amount).hi) : null;
+        if (baseLo && baseLo.units <= 0n && c.pct.value.units !== 0n) {
+          // 上年为零: a growth rate from nothing is undefined, "增长100%" is a convention, not arithmetic
+          ctx.report({
+            messageId: 'fromZero',
+            severity: 'warning',
+            values: { current: figureText(c.current), word, change: figureText(c.amount), stated: figureText(c.pct) },
+            location: figurePlace(l, c.pct),
+          });
+          continue;
+        }
+        if (growthMayEqual(figureInterval(c.current), figureInterval(c.amount), figureInterval(c.pct), up)) continue;
+        const base = up ? sub(c.current.value, c.amount.value) : add(c.current.value, c.amount.value);
+        const computed = base.units > 0n ? percentText(c.amount.value, base, Math.max(2, c.pct.decimals)) : null;
+        ctx.report({
+          messageId: 'rate',
+          values: {
+            current: figureText(c.current),
+            word,
+            change: figureText(c.amount),
+            stated: figureText(c.pct),
+            base: `${toFixedString(base)}${c.current.unit}`,
+            computed: computed ? `${computed}%` : '—',
+          },
+          location: figurePlace(l, c.pct),
+          related: [figurePlace(l, c.current)],
+          expected: computed,
+          actual: toFixedString(c.pct.value),
+        });
+      }
+    }
+  },
+};
+
+export default rule;
