@@ -20,11 +20,11 @@ const rule: Rule = {
     messages: {
       rate: {
         zh: '说明称{current}，{word}{change}，幅度 {stated}；按上年数 {base} 计算应为 {computed}，尾数误差无法解释',
-        en: 'The narrative states {current}, a change of {change} and a rate of {stated}; from the prior-year amount {base} the rate is {computed}, more than rounding explains',
+        en: 'The narrative states {current}, a change ({word}) of {change} and a rate of {stated}; from the prior-year amount {base} the rate is {computed}, more than rounding explains',
       },
       fromZero: {
         zh: '说明称{current}，{word}{change}，幅度 {stated}；上年数为零（或接近零），增长率无从计算',
-        en: 'The narrative states {current}, a change of {change} and a rate of {stated}, but the prior-year amount is zero (or nearly), so no rate follows',
+        en: 'The narrative states {current}, a change ({word}) of {change} and a rate of {stated}, but the prior-year amount is zero (or nearly), so no rate follows',
       },
       direction: {
         zh: '说明中金额“{word}{change}”与幅度“{rateWord}{stated}”方向相反',
