@@ -52,6 +52,7 @@ const META = [
   /^(金额)?单位:/,
   /^单位编码:/,
   /^公开\d{1,2}表$/,
+  /^(附)?表[\d一二三四五六七八九十]{1,3}([-—]\d{1,2})?$/,
   /^[(]?\d{4}年度?[)]?$/,
   /^(金额单位|计量单位)/,
 ];
@@ -60,6 +61,8 @@ export function isMetaLine(text: string): boolean {
   const s = squash(text);
   return META.some((re) => re.test(s));
 }
+
+const PAGE_FURNITURE = /^[-—–]?\d{1,4}[-—–]?$|^第\d{1,4}页(\/?共\d{1,4}页)?$|^共\d{1,4}页$/;
 
 const NOTE = /^(注|说明|备注)\d*[:.、]|^\d[.、]本(套)?(报)?表|^注:/;
 const EMPTY_STATEMENT = /本表无数据|故本表(为)?空|本表为空|无此项(收支|支出|数据)|空表/;
@@ -97,6 +100,7 @@ export function segment(blocks: Block[]): Segments {
   let part = 0;
   let current: TableRegion | null = null;
   let afterBreak = false;
+  let narrativeSinceTable = 0;
 
   /** After a title-like line: does a grid (or an unreadable body) follow before any other text? */
   const gridFollows = (from: number): boolean => {
@@ -113,7 +117,7 @@ export function segment(blocks: Block[]): Segments {
 
   const close = () => {
     if (current && (current.grids.length || current.illegible.length || current.notes.length || current.meta.length)) {
-      tables.push(current);
+      if (tables[tables.length - 1] !== current) tables.push(current);
     } else if (current?.titleBlock) {
       narrative.push({ block: current.titleBlock, part, afterBreak: true });
     }
@@ -149,6 +153,8 @@ export function segment(blocks: Block[]): Segments {
 
     const text = b.text;
     const s = squash(text);
+    // Page furniture between the parts of a table split over pages: "- 3 -", "第 3 页", "共 5 页".
+    if (PAGE_FURNITURE.test(s)) return;
     if (!inToc && /^目录$/.test(s)) {
       close();
       inToc = true;
@@ -171,8 +177,15 @@ export function segment(blocks: Block[]): Segments {
       return;
     }
     if (looksLikeTableTitle(text) && !isNoteLine(text) && !isMetaLine(text) && (gridFollows(i) || (matchTitle(text) && !current?.grids.length))) {
+      // The same title again right after its table: the table continues on a new page with its title repeated.
+      const last: TableRegion | undefined = current ?? (narrativeSinceTable === 0 ? tables[tables.length - 1] : undefined);
+      if (last && last.grids.length && last.title && squash(last.title) === s && matchTitle(text)?.layout !== 'text') {
+        current = last;
+        return;
+      }
       close();
       current = { title: text, titleBlock: b, meta: [], notes: [], grids: [], illegible: [], place: b.place };
+      narrativeSinceTable = 0;
       return;
     }
     if (current) {
@@ -198,6 +211,7 @@ export function segment(blocks: Block[]): Segments {
       close();
     }
     if (part === 0 && !inToc) cover.push(b);
+    narrativeSinceTable++;
     narrative.push({ block: b, part, afterBreak: wasAfterBreak });
   });
   close();
