@@ -128,6 +128,9 @@ export class Repository {
   /** Creates the first admin only while there are no users at all (first-run screen); null otherwise. */
   async createFirstAdmin(name: string, passwordHash: string): Promise<User | null> {
     return this.db.transaction(async (tx) => {
+      // SQLite transactions are already serialised; PostgreSQL needs the table locked so that two first-run
+      // requests at once cannot both see "no users".
+      if (this.db.dialect === 'postgres') await tx.run('LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
       const [r] = await tx.all('SELECT COUNT(*) AS n FROM users');
       if (Number(r.n) > 0) return null;
       const user: UserWithHash = { id: randomUUID(), name, role: 'admin', passwordHash, createdAt: now() };
@@ -190,16 +193,20 @@ export class Repository {
       ]);
       await this.afterFileWritten?.();
       const c = counts(doc.audit.findings);
-      await tx.run(
+      // Two uploads of the same bytes at once both pass the check above; the unique sha256 decides which one
+      // stores the document, and the other becomes a duplicate instead of an error.
+      const inserted = await tx.run(
         `INSERT INTO documents (id, sha256, file_name, format, media_type, kind, fiscal_year, entity, region, page_count, table_count,
            model_json, figures_json, audit_status, audit_message, errors, warnings, infos, uploaded_by, uploaded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (sha256) DO NOTHING`,
         [
           id, doc.sha256, doc.fileName, doc.format, doc.mediaType, doc.kind, doc.fiscalYear, doc.entity, doc.region, doc.pageCount,
           doc.tableCount, doc.modelJson, JSON.stringify(doc.figures), doc.audit.status, doc.audit.message ?? null,
           c.errors, c.warnings, c.infos, doc.uploadedBy, now(),
         ] as SqlValue[],
       );
+      if (inserted === 0) return true;
       await insertFindings(tx, id, doc.audit.findings);
       return false;
     });
