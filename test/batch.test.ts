@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { progressPrinter, runBatch, type BatchProgress, type BatchResult } from '../src/batch/index.ts';
+import { checkMany, isBatchInput, progressPrinter, runBatch, type BatchProgress, type BatchResult } from '../src/batch/index.ts';
 import { isInputError } from '../src/read/errors.ts';
 import { SEEDS, seedTable, seedText, tablesToXlsx } from './fixtures/office/seed-tables.ts';
 
@@ -132,5 +132,43 @@ describe('progress printer', () => {
     p.onProgress({ done: 5, total: 10, row, elapsedMs: 2000 });
     p.done();
     expect(out).toMatch(/^\r\x1b\[2K\[█{12}░{12}\] 5\/10 50% {2}2\.5 个\/秒 {2}年报\.pdf\n$/);
+  });
+});
+
+describe('checkMany (caijian check on many documents)', () => {
+  it('prints one line per document, the reasons of failures, and exits 2 when a file could not be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caijian-many-'));
+    writeFileSync(join(dir, 'blank.docx'), '');
+    let out = '';
+    let err = '';
+    const code = await checkMany([seedFile('000'), dir], {
+      jobs: 2,
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (err += t), isTTY: false },
+    });
+    expect(code).toBe(2);
+    const lines = out.split('\n');
+    expect(lines[0]).toMatch(/^财鉴批量审核 \/ Caijian batch check — 2 个文件 files/);
+    expect(lines.find((l) => l.endsWith(seedFile('000')))).toMatch(/^完成 ok\t\d+\t\d+\t9\t株洲市天元区医疗保障局\t2023\t决算\t/);
+    expect(out).toContain('文件是空的（0 字节）。');
+    expect(out).toContain('The file is empty (0 bytes).');
+    expect(err.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('exits 1 exactly when an error-severity finding exists, and can print the JSON report', async () => {
+    let out = '';
+    const code = await checkMany([SEEDS], { format: 'json', stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true } });
+    const report = JSON.parse(out);
+    expect(report.rows).toHaveLength(5);
+    const errors = report.findings.filter((f: { severity: string }) => f.severity === 'error').length;
+    expect(report.totals.errors).toBe(errors);
+    expect(code).toBe(errors > 0 ? 1 : 0);
+  });
+
+  it('tells a folder or several paths from a single document', async () => {
+    expect(await isBatchInput([SEEDS])).toBe(true);
+    expect(await isBatchInput([seedFile('000')])).toBe(false);
+    expect(await isBatchInput([seedFile('000'), seedFile('001')])).toBe(true);
+    expect(await isBatchInput(['/no/such/file.pdf'])).toBe(false);
   });
 });

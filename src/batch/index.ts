@@ -3,3 +3,4 @@ export { runBatch, DEFAULT_TIMEOUT_MS, type BatchOptions, type BatchResult } fro
 export { progressPrinter, STATUS_LABEL } from './progress.ts';
 export { writeReport, reportFormat } from './writers/write-report.ts';
 export type { BatchFinding, BatchProgress, BatchReport, BatchRow, BatchStatus, BatchTotals } from './types.ts';
+export { checkMany, isBatchInput, summaryText, type CheckManyOptions } from './check-many.ts';

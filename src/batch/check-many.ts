@@ -1,0 +1,81 @@
+import { stat } from 'node:fs/promises';
+import { progressPrinter, STATUS_LABEL } from './progress.ts';
+import { runBatch, type BatchResult } from './run-batch.ts';
+import { reportJson } from './writers/write-report.ts';
+
+// `caijian check` for many documents: runs the batch with progress on stderr, prints one line per document
+// (or the JSON report) on stdout, and returns the exit code. Kept here so the CLI command only decides when
+// to hand over (see README.md).
+// Exit code: 2 when any document could not be read (or timed out), else 1 when any error-severity finding,
+// else 0 — the same meaning as for one document.
+
+export interface CheckManyOptions {
+  out?: string;
+  jobs?: number | string;
+  /** Per-file limit in seconds. */
+  timeout?: number | string;
+  format?: 'text' | 'json';
+  stdout?: { write(text: string): unknown };
+  stderr?: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+}
+
+/** True when the paths name more than one document: several paths, or a folder. */
+export async function isBatchInput(paths: readonly string[]): Promise<boolean> {
+  if (paths.length !== 1) return paths.length > 1;
+  try {
+    return (await stat(paths[0])).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function positiveNumber(value: number | string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+export async function checkMany(paths: string[], options: CheckManyOptions = {}): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const progress = progressPrinter(options.stderr ?? process.stderr);
+  const timeout = positiveNumber(options.timeout);
+  let result: BatchResult;
+  try {
+    result = await runBatch(paths, {
+      out: options.out,
+      jobs: positiveNumber(options.jobs),
+      timeoutMs: timeout ? timeout * 1000 : undefined,
+      onProgress: progress.onProgress,
+    });
+  } finally {
+    progress.done();
+  }
+  if (options.format === 'json') stdout.write(reportJson(result));
+  else stdout.write(summaryText(result));
+  const t = result.totals;
+  if (t.failed + t.timeout > 0) return 2;
+  return t.errors > 0 ? 1 : 0;
+}
+
+export function summaryText(result: BatchResult): string {
+  const t = result.totals;
+  const out: string[] = [
+    `财鉴批量审核 / Caijian batch check — ${t.files} 个文件 files, ${t.jobs} 个并行 jobs, ${(t.elapsedMs / 1000).toFixed(1)} s`,
+    '',
+    ['状态 status', '错误', '警告', '表格', '单位 entity', '年度', '类型', '文件 file'].join('\t'),
+  ];
+  for (const r of result.rows) {
+    const label = STATUS_LABEL[r.status];
+    out.push(
+      [`${label.zh} ${label.en}`, r.errors, r.warnings, r.tables ?? '', r.entity ?? '', r.fiscalYear ?? '', r.kind ?? '', r.file].join('\t'),
+    );
+    if (r.reason) out.push(`\t${r.reason}\n\t${r.reasonEn ?? ''}`);
+  }
+  out.push(
+    '',
+    `合计 / total: 完成 ok ${t.ok}, 仅读取 parsed ${t.parsed}, 失败 failed ${t.failed}, 超时 timeout ${t.timeout}; ` +
+      `错误 errors ${t.errors}, 警告 warnings ${t.warnings}`,
+  );
+  if (result.written.length) out.push(`报告 / report: ${result.written.join(', ')}`);
+  return out.join('\n') + '\n';
+}
