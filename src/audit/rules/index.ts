@@ -3,6 +3,7 @@ import codeHierarchySum from './code-hierarchy-sum/rule.ts';
 import crossTableClasses from './cross-table-classes/rule.ts';
 import crossTableTotals from './cross-table-totals/rule.ts';
 import lineSum from './line-sum/rule.ts';
+import narrativeAmount from './narrative-amount/rule.ts';
 import narrativeChange from './narrative-change/rule.ts';
 import narrativeCompletion from './narrative-completion/rule.ts';
 import narrativeShare from './narrative-share/rule.ts';
@@ -20,6 +21,7 @@ export const rules: readonly Rule[] = [
   lineSum,
   crossTableTotals,
   crossTableClasses,
+  narrativeAmount,
   narrativeShare,
   narrativeShareSum,
   narrativeCompletion,
