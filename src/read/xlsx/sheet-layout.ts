@@ -11,10 +11,12 @@ import { cellAddress, type SheetCell, type SheetData, type SheetMerge } from './
 //  - a row with two or more filled cells is a table row;
 //  - a row with one filled cell is a line (title, 公开02表, note), except inside a table, where a short,
 //    unmerged value (the second line of a wrapped code such as "05") stays a table row;
-//  - above a table, a row whose every filled cell is a "label：value" (编制部门：XX | 单位：元) is read as
-//    one line per cell, since it is the header of the table, not a row of it.
+//  - above a table, a row of up to three texts that are "label：value" pairs or table markers
+//    (编制部门：XX | 单位：元, title | 公开02表) is read as one line per cell: it names the table, it is not a row of it.
 
 const LABEL_VALUE = /[：:]/;
+/** Cells that only ever stand above a table: 部门：…, 单位：万元, 公开02表, 表3-1. */
+const TABLE_META = /^(?:(?:编制|预算|填报|主管)?(?:单位|部门)(?:名称)?|金额单位)\s*[：:]|^公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?$/;
 const NOTE = /^(注|说明|备注|资料来源)/;
 const SHORT_TABLE_VALUE = 20;
 
@@ -94,7 +96,7 @@ export function sheetToBlocks(sheet: SheetData): Block[] {
       pushLines(masters[0]);
       continue;
     }
-    if (masters.length <= 3 && masters.every((m) => LABEL_VALUE.test(m.cell.text))) {
+    if (isTableHeaderLine(masters)) {
       masters.forEach(pushLines);
       continue;
     }
@@ -103,6 +105,16 @@ export function sheetToBlocks(sheet: SheetData): Block[] {
   }
   flushGrid();
   return blocks;
+}
+
+/**
+ * A row of up to three texts above a table that names the table rather than starting it: every cell a
+ * "label：value" (编制部门：XX | 单位：元), or one of them a table marker (title | 公开02表; 部门：XX | 2023年 | 单位：万元).
+ */
+function isTableHeaderLine(masters: readonly Master[]): boolean {
+  if (masters.length > 3 || masters.some((m) => m.cell.raw !== undefined)) return false;
+  const texts = masters.map((m) => m.cell.text.trim());
+  return texts.every((t) => LABEL_VALUE.test(t)) || texts.some((t) => TABLE_META.test(t));
 }
 
 interface OpenGrid {
