@@ -113,7 +113,9 @@ function paragraphText(p: XmlElement): ParagraphText {
         case 'sym':
           break; // symbol-font glyphs (ticks, boxes) carry no text a reader can use
         case 'del':
+        case 'moveFrom':
         case 'delText':
+        case 'rt': // ruby (phonetic guide) text above characters
         case 'instrText':
         case 'pPr':
         case 'rPr':
