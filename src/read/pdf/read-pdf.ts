@@ -7,11 +7,13 @@ import { beforeDeadline, openDocument, toInputError } from './open-document.ts';
 import { pageBlocks } from './page-blocks.ts';
 import type { OpCodes } from './ruling-lines.ts';
 import { mergeSegments, rulingSegments } from './ruling-lines.ts';
+import type { FontMetrics, TextOpCodes } from './operator-text.ts';
+import { operatorTextRuns } from './operator-text.ts';
 import type { PdfTextItem, TextRun } from './text-runs.ts';
-import { toTextRun } from './text-runs.ts';
+import { normalizeKangxi, onPage, toTextRun } from './text-runs.ts';
 
-// PDF reader: for each page, the text layer (pdf.js getTextContent) and the ruling lines (pdf.js operator
-// list) in display coordinates → ruled tables rebuilt on their grid, unruled tables from text alignment,
+// PDF reader: for each page, the text and the ruling lines from pdf.js's operator list (getTextContent as
+// the fallback for the text) in display coordinates → ruled tables rebuilt on their grid, unruled tables from text alignment,
 // and text lines, in reading order, with a page break after each page. Tables continued on the next page
 // come out as a separate grid after the break; recognition joins them (it drops repeated headers).
 
@@ -38,6 +40,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
 async function readPages(opened: OpenedDocument, deadline: number, seconds: number): Promise<Layout> {
   const { doc, pdfjs } = opened;
   const ops = pdfjs.OPS as unknown as OpCodes;
+  const textOps = pdfjs.OPS as unknown as TextOpCodes;
+  const normalizeText = (t: string) => normalizeKangxi(pdfjs.normalizeUnicode(t));
   const blocks: Block[] = [];
   const warnings: ReadWarning[] = [];
   const imageOnlyPages: number[] = [];
@@ -46,13 +50,13 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
     const viewport = page.getViewport({ scale: 1 });
     const view = viewport.transform as unknown as Matrix;
     const pagePlace = { kind: 'pdf' as const, page: n, box: roundBox([0, 0, viewport.width, viewport.height]) };
-    const content = await beforeDeadline(page.getTextContent(), deadline, seconds);
-    const runs: TextRun[] = [];
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      const run = toTextRun(item as PdfTextItem, view);
-      if (run) runs.push(run);
-    }
+    const list = await beforeDeadline(page.getOperatorList({ annotationMode: 0 }), deadline, seconds);
+    let runs = operatorTextRuns(list.fnArray, list.argsArray, textOps, view, fontLookup(page), normalizeText);
+    // Pages the operator interpreter does not cover, and pages that look empty, are read (or confirmed
+    // empty) with pdf.js's own text extraction.
+    if (runs === null || runs.length === 0) runs = await textContentRuns(page, view, deadline, seconds);
+    // Text drawn off the page (overflowing spreadsheet cells, hidden leftovers) is not on the page.
+    runs = onPage(runs, viewport.width, viewport.height);
     if (runs.length === 0) {
       imageOnlyPages.push(n);
       blocks.push({ type: 'illegible', place: pagePlace, reason: '本页没有文字层（可能是扫描图片）/ page has no text layer (probably a scanned image)' });
@@ -63,7 +67,8 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
         place: pagePlace,
       });
     } else {
-      const frames = await pageFrames(page, ops, view, deadline, seconds);
+      const segments = rulingSegments(list.fnArray, list.argsArray, ops, view);
+      const frames = findFrames(mergeSegments(segments, 'h'), mergeSegments(segments, 'v'));
       blocks.push(...pageBlocks({ page: n, width: viewport.width, height: viewport.height, runs, frames }));
     }
     blocks.push({ type: 'break', kind: 'page', place: pagePlace });
@@ -79,9 +84,23 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
   return { format: 'pdf', pageCount: doc.numPages, imageOnlyPages, blocks, warnings };
 }
 
-async function pageFrames(page: PdfPage, ops: OpCodes, view: Matrix, deadline: number, seconds: number) {
-  // Annotations (form fields, stamps) are not part of the printed tables.
-  const list = await beforeDeadline(page.getOperatorList({ annotationMode: 0 }), deadline, seconds);
-  const segments = rulingSegments(list.fnArray, list.argsArray, ops, view);
-  return findFrames(mergeSegments(segments, 'h'), mergeSegments(segments, 'v'));
+async function textContentRuns(page: PdfPage, view: Matrix, deadline: number, seconds: number): Promise<TextRun[]> {
+  const content = await beforeDeadline(page.getTextContent(), deadline, seconds);
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const run = toTextRun({ ...(item as PdfTextItem), str: normalizeKangxi(item.str) }, view);
+    if (run) runs.push(run);
+  }
+  return runs;
+}
+
+function fontLookup(page: PdfPage): (name: string) => FontMetrics | null {
+  return (name) => {
+    try {
+      return page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics) : null;
+    } catch {
+      return null;
+    }
+  };
 }

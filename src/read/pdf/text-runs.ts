@@ -72,3 +72,16 @@ export function splitRunByCharacter(run: TextRun): TextRun[] {
   });
   return out;
 }
+
+/**
+ * Kangxi radicals (⼀ ⼈ ⼊ …) and CJK radical supplements are drawn by some Chinese fonts in place of the
+ * ideographs they look like; NFKC maps them to the ideographs ("⼀" → "一"), so titles and names match.
+ */
+export function normalizeKangxi(text: string): string {
+  return /[⺀-⿟]/.test(text) ? text.replace(/[⺀-⿟]/g, (ch) => ch.normalize('NFKC')) : text;
+}
+
+/** Runs that show at least partly on the page: text drawn off the page (overflowing cells) is not on it. */
+export function onPage(runs: TextRun[], width: number, height: number): TextRun[] {
+  return runs.filter((r) => r.box[2] > 0 && r.box[0] < width && r.box[3] > 0 && r.box[1] < height);
+}
