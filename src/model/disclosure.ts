@@ -51,6 +51,11 @@ export const Row = z.object({
   codeText: z.string().optional(),
   codeSystem: CodeSystem.optional(),
   level: CodeLevel.optional(),
+  /**
+   * Further classifications printed on the same line (北京's 支出总表 prints function, government-economic and
+   * department-economic codes side by side: "2040601-行政运行 | 50101-工资奖金津补贴 | 30101-基本工资").
+   */
+  otherCodes: z.array(z.object({ code: z.string(), codeSystem: CodeSystem.optional(), label: z.string().nullable() })).optional(),
   /** Label as printed (wrapped parts joined); null when the line prints a code only. */
   label: z.string().nullable(),
   /** Canonical line item when the template knows it (e.g. "income.general_budget"). */

@@ -13,6 +13,7 @@ import type { MatchedColumn } from './header.ts';
 // compacted to the left (seed 001, table 05 after the page break).
 
 interface KeyInfo {
+  otherCodes?: { code: string; label: string | null }[];
   code?: string;
   codeText?: string;
   unit?: string;
@@ -21,11 +22,14 @@ interface KeyInfo {
   keyEnd: number;
 }
 
+const CODE_AND_NAME = /^([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—]\s*(\S.*)$/;
+
 function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
   let code: string | undefined;
   let codeText: string | undefined;
   let unit: string | undefined;
   const labels: string[] = [];
+  let others: { code: string; label: string | null }[] | undefined;
   let keyEnd = -1;
   const limit = Math.max(firstValueIndex, 0);
   for (let i = 0; i < cells.length; i++) {
@@ -40,6 +44,19 @@ function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
       codeText = [t, k, ...(three ? [x] : [])].join('|');
       keyEnd = i + (three ? 2 : 1);
       i = keyEnd;
+      continue;
+    }
+    // "2040601-行政运行": code and name in one cell.
+    const joined = CODE_AND_NAME.exec(t);
+    if (joined && (i < limit || !isAmountCell(cells[i]))) {
+      if (!code) {
+        code = joined[1];
+        codeText = t;
+        labels.push(joined[2]);
+      } else {
+        (others ??= []).push({ code: joined[1], label: joined[2].trim() || null });
+      }
+      keyEnd = i;
       continue;
     }
     const digits = codeDigits(t);
@@ -68,7 +85,7 @@ function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
     }
     if (i >= limit) break;
   }
-  return { code, codeText, unit, label: labels.length ? joinWrapped(labels.join('')) : null, keyEnd };
+  return { code, codeText, unit, label: labels.length ? joinWrapped(labels.join('')) : null, keyEnd, ...(others ? { otherCodes: others } : {}) };
 }
 
 function hasValues(cells: GridCell[], from: number): boolean {
@@ -164,6 +181,7 @@ function toRow(
       ...(key.codeText && key.codeText !== key.code ? { codeText: key.codeText } : {}),
       ...(system ? { codeSystem: system } : {}),
       ...(levelOf(key.code) ? { level: levelOf(key.code) } : {}),
+      ...(key.otherCodes ? { otherCodes: key.otherCodes.map((o) => ({ ...o, ...(systemOf(o.code) ? { codeSystem: systemOf(o.code) } : {}) })) } : {}),
       label: key.label,
       cells: modelCells,
       place: row.place,

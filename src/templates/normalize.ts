@@ -45,5 +45,9 @@ export function titleKey(title: string): string {
   t = t.replace(/^\d{4}年度?/, '');
   t = t.replace(/^[\u4e00-\u9fa5]{2,30}?(?:局|委员会|委|办公室|办公厅|厅|院|中心|部|政府)(?=\d{4}年|部门|单位|收|支|财|一般|政府|国有|项目|专项)/, '');
   t = t.replace(/^\d{4}年度?/, '');
+  // Regional prefixes that do not change the table kind: "预算01表收支总表" (北京), "预算单位收入预算总表" (上海),
+  // "部门综合预算收入总表" (西安), "部门预算基本支出预算表", "单位“三公”经费…".
+  t = t.replace(/^预算\d{1,2}(-\d{1,2})?表/, '');
+  t = t.replace(/^(部门综合预算|预算单位|部门预算(?=项目|基本)|单位(?=三公))/, '');
   return t;
 }
