@@ -11,11 +11,16 @@ import type { WorkbookLimits } from './workbook-limits.ts';
 // odd writer stored a value there too: those are dropped so the top-left cell alone carries the value.
 
 export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): ExtractedSheets {
-  // sheetRows bounds the work on a file that declares millions of rows; reading one row past the limit
-  // tells a truncated sheet from one that merely ends there.
-  const workbook = XLSX.read(bytes, { type: 'array', cellNF: true, cellDates: false, sheetRows: limits.maxRows + 1, dense: false });
+  const { workbook, diagnostics } = readQuietly(bytes, limits);
   const sheets: SheetData[] = [];
   const warnings: ReadWarning[] = [];
+  if (diagnostics.length) {
+    warnings.push({
+      code: 'xls-unknown-records',
+      message: `旧版 Excel 文件中有 ${diagnostics.length} 处无法识别的内容，已跳过（${diagnostics[0]}）。`,
+      messageEn: `${diagnostics.length} parts of the legacy Excel file were not recognised and were skipped (${diagnostics[0]}).`,
+    });
+  }
   if (workbook.SheetNames.length > limits.maxSheets) throw tooLarge(`${workbook.SheetNames.length} 个工作表`, `${workbook.SheetNames.length} worksheets`);
   let totalCells = 0;
   workbook.SheetNames.forEach((name, index) => {
@@ -60,6 +65,27 @@ export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): Extrac
     sheets.push({ name, cells, merges });
   });
   return { sheets, warnings };
+}
+
+/**
+ * SheetJS reports odd records of a damaged or unusual file on console.error. A reader must not write to the
+ * user's terminal, so the messages are collected (XLSX.read is synchronous: nothing else runs meanwhile)
+ * and returned as one warning.
+ */
+function readQuietly(bytes: Uint8Array, limits: WorkbookLimits): { workbook: XLSX.WorkBook; diagnostics: string[] } {
+  const diagnostics: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    diagnostics.push(args.map(String).join(' '));
+  };
+  try {
+    // sheetRows bounds the work on a file that declares millions of rows; reading one row past the limit
+    // tells a truncated sheet from one that merely ends there.
+    const workbook = XLSX.read(bytes, { type: 'array', cellNF: true, cellDates: false, sheetRows: limits.maxRows + 1, dense: false });
+    return { workbook, diagnostics };
+  } finally {
+    console.error = original;
+  }
 }
 
 function cellText(cell: XLSX.CellObject): { text: string; raw?: string } {
