@@ -98,17 +98,28 @@ export function paragraphs(d: Disclosure): Located[] {
   return out;
 }
 
-export function paragraphAt(l: Located, offset: number): Paragraph {
-  let hit = l.starts[0].paragraph;
-  for (const s of l.starts) if (s.offset <= offset) hit = s.paragraph;
+export function paragraphAt(l: Located, offset: number): { paragraph: Paragraph; offset: number } {
+  let hit = l.starts[0];
+  for (const s of l.starts) if (s.offset <= offset) hit = s;
   return hit;
 }
 
-/** The source place of a figure: the place of the paragraph it is printed in. */
+/**
+ * The source place of a figure: the printed line it sits on (Paragraph.segments maps offsets in a paragraph joined
+ * across lines and pages back to lines); on text input the column is the figure's own.
+ */
+export function placeAt(l: Located, offset: number): SourcePlace {
+  const { paragraph, offset: start } = paragraphAt(l, offset);
+  const k = offset - start;
+  let seg = paragraph.segments?.[0];
+  for (const s of paragraph.segments ?? []) if (s.offset <= k) seg = s;
+  if (!seg) return paragraph.place;
+  if (seg.place.kind === 'text') return { ...seg.place, column: seg.place.column + (k - seg.offset) };
+  return seg.place;
+}
+
 export function figurePlace(l: Located, f: Figure | null): FindingPlace {
-  // Paragraphs are joined across lines and pages, so an offset inside one is not a column of a source line.
-  const source: SourcePlace = paragraphAt(l, f?.start ?? 0).place;
-  return { table: 'narrative', tableTitle: l.heading, row: f ? f.label.slice(-20) || null : null, column: null, source };
+  return { table: 'narrative', tableTitle: l.heading, row: f ? f.label.slice(-20) || null : null, column: null, source: placeAt(l, f?.start ?? 0) };
 }
 
 export function figureText(f: Figure): string {

@@ -1,18 +1,34 @@
 import type { Rule } from '../types.ts';
 import codeHierarchySum from './code-hierarchy-sum/rule.ts';
+import codeNameOutdated from './code-name-outdated/rule.ts';
+import codeName from './code-name/rule.ts';
 import crossTableClasses from './cross-table-classes/rule.ts';
 import crossTableTotals from './cross-table-totals/rule.ts';
+import emptyTableStatement from './empty-table-statement/rule.ts';
+import entityName from './entity-name/rule.ts';
+import glossary from './glossary/rule.ts';
+import impossiblePercentage from './impossible-percentage/rule.ts';
 import lineSum from './line-sum/rule.ts';
+import listedTables from './listed-tables/rule.ts';
 import narrativeAmount from './narrative-amount/rule.ts';
 import narrativeChange from './narrative-change/rule.ts';
 import narrativeCompletion from './narrative-completion/rule.ts';
+import narrativeSections from './narrative-sections/rule.ts';
 import narrativeShare from './narrative-share/rule.ts';
 import narrativeShareSum from './narrative-share-sum/rule.ts';
+import requiredTablesBudget from './required-tables-budget/rule.ts';
+import requiredTablesFinal from './required-tables-final/rule.ts';
 import rowSum from './row-sum/rule.ts';
+import strayDecimal from './stray-decimal/rule.ts';
+import templateResidue from './template-residue/rule.ts';
+import threePublicOverBudget from './three-public-over-budget/rule.ts';
+import threePublicVsBasic from './three-public-vs-basic/rule.ts';
 import totalEqualsClasses from './total-equals-classes/rule.ts';
+import unitStated from './unit-stated/rule.ts';
 
-// The rule catalogue: an explicit list (no globbing at run time). Adding a rule = a folder with rule.ts,
-// doc.md and fixtures.ts, plus one line here; the meta-test fails if a folder is not listed.
+// The rule catalogue: an explicit list (no globbing at run time), in catalogue order (CJ1xx arithmetic, CJ2xx
+// cross-table, CJ3xx narrative, CJ4xx completeness, CJ5xx wording, CJ6xx codes, CJ7xx plausibility). Adding a
+// rule = a folder with rule.ts, doc.md and fixtures.ts, plus one line here; the meta-test fails otherwise.
 
 export const rules: readonly Rule[] = [
   codeHierarchySum,
@@ -26,4 +42,19 @@ export const rules: readonly Rule[] = [
   narrativeShareSum,
   narrativeCompletion,
   narrativeChange,
+  requiredTablesFinal,
+  requiredTablesBudget,
+  listedTables,
+  emptyTableStatement,
+  narrativeSections,
+  glossary,
+  unitStated,
+  templateResidue,
+  strayDecimal,
+  entityName,
+  impossiblePercentage,
+  codeName,
+  codeNameOutdated,
+  threePublicOverBudget,
+  threePublicVsBasic,
 ];

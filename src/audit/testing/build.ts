@@ -98,7 +98,10 @@ export function section(headingPath: string | string[], ...paragraphs: string[])
     headingPath: path,
     heading: path[path.length - 1],
     part: 3,
-    paragraphs: paragraphs.map((text) => ({ text, place: at() })),
+    paragraphs: paragraphs.map((text) => {
+      const place = at();
+      return { text, place, segments: [{ offset: 0, place }] };
+    }),
     place: at(),
   };
 }

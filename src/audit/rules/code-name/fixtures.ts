@@ -1,0 +1,19 @@
+import { code, disclosure, table } from '../../testing/build.ts';
+import { cleanFinal } from '../../testing/clean-final.ts';
+import type { RuleFixtures } from '../../testing/fixture.ts';
+
+const fixtures: RuleFixtures = {
+  valid: [
+    { name: 'the clean final account', disclosure: cleanFinal },
+    { name: 'a truncated name', disclosure: () => disclosure({ tables: [table('final.expenditure', { rows: [code('2080505', { total: '1.00' }, '机关事业单位基本养老保险缴')] })] }) },
+  ],
+  invalid: [
+    {
+      name: 'a code printed with another code\'s name',
+      disclosure: () => disclosure({ tables: [table('final.expenditure', { rows: [code('2101501', { total: '1.00' }, '城乡医疗救助')] })] }),
+      expect: [{ messageId: 'mismatch', table: 'final.expenditure', row: '2101501' }],
+    },
+  ],
+};
+
+export default fixtures;

@@ -1,0 +1,59 @@
+import { lookup, type CatalogSystem } from '../../../catalog/catalog.ts';
+import type { Row } from '../../../model/disclosure.ts';
+import { rowPlace, tidy } from '../../cells.ts';
+import type { Rule } from '../../types.ts';
+
+// A code and its printed name agree with the classification catalogue (domain.md §4). Names print truncated
+// (a cell cut the last characters) and with layout spaces, so a prefix of the catalogue name passes. An
+// unknown code is "unknown", never "wrong"; names the catalogue knows as former names are code-name-outdated's.
+
+export function squashName(s: string): string {
+  return tidy(s)
+    .replace(/^[（(]?[一二三四五六七八九十]+[)）、．.]?/, '')
+    .replace(/[\s（）()“”"、，,．.·：:]/g, '')
+    .replace(/其中/, '');
+}
+
+export function nameCheck(r: Row, year: number | null) {
+  if (r.kind !== 'code' || !r.code || !r.label || !r.codeSystem || r.codeSystem === 'unit') return null;
+  const res = lookup(r.codeSystem as CatalogSystem, r.code, year);
+  if (res.status !== 'known') return null;
+  const printed = squashName(r.label);
+  if (printed.length < 2) return null;
+  const current = squashName(res.nameForYear);
+  const aliases = [res.entry.name, ...(res.entry.aliases ?? [])].map(squashName);
+  const outdated = res.outdatedNames.map(squashName);
+  const fits = (n: string) => n === printed || (printed.length >= 4 && n.startsWith(printed)) || (n.length >= 4 && printed.startsWith(n));
+  if (fits(current) || aliases.some(fits)) return { status: 'ok' as const };
+  if (outdated.some(fits)) return { status: 'outdated' as const, name: res.nameForYear };
+  return { status: 'mismatch' as const, name: res.nameForYear };
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'code-name',
+    code: 'CJ601',
+    title: { zh: '科目编码与名称相符', en: 'Codes and names agree with the catalogue' },
+    category: 'codes',
+    severity: 'warning',
+    appliesTo: ['决算', '预算'],
+    requires: [],
+    messages: {
+      mismatch: {
+        zh: '{table}科目 {code} 印为“{printed}”，科目表中该编码为“{name}”',
+        en: '{tableEn}: code {code} is printed as "{printed}" but the catalogue names it "{name}"',
+      },
+    },
+  },
+  check(ctx) {
+    const d = ctx.disclosure;
+    for (const t of d.tables)
+      for (const r of t.rows) {
+        const c = nameCheck(r, d.fiscalYear);
+        if (c?.status !== 'mismatch') continue;
+        ctx.report({ messageId: 'mismatch', values: { table: t.title, tableEn: t.key, code: r.code!, printed: tidy(r.label!), name: c.name }, location: rowPlace(t, r) });
+      }
+  },
+};
+
+export default rule;
