@@ -172,3 +172,35 @@ describe('checkMany (caijian check on many documents)', () => {
     expect(await isBatchInput(['/no/such/file.pdf'])).toBe(false);
   });
 });
+
+describe('CSV report', () => {
+  it('quotes fields, keeps negative numbers, and defuses text Excel would run as a formula', async () => {
+    const { summaryCsv, findingsCsv } = await import('../src/batch/writers/write-csv.ts');
+    const row = {
+      file: '=HYPERLINK("http://x","点我").pdf',
+      status: 'ok',
+      format: 'pdf',
+      entity: '株洲市医疗保障局, 本级',
+      fiscalYear: 2023,
+      kind: '决算',
+      pages: 3,
+      tables: 9,
+      unknownTables: 0,
+      errors: 1,
+      warnings: 0,
+      infos: 0,
+      ms: 1234,
+      reason: null,
+      reasonEn: null,
+      reasonCode: null,
+    } as const;
+    const csv = summaryCsv({ startedAt: '', rows: [row], findings: [], totals: {} as never });
+    const line = csv.split('\r\n')[1];
+    expect(line.startsWith(`"'=HYPERLINK(""http://x"",""点我"").pdf",`)).toBe(true);
+    expect(line).toContain('"株洲市医疗保障局, 本级"');
+    const finding = { file: 'a.pdf', ruleId: 'r', severity: 'error', message: '差额', messageEn: 'diff', table: null, tableTitle: null, row: '-', column: null, source: null, expected: '1.00', actual: '1.01', difference: '-0.01' } as const;
+    const f = findingsCsv({ startedAt: '', rows: [], findings: [finding], totals: {} as never }).split('\r\n')[1];
+    expect(f.split(',')).toContain('-0.01');
+    expect(f.split(',')).toContain("'-");
+  });
+});
