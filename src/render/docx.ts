@@ -63,7 +63,7 @@ function tableBlocks(t: PrintTable, wide: boolean): (Paragraph | Table)[] {
     ...t.body.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false, size)) })),
   ];
   if (rows.length) out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
-  for (const n of [...t.notes, ...(t.emptyStatement ? [t.emptyStatement] : [])]) out.push(new Paragraph({ children: [run(n, { size: 18 })] }));
+  for (const n of [...t.notes, ...(t.emptyStatement && !t.notes.includes(t.emptyStatement) ? [t.emptyStatement] : [])]) out.push(new Paragraph({ children: [run(n, { size: 18 })] }));
   return out;
 }
 

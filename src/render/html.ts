@@ -63,7 +63,7 @@ export function tableHtml(t: PrintTable): string {
   if (t.illegible) out.push(`<p class="illegible">${escapeHtml(ILLEGIBLE_TEXT)}</p>`);
   if (t.header.length === 0 && t.body.length === 0) {
     for (const n of t.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
-    if (t.emptyStatement) out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
+    if (t.emptyStatement && !t.notes.includes(t.emptyStatement)) out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
     out.push('</section>');
     return out.join('\n');
   }
@@ -78,7 +78,7 @@ export function tableHtml(t: PrintTable): string {
   }
   out.push('</table>');
   for (const n of t.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
-  if (t.emptyStatement) out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
+  if (t.emptyStatement && !t.notes.includes(t.emptyStatement)) out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
   out.push('</section>');
   return out.join('\n');
 }

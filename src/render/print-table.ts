@@ -173,6 +173,22 @@ function lineKey(r: Row): string {
   }
 }
 
+/**
+ * 06表 as the national template prints it when the model does not say which rows shared a line (an authored
+ * model): 301/303 (人员经费) in the first column group, 302 in the second, the rest in the third, and
+ * 人员经费合计 / 公用经费合计 on the last line.
+ */
+export function basicExpenditureLines(rows: Row[]): (Row | undefined)[][] {
+  const family = (r: Row) => (r.code?.startsWith('301') || r.code?.startsWith('303') ? 0 : r.code?.startsWith('302') ? 1 : 2);
+  const coded = rows.filter((r) => r.kind === 'code');
+  const groups = [0, 1, 2].map((g) => coded.filter((r) => family(r) === g));
+  const height = Math.max(0, ...groups.map((g) => g.length));
+  const lines: (Row | undefined)[][] = Array.from({ length: height }, (_, i) => groups.map((g) => g[i]));
+  const totals = rows.filter((r) => r.kind !== 'code');
+  if (totals.length) lines.push([0, 1, 2].map((i) => totals[i]));
+  return lines;
+}
+
 interface Group {
   section: SectionTemplate | undefined;
   leaves: Leaf[];
@@ -197,7 +213,9 @@ function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group
     }
     line.push(r);
   }
-  const shared = lines.some((l) => new Set(l.map((r) => r.section)).size > 1);
+  // Two or more printed lines holding several parts: the model kept the print layout (an authored model's
+  // computed totals may share a place once without meaning a line).
+  const shared = lines.filter((l) => new Set(l.map((r) => r.section)).size > 1).length >= 2;
   const sectionOrder: (string | undefined)[] = [];
   for (const s of tpl?.sections ?? []) if (t.rows.some((r) => r.section === s.key)) sectionOrder.push(s.key);
   for (const r of t.rows) if (!sectionOrder.includes(r.section)) sectionOrder.push(r.section);
@@ -225,6 +243,9 @@ function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group
       out.forEach((r, i) => r && (last[i] = r.section));
       return out;
     });
+  } else if (tpl?.key === 'final.general_budget_basic') {
+    placed = basicExpenditureLines(t.rows);
+    width = 3;
   } else {
     const parts = sectionOrder.map((s) => t.rows.filter((r) => r.section === s));
     width = parts.length;

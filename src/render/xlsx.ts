@@ -92,7 +92,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: PrintTable, name: string)
 
   if (t.notes.length || t.emptyStatement) r++; // an empty row ends the grid before the notes
   for (const n of t.notes) line(n);
-  if (t.emptyStatement) line(t.emptyStatement);
+  if (t.emptyStatement && !t.notes.includes(t.emptyStatement)) line(t.emptyStatement);
 
   t.leafLabels.forEach((label, i) => {
     const isName = /名称|项目/.test(label);
