@@ -164,7 +164,7 @@ export const budgetTemplates: TableTemplate[] = [
     titles: [
       /^一般公共预算(拨款)?支出(预算|情况|明细)?表$/,
       /^一般预算支出表$/,
-      /^一般公共预算(拨款)?支出(预算|情况|明细)?表\((按)?(支出)?功能(分类)?(科目)?\)$/,
+      /^一般公共预算(拨款)?支出(预算|情况|明细)?表\((按)?(支出)?功能(分类)?(科目)?(分)?\)$/,
       /^一般公共预算(拨款)?支出功能分类(预算|情况)?表$/,
     ],
     layout: 'coded',
@@ -177,7 +177,7 @@ export const budgetTemplates: TableTemplate[] = [
     kind: '预算',
     title: '一般公共预算基本支出表',
     titles: [
-      /^一般公共预算(拨款)?基本支出(预算|情况|明细)?表(\((按)?(支出)?(部门预算|政府预算)?(经济|功能)(分类)?(科目)?\))?$/,
+      /^一般公共预算(拨款)?基本支出(预算|情况|明细)?表(\((按)?(支出)?(部门预算|政府预算)?(经济|功能)(分类)?(科目)?(分)?\))?$/,
       /^一般预算基本支出表$/,
       /^一般公共预算基本支出(部门预算|政府预算)?经济分类(预算|情况)?表$/,
     ],
@@ -235,6 +235,7 @@ export const budgetTemplates: TableTemplate[] = [
     titles: [
       /^(财政拨款)?政府性基金(预算)?(拨款)?(收)?支(出)?(预算|情况)?表$/,
       /^政府性基金(预算)?支出功能分类(预算)?表$/,
+      /^政府性基金(预算)?(财政)?(拨款)?支出(预算)?表$/,
       /^政府性基金$/,
     ],
     layout: 'coded',
@@ -277,7 +278,7 @@ export const budgetTemplates: TableTemplate[] = [
     key: 'budget.project_performance',
     kind: '预算',
     title: '项目支出绩效目标表',
-    titles: [/(?<!整体支出)绩效目标表(\(.*\))?$/, /项目支出绩效表$/],
+    titles: [/(?<!整体支出|整体预算|整体)绩效目标(填报|申报)?表(\(.*\))?$/, /项目支出绩效表$/],
     layout: 'text',
     required: false,
     performanceKind: 'project_goals',
@@ -287,7 +288,7 @@ export const budgetTemplates: TableTemplate[] = [
     key: 'budget.overall_performance',
     kind: '预算',
     title: '部门整体支出绩效目标表',
-    titles: [/整体支出绩效目标表$/],
+    titles: [/整体(支出|预算)?绩效目标(申报|填报)?表$/],
     layout: 'text',
     required: false,
     performanceKind: 'overall_goals',
@@ -353,7 +354,7 @@ export const budgetTemplates: TableTemplate[] = [
   { key: 'budget.purchase_services', kind: '预算', title: '政府购买服务预算表', titles: [/政府购买服务(预算|明细)?表$/], layout: 'coded', required: false, columns: [total] },
   { key: 'budget.procurement', kind: '预算', title: '政府采购预算表', titles: [/政府采购(支出)?(预算)?(情况|明细)?表$/, /政府采购\(.*\)预算表$/], layout: 'coded', required: false, columns: [total] },
   econTable('budget.general_expenditure_by_econ', '一般公共预算支出表（按经济分类）', [
-    /^一般公共预算(拨款)?支出(预算|情况|明细)?表\((按)?(支出)?(部门预算|政府预算)?经济(分类)?(科目)?\)$/,
+    /^一般公共预算(拨款)?支出(预算|情况|明细)?表\((按)?(支出)?(部门预算|政府预算)?经济(分类)?(科目)?(分)?\)$/,
     /^一般公共预算支出经济分类(预算|情况)?表$/,
   ], 'gov_econ'),
   {

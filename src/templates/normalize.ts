@@ -38,7 +38,10 @@ export function stripNumbering(label: string): string {
  * entity name ending in 局/委/办/厅/院/会/部/中心, a trailing "公开NN表", and "(续)" continuation marks.
  */
 export function titleKey(title: string): string {
-  let t = squash(title);
+  let t = squash(stripNumbering(title));
+  t = t.replace(/^公开\d{1,2}表[:：]?/, '');
+  // "(不含上年结转)", "(按支出经济分类科目-不含上年结转)": the scope note does not change the kind.
+  t = t.replace(/[-—]?不含上年结转/, '').replace(/\(\)$/, '');
   t = t.replace(/\(?续(表)?\)?$/, '');
   t = t.replace(/公开\d{1,2}表$/, '');
   t = t.replace(/^附件\d*[:：]?/, '');
@@ -49,5 +52,6 @@ export function titleKey(title: string): string {
   // "部门综合预算收入总表" (西安), "部门预算基本支出预算表", "单位“三公”经费…".
   t = t.replace(/^预算\d{1,2}(-\d{1,2})?表/, '');
   t = t.replace(/^(部门综合预算|预算单位|部门预算(?=项目|基本)|单位(?=三公))/, '');
+  t = t.replace(/^(市级|区级|县级|省级)(部门|单位)(?=收|支|一般|政府|国有|项目|财政|基本)/, '');
   return t;
 }
