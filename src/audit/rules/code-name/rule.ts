@@ -9,7 +9,8 @@ import type { Rule } from '../../types.ts';
 
 export function squashName(s: string): string {
   return tidy(s)
-    .replace(/^[（(]?[一二三四五六七八九十]+[)）、．.]?/, '')
+    // list numbering needs its punctuation: "一般公共服务支出" starts with 一 but is not numbered
+    .replace(/^([（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])/, '')
     .replace(/[\s（）()“”"、，,．.·：:]/g, '')
     .replace(/其中/, '');
 }
