@@ -178,6 +178,26 @@ describe('readPdf on spreadsheet-exported tables (北京市审计局 2026 部门
   });
 });
 
+describe('readPdf on wide landscape pages with a three-level header (深圳市医疗保障局 2026 部门预算)', () => {
+  it('keeps each header level with its spans and the body under the right columns', async () => {
+    const layout = await readPdf(fixture('shenzhen-wide-2026.pdf'));
+    const [grid] = grids(layout, 18);
+    const [top, middle, bottom] = grid.rows;
+    expect(top.cells.map((c) => [c.text, c.colSpan ?? 1, c.rowSpan ?? 1]).filter(([t]) => t !== '')).toEqual([
+      ['预算单位', 1, 3],
+      ['收入总计', 1, 3],
+      ['本年收入', 9, 1],
+      ['上年结余、结转', 1, 3],
+    ]);
+    expect(middle.cells[2]).toMatchObject({ text: '财政拨款', colSpan: 3 });
+    expect(middle.cells[5]).toMatchObject({ text: '财政专户管理资金', rowSpan: 2 });
+    expect(middle.cells[6]).toMatchObject({ text: '单位资金', colSpan: 5 });
+    expect(texts(bottom).slice(2, 5)).toEqual(['一般公共预算拨款', '政府性基金预算拨款', '国有资本经营预算拨款']);
+    expect(texts(grid.rows[3])).toEqual(['深圳市医疗保障局（本级）', '15,480.26', '13,607.02', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '1,725.63', '147.61']);
+    expect(lines(layout, 18)).toEqual(expect.arrayContaining(['收入总表', '部门名称：深圳市医疗保障局（本级）', '单位：万元']));
+  });
+});
+
 describe('readPdf on a document with an image-only page (上海市数据局 2026 预算)', () => {
   it('reports the page without a text layer, never as an empty page', async () => {
     const layout = await readPdf(fixture('shanghai-image-page-2026.pdf'));

@@ -119,11 +119,8 @@ function filledRule(path: SubPath, out: Segment[]) {
     x1 = Math.max(x1, x);
     y1 = Math.max(y1, y);
   }
-  // Only rectangles: every vertex on the box's edge (a rotated or irregular shape is no rule).
-  const onEdge = path.points.every(
-    ([x, y]) => (Math.abs(x - x0) < 0.5 || Math.abs(x - x1) < 0.5) && (Math.abs(y - y0) < 0.5 || Math.abs(y - y1) < 0.5),
-  );
-  if (!onEdge) return;
+  // Any straight-edged shape whose box is thin is a rule: Word draws table borders as thin polygons with
+  // bevelled ends, spreadsheet exports as thin rectangles. Large fills (shading, backgrounds) are not.
   const w = x1 - x0;
   const h = y1 - y0;
   if (h <= THIN_FILL && w >= MIN_LENGTH && w > h) out.push({ dir: 'h', at: (y0 + y1) / 2, from: x0, to: x1 });

@@ -17,6 +17,8 @@ export interface Chunk {
 
 /** A gap wider than this many font sizes separates two cells of a row; narrower gaps are word spaces. */
 const CELL_GAP = 1.5;
+const NUMBER_GAP = 0.5;
+const AMOUNT = /^[-+]?[\d,，]*\.?\d+%?$/;
 const UNIT = /^(金额)?单位[:：]/;
 
 export function chunksOf(line: VisualLine): Chunk[] {
@@ -24,7 +26,11 @@ export function chunksOf(line: VisualLine): Chunk[] {
   let cur: TextRun[] = [];
   for (const run of line.runs) {
     const prev = cur[cur.length - 1];
-    if (prev && run.box[0] - prev.box[2] > CELL_GAP * Math.min(prev.size, run.size)) {
+    const gap = prev ? run.box[0] - prev.box[2] : 0;
+    const size = prev ? Math.min(prev.size, run.size) : 0;
+    // Amounts sit close to their neighbours in dense tables ("55,527.63 5,140.59"): half a font size apart
+    // is already a cell boundary when either side is a number.
+    if (prev && (gap > CELL_GAP * size || (gap > NUMBER_GAP * size && (AMOUNT.test(prev.text) || AMOUNT.test(run.text))))) {
       chunks.push(makeChunk(cur));
       cur = [];
     }
