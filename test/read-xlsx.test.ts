@@ -199,7 +199,7 @@ describe('Excel reader on bad input', () => {
 });
 
 describe('Excel rows above a table', () => {
-  it('reads a title beside its table number, and 部门 | year | 单位 in one row, as lines', async () => {
+  it('reads a title beside its table number, 部门 | year | 单位, and a date row as lines', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('02');
     ws.getCell('A1').value = '收入决算表';
@@ -208,8 +208,10 @@ describe('Excel rows above a table', () => {
     ws.getCell('A2').value = '部门：株洲市天元区医疗保障局';
     ws.getCell('D2').value = '2023年度';
     ws.getCell('G2').value = '单位：万元';
-    ws.getRow(3).values = ['项目', '', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '其他收入'];
-    ws.getRow(4).values = ['合计', '', 289.7, 289.7];
+    ws.getCell('A3').value = '2023年12月31日';
+    ws.getCell('B3').value = '资产负债情况';
+    ws.getRow(4).values = ['项目', '', '本年收入合计', '财政拨款收入', '上级补助收入', '事业收入', '其他收入'];
+    ws.getRow(5).values = ['合计', '', 289.7, 289.7];
     const layout = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), 'xlsx');
     expect(lines(layout).map((l) => [l.text, l.place.kind === 'sheet' ? l.place.cell : ''])).toEqual([
       ['收入决算表', 'A1'],
@@ -217,9 +219,11 @@ describe('Excel rows above a table', () => {
       ['部门：株洲市天元区医疗保障局', 'A2'],
       ['2023年度', 'D2'],
       ['单位：万元', 'G2'],
+      ['2023年12月31日', 'A3'],
+      ['资产负债情况', 'B3'],
     ]);
     const [grid] = grids(layout);
-    expect(grid.place).toEqual({ kind: 'sheet', sheet: '02', cell: 'A3' });
+    expect(grid.place).toEqual({ kind: 'sheet', sheet: '02', cell: 'A4' });
     expect(grid.rows).toHaveLength(2);
   });
 });

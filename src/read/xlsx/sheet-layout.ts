@@ -15,8 +15,8 @@ import { cellAddress, type SheetCell, type SheetData, type SheetMerge } from './
 //    (编制部门：XX | 单位：元, title | 公开02表) is read as one line per cell: it names the table, it is not a row of it.
 
 const LABEL_VALUE = /[：:]/;
-/** Cells that only ever stand above a table: 部门：…, 单位：万元, 公开02表, 表3-1. */
-const TABLE_META = /^(?:(?:编制|预算|填报|主管)?(?:单位|部门)(?:名称)?|金额单位)\s*[：:]|^公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?$/;
+/** Cells that only ever stand above a table: 部门：…, 单位：万元, 公开02表, 表3-1, 2023年度, 2023年12月31日. */
+const TABLE_META = /^(?:(?:编制|预算|填报|主管)?(?:单位|部门)(?:名称)?|金额单位)\s*[：:]|^公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?$|^\d{4}\s*年(?:度|\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?$/;
 const NOTE = /^(注|说明|备注|资料来源)/;
 const SHORT_TABLE_VALUE = 20;
 
