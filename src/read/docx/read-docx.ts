@@ -190,7 +190,7 @@ function readTable(tbl: XmlElement, ctx: Context, index: number) {
     rows.push(cells);
   }
   if (rows.length === 0) return;
-  const width = Math.max(...rows.map((r) => (r.length ? r[r.length - 1].col + r[r.length - 1].span : 0)));
+  const width = rows.reduce((w, r) => (r.length ? Math.max(w, r[r.length - 1].col + r[r.length - 1].span) : w), 0);
 
   const gridRows: GridRow[] = rows.map((cells, r) => {
     const out: GridCell[] = [];

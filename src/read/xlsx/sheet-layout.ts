@@ -4,8 +4,9 @@ import { cellAddress, type SheetCell, type SheetData, type SheetMerge } from './
 
 // Turns one worksheet into layout blocks the way a person reads a disclosure sheet: title, table number,
 // entity and unit rows above the table become lines; the table itself becomes one grid with its merges;
-// notes below it become lines again. A sheet may hold several tables; an empty row ends a grid (emitted as
-// a blank break, like an empty line of the text reader) and recognition decides whether the table goes on.
+// notes below it become lines again. A sheet may hold several tables. Empty rows inside a table (spacers,
+// unfilled template lines) are skipped when a table row follows; before a line they end the grid and give
+// a blank break, like an empty line of the text reader, and recognition decides whether the table goes on.
 //
 // Row kinds:
 //  - a row with two or more filled cells is a table row;
@@ -43,9 +44,14 @@ export function sheetToBlocks(sheet: SheetData): Block[] {
 
   // Rows only covered by a vertical merge from a filled cell above (the second header row under a
   // rowSpan 2 header) belong to the table even when nothing else is written in them.
+  // Rows past the last filled one say nothing, so a merge reaching far down the sheet is clipped there.
+  let lastFilledRow = 0;
+  for (const r of byRow.keys()) lastFilledRow = Math.max(lastFilledRow, r);
   const coveredRows = new Set<number>();
   for (const list of byRow.values()) {
-    for (const { merge } of list) if (merge) for (let r = merge.top + 1; r <= merge.bottom; r++) coveredRows.add(r);
+    for (const { merge } of list) {
+      if (merge) for (let r = merge.top + 1; r <= Math.min(merge.bottom, lastFilledRow); r++) coveredRows.add(r);
+    }
   }
 
   const rowNumbers = [...new Set([...byRow.keys(), ...coveredRows])].sort((a, b) => a - b);
