@@ -35,7 +35,11 @@ export function buildReport(
   }
   const unknownTables = tables.filter((t) => t.key === 'unknown').map((t) => t.title || '(无标题)');
   const found = new Set([...tables.map((t) => t.key), ...listed.map((l) => l.key)]);
-  const missingStandard = kind ? requiredTemplates(kind).filter((t) => !found.has(t.key)).map((t) => t.key) : [];
+  const missingStandard = kind
+    ? requiredTemplates(kind)
+        .filter((t) => !found.has(t.key) && !(t.replacedBy ?? []).some((k) => found.has(k)))
+        .map((t) => t.key)
+    : [];
   return { listed, unknownTables, missingStandard };
 }
 

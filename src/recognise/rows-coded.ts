@@ -22,7 +22,7 @@ interface KeyInfo {
   keyEnd: number;
 }
 
-const CODE_AND_NAME = /^([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—]\s*(\S.*)$/;
+const CODE_AND_NAME = /^(?:\[([1-9]\d{2}(?:\d{2}){0,2})\]|([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—])\s*(\S.*)$/;
 
 function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
   let code: string | undefined;
@@ -49,12 +49,13 @@ function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
     // "2040601-行政运行": code and name in one cell.
     const joined = CODE_AND_NAME.exec(t);
     if (joined && (i < limit || !isAmountCell(cells[i]))) {
+      const jc = joined[1] ?? joined[2];
       if (!code) {
-        code = joined[1];
+        code = jc;
         codeText = t;
-        labels.push(joined[2]);
+        labels.push(joined[3]);
       } else {
-        (others ??= []).push({ code: joined[1], label: joined[2].trim() || null });
+        (others ??= []).push({ code: jc, label: joined[3].trim() || null });
       }
       keyEnd = i;
       continue;

@@ -48,11 +48,11 @@ export function partNumber(text: string): number | undefined {
 }
 
 const META = [
-  /^(公开)?(部门|单位|填报单位|编制单位|单位名称|部门名称|预算单位|主管部门)(\(盖章\))?:/,
+  /^(公开)?(部门|单位|填报单位|编制单位|单位名称|部门名称|预算单位|主管部门)(\((单位|部门|盖章)\))?:/,
   /^(金额)?单位:/,
   /^单位编码:/,
   /^公开\d{1,2}表$/,
-  /^(附)?表[\d一二三四五六七八九十]{1,3}([-—]\d{1,2})?$/,
+  /^(公开)?(附)?表[\d一二三四五六七八九十]{1,3}([-—]\d{1,2})?$/,
   /^[(]?\d{4}年度?[)]?$/,
   /^(金额单位|计量单位)/,
 ];
@@ -116,7 +116,10 @@ export function segment(blocks: Block[]): Segments {
   };
 
   const close = () => {
-    if (current && (current.grids.length || current.illegible.length || current.notes.length || current.meta.length)) {
+    // A region is a table when it has a body, an unreadable body, or (for a known title) a note such as
+    // "本表无数据". A title-like heading followed by neither ("2026年部门预算表") is narrative.
+    const known = current?.title ? matchTitle(current.title) : undefined;
+    if (current && (current.grids.length || current.illegible.length || (known && known.layout !== 'text' && current.notes.length) || current.inferredFrom)) {
       if (tables[tables.length - 1] !== current) tables.push(current);
     } else if (current?.titleBlock) {
       narrative.push({ block: current.titleBlock, part, afterBreak: true });
@@ -176,7 +179,7 @@ export function segment(blocks: Block[]): Segments {
       narrative.push({ block: b, part, afterBreak: true });
       return;
     }
-    if (looksLikeTableTitle(text) && !isNoteLine(text) && !isMetaLine(text) && (gridFollows(i) || (matchTitle(text) && !current?.grids.length))) {
+    if (looksLikeTableTitle(text) && !isNoteLine(text) && !isMetaLine(text) && (gridFollows(i) || matchTitle(text))) {
       // The same title again right after its table: the table continues on a new page with its title repeated.
       const last: TableRegion | undefined = current ?? (narrativeSinceTable === 0 ? tables[tables.length - 1] : undefined);
       if (last && last.grids.length && last.title && squash(last.title) === s && matchTitle(text)?.layout !== 'text') {

@@ -60,7 +60,7 @@ function readMeta(region: TableRegion): TableMeta {
       unitText = u[1];
       continue;
     }
-    const e = /^(?:公开)?(?:部门|单位|填报单位|编制单位|单位名称|部门名称|预算单位)[:：](?:\d{3,9}-)?(.+)$/.exec(s);
+    const e = /^(?:公开)?(?:部门|单位|填报单位|编制单位|单位名称|部门名称|预算单位)(?:[（(](?:单位|部门|盖章)[)）])?[:：](?:\d{3,9}-)?(.+)$/.exec(s);
     if (e && !entity) entity = e[1];
   }
   const number = metaValue(region, /^公开\s*(\d{1,2})\s*表$/) ?? /公开\s*(\d{1,2})\s*表/.exec(region.title)?.[1];
@@ -75,7 +75,10 @@ function isDataRow(row: GridRow, layout: TableTemplate['layout']): boolean {
   if (layout === 'single') return false;
   const first = row.cells.slice(0, 4).map((c) => c.text.trim());
   if (first.some((t) => codeDigits(t) !== undefined) && !first.some((t) => /^(类|款|项)$/.test(t))) return true;
-  return first.some((t) => isTotalLabel(t)) && !row.cells.some((c) => /收入|支出|预算数|决算数/.test(c.text) && !isTotalLabel(c.text));
+  // A 合计 line: the label in the key columns, and nothing but amounts (or nothing) after it. A header row
+  // that prints "合计" as a column caption has more captions beside it.
+  const at = first.findIndex((t) => isTotalLabel(t));
+  return at >= 0 && row.cells.every((c, i) => i <= at || !c.text.trim() || isAmountCell(c) || /^[-—]+$/.test(c.text.trim()));
 }
 
 function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { header: GridRow[]; data: GridRow[] } {

@@ -45,7 +45,7 @@ const threePublicColumns: ColumnTemplate[] = [
   col('reception', '公务接待费', /公务接待费$/),
 ];
 
-function econTable(key: string, title: string, titles: RegExp[], system: 'gov_econ' | 'dept_econ', required = false): TableTemplate {
+function econTable(key: string, title: string, titles: RegExp[], system: 'gov_econ' | 'dept_econ'): TableTemplate {
   return {
     key,
     kind: '预算',
@@ -54,7 +54,7 @@ function econTable(key: string, title: string, titles: RegExp[], system: 'gov_ec
     layout: 'coded',
     codeSystem: 'function',
     econColumns: system,
-    required,
+    required: false,
     columns: [total, col('basic', '基本支出', /^基本支出(\/合计)?$/), col('project', '项目支出', /^项目支出(\/合计)?$/)],
   };
 }
@@ -155,8 +155,8 @@ export const budgetTemplates: TableTemplate[] = [
     required: true,
     columns: expenditureColumns,
   },
-  econTable('budget.expenditure_by_gov_econ', '支出预算分类汇总表（按政府预算经济分类）', [/^支出(预算)?分类汇总表\(按政府预算经济分类\)$/, /^支出分类\(政府预算\)$/], 'gov_econ', true),
-  econTable('budget.expenditure_by_dept_econ', '支出预算分类汇总表（按部门预算经济分类）', [/^支出(预算)?分类汇总表\(按部门预算经济分类\)$/, /^部门支出总表\(分类\)$/], 'dept_econ', true),
+  econTable('budget.expenditure_by_gov_econ', '支出预算分类汇总表（按政府预算经济分类）', [/^支出(预算)?分类汇总表\(按政府预算经济分类\)$/, /^支出分类\(政府预算\)$/], 'gov_econ'),
+  econTable('budget.expenditure_by_dept_econ', '支出预算分类汇总表（按部门预算经济分类）', [/^支出(预算)?分类汇总表\(按部门预算经济分类\)$/, /^部门支出总表\(分类\)$/], 'dept_econ'),
   {
     key: 'budget.general_expenditure',
     kind: '预算',
@@ -184,8 +184,9 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'coded',
     codeSystem: 'dept_econ',
     econColumns: 'dept_econ',
-    // Regions print this whole or split into 人员经费/公用经费 sub-tables (seed 004): not required as such.
-    required: false,
+    required: true,
+    // Regions print this whole or split into 人员经费/公用经费 sub-tables by economic classification (seed 004).
+    replacedBy: ['budget.general_basic_wages_gov', 'budget.general_basic_wages_dept', 'budget.general_basic_goods_gov', 'budget.general_basic_goods_dept', 'budget.general_basic_family_gov', 'budget.general_basic_family_dept'],
     columns: [total, col('personnel', '人员经费', /人员经费$/), col('public', '公用经费', /公用经费$/)],
   },
   ...(

@@ -71,6 +71,8 @@ export interface TableTemplate {
   econColumns?: CatalogSystem;
   /** Must be published (or declared empty) in a complete document of this kind. */
   required: boolean;
+  /** Tables that together stand in for this one (seed 004 splits 一般公共预算基本支出表 into six). */
+  replacedBy?: string[];
   /** Performance (绩效) indicator tables go to Disclosure.performance instead of tables. */
   performanceKind?: 'project_self_evaluation' | 'project_goals' | 'overall_goals';
 }
