@@ -142,7 +142,9 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
   if (t06) {
     const personnel = valueOf(rowByItem(t06, 'personnel_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && (r.code === '301' || r.code === '303')).map((r) => v(r, 'amount')));
     const pub = valueOf(rowByItem(t06, 'public_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && r.code !== '301' && r.code !== '303').map((r) => v(r, 'amount')));
-    const basic = add(personnel, pub);
+    // The basic total restated is the one 05表 prints (06表's two totals may differ from it by rounding).
+    const t05b = tableByKey(d, 'final.general_budget_expenditure');
+    const basic = (t05b ? valueOf(totalRow(t05b), 'basic') : null) ?? add(personnel, pub);
     const names = (pred: (c: string) => boolean) =>
       t06.rows.filter((r) => r.level === '款' && r.code && pred(r.code) && !isZero(v(r, 'amount'))).map((r) => r.label).filter(Boolean).join('、');
     const pn = names((c) => c.startsWith('301') || c.startsWith('303'));

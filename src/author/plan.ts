@@ -1,6 +1,7 @@
 import { entries, type CatalogSystem } from '../catalog/catalog.ts';
 import type { DocumentKind } from '../model/disclosure.ts';
 import { templateByKey, templates } from '../templates/catalogue.ts';
+import { squash } from '../templates/normalize.ts';
 import type { ColumnTemplate, ItemTemplate, SectionTemplate, TableTemplate } from '../templates/types.ts';
 
 // The fill-in workbook's plan, shared by the writer (template.ts) and the reader (read-workbook.ts) so the
@@ -92,10 +93,37 @@ export function columnSums(t: TableTemplate): Record<string, string[]> {
   }
 }
 
+const PARENTS = ['', '基本支出/', '本年支出/', '基本支出/人员经费/', '基本支出/公用经费/', '项目支出/'];
+
+/**
+ * A label for the column that its own header patterns accept, so a rendered table reads back to the same
+ * column key: the canonical label when it matches, else the label under the parent header the national
+ * template prints it under ("基本支出/工资福利支出").
+ */
+function printableLabel(c: ColumnTemplate): string {
+  for (const p of PARENTS) {
+    const label = p + c.label;
+    if (c.match.some((re) => re.test(squash(label)))) return label;
+  }
+  return c.label;
+}
+
+/**
+ * Budget expenditure tables carry optional breakdowns of 基本支出 (工资福利, 商品和服务, 人员/公用经费) that
+ * other tables give in detail; the workbook asks only for the parts of the total, so a sheet left without
+ * the breakdown is not an inconsistent one.
+ */
+const BUDGET_EXPENDITURE_KEYS = ['total', 'basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'];
+
 /** The template's columns as the workbook shows them (three_public nested under its vehicle group). */
 export function workbookColumns(t: TableTemplate, section?: string): ColumnTemplate[] {
-  const cols = t.columns.filter((c) => (section === undefined ? !c.section || t.layout !== 'sections' : c.section === section));
-  return cols.map((c) => {
+  let cols = t.columns.filter((c) => (section === undefined ? !c.section || t.layout !== 'sections' : c.section === section));
+  if (t.kind === '预算' && cols.some((c) => c.key === 'basic_wages')) {
+    const keep = t.key === 'budget.expenditure' ? BUDGET_EXPENDITURE_KEYS : ['total', 'basic', 'project'];
+    cols = cols.filter((c) => keep.includes(c.key));
+  }
+  return cols.map((raw) => {
+    const c = { ...raw, label: printableLabel(raw) };
     // Labels as the national template prints them (and as recognition's header patterns expect them).
     if (t.key === 'final.gov_fund' && ['total', 'basic', 'project'].includes(c.key)) return { ...c, label: `本年支出/${c.key === 'total' ? '小计' : c.label}` };
     if (t.key === 'final.three_public' && /vehicle_(purchase|operation)$/.test(c.key)) {
