@@ -52,8 +52,9 @@ function readMeta(region: TableRegion): TableMeta {
   let unit: AmountUnit | null = null;
   let unitText: string | undefined;
   let entity: string | undefined;
-  for (const m of region.meta) {
-    const s = m.text.replace(/\s+/g, '');
+  // One printed line may carry several items ("单位：万元部门：佛山市轨道交通局"): split before each key.
+  const parts = region.meta.flatMap((m) => m.text.replace(/\s+/g, '').split(/(?=(?:金额|计量)?单位[:：])|(?=(?:公开)?部门(?:[（(]单位[)）])?[:：])/).filter(Boolean));
+  for (const s of parts) {
     const u = /(?:金额|计量)?单位[:：](万元|元|万)(?![\u4e00-\u9fa5])/.exec(s);
     if (u) {
       unit = u[1] === '元' ? '元' : '万元';
