@@ -137,3 +137,62 @@ describe('Word reader on bad input', () => {
     expect((await inputError(readDocx(bomb))).code).toBe('too-large');
   });
 });
+
+describe('Word documents as Chinese Word and WPS write them', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const styles = `<w:styles ${W}>
+    <w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="a3"><w:name w:val="部分标题"/><w:basedOn w:val="1"/></w:style>
+    <w:style w:type="paragraph" w:styleId="a5"><w:name w:val="小节"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/></w:style>
+  </w:styles>`;
+  const p = (text: string, style?: string) =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const tc = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr>${p(text)}</w:tc>`;
+  const body = [
+    p('第一部分 部门概况', '1'),
+    p('第二部分 2023年度部门决算表', 'a3'),
+    p('（一）收入决算表', 'a5'),
+    `<w:sdt><w:sdtContent>${p('目录项', 'a')}</w:sdtContent></w:sdt>`,
+    '<w:tbl>',
+    `<w:tr>${tc('项目', '<w:gridSpan w:val="2"/>')}${tc('本年收入合计', '<w:vMerge w:val="restart"/>')}</w:tr>`,
+    `<w:tr>${tc('科目编码')}${tc('科目名称')}${tc('', '<w:vMerge/>')}</w:tr>`,
+    `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('合计')}${tc('289.70')}</w:tr>`,
+    `<w:tr>${tc('2101501')}${tc('行政运行')}${tc('145.76')}</w:tr>`,
+    '</w:tbl>',
+    `<w:p><w:r><w:t>删</w:t></w:r><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins><w:r><w:t>新</w:t></w:r></w:ins></w:p>`,
+  ].join('');
+  const docx = () =>
+    makeZip([
+      { name: 'word/document.xml', data: `<w:document ${W}><w:body>${body}<w:sectPr/></w:body></w:document>` },
+      { name: 'word/styles.xml', data: styles },
+    ]);
+
+  it('takes heading levels from style names and outline levels, not from style ids', async () => {
+    const layout = await readDocx(docx());
+    const headed = lines(layout).map((l) => [l.text, l.heading ?? null, l.place.kind === 'docx' ? l.place.block : -1]);
+    expect(headed.slice(0, 4)).toEqual([
+      ['第一部分 部门概况', 1, 0],
+      ['第二部分 2023年度部门决算表', 1, 1],
+      ['（一）收入决算表', 3, 2],
+      ['目录项', null, 3],
+    ]);
+  });
+
+  it('reads vMerge without a value as a continuation and gridBefore as leading empty cells', async () => {
+    const [grid] = grids(await readDocx(docx()));
+    expect(grid.place).toEqual({ kind: 'docx', block: 4 });
+    expect(grid.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['项目', '', '本年收入合计'],
+      ['科目编码', '科目名称', ''],
+      ['', '合计', '289.70'],
+      ['2101501', '行政运行', '145.76'],
+    ]);
+    expect(grid.rows[0].cells[2].rowSpan).toBe(2);
+    expect(grid.rows[2].cells[1].place).toEqual({ kind: 'docx', block: 4, row: 2, cell: 1 });
+  });
+
+  it('reads inserted text and skips deleted text of tracked changes', async () => {
+    expect(lines(await readDocx(docx())).at(-1)?.text).toBe('删新');
+  });
+});
