@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The full test command (README, .ci/run): makes sure the Debian packages the tests use are present
+# (Chromium + CJK fonts for PDF rendering and the browser test, PostgreSQL for the second store), starts a
+# throw-away PostgreSQL, then runs the whole vitest suite. On a machine where apt is not usable (not root),
+# the packages must already be installed; tests that need a missing service say so and skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+while read -r pkg; do
+  [ -z "$pkg" ] || [[ "$pkg" == \#* ]] && continue
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done < scripts/ci-apt-packages.txt
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "test-all: installing Debian packages: ${missing[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "test-all: missing Debian packages (${missing[*]}); the tests that need them will skip" >&2
+  fi
+fi
+
+# shellcheck source=scripts/ci-services.sh
+. scripts/ci-services.sh
+status=0
+npx --no-install vitest run "$@" || status=$?
+if [ -n "${CAIJIAN_TEST_PG_DIR:-}" ]; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "'$pg_bin/pg_ctl' -D '$CAIJIAN_TEST_PG_DIR/data' -m fast stop" >/dev/null 2>&1 || true
+  else "$pg_bin/pg_ctl" -D "$CAIJIAN_TEST_PG_DIR/data" -m fast stop >/dev/null 2>&1 || true; fi
+fi
+exit $status
