@@ -102,8 +102,8 @@ describe('worker pool under misbehaving files', () => {
       return path;
     });
     const started = performance.now();
-    const result = await runBatch(files, { jobs: 1, timeoutMs: 1500, workerUrl: MISBEHAVING });
-    expect(performance.now() - started).toBeLessThan(20_000);
+    const result = await runBatch(files, { jobs: 1, timeoutMs: 3000, workerUrl: MISBEHAVING });
+    expect(performance.now() - started).toBeLessThan(25_000);
     expect(result.rows.map((r) => [r.file.split('/').pop(), r.status])).toEqual([
       ['a.txt', 'ok'],
       ['hang.txt', 'timeout'],
