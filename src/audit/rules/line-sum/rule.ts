@@ -41,6 +41,17 @@ export const LINE_RELATIONS: LineRelation[] = [
   { name: '合计 = 人员经费合计 + 公用经费合计', target: ref(F06, 'total', 'amount'), parts: [ref(F06, 'personnel_total', 'amount'), ref(F06, 'public_total', 'amount')] },
   { name: '人员经费合计 = 工资福利支出 + 对个人和家庭的补助', target: ref(F06, 'personnel_total', 'amount'), parts: [ref(F06, 'code:301', 'amount'), ref(F06, 'code:303', 'amount')] },
   // 预算 收支总表 and 财政拨款收支总表
+  {
+    name: '本年收入合计 = 各项收入之和',
+    target: ref('budget.summary', 'income.total', 'amount'),
+    parts: ['general_budget', 'gov_fund', 'state_capital', 'social_insurance', 'special_account', 'superior_fiscal', 'business', 'operating', 'superior_unit', 'affiliated', 'other'].map((k) => ref('budget.summary', `income.${k}`, 'amount')),
+  },
+  {
+    name: '本年支出合计 = 基本支出 + 项目支出 + 事业单位经营服务支出',
+    target: ref('budget.summary', 'expenditure_dept_econ.total', 'amount'),
+    parts: ['basic', 'project', 'operating'].map((k) => ref('budget.summary', `expenditure_dept_econ.${k}`, 'amount')),
+  },
+  { name: '支出总计 = 本年支出 + 年终结转结余', target: ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.current', 'amount'), ref('budget.fiscal_summary', 'expenditure.carryover', 'amount')] },
   { name: '收入总计 = 本年收入合计 + 上年结转结余', target: ref('budget.summary', 'income.grand_total', 'amount'), parts: [ref('budget.summary', 'income.total', 'amount'), ref('budget.summary', 'income.carryover', 'amount')] },
   ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
     { name: '支出总计 = 本年支出合计 + 年终结转结余', target: ref('budget.summary', `${s}.grand_total`, 'amount'), parts: [ref('budget.summary', `${s}.total`, 'amount'), ref('budget.summary', `${s}.carryover`, 'amount')] },

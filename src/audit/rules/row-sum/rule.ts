@@ -49,6 +49,37 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   { tables: econTables, total: 'total', parts: ['basic', 'project'] },
 ];
 
+/**
+ * Relations read from a multi-row header: a column printed "X/合计" (or "X/小计") is the sum of the other "X/…"
+ * columns, and the table's 总计/合计 column is the sum of the top-level columns and group totals. Used for the
+ * budget tables whose columns are economic classes or fund sources (seed 004), where the header is the only
+ * statement of the structure. Applied only when every column fits that structure.
+ */
+export function headerRelations(columns: { key: string; label: string }[]): ColumnRelation[] {
+  const clean = columns.map((c) => ({ key: c.key, label: c.label.replace(/\s+/g, '') }));
+  const total = clean.find((c) => /^(总计|合计)$/.test(c.label));
+  if (!total) return [];
+  const groups = clean.filter((c) => /^[^/]+\/(合计|小计)$/.test(c.label));
+  const out: ColumnRelation[] = [];
+  const covered = new Set([total.key]);
+  const top: string[] = [];
+  for (const g of groups) {
+    const prefix = g.label.split('/')[0] + '/';
+    const members = clean.filter((c) => c !== g && c.label.startsWith(prefix) && c.label.split('/').length === 2);
+    if (!members.length) continue;
+    out.push({ tables: [], total: g.key, parts: members.map((m) => m.key) });
+    covered.add(g.key);
+    members.forEach((m) => covered.add(m.key));
+    top.push(g.key);
+  }
+  for (const c of clean) if (!covered.has(c.key) && !c.label.includes('/')) (top.push(c.key), covered.add(c.key));
+  if (covered.size !== clean.length || top.length < 2) return out;
+  out.push({ tables: [], total: total.key, parts: top });
+  return out;
+}
+
+const HEADER_TABLES = new Set([...econTables, 'budget.general_by_function', 'budget.general_by_source']);
+
 const rule: Rule = {
   meta: {
     id: 'row-sum',
@@ -70,14 +101,21 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const rel of COLUMN_RELATIONS) {
-      for (const key of rel.tables) {
+    const seen = new Set<string>();
+    const byTable = COLUMN_RELATIONS.flatMap((rel) => rel.tables.map((key) => ({ key, rel })));
+    for (const t of ctx.disclosure.tables) if (HEADER_TABLES.has(t.key)) for (const rel of headerRelations(t.columns)) byTable.push({ key: t.key, rel });
+    for (const { key, rel } of byTable) {
+      {
         for (const t of ctx.disclosure.tables.filter((x) => x.key === key)) {
           const has = (c: string) => t.columns.some((k) => k.key === c);
           const parts = rel.parts.filter(has);
           const minus = (rel.minus ?? []).filter(has);
           // A relation needs its total and at least two of its terms printed as columns of this table.
-          if (!has(rel.total) || parts.length + minus.length < 2 || rel.skipIf?.some(has)) continue;
+          if (!has(rel.total) || parts.length + minus.length < 1 || (parts.length + minus.length < 2 && rel.tables.length > 0) || rel.skipIf?.some(has)) continue;
+          // the same equation may come from the data and from the header: check it once
+          const id = `${t.id}|${rel.total}=${[...parts].sort().join('+')}-${minus.join('-')}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
           const labels = [...parts, ...minus].map((c) => t.columns.find((k) => k.key === c)?.label ?? c);
           for (const row of t.rows) {
             if (rel.section && row.section !== rel.section) continue;

@@ -1,6 +1,7 @@
 import type { Row, Table } from '../../../model/disclosure.ts';
 import { rowByItem } from '../../../model/query.ts';
 import { grandTotalRow } from '../../refs.ts';
+import { templateByKey } from '../../../templates/catalogue.ts';
 import { checkEquation } from '../../equation.ts';
 import { segments, topLevel, valueColumns } from '../../structure.ts';
 import type { Rule } from '../../types.ts';
@@ -11,12 +12,40 @@ import type { Rule } from '../../types.ts';
 
 const BALANCE_LINES = /\.(total|grand_total|carryover|closing_balance|balance_distribution)$/;
 
+/**
+ * Budget tables cut into unit blocks (038 部门 / 038001 单位): the 合计 line is the sum of the top units, a unit
+ * with sub-units the sum of those, and a unit without sub-units the sum of the top coded lines printed under it.
+ */
+function unitTargets(t: Table): { total: Row; classes: Row[] }[] {
+  const out: { total: Row; classes: Row[] }[] = [];
+  const units = t.rows.filter((r) => r.kind === 'unit' && r.code);
+  const parentOf = (u: Row) => units.filter((p) => p !== u && u.code!.startsWith(p.code!) && p.code!.length < u.code!.length).sort((a, b) => b.code!.length - a.code!.length)[0];
+  for (const u of units) {
+    const subs = units.filter((s) => parentOf(s) === u);
+    if (subs.length) {
+      out.push({ total: u, classes: subs });
+      continue;
+    }
+    const i = t.rows.indexOf(u);
+    const block: Row[] = [];
+    for (const r of t.rows.slice(i + 1)) {
+      if (r.kind === 'unit' || r.kind === 'total') break;
+      if (r.kind === 'code' && r.code) block.push(r);
+    }
+    if (block.length) out.push({ total: u, classes: topLevel(block) });
+  }
+  const total = grandTotalRow(t);
+  const tops = units.filter((u) => !parentOf(u));
+  if (total && tops.length) out.push({ total, classes: tops });
+  return out;
+}
+
 function targets(t: Table): { total: Row; classes: Row[] }[] {
   const out: { total: Row; classes: Row[] }[] = [];
   const sections = [...new Set(t.rows.filter((r) => r.kind === 'code' && r.section).map((r) => r.section!))];
   if (sections.length && t.rows.some((r) => r.item?.endsWith('.total'))) {
     for (const s of sections) {
-      const total = rowByItem(t, `${s}.total`);
+      const total = rowByItem(t, `${s}.total`) ?? rowByItem(t, `${s}.current`);
       if (!total) continue;
       // A part with lines of its own between the classes (收支总表 按部门预算经济分类: 一、基本支出 301…,
       // 二、项目支出 …) does not sum its classes to its total.
@@ -26,7 +55,9 @@ function targets(t: Table): { total: Row; classes: Row[] }[] {
     }
     return out;
   }
-  if (t.rows.some((r) => r.kind === 'unit')) return out;
+  // Unit blocks add up only in tables of functional lines; listing tables (分类汇总表: one line per project under a
+  // unit) print running figures beside the unit lines that are not sums.
+  if (t.rows.some((r) => r.kind === 'unit')) return templateByKey(t.key)?.codeSystem === 'function' ? unitTargets(t) : out;
   const total = grandTotalRow(t);
   const segs = segments(t);
   if (!total || segs.length !== 1) return out;
