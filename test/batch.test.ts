@@ -115,8 +115,15 @@ describe('worker pool under misbehaving files', () => {
     expect(result.rows[2].reasonCode).toBe('crash');
     expect(result.rows[3].entity).toBe('株洲市天元区医疗保障局');
   }, 30_000);
-});
 
+  it('gives every file a row instead of respawning forever when workers cannot start', async () => {
+    const files = [seedFile('000'), seedFile('001'), seedFile('002')];
+    const result = await runBatch(files, { jobs: 2, workerUrl: new URL('./fixtures/office/batch/broken-worker.ts', import.meta.url) });
+    expect(result.rows.map((r) => r.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(result.rows[0].reason).toContain('处理进程无法启动');
+    expect(result.rows[0].reasonEn).toContain('module failed to load');
+  }, 30_000);
+});
 
 describe('progress printer', () => {
   const row = { file: '/x/年报.pdf', status: 'failed', ms: 1200, reason: '文件是空的（0 字节）。' } as BatchProgress['row'];

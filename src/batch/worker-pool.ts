@@ -35,6 +35,10 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
+  /** Set when workers die before ever becoming ready: the pipeline itself cannot load, so nothing can run. */
+  let broken: { zh: string; en: string } | null = null;
+  let startFailures = 0;
+  const MAX_START_FAILURES = 3;
 
   const failure = (task: WorkerTask, code: string, zh: string, en: string, started: number): WorkerResult => {
     const row = emptyRow(task.path);
@@ -68,12 +72,20 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
       if (slot.worker !== worker) return;
       if ('ready' in message) {
         slot.ready = true;
+        startFailures = 0;
         dispatch();
       } else if (slot.task && message.id === slot.task.id) finish(slot, message);
     });
     const lost = (zh: string, en: string) => {
-      if (slot.worker !== worker) return; // already replaced (a timeout terminated it)
+      if (slot.worker !== worker || closed) return; // already replaced (a timeout terminated it), or closing
       const task = slot.task;
+      if (!slot.ready && ++startFailures >= MAX_START_FAILURES) {
+        // Respawning would loop forever: every queued file gets a row saying the reader could not start.
+        broken = { zh: `处理进程无法启动：${zh}`, en: `The worker could not start: ${en}` };
+        slot.worker = null as unknown as Worker;
+        dispatch();
+        return;
+      }
       spawn(slot);
       if (task) finish(slot, failure(task, 'crash', zh, en, slot.started));
     };
@@ -91,6 +103,10 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
   };
 
   const dispatch = () => {
+    if (broken) {
+      for (const { task, resolve } of queue.splice(0)) resolve(failure(task, 'crash', broken.zh, broken.en, performance.now()));
+      return;
+    }
     for (const slot of slots) {
       if (!slot.ready || slot.task || queue.length === 0) continue;
       const { task, resolve } = queue.shift()!;
@@ -129,7 +145,7 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
     async close() {
       closed = true;
       for (const slot of slots) if (slot.timer) clearTimeout(slot.timer);
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all(slots.map((s) => s.worker?.terminate()));
     },
   };
 }
