@@ -100,6 +100,15 @@ export function createWorkerPool(options: PoolOptions): WorkerPool {
     worker.on('exit', (code) => {
       if (!closed) lost(`处理进程意外退出（代码 ${code}）。`, `The worker exited unexpectedly (code ${code}).`);
     });
+    // A worker that neither starts nor dies would leave its files waiting forever.
+    const startTimer = setTimeout(() => {
+      if (slot.worker !== worker || slot.ready || closed) return;
+      lost('处理进程启动超时。', 'The worker did not start in time.');
+      void worker.terminate();
+    }, options.timeoutMs);
+    startTimer.unref();
+    worker.once('message', () => clearTimeout(startTimer));
+    worker.once('exit', () => clearTimeout(startTimer));
   };
 
   const dispatch = () => {
