@@ -21,6 +21,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# A free port for the throw-away PostgreSQL, so a cluster already running on this machine is never in the way.
+if [ -z "${CAIJIAN_PG_PORT:-}" ]; then
+  CAIJIAN_PG_PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  export CAIJIAN_PG_PORT
+fi
 # shellcheck source=scripts/ci-services.sh
 . scripts/ci-services.sh
 status=0
