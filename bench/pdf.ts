@@ -51,6 +51,21 @@ async function pdfjsTextOnly(bytes: Uint8Array): Promise<number> {
   return chars;
 }
 
+/** pdf.js operator list alone (what the reader parses each page into), for the floor of the reader's cost. */
+async function pdfjsOperatorsOnly(bytes: Uint8Array): Promise<number> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), cMapUrl: CMAP_DIR, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DIR, verbosity: 0, maxImageSize: 1 });
+  const doc = await task.promise;
+  let ops = 0;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    ops += (await page.getOperatorList({ annotationMode: 0 })).fnArray.length;
+    page.cleanup();
+  }
+  await task.destroy();
+  return ops;
+}
+
 const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -67,19 +82,23 @@ const list = files();
 await pdfjsTextOnly(new Uint8Array(readFileSync(list[0])));
 await readPdf(new Uint8Array(readFileSync(list[0])));
 
-const rows: { name: string; pages: number; base: number; reader: number }[] = [];
+const rows: { name: string; pages: number; base: number; ops: number; reader: number }[] = [];
 for (const file of list) {
   const bytes = new Uint8Array(readFileSync(file));
   const base: number[] = [];
   const reader: number[] = [];
+  const ops: number[] = [];
   let pages = 0;
   // Alternate the two so that machine noise hits both alike.
   for (let r = 0; r < runs; r++) {
     base.push(await time(() => pdfjsTextOnly(bytes)));
+    ops.push(await time(() => pdfjsOperatorsOnly(bytes)));
     reader.push(await time(async () => (pages = (await readPdf(bytes)).pageCount ?? 0)));
   }
-  rows.push({ name: basename(file), pages, base: median(base), reader: median(reader) });
-  console.log(`${basename(file).slice(0, 40).padEnd(40)} ${String(pages).padStart(4)} pp  pdf.js ${median(base).toFixed(0).padStart(5)} ms  reader ${median(reader).toFixed(0).padStart(5)} ms  ×${(median(reader) / median(base)).toFixed(2)}`);
+  rows.push({ name: basename(file), pages, base: median(base), ops: median(ops), reader: median(reader) });
+  console.log(
+    `${basename(file).slice(0, 36).padEnd(36)} ${String(pages).padStart(4)} pp  pdf.js text ${median(base).toFixed(0).padStart(5)} ms  pdf.js ops ${median(ops).toFixed(0).padStart(5)} ms  reader ${median(reader).toFixed(0).padStart(5)} ms  ×${(median(reader) / median(base)).toFixed(2)}`,
+  );
 }
 const docBase = median(rows.map((r) => r.base));
 const docReader = median(rows.map((r) => r.reader));
@@ -87,8 +106,10 @@ const pageBase = median(rows.map((r) => r.base / r.pages));
 const pageReader = median(rows.map((r) => r.reader / r.pages));
 const ratios = rows.map((r) => r.reader / r.base);
 const totalRatio = rows.reduce((s, r) => s + r.reader, 0) / rows.reduce((s, r) => s + r.base, 0);
+const opsRatio = rows.reduce((s, r) => s + r.ops, 0) / rows.reduce((s, r) => s + r.base, 0);
 console.log('');
 console.log(`files ${rows.length}, runs ${runs}, pages ${rows.reduce((s, r) => s + r.pages, 0)}`);
 console.log(`median per document: pdf.js text ${docBase.toFixed(0)} ms, reader ${docReader.toFixed(0)} ms, ratio ${(docReader / docBase).toFixed(2)}`);
 console.log(`median per page:     pdf.js text ${pageBase.toFixed(1)} ms, reader ${pageReader.toFixed(1)} ms, ratio ${(pageReader / pageBase).toFixed(2)}`);
 console.log(`median of per-file ratios ${median(ratios).toFixed(2)}; total time ratio ${totalRatio.toFixed(2)}`);
+console.log(`pdf.js operator list alone / pdf.js text alone (total time): ${opsRatio.toFixed(2)}`);

@@ -214,9 +214,9 @@ describe('readPdf on a document with an image-only page (上海市数据局 2026
 describe('readPdf on bad input', () => {
   const good = fixture('foshan-final-2019.pdf');
 
-  async function refusal(bytes: Uint8Array): Promise<InputError> {
+  async function refusal(bytes: Uint8Array, timeoutSeconds?: number): Promise<InputError> {
     const started = Date.now();
-    const error = await readPdf(bytes).then(
+    const error = await readPdf(bytes, { timeoutSeconds }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -240,6 +240,12 @@ describe('readPdf on bad input', () => {
 
   it('refuses a password-protected file as encrypted', async () => {
     expect((await refusal(encryptedPdf())).code).toBe('encrypted');
+  });
+
+  it('gives up on a document that takes longer than its time limit, with a message, not a hang', async () => {
+    const e = await refusal(good, 0.05);
+    expect(e.code).toBe('unreadable');
+    expect(e.messageZh).toContain('超时');
   });
 
   it('is reached through readLayout by content, and leaves the caller its bytes', async () => {

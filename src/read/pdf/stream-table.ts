@@ -49,13 +49,20 @@ export function isMetadataLine(chunks: Chunk[]): boolean {
   return chunks.length <= 3 && chunks.some((c) => UNIT.test(c.text));
 }
 
+const LIST_MARKER = /^([（(]?[\d一二三四五六七八九十]{1,3}[.、．)）]|[（(][\d一二三四五六七八九十]{1,3}[)）]|[•·●■◆▪-])$/;
+
+/** A numbered or bulleted line whose marker stands apart from its text ("1.      2026年…预算总表"). */
+function isListItem(chunks: Chunk[]): boolean {
+  return chunks.length === 2 && LIST_MARKER.test(chunks[0].text);
+}
+
 export type FlowItem = { kind: 'line'; line: VisualLine; chunks: Chunk[] } | { kind: 'table'; lines: { line: VisualLine; chunks: Chunk[] }[] };
 
 /** Splits a page's free lines into plain lines and stream tables, in order. */
 export function findStreamTables(lines: readonly VisualLine[]): FlowItem[] {
   const rows = lines.map((line) => {
     const chunks = chunksOf(line);
-    return { line, chunks, candidate: chunks.length >= 2 && !isMetadataLine(chunks) };
+    return { line, chunks, candidate: chunks.length >= 2 && !isMetadataLine(chunks) && !isListItem(chunks) };
   });
   const out: FlowItem[] = [];
   let i = 0;
