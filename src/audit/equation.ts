@@ -88,7 +88,8 @@ export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
   const values: Record<string, string> = {
     target: termName(eq.target),
     targetEn: termNameEn(eq.target),
-    actual: text(target.value),
+    // a total printed blank while its parts are not: say so rather than "0"
+    actual: target.blank ? '空白/blank' : text(target.value),
     expected: text(sumValue),
     difference: text(difference),
     unit: toYuan ? '元' : (unitOf(ctx.disclosure, eq.target.table) ?? ''),
@@ -107,7 +108,7 @@ export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
     location: termPlace(eq.target),
     related,
     expected: sumValue,
-    actual: target.value,
+    actual: target.blank ? null : target.value,
     difference,
   });
   return false;
