@@ -165,12 +165,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     },
     bodyLimit({
       maxSize: requestLimit,
+      // @hono/node-server reads and discards what the client still sends (bounded in time and bytes), so
+      // the client gets to read this answer.
       onError: (c) =>
         c.json(
           errorBody(
             'too-large',
-            `上传内容过大，单次上传不能超过 ${Math.round(requestLimit / 1048576)} MB，请分批上传。`,
-            `The upload is too large; one request may carry at most ${Math.round(requestLimit / 1048576)} MB. Upload in smaller batches.`,
+            `上传内容过大，单次上传不能超过 ${(requestLimit / 1048576).toFixed(1)} MB，请分批上传。`,
+            `The upload is too large; one request may carry at most ${(requestLimit / 1048576).toFixed(1)} MB. Upload in smaller batches.`,
           ),
           413,
         ),
