@@ -227,3 +227,25 @@ describe('Excel rows above a table', () => {
     expect(grid.rows).toHaveLength(2);
   });
 });
+
+describe('Excel workbooks written without cell references', () => {
+  it('are read through the fallback reader, with a warning saying so', async () => {
+    const bytes = workbookZip(
+      sheetXml(
+        '<row><c t="inlineStr"><is><t>收入决算表</t></is></c></row>' +
+          '<row><c t="inlineStr"><is><t>合计</t></is></c><c><v>289.7</v></c><c><v>289.7</v></c></row>',
+      ),
+    );
+    const layout = await readWorkbook(bytes, 'xlsx');
+    expect(layout.warnings[0].code).toBe('xlsx-fallback-reader');
+    expect(layout.warnings[0].message).toContain('备用方式');
+    expect(lines(layout)[0]).toMatchObject({ text: '收入决算表', place: { kind: 'sheet', sheet: 'Sheet1', cell: 'A1' } });
+    const [grid] = grids(layout);
+    expect(grid.rows[0].cells.map((c) => [c.text, c.raw])).toEqual([
+      ['合计', undefined],
+      ['289.7', '289.7'],
+      ['289.7', '289.7'],
+    ]);
+    expect(grid.rows[0].cells[2].place).toEqual({ kind: 'sheet', sheet: 'Sheet1', cell: 'C2' });
+  });
+});

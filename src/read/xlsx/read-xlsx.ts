@@ -37,6 +37,34 @@ export async function readWorkbook(
   return { format, pageCount: extracted.sheets.length, imageOnlyPages: [], blocks, warnings };
 }
 
+/**
+ * exceljs is strict where the format is lenient: it refuses rows and cells written without their optional
+ * r="…" references, as some report generators write them. SheetJS reads those, so when exceljs fails on an
+ * archive that passed the guard, SheetJS gets a second try and the layout says which library read it.
+ */
+async function loadXlsxWithFallback(bytes: Uint8Array, limits: WorkbookLimits): Promise<ExtractedSheets> {
+  const { loadXlsxSheets } = await import('./exceljs-sheets.ts');
+  try {
+    return await loadXlsxSheets(bytes);
+  } catch (first) {
+    const { loadXlsSheets } = await import('./xls-sheets.ts');
+    let second: ExtractedSheets;
+    try {
+      second = loadXlsSheets(bytes, limits);
+    } catch (e) {
+      if (isInputError(e)) throw e;
+      throw first; // report the primary reader's complaint
+    }
+    const detail = first instanceof Error ? first.message : String(first);
+    second.warnings.unshift({
+      code: 'xlsx-fallback-reader',
+      message: `此工作簿不完全符合常见写法（${detail}），已改用备用方式读取，请核对结果。`,
+      messageEn: `This workbook departs from the usual form (${detail}); it was read with the fallback reader, please check the result.`,
+    });
+    return second;
+  }
+}
+
 async function extractSheets(bytes: Uint8Array, format: 'xlsx' | 'xls', limits: WorkbookLimits): Promise<ExtractedSheets> {
   try {
     if (format === 'xls') {
@@ -45,8 +73,7 @@ async function extractSheets(bytes: Uint8Array, format: 'xlsx' | 'xls', limits: 
       return loadXlsSheets(bytes, limits);
     }
     checkXlsxArchive(bytes, limits);
-    const { loadXlsxSheets } = await import('./exceljs-sheets.ts');
-    return await loadXlsxSheets(bytes);
+    return await loadXlsxWithFallback(bytes, limits);
   } catch (e) {
     if (isInputError(e)) throw e;
     // The libraries throw plain errors (or strings) on damaged files; the user gets a clear bilingual message.
