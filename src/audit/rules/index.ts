@@ -12,7 +12,9 @@ import lineSum from './line-sum/rule.ts';
 import listedTables from './listed-tables/rule.ts';
 import narrativeAmount from './narrative-amount/rule.ts';
 import narrativeChange from './narrative-change/rule.ts';
+import narrativeComponents from './narrative-components/rule.ts';
 import narrativeCompletion from './narrative-completion/rule.ts';
+import narrativeDirection from './narrative-direction/rule.ts';
 import narrativeSections from './narrative-sections/rule.ts';
 import narrativeShare from './narrative-share/rule.ts';
 import narrativeShareSum from './narrative-share-sum/rule.ts';
@@ -42,6 +44,8 @@ export const rules: readonly Rule[] = [
   narrativeShareSum,
   narrativeCompletion,
   narrativeChange,
+  narrativeComponents,
+  narrativeDirection,
   requiredTablesFinal,
   requiredTablesBudget,
   listedTables,

@@ -1,0 +1,66 @@
+import { add, fromUnits, sub, toFixedString, cmp, type Decimal } from '../../../model/decimal.ts';
+import { figureInterval, figurePlace, figures, figureText, paragraphs, type Figure } from '../../narrative/tokens.ts';
+import type { Rule } from '../../types.ts';
+
+// A stated total and its stated components: “基本支出1404.24万元…其中：人员经费960.99万元，公用经费443.25万元”.
+// Lists are often partial (“主要包括”), so the finding is only a list whose parts add up to more than the total
+// for every true value behind the printed figures. The list runs from the marker to the end of the sentence
+// (。) or to the next marker (a nested list is not added to its parent's).
+
+const MARKER = /其中[:：]?|包含[:：]|包括[:：]|主要包括[:：]?|分别为[:：]?/g;
+
+const rule: Rule = {
+  meta: {
+    id: 'narrative-components',
+    code: 'CJ306',
+    title: { zh: '说明中列出的组成部分之和不超过总额', en: 'Listed components do not add up to more than their total' },
+    category: 'narrative',
+    severity: 'error',
+    appliesTo: ['决算', '预算'],
+    requires: [],
+    messages: {
+      over: {
+        zh: '说明中“{total}”为 {totalValue}，其后列出的各项合计 {sum}，超过总额 {difference}',
+        en: 'The narrative states {totalEn} as {totalValue}, but the parts listed after it add up to {sum}, {difference} more',
+      },
+    },
+  },
+  check(ctx) {
+    for (const l of paragraphs(ctx.disclosure)) {
+      const text = l.text;
+      const figs = figures(text);
+      const markers = [...text.matchAll(MARKER)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
+      markers.forEach((m, i) => {
+        const before = figs.filter((f) => f.end <= m.at);
+        const head = before[before.length - 1];
+        // the total is the amount right before the marker, in the same sentence
+        if (!head || head.kind !== 'amount' || head.change || /[。]/.test(text.slice(head.end, m.at)) || m.at - head.end > 4) return;
+        // a list opened inside brackets (“（其中个人账户基金142787万元）”) ends with them
+        const bracketed = /[（(]\s*$/.test(text.slice(0, m.at));
+        const close = bracketed ? Math.min(...['）', ')'].map((c) => text.indexOf(c, m.end)).filter((x) => x >= 0), text.length) : -1;
+        const stop = Math.min(...[text.indexOf('。', m.end), markers[i + 1]?.at ?? -1, close].filter((x) => x >= 0), text.length);
+        const parts: Figure[] = figs.filter((f) => f.start >= m.end && f.end <= stop && f.kind === 'amount' && !f.change && f.unit === head.unit && !/预算|决算|上年|比|较/.test(f.label));
+        if (parts.length < 2) return;
+        let lo: Decimal = fromUnits(0n, 0);
+        let sum: Decimal = fromUnits(0n, 0);
+        for (const p of parts) {
+          lo = add(lo, figureInterval(p).lo);
+          sum = add(sum, p.value);
+        }
+        const hi = figureInterval(head).hi;
+        if (cmp(lo, hi) < 0) return;
+        ctx.report({
+          messageId: 'over',
+          values: { total: head.label, totalEn: head.label, totalValue: figureText(head), sum: `${toFixedString(sum)}${head.unit}`, difference: `${toFixedString(sub(sum, head.value))}${head.unit}` },
+          location: figurePlace(l, head),
+          related: parts.map((p) => figurePlace(l, p)),
+          expected: head.value,
+          actual: sum,
+          difference: sub(sum, head.value),
+        });
+      });
+    }
+  },
+};
+
+export default rule;
