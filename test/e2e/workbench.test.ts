@@ -1,18 +1,21 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../src/server/web-build.ts';
 import { PROJECT_ROOT } from '../../src/server/static.ts';
-import { SEEDS, testServer, type TestServer } from '../server/helpers.ts';
+import { form, SEEDS, testServer, type TestServer } from '../server/helpers.ts';
 
 // The issue's acceptance test: a reviewer signs in, uploads a seed, sees its findings (from the real audit),
 // clicks one and sees the cell highlighted, marks it reviewed, reloads and finds the review kept.
-// Set CAIJIAN_SCREENSHOT=1 to refresh docs/workbench.png from this run.
+// Set CAIJIAN_SCREENSHOT=1 to refresh docs/workbench.png (PDF document) and docs/workbench-text.png (text seed).
 
 const CHROMIUM = process.env.CAIJIAN_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
+// A real published PDF from the shared corpus (24 pages, tables recognised, findings on table cells).
+const PDF = '/work/shared/corpus/calinchow-del__renwu/004_重庆/2026年重庆市人民政府办公厅部门预算.pdf';
+if (!existsSync(PDF)) console.warn(`[e2e] PDF case SKIPPED: ${PDF} not found`);
 if (!haveChromium) console.warn(`[e2e] SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 describe.skipIf(!haveChromium)('workbench in a browser', () => {
@@ -72,7 +75,7 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     await page.waitForSelector('.src-line.hit mark');
     expect(await page.locator('.src-line.hit mark').textContent()).toContain('248.98');
 
-    if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(PROJECT_ROOT, 'docs/workbench.png') });
+    if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(PROJECT_ROOT, 'docs/workbench-text.png') });
 
     await page.fill('.review-box textarea', '尾数误差，已核对');
     await page.click('.review-actions button.primary');
@@ -85,6 +88,40 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     await page.click(`li.finding[data-id="${id}"]`);
     expect(await page.locator('.review-status strong').textContent()).toBe('已确认问题');
     expect(await page.locator('.review-box textarea').inputValue()).toBe('尾数误差，已核对');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it.skipIf(!existsSync(PDF))('shows a PDF finding on the page image drawn by pdf.js, boxed', async () => {
+    const bytes = readFileSync(PDF);
+    const res = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: basename(PDF), bytes }]) });
+    expect(res.status).toBe(201);
+    const { results } = await res.json();
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/#/doc/${results[0].document.id}`);
+    await page.waitForSelector('li.finding');
+    // The first finding that points at a table cell on a page.
+    const ids = await page.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    const { findings } = await (await fetch(`${t.url}/api/documents/${results[0].document.id}/findings`, { headers: t.auth })).json();
+    const target = findings.find((f: { id: string; finding: { location?: { column?: string; source?: { kind: string } } } }) => ids.includes(f.id) && f.finding.location?.column && f.finding.location.source?.kind === 'pdf');
+    expect(target).toBeTruthy();
+    await page.click(`li.finding[data-id="${target.id}"]`);
+    await page.waitForSelector('.pdf-page canvas');
+    await page.waitForSelector('.pdf-box:not(.related)');
+    const box = await page.locator('.pdf-box:not(.related)').boundingBox();
+    expect(box!.width).toBeGreaterThan(5);
+    expect(await page.locator('.source-caption').textContent()).toContain(`第 ${target.finding.location.source.page} 页`);
+    // The page really was drawn: the canvas is not blank.
+    const inked = await page.locator('.pdf-page canvas').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
+      return dark;
+    });
+    expect(inked).toBeGreaterThan(1000);
+    expect(await page.locator('table.model td.hit').count()).toBe(1);
+    if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(PROJECT_ROOT, 'docs/workbench.png') });
     expect(problems).toEqual([]);
   }, 60_000);
 });
