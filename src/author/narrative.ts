@@ -1,5 +1,5 @@
 import { lookup } from '../catalog/catalog.ts';
-import { add, isZero, sum, ZERO, type Decimal } from '../model/decimal.ts';
+import { abs, add, cmp, isZero, sub, sum, toFixedString, ZERO, type Decimal } from '../model/decimal.ts';
 import type { Disclosure, NarrativeSection, Row, Table } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
 import { codedRows, rowByCode, rowByItem, tableByKey, totalRow, valueOf } from '../model/query.ts';
@@ -31,6 +31,31 @@ function writer(partHeading: string): Writer {
 }
 
 const v = (row: Row | undefined, col: string): Decimal => valueOf(row, col) ?? ZERO;
+
+/**
+ * The table's 合计 line: the printed total row, a line labelled 合计/总计 (budget tables print it as an item),
+ * else a sum of the 类 lines (or of the top unit lines) so a table printed without a total still has one.
+ */
+function tableTotal(t: Table | undefined): Row | undefined {
+  if (!t || t.status !== 'data') return undefined;
+  // Budget tables print "合计" under empty 类/款/项 cells, which some extractions join into the label.
+  const printed = totalRow(t) ?? t.rows.find((r) => /^(类款项)?(合计|总计)[:：]?$/.test((r.label ?? '').replace(/\s/g, '')));
+  if (printed) return printed;
+  const department = t.rows.find((r) => r.kind === 'unit' && r.code?.length === 3);
+  if (department) return department;
+  const parts = codedRows(t, '类');
+  if (!parts.length) return undefined;
+  const columns = [...new Set(parts.flatMap((r) => r.cells.map((c) => c.column)))];
+  return {
+    kind: 'total',
+    label: '合计',
+    cells: columns.map((column) => {
+      const total = sum(parts.map((r) => v(r, column)));
+      return { column, text: '', value: toFixedString(total), decimals: total.scale, place: PLACE };
+    }),
+    place: PLACE,
+  };
+}
 
 function reasonText(reason: string | undefined): string {
   const r = reason?.trim().replace(/[。；;，,]+$/, '');
@@ -142,9 +167,13 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
   if (t06) {
     const personnel = valueOf(rowByItem(t06, 'personnel_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && (r.code === '301' || r.code === '303')).map((r) => v(r, 'amount')));
     const pub = valueOf(rowByItem(t06, 'public_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && r.code !== '301' && r.code !== '303').map((r) => v(r, 'amount')));
-    // The basic total restated is the one 05表 prints (06表's two totals may differ from it by rounding).
+    // The basic total restated is the one 05表 prints when 06表's two totals agree with it within rounding;
+    // when the tables disagree beyond rounding (the audit reports that), the text stays self-consistent
+    // with 06表 so that its shares add up to 100%.
     const t05b = tableByKey(d, 'final.general_budget_expenditure');
-    const basic = (t05b ? valueOf(totalRow(t05b), 'basic') : null) ?? add(personnel, pub);
+    const printed = t05b ? valueOf(totalRow(t05b), 'basic') : null;
+    const fromParts = add(personnel, pub);
+    const basic = printed && cmp(abs(sub(printed, fromParts)), { units: 2n, scale: 2 }) <= 0 ? printed : fromParts;
     const names = (pred: (c: string) => boolean) =>
       t06.rows.filter((r) => r.level === '款' && r.code && pred(r.code) && !isZero(v(r, 'amount'))).map((r) => r.label).filter(Boolean).join('、');
     const pn = names((c) => c.startsWith('301') || c.startsWith('303'));
@@ -251,12 +280,14 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
   const reasons = inputs.reasons ?? {};
   const prior = inputs.prior ?? {};
   const summary = tableByKey(d, 'budget.summary');
-  const income = tableByKey(d, 'budget.income');
+  const incomeTable = tableByKey(d, 'budget.income');
+  // A 收入总表 printed as an image has no figures: the 收支总表's income lines say the same.
+  const income = tableTotal(incomeTable) ? incomeTable : undefined;
   const exp = tableByKey(d, 'budget.expenditure');
-  const grand = summary ? (valueOf(rowByItem(summary, 'income.grand_total'), 'amount') ?? v(rowByItem(summary, 'income.total'), 'amount')) : v(exp ? totalRow(exp) : undefined, 'total');
+  const grand = summary ? (valueOf(rowByItem(summary, 'income.grand_total'), 'amount') ?? v(rowByItem(summary, 'income.total'), 'amount')) : v(tableTotal(exp), 'total');
   w.section('一、收支预算总体情况', [`${year}本部门收支预算总计${amountText(grand, unit)}。${yoy(grand, prior.total, reasons.total, unit, '收支预算总计')}`]);
   if (income || summary) {
-    const tr = income ? totalRow(income) : undefined;
+    const tr = tableTotal(income);
     const parts: [string, Decimal][] = income
       ? ([['一般公共预算拨款收入', 'general_budget'], ['政府性基金预算拨款收入', 'gov_fund'], ['国有资本经营预算拨款收入', 'state_capital'], ['财政专户管理资金收入', 'special_account'], ['事业收入', 'business'], ['事业单位经营收入', 'operating'], ['上级补助收入', 'superior_subsidy'], ['附属单位上缴收入', 'affiliated'], ['其他收入', 'other'], ['上年结转', 'carryover']] as const).map(([n, c]) => [n, v(tr, c)])
       : ([['一般公共预算拨款收入', 'income.general_budget'], ['政府性基金预算拨款收入', 'income.gov_fund'], ['国有资本经营预算拨款收入', 'income.state_capital'], ['财政专户管理资金收入', 'income.special_account'], ['事业收入', 'income.business'], ['其他收入', 'income.other'], ['上年结转结余', 'income.carryover']] as const).map(([n, item]) => [n, v(rowByItem(summary!, item), 'amount')]);
@@ -264,19 +295,19 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
     const list = shares(parts, total, unit);
     w.section('二、收入预算情况', [`${year}收入预算${amountText(total, unit)}${list ? `，其中：${list}` : ''}。`]);
   }
-  if (exp) {
-    const tr = totalRow(exp);
+  if (tableTotal(exp)) {
+    const tr = tableTotal(exp);
     const total = v(tr, 'total');
     const list = shares([['基本支出', v(tr, 'basic')], ['项目支出', v(tr, 'project')], ['事业单位经营支出', v(tr, 'operating')], ['上缴上级支出', v(tr, 'upper_remit')], ['对附属单位补助支出', v(tr, 'subsidy_affiliated')]], total, unit);
     w.section('三、支出预算情况', [`${year}支出预算${amountText(total, unit)}${list ? `，其中：${list}` : ''}。`]);
   }
   const general = tableByKey(d, 'budget.general_expenditure');
-  if (general) {
-    const tr = totalRow(general);
+  if (tableTotal(general)) {
+    const tr = tableTotal(general);
     const total = v(tr, 'total');
     const byClass = new Map<string, Decimal>();
-    for (const r of codedRows(general, '项')) byClass.set(r.code!.slice(0, 3), add(byClass.get(r.code!.slice(0, 3)) ?? ZERO, v(r, 'total')));
-    for (const r of codedRows(general, '类')) byClass.set(r.code!, v(r, 'total'));
+    for (const r of codedRows(general!, '项')) byClass.set(r.code!.slice(0, 3), add(byClass.get(r.code!.slice(0, 3)) ?? ZERO, v(r, 'total')));
+    for (const r of codedRows(general!, '类')) byClass.set(r.code!, v(r, 'total'));
     const list = shares([...byClass].map(([c, d2]) => [nameOf(c, d.fiscalYear), d2]), total, unit);
     w.section('四、一般公共预算拨款支出预算情况', [
       `${year}一般公共预算拨款支出预算${amountText(total, unit)}，${yoy(total, prior.generalBudget, reasons.generalBudget, unit, '一般公共预算拨款支出预算')}`,
@@ -285,8 +316,8 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
     ]);
   }
   const basic = tableByKey(d, 'budget.general_basic');
-  if (basic) {
-    const tr = totalRow(basic);
+  if (tableTotal(basic)) {
+    const tr = tableTotal(basic);
     const total = v(tr, 'total');
     w.section('五、一般公共预算基本支出预算情况', [
       `${year}一般公共预算基本支出预算${amountText(total, unit)}，其中：人员经费${amountText(v(tr, 'personnel'), unit)}，占${percentText(v(tr, 'personnel'), total) ?? '0%'}；公用经费${amountText(v(tr, 'public'), unit)}，占${percentText(v(tr, 'public'), total) ?? '0%'}。`,
@@ -294,7 +325,7 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
   }
   const three = tableByKey(d, 'budget.three_public');
   {
-    const tr = three ? (totalRow(three) ?? three.rows[0]) : undefined;
+    const tr = tableTotal(three) ?? three?.rows[0];
     const total = v(tr, 'total');
     w.section('六、一般公共预算“三公”经费预算情况', [
       `${year}“三公”经费预算${amountText(total, unit)}，其中：因公出国（境）费${amountText(v(tr, 'abroad'), unit)}，公务用车购置费${amountText(v(tr, 'vehicle_purchase'), unit)}，公务用车运行费${amountText(v(tr, 'vehicle_operation'), unit)}，公务接待费${amountText(v(tr, 'reception'), unit)}。${yoy(total, prior.threePublic, reasons.threePublic, unit, '“三公”经费预算')}`,

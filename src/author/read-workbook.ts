@@ -244,7 +244,7 @@ function readSections(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
       const place = sheetPlace(ws.name, start + i, 2);
       const lineNo = Number(textOf(ws.getCell(start + i, 1))) || undefined;
       const cells = cols.map((c, k) => makeCell(c.key, vals.get(c.key) ?? null, sheetPlace(ws.name, start + i, k + 3)));
-      const isTotal = !!l.item && /(total|grand_total|current)$/.test(l.item);
+      const isTotal = !!l.item && /(total|grand_total)$/.test(l.item);
       const row: Row = l.code
         ? { kind: 'code', section: s.key, code: l.code, codeSystem: l.codeSystem, level: '类', label: l.label, cells, place }
         : { kind: isTotal ? 'total' : 'item', section: s.key, label: l.label, item: l.item, cells, place };

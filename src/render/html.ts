@@ -35,7 +35,8 @@ section.table.wide { page: wide; }
 section.table h3.table-title { text-align: center; font-size: 14pt; margin: 0 0 2mm; }
 section.table p { text-indent: 0; margin: 2.5mm 0; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.35; }
-section.table.wide table { font-size: 7.5pt; }
+section.table.wide table { font-size: 7.5pt; line-height: 1.2; }
+section.table.wide th, section.table.wide td { padding: 0.5pt 2pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 1pt 3pt; vertical-align: middle; }

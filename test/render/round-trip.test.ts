@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseBytes } from '../../src/pipeline.ts';
+import { renderDocx } from '../../src/render/docx.ts';
+import { renderHtml } from '../../src/render/html.ts';
+import { chromiumPath, renderPdf } from '../../src/render/pdf.ts';
+import { renderXlsx } from '../../src/render/xlsx.ts';
+import { SEED_IDS, seedModel } from '../helpers/seeds.ts';
+import { modelDiff } from './model-diff.ts';
+
+// Generator and reader check each other (design.md): every seed's model rendered to each format and read
+// back with Caijian's own readers gives the same tables, rows and cells. Combinations that do not round-trip
+// yet are listed with the reason and run as expected failures, so a fix shows up as a failing "fails" test.
+
+const FORMATS = ['html', 'xlsx', 'docx', 'pdf'] as const;
+type Format = (typeof FORMATS)[number];
+
+const KNOWN: Partial<Record<`${string}-${Format}`, string>> = {
+  // Seed 004 has two tables printed as images ([illegible]); only the text and HTML readers report a
+  // region as unreadable, so in xlsx/docx/pdf the "[无法识别]" line ends the table region and the table is lost.
+  // In PDF the 收支总表 also continues on a second page whose first lines carry no amounts, and recognition
+  // drops them as repeated header lines.
+  '004-xlsx': 'illegible tables: only text/HTML readers emit an illegible block',
+  '004-docx': 'illegible tables: only text/HTML readers emit an illegible block',
+  '004-pdf': 'illegible tables, and continued 收支总表 page starting with blank-valued lines',
+};
+
+async function render(format: Format, d: ReturnType<typeof seedModel>): Promise<Uint8Array> {
+  switch (format) {
+    case 'html':
+      return new TextEncoder().encode(renderHtml(d));
+    case 'xlsx':
+      return renderXlsx(d);
+    case 'docx':
+      return renderDocx(d);
+    case 'pdf':
+      return renderPdf(d);
+  }
+}
+
+for (const format of FORMATS) {
+  describe.skipIf(format === 'pdf' && !chromiumPath())(`round trip through ${format}`, () => {
+    for (const id of SEED_IDS) {
+      const known = KNOWN[`${id}-${format}`];
+      const test = known ? it.fails : it;
+      test(`seed ${id}${known ? ` (known: ${known})` : ''}`, async () => {
+        const d = seedModel(id);
+        const bytes = await render(format, d);
+        const back = await parseBytes(bytes, { fileName: `seed-${id}.${format}` });
+        expect(back.source.format).toBe(format);
+        expect(modelDiff(d, back)).toEqual([]);
+      });
+    }
+  });
+}
