@@ -249,3 +249,25 @@ describe('Excel workbooks written without cell references', () => {
     expect(grid.rows[0].cells[2].place).toEqual({ kind: 'sheet', sheet: 'Sheet1', cell: 'C2' });
   });
 });
+
+describe('Excel binary workbooks (.xlsb)', () => {
+  it('are read through SheetJS with merges, places and exact values', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['收入决算表'],
+      ['项目', null, '本年收入合计'],
+      ['合计', null, 289.7],
+    ]);
+    ws['!merges'] = [XLSX.utils.decode_range('A2:B2')];
+    ws['C3'].z = '0.00';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '02');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsb' }) as ArrayBuffer);
+    const layout = await readLayout(bytes, 'report.xlsb');
+    expect(layout.pageCount).toBe(1);
+    expect(lines(layout)[0]).toMatchObject({ text: '收入决算表', place: { kind: 'sheet', sheet: '02', cell: 'A1' } });
+    const [grid] = grids(layout);
+    expect(grid.rows[0].cells[0]).toMatchObject({ text: '项目', colSpan: 2 });
+    expect(grid.rows[1].cells[2]).toMatchObject({ text: '289.70', raw: '289.70', place: { kind: 'sheet', sheet: '02', cell: 'C3' } });
+  });
+});

@@ -5,7 +5,7 @@ import { extname, join, resolve } from 'node:path';
 // (only the formats Caijian reads, skipping Office lock files "~$x.docx" and hidden entries). Paths that do
 // not exist are returned separately so the batch can give each a row saying so instead of stopping.
 
-export const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.xlsx', '.xls', '.docx', '.txt', '.md']);
+export const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.xlsx', '.xlsm', '.xlsb', '.xls', '.docx', '.txt', '.md']);
 
 export interface CollectedInputs {
   files: string[];

@@ -10,8 +10,17 @@ import type { WorkbookLimits } from './workbook-limits.ts';
 const CELL_TAG = /<(?:\w+:)?c[\s>/]/g;
 const MERGE_TAG = /<(?:\w+:)?mergeCell\s[^>]*ref="([^"]+)"/g;
 
-export function checkXlsxArchive(bytes: Uint8Array, limits: WorkbookLimits): void {
+/** 'xml' for .xlsx/.xlsm; 'binary' for .xlsb, whose sheets are binary records (read by SheetJS). */
+export type XlsxFlavour = 'xml' | 'binary';
+
+export function checkXlsxArchive(bytes: Uint8Array, limits: WorkbookLimits): XlsxFlavour {
   const entries = readZipEntries(bytes, limits.zip);
+  if (entries.has('xl/workbook.bin')) {
+    // Binary sheets cannot be scanned for tags; the zip limits bound them and SheetJS counts cells as it reads.
+    const sheets = [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.bin$/.test(n)).length;
+    if (sheets > limits.maxSheets) throw tooLarge(`${sheets} 个工作表`, `${sheets} worksheets`);
+    return 'binary';
+  }
   if (!entries.has('xl/workbook.xml')) {
     throw new InputError(
       'unreadable',
@@ -37,4 +46,5 @@ export function checkXlsxArchive(bytes: Uint8Array, limits: WorkbookLimits): voi
       if (merged > limits.maxMergedCells) throw tooLarge(`合并单元格面积超过 ${limits.maxMergedCells}`, `merged ranges cover more than ${limits.maxMergedCells} cells`);
     }
   }
+  return 'xml';
 }

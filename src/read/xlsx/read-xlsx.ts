@@ -72,7 +72,10 @@ async function extractSheets(bytes: Uint8Array, format: 'xlsx' | 'xls', limits: 
       const { loadXlsSheets } = await import('./xls-sheets.ts');
       return loadXlsSheets(bytes, limits);
     }
-    checkXlsxArchive(bytes, limits);
+    if (checkXlsxArchive(bytes, limits) === 'binary') {
+      const { loadXlsSheets } = await import('./xls-sheets.ts');
+      return loadXlsSheets(bytes, limits);
+    }
     return await loadXlsxWithFallback(bytes, limits);
   } catch (e) {
     if (isInputError(e)) throw e;
