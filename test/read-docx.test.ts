@@ -160,7 +160,8 @@ describe('Word documents as Chinese Word and WPS write them', () => {
     `<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('合计')}${tc('289.70')}</w:tr>`,
     `<w:tr>${tc('2101501')}${tc('行政运行')}${tc('145.76')}</w:tr>`,
     '</w:tbl>',
-    `<w:p><w:r><w:t>删</w:t></w:r><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins><w:r><w:t>新</w:t></w:r></w:ins></w:p>`,
+    `<w:p><w:r><w:t>删</w:t></w:r><w:del><w:r><w:delText>旧</w:delText></w:r></w:del><w:ins><w:r><w:t>新</w:t></w:r></w:ins>` +
+      `<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>显示</w:t></w:r></w:p>`,
   ].join('');
   const docx = () =>
     makeZip([
@@ -192,7 +193,7 @@ describe('Word documents as Chinese Word and WPS write them', () => {
     expect(grid.rows[2].cells[1].place).toEqual({ kind: 'docx', block: 4, row: 2, cell: 1 });
   });
 
-  it('reads inserted text and skips deleted text of tracked changes', async () => {
-    expect(lines(await readDocx(docx())).at(-1)?.text).toBe('删新');
+  it('reads inserted text and skips deleted text of tracked changes and hidden text', async () => {
+    expect(lines(await readDocx(docx())).at(-1)?.text).toBe('删新显示');
   });
 });

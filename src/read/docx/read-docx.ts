@@ -84,7 +84,14 @@ interface ParagraphText {
   pageBreakAfter: boolean;
 }
 
-/** Text of a paragraph's runs, skipping deleted text and field codes. */
+function isHidden(run: XmlElement): boolean {
+  const vanish = child(child(run, 'rPr'), 'vanish');
+  if (!vanish) return false;
+  const v = val(vanish);
+  return v === null || (v !== 'false' && v !== '0' && v !== 'off');
+}
+
+/** Text of a paragraph's runs, skipping deleted, hidden text and field codes. */
 function paragraphText(p: XmlElement): ParagraphText {
   const lines: string[] = [''];
   let sawText = false;
@@ -109,6 +116,10 @@ function paragraphText(p: XmlElement): ParagraphText {
           break;
         case 'noBreakHyphen':
           lines[lines.length - 1] += '-';
+          break;
+        case 'r':
+          // Hidden text (w:vanish) is not printed, so a reader of the document never sees it.
+          if (!isHidden(n)) walk(n);
           break;
         case 'sym':
           break; // symbol-font glyphs (ticks, boxes) carry no text a reader can use
