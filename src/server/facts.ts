@@ -42,6 +42,12 @@ function threePublic(d: Disclosure): DocumentFigures['threePublic'] {
     };
   }
   const budget = tableByKey(d, 'budget.three_public');
+  if (budget && !budget.columns.some((c) => c.key === 'abroad')) {
+    // Some regions print 三公 vertically: one row per item, amounts in the total column.
+    const byLabel = (re: RegExp) => value(budget.rows.find((r) => re.test((r.label ?? '').replace(/\s+/g, ''))), 'total');
+    const tp = { total: byLabel(/三公/), abroad: byLabel(/因公出国/), vehicle: byLabel(/公务用车购置及运行/), reception: byLabel(/公务接待/) };
+    return Object.values(tp).some((v) => v !== null) ? tp : null;
+  }
   if (budget) {
     const row = totalRow(budget) ?? budget.rows.find((r) => r.cells.some((c) => c.value !== null));
     if (!row) return null;

@@ -56,7 +56,7 @@ export function documentCharts(f: DocumentFigures): HTMLElement {
       ? chartBox('“三公”经费', {
           tooltip: { trigger: 'axis' },
           grid: { left: 60, right: 20, top: 20, bottom: 40 },
-          xAxis: { type: 'category', data: ['因公出国（境）', '公务用车', '公务接待', '合计'] },
+          xAxis: { type: 'category', data: ['因公出国（境）', '公务用车', '公务接待', '合计'], axisLabel: { interval: 0 } },
           yAxis: { type: 'value', name: '万元' },
           series: [{ type: 'bar', barMaxWidth: 48, data: [tp.abroad, tp.vehicle, tp.reception, tp.total].map((v) => wan(v ?? '0', f.unit)) }],
         })

@@ -77,21 +77,45 @@ export function tableTitle(t: Table, i: number): string {
   return t.title || (t.key === 'unknown' ? `未识别表 ${i + 1}` : t.key);
 }
 
+// Section keys of multi-part tables (templates in src/templates) as readers know them.
+const SECTION_NAMES: Record<string, string> = {
+  income: '收入',
+  expenditure: '支出',
+  expenditure_function: '支出（按功能分类）',
+  expenditure_dept_econ: '支出（按部门预算经济分类）',
+  expenditure_gov_econ: '支出（按政府预算经济分类）',
+  g1: '第一组',
+  g2: '第二组',
+  g3: '第三组',
+};
+
 export function modelTable(t: Table, ti: number): HTMLElement {
   const hasCodes = t.rows.some((r) => r.code);
+  // Multi-part tables print their parts side by side; here each part is shown as its own block, in the
+  // order the parts first appear, keeping every row's index (cells are addressed by it).
+  const sections = [...new Set(t.rows.map((r) => r.section ?? ''))];
+  const order = sections.length > 1 ? sections.flatMap((sec) => t.rows.map((r, i) => ({ r, i })).filter(({ r }) => (r.section ?? '') === sec)) : t.rows.map((r, i) => ({ r, i }));
+  const span = t.columns.length + (hasCodes ? 2 : 1);
   const head = h('tr', {}, hasCodes ? h('th', {}, '编码') : null, h('th', {}, '项目'), ...t.columns.map((c) => h('th', { title: c.key }, c.label)));
-  const rows = t.rows.map((r, ri) =>
-    h(
+  const rows: HTMLElement[] = [];
+  order.forEach(({ r, i: ri }, k) => {
+    if (sections.length > 1 && (k === 0 || (order[k - 1].r.section ?? '') !== (r.section ?? ''))) {
+      rows.push(h('tr', { class: 'section-head' }, h('td', { colspan: span }, SECTION_NAMES[r.section ?? ''] ?? r.section ?? '')));
+    }
+    rows.push(row(r, ri));
+  });
+  function row(r: Row, ri: number) {
+    return h(
       'tr',
       { class: `${KIND_CLASS[r.kind] ?? ''} ${r.level ? 'lvl-' + r.level : ''}` },
       hasCodes ? h('td', { class: 'code', title: r.codeText ?? '' }, r.code ?? r.codeText ?? '') : null,
-      h('td', { class: 'label' }, r.section && ri > 0 && t.rows[ri - 1].section !== r.section ? `【${r.section}】${r.label ?? ''}` : (r.label ?? '')),
+      h('td', { class: 'label' }, r.label ?? ''),
       ...t.columns.map((c) => {
         const cell = r.cells.find((x) => x.column === c.key);
         return h('td', { class: 'num', id: cellId({ table: ti, row: ri, column: c.key }) }, cell ? (cell.value !== null ? amount(cell.value) : cell.text) : '');
       }),
-    ),
-  );
+    );
+  }
   return h(
     'div',
     { class: 'model-table', id: `table-${ti}` },
