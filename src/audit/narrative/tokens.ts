@@ -48,8 +48,10 @@ export function figures(text: string): Figure[] {
       if (SENTENCE.test(ch)) (sentence++, (clause = 0));
       else if (CLAUSE.test(ch)) clause++;
     }
-    const cut = Math.max(...[...'。；;，,、：:'].map((c) => between.lastIndexOf(c)));
-    const label = tidyText(between.slice(cut + 1)).trim();
+    // labels run back to the clause start; "、" separates list items but also joins words ("收、支总计"), so it
+    // only cuts when a figure precedes it in the same stretch (the previous figure already bounds `between`)
+    const cut = Math.max(...[...'。；;，,：:'].map((c) => between.lastIndexOf(c)));
+    const label = tidyText(between.slice(cut + 1)).replace(/^[\s、）)]+/, '').trim();
     const intPart = m[1].replace(/,/g, '');
     const frac = m[2] ?? '';
     const value = parseDecimal(frac ? `${intPart}.${frac}` : intPart)!;
@@ -57,7 +59,7 @@ export function figures(text: string): Figure[] {
     const tail = label.slice(-6);
     const change = /(增加|增长|上升|提高|多)(了)?$/.test(tail) ? 'up' : /(减少|下降|降低|少)(了)?$/.test(tail) ? 'down' : undefined;
     out.push({ kind: unit ? 'amount' : 'percent', value, decimals: frac.length, unit, start, end: start + m[0].length, label, sentence, clause, change });
-    last = start;
+    last = start + m[0].length;
   }
   return out;
 }

@@ -41,7 +41,8 @@ const rule: Rule = {
         const t = term(ctx, target);
         if (!t) continue;
         const cv = cellValue(t.table, t.row, t.column);
-        if (!cv) continue;
+        // a blank cell is the arithmetic rules' finding (a total left empty); comparing text with it repeats it
+        if (!cv || cv.blank) continue;
         const unit = unitOf(d, t.table);
         if (!unit) continue;
         let stated = figureInterval(f, unit === '元');
