@@ -299,3 +299,14 @@ describe('first run and time limits', () => {
     }
   });
 });
+
+describe('API description', () => {
+  it('describes every /api route the server answers', async () => {
+    const { createApp } = await import('../../src/server/app.ts');
+    const app = createApp({ repo: null as never, pool: null as never, limits: {} as never });
+    const yaml = readFileSync(join(import.meta.dirname, '../../docs/api/openapi.yaml'), 'utf8');
+    const paths = new Set(app.routes.map((r) => r.path).filter((p) => p.startsWith('/api/') && !p.includes('*') && p !== '/api/openapi.yaml'));
+    expect(paths.size).toBeGreaterThan(15);
+    for (const p of paths) expect(yaml, p).toContain(`  ${p.replace(/:(\w+)/g, '{$1}')}:`);
+  });
+});
