@@ -271,3 +271,30 @@ describe('Excel binary workbooks (.xlsb)', () => {
     expect(grid.rows[1].cells[2]).toMatchObject({ text: '289.70', raw: '289.70', place: { kind: 'sheet', sheet: '02', cell: 'C3' } });
   });
 });
+
+describe('hidden rows and columns', () => {
+  it('are left out of the layout as they are left out of the printed sheet, with a warning', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('03');
+    ws.getRow(1).values = ['科目编码', '内部码', '科目名称', '本年支出合计'];
+    ws.getRow(2).values = ['2101501', 'X-17', '行政运行', 145.76];
+    ws.getRow(3).values = ['2101599', 'X-18', '草稿行', 1];
+    ws.getRow(4).values = ['2101504', 'X-19', '信息化建设', 1.2];
+    ws.mergeCells('A5:C5');
+    ws.getCell('A5').value = '合计';
+    ws.getCell('D5').value = 146.96;
+    ws.getColumn(2).hidden = true;
+    ws.getRow(3).hidden = true;
+    const layout = await readWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), 'xlsx');
+    const [grid] = grids(layout);
+    expect(grid.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['科目编码', '科目名称', '本年支出合计'],
+      ['2101501', '行政运行', '145.76'],
+      ['2101504', '信息化建设', '1.2'],
+      ['合计', '', '146.96'],
+    ]);
+    expect(grid.rows[3].cells[0]).toMatchObject({ colSpan: 2, place: { kind: 'sheet', sheet: '03', cell: 'A5' } });
+    expect(grid.rows[2].cells[1].place).toEqual({ kind: 'sheet', sheet: '03', cell: 'C4' });
+    expect(layout.warnings).toContainEqual(expect.objectContaining({ code: 'hidden-cells', messageEn: expect.stringContaining('1 hidden rows and 1 hidden columns') }));
+  });
+});

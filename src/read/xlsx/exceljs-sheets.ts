@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ReadWarning } from '../../model/layout.ts';
 import { formatNumber } from './number-format.ts';
-import { parseRange, type SheetCell, type SheetData, type SheetMerge } from './sheet-data.ts';
+import { hiddenWarning, parseRange, type SheetCell, type SheetData, type SheetMerge } from './sheet-data.ts';
 
 // .xlsx through exceljs: every visible worksheet reduced to SheetData (display text + exact raw numbers +
 // merges). exceljs reports each cell covered by a merge as a "Merge" cell repeating the master's value;
@@ -94,7 +94,18 @@ export async function loadXlsxSheets(bytes: Uint8Array): Promise<ExtractedSheets
         messageEn: `Worksheet "${ws.name}" has ${formulasWithoutResult} formulas without a saved result, read as blank; open and save it in Excel, then retry.`,
       });
     }
-    sheets.push({ name: ws.name, cells, merges });
+    const hiddenRows = new Set<number>();
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      if (row.hidden) hiddenRows.add(rowNumber);
+    });
+    const hiddenCols = new Set<number>();
+    (ws.columns ?? []).forEach((column, i) => {
+      if (column?.hidden) hiddenCols.add(i + 1);
+    });
+    const sheet: SheetData = { name: ws.name, cells, merges, hiddenRows, hiddenCols };
+    const hidden = hiddenWarning(sheet);
+    if (hidden) warnings.push({ ...hidden, place: { kind: 'sheet', sheet: ws.name, cell: 'A1' } });
+    sheets.push(sheet);
   }
   return { sheets, warnings };
 }

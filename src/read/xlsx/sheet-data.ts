@@ -22,6 +22,25 @@ export interface SheetData {
   /** Non-empty cells only; cells covered by a merge are not listed (the merge's top-left cell holds the value). */
   cells: SheetCell[];
   merges: SheetMerge[];
+  /** Rows and columns hidden in the sheet: not printed, so not read (the reader warns how many). */
+  hiddenRows?: ReadonlySet<number>;
+  hiddenCols?: ReadonlySet<number>;
+}
+
+/** The warning for a sheet's hidden rows and columns, or null when none holds anything. */
+export function hiddenWarning(sheet: SheetData): { code: string; message: string; messageEn: string } | null {
+  const rows = new Set<number>();
+  const cols = new Set<number>();
+  for (const c of sheet.cells) {
+    if (sheet.hiddenRows?.has(c.row)) rows.add(c.row);
+    else if (sheet.hiddenCols?.has(c.col)) cols.add(c.col);
+  }
+  if (rows.size === 0 && cols.size === 0) return null;
+  return {
+    code: 'hidden-cells',
+    message: `工作表“${sheet.name}”中隐藏的 ${rows.size} 行、${cols.size} 列有内容，打印时不显示，未读取。`,
+    messageEn: `Worksheet "${sheet.name}" has content in ${rows.size} hidden rows and ${cols.size} hidden columns; they do not print and were not read.`,
+  };
 }
 
 export function columnName(col: number): string {

@@ -34,8 +34,10 @@ export function sheetToBlocks(sheet: SheetData): Block[] {
   const byRow = new Map<number, Master[]>();
   const mergeAt = new Map<string, SheetMerge>();
   for (const m of sheet.merges) mergeAt.set(`${m.top},${m.left}`, m);
+  const hiddenRows = sheet.hiddenRows ?? new Set<number>();
+  const hiddenCols = sheet.hiddenCols ?? new Set<number>();
   for (const cell of sheet.cells) {
-    if (cell.text.trim() === '') continue;
+    if (cell.text.trim() === '' || hiddenRows.has(cell.row) || hiddenCols.has(cell.col)) continue;
     const list = byRow.get(cell.row) ?? [];
     list.push({ cell, merge: mergeAt.get(`${cell.row},${cell.col}`) });
     byRow.set(cell.row, list);
@@ -64,7 +66,7 @@ export function sheetToBlocks(sheet: SheetData): Block[] {
     if (last && last.type !== 'break') blocks.push({ type: 'break', kind: 'blank', place: sheetPlace(sheet.name, row, 1) });
   };
   const flushGrid = () => {
-    if (grid) blocks.push(buildGrid(sheet.name, grid, byRow));
+    if (grid) blocks.push(buildGrid(sheet.name, grid, byRow, hiddenCols));
     grid = null;
   };
   const pushLines = (master: Master) => {
@@ -149,8 +151,14 @@ function staysInTable(master: Master, grid: OpenGrid): boolean {
   return merge.left > grid.left || merge.right < grid.right;
 }
 
-function buildGrid(sheet: string, grid: OpenGrid, byRow: Map<number, Master[]>): Block {
+function buildGrid(sheet: string, grid: OpenGrid, byRow: Map<number, Master[]>, hiddenCols: ReadonlySet<number>): Block {
   const { rows, left, right } = grid;
+  // Hidden columns are left out of the grid, as they are left out of the printed table.
+  const visible = (from: number, to: number) => {
+    let n = 0;
+    for (let c = from; c <= to; c++) if (!hiddenCols.has(c)) n++;
+    return n;
+  };
   const first = rows[0];
   const last = rows[rows.length - 1];
   const masterAt = new Map<string, Master>();
@@ -159,6 +167,7 @@ function buildGrid(sheet: string, grid: OpenGrid, byRow: Map<number, Master[]>):
   const gridRows: GridRow[] = rows.map((r) => {
     const cells: GridCell[] = [];
     for (let c = left; c <= right; c++) {
+      if (hiddenCols.has(c)) continue;
       const master = masterAt.get(`${r},${c}`);
       const place = sheetPlace(sheet, r, c);
       if (!master) {
@@ -169,7 +178,7 @@ function buildGrid(sheet: string, grid: OpenGrid, byRow: Map<number, Master[]>):
       if (master.cell.raw !== undefined) cell.raw = master.cell.raw;
       if (master.merge) {
         // Spans are clipped to this grid's rows and columns.
-        const colSpan = Math.min(master.merge.right, right) - c + 1;
+        const colSpan = visible(c, Math.min(master.merge.right, right));
         const rowSpan = rows.filter((x) => x > r && x <= Math.min(master.merge!.bottom, last)).length + 1;
         if (colSpan > 1) cell.colSpan = colSpan;
         if (rowSpan > 1) cell.rowSpan = rowSpan;

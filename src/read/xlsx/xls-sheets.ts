@@ -2,7 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import type { ReadWarning } from '../../model/layout.ts';
 import { tooLarge } from './safe-zip.ts';
 import { formatNumber } from './number-format.ts';
-import type { SheetCell, SheetData, SheetMerge } from './sheet-data.ts';
+import { hiddenWarning, type SheetCell, type SheetData, type SheetMerge } from './sheet-data.ts';
 import type { ExtractedSheets } from './exceljs-sheets.ts';
 import type { WorkbookLimits } from './workbook-limits.ts';
 
@@ -62,7 +62,18 @@ export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): Extrac
       cells.push({ row, col, ...shown });
     }
     if (maxRow > limits.maxRows) throw tooLarge(`工作表“${name}”超过 ${limits.maxRows} 行`, `worksheet "${name}" has more than ${limits.maxRows} rows`);
-    sheets.push({ name, cells, merges });
+    const hiddenRows = new Set<number>();
+    (ws['!rows'] ?? []).forEach((row, i) => {
+      if (row?.hidden) hiddenRows.add(i + 1);
+    });
+    const hiddenCols = new Set<number>();
+    (ws['!cols'] ?? []).forEach((col, i) => {
+      if (col?.hidden) hiddenCols.add(i + 1);
+    });
+    const sheet: SheetData = { name, cells, merges, hiddenRows, hiddenCols };
+    const hiddenContent = hiddenWarning(sheet);
+    if (hiddenContent) warnings.push({ ...hiddenContent, place: { kind: 'sheet', sheet: name, cell: 'A1' } });
+    sheets.push(sheet);
   });
   return { sheets, warnings };
 }
@@ -81,7 +92,7 @@ function readQuietly(bytes: Uint8Array, limits: WorkbookLimits): { workbook: XLS
   try {
     // sheetRows bounds the work on a file that declares millions of rows; reading one row past the limit
     // tells a truncated sheet from one that merely ends there.
-    const workbook = XLSX.read(bytes, { type: 'array', cellNF: true, cellDates: false, sheetRows: limits.maxRows + 1, dense: false });
+    const workbook = XLSX.read(bytes, { type: 'array', cellNF: true, cellStyles: true, cellDates: false, sheetRows: limits.maxRows + 1, dense: false });
     return { workbook, diagnostics };
   } finally {
     console.error = original;
