@@ -34,10 +34,16 @@ const serve: Command = async (argv) => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数', '--port must be an integer 0–65535');
   const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
 
-  const { buildWeb, webBuilt } = await import('../../server/web-build.ts');
-  if (values.rebuild || !webBuilt()) {
-    process.stderr.write('正在构建网页界面（首次运行需要几十秒）… / building the web app…\n');
-    await buildWeb();
+  const { buildWeb, webBuilt, webFresh } = await import('../../server/web-build.ts');
+  if (values.rebuild || !webFresh()) {
+    process.stderr.write('正在构建网页界面… / building the web app…\n');
+    try {
+      await buildWeb();
+    } catch (e) {
+      // Without vite (installed without dev dependencies) an existing bundle is still served.
+      if (!webBuilt()) throw e;
+      process.stderr.write(`无法重新构建网页界面，继续使用已有版本 / could not rebuild the web app, serving the existing one: ${(e as Error).message}\n`);
+    }
   }
   const repo = await openStore(spec);
   const { startServer } = await import('../../server/start.ts');
