@@ -118,7 +118,7 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
   // 四、财政拨款收支总体
   const t04 = tableByKey(d, 'final.fiscal_summary');
   if (t04) {
-    const g = valueOf(rowByItem(t04, 'expenditure.grand_total'), 'total') ?? valueOf(rowByItem(t04, 'income.grand_total'), 'amount') ?? v(rowByItem(t04, 'expenditure.total'), 'total');
+    const g = valueOf(rowByItem(t04, 'income.grand_total'), 'amount') ?? valueOf(rowByItem(t04, 'expenditure.grand_total'), 'total') ?? v(rowByItem(t04, 'expenditure.total'), 'total');
     w.section('四、财政拨款收入支出决算总体情况说明', [`${year}财政拨款收、支总计${amountText(g, unit)}。${yoy(g, prior.fiscalTotal, reasons.fiscalTotal, unit, '财政拨款收、支总计')}`]);
   }
   // 五、一般公共预算财政拨款支出

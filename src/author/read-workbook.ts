@@ -5,6 +5,7 @@ import type { AmountUnit, Cell, Column, Disclosure, DocumentKind, Row, Table } f
 import type { SourcePlace } from '../model/place.ts';
 import { InputError } from '../read/errors.ts';
 import type { TableTemplate } from '../templates/types.ts';
+import { rowByCode, totalRow, valueOf } from '../model/query.ts';
 import { NARRATIVE_FIELDS, PRIOR_FIELDS } from './fields.ts';
 import { defaultGlossary } from './glossary.ts';
 import { writeNarrative, writeOverview } from './narrative.ts';
@@ -13,6 +14,7 @@ import {
   CODED_HEADER_ROW,
   CODED_ROWS,
   columnSums,
+  derivation,
   INFO_SHEET,
   ITEM_BUDGET_SHEET,
   MARKER,
@@ -202,7 +204,7 @@ function overrideTotal(ws: ExcelJS.Worksheet, col: number): Decimal | null {
   return v.kind === 'typed' ? v.value : null;
 }
 
-function readSections(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
+function readSections(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx, built: Map<string, Table>): Row[] {
   const t = plan.template;
   const parts: Row[][] = [];
   let r = 1;
@@ -216,6 +218,16 @@ function readSections(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
     const values: Map<string, Decimal | null>[] = [];
     const typedAt = (i: number, k: number) => cellValue(ws.getCell(start + i, k + 3));
     // Typed figures first, then every formula line from the lines it sums, in dependency order.
+    const resolveColumn = (i: number, column: string, depth: number): Decimal | null => {
+      const k = cols.findIndex((c) => c.key === column);
+      const v = typedAt(i, k);
+      if (v.kind === 'typed' && v.value !== null) return v.value;
+      const der = derivation(t, s.key, lines[i], column);
+      if (!der || der.sumColumns || depth > 6) return null;
+      const source = built.get(der.table);
+      const row = source ? (der.code ? rowByCode(source, der.code) : totalRow(source)) : undefined;
+      return source?.status === 'data' ? valueOf(row, der.column) : null;
+    };
     const resolve = (i: number, depth = 0): Map<string, Decimal | null> => {
       if (values[i]) return values[i];
       const l: SectionLine = lines[i];
@@ -224,6 +236,18 @@ function readSections(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
         const v = typedAt(i, k);
         if (v.kind === 'typed' && (v.value !== null || !l.sumOf)) {
           m.set(c.key, v.value);
+          return;
+        }
+        const der = derivation(t, s.key, l, c.key);
+        if (der?.sumColumns) {
+          const parts = der.sumColumns.map((col) => (col === c.key ? null : resolveColumn(i, col, depth)));
+          m.set(c.key, parts.some((p) => p !== null) ? parts.reduce<Decimal>((a, p) => add(a, p ?? ZERO), ZERO) : null);
+          return;
+        }
+        if (der) {
+          const source = built.get(der.table);
+          const row = source ? (der.code ? rowByCode(source, der.code) : totalRow(source)) : undefined;
+          m.set(c.key, source?.status === 'data' ? valueOf(row, der.column) : null);
           return;
         }
         let refs: number[] = [];
@@ -320,16 +344,21 @@ export async function readTemplateWorkbook(bytes: Uint8Array, fileName?: string)
   const units = infoValue('单位构成').split(/\r?\n|[；;]/).map((s) => s.trim()).filter(Boolean);
   const ctx: Ctx = { year, unit, entity };
 
-  const tables: Table[] = [];
-  sheetPlans(kind).forEach((plan, i) => {
+  // Detail tables first: the summary tables' derived lines are read from them.
+  const built = new Map<string, Table>();
+  const plans = sheetPlans(kind);
+  const layoutOf = (plan: SheetPlan) => (plan.template.key === 'final.general_budget_basic' ? 'coded' : plan.template.layout);
+  const order = [...plans.filter((p) => layoutOf(p) !== 'sections'), ...plans.filter((p) => layoutOf(p) === 'sections')];
+  order.forEach((plan) => {
+    const i = plans.indexOf(plan);
     const ws = wb.getWorksheet(plan.sheet);
     if (!ws) return;
     const t = plan.template;
-    const layout = t.key === 'final.general_budget_basic' ? 'coded' : t.layout;
-    const rows = layout === 'sections' ? readSections(ws, plan, ctx) : layout === 'single' ? readSingle(ws, plan) : readCoded(ws, plan, ctx);
+    const layout = layoutOf(plan);
+    const rows = layout === 'sections' ? readSections(ws, plan, ctx, built) : layout === 'single' ? readSingle(ws, plan) : readCoded(ws, plan, ctx);
     const columns: Column[] = (layout === 'sections' ? (t.sections ?? []).flatMap((s) => workbookColumns(t, s.key)) : workbookColumns(t)).map((c) => ({ key: c.key, label: c.label, ...(c.section ? { section: c.section } : {}) }));
     const hasData = rows.some((r) => r.cells.some((c) => c.value !== null && parseDecimal(c.value)?.units !== 0n));
-    tables.push({
+    built.set(t.key, {
       id: `t${i + 1}`,
       key: t.key,
       template: t.key,
@@ -345,6 +374,7 @@ export async function readTemplateWorkbook(bytes: Uint8Array, fileName?: string)
       place: sheetPlace(ws.name, 1, 1),
     });
   });
+  const tables = plans.map((p) => built.get(p.template.key)).filter((t): t is Table => !!t);
 
   const inputs: NarrativeInputs = {};
   readKeyValues(wb.getWorksheet(NARRATIVE_SHEET), inputs, new Set(NARRATIVE_FIELDS.map((f) => f.key)));

@@ -7,6 +7,7 @@ import {
   CODED_ROWS,
   CODES_SHEET,
   columnSums,
+  derivation,
   INFO_SHEET,
   ITEM_BUDGET_SHEET,
   MARKER,
@@ -15,6 +16,7 @@ import {
   sectionLines,
   sheetPlans,
   workbookColumns,
+  type Derivation,
   type SheetPlan,
 } from './plan.ts';
 import { NARRATIVE_FIELDS, PRIOR_FIELDS } from './fields.ts';
@@ -146,7 +148,21 @@ function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
   for (let c = 3; c < 3 + cols.length; c++) ws.getColumn(c).width = 16;
 }
 
-function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year: number): void {
+/** A formula reading a detail sheet: its 合计 cell, or the Σ of its 项 lines under one 类. */
+function derivedFormula(plans: SheetPlan[], der: Derivation): string | undefined {
+  const source = plans.find((p) => p.template.key === der.table);
+  if (!source) return undefined;
+  const col = workbookColumns(source.template).findIndex((c) => c.key === der.column);
+  if (col < 0) return undefined;
+  const sheet = `'${source.sheet}'`;
+  const L = colLetter(col + 3);
+  const first = CODED_HEADER_ROW + 2;
+  const last = first + CODED_ROWS - 1;
+  if (!der.code) return `${sheet}!${L}${CODED_HEADER_ROW + 1}`;
+  return `SUMPRODUCT((LEFT(${sheet}!$A$${first}:$A$${last},3)="${der.code}")*(LEN(${sheet}!$A$${first}:$A$${last})=7)*${sheet}!$${L}$${first}:$${L}$${last})`;
+}
+
+function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year: number, plans: SheetPlan[]): void {
   const t = plan.template;
   const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'frozen', ySplit: 2 }] });
   titleRows(ws, `${t.title}（金额单位：${unit}）`, '按行填写金额；灰色单元格为公式（合计、总计），无数据的行留空。各部分分段排列。');
@@ -172,7 +188,14 @@ function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year
         cell.numFmt = AMOUNT_FMT;
         const L = colLetter(k + 3);
         let formula: string | undefined;
-        if (l.sumOf === 'before' && i > 0) {
+        const der = derivation(t, s.key, l, cols[k].key);
+        if (der?.sumColumns) {
+          const refs = der.sumColumns.map((c) => cols.findIndex((x) => x.key === c)).filter((x) => x >= 0);
+          formula = refs.map((x) => `${colLetter(x + 3)}${row}`).join('+');
+        } else if (der) formula = derivedFormula(plans, der);
+        if (formula) {
+          // derived from a detail sheet
+        } else if (l.sumOf === 'before' && i > 0) {
           // Σ of the lines above it (a leading "本年收入" line sums its own parts and is skipped).
           const from = r + (lines[0].sumOf === 'following' ? 1 : 0);
           formula = `SUM(${L}${from}:${L}${row - 1})`;
@@ -305,7 +328,7 @@ export async function writeTemplate(o: TemplateOptions): Promise<Uint8Array> {
   infoSheet(wb, o);
   for (const plan of sheetPlans(o.kind)) {
     const layout = plan.template.key === 'final.general_budget_basic' ? 'coded' : plan.template.layout;
-    if (layout === 'sections') sectionsSheet(wb, plan, unit, o.year);
+    if (layout === 'sections') sectionsSheet(wb, plan, unit, o.year, sheetPlans(o.kind));
     else if (layout === 'single') singleSheet(wb, plan, unit);
     else codedSheet(wb, plan, unit);
   }

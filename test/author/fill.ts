@@ -60,7 +60,8 @@ export async function fillTemplate(bytes: Uint8Array, d: Disclosure, extras: Fil
         const section = plan.template.sections!.find((s) => `【${s.label}】` === String(ws.getCell(b, 1).value));
         if (!section) continue;
         const lines = sectionLines(plan.template, section, d.fiscalYear);
-        const line = lines.find((l) => l.label === label);
+        // Lines start two rows under the banner (banner, header); several lines share a label.
+        const line = lines[r - b - 2];
         if (!line) continue;
         const src = t.rows.find((x) => x.section === section.key && ((line.item && x.item === line.item) || (line.code && x.code === line.code)));
         if (!src) continue;
