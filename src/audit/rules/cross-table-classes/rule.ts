@@ -51,9 +51,9 @@ const rule: Rule = {
       if (kind && !rel.left.table.startsWith(kind)) continue;
       const lt = ctx.table(rel.left.table);
       const rt = ctx.table(rel.right.table);
-      if (!lt && !rt) continue;
       if (!lt || !rt) {
-        ctx.skip(lt ? rel.right.table : rel.left.table);
+        if (!lt) ctx.skip(rel.left.table);
+        if (!rt) ctx.skip(rel.right.table);
         continue;
       }
       if (lt.status === 'illegible' || rt.status === 'illegible') continue;

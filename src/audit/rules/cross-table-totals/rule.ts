@@ -35,6 +35,12 @@ export const CROSS_RELATIONS: CrossRelation[] = [
   { name: '一般公共预算支出表基本支出 = 一般公共预算基本支出表合计', nameEn: 'general budget basic = basic table total', left: ref('budget.general_expenditure', 'total', 'basic'), right: [ref('budget.general_basic', 'total', 'total')] },
   { name: '收支总表本年收入合计 = 收入总表合计', nameEn: 'summary income total = income table total', left: ref('budget.summary', 'income.total', 'amount'), right: [ref('budget.income', 'total', 'total')] },
   { name: '收支总表本年支出合计 = 支出总表合计', nameEn: 'summary expenditure total = expenditure table total', left: ref('budget.summary', 'expenditure_function.total', 'amount'), right: [ref('budget.expenditure', 'total', 'total')] },
+  {
+    name: '财政拨款收支总表本年支出 = 一般公共预算 + 政府性基金 + 国有资本经营预算支出表合计',
+    nameEn: 'fiscal summary spending = general budget + government fund + state capital tables',
+    left: ref('budget.fiscal_summary', 'expenditure.current', 'amount'),
+    right: [ref('budget.general_expenditure', 'total', 'total'), ref('budget.gov_fund', 'total', 'total'), ref('budget.state_capital', 'total', 'total')],
+  },
   { name: '收支总表一般公共预算收入 = 财政拨款收支总表', nameEn: 'summary general-budget income = fiscal summary', left: ref('budget.summary', 'income.general_budget', 'amount'), right: [ref('budget.fiscal_summary', 'income.general_budget', 'amount')] },
 ];
 
@@ -59,16 +65,20 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const present = new Set(ctx.disclosure.tables.map((t) => t.key));
+    const kind = ctx.disclosure.kind === '预算' ? 'budget' : ctx.disclosure.kind === '决算' ? 'final' : null;
     for (const rel of CROSS_RELATIONS) {
-      // Relations between tables of the other document kind never apply; within the kind, a missing side is a skip.
-      const kind = rel.left.table.split('.')[0];
-      if (![rel.left, ...rel.right].some((r) => present.has(r.table))) continue;
-      if (ctx.disclosure.kind && kind !== (ctx.disclosure.kind === '决算' ? 'final' : 'budget')) continue;
+      // Relations between tables of the other document kind never apply.
+      if (kind && !rel.left.table.startsWith(kind)) continue;
+      // A relation with a table missing is skipped as a whole, and said so: comparing with the remaining parts
+      // would read the missing table as zero.
+      const absent = [...new Set([rel.left, ...rel.right].map((r) => r.table))].filter((k) => !ctx.table(k));
+      if (absent.length) {
+        absent.forEach((k) => ctx.skip(k));
+        continue;
+      }
       const left = term(ctx, rel.left);
       const parts = rel.right.map((r) => term(ctx, r)).filter((r) => r !== undefined);
-      if (!left) continue;
-      if (!parts.length) continue;
+      if (!left || !parts.length) continue;
       checkEquation(ctx, { target: left, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.nameEn } });
     }
   },

@@ -62,6 +62,7 @@ export const LINE_RELATIONS: LineRelation[] = [
     target: ref('budget.fiscal_summary', 'income.grand_total', 'amount'),
     parts: [...fiscal.map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')), ref('budget.fiscal_summary', 'income.carryover', 'amount')],
   },
+  { name: '本年收入 = 三项财政拨款之和', target: ref('budget.fiscal_summary', 'income.current', 'amount'), parts: fiscal.map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')) },
   { name: '收入总计 = 支出总计', target: ref('budget.fiscal_summary', 'income.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount')] },
 ];
 
