@@ -1,5 +1,6 @@
 import { cellPlace, rowLabel, tablePrecision } from '../../cells.ts';
 import type { Rule } from '../../types.ts';
+import { figurePlace, figures, figureText, paragraphs } from '../../narrative/tokens.ts';
 
 // A number printed with more decimals than its table prints (seed 000 “151.911” in a 2-decimal 万元 table) is a
 // typing or conversion slip: the table's other cells show its precision (domain.md §7 "a stray third decimal").
@@ -14,6 +15,10 @@ const rule: Rule = {
     appliesTo: ['决算', '预算'],
     requires: [],
     messages: {
+      extraNarrative: {
+        zh: '说明中的金额“{text}”有 {decimals} 位小数（{unit}金额通常保留 2 位，多出的一位多为笔误）',
+        en: 'The narrative amount "{text}" has {decimals} decimals ({unit} amounts print 2; one more is usually a slip)',
+      },
       extra: {
         zh: '{table}“{row}”{column}印为“{text}”，有 {decimals} 位小数，而本表金额保留 {precision} 位',
         en: '{tableEn} [{rowEn}] {columnEn} is printed "{text}" with {decimals} decimals; the table prints {precision}',
@@ -21,6 +26,12 @@ const rule: Rule = {
     },
   },
   check(ctx) {
+    // In the text: exactly one decimal too many (289.701万元, 1,174.681元). Six decimals in 万元 (277.656337万元) is
+    // an exact 元 amount written in 万元, not a slip.
+    for (const l of paragraphs(ctx.disclosure))
+      for (const f of figures(l.text))
+        if (f.kind === 'amount' && f.decimals === 3)
+          ctx.report({ messageId: 'extraNarrative', values: { text: figureText(f), decimals: '3', unit: f.unit ?? '' }, location: figurePlace(l, f), actual: figureText(f) });
     for (const t of ctx.disclosure.tables) {
       const precision = tablePrecision(t);
       if (precision === 0) continue;
