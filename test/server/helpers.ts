@@ -5,6 +5,7 @@ import type { UploadLimits } from '../../src/server/limits.ts';
 import { startServer, type RunningServer } from '../../src/server/start.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { hashPassword } from '../../src/store/passwords.ts';
+import type { PostgresDatabase } from '../../src/store/postgres.ts';
 import type { Repository } from '../../src/store/repository.ts';
 
 // A real server on a random port over a fresh SQLite file, with one admin signed in (token in `auth`).
@@ -20,9 +21,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(limits: Partial<UploadLimits> = {}, options: { webRoot?: string } = {}): Promise<TestServer> {
+export async function testServer(limits: Partial<UploadLimits> = {}, options: { webRoot?: string; postgres?: { url: string; schema: string } } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'caijian-server-'));
-  const repo = await openStore(join(dir, 'test.sqlite'));
+  const repo = options.postgres ? await openStore(options.postgres.url, { schema: options.postgres.schema }) : await openStore(join(dir, 'test.sqlite'));
   await repo.createUser('admin', await hashPassword('correct horse battery'), 'admin');
   const server = await startServer({ repo, limits: { concurrency: 2, ...limits }, webRoot: options.webRoot });
   const res = await fetch(`${server.url}/api/login`, {
@@ -39,6 +40,7 @@ export async function testServer(limits: Partial<UploadLimits> = {}, options: { 
     auth: { authorization: `Bearer ${token}` },
     async close() {
       await server.close();
+      if (options.postgres) await (repo.db as PostgresDatabase).dropSchema();
       await repo.close();
       rmSync(dir, { recursive: true, force: true });
     },
