@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.ts';
+import { acquireWorker } from './pdf-worker.ts';
 
 // Loading pdf.js and opening a document, with the guards every caller needs: CJK character maps and
 // standard fonts (without them Chinese text is silently lost), a size limit, a time limit, and pdf.js
@@ -33,12 +34,18 @@ export function unreadable(cause?: unknown): InputError {
   );
 }
 
+const TIMEOUT = Symbol('pdf-timeout');
+
+export function isTimeout(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && TIMEOUT in e;
+}
+
 export function timedOut(seconds: number): InputError {
-  return new InputError(
+  return Object.assign(new InputError(
     'unreadable',
     `读取 PDF 超时（超过 ${seconds} 秒），文件可能已损坏或过于复杂。`,
     `Reading the PDF took longer than ${seconds} s; the file may be damaged or too complex.`,
-  );
+  ), { [TIMEOUT]: true });
 }
 
 /** Maps an error thrown by pdf.js to the InputError a user should see. */
@@ -77,7 +84,8 @@ export async function beforeDeadline<T>(promise: Promise<T>, deadline: number, s
 export interface OpenedDocument {
   doc: PdfDocument;
   pdfjs: PdfJs;
-  close(): Promise<void>;
+  /** Ends the read; after a timeout the parser thread is stopped, as it may be stuck. */
+  close(timedOut?: boolean): Promise<void>;
 }
 
 /**
@@ -105,7 +113,9 @@ export async function openDocument(bytes: Uint8Array, deadline: number, seconds:
     );
   }
   const pdfjs = await loadPdfJs();
+  const worker = acquireWorker(pdfjs);
   const task = pdfjs.getDocument({
+    worker: worker.pdfWorker,
     // pdf.js takes ownership of (and may detach) the buffer it is given; the caller keeps its bytes.
     data: new Uint8Array(bytes),
     cMapUrl: CMAP_DIR,
@@ -116,11 +126,22 @@ export async function openDocument(bytes: Uint8Array, deadline: number, seconds:
     stopAtErrors: false,
     verbosity: 0,
   });
+  const close = async (timedOutRead = false) => {
+    if (timedOutRead) {
+      // The parser thread may be stuck: stop it. pdf.js's own clean-up waits for an answer from that
+      // thread, which will never come, so it is started but not awaited.
+      worker.kill();
+      void task.destroy().catch(() => {});
+    } else {
+      await task.destroy().catch(() => {});
+    }
+    worker.release();
+  };
   try {
     const doc = await beforeDeadline(task.promise, deadline, seconds);
-    return { doc, pdfjs, close: () => task.destroy() };
+    return { doc, pdfjs, close };
   } catch (e) {
-    void task.destroy().catch(() => {});
+    await close(isTimeout(e));
     throw toInputError(e);
   }
 }

@@ -3,7 +3,7 @@ import type { Matrix } from './geometry.ts';
 import { roundBox } from './geometry.ts';
 import { findFrames } from './lattice.ts';
 import type { OpenedDocument, PdfPage } from './open-document.ts';
-import { beforeDeadline, openDocument, toInputError } from './open-document.ts';
+import { beforeDeadline, isTimeout, openDocument, toInputError } from './open-document.ts';
 import { pageBlocks } from './page-blocks.ts';
 import type { OpCodes } from './ruling-lines.ts';
 import { mergeSegments, rulingSegments } from './ruling-lines.ts';
@@ -28,12 +28,14 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   const seconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
   const deadline = Date.now() + seconds * 1000;
   const opened = await openDocument(bytes, deadline, seconds);
+  let timedOut = false;
   try {
     return await readPages(opened, deadline, seconds);
   } catch (e) {
+    timedOut = isTimeout(e);
     throw toInputError(e);
   } finally {
-    await opened.close().catch(() => {});
+    await opened.close(timedOut).catch(() => {});
   }
 }
 
@@ -45,12 +47,21 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
   const blocks: Block[] = [];
   const warnings: ReadWarning[] = [];
   const imageOnlyPages: number[] = [];
+  // The parser thread works on the next page while this thread builds the current one's tables.
+  const fetchPage = (n: number) =>
+    doc.getPage(n).then(async (page) => ({ page, list: await page.getOperatorList({ annotationMode: 0 }) }));
+  let next = fetchPage(1);
+  // A prefetch that is never awaited (the read stopped early) must not surface as an unhandled rejection.
+  next.catch(() => {});
   for (let n = 1; n <= doc.numPages; n++) {
-    const page = await beforeDeadline(doc.getPage(n), deadline, seconds);
+    const { page, list } = await beforeDeadline(next, deadline, seconds);
+    if (n < doc.numPages) {
+      next = fetchPage(n + 1);
+      next.catch(() => {});
+    }
     const viewport = page.getViewport({ scale: 1 });
     const view = viewport.transform as unknown as Matrix;
     const pagePlace = { kind: 'pdf' as const, page: n, box: roundBox([0, 0, viewport.width, viewport.height]) };
-    const list = await beforeDeadline(page.getOperatorList({ annotationMode: 0 }), deadline, seconds);
     let runs = operatorTextRuns(list.fnArray, list.argsArray, textOps, view, fontLookup(page), normalizeText);
     // Pages the operator interpreter does not cover, and pages that look empty, are read (or confirmed
     // empty) with pdf.js's own text extraction.

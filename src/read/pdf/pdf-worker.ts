@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+import type { PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+// pdf.js's parser runs in a worker thread of its own: pages are parsed there while the reader builds the
+// previous page's tables here (the two overlap), and a document that sends the parser into an endless
+// loop can be stopped by terminating the thread, which an in-thread parser would not allow.
+// One thread is shared by all reads of the process; it does not keep the process alive when idle.
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+interface Shared {
+  thread: Worker;
+  pdfWorker: PDFWorker;
+  users: number;
+}
+
+let shared: Shared | null = null;
+
+function adapt(thread: Worker) {
+  const listeners = new Map<(event: { data: unknown }) => void, (data: unknown) => void>();
+  return {
+    postMessage: (data: unknown, transfer?: Transferable[]) => thread.postMessage(data, transfer as never),
+    addEventListener: (_type: string, listener: (event: { data: unknown }) => void, options?: { signal?: AbortSignal }) => {
+      const wrapped = (data: unknown) => listener({ data });
+      listeners.set(listener, wrapped);
+      thread.on('message', wrapped);
+      // pdf.js removes a document's listener by aborting the signal it registered it with.
+      options?.signal?.addEventListener('abort', () => {
+        thread.off('message', wrapped);
+        listeners.delete(listener);
+      });
+    },
+    removeEventListener: (_type: string, listener: (event: { data: unknown }) => void) => {
+      const wrapped = listeners.get(listener);
+      if (wrapped) thread.off('message', wrapped);
+      listeners.delete(listener);
+    },
+    terminate: () => void thread.terminate(),
+  };
+}
+
+/** The shared parser thread, started on first use; call the returned release() when the read ends. */
+export function acquireWorker(pdfjs: PdfJs): { pdfWorker: PDFWorker; release(): void; kill(): void } {
+  if (!shared) {
+    const thread = new Worker(new URL('./worker-thread.ts', import.meta.url));
+    const current: Shared = { thread, pdfWorker: new pdfjs.PDFWorker({ port: adapt(thread) as never }), users: 0 };
+    // A thread that dies (crash, out of memory) is replaced on the next read.
+    thread.on('error', () => {
+      if (shared === current) shared = null;
+    });
+    thread.on('exit', () => {
+      if (shared === current) shared = null;
+    });
+    shared = current;
+  }
+  const mine = shared;
+  mine.users++;
+  mine.thread.ref();
+  let released = false;
+  return {
+    pdfWorker: mine.pdfWorker,
+    release() {
+      if (released) return;
+      released = true;
+      mine.users--;
+      if (mine.users === 0) mine.thread.unref();
+    },
+    /** Stops the thread (a read that ran out of time); reads still using it fail, the next read gets a new one. */
+    kill() {
+      if (shared === mine) shared = null;
+      mine.pdfWorker.destroy();
+      void mine.thread.terminate();
+    },
+  };
+}
