@@ -43,7 +43,7 @@ function adapt(thread: Worker) {
 export function acquireWorker(pdfjs: PdfJs): { pdfWorker: PDFWorker; release(): void; kill(): void } {
   if (!shared) {
     const thread = new Worker(new URL('./worker-thread.ts', import.meta.url));
-    const current: Shared = { thread, pdfWorker: new pdfjs.PDFWorker({ port: adapt(thread) as never }), users: 0 };
+    const current: Shared = { thread, pdfWorker: new pdfjs.PDFWorker({ port: adapt(thread) as never, verbosity: 0 }), users: 0 };
     // A thread that dies (crash, out of memory) is replaced on the next read.
     thread.on('error', () => {
       if (shared === current) shared = null;
