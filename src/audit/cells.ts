@@ -95,3 +95,38 @@ export function tidy(s: string): string {
 export function rowLabel(r: Row): string {
   return [r.code, r.label && tidy(r.label)].filter(Boolean).join(' ') || r.item || (r.kind === 'total' ? '合计' : '');
 }
+
+/** A column whose header names codes or names (科目编码, 科目名称, 项目), not amounts. */
+const LABEL_COLUMN = /科目|编码|名称|^项目$|代码/;
+
+function isLabelColumn(t: Table, key: string): boolean {
+  const c = t.columns.find((k) => k.key === key);
+  return !!c && key.startsWith('col:') && LABEL_COLUMN.test(c.label.replace(/\s+/g, ''));
+}
+
+/**
+ * A line whose amounts sit under a code/name header (a decimal amount in “科目名称”): the reader shifted its
+ * cells, so its value columns cannot be trusted. Rules do not judge such lines (table-layout reports them).
+ */
+export function rowMisaligned(t: Table, r: Row): boolean {
+  return r.cells.some((c) => c.value !== null && c.decimals > 0 && isLabelColumn(t, c.column));
+}
+
+const misalignedCache = new WeakMap<Table, boolean>();
+
+/** Most amounts of the table sit under code/name headers: its columns were not understood. */
+export function tableMisaligned(t: Table): boolean {
+  const hit = misalignedCache.get(t);
+  if (hit !== undefined) return hit;
+  let inLabels = 0;
+  let inValues = 0;
+  for (const r of t.rows)
+    for (const c of r.cells) {
+      if (c.value === null || c.decimals === 0) continue;
+      if (isLabelColumn(t, c.column)) inLabels++;
+      else inValues++;
+    }
+  const bad = inLabels > inValues;
+  misalignedCache.set(t, bad);
+  return bad;
+}

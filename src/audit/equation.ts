@@ -1,6 +1,6 @@
 import { add, cmp, neg, sub, toFixedString, type Decimal } from '../model/decimal.ts';
 import type { AmountUnit, Row, Table } from '../model/disclosure.ts';
-import { cellPlace, cellValue, columnLabel, rowLabel, unitOf } from './cells.ts';
+import { cellPlace, cellValue, columnLabel, rowLabel, rowMisaligned, tableMisaligned, unitOf } from './cells.ts';
 import { exact, mayEqual, negate, plus, shift, type Interval } from './interval.ts';
 import type { FindingPlace, RuleContext } from './types.ts';
 
@@ -72,6 +72,8 @@ function text(d: Decimal): string {
 /** Checks one equation; returns true when it holds exactly, false when a finding was reported or it was skipped. */
 export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
   const all = [eq.target, ...eq.parts];
+  // cells the reader misplaced are not judged: table-layout says so once, instead of a false sum error per line
+  if (all.some((t) => tableMisaligned(t.table) || rowMisaligned(t.table, t.row))) return true;
   const units = new Set(all.map((t) => unitOf(ctx.disclosure, t.table)));
   const toYuan = units.has('元') && units.has('万元');
   const target = resolve(ctx, eq.target, toYuan);

@@ -22,6 +22,7 @@ import requiredTablesBudget from './required-tables-budget/rule.ts';
 import requiredTablesFinal from './required-tables-final/rule.ts';
 import rowSum from './row-sum/rule.ts';
 import strayDecimal from './stray-decimal/rule.ts';
+import tableLayout from './table-layout/rule.ts';
 import templateResidue from './template-residue/rule.ts';
 import threePublicOverBudget from './three-public-over-budget/rule.ts';
 import threePublicVsBasic from './three-public-vs-basic/rule.ts';
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   narrativeSections,
   glossary,
   unitStated,
+  tableLayout,
   templateResidue,
   strayDecimal,
   entityName,
