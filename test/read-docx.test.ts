@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GridBlock, Layout, LineBlock } from '../src/model/layout.ts';
 import { isInputError } from '../src/read/errors.ts';
@@ -195,5 +195,42 @@ describe('Word documents as Chinese Word and WPS write them', () => {
 
   it('reads inserted text and skips deleted text of tracked changes and hidden text', async () => {
     expect(lines(await readDocx(docx())).at(-1)?.text).toBe('删新显示');
+  });
+});
+
+describe('pictures and embedded content in Word documents', () => {
+  // A 1×1 PNG: the picture's printed size comes from the document, not from the pixels.
+  const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+  const picture = (width: number, height: number) => new ImageRun({ type: 'png', data: png, transformation: { width, height } });
+
+  it('marks a table published as a picture as illegible, and ignores a small logo', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [picture(60, 60)] }),
+            new Paragraph('收入决算表'),
+            new Paragraph({ children: [picture(600, 400)] }),
+            new Paragraph('注：本表反映部门本年度取得的各项收入情况。'),
+          ],
+        },
+      ],
+    });
+    const layout = await readDocx(new Uint8Array(await Packer.toBuffer(doc)));
+    expect(layout.blocks.map((b) => (b.type === 'line' ? b.text : b.type === 'illegible' ? b.reason : b.type))).toEqual([
+      '收入决算表',
+      '[图片]',
+      '注：本表反映部门本年度取得的各项收入情况。',
+    ]);
+    expect(layout.blocks[1].place).toEqual({ kind: 'docx', block: 2 });
+  });
+
+  it('reports content embedded as another file (altChunk) instead of skipping it silently', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const xml = `<w:document ${W}><w:body><w:p><w:r><w:t>部门决算</w:t></w:r></w:p><w:altChunk r:id="htmlChunk"/></w:body></w:document>`;
+    const layout = await readDocx(makeZip([{ name: 'word/document.xml', data: xml }]));
+    expect(layout.blocks.map((b) => b.type)).toEqual(['line', 'illegible']);
+    expect(layout.warnings[0]).toMatchObject({ code: 'docx-embedded-content', place: { kind: 'docx', block: 1 } });
+    expect(layout.warnings[0].message).toContain('altChunk');
   });
 });

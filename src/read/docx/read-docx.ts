@@ -63,6 +63,19 @@ function readBody(container: XmlElement, ctx: Context) {
       case 'customXml':
         readBody(el, ctx);
         break;
+      case 'altChunk': {
+        // Content imported as a whole other file (HTML, RTF) that Word converts when it opens the document;
+        // its text is not in document.xml, so it is reported, not silently skipped.
+        const place: SourcePlace = { kind: 'docx', block: ctx.index++ };
+        ctx.blocks.push({ type: 'illegible', place, reason: '[无法识别]' });
+        ctx.warnings.push({
+          code: 'docx-embedded-content',
+          message: 'Word 文档中有以嵌入文件（altChunk）方式插入的内容，未能读取；请在 Word 中另存为 .docx 后重试。',
+          messageEn: 'The Word document holds content inserted as an embedded file (altChunk) that was not read; save it again as .docx in Word and retry.',
+          place,
+        });
+        break;
+      }
       default:
         break; // sectPr, bookmarks: no content
     }
@@ -80,8 +93,40 @@ function pushBreak(ctx: Context, kind: 'blank' | 'page', place: SourcePlace) {
 interface ParagraphText {
   /** Lines of the paragraph (a manual line break w:br splits it). */
   lines: string[];
+  /** Pictures large enough to be a table or a page published as an image (not a logo or a seal). */
+  largeImages: number;
   pageBreakBefore: boolean;
   pageBreakAfter: boolean;
+}
+
+// A table pasted as a picture spans most of the text width; logos, seals and signatures are small.
+// 8 cm × 3 cm: in EMU (drawingML, 360 000 per cm) and in points (VML styles, 28.35 per cm).
+const LARGE_IMAGE_EMU = { cx: 8 * 360_000, cy: 3 * 360_000 };
+const LARGE_IMAGE_PT = { width: 8 * 28.35, height: 3 * 28.35 };
+
+function findDescendant(el: XmlElement, localName: string): XmlElement | null {
+  for (const c of children(el)) {
+    if (c.localName === localName) return c;
+    const found = findDescendant(c, localName);
+    if (found) return found;
+  }
+  return null;
+}
+
+function isLargeImage(el: XmlElement): boolean {
+  const extent = findDescendant(el, 'extent');
+  if (extent) {
+    return Number(attr(extent, 'cx') ?? 0) >= LARGE_IMAGE_EMU.cx && Number(attr(extent, 'cy') ?? 0) >= LARGE_IMAGE_EMU.cy;
+  }
+  const shape = findDescendant(el, 'shape');
+  const style = shape ? (attr(shape, 'style') ?? '') : '';
+  const size = (name: string) => {
+    const m = new RegExp(`(?:^|;)\\s*${name}:\\s*([\\d.]+)(pt|in|cm|mm|px)?`).exec(style);
+    if (!m) return 0;
+    const factor = { pt: 1, in: 72, cm: 28.35, mm: 2.835, px: 0.75 }[m[2] ?? 'pt'] ?? 1;
+    return Number(m[1]) * factor;
+  };
+  return size('width') >= LARGE_IMAGE_PT.width && size('height') >= LARGE_IMAGE_PT.height;
 }
 
 function isHidden(run: XmlElement): boolean {
@@ -97,6 +142,7 @@ function paragraphText(p: XmlElement): ParagraphText {
   let sawText = false;
   let pageBreakBefore = false;
   let pageBreakAfter = false;
+  let largeImages = 0;
   const walk = (el: XmlElement) => {
     for (const n of children(el)) {
       switch (n.localName) {
@@ -121,6 +167,12 @@ function paragraphText(p: XmlElement): ParagraphText {
           // Hidden text (w:vanish) is not printed, so a reader of the document never sees it.
           if (!isHidden(n)) walk(n);
           break;
+        case 'drawing':
+        case 'pict':
+        case 'object':
+          if (isLargeImage(n)) largeImages++;
+          walk(n); // a text box inside a drawing holds ordinary paragraphs
+          break;
         case 'sym':
           break; // symbol-font glyphs (ticks, boxes) carry no text a reader can use
         case 'del':
@@ -138,18 +190,18 @@ function paragraphText(p: XmlElement): ParagraphText {
     }
   };
   walk(p);
-  return { lines: lines.map((l) => l.replace(/\s+/g, ' ').trim()), pageBreakBefore, pageBreakAfter };
+  return { lines: lines.map((l) => l.replace(/\s+/g, ' ').trim()), largeImages, pageBreakBefore, pageBreakAfter };
 }
 
 function readParagraph(p: XmlElement, ctx: Context, index: number) {
   const place: SourcePlace = { kind: 'docx', block: index };
   const pPr = child(p, 'pPr');
-  const { lines, pageBreakBefore, pageBreakAfter } = paragraphText(p);
+  const { lines, largeImages, pageBreakBefore, pageBreakAfter } = paragraphText(p);
   if (pageBreakBefore || child(pPr, 'pageBreakBefore')) pushBreak(ctx, 'page', place);
   const texts = lines.filter((l) => l !== '');
-  if (texts.length === 0) {
+  if (texts.length === 0 && largeImages === 0) {
     pushBreak(ctx, 'blank', place);
-  } else {
+  } else if (texts.length) {
     const outline = val(child(pPr, 'outlineLvl'));
     const heading = headingLevel(ctx.styles, val(child(pPr, 'pStyle')), outline === null ? null : Number(outline));
     const numPr = child(pPr, 'numPr');
@@ -158,6 +210,8 @@ function readParagraph(p: XmlElement, ctx: Context, index: number) {
       ctx.blocks.push({ type: 'line', text, place, ...(heading ? { heading } : {}), ...(bullet ? { bullet: true } : {}) });
     }
   }
+  // A large picture is what the text reader's "[图片]" marks: content published as an image, unreadable as text.
+  for (let i = 0; i < largeImages; i++) ctx.blocks.push({ type: 'illegible', place, reason: '[图片]' });
   // A section break inside the paragraph's properties starts a new page unless it is a continuous one.
   const sectPr = child(pPr, 'sectPr');
   if (pageBreakAfter || (sectPr && val(child(sectPr, 'type')) !== 'continuous')) pushBreak(ctx, 'page', place);
