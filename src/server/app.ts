@@ -15,6 +15,7 @@ import type { UploadLimits } from './limits.ts';
 import { renderDocument, RENDER_FORMATS } from './render.ts';
 import { PDFJS_ROOT, PROJECT_ROOT, readStatic, WEB_ROOT } from './static.ts';
 import type { ParsePool } from './worker-pool.ts';
+import type { PageImages } from './page-image.ts';
 
 // The HTTP API (described in docs/api/openapi.yaml) and the web app's static files. Every /api route
 // answers JSON; errors use one shape with zh + en messages. Reading needs a signed-in user, as does every
@@ -22,6 +23,8 @@ import type { ParsePool } from './worker-pool.ts';
 
 export interface AppOptions {
   repo: Repository;
+  /** Draws PDF pages as PNG for API clients (optional: without it the endpoint answers 501). */
+  pageImages?: PageImages;
   pool: ParsePool;
   limits: UploadLimits;
   /** Where the built web app lives (dist/web); tests may point elsewhere. */
@@ -277,6 +280,24 @@ export function createApp(options: AppOptions): Hono<Env> {
       // An uploaded HTML file must never run as a page of this site.
       'content-security-policy': "sandbox; default-src 'none'",
     });
+  });
+
+  app.get('/api/documents/:id/pages/:page', async (c) => {
+    requireUser(c);
+    const d = await documentOr404(c.req.param('id'));
+    if (d.summary.format !== 'pdf') throw badRequest('只有 PDF 文件有页面图片。', 'Only PDF documents have page images.');
+    const pageNo = Number(c.req.param('page').replace(/\.png$/, ''));
+    if (!Number.isInteger(pageNo) || pageNo < 1) throw badRequest('页码应为正整数。', 'The page number must be a positive integer.');
+    const scale = c.req.query('scale') === undefined ? 1.5 : Number(c.req.query('scale'));
+    if (!(scale >= 0.25 && scale <= 4)) throw badRequest('scale 应在 0.25 到 4 之间。', 'scale must be between 0.25 and 4.');
+    const boxText = c.req.query('box');
+    const box = boxText ? boxText.split(',').map(Number) : null;
+    if (box && (box.length !== 4 || box.some((v) => !Number.isFinite(v)))) throw badRequest('box 应为 x0,y0,x1,y1（PDF 点）。', 'box must be x0,y0,x1,y1 in PDF points.');
+    if (!options.pageImages) throw new ApiError(501, 'page-image-unavailable', '此服务器不提供页面图片。', 'This server does not draw page images.');
+    const bytes = await repo.getFile(d.summary.sha256);
+    if (!bytes) throw notFound('原始文件', 'Original file');
+    const png = await options.pageImages.render(new URL(c.req.url).origin, bytes, pageNo, scale, box);
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png', 'cache-control': 'private, max-age=86400' });
   });
 
   app.get('/api/documents/:id/render', async (c) => {

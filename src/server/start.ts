@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { auditPending } from './importer.ts';
 import { defaultLimits, type UploadLimits } from './limits.ts';
 import { ParsePool } from './worker-pool.ts';
+import { PageImages } from './page-image.ts';
 
 // Starts the HTTP server on an open store. Used by `caijian serve` and by the API and browser tests.
 
@@ -17,7 +18,8 @@ export interface RunningServer {
 export async function startServer(options: { repo: Repository; port?: number; host?: string; limits?: Partial<UploadLimits>; webRoot?: string }): Promise<RunningServer> {
   const limits = { ...defaultLimits(), ...options.limits };
   const pool = new ParsePool(limits.concurrency);
-  const app = createApp({ repo: options.repo, pool, limits, webRoot: options.webRoot });
+  const pageImages = new PageImages();
+  const app = createApp({ repo: options.repo, pool, limits, webRoot: options.webRoot, pageImages });
   // Documents stored while the audit module was missing get audited now, in the background.
   void auditPending(options.repo).catch((e) => console.error('[caijian] pending audits failed:', e));
   const host = options.host ?? '127.0.0.1';
@@ -25,8 +27,10 @@ export async function startServer(options: { repo: Repository; port?: number; ho
     const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => ok(s));
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+  pageImages.origin = url;
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url,
     port,
     close: async () => {
       const closing = new Promise<void>((ok) => server.close(() => ok()));
@@ -34,6 +38,7 @@ export async function startServer(options: { repo: Repository; port?: number; ho
       (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closing;
       await pool.close();
+      await pageImages.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankPdf, zip } from './files.ts';
@@ -309,4 +309,30 @@ describe('API description', () => {
     expect(paths.size).toBeGreaterThan(15);
     for (const p of paths) expect(yaml, p).toContain(`  ${p.replace(/:(\w+)/g, '{$1}')}:`);
   });
+});
+
+describe.skipIf(!existsSync('/usr/bin/chromium'))('page images', () => {
+  it('draws a PDF page as PNG with a box, and refuses bad pages and non-PDF documents', async () => {
+    const t = await testServer();
+    try {
+      const up = await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: 'two.pdf', bytes: blankPdf(2) }]) })).json();
+      const id = up.results[0].document.id;
+      const res = await fetch(`${t.url}/api/documents/${id}/pages/2.png?scale=1&box=100,100,200,150`, { headers: t.auth });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      const png = Buffer.from(await res.arrayBuffer());
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      // IHDR width and height: an A4 page at scale 1 is 595 × 842.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([595, 842]);
+      const missing = await fetch(`${t.url}/api/documents/${id}/pages/3.png`, { headers: t.auth });
+      expect(missing.status).toBe(404);
+      expectError(await json(missing));
+      expect((await fetch(`${t.url}/api/documents/${id}/pages/0.png`, { headers: t.auth })).status).toBe(400);
+      expect((await fetch(`${t.url}/api/documents/${id}/pages/1.png?box=1,2`, { headers: t.auth })).status).toBe(400);
+      const text = await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: 's.txt', bytes: new Uint8Array(readFileSync(join(SEEDS, '001_55a449a7ecd7ae44.txt'))) }]) })).json();
+      expect((await fetch(`${t.url}/api/documents/${text.results[0].document.id}/pages/1.png`, { headers: t.auth })).status).toBe(400);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });
