@@ -119,7 +119,7 @@ describe('Excel cell values', () => {
     expect(grid.rows[2].cells[1]).toMatchObject({ text: '151.91', raw: '151.911' });
     expect(grid.rows[3].cells[0].text).toBe('合计');
     expect(grid.rows[3].cells[1]).toMatchObject({ text: '7,250,709.27', raw: '7250709.271' });
-    expect(grid.rows[4].cells[1]).toMatchObject({ text: '4.57%', raw: '0.0457' });
+    expect(grid.rows[4].cells[1]).toMatchObject({ text: '4.57%', raw: '4.57' });
     expect(grid.rows[5].cells[1]).toMatchObject({ text: '(1,234.50)', raw: '-1234.50' });
   });
 });

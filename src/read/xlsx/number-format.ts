@@ -111,7 +111,7 @@ function parseSection(section: string): NumberSection | null {
 export interface FormattedNumber {
   /** What a person sees in the cell. */
   text: string;
-  /** Exact decimal text of the value, at least at the scale the format shows. */
+  /** Exact decimal text of the value (in percent for a percent format), at least at the scale the format shows. */
   raw: string;
   /** Decimals the format shows (null for General / text formats). */
   decimals: number | null;
@@ -149,7 +149,10 @@ export function formatNumber(value: number, numFmt?: string): FormattedNumber {
   const text = (section.prefix + digits + section.suffix).trim();
 
   // Keep the printed scale in raw: 289.7 shown as "289.70" is the value 289.70 (domain: printed precision matters).
-  const rawScale = section.percent ? section.decimals + 2 : section.decimals;
-  const rawOut = raw.scale < rawScale ? toFixedString(raw, rawScale) : rawText;
+  // A percent cell's raw is in percent, the unit it prints in (0.0457 under "0.00%" → text "4.57%", raw "4.57"),
+  // so that raw and text never differ by a factor of 100 downstream.
+  const exact = section.percent ? { units: raw.units, scale: raw.scale - 2 } : raw;
+  const exactNorm = exact.scale < 0 ? { units: exact.units * 10n ** BigInt(-exact.scale), scale: 0 } : exact;
+  const rawOut = toFixedString(exactNorm, Math.max(exactNorm.scale, section.decimals));
   return { text, raw: rawOut, decimals: section.decimals };
 }
