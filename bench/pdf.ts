@@ -71,10 +71,15 @@ const median = (v: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
+/** Wall time of fn in ms; its CPU time (all threads of the process, user + system) goes to `cpu`. */
+async function time(fn: () => Promise<unknown>, cpu?: number[]): Promise<number> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await fn();
-  return performance.now() - t0;
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  cpu?.push((c.user + c.system) / 1000);
+  return wall;
 }
 
 const list = files();
@@ -82,20 +87,22 @@ const list = files();
 await pdfjsTextOnly(new Uint8Array(readFileSync(list[0])));
 await readPdf(new Uint8Array(readFileSync(list[0])));
 
-const rows: { name: string; pages: number; base: number; ops: number; reader: number }[] = [];
+const rows: { name: string; pages: number; base: number; ops: number; reader: number; baseCpu: number; readerCpu: number }[] = [];
 for (const file of list) {
   const bytes = new Uint8Array(readFileSync(file));
   const base: number[] = [];
   const reader: number[] = [];
   const ops: number[] = [];
+  const baseCpu: number[] = [];
+  const readerCpu: number[] = [];
   let pages = 0;
   // Alternate the two so that machine noise hits both alike.
   for (let r = 0; r < runs; r++) {
-    base.push(await time(() => pdfjsTextOnly(bytes)));
+    base.push(await time(() => pdfjsTextOnly(bytes), baseCpu));
     ops.push(await time(() => pdfjsOperatorsOnly(bytes)));
-    reader.push(await time(async () => (pages = (await readPdf(bytes)).pageCount ?? 0)));
+    reader.push(await time(async () => (pages = (await readPdf(bytes)).pageCount ?? 0), readerCpu));
   }
-  rows.push({ name: basename(file), pages, base: median(base), ops: median(ops), reader: median(reader) });
+  rows.push({ name: basename(file), pages, base: median(base), ops: median(ops), reader: median(reader), baseCpu: median(baseCpu), readerCpu: median(readerCpu) });
   console.log(
     `${basename(file).slice(0, 36).padEnd(36)} ${String(pages).padStart(4)} pp  pdf.js text ${median(base).toFixed(0).padStart(5)} ms  pdf.js ops ${median(ops).toFixed(0).padStart(5)} ms  reader ${median(reader).toFixed(0).padStart(5)} ms  ×${(median(reader) / median(base)).toFixed(2)}`,
   );
@@ -113,3 +120,7 @@ console.log(`median per document: pdf.js text ${docBase.toFixed(0)} ms, reader $
 console.log(`median per page:     pdf.js text ${pageBase.toFixed(1)} ms, reader ${pageReader.toFixed(1)} ms, ratio ${(pageReader / pageBase).toFixed(2)}`);
 console.log(`median of per-file ratios ${median(ratios).toFixed(2)}; total time ratio ${totalRatio.toFixed(2)}`);
 console.log(`pdf.js operator list alone / pdf.js text alone (total time): ${opsRatio.toFixed(2)}`);
+const cpuRatio = rows.reduce((s, r) => s + r.readerCpu, 0) / rows.reduce((s, r) => s + r.baseCpu, 0);
+console.log(
+  `CPU time (all threads): median per document pdf.js text ${median(rows.map((r) => r.baseCpu)).toFixed(0)} ms, reader ${median(rows.map((r) => r.readerCpu)).toFixed(0)} ms; total CPU ratio ${cpuRatio.toFixed(2)}`,
+);
