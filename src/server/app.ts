@@ -33,6 +33,15 @@ export interface AppOptions {
 
 type Env = AuthEnv;
 
+// The app's own pages load scripts only from this server. Inline styles are allowed (ECharts and the
+// highlight boxes set element styles); blob: and data: cover pdf.js's fonts and canvases. No framing.
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   let body: unknown;
   try {
@@ -361,7 +370,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const f = (await readStatic(webRoot, path)) ?? (path.includes('.') ? null : await readStatic(webRoot, 'index.html'));
     if (!f) return c.text('Not found / 未找到', 404);
     const cache = path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': f.type, 'cache-control': cache });
+    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': f.type, 'cache-control': cache, ...PAGE_HEADERS });
   });
 
   return app;

@@ -157,6 +157,8 @@ export class Repository {
   }
 
   async createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
+    // Expired sessions are useless; clearing them at each sign-in keeps the table small without a timer.
+    await this.db.run('DELETE FROM sessions WHERE expires_at <= ?', [now()]);
     await this.db.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [tokenHash, userId, now(), expiresAt]);
   }
 

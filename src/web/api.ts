@@ -48,6 +48,7 @@ export const api = {
   findings: (id: string) => call<{ document: DocumentSummary; findings: StoredFinding[] }>('GET', `/api/documents/${encodeURIComponent(id)}/findings`),
   review: (findingId: string, status: ReviewStatus, reason: string) =>
     call<{ review: Review }>('PUT', `/api/findings/${encodeURIComponent(findingId)}/review`, { status, reason }),
+  reviews: (findingId: string) => call<{ reviews: Review[] }>('GET', `/api/findings/${encodeURIComponent(findingId)}/reviews`),
   series: (params: Record<string, string>) => call<{ points: SeriesPoint[] }>('GET', `/api/series?${new URLSearchParams(params)}`),
   users: () => call<{ users: User[] }>('GET', '/api/users'),
   createUser: (name: string, password: string, role: string) => call<{ user: User }>('POST', '/api/users', { name, password, role }),

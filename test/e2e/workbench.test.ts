@@ -49,6 +49,9 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
+    // Console errors include Content-Security-Policy refusals: the app must work under its own policy.
+    // (The 401 of "who am I?" before signing in is expected.)
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && problems.push(m.text()));
 
     await page.goto(t.url);
     await page.fill('input[name=name]', 'admin');
@@ -99,6 +102,9 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
+    // Console errors include Content-Security-Policy refusals: the app must work under its own policy.
+    // (The 401 of "who am I?" before signing in is expected.)
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && problems.push(m.text()));
     await page.goto(`${t.url}/#/doc/${results[0].document.id}`);
     await page.waitForSelector('li.finding');
     // The first finding that points at a table cell on a page.

@@ -131,6 +131,14 @@ export async function documentView(main: HTMLElement, id: string): Promise<void>
     }
     const x = f.finding;
     const reason = h('textarea', { rows: 2, placeholder: '复核意见（排除时必填）', 'aria-label': '复核意见' }, f.review?.reason ?? '');
+    // Earlier decisions, oldest first, when there is more than the current one.
+    const history = h('ol', { class: 'review-history' });
+    if (f.review) {
+      void api.reviews(f.id).then(({ reviews }) => {
+        if (selected !== f || reviews.length < 2) return;
+        for (const r of reviews.slice(0, -1)) history.append(h('li', {}, `${dateTime(r.at)} ${r.userName}：${REVIEW[r.status]}${r.reason ? `（${r.reason}）` : ''}`));
+      });
+    }
     const decide = async (status: ReviewStatus) => {
       try {
         const { review } = await api.review(f.id, status, reason.value);
@@ -157,6 +165,7 @@ export async function documentView(main: HTMLElement, id: string): Promise<void>
         { class: 'review-box' },
         h('div', { class: 'review-status' }, '复核状态：', h('strong', { class: `review-${f.review?.status ?? 'open'}` }, REVIEW[f.review?.status ?? 'open']), f.review && f.review.status !== 'open' ? h('span', { class: 'sub' }, `（${f.review.userName}，${dateTime(f.review.at)}）`) : null),
         reason,
+        history,
         h(
           'div',
           { class: 'review-actions' },
