@@ -298,3 +298,33 @@ describe('hidden rows and columns', () => {
     expect(layout.warnings).toContainEqual(expect.objectContaining({ code: 'hidden-cells', messageEn: expect.stringContaining('1 hidden rows and 1 hidden columns') }));
   });
 });
+
+describe('dates in workbooks', () => {
+  it('show as dates and carry no raw amount, in .xls and .xlsx', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['项目', '内容'],
+      ['填报日期', 45291],
+      ['金额', 289.7],
+    ]);
+    ws['B2'].z = 'yyyy"年"m"月"d"日"';
+    ws['B3'].z = '0.00';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+    const xls = await readLayout(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer), 'dated.xls');
+    const [g1] = grids(xls);
+    expect(g1.rows[1].cells[1]).toEqual({ text: '2023年12月31日', place: { kind: 'sheet', sheet: 'Sheet1', cell: 'B2' } });
+    expect(g1.rows[2].cells[1]).toMatchObject({ text: '289.70', raw: '289.70' });
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet1');
+    sheet.getCell('A1').value = '填报日期';
+    sheet.getCell('B1').value = new Date(Date.UTC(2023, 11, 31));
+    sheet.getCell('B1').numFmt = 'yyyy-mm-dd';
+    sheet.getCell('A2').value = '金额';
+    sheet.getCell('B2').value = 1;
+    const xlsx = await readWorkbook(new Uint8Array(await book.xlsx.writeBuffer()), 'xlsx');
+    const [g2] = grids(xlsx);
+    expect(g2.rows[0].cells[1]).toEqual({ text: '2023-12-31', place: { kind: 'sheet', sheet: 'Sheet1', cell: 'B1' } });
+  });
+});

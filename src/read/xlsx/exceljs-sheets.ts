@@ -33,7 +33,7 @@ function valueText(value: unknown, numFmt: string | undefined): { text: string; 
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'number') {
     const f = formatNumber(value, numFmt);
-    return { text: f.text, raw: f.raw };
+    return f.raw === undefined ? { text: f.text } : { text: f.text, raw: f.raw };
   }
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };

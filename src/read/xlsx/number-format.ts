@@ -111,10 +111,21 @@ function parseSection(section: string): NumberSection | null {
 export interface FormattedNumber {
   /** What a person sees in the cell. */
   text: string;
-  /** Exact decimal text of the value (in percent for a percent format), at least at the scale the format shows. */
-  raw: string;
+  /**
+   * Exact decimal text of the value (in percent for a percent format), at least at the scale the format
+   * shows; undefined for a date, whose serial number is no amount.
+   */
+  raw: string | undefined;
   /** Decimals the format shows (null for General / text formats). */
   decimals: number | null;
+}
+
+/** Excel's day serial (1900 date system, as Office writes by default) as an ISO date. */
+function serialDate(serial: number): string | null {
+  if (!(serial >= 1 && serial < 2958466)) return null;
+  // Day 0 is 1899-12-30 once Excel's phantom 1900-02-29 is accounted for (serials from 61 on).
+  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 function isDateFormat(format: string): boolean {
@@ -126,7 +137,8 @@ function isDateFormat(format: string): boolean {
 export function formatNumber(value: number, numFmt?: string): FormattedNumber {
   const rawText = doubleToDecimalText(value);
   const raw = parseDecimal(rawText);
-  if (!raw || !numFmt || /^(general|@)$/i.test(numFmt.trim()) || isDateFormat(numFmt)) {
+  if (numFmt && isDateFormat(numFmt)) return { text: serialDate(value) ?? rawText, raw: undefined, decimals: null };
+  if (!raw || !numFmt || /^(general|@)$/i.test(numFmt.trim())) {
     return { text: rawText, raw: rawText, decimals: null };
   }
   const sections = splitSections(numFmt);

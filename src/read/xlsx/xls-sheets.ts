@@ -106,7 +106,7 @@ function cellText(cell: XLSX.CellObject): { text: string; raw?: string } {
       const f = formatNumber(value, typeof cell.z === 'string' ? cell.z : undefined);
       // Dates and other non-numeric formats: SheetJS's own rendering (cell.w) is what Excel shows.
       const text = f.decimals === null && cell.w ? cell.w.trim() : f.text;
-      return { text, raw: f.raw };
+      return f.raw === undefined ? { text } : { text, raw: f.raw };
     }
     case 's':
       return { text: String(cell.v ?? '') };
