@@ -1,4 +1,5 @@
 import type { Row, Table } from '../model/disclosure.ts';
+import { templateByKey } from '../templates/catalogue.ts';
 
 // How the coded lines of a table hang together: a table is cut into segments at unit lines (budget tables
 // repeat the functional codes under each unit 038 / 038001) and each coded line's parent is the nearest
@@ -61,4 +62,10 @@ export function valueColumns(t: Table, row: Row): string[] {
   const seen = new Set(cols);
   for (const c of row.cells) if (!seen.has(c.column)) (seen.add(c.column), cols.push(c.column));
   return cols;
+}
+
+/** Tables whose template declares classification-coded lines (or coded parts). */
+export function isCodedTable(t: Table): boolean {
+  const tpl = templateByKey(t.key);
+  return !!tpl && (!!tpl.codeSystem || !!tpl.sections?.some((s) => s.codeSystem || s.classesByName || s.econByName));
 }

@@ -88,12 +88,27 @@ export interface Change {
   amount: Figure;
   pct: Figure | null;
   current: Figure | null;
+  /** The prior-year (or budget) figure when the sentence states it: “比2025年年初预算数125462.47万元增加…”. */
+  prior: Figure | null;
   direction: 'up' | 'down';
   /** The rate's word disagrees with the amount's (增加…，下降P%). */
   rateDirection: 'up' | 'down' | null;
 }
 
-export function changes(figs: Figure[]): Change[] {
+/** Bracket depth at each offset of the text: figures inside “（…）” are asides, not the sentence's subject. */
+export function depthAt(text: string, offset: number): number {
+  let d = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') d++;
+    else if ((c === '）' || c === ')') && d > 0) d--;
+  }
+  return d;
+}
+
+const PRIOR = /(比|较|与)[^，。；,;]{0,24}$/;
+
+export function changes(figs: Figure[], text = ''): Change[] {
   const out: Change[] = [];
   figs.forEach((f, i) => {
     if (f.kind !== 'amount' || !f.change) return;
@@ -101,14 +116,20 @@ export function changes(figs: Figure[]): Change[] {
     const pct = next && next.kind === 'percent' && next.sentence === f.sentence && /(增长|下降|降低|减少|增加|上升)(了)?$/.test(next.label) ? next : null;
     const rateDirection = pct ? (/(增长|增加|上升)(了)?$/.test(pct.label) ? 'up' : 'down') : null;
     let current: Figure | null = null;
+    let prior: Figure | null = null;
+    const depth = depthAt(text, f.start);
     for (let j = i - 1; j >= 0; j--) {
       const g = figs[j];
-      if (g.kind === 'amount' && !g.change) {
-        current = g;
-        break;
+      if (g.kind !== 'amount' || g.change || depthAt(text, g.start) !== depth) continue;
+      // “比上年X万元增加”: X is the base, and the level it changed to is stated before it
+      if (!prior && !current && j === i - 1 && PRIOR.test(g.label) && g.sentence === f.sentence) {
+        prior = g;
+        continue;
       }
+      current = g;
+      break;
     }
-    out.push({ amount: f, pct, current, direction: f.change, rateDirection });
+    out.push({ amount: f, pct, current, prior, direction: f.change, rateDirection });
   });
   return out;
 }

@@ -1,6 +1,7 @@
 import { checkEquation } from '../../equation.ts';
 import { families, segments, valueColumns } from '../../structure.ts';
 import type { Rule } from '../../types.ts';
+import { isCodedTable } from '../../structure.ts';
 
 // 类 = Σ 款, 款 = Σ 项 (domain.md §5 Hierarchy), in every coded table and every value column. A parent is
 // compared with its printed children only; a table that prints 项 directly under 类 sums the 项.
@@ -27,6 +28,9 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const t of ctx.disclosure.tables) {
+      // only tables whose template says their lines are classification codes (a procurement or listing table
+      // prints codes as attributes of its lines, not as a hierarchy)
+      if (!isCodedTable(t)) continue;
       for (const seg of segments(t)) {
         for (const { parent, children } of families(seg)) {
           for (const column of valueColumns(t, parent)) {

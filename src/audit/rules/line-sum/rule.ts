@@ -94,6 +94,10 @@ const rule: Rule = {
       const target = term(ctx, rel.target);
       if (!target) continue;
       const parts = rel.parts.map((p) => term(ctx, p)).filter((p) => p !== undefined);
+      // Lines recognition could not name (“1.一般公共预算拨款”, “上年结余、结转”) may be the missing terms: a sum over
+      // named lines only would read them as zero, so the relation is not judged while such lines carry amounts.
+      const sections = new Set([target, ...parts].map((p) => p.row.section));
+      if (target.table.rows.some((r) => r.kind === 'item' && !r.item && !r.code && sections.has(r.section) && r.cells.some((c) => c.value !== null && c.value !== '0' && !/^0\.0+$/.test(c.value)))) continue;
       checkEquation(ctx, { target, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.name } });
     }
   },

@@ -8,10 +8,20 @@ const fixtures: RuleFixtures = {
   valid: [
     { name: 'the clean final account', disclosure: cleanFinal },
     { name: 'seed 001: a decrease in 元', disclosure: doc('2023 年度收、支总计 7,519,040.48 元。与 2022 年度相比，收、支总计各减少 8,128,053.5 元，降低 51.95%。') },
+    { name: 'a stated prior-year figure (北京 2026)', disclosure: doc('2026年度收入预算134133.33万元，比2025年年初预算数125462.47万元增加8670.86万元，增长6.91%。') },
+    {
+      name: 'a bracketed aside is not the current amount (广州 2026)',
+      disclosure: doc('公务用车购置及运行维护费701.34万元（公务用车购置费331万元，比上年增加119.15万元；公务用车运行维护费370.34万元，比上年减少52.36万元。）比上年增加66.79万元，增长10.5%。'),
+    },
     { name: 'template residue is not read as a change', disclosure: doc('资本性支出0元，较年初预算数增加（减少）0元，增长（降低）0%。') },
   ],
   invalid: [
     { name: 'a rate that does not follow from the change', disclosure: doc('2023年度收、支总计289.70万元。与上年相比，增加12.65万元，增长5.57%。'), expect: [{ messageId: 'rate', table: 'narrative' }] },
+    {
+      name: 'the level does not follow from the stated prior figure',
+      disclosure: doc('2026年度收入预算134133.33万元，比2025年年初预算数125462.47万元增加8770.86万元，增长6.99%。'),
+      expect: [{ messageId: 'level' }],
+    },
     { name: 'an increase with a falling rate', disclosure: doc('2023年度收、支总计289.70万元。与上年相比，增加12.65万元，下降4.57%。'), expect: [{ messageId: 'direction' }] },
     { name: 'seed 002: 增长100% from a zero prior year', disclosure: doc('公务用车运行维护费支出决算为5.99万元，与上年相比增加5.99万元，增长100%。'), expect: [{ messageId: 'fromZero', severity: 'warning' }] },
   ],

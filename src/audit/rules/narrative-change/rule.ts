@@ -1,5 +1,5 @@
 import { add, sub, toFixedString } from '../../../model/decimal.ts';
-import { growthMayEqual, percentText } from '../../interval.ts';
+import { growthMayEqual, mayEqual, minus, percentText, plus, ratioMayEqual } from '../../interval.ts';
 import { changes } from '../../narrative/facts.ts';
 import { figureInterval, figurePlace, figures, figureText, paragraphs } from '../../narrative/tokens.ts';
 import type { Rule } from '../../types.ts';
@@ -22,6 +22,10 @@ const rule: Rule = {
         zh: '说明称{current}，{word}{change}，幅度 {stated}；按上年数 {base} 计算应为 {computed}，尾数误差无法解释',
         en: 'The narrative states {current}, a change ({word}) of {change} and a rate of {stated}; from the prior-year amount {base} the rate is {computed}, more than rounding explains',
       },
+      level: {
+        zh: '说明称本年为 {current}，比上年 {prior} {word}{change}，但 {prior} {word}{change} 应为 {expected}',
+        en: 'The narrative states {current}, {change} ({word}) from {prior}, but {prior} changed by {change} is {expected}',
+      },
       fromZero: {
         zh: '说明称{current}，{word}{change}，幅度 {stated}；上年数为零（或接近零），增长率无从计算',
         en: 'The narrative states {current}, a change ({word}) of {change} and a rate of {stated}, but the prior-year amount is zero (or nearly), so no rate follows',
@@ -38,7 +42,7 @@ const rule: Rule = {
       // Template residue (增加（减少）) states no direction: wording rules report it.
       if (/增加[（(]减少[)）]|减少[（(]增加[)）]/.test(text)) continue;
       const figs = figures(text);
-      for (const c of changes(figs)) {
+      for (const c of changes(figs, text)) {
         if (!c.pct) continue;
         const word = c.direction === 'up' ? '增加' : '减少';
         if (c.rateDirection && c.rateDirection !== c.direction && c.amount.value.units !== 0n) {
@@ -46,8 +50,39 @@ const rule: Rule = {
           ctx.report({ messageId: 'direction', values: { word, change: figureText(c.amount), rateWord, stated: figureText(c.pct) }, location: figurePlace(l, c.pct) });
           continue;
         }
-        if (!c.current || c.current.unit !== c.amount.unit) continue;
         const up = c.direction === 'up';
+        if (c.prior && c.prior.unit === c.amount.unit) {
+          // the base is stated: rate = change / prior; and the level, when stated, = prior ± change
+          const ok = ratioMayEqual(figureInterval(c.amount), figureInterval(c.prior), figureInterval(c.pct));
+          if (!ok) {
+            const computed = c.prior.value.units > 0n ? percentText(c.amount.value, c.prior.value, Math.max(2, c.pct.decimals)) : null;
+            ctx.report({
+              messageId: 'rate',
+              values: { current: figureText(c.current ?? c.prior), word, change: figureText(c.amount), stated: figureText(c.pct), base: figureText(c.prior), computed: computed ? `${computed}%` : '—' },
+              location: figurePlace(l, c.pct),
+              related: [figurePlace(l, c.prior)],
+              expected: computed,
+              actual: toFixedString(c.pct.value),
+            });
+          }
+          if (c.current && c.current.unit === c.prior.unit) {
+            const level = up ? plus(figureInterval(c.prior), figureInterval(c.amount)) : minus(figureInterval(c.prior), figureInterval(c.amount));
+            if (!mayEqual(figureInterval(c.current), level)) {
+              const expected = up ? add(c.prior.value, c.amount.value) : sub(c.prior.value, c.amount.value);
+              ctx.report({
+                messageId: 'level',
+                values: { current: figureText(c.current), prior: figureText(c.prior), word, change: figureText(c.amount), expected: `${toFixedString(expected)}${c.current.unit}` },
+                location: figurePlace(l, c.current),
+                related: [figurePlace(l, c.prior), figurePlace(l, c.amount)],
+                expected,
+                actual: c.current.value,
+                difference: sub(c.current.value, expected),
+              });
+            }
+          }
+          continue;
+        }
+        if (!c.current || c.current.unit !== c.amount.unit) continue;
         const baseLo = up ? sub(figureInterval(c.current).lo, figureInterval(c.amount).hi) : null;
         if (baseLo && baseLo.units <= 0n && c.pct.value.units !== 0n) {
           // 上年为零: a growth rate from nothing is undefined, "增长100%" is a convention, not arithmetic

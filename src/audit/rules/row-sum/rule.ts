@@ -78,6 +78,20 @@ export function headerRelations(columns: { key: string; label: string }[]): Colu
   return out;
 }
 
+/**
+ * A total whose header group also holds columns no template names (“上年/合计” beside “上年/会议费”, “上年/培训费”
+ * in 西安's 三公 table) is not the sum of the named parts: the relation does not apply to this table.
+ */
+function closed(t: { columns: { key: string; label: string }[] }, total: string): boolean {
+  const col = t.columns.find((c) => c.key === total);
+  if (!col) return true;
+  const label = col.label.replace(/\s+/g, '');
+  const cut = label.lastIndexOf('/');
+  if (cut < 0) return true;
+  const prefix = label.slice(0, cut + 1);
+  return !t.columns.some((c) => c.key.startsWith('col:') && c.label.replace(/\s+/g, '').startsWith(prefix));
+}
+
 const HEADER_TABLES = new Set([...econTables, 'budget.general_by_function', 'budget.general_by_source']);
 
 const rule: Rule = {
@@ -111,6 +125,7 @@ const rule: Rule = {
           const parts = rel.parts.filter(has);
           const minus = (rel.minus ?? []).filter(has);
           // A relation needs its total and at least two of its terms printed as columns of this table.
+          if (rel.tables.length && !closed(t, rel.total)) continue;
           if (!has(rel.total) || parts.length + minus.length < 1 || (parts.length + minus.length < 2 && rel.tables.length > 0) || rel.skipIf?.some(has)) continue;
           // the same equation may come from the data and from the header: check it once
           const id = `${t.id}|${rel.total}=${[...parts].sort().join('+')}-${minus.join('-')}`;

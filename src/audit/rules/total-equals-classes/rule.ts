@@ -5,6 +5,7 @@ import { templateByKey } from '../../../templates/catalogue.ts';
 import { checkEquation } from '../../equation.ts';
 import { segments, topLevel, valueColumns } from '../../structure.ts';
 import type { Rule } from '../../types.ts';
+import { isCodedTable } from '../../structure.ts';
 
 // 合计 = Σ 类 (domain.md §5 Hierarchy): the total line of a coded table equals the sum of its topmost coded
 // lines; in the 总表 (01, 04, 收支总表) the 本年支出合计 equals the sum of the functional classes listed by name.
@@ -87,6 +88,9 @@ const rule: Rule = {
   },
   check(ctx) {
     for (const t of ctx.disclosure.tables) {
+      // only tables whose template says their lines are classification codes (a procurement or listing table
+      // prints codes as attributes of its lines, not as a hierarchy)
+      if (!isCodedTable(t)) continue;
       for (const { total, classes } of targets(t)) {
         if (classes.length === 0) continue;
         for (const column of valueColumns(t, total)) {
