@@ -23,6 +23,8 @@ export interface PdfReadOptions {
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
+/** Pages requested from the parser thread ahead of the one being built (bounded: each holds its operators). */
+const PREFETCH_PAGES = 3;
 
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<Layout> {
   const seconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
@@ -47,18 +49,22 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
   const blocks: Block[] = [];
   const warnings: ReadWarning[] = [];
   const imageOnlyPages: number[] = [];
-  // The parser thread works on the next page while this thread builds the current one's tables.
+  // The parser thread works ahead on the next pages while this thread builds the current one's tables;
+  // a few requests in flight keep it from idling between round trips.
   const fetchPage = (n: number) =>
     doc.getPage(n).then(async (page) => ({ page, list: await page.getOperatorList({ annotationMode: 0 }) }));
-  let next = fetchPage(1);
-  // A prefetch that is never awaited (the read stopped early) must not surface as an unhandled rejection.
-  next.catch(() => {});
+  const pending = new Map<number, ReturnType<typeof fetchPage>>();
+  const request = (n: number) => {
+    if (n > doc.numPages || pending.has(n)) return;
+    const p = fetchPage(n);
+    // A prefetch that is never awaited (the read stopped early) must not surface as an unhandled rejection.
+    p.catch(() => {});
+    pending.set(n, p);
+  };
   for (let n = 1; n <= doc.numPages; n++) {
-    const { page, list } = await beforeDeadline(next, deadline, seconds);
-    if (n < doc.numPages) {
-      next = fetchPage(n + 1);
-      next.catch(() => {});
-    }
+    for (let k = n; k < n + PREFETCH_PAGES; k++) request(k);
+    const { page, list } = await beforeDeadline(pending.get(n)!, deadline, seconds);
+    pending.delete(n);
     const viewport = page.getViewport({ scale: 1 });
     const view = viewport.transform as unknown as Matrix;
     const pagePlace = { kind: 'pdf' as const, page: n, box: roundBox([0, 0, viewport.width, viewport.height]) };
