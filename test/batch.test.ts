@@ -211,3 +211,17 @@ describe('CSV report', () => {
     expect(f.split(',')).toContain("'-");
   });
 });
+
+describe('progress bar width', () => {
+  it('fits a line with Chinese file names into the terminal width, counting them as two columns', () => {
+    let out = '';
+    const p = progressPrinter({ write: (t: string) => (out += t), isTTY: true, columns: 60 });
+    const row = { file: '/x/2026年深圳市规划和自然资源局宝安管理局部门预算.pdf', status: 'ok', ms: 10, reason: null } as BatchProgress['row'];
+    p.onProgress({ done: 1, total: 2, row, elapsedMs: 1000 });
+    const line = out.replace('\r\x1b[2K', '');
+    const width = [...line].reduce((w, ch) => w + (/[\u4e00-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);
+    expect(width).toBeLessThanOrEqual(59);
+    expect(line.endsWith('…')).toBe(true);
+    expect(line).toContain('1/2 50%');
+  });
+});

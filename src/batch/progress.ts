@@ -16,6 +16,27 @@ interface ProgressStream {
   columns?: number;
 }
 
+/** Columns a string takes in a terminal: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Cuts text to fit `columns` terminal columns. */
+function fit(text: string, columns: number): string {
+  if (displayWidth(text) <= columns) return text;
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = displayWidth(ch);
+    if (w + cw > columns - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
 function rate(p: BatchProgress): string {
   const perSecond = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
   return `${perSecond.toFixed(1)} 个/秒`;
@@ -33,8 +54,7 @@ export function progressPrinter(stream: ProgressStream = process.stderr): { onPr
         const percent = p.total ? Math.round((p.done / p.total) * 100) : 100;
         const name = p.row.file.split(/[\\/]/).pop() ?? '';
         const line = `[${bar}] ${p.done}/${p.total} ${percent}%  ${rate(p)}  ${name}`;
-        const max = (stream.columns ?? 100) - 1;
-        stream.write(`\r\x1b[2K${line.length > max ? line.slice(0, max) : line}`);
+        stream.write(`\r\x1b[2K${fit(line, (stream.columns ?? 100) - 1)}`);
         drawn = true;
       },
       done() {
