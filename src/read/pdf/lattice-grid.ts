@@ -27,14 +27,39 @@ function distribute(frame: TableFrame, runs: readonly TextRun[]): TextRun[][][] 
     const r = bandOf(frame.ys, centerY(run.box));
     const c0 = bandOf(frame.xs, run.box[0] + 1.5);
     const c1 = bandOf(frame.xs, run.box[2] - 1.5);
-    // A run crossing into another column of a row where the two are separate cells is split per character.
     if (r >= 0 && c0 >= 0 && c1 > c0 && frame.owner[r][c0] !== frame.owner[r][c1] && run.horizontal) {
-      for (const piece of splitRunByCharacter(run)) place(piece);
+      // A run crossing a rule into another cell: when it holds several words ("1668.14 0.00", several cells
+      // drawn at once) each word goes where it stands; a single word is text overflowing its cell (a long
+      // name) and stays in the cell where it starts.
+      const words = splitRunIntoWords(run);
+      if (words.length > 1) for (const word of words) place(word);
+      else if (c0 >= 0) slots[r][c0].push(run);
     } else {
       place(run);
     }
   }
   return slots;
+}
+
+/** The space-separated words of a run, each with its estimated box. */
+function splitRunIntoWords(run: TextRun): TextRun[] {
+  if (!/\S\s+\S/.test(run.text)) return [run];
+  const words: TextRun[] = [];
+  let current: TextRun | null = null;
+  for (const piece of splitRunByCharacter(run)) {
+    if (piece.text.trim() === '') {
+      current = null;
+      continue;
+    }
+    if (current) {
+      current.text += piece.text;
+      current.box = [current.box[0], current.box[1], piece.box[2], current.box[3]];
+    } else {
+      current = { ...piece, box: [...piece.box] };
+      words.push(current);
+    }
+  }
+  return words;
 }
 
 /**
