@@ -27,24 +27,29 @@ export interface Family {
   children: Row[];
 }
 
-/** Parent → children within one segment; codes printed twice in a segment are ambiguous and left out. */
+/**
+ * Parent → children within one segment. A code printed twice in a segment (a table crossing two classifications,
+ * 30101 under 50101 and again under 50501) is ambiguous: neither it nor its parent's sum is judged.
+ */
 export function families(segment: Row[]): Family[] {
   const byCode = new Map<string, Row | null>();
   for (const r of segment) byCode.set(key(r), byCode.has(key(r)) ? null : r);
   const children = new Map<Row, Row[]>();
+  const tainted = new Set<Row>();
   for (const r of segment) {
     const code = r.code!;
-    if (byCode.get(key(r)) === null) continue;
+    const ambiguous = byCode.get(key(r)) === null;
     for (const len of [5, 3]) {
       if (code.length <= len) continue;
       const p = byCode.get(`${r.codeSystem ?? ''}:${code.slice(0, len)}`);
       if (p === undefined) continue;
       if (p === null) break;
-      children.set(p, [...(children.get(p) ?? []), r]);
+      if (ambiguous) tainted.add(p);
+      else children.set(p, [...(children.get(p) ?? []), r]);
       break;
     }
   }
-  return [...children].map(([parent, cs]) => ({ parent, children: cs }));
+  return [...children].filter(([parent]) => !tainted.has(parent) && byCode.get(key(parent)) !== null).map(([parent, cs]) => ({ parent, children: cs }));
 }
 
 /** Lines with no printed parent in their segment (the 类 lines, or whatever level is topmost). */

@@ -36,6 +36,24 @@ const fixtures: RuleFixtures = {
   ],
   invalid: [
     {
+      name: 'a code printed twice makes its parent unjudged (西安: 30101 under two government classes), others still judged',
+      disclosure: () =>
+        disclosure({
+          tables: [
+            table('final.general_budget_basic', {
+              rows: [
+                code('301', { amount: '10.00' }),
+                code('30101', { amount: '3.00' }),
+                code('30101', { amount: '2.00' }),
+                code('302', { amount: '5.00' }),
+                code('30201', { amount: '4.00' }),
+              ],
+            }),
+          ],
+        }),
+      expect: [{ messageId: 'mismatch', row: '302', column: 'amount' }],
+    },
+    {
       name: 'a class that disagrees with its 款',
       disclosure: () => expenditure('1.10', '1.00'),
       expect: [
