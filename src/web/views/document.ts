@@ -177,6 +177,9 @@ export async function documentView(main: HTMLElement, id: string): Promise<void>
     ]);
   }
 
+  // Findings that point at one recognised cell (the others concern a table, the narrative or the document).
+  const cellFindings = new Set(findings.filter((f) => locateCell(model, f.finding) !== null).map((f) => f.id));
+
   function drawList() {
     clear(list);
     const shown = findings.filter(
@@ -188,7 +191,7 @@ export async function documentView(main: HTMLElement, id: string): Promise<void>
       list.append(
         h(
           'li',
-          { class: `finding ${selected?.id === f.id ? 'selected' : ''}`, 'data-id': f.id, 'data-rule': f.ruleId, tabindex: 0, onclick: () => select(f), onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && select(f) },
+          { class: `finding ${selected?.id === f.id ? 'selected' : ''}`, 'data-id': f.id, 'data-rule': f.ruleId, 'data-cell': cellFindings.has(f.id), tabindex: 0, onclick: () => select(f), onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && select(f) },
           h('div', { class: 'finding-top' }, h('span', { class: `badge ${SEVERITY[f.severity]?.cls ?? ''}` }, SEVERITY[f.severity]?.zh ?? f.severity), h('span', { class: 'place' }, [f.finding.location?.tableTitle, placeText(f.finding.location?.source)].filter(Boolean).join(' · ')), status !== 'open' ? h('span', { class: `review-tag review-${status}` }, REVIEW[status]) : null),
           h('div', { class: 'finding-msg' }, f.message),
         ),

@@ -84,6 +84,8 @@ const SECTION_NAMES: Record<string, string> = {
   expenditure_function: '支出（按功能分类）',
   expenditure_dept_econ: '支出（按部门预算经济分类）',
   expenditure_gov_econ: '支出（按政府预算经济分类）',
+  personnel: '人员经费',
+  public: '公用经费',
   g1: '第一组',
   g2: '第二组',
   g3: '第三组',
