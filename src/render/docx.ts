@@ -31,13 +31,15 @@ const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
 function run(text: string, opts: { bold?: boolean; size?: number; hei?: boolean } = {}): TextRun {
-  return new TextRun({ text, bold: opts.bold, size: opts.size, font: opts.hei ? HEI : FONT });
+  // Black always: Word's heading styles would otherwise colour titles blue.
+  return new TextRun({ text, bold: opts.bold, size: opts.size, font: opts.hei ? HEI : FONT, color: '000000' });
 }
 
 function cell(c: PrintCell, header: boolean, size: number): TableCell {
   return new TableCell({
     children: [
       new Paragraph({
+        spacing: { before: 0, after: 0, line: 240 },
         alignment: header ? AlignmentType.CENTER : c.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
         children: [run(c.text, { bold: header, size })],
       }),

@@ -11,7 +11,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** Tables wider than this print on landscape pages. */
-export const WIDE_TABLE_COLUMNS = 9;
+export const WIDE_TABLE_COLUMNS = 8;
 
 const CSS = `
 @page { size: A4 portrait; margin: 18mm 15mm 18mm 15mm; }
@@ -38,6 +38,10 @@ table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3
 section.table.wide table { font-size: 7.5pt; line-height: 1.2; }
 section.table.wide th, section.table.wide td { padding: 0.5pt 2pt; }
 thead { display: table-header-group; }
+col.code { width: 5.2em; }
+col.line { width: 2.6em; }
+col.amount { width: 6.2em; }
+section.table.wide col.amount { width: 6.5em; }
 tr { break-inside: avoid; }
 th, td { border: 0.6pt solid #000; padding: 1pt 3pt; vertical-align: middle; }
 th { font-weight: bold; text-align: center; background: #f2f2f2; }
@@ -45,12 +49,20 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 section.table p.note { font-size: 9pt; }
 section.grid { break-before: page; }
 section.grid table { font-size: 8.5pt; }
+@media print { body { max-width: none; } }
 @media screen { body { padding: 10mm; } section.table, section.grid { margin-top: 12mm; } }
 `;
 
 function cellHtml(tag: 'th' | 'td', c: PrintCell): string {
   const attrs = [c.colSpan ? ` colspan="${c.colSpan}"` : '', c.rowSpan ? ` rowspan="${c.rowSpan}"` : '', c.numeric && tag === 'td' ? ' class="num"' : ''].join('');
   return `<${tag}${attrs}>${escapeHtml(c.text)}</${tag}>`;
+}
+
+function columnClass(label: string): string {
+  if (/编码|代码/.test(label)) return 'code';
+  if (/^行次$/.test(label)) return 'line';
+  if (/名称|^项目/.test(label)) return 'name';
+  return 'amount';
 }
 
 export function tableHtml(t: PrintTable): string {
@@ -69,6 +81,8 @@ export function tableHtml(t: PrintTable): string {
     return out.join('\n');
   }
   out.push('<table>');
+  // Widths by what a column holds: codes and 行次 narrow, names wide, amounts share the rest.
+  out.push(`<colgroup>${t.leafLabels.map((l) => `<col class="${columnClass(l)}">`).join('')}</colgroup>`);
   out.push('<thead>');
   for (const r of t.header) out.push(`<tr>${r.map((c) => cellHtml('th', c)).join('')}</tr>`);
   out.push('</thead>');

@@ -270,7 +270,8 @@ function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group
     if (rows.some((r) => r.lineNo !== undefined)) leaves.push({ path: ['行次'], fill: (r) => ({ text: r.lineNo === undefined ? '' : String(r.lineNo) }) });
     for (const c of valueCols) leaves.push(valueLeaf(c));
     const banner = sectionBanner(section);
-    groups.push({ section, leaves: banner ? leaves.map((l) => ({ ...l, path: [banner, ...l.path] })) : leaves });
+    // A header printed as "收入/预算数" already carries the banner.
+    groups.push({ section, leaves: banner ? leaves.map((l) => ({ ...l, path: l.path[0] === banner ? l.path : [banner, ...l.path] })) : leaves });
   }
   return { groups, lines: placed };
 }

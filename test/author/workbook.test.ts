@@ -17,7 +17,7 @@ import { fillTemplate } from './fill.ts';
 const val = (v: ReturnType<typeof valueOf>) => (v ? toFixedString(v, 2) : null);
 
 describe('fill-in workbook', () => {
-  it('audits clean apart from the seed's own rounding between 05表 and 06表', async () => {
+  it('audits clean apart from the seed rounding between 05表 and 06表', async () => {
     const { checkDisclosure } = await import('../../src/audit/engine.ts');
     const seed = seedModel('000');
     const { disclosure: d } = await readTemplateWorkbook(await fillTemplate(await writeTemplate({ kind: '决算', year: 2023 }), seed));
