@@ -45,6 +45,15 @@ describe('seed 000 tables re-saved by LibreOffice', () => {
     expect(total).toMatchObject({ text: '289.70', raw: '289.70', place: { kind: 'sheet', sheet: '收入决算表', cell: 'C9' } });
   });
 
+  it('as legacy .xls: both sheets give the seed rows with merges and exact values', async () => {
+    const layout = await read(join(FIXTURES, 'seed000-tables.libreoffice.xls'));
+    expect(layout.format).toBe('xls');
+    expect(grids(layout).map((g) => g.rows.map((r) => r.cells.map((c) => c.text)))).toEqual(expected);
+    const [income] = grids(layout);
+    expect(income.rows[0].cells[2]).toMatchObject({ text: '本年收入合计', rowSpan: 2 });
+    expect(income.rows[3].cells[2]).toMatchObject({ text: '289.70', raw: '289.70', place: { kind: 'sheet', sheet: '收入决算表', cell: 'C9' } });
+  });
+
   it('as .docx: both tables give the seed rows with their merges', async () => {
     const layout = await read(join(FIXTURES, 'seed000-tables.libreoffice.docx'));
     const [income, spending] = grids(layout);
