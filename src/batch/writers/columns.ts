@@ -19,6 +19,7 @@ export const SUMMARY_COLUMNS: Column<BatchRow>[] = [
   { header: '格式 Format', width: 8, value: (r) => r.format },
   { header: '页数 Pages', width: 8, value: (r) => r.pages },
   { header: '表格 Tables', width: 8, value: (r) => r.tables },
+  { header: '未识别表 Unknown tables', width: 10, value: (r) => r.unknownTables },
   { header: '错误 Errors', width: 8, value: (r) => r.errors },
   { header: '警告 Warnings', width: 10, value: (r) => r.warnings },
   { header: '提示 Info', width: 8, value: (r) => r.infos },
