@@ -86,6 +86,12 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
 
     if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(PROJECT_ROOT, 'docs/workbench-text.png') });
 
+    // Keyboard: ↓ selects the next finding, ↑ comes back.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('li.finding.selected').getAttribute('data-id')).not.toBe(id);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.locator('li.finding.selected').getAttribute('data-id')).toBe(id);
+
     await page.fill('.review-box textarea', '尾数误差，已核对');
     await page.click('.review-actions button.primary');
     await page.waitForSelector(`li.finding[data-id="${id}"] .review-tag`);

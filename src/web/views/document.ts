@@ -199,6 +199,21 @@ export async function documentView(main: HTMLElement, id: string): Promise<void>
     }
   }
 
+  // Reviewers go through findings with the keyboard: ↑/↓ (or k/j) move the selection in the list.
+  list.addEventListener('keydown', (e) => {
+    const keys: Record<string, number> = { ArrowDown: 1, j: 1, ArrowUp: -1, k: -1 };
+    const step = keys[e.key];
+    if (!step) return;
+    const items = Array.from(list.querySelectorAll<HTMLElement>('li.finding'));
+    const at = items.findIndex((el) => el.classList.contains('selected'));
+    const next = items[Math.min(items.length - 1, Math.max(0, at + step))];
+    if (!next) return;
+    e.preventDefault();
+    next.focus();
+    next.click();
+    centerInScroller(next);
+  });
+
   const chip = (label: string, value: string, group: 'sev' | 'status') =>
     h(
       'button',

@@ -60,13 +60,23 @@ export async function listView(main: HTMLElement): Promise<void> {
   const filters = h('div', { class: 'filters' });
   let facets: Facets = await api.facets();
 
-  async function load() {
+  const more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => void load(true) }, '加载更多');
+  let shown = 0;
+  const PAGE = 200;
+
+  async function load(append = false) {
     const current = { ...params() };
-    const page = await api.documents({ ...current, limit: '200' });
-    clear(body);
-    if (page.items.length === 0) body.append(h('tr', {}, h('td', { colspan: 8, class: 'empty' }, '还没有文档。把预算或决算公开文件拖到上方即可上传。')));
+    const page = await api.documents({ ...current, limit: String(PAGE), offset: String(append ? shown : 0) });
+    if (!append) {
+      clear(body);
+      shown = 0;
+    }
+    if (page.total === 0) body.append(h('tr', {}, h('td', { colspan: 8, class: 'empty' }, Object.keys(current).length ? '没有符合筛选条件的文档。' : '还没有文档。把预算或决算公开文件拖到上方即可上传。')));
     else body.append(...page.items.map(row));
+    shown += page.items.length;
     total.textContent = `共 ${page.total} 份文档`;
+    more.hidden = shown >= page.total;
+    more.textContent = `加载更多（已显示 ${shown} / ${page.total}）`;
   }
 
   function drawFilters() {
@@ -109,6 +119,7 @@ export async function listView(main: HTMLElement): Promise<void> {
         h('thead', {}, h('tr', {}, ...['单位 / 文件', '地区', '年度', '类型', '表格', '审核结果', '已复核', '上传时间'].map((t) => h('th', {}, t)))),
         body,
       ),
+      more,
     ),
   );
   void p;
