@@ -7,7 +7,7 @@
 # CAIJIAN_TEST_PG_URL; the PostgreSQL store tests skip (with a message) when it is unset.
 
 caijian_start_postgres() {
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
     echo "ci-services: PostgreSQL is not installed (apt-get install postgresql); PostgreSQL tests will be skipped" >&2
     return 0

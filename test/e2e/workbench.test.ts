@@ -5,7 +5,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../src/server/web-build.ts';
 import { PROJECT_ROOT } from '../../src/server/static.ts';
-import { form, SEEDS, testServer, type TestServer } from '../server/helpers.ts';
+import { form, SEEDS, SHARED, testServer, type TestServer } from '../server/helpers.ts';
 
 // The issue's acceptance test: a reviewer signs in, uploads a seed, sees its findings (from the real audit),
 // clicks one and sees the cell highlighted, marks it reviewed, reloads and finds the review kept.
@@ -14,7 +14,7 @@ import { form, SEEDS, testServer, type TestServer } from '../server/helpers.ts';
 const CHROMIUM = process.env.CAIJIAN_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 // A real published PDF from the shared corpus (24 pages, tables recognised, findings on table cells).
-const PDF = '/work/shared/corpus/calinchow-del__renwu/004_重庆/2026年重庆市人民政府办公厅部门预算.pdf';
+const PDF = join(SHARED, 'corpus/calinchow-del__renwu/004_重庆/2026年重庆市人民政府办公厅部门预算.pdf');
 if (!existsSync(PDF)) console.warn(`[e2e] PDF case SKIPPED: ${PDF} not found`);
 if (!haveChromium) console.warn(`[e2e] SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 

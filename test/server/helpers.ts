@@ -10,7 +10,9 @@ import type { Repository } from '../../src/store/repository.ts';
 
 // A real server on a random port over a fresh SQLite file, with one admin signed in (token in `auth`).
 
-export const SEEDS = '/work/shared/seeds';
+// ../shared sits beside the project checkout (docs: ../shared/seeds), wherever that checkout is.
+export const SHARED = join(import.meta.dirname, '../../../shared');
+export const SEEDS = join(SHARED, 'seeds');
 
 export interface TestServer {
   url: string;
