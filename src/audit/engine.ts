@@ -35,8 +35,9 @@ export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules
     const { meta } = rule;
     const override = options.rules?.[meta.id];
     if (override === 'off') continue;
-    // A document of unknown kind is checked by every rule: better a possible extra finding than silence.
-    if (d.kind && !meta.appliesTo.includes(d.kind)) continue;
+    // A document of unknown kind gets the rules that hold for both kinds; kind-specific rules (the nine 决算 tables)
+    // would only produce findings about the wrong kind of document.
+    if (d.kind ? !meta.appliesTo.includes(d.kind) : meta.appliesTo.length < 2) continue;
     const skip = (missing: string[]) => {
       skipped++;
       const names = missing.map(tableName);

@@ -106,7 +106,9 @@ export function depthAt(text: string, offset: number): number {
   return d;
 }
 
-const PRIOR = /(比|较|与)[^，。；,;]{0,24}$/;
+// “比上年”, “较2025年年初预算数” right before the figure, and the change word right after it (“…125462.47万元增加”)
+const PRIOR = /(比|较)[^，。；,;与]{0,20}$/;
+const RIGHT_AFTER = /^(增加|减少|增长|下降|多|少)(了)?$/;
 
 export function changes(figs: Figure[], text = ''): Change[] {
   const out: Change[] = [];
@@ -122,7 +124,7 @@ export function changes(figs: Figure[], text = ''): Change[] {
       const g = figs[j];
       if (g.kind !== 'amount' || g.change || depthAt(text, g.start) !== depth) continue;
       // “比上年X万元增加”: X is the base, and the level it changed to is stated before it
-      if (!prior && !current && j === i - 1 && PRIOR.test(g.label) && g.sentence === f.sentence) {
+      if (!prior && !current && j === i - 1 && PRIOR.test(g.label) && RIGHT_AFTER.test(f.label) && g.sentence === f.sentence) {
         prior = g;
         continue;
       }

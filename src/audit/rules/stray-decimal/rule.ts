@@ -5,6 +5,13 @@ import { figurePlace, figures, figureText, paragraphs } from '../../narrative/to
 // A number printed with more decimals than its table prints (seed 000 “151.911” in a 2-decimal 万元 table) is a
 // typing or conversion slip: the table's other cells show its precision (domain.md §7 "a stray third decimal").
 
+function clearPrecision(t: { rows: { cells: { value: string | null; decimals: number }[] }[] }, precision: number): boolean {
+  let at = 0;
+  let other = 0;
+  for (const r of t.rows) for (const c of r.cells) if (c.value !== null && c.decimals > 0) c.decimals === precision ? at++ : other++;
+  return at >= 4 * other;
+}
+
 const rule: Rule = {
   meta: {
     id: 'stray-decimal',
@@ -34,7 +41,9 @@ const rule: Rule = {
           ctx.report({ messageId: 'extraNarrative', values: { text: figureText(f), decimals: '3', unit: f.unit ?? '' }, location: figurePlace(l, f), actual: figureText(f) });
     for (const t of ctx.disclosure.tables) {
       const precision = tablePrecision(t);
-      if (precision === 0) continue;
+      // only amount tables the template knows, printed with one clear precision (a statistics table mixing 1 and
+      // 2 decimals has none)
+      if (precision === 0 || t.key === 'unknown' || !clearPrecision(t, precision)) continue;
       for (const r of t.rows)
         for (const c of r.cells) {
           if (c.value === null || c.decimals <= precision) continue;
