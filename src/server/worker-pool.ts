@@ -22,7 +22,9 @@ export class ParsePool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(WORKER_URL, { workerData: { caijianParseWorker: true } });
+    // A heap limit per worker: a document that needs more fails alone (reported as out of memory) instead
+    // of taking the whole server down.
+    const w = new Worker(WORKER_URL, { workerData: { caijianParseWorker: true }, resourceLimits: { maxOldGenerationSizeMb: 1536 } });
     w.unref();
     return w;
   }

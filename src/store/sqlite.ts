@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql.ts';
@@ -18,8 +18,11 @@ export class SqliteDatabase implements SqlDatabase {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(path: string) {
+    const fresh = path !== ':memory:' && !existsSync(path);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
+    // The file holds password hashes and every uploaded document: readable by its owner only.
+    if (fresh) chmodSync(path, 0o600);
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = NORMAL');
     this.db.exec('PRAGMA foreign_keys = ON');

@@ -61,7 +61,17 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
 
     await page.setInputFiles('input.file-input', join(SEEDS, '000_29b57f9efee068d5.txt'));
     await page.waitForSelector('.upload-state.ok', { timeout: 30_000 });
-    await page.click('tr.doc-row');
+    // Drag and drop: a second seed dropped on the zone is uploaded too and listed with its counts.
+    const dropped = readFileSync(join(SEEDS, '001_55a449a7ecd7ae44.txt'), 'utf8');
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], '001_55a449a7ecd7ae44.txt', { type: 'text/plain' }));
+      document.querySelector('.drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, dropped);
+    await expect.poll(() => page.locator('.upload-state.ok').count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(() => page.locator('tr.doc-row').count()).toBe(2);
+    expect(await page.locator('tr.doc-row', { hasText: '原州区医疗保障局' }).locator('.badge').first().textContent()).toMatch(/^错误 \d+$/);
+    await page.click('tr.doc-row:has-text("株洲市天元区医疗保障局")');
 
     await page.waitForSelector('li.finding');
     const count = await page.locator('li.finding').count();

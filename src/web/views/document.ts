@@ -47,6 +47,7 @@ function header(doc: DocumentSummary, model: Disclosure): HTMLElement {
         h('a', { href: `${base}/render?format=html`, target: '_blank', rel: 'noopener' }, 'HTML'),
         h('a', { href: `${base}/render?format=docx` }, 'Word'),
         h('a', { href: `${base}/render?format=xlsx` }, 'Excel'),
+        h('a', { href: `${base}/render?format=pdf` }, 'PDF'),
         h('span', { class: 'sep' }, '|'),
         h('a', { href: `${base}/original` }, '下载原文件'),
       ),
