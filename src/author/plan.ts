@@ -18,6 +18,8 @@ export const PRIOR_SHEET = '上年数';
 export const CODED_ROWS = 300;
 /** First data row of a coded sheet (row 1 title, 2 hint, 3 header, 4 合计). */
 export const CODED_HEADER_ROW = 3;
+/** 06表 sheet: 人员经费合计 and 公用经费合计 beside the table (E3:F4). */
+export const BASIC_TOTALS_ROW = 3;
 
 export interface SheetPlan {
   template: TableTemplate;

@@ -11,6 +11,7 @@ import { defaultGlossary } from './glossary.ts';
 import { writeNarrative, writeOverview } from './narrative.ts';
 import type { NarrativeInputs } from './narrative-inputs.ts';
 import {
+  BASIC_TOTALS_ROW,
   CODED_HEADER_ROW,
   CODED_ROWS,
   columnSums,
@@ -189,9 +190,14 @@ function readCoded(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
       const v = all.get(c)!.get('amount') ?? null;
       return v === null ? a : add(a ?? ZERO, v);
     }, null);
-    const place = sheetPlace(ws.name, CODED_HEADER_ROW + 1, 3);
-    rows.push({ kind: 'total', section: 'g1', label: '人员经费合计', item: 'personnel_total', cells: [makeCell('amount', sumOf(personnel) ?? ZERO, place)], place });
-    rows.push({ kind: 'total', section: 'g2', label: '公用经费合计', item: 'public_total', cells: [makeCell('amount', sumOf((c) => !personnel(c)) ?? ZERO, place)], place });
+    const typedOr = (row: number, computed: Decimal | null) => {
+      const v = cellValue(ws.getCell(row, 6));
+      return v.kind === 'typed' && v.value !== null ? v.value : computed;
+    };
+    const p1 = sheetPlace(ws.name, BASIC_TOTALS_ROW, 6);
+    const p2 = sheetPlace(ws.name, BASIC_TOTALS_ROW + 1, 6);
+    rows.push({ kind: 'total', section: 'g1', label: '人员经费合计', item: 'personnel_total', cells: [makeCell('amount', typedOr(BASIC_TOTALS_ROW, sumOf(personnel)) ?? ZERO, p1)], place: p1 });
+    rows.push({ kind: 'total', section: 'g2', label: '公用经费合计', item: 'public_total', cells: [makeCell('amount', typedOr(BASIC_TOTALS_ROW + 1, sumOf((c) => !personnel(c))) ?? ZERO, p2)], place: p2 });
     // In print order: line by line across the three column groups.
     return basicExpenditureLines(rows).flat().filter((r): r is Row => !!r);
   }

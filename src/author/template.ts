@@ -3,6 +3,7 @@ import { entries, type CatalogSystem } from '../catalog/catalog.ts';
 import type { DocumentKind } from '../model/disclosure.ts';
 import type { TableTemplate } from '../templates/types.ts';
 import {
+  BASIC_TOTALS_ROW,
   CODED_HEADER_ROW,
   CODED_ROWS,
   CODES_SHEET,
@@ -106,7 +107,8 @@ function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
     // Σ of the most detailed lines typed: 项 when any, so 类/款 typed for reference are not counted twice.
     cell.value = byUnit
       ? { formula: `SUM(${L}${first}:${L}${last})` }
-      : { formula: `IF(SUMPRODUCT((LEN($A$${first}:$A$${last})=7)*1)>0,SUMPRODUCT((LEN($A$${first}:$A$${last})=7)*${L}${first}:${L}${last}),SUMPRODUCT((LEN($A$${first}:$A$${last})=5)*${L}${first}:${L}${last}))` };
+      : // Arrays as separate SUMPRODUCT arguments: blank ("") results of row formulas count as 0, not #VALUE!.
+        { formula: `IF(SUMPRODUCT(--(LEN($A$${first}:$A$${last})=7))>0,SUMPRODUCT(--(LEN($A$${first}:$A$${last})=7),${L}${first}:${L}${last}),SUMPRODUCT(--(LEN($A$${first}:$A$${last})=5),${L}${first}:${L}${last}))` };
     cell.numFmt = AMOUNT_FMT;
     cell.fill = FORMULA_FILL;
     cell.font = { bold: true };
@@ -123,10 +125,31 @@ function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
       const refs = parts.map((p) => index.get(p)).filter((x): x is number => !!x);
       if (!col || !refs.length) continue;
       const cell = ws.getCell(r, col);
-      cell.value = { formula: `IF(COUNT(${refs.map((x) => `${colLetter(x)}${r}`).join(',')})=0,"",${refs.map((x) => `${colLetter(x)}${r}`).join('+')})` };
+      // SUM, not "+": a part that is itself a blank ("") formula result must count as 0.
+      const list = refs.map((x) => `${colLetter(x)}${r}`).join(',');
+      cell.value = { formula: `IF(COUNT(${list})=0,"",SUM(${list}))` };
       cell.fill = FORMULA_FILL;
     }
     for (let c = 3; c < 3 + cols.length; c++) ws.getCell(r, c).numFmt = AMOUNT_FMT;
+  }
+  if (t.key === 'final.general_budget_basic') {
+    // 06表 prints 人员经费合计 (301 + 303) and 公用经费合计 (the rest) under its column groups.
+    const A = `$A$${first}:$A$${last}`;
+    const personnel = `((LEFT(${A},3)="301")+(LEFT(${A},3)="303"))`;
+    const sums: [string, string][] = [
+      ['人员经费合计', `SUMPRODUCT(--(LEN(${A})=5),${personnel},$C$${first}:$C$${last})`],
+      ['公用经费合计', `SUMPRODUCT(--(LEN(${A})=5),1-${personnel},$C$${first}:$C$${last})`],
+    ];
+    sums.forEach(([label, formula], i) => {
+      ws.getCell(BASIC_TOTALS_ROW + i, 5).value = label;
+      ws.getCell(BASIC_TOTALS_ROW + i, 5).font = { bold: true };
+      const cell = ws.getCell(BASIC_TOTALS_ROW + i, 6);
+      cell.value = { formula };
+      cell.numFmt = AMOUNT_FMT;
+      cell.fill = FORMULA_FILL;
+    });
+    ws.getColumn(5).width = 14;
+    ws.getColumn(6).width = 14;
   }
   ws.getColumn(1).numFmt = '@';
   if (system) {
@@ -159,7 +182,7 @@ function derivedFormula(plans: SheetPlan[], der: Derivation): string | undefined
   const first = CODED_HEADER_ROW + 2;
   const last = first + CODED_ROWS - 1;
   if (!der.code) return `${sheet}!${L}${CODED_HEADER_ROW + 1}`;
-  return `SUMPRODUCT((LEFT(${sheet}!$A$${first}:$A$${last},3)="${der.code}")*(LEN(${sheet}!$A$${first}:$A$${last})=7)*${sheet}!$${L}$${first}:$${L}$${last})`;
+  return `SUMPRODUCT(--(LEFT(${sheet}!$A$${first}:$A$${last},3)="${der.code}"),--(LEN(${sheet}!$A$${first}:$A$${last})=7),${sheet}!$${L}$${first}:$${L}$${last})`;
 }
 
 function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year: number, plans: SheetPlan[]): void {
@@ -191,7 +214,7 @@ function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year
         const der = derivation(t, s.key, l, cols[k].key);
         if (der?.sumColumns) {
           const refs = der.sumColumns.map((c) => cols.findIndex((x) => x.key === c)).filter((x) => x >= 0);
-          formula = refs.map((x) => `${colLetter(x + 3)}${row}`).join('+');
+          formula = `SUM(${refs.map((x) => `${colLetter(x + 3)}${row}`).join(',')})`;
         } else if (der) formula = derivedFormula(plans, der);
         if (formula) {
           // derived from a detail sheet
@@ -205,7 +228,7 @@ function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year
           if (end > i + 1) formula = `SUM(${L}${row + 1}:${L}${r + end - 1})`;
         } else if (Array.isArray(l.sumOf)) {
           const refs = l.sumOf.map((k2) => rowOf.get(k2)).filter((x): x is number => !!x);
-          if (refs.length) formula = refs.map((x) => `${L}${x}`).join('+');
+          if (refs.length) formula = `SUM(${refs.map((x) => `${L}${x}`).join(',')})`;
         }
         if (formula) {
           cell.value = { formula };
@@ -233,7 +256,7 @@ function singleSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void 
     cell.numFmt = AMOUNT_FMT;
     const parts = columnSums(t)[c.key];
     if (parts) {
-      cell.value = { formula: parts.map((p) => `${colLetter(index.get(p)!)}4`).join('+') };
+      cell.value = { formula: `SUM(${parts.map((p) => `${colLetter(index.get(p)!)}4`).join(',')})` };
       cell.fill = FORMULA_FILL;
     }
     ws.getColumn(i + 1).width = 16;

@@ -36,7 +36,7 @@ describe('fill-in workbook', () => {
     const ws = wb.getWorksheet(sheetPlans('决算')[2].sheet)!; // 支出决算表
     expect(ws.getCell('C4').formula).toMatch(/SUMPRODUCT/);
     expect(ws.getCell('B5').formula).toMatch(/VLOOKUP/);
-    expect(ws.getCell('C5').formula).toBe('IF(COUNT(D5,E5,F5,G5,H5)=0,"",D5+E5+F5+G5+H5)');
+    expect(ws.getCell('C5').formula).toBe('IF(COUNT(D5,E5,F5,G5,H5)=0,"",SUM(D5,E5,F5,G5,H5))');
     const model = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations.model;
     expect(Object.values(model).some((v) => v.type === 'list')).toBe(true);
     expect(wb.getWorksheet('情况说明填报')).toBeTruthy();
