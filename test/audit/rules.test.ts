@@ -25,6 +25,10 @@ describe('rule catalogue', () => {
         const doc = join(dir, meta.id, 'doc.md');
         expect(existsSync(doc)).toBe(true);
         expect(readFileSync(doc, 'utf8').length).toBeGreaterThan(200);
+        // the generated page exists (node scripts/gen-rule-docs.ts) and carries the current doc text
+        const page = join(dir, '../../../docs/rules', `${meta.id}.md`);
+        expect(existsSync(page), `docs/rules/${meta.id}.md: run node scripts/gen-rule-docs.ts`).toBe(true);
+        expect(readFileSync(page, 'utf8')).toContain(readFileSync(doc, 'utf8').trim());
         expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
         for (const [id, m] of Object.entries(meta.messages)) {
           expect(m.zh, id).toMatch(/[\u4e00-\u9fff]/);
