@@ -40,7 +40,7 @@ export function detectEntity(cover: LineBlock[], tables: Table[]): { name: strin
   let coverName: string | undefined;
   for (const b of cover) {
     const t = b.text.replace(/\s+/g, '');
-    const m = /^(?:单位名称|部门名称)[:：](.+)$/.exec(t);
+    const m = /^(?:单位名称|部门名称|预算主管部门|主管部门|预算单位)[:：](.+)$/.exec(t);
     if (m) {
       coverName ??= m[1];
       continue;

@@ -90,6 +90,11 @@ function isTocGrid(grid: GridBlock): boolean {
   return listed >= 3 && listed >= grid.rows.length * 0.6;
 }
 
+/** A contents line without its numbering, leader dots and page number ("1. 收支总表 ……… 3" → "收支总表"). */
+export function tocEntryText(text: string): string {
+  return stripNumbering(text.replace(/\s*[.。…·．_\-]{2,}.*$/, '').replace(/\s+\d{1,3}$/, '').trim()).trim();
+}
+
 export function segment(blocks: Block[]): Segments {
   const toc: TocEntry[] = [];
   const tables: TableRegion[] = [];
@@ -136,6 +141,8 @@ export function segment(blocks: Block[]): Segments {
     afterBreak = false;
 
     if (b.type === 'grid') {
+      // A table grid (not a list of tables) ends the contents.
+      if (inToc && !isTocGrid(b) && toc.length > 0) inToc = false;
       if (inToc || (!current && isTocGrid(b))) {
         for (const row of b.rows) {
           const texts = row.cells.map((c) => c.text.trim()).filter(Boolean);
@@ -165,11 +172,17 @@ export function segment(blocks: Block[]): Segments {
     }
     const pn = partNumber(text);
     if (inToc) {
-      if (pn !== undefined && tocParts.has(pn)) {
+      // The contents end where the body begins: a part heading seen before, a sentence, or a table title
+      // with its table right after it.
+      const entryText = squash(tocEntryText(text));
+      const sentence = entryText.length > 50 || /[。；;]$/.test(entryText);
+      const tableStarts = looksLikeTableTitle(text) && gridFollows(i);
+      if ((pn !== undefined && tocParts.has(pn)) || sentence || tableStarts) {
         inToc = false;
       } else {
         if (pn !== undefined) tocParts.add(pn);
-        toc.push({ text: stripNumbering(text), place: b.place });
+        const entry = tocEntryText(text);
+        if (entry) toc.push({ text: entry, place: b.place });
         return;
       }
     }
