@@ -10,7 +10,7 @@ import { REVIEW_STATUSES, ROLES, type DocumentQuery, type ReviewStatus, type Rol
 import { endSession, identify, LoginThrottle, requireUser, sameOrigin, startSession, type AuthEnv } from './auth.ts';
 import { ApiError, badRequest, errorBody, notFound, sendError } from './errors.ts';
 import { findingsCsv, findingsJson, findingsXlsx } from './export.ts';
-import { importFile, type ImportResult } from './importer.ts';
+import { importFile, reprocess, type ImportResult } from './importer.ts';
 import type { UploadLimits } from './limits.ts';
 import { renderDocument, RENDER_FORMATS } from './render.ts';
 import { PDFJS_ROOT, PROJECT_ROOT, readStatic, WEB_ROOT } from './static.ts';
@@ -247,6 +247,15 @@ export function createApp(options: AppOptions): Hono<Env> {
     const d = await documentOr404(c.req.param('id'));
     // The model is stored as JSON text already; splice it in rather than parse and re-serialise it.
     return c.body(`{"document":${JSON.stringify(d.summary)},"model":${d.modelJson}}`, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  // Read and audit the stored original again (admin): for documents imported before a reader or rule fix.
+  app.post('/api/documents/:id/reprocess', async (c) => {
+    requireUser(c, 'admin');
+    const r = await reprocess(repo, pool, limits, c.req.param('id'));
+    if (r.status === 'not-found') throw notFound('该文档', 'Document');
+    if (r.status === 'failed') throw new ApiError(422, r.error.code, r.error.messageZh, r.error.messageEn);
+    return c.json({ document: r.document, carriedReviews: r.carried });
   });
 
   app.get('/api/documents/:id/findings', async (c) => {

@@ -76,3 +76,36 @@ export async function auditPending(repo: Repository): Promise<number> {
   }
   return n;
 }
+
+export type ReprocessResult =
+  | { status: 'done'; document: DocumentSummary; carried: number }
+  | { status: 'failed'; error: { code: string; messageZh: string; messageEn: string } }
+  | { status: 'not-found' };
+
+/**
+ * Reads and audits a stored original again (after readers or rules improved). On failure nothing changes;
+ * on success the model and findings are replaced and reviews carried over (see Repository.reprocessDocument).
+ */
+export async function reprocess(repo: Repository, pool: ParsePool, limits: UploadLimits, id: string): Promise<ReprocessResult> {
+  const d = await repo.getDocument(id);
+  if (!d) return { status: 'not-found' };
+  const bytes = await repo.getFile(d.summary.sha256);
+  if (!bytes) return { status: 'not-found' };
+  const reply = await pool.parse({ bytes, fileName: d.summary.fileName, limits }, limits.parseSeconds);
+  if (!reply.ok) return { status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
+  const model = JSON.parse(reply.modelJson) as Disclosure;
+  const done = await repo.reprocessDocument(id, {
+    kind: model.kind,
+    fiscalYear: model.fiscalYear,
+    entity: model.entity.name,
+    region: regionOf(model.entity.name),
+    pageCount: model.source.pageCount ?? null,
+    tableCount: model.tables.length,
+    modelJson: reply.modelJson,
+    figures: figuresOf(model),
+    audit: reply.audit,
+  });
+  if (!done) return { status: 'not-found' };
+  const after = await repo.getDocument(id);
+  return { status: 'done', document: after!.summary, carried: done.carried };
+}

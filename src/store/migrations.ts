@@ -79,6 +79,16 @@ const MIGRATIONS: Migration[] = [
       `CREATE INDEX reviews_finding ON reviews(finding_id, seq)`,
     ],
   },
+  {
+    version: 2,
+    name: 'reprocessing',
+    // Documents can be read and audited again (improved readers or rules). Earlier findings are kept,
+    // marked superseded, so their reviews stay on record.
+    statements: () => [
+      `ALTER TABLE findings ADD COLUMN superseded_at TEXT`,
+      `ALTER TABLE documents ADD COLUMN processed_at TEXT`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

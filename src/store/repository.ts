@@ -27,7 +27,7 @@ const now = () => new Date().toISOString();
 
 const SUMMARY_COLUMNS = `d.id, d.sha256, d.file_name, d.format, d.media_type, f.size, d.kind, d.fiscal_year, d.entity, d.region,
   d.page_count, d.table_count, d.audit_status, d.audit_message, d.errors, d.warnings, d.infos, d.uploaded_by, d.uploaded_at,
-  (SELECT COUNT(*) FROM findings x WHERE x.document_id = d.id AND (
+  (SELECT COUNT(*) FROM findings x WHERE x.document_id = d.id AND x.superseded_at IS NULL AND (
      SELECT r.status FROM reviews r WHERE r.finding_id = x.id ORDER BY r.seq DESC LIMIT 1) IN ('confirmed', 'dismissed')) AS reviewed`;
 
 function num(v: unknown): number | null {
@@ -79,14 +79,24 @@ function counts(findings: AuditFinding[]) {
   };
 }
 
-async function insertFindings(tx: SqlRunner, documentId: string, findings: AuditFinding[]): Promise<void> {
+/** What makes two findings (of two runs) the same: rule, place by meaning, and the message with its numbers. */
+function findingKey(f: AuditFinding): string {
+  const l = f.location ?? {};
+  return JSON.stringify([f.ruleId, f.messageId ?? null, l.table ?? null, l.row ?? null, l.column ?? null, f.message]);
+}
+
+async function insertFindings(tx: SqlRunner, documentId: string, findings: AuditFinding[]): Promise<string[]> {
   let seq = 0;
+  const ids: string[] = [];
   for (const f of findings) {
+    const id = randomUUID();
+    ids.push(id);
     await tx.run(
       'INSERT INTO findings (id, document_id, seq, rule_id, severity, message, message_en, finding_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [randomUUID(), documentId, seq++, String(f.ruleId), String(f.severity), String(f.message ?? ''), f.messageEn == null ? null : String(f.messageEn), JSON.stringify(f)],
+      [id, documentId, seq++, String(f.ruleId), String(f.severity), String(f.message ?? ''), f.messageEn == null ? null : String(f.messageEn), JSON.stringify(f)],
     );
   }
+  return ids;
 }
 
 export interface SaveResult {
@@ -234,6 +244,52 @@ export class Repository {
     });
   }
 
+  /**
+   * Replaces a document's model and findings with a fresh reading and audit of its stored original. The
+   * earlier findings stay in the database marked superseded; a review of an earlier finding is carried over
+   * (same status, reason, reviewer and time) to the new finding that says the same thing, so re-running
+   * never loses a reviewer's work. Returns how many reviews were carried over, or null for an unknown id.
+   */
+  async reprocessDocument(
+    documentId: string,
+    update: Pick<NewDocument, 'kind' | 'fiscalYear' | 'entity' | 'region' | 'pageCount' | 'tableCount' | 'modelJson' | 'figures' | 'audit'>,
+  ): Promise<{ carried: number } | null> {
+    return this.db.transaction(async (tx) => {
+      const [d] = await tx.all('SELECT id FROM documents WHERE id = ?', [documentId]);
+      if (!d) return null;
+      const at = now();
+      const old = await tx.all(
+        `SELECT x.finding_json, r.status, r.reason, r.user_id, r.at FROM findings x
+         JOIN reviews r ON r.id = (SELECT r2.id FROM reviews r2 WHERE r2.finding_id = x.id ORDER BY r2.seq DESC LIMIT 1)
+         WHERE x.document_id = ? AND x.superseded_at IS NULL`,
+        [documentId],
+      );
+      const reviewed = new Map<string, SqlRow>();
+      for (const r of old) reviewed.set(findingKey(JSON.parse(String(r.finding_json))), r);
+      await tx.run('UPDATE findings SET superseded_at = ? WHERE document_id = ? AND superseded_at IS NULL', [at, documentId]);
+      const c = counts(update.audit.findings);
+      await tx.run(
+        `UPDATE documents SET kind = ?, fiscal_year = ?, entity = ?, region = ?, page_count = ?, table_count = ?, model_json = ?,
+           figures_json = ?, audit_status = ?, audit_message = ?, errors = ?, warnings = ?, infos = ?, processed_at = ? WHERE id = ?`,
+        [
+          update.kind, update.fiscalYear, update.entity, update.region, update.pageCount, update.tableCount, update.modelJson,
+          JSON.stringify(update.figures), update.audit.status, update.audit.message ?? null, c.errors, c.warnings, c.infos, at, documentId,
+        ] as SqlValue[],
+      );
+      const ids = await insertFindings(tx, documentId, update.audit.findings);
+      let carried = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const r = reviewed.get(findingKey(update.audit.findings[i]));
+        if (!r) continue;
+        await tx.run('INSERT INTO reviews (id, finding_id, status, reason, user_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, 1)', [
+          randomUUID(), ids[i], String(r.status), String(r.reason), String(r.user_id), String(r.at),
+        ]);
+        carried++;
+      }
+      return { carried };
+    });
+  }
+
   async documentsWithoutAudit(): Promise<{ id: string; modelJson: string }[]> {
     const rows = await this.db.all(`SELECT id, model_json FROM documents WHERE audit_status <> 'done'`);
     return rows.map((r) => ({ id: String(r.id), modelJson: String(r.model_json) }));
@@ -310,7 +366,7 @@ export class Repository {
        FROM findings x
        LEFT JOIN reviews r ON r.id = (SELECT r2.id FROM reviews r2 WHERE r2.finding_id = x.id ORDER BY r2.seq DESC LIMIT 1)
        LEFT JOIN users u ON u.id = r.user_id
-       WHERE x.document_id = ? ORDER BY x.seq`,
+       WHERE x.document_id = ? AND x.superseded_at IS NULL ORDER BY x.seq`,
       [documentId],
     );
     return rows.map((r) => ({

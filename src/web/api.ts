@@ -46,6 +46,7 @@ export const api = {
   facets: () => call<Facets>('GET', '/api/facets'),
   document: (id: string) => call<{ document: DocumentSummary; model: Disclosure }>('GET', `/api/documents/${encodeURIComponent(id)}`),
   findings: (id: string) => call<{ document: DocumentSummary; findings: StoredFinding[] }>('GET', `/api/documents/${encodeURIComponent(id)}/findings`),
+  reprocess: (id: string) => call<{ document: DocumentSummary; carriedReviews: number }>('POST', `/api/documents/${encodeURIComponent(id)}/reprocess`),
   review: (findingId: string, status: ReviewStatus, reason: string) =>
     call<{ review: Review }>('PUT', `/api/findings/${encodeURIComponent(findingId)}/review`, { status, reason }),
   reviews: (findingId: string) => call<{ reviews: Review[] }>('GET', `/api/findings/${encodeURIComponent(findingId)}/reviews`),

@@ -46,7 +46,7 @@ async function route(): Promise<void> {
   const doc = /^#\/doc\/([^/?]+)/.exec(hash);
   if (doc) {
     const { documentView } = await import('./views/document.ts');
-    await documentView(main, decodeURIComponent(doc[1]));
+    await documentView(main, decodeURIComponent(doc[1]), user);
   } else if (hash.startsWith('#/compare')) {
     const { compareView } = await import('./views/compare.ts');
     await compareView(main);

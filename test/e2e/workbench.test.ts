@@ -113,6 +113,12 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     await page.click(`li.finding[data-id="${id}"]`);
     expect(await page.locator('.review-status strong').textContent()).toBe('已确认问题');
     expect(await page.locator('.review-box textarea').inputValue()).toBe('尾数误差，已核对');
+
+    // An admin re-reads the document; the review is carried over to the same finding of the new run.
+    await page.click('button:has-text("重新识别与审核")');
+    await page.waitForSelector('.toast:has-text("沿用复核意见 1 条")');
+    await page.waitForSelector('li.finding .review-tag');
+    expect(await page.locator('li.finding .review-tag').allTextContents()).toEqual(['已确认问题']);
     expect(problems).toEqual([]);
   }, 60_000);
 

@@ -231,6 +231,23 @@ describe('HTTP API', () => {
       expect(history.reviews).toHaveLength(1);
     });
 
+    it('reads a stored document again on request (admin only), keeping reviews', async () => {
+      const before = await json(await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth }));
+      const reviewedBefore = before.findings.filter((f: { review: unknown }) => f.review).length;
+      expect(reviewedBefore).toBeGreaterThan(0);
+      const res = await fetch(`${t.url}/api/documents/${id}/reprocess`, { method: 'POST', headers: t.auth });
+      expect(res.status).toBe(200);
+      const body = await json(res);
+      // Same original, same readers and rules: every finding comes back and every review is carried over.
+      expect(body.carriedReviews).toBe(reviewedBefore);
+      const after = await json(await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth }));
+      expect(after.findings.map((f: { message: string }) => f.message)).toEqual(before.findings.map((f: { message: string }) => f.message));
+      expect(after.findings.filter((f: { review: unknown }) => f.review).length).toBe(reviewedBefore);
+      expect((await fetch(`${t.url}/api/documents/nope/reprocess`, { method: 'POST', headers: t.auth })).status).toBe(404);
+      const login = await json(await post('/api/login', { name: 'reviewer1', password: 'reviewer password' }, {}));
+      expect((await fetch(`${t.url}/api/documents/${id}/reprocess`, { method: 'POST', headers: { authorization: `Bearer ${login.token}` } })).status).toBe(403);
+    });
+
     it('exports findings as JSON, CSV and Excel', async () => {
       const get = (f: string) => fetch(`${t.url}/api/documents/${id}/findings/export?format=${f}`, { headers: t.auth });
       const j = await json(await get('json'));

@@ -124,6 +124,30 @@ for (const backend of backends) {
       expect(await repo.listFindings(document.id)).toHaveLength(3);
     });
 
+    it('reprocesses a document: findings replaced, old ones kept superseded, reviews carried over', async () => {
+      const { document } = await repo.saveDocument(newDocument('to be read again'));
+      const before = await repo.listFindings(document.id);
+      await repo.setReview(before[0].id, 'dismissed', '尾数误差', admin);
+      await repo.setReview(before[1].id, 'confirmed', '确有错误', admin);
+      const audit = newDocument('x').audit;
+      // The rerun no longer reports finding 2 (rule b) and reports a new one.
+      const findings = [audit.findings[0], audit.findings[2], { ...audit.findings[2], ruleId: 'd', message: '新问题' }];
+      const { modelJson, figures, kind, fiscalYear, entity, region, pageCount, tableCount } = newDocument('x');
+      const r = await repo.reprocessDocument(document.id, { modelJson, figures, kind, fiscalYear, entity, region, pageCount, tableCount: tableCount + 1, audit: { status: 'done', findings } });
+      expect(r).toEqual({ carried: 1 });
+      const after = await repo.listFindings(document.id);
+      expect(after.map((f) => f.ruleId)).toEqual(['a', 'c', 'd']);
+      expect(after[0].review).toMatchObject({ status: 'dismissed', reason: '尾数误差', userName: 'admin', at: (await repo.reviewHistory(before[0].id))[0].at });
+      expect(after[1].review).toBeNull();
+      const summary = (await repo.getDocument(document.id))!.summary;
+      expect(summary).toMatchObject({ errors: 1, warnings: 0, infos: 2, reviewed: 1, tableCount: 10 });
+      // Nothing is deleted: the earlier findings and the review of the dropped one are still stored.
+      const [all] = await repo.db.all('SELECT COUNT(*) AS n FROM findings WHERE document_id = ?', [document.id]);
+      expect(Number(all.n)).toBe(6);
+      expect((await repo.reviewHistory(before[1].id)).map((x) => x.reason)).toEqual(['确有错误']);
+      expect(await repo.reprocessDocument('nope', { modelJson, figures, kind, fiscalYear, entity, region, pageCount, tableCount, audit })).toBeNull();
+    });
+
     it('stores concurrent imports completely and once each', async () => {
       const docs = Array.from({ length: 12 }, (_, i) => newDocument(`document ${i % 6}`));
       const results = await Promise.all(docs.map((d) => repo.saveDocument(d)));

@@ -1,6 +1,6 @@
 import type { Disclosure } from '../../model/disclosure.ts';
 import type { SourcePlace } from '../../model/place.ts';
-import type { DocumentSummary, ReviewStatus, StoredFinding } from '../../store/types.ts';
+import type { DocumentSummary, ReviewStatus, StoredFinding, User } from '../../store/types.ts';
 import { api, ApiFailure } from '../api.ts';
 import { append, centerInScroller, clear, h, toast } from '../dom.ts';
 import { amount, dateTime, placeText, REVIEW, SEVERITY } from '../format.ts';
@@ -12,7 +12,7 @@ import { SourceView } from './source-view.ts';
 
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
-function header(doc: DocumentSummary, model: Disclosure): HTMLElement {
+function header(doc: DocumentSummary, model: Disclosure, user: User): HTMLElement {
   const base = `/api/documents/${doc.id}`;
   const title = `${doc.entity ?? '（未识别单位）'}${doc.fiscalYear ? ` ${doc.fiscalYear}年` : ''}${doc.kind ? `部门${doc.kind}` : ''}`;
   return h(
@@ -50,12 +50,37 @@ function header(doc: DocumentSummary, model: Disclosure): HTMLElement {
         h('a', { href: `${base}/render?format=pdf` }, 'PDF'),
         h('span', { class: 'sep' }, '|'),
         h('a', { href: `${base}/original` }, '下载原文件'),
+        user.role === 'admin'
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'link',
+                title: '用当前的识别和审核规则重新处理原文件；已有的复核意见会沿用到相同的审核结果上',
+                onclick: async (e: Event) => {
+                  const b = e.currentTarget as HTMLButtonElement;
+                  b.disabled = true;
+                  b.textContent = '正在重新处理…';
+                  try {
+                    const r = await api.reprocess(doc.id);
+                    toast(`已重新识别与审核，沿用复核意见 ${r.carriedReviews} 条`);
+                    dispatchEvent(new HashChangeEvent('hashchange'));
+                  } catch (err) {
+                    toast(err instanceof ApiFailure ? err.messageZh : '重新处理失败', 'error');
+                    b.disabled = false;
+                    b.textContent = '重新识别与审核';
+                  }
+                },
+              },
+              '重新识别与审核',
+            )
+          : null,
       ),
     ),
   );
 }
 
-export async function documentView(main: HTMLElement, id: string): Promise<void> {
+export async function documentView(main: HTMLElement, id: string, user: User): Promise<void> {
   let loaded;
   try {
     loaded = await Promise.all([api.document(id), api.findings(id)]);
@@ -278,7 +303,7 @@ export async function documentView(main: HTMLElement, id: string): Promise<void>
   }
   chartsTab.hidden = true;
 
-  main.append(header(doc, model), tabs, auditTab, chartsTab);
+  main.append(header(doc, model, user), tabs, auditTab, chartsTab);
   const firstTable = model.tables.findIndex((t) => t.rows.length > 0);
   showTable(firstTable >= 0 ? firstTable : 0);
   drawList();
