@@ -84,4 +84,13 @@ try {
 } catch (e) {
   console.log('xlsx page skipped: LibreOffice Calc not installed', (e as Error).message);
 }
+// The fill-in workbook itself as filled (formulas computed by LibreOffice), the 03 sheet.
+try {
+  const filledPath = join(work, 'filled.xlsx');
+  writeFileSync(filledPath, filled);
+  const filledPdf = office(filledPath);
+  png(filledPdf, pageOf(filledPdf, '支出决算表（金额单位'), 'xlsx-template-03-filled');
+} catch (e) {
+  console.log('template page skipped:', (e as Error).message);
+}
 for (const f of readdirSync(work)) if (f === 'lo') rmSync(join(work, f), { recursive: true, force: true });

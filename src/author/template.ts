@@ -43,6 +43,8 @@ export function colLetter(n: number): string {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const FORMULA_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const AMOUNT_FMT = '#,##0.00';
+/** Printed on A4 landscape, all columns on one page width. */
+const PRINT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 
 type Validations = { add(range: string, v: ExcelJS.DataValidation): void };
 const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: Validations }).dataValidations;
@@ -83,7 +85,7 @@ const CODE_COLUMN: Record<CatalogSystem, string> = { function: 'A', dept_econ: '
 
 function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
   const t = plan.template;
-  const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'frozen', ySplit: CODED_HEADER_ROW + 1, xSplit: 2 }] });
+  const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'frozen', ySplit: CODED_HEADER_ROW + 1, xSplit: 2 }], pageSetup: PRINT });
   const system = codeSystemOf(t);
   const cols = workbookColumns(t);
   const byUnit = !system;
@@ -187,7 +189,7 @@ function derivedFormula(plans: SheetPlan[], der: Derivation): string | undefined
 
 function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year: number, plans: SheetPlan[]): void {
   const t = plan.template;
-  const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'frozen', ySplit: 2 }] });
+  const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: PRINT });
   titleRows(ws, `${t.title}（金额单位：${unit}）`, '按行填写金额；灰色单元格为公式（合计、总计），无数据的行留空。各部分分段排列。');
   let r = 4;
   let lineNo = 1;
@@ -246,7 +248,7 @@ function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year
 
 function singleSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
   const t = plan.template;
-  const ws = wb.addWorksheet(plan.sheet);
+  const ws = wb.addWorksheet(plan.sheet, { pageSetup: PRINT });
   titleRows(ws, `${t.title}（金额单位：${unit}）`, '在第4行填写预算数和决算数；合计、小计为公式。');
   const cols = workbookColumns(t);
   header(ws, 3, cols.map((c) => c.label));

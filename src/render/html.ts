@@ -16,7 +16,8 @@ export const WIDE_TABLE_COLUMNS = 8;
 const CSS = `
 @page { size: A4 portrait; margin: 18mm 15mm 18mm 15mm; }
 @page wide { size: A4 landscape; margin: 15mm 12mm 15mm 12mm; }
-html { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif; font-size: 11pt; color: #000; }
+/* No synthetic bold: the CJK font has no bold face, and Chromium would print fake-bold text as Type 3 glyphs. */
+html { font-synthesis: none; font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "SimSun", sans-serif; font-size: 11pt; color: #000; }
 body { margin: 0 auto; max-width: 190mm; line-height: 1.7; }
 .cover { text-align: center; padding-top: 70mm; break-after: page; }
 .cover p { font-size: 26pt; font-weight: bold; margin: 6mm 0; line-height: 1.4; }
