@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
@@ -32,6 +33,9 @@ export interface AppOptions {
 }
 
 type Env = AuthEnv;
+
+let dummy: Promise<string> | null = null;
+const dummyHash = () => (dummy ??= hashPassword(randomUUID()));
 
 // The app's own pages load scripts only from this server. Inline styles are allowed (ECharts and the
 // highlight boxes set element styles); blob: and data: cover pdf.js's fonts and canvases. No framing.
@@ -129,9 +133,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       throw new ApiError(429, 'too-many-attempts', '登录失败次数过多，请一分钟后再试。', 'Too many failed sign-ins; try again in a minute.');
     }
     const user = await repo.findUserByName(name);
-    const ok = user ? await verifyPassword(password, user.passwordHash) : false;
+    // An unknown name costs the same scrypt work as a wrong password, so timing does not reveal names.
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    if (!user) throttle.fail(name);
     if (!user || !ok) {
-      throttle.fail(name);
+      if (user) throttle.fail(name);
       throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
     }
     throttle.succeed(name);

@@ -93,6 +93,12 @@ export class LoginThrottle {
   }
 
   fail(name: string): void {
+    // Bounded memory: guessing with ever new names must not grow the map without end.
+    if (this.failures.size > 10_000) {
+      const t = Date.now();
+      for (const [k, v] of this.failures) if (v.until < t) this.failures.delete(k);
+      if (this.failures.size > 10_000) this.failures.clear();
+    }
     const f = this.failures.get(name) ?? { count: 0, until: 0 };
     f.count = f.until < Date.now() && f.count >= 5 ? 1 : f.count + 1;
     f.until = Date.now() + 60_000;
