@@ -24,6 +24,8 @@ const expenditureColumns: ColumnTemplate[] = [
 
 const incomeColumns: ColumnTemplate[] = [
   total,
+  // Where 合计 also counts 上年结转结余 (北京), the current year's income is printed as its own subtotal.
+  col('current_total', '本年收入小计', /^本年收入(\/(小计|合计))?$/),
   col('general_budget', '一般公共预算拨款收入', /一般公共预算/),
   col('gov_fund', '政府性基金预算拨款收入', /政府性基金/),
   col('state_capital', '国有资本经营预算拨款收入', /国有资本经营/),
@@ -34,6 +36,19 @@ const incomeColumns: ColumnTemplate[] = [
   col('affiliated', '附属单位上缴收入', /附属单位上缴收入$/),
   col('other', '其他收入', /^其他收入$/),
   col('carryover', '上年结转', /^上年结转(结余)?$/),
+];
+
+const threePublicWithMeetingsColumns: ColumnTemplate[] = [
+  col('total', '合计', /^合计$/),
+  col('three_public_total', '“三公”经费/小计', /^三公经费(\/(小计|合计))?$/),
+  col('abroad', '因公出国(境)费', /因公出国/),
+  col('vehicle_total', '公务用车购置及运行费/小计', /公务用车购置及运行(维护)?费(\/(小计|合计))?$/),
+  col('vehicle_purchase', '公务用车购置费', /公务用车购置费$/),
+  col('vehicle_operation', '公务用车运行费', /公务用车运行(维护)?费$/),
+  col('reception', '公务接待费', /公务接待费$/),
+  col('meeting', '会议费', /会议费$/),
+  col('training', '培训费', /培训费$/),
+  col('operating_costs', '机关运行经费', /机关运行(经)?费$/),
 ];
 
 const threePublicColumns: ColumnTemplate[] = [
@@ -219,10 +234,22 @@ export const budgetTemplates: TableTemplate[] = [
     }),
   ),
   {
+    // 三公 printed together with 会议费/培训费 or 机关运行经费: its 合计 is not the 三公 total.
+    key: 'budget.three_public_and_other',
+    kind: '预算',
+    title: '“三公”经费、会议费、培训费（机关运行经费）支出预算表',
+    titles: [/三公经费.*(会议费|培训费|机关运行(经)?费).*表$/, /行政经费及三公经费(预算)?表$/],
+    layout: 'coded',
+    required: false,
+    replacedBy: [],
+    columns: threePublicWithMeetingsColumns,
+  },
+  {
     key: 'budget.three_public',
+    replacedBy: ['budget.three_public_and_other'],
     kind: '预算',
     title: '一般公共预算“三公”经费支出表',
-    titles: [/三公经费(支出)?(预算)?(情况)?表$/, /三公经费.*(会议费|培训费|机关运行经费).*表$/],
+    titles: [/三公经费(支出)?(预算)?(情况)?表$/],
     layout: 'coded',
     required: true,
     columns: threePublicColumns,
