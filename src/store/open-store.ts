@@ -12,6 +12,27 @@ export function isPostgresUrl(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);
 }
 
+/** Opening failed (file not writable, server unreachable, bad URL): a message for the person who ran the command. */
+export class StoreOpenError extends Error {
+  readonly messageZh: string;
+  readonly messageEn: string;
+  constructor(spec: string, cause: unknown) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    super(`Cannot open the store ${describeStore(spec)}: ${detail}`, { cause });
+    this.messageZh = `无法打开数据库 ${describeStore(spec)}：${detail}`;
+    this.messageEn = this.message;
+  }
+}
+
+/** openStore with failures turned into StoreOpenError. */
+export async function openStoreOrExplain(spec: string): Promise<Repository> {
+  try {
+    return await openStore(spec);
+  } catch (e) {
+    throw new StoreOpenError(spec, e);
+  }
+}
+
 export async function openStore(spec: string = process.env.CAIJIAN_DB || DEFAULT_DB_PATH, options: { schema?: string } = {}): Promise<Repository> {
   if (isPostgresUrl(spec)) {
     const db = new PostgresDatabase(spec, options);

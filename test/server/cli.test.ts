@@ -71,3 +71,11 @@ describe('caijian serve', () => {
     expect(await exited).toBe(0);
   }, 90_000);
 });
+
+describe('caijian serve on the network', () => {
+  it('refuses to offer the first-run screen beyond this machine', async () => {
+    const db = join(dir, 'lan.sqlite');
+    const code = await main(['serve', '--host', '0.0.0.0', '--port', '0', '--db', db]);
+    expect(code).toBe(2);
+  });
+});

@@ -1,5 +1,5 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { describeStore, DEFAULT_DB_PATH, openStore } from '../../store/open-store.ts';
+import { describeStore, DEFAULT_DB_PATH, openStoreOrExplain, StoreOpenError } from '../../store/open-store.ts';
 import { hashPassword, passwordProblem, userNameProblem } from '../../store/passwords.ts';
 import type { Role } from '../../store/types.ts';
 
@@ -34,7 +34,13 @@ const createAdmin: Command = async (argv) => {
   const problem = userNameProblem(name) ?? passwordProblem(password ?? '');
   if (problem) throw new UsageError(problem.zh, problem.en);
   const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
-  const repo = await openStore(spec);
+  let repo;
+  try {
+    repo = await openStoreOrExplain(spec);
+  } catch (e) {
+    if (e instanceof StoreOpenError) throw new UsageError(e.messageZh, e.messageEn);
+    throw e;
+  }
   try {
     if (await repo.findUserByName(name)) {
       process.stderr.write(`用户 ${name} 已存在。\nUser ${name} already exists.\n`);

@@ -1,5 +1,5 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
-import { describeStore, DEFAULT_DB_PATH, openStore } from '../../store/open-store.ts';
+import { describeStore, DEFAULT_DB_PATH, openStoreOrExplain, StoreOpenError } from '../../store/open-store.ts';
 
 // `caijian serve [--port 8080] [--host 127.0.0.1] [--db FILE|postgres://…] [--rebuild]`
 // Starts the web workbench and the HTTP API on the embedded SQLite store (default .caijian/caijian.sqlite)
@@ -34,6 +34,23 @@ const serve: Command = async (argv) => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数', '--port must be an integer 0–65535');
   const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
 
+  let repo;
+  try {
+    repo = await openStoreOrExplain(spec);
+  } catch (e) {
+    if (e instanceof StoreOpenError) throw new UsageError(e.messageZh, e.messageEn);
+    throw e;
+  }
+  const host = values.host ?? '127.0.0.1';
+  const users = await repo.countUsers();
+  // The first-run screen creates an admin for whoever reaches it first: only offer it on this machine.
+  if (users === 0 && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    await repo.close();
+    throw new UsageError(
+      `监听 ${host} 时必须先创建管理员：请运行 caijian create-admin --name 用户名${values.db ? ` --db ${values.db}` : ''}`,
+      `Create an admin first when listening on ${host}: run caijian create-admin --name NAME${values.db ? ` --db ${values.db}` : ''}`,
+    );
+  }
   const { buildWeb, webBuilt, webFresh } = await import('../../server/web-build.ts');
   if (values.rebuild || !webFresh()) {
     process.stderr.write('正在构建网页界面… / building the web app…\n');
@@ -45,10 +62,8 @@ const serve: Command = async (argv) => {
       process.stderr.write(`无法重新构建网页界面，继续使用已有版本 / could not rebuild the web app, serving the existing one: ${(e as Error).message}\n`);
     }
   }
-  const repo = await openStore(spec);
   const { startServer } = await import('../../server/start.ts');
-  const server = await startServer({ repo, port, host: values.host ?? '127.0.0.1' });
-  const users = await repo.countUsers();
+  const server = await startServer({ repo, port, host });
   process.stderr.write(
     [
       `财鉴工作台已启动 / Caijian workbench running: ${server.url}`,
