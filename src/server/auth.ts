@@ -26,7 +26,9 @@ export async function startSession(c: Context, repo: Repository, user: User): Pr
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
-    secure: new URL(c.req.url).protocol === 'https:',
+    // Behind a TLS-terminating proxy the request arrives as http: CAIJIAN_SECURE_COOKIES=1 marks the cookie
+    // Secure anyway (the header X-Forwarded-Proto is not trusted by default: any client can send it).
+    secure: new URL(c.req.url).protocol === 'https:' || process.env.CAIJIAN_SECURE_COOKIES === '1',
     expires,
   });
   return token;
