@@ -9,6 +9,14 @@ import type { Rule } from '../../types.ts';
 
 const MARKER = /其中[:：]?|包含[:：]|包括[:：]|主要包括[:：]?|分别为[:：]?/g;
 
+function numbering(label: string): string {
+  if (/[（(][一二三四五六七八九十]+[)）]/.test(label)) return 'cn-paren';
+  if (/[一二三四五六七八九十]+、/.test(label)) return 'cn';
+  if (/[（(]\d+[)）]/.test(label)) return 'num-paren';
+  if (/\d+[、.．]/.test(label)) return 'num';
+  return 'none';
+}
+
 const rule: Rule = {
   meta: {
     id: 'narrative-components',
@@ -41,6 +49,8 @@ const rule: Rule = {
         const stop = Math.min(...[text.indexOf('。', m.end), markers[i + 1]?.at ?? -1, close].filter((x) => x >= 0), text.length);
         const parts: Figure[] = figs.filter((f) => f.start >= m.end && f.end <= stop && f.kind === 'amount' && !f.change && f.unit === head.unit && !/预算|决算|上年|比|较/.test(f.label));
         if (parts.length < 2) return;
+        // an outline (（一）人员经费…1、工资福利支出…（1）基本工资…) lists levels, not siblings: not added up
+        if (new Set(parts.map((p) => numbering(p.label))).size > 1) return;
         let lo: Decimal = fromUnits(0n, 0);
         let sum: Decimal = fromUnits(0n, 0);
         for (const p of parts) {

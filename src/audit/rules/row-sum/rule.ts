@@ -82,14 +82,20 @@ export function headerRelations(columns: { key: string; label: string }[]): Colu
  * A total whose header group also holds columns no template names (“上年/合计” beside “上年/会议费”, “上年/培训费”
  * in 西安's 三公 table) is not the sum of the named parts: the relation does not apply to this table.
  */
+/** Code and name columns are not amounts: they never break a sum. */
+const LABEL_HEADER = /科目|编码|名称|代码|^项目$|备注|单位/;
+
 function closed(t: { columns: { key: string; label: string }[] }, total: string): boolean {
   const col = t.columns.find((c) => c.key === total);
   if (!col) return true;
   const label = col.label.replace(/\s+/g, '');
   const cut = label.lastIndexOf('/');
-  if (cut < 0) return true;
-  const prefix = label.slice(0, cut + 1);
-  return !t.columns.some((c) => c.key.startsWith('col:') && c.label.replace(/\s+/g, '').startsWith(prefix));
+  const prefix = cut < 0 ? '' : label.slice(0, cut + 1);
+  // siblings: columns under the same header group (for a top-level total, the other top-level columns)
+  return !t.columns.some((c) => {
+    const l = c.label.replace(/\s+/g, '');
+    return c.key.startsWith('col:') && l.startsWith(prefix) && (cut >= 0 || !l.includes('/')) && !LABEL_HEADER.test(l);
+  });
 }
 
 const HEADER_TABLES = new Set([...econTables, 'budget.general_by_function', 'budget.general_by_source']);

@@ -7,6 +7,7 @@ const doc = (...ps: string[]) => () => disclosure({ sections: [section('六、�
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'the clean final account', disclosure: cleanFinal },
+    { name: 'a footnote mark after a name (重庆 2026)', disclosure: doc('原渝北区规划自然资源局*、巴南区规划自然资源局。') },
     { name: 'bold emphasis kept by text extraction', disclosure: doc('一是**贯彻落实医保待遇清单制度。**统一基本制度。') },
     { name: 'ordinary text with brackets and numbers', disclosure: doc('公务用车保有量为0辆（含应急保障用车1辆），比上年增加（含调入）1辆。') },
   ],

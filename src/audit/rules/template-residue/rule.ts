@@ -14,7 +14,9 @@ interface Residue {
 export const RESIDUES: Residue[] = [
   { kind: '未删除的备选词', kindEn: 'unresolved alternatives', re: /(增加|减少|增长|下降|降低|大于|小于|高于|低于|上升)[（(](增加|减少|增长|下降|降低|大于|小于|高于|低于|上升)[)）]/g },
   { kind: '占位符', kindEn: 'placeholder', re: /X{2,}|Ｘ{2,}|×{2,}|x{2,}(?=年|万|元|个|项)|某某|\d+[XxＸ](?=\s*(万元|元|%|个|辆|人))/g },
-  { kind: '占位标记', kindEn: 'placeholder mark', re: /[＊*]+/g },
+  // a mark glued to a number or a quote (“80*”项目) stands for a missing value; after a name (“渝北区规划自然资源局*”)
+  // it is a footnote mark and is left alone
+  { kind: '占位标记', kindEn: 'placeholder mark', re: /(?<=[\d“"])[＊*]+|[＊*]{3,}/g },
 ];
 
 const rule: Rule = {
