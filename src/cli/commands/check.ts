@@ -3,6 +3,7 @@ import { checkDisclosure } from '../../audit/engine.ts';
 import { toJsonReport } from '../../audit/report/json.ts';
 import { toSarif } from '../../audit/report/sarif.ts';
 import { formatText } from '../../audit/report/text.ts';
+import { checkMany, isBatchInput } from '../../batch/index.ts';
 import { parseBytes } from '../../pipeline.ts';
 import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { readInputFile } from '../read-input.ts';
@@ -14,15 +15,17 @@ const check: Command = async (argv) => {
   const { values, positionals } = parseCommandArgs(argv, {
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
+    jobs: { type: 'string', short: 'j' },
+    timeout: { type: 'string' },
     'no-infos': { type: 'boolean' },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, 'text', '--format');
   if (positionals.length === 0) throw new UsageError('请指定要审核的文件', 'Name the file to check');
 
-  // BATCH: several inputs, a folder, or --out report.xlsx|json|csv go to src/batch runBatch (helper B). The lead
-  // wires it here: `if (positionals.length > 1 || values.out || await isDirectory(positionals[0])) return runBatchCommand(...)`.
-  if (positionals.length > 1 || values.out) {
-    throw new UsageError('批量审核尚未接入，请逐个文件审核', 'Batch checking is not wired yet: check one file at a time');
+  // Several inputs, a folder, or --out report.xlsx|json|csv: batch on all cores, one summary row per document.
+  if (values.out || (await isBatchInput(positionals))) {
+    if (format === 'sarif') throw new UsageError('批量审核不支持 --format sarif', 'Batch checking does not write SARIF');
+    return checkMany(positionals, { out: values.out, jobs: values.jobs, timeout: values.timeout, format: format === 'json' ? 'json' : 'text' });
   }
 
   const path = positionals[0];
