@@ -5,9 +5,15 @@ import type { RuleFixtures } from '../../testing/fixture.ts';
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'the clean final account', disclosure: cleanFinal },
+    { name: 'the right name with a neighbouring cell joined (西安 2026)', disclosure: () => disclosure({ tables: [table('final.general_budget_basic', { rows: [code('30103', { amount: '1.00' }, '奖金工资奖金津补贴')] })] }) },
     { name: 'a truncated name', disclosure: () => disclosure({ tables: [table('final.expenditure', { rows: [code('2080505', { total: '1.00' }, '机关事业单位基本养老保险缴')] })] }) },
   ],
   invalid: [
+    {
+      name: 'a different name is still reported when a neighbouring name is joined',
+      disclosure: () => disclosure({ tables: [table('final.general_budget_basic', { rows: [code('30103', { amount: '1.00' }, '津贴补贴工资奖金津补贴')] })] }),
+      expect: [{ messageId: 'mismatch', row: '30103' }],
+    },
     {
       name: 'a code printed with another code\'s name',
       disclosure: () => disclosure({ tables: [table('final.expenditure', { rows: [code('2101501', { total: '1.00' }, '城乡医疗救助')] })] }),

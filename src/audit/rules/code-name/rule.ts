@@ -24,7 +24,9 @@ export function nameCheck(r: Row, year: number | null) {
   const current = squashName(res.nameForYear);
   const aliases = [res.entry.name, ...(res.entry.aliases ?? [])].map(squashName);
   const outdated = res.outdatedNames.map(squashName);
-  const fits = (n: string) => n === printed || (printed.length >= 4 && n.startsWith(printed)) || (n.length >= 4 && printed.startsWith(n));
+  // a name cut short by a narrow cell (a prefix of 4+ characters), or the right name followed by words of a
+  // neighbouring cell the reader joined to it (“奖金工资奖金津补贴”: 30101 奖金 + 50101 工资奖金津补贴)
+  const fits = (n: string) => n === printed || (printed.length >= 4 && n.startsWith(printed)) || (n.length >= 2 && printed.startsWith(n));
   if (fits(current) || aliases.some(fits)) return { status: 'ok' as const };
   if (outdated.some(fits)) return { status: 'outdated' as const, name: res.nameForYear };
   return { status: 'mismatch' as const, name: res.nameForYear };
