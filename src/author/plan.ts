@@ -107,6 +107,11 @@ function printableLabel(c: ColumnTemplate): string {
     const label = p + c.label;
     if (c.match.some((re) => re.test(squash(label)))) return label;
   }
+  // A label naming parent and child in one ("本年收入小计" for "本年收入/小计").
+  for (let k = 2; k < c.label.length - 1; k++) {
+    const label = `${c.label.slice(0, k)}/${c.label.slice(k)}`;
+    if (c.match.some((re) => re.test(squash(label)))) return label;
+  }
   return c.label;
 }
 

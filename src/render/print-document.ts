@@ -20,17 +20,24 @@ export interface PrintDocument {
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 
+/** Part headings as the model printed them ("第三部分 2023年度部门决算情况说明"), else the national template's. */
 export function partHeadings(d: Disclosure): string[] {
   const entity = d.entity.name ?? '';
   const year = d.fiscalYear ?? '';
   const budget = d.kind === '预算';
-  return [
+  const printed = (n: number) => {
+    // The fullest printed form: "第一部分 株洲市…概况" rather than a bare "第一部分".
+    const texts = d.sections.filter((s) => s.part === n).map((s) => s.headingPath[0] ?? '').filter((h) => PART_HEADING.test(h.trim()));
+    return texts.sort((a, b) => b.length - a.length)[0];
+  };
+  const defaults = [
     `第一部分 ${entity}概况`,
     budget ? '第二部分 部门预算表' : '第二部分 部门决算表',
     budget ? `第三部分 ${year}年部门预算情况说明` : `第三部分 ${year}年度部门决算情况说明`,
     '第四部分 名词解释',
     '第五部分 附件',
   ];
+  return defaults.map((h, i) => printed(i + 1) ?? h);
 }
 
 function documentTitle(d: Disclosure): string {
@@ -68,20 +75,24 @@ export function printDocument(d: Disclosure, options: DocumentOptions = {}): Pri
   const year = d.fiscalYear ? `${d.fiscalYear}年${d.kind === '决算' ? '度' : ''}` : '';
 
   const blocks: DocBlock[] = [];
-  blocks.push({ type: 'cover', lines: [year, d.entity.name ?? '', `部门${d.kind ?? '决算'}`].filter(Boolean) });
+  // The cover as printed (part 0 lines) when the model has it, else year, department and kind.
+  const printedCover = byPart(0).flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)]).map((t) => t.trim()).filter(Boolean);
+  blocks.push({ type: 'cover', lines: printedCover.length ? printedCover : [year, d.entity.name ?? '', `部门${d.kind ?? '决算'}`].filter(Boolean) });
 
   const toc: { level: number; text: string }[] = [];
   toc.push({ level: 1, text: heads[0] });
-  for (const s of byPart(1)) if (s.headingPath.filter((h) => !PART_HEADING.test(h)).length <= 1) toc.push({ level: 2, text: s.heading });
+  // Sub-entries are the first-level headings under a part; a part heading listed twice would end the contents.
+  const subEntries = (sections: NarrativeSection[]) =>
+    sections.filter((s) => s.heading.trim() && !PART_HEADING.test(s.heading.trim()) && s.headingPath.filter((h) => !PART_HEADING.test(h.trim())).length <= 1).map((s) => s.heading);
+  for (const h of subEntries(byPart(1))) toc.push({ level: 2, text: h });
   toc.push({ level: 1, text: heads[1] });
   d.tables.forEach((t, i) => toc.push({ level: 2, text: `${chineseNumber(i + 1)}、${t.title}` }));
   toc.push({ level: 1, text: heads[2] });
-  for (const s of narrative) if (s.headingPath.filter((h) => !PART_HEADING.test(h)).length <= 1) toc.push({ level: 2, text: s.heading });
+  for (const h of subEntries(narrative)) toc.push({ level: 2, text: h });
   toc.push({ level: 1, text: heads[3] });
   toc.push({ level: 1, text: heads[4] });
   blocks.push({ type: 'toc', title: '目录', entries: toc });
 
-  if (byPart(0).length) blocks.push(...sectionBlocks(byPart(0)));
 
   blocks.push({ type: 'heading', level: 1, text: heads[0], pageBreak: true });
   blocks.push(...sectionBlocks(byPart(1)));
@@ -94,12 +105,17 @@ export function printDocument(d: Disclosure, options: DocumentOptions = {}): Pri
   blocks.push(...sectionBlocks(narrative));
 
   blocks.push({ type: 'heading', level: 1, text: heads[3], pageBreak: true });
-  d.glossary.forEach((g, i) => blocks.push({ type: 'paragraph', text: `${chineseNumber(i + 1)}、${g.term}：${g.definition}` }));
+  // The glossary as the document printed it (part 4 sections), else written from the glossary entries.
+  if (byPart(4).some((s) => s.paragraphs.length)) blocks.push(...sectionBlocks(byPart(4)));
+  else if (!d.sections.some((s) => s.headingPath.some((h) => /名词解释/.test(h)) && s.paragraphs.length)) {
+    // (A budget document may print its glossary inside 第一部分: then it is printed there, not twice.)
+    d.glossary.forEach((g, i) => blocks.push({ type: 'paragraph', text: `${chineseNumber(i + 1)}、${g.term}：${g.definition}` }));
+  }
 
   blocks.push({ type: 'heading', level: 1, text: heads[4], pageBreak: true });
   blocks.push(...sectionBlocks(byPart(5)));
   for (const p of d.performance) blocks.push({ type: 'grid', title: p.title, rows: p.rows });
-  for (const n of [4, 6, 7, 8, 9]) blocks.push(...sectionBlocks(byPart(n)));
+  for (const n of [6, 7, 8, 9]) blocks.push(...sectionBlocks(byPart(n)));
 
   return { title: documentTitle(d), blocks };
 }
