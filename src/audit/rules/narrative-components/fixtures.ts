@@ -13,6 +13,7 @@ const fixtures: RuleFixtures = {
     { name: 'a partial list', disclosure: doc('政府采购预算140.2万元。包含: 一般会议服务 10 万元、车辆运行 20 万元。') },
   ],
   invalid: [
+    { name: 'a single part larger than its whole', disclosure: doc('政府采购支出总额283,516.5元。其中：授予中小企业合同金额293,516.5元。'), expect: [{ messageId: 'over' }] },
     {
       name: 'parts add up to more than the total',
       disclosure: doc('2021 年“三公”经费预算数 48 万元，其中：公务接待费 25 万元、公务用车运行费 13 万元、因公出国（境）费 15 万元。'),

@@ -3,7 +3,8 @@ import { figureInterval, figurePlace, figures, figureText, paragraphs, type Figu
 import type { Rule } from '../../types.ts';
 
 // A stated total and its stated components: “基本支出1404.24万元…其中：人员经费960.99万元，公用经费443.25万元”.
-// Lists are often partial (“主要包括”), so the finding is only a list whose parts add up to more than the total
+// Lists are often partial (“主要包括”), so the finding is only a list whose parts (one or more: a part larger than
+// its whole is the same error) add up to more than the total
 // for every true value behind the printed figures. The list runs from the marker to the end of the sentence
 // (。) or to the next marker (a nested list is not added to its parent's).
 
@@ -42,13 +43,14 @@ const rule: Rule = {
         const before = figs.filter((f) => f.end <= m.at);
         const head = before[before.length - 1];
         // the total is the amount right before the marker, in the same sentence
-        if (!head || head.kind !== 'amount' || head.change || /[。]/.test(text.slice(head.end, m.at)) || m.at - head.end > 4) return;
+        // (“总额283,516.5元。其中：…” counts: the list opens right after the figure)
+        if (!head || head.kind !== 'amount' || head.change || !/^[\s。，,；;]{0,3}$/.test(text.slice(head.end, m.at))) return;
         // a list opened inside brackets (“（其中个人账户基金142787万元）”) ends with them
         const bracketed = /[（(]\s*$/.test(text.slice(0, m.at));
         const close = bracketed ? Math.min(...['）', ')'].map((c) => text.indexOf(c, m.end)).filter((x) => x >= 0), text.length) : -1;
         const stop = Math.min(...[text.indexOf('。', m.end), markers[i + 1]?.at ?? -1, close].filter((x) => x >= 0), text.length);
         const parts: Figure[] = figs.filter((f) => f.start >= m.end && f.end <= stop && f.kind === 'amount' && !f.change && f.unit === head.unit && !/预算|决算|上年|比|较/.test(f.label));
-        if (parts.length < 2) return;
+        if (parts.length < 1) return;
         // an outline (（一）人员经费…1、工资福利支出…（1）基本工资…) lists levels, not siblings: not added up
         if (new Set(parts.map((p) => numbering(p.label))).size > 1) return;
         let lo: Decimal = fromUnits(0n, 0);
