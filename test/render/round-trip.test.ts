@@ -52,3 +52,19 @@ for (const format of FORMATS) {
     }
   });
 }
+
+// The narrative comes back too: every paragraph of the 概况, 情况说明 and 附件 parts, and the glossary.
+describe('narrative round trip through html and docx', () => {
+  for (const id of SEED_IDS) {
+    it(`seed ${id}`, async () => {
+      const d = seedModel(id);
+      for (const format of ['html', 'docx'] as const) {
+        const back = await parseBytes(await render(format, d), { fileName: `seed-${id}.${format}` });
+        const printed = new Set(back.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)]));
+        const missing = d.sections.filter((s) => s.part > 0).flatMap((s) => s.paragraphs.map((p) => p.text)).filter((t) => !printed.has(t));
+        expect(missing, format).toEqual([]);
+        expect(back.glossary.map((g) => `${g.term}：${g.definition}`), format).toEqual(d.glossary.map((g) => `${g.term}：${g.definition}`));
+      }
+    });
+  }
+});

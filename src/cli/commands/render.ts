@@ -10,9 +10,11 @@ import { readInputFile } from '../read-input.ts';
 // disclosure document. The audit runs first; findings of error severity stop the render unless --force, so a
 // document that contradicts itself is not published by accident.
 
-const HELP = `用法 / usage: caijian render <模型.json | 填报模板.xlsx | 公开文件> --to html|docx|pdf|xlsx -o 输出文件 [--force]
-  先审核，有“错误”级问题时不生成（--force 强制生成）。模型中没有情况说明时按数字自动撰写。
-  Audits first; error findings stop the render unless --force. Writes the narrative from the numbers when the model has none.
+const HELP = `用法 / usage: caijian render <模型.json | 填报模板.xlsx | 公开文件> --to html|docx|pdf|xlsx -o 输出文件 [--force] [--rewrite-narrative]
+  先审核，有“错误”级问题时不生成（--force 强制生成）。模型中没有情况说明时按数字自动撰写；
+  --rewrite-narrative 用按数字撰写的情况说明替换原有的（再审核）。
+  Audits first; error findings stop the render unless --force. Writes the narrative from the numbers when the
+  model has none; --rewrite-narrative replaces the printed one (and the audit then checks the new text).
 `;
 
 const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
@@ -94,6 +96,7 @@ const command: Command = async (argv) => {
     to: { type: 'string' },
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
+    'rewrite-narrative': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -106,6 +109,8 @@ const command: Command = async (argv) => {
   if (!values.output) throw new UsageError('缺少 -o 输出文件', 'missing -o output file');
 
   const d = await loadModel(positionals[0]);
+  // Replace the printed 情况说明 by one written from the tables (a document whose narrative went stale).
+  if (values['rewrite-narrative']) d.sections = [...d.sections.filter((s) => s.part !== 3), ...writeNarrative(d)];
   const errors = await auditErrors(d);
   if (errors === null) process.stderr.write('提示：审核模块不可用，未审核即生成。\nNote: the audit is not available; rendering without it.\n');
   else if (errors.length) {
