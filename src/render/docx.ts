@@ -17,8 +17,7 @@ import {
 } from 'docx';
 import type { Disclosure } from '../model/disclosure.ts';
 import { printDocument, type DocBlock, type DocumentOptions } from './print-document.ts';
-import { ILLEGIBLE_TEXT, type PrintCell, type PrintTable } from './print-table.ts';
-import { WIDE_TABLE_COLUMNS } from './html.ts';
+import { ILLEGIBLE_TEXT, isWide, type PrintCell, type PrintTable } from './print-table.ts';
 
 // The document as an editable Word file (also opens in WPS). Headings use Word's heading styles so the
 // outline and Caijian's Word reader see the structure; each table is a real Word table in its own section
@@ -129,7 +128,7 @@ export async function renderDocx(d: Disclosure, options: DocumentOptions = {}): 
     if (b.type === 'table') {
       // A section per table: it starts a page and may turn landscape.
       flush();
-      const wide = b.table.columnCount >= WIDE_TABLE_COLUMNS;
+      const wide = isWide(b.table);
       sections.push({ properties: wide ? landscape : portrait, children: tableBlocks(b.table, wide) });
     } else if (b.type === 'grid') {
       flush();

@@ -1,6 +1,6 @@
 import type { Disclosure } from '../model/disclosure.ts';
 import { printDocument, type DocBlock, type DocumentOptions } from './print-document.ts';
-import { ILLEGIBLE_TEXT, type PrintCell, type PrintTable } from './print-table.ts';
+import { ILLEGIBLE_TEXT, isWide, type PrintCell, type PrintTable } from './print-table.ts';
 
 // The document as one self-contained HTML page. It is also the source of the PDF (Chromium prints it), so
 // the print CSS matters: A4, each table starting a page, <thead> repeated on every page a table spans,
@@ -10,8 +10,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Tables wider than this print on landscape pages. */
-export const WIDE_TABLE_COLUMNS = 8;
 
 const CSS = `
 @page { size: A4 portrait; margin: 18mm 15mm 18mm 15mm; }
@@ -67,7 +65,7 @@ function columnClass(label: string): string {
 }
 
 export function tableHtml(t: PrintTable): string {
-  const wide = t.columnCount >= WIDE_TABLE_COLUMNS;
+  const wide = isWide(t);
   const out: string[] = [];
   out.push(`<section class="table${wide ? ' wide' : ''}" data-table-key="${escapeHtml(t.key)}">`);
   out.push(`<h3 class="table-title">${escapeHtml(t.title)}</h3>`);

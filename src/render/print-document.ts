@@ -51,7 +51,8 @@ function sectionBlocks(sections: NarrativeSection[]): DocBlock[] {
   let open: string[] = [];
   for (const s of sections) {
     const path = s.headingPath.filter((h) => !PART_HEADING.test(h.trim()));
-    if (path.length === 0 || path[path.length - 1] !== s.heading) path.push(s.heading);
+    // The part heading is printed once, by the caller; a section headed by it adds only its paragraphs.
+    if ((path.length === 0 || path[path.length - 1] !== s.heading) && !PART_HEADING.test(s.heading.trim())) path.push(s.heading);
     let same = 0;
     while (same < path.length && same < open.length && path[same] === open[same]) same++;
     for (let i = same; i < path.length; i++) {

@@ -37,6 +37,15 @@ export interface PrintTable {
   illegible?: boolean;
 }
 
+/**
+ * Whether a table needs a landscape page: its width estimated in amount-column units (a name column is about
+ * three, a code column a little more than one, 行次 half).
+ */
+export function isWide(t: PrintTable): boolean {
+  const width = t.leafLabels.reduce((w, l) => w + (/编码|代码/.test(l) ? 1.2 : /^行次$/.test(l) ? 0.5 : /名称|^项目/.test(l) ? 3 : 1), 0);
+  return width > 11;
+}
+
 /** Printed when the source table had no title line: still a title, so the table stays a table. */
 export const UNTITLED = '未识别标题的表';
 /** As the text reader writes an unreadable region, so that every reader can say the same. */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Disclosure } from '../model/disclosure.ts';
 import { parseAmount } from '../model/amount.ts';
 import { cmp, parseDecimal, toFixedString } from '../model/decimal.ts';
-import { ILLEGIBLE_TEXT, printTable, type PrintCell, type PrintTable } from './print-table.ts';
+import { ILLEGIBLE_TEXT, isWide, printTable, type PrintCell, type PrintTable } from './print-table.ts';
 
 // The tables as a workbook: a cover sheet naming year, department and kind, then one sheet per table laid
 // out as the disclosures print it (title, 公开NN表, 部门, 单位 lines, merged header, data rows, notes after an
@@ -43,7 +43,7 @@ function amountCell(cell: ExcelJS.Cell, text: string): void {
 }
 
 export function addTableSheet(wb: ExcelJS.Workbook, t: PrintTable, name: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: t.columnCount > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: isWide(t) ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   let r = 1;
   const line = (text: string, opts: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right' } = {}) => {
     const cell = ws.getCell(r, 1);
