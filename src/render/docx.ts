@@ -87,6 +87,7 @@ function textBlock(b: Exclude<DocBlock, { type: 'table' }>): Paragraph[] {
       return [
         new Paragraph({
           heading: HEADING[b.level - 1],
+          spacing: { before: b.level === 1 ? 0 : 200, after: b.level === 1 ? 240 : 80 },
           alignment: b.level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
           pageBreakBefore: b.pageBreak,
           children: [run(b.text, { bold: true, size: b.level === 1 ? 36 : b.level === 2 ? 28 : 24, hei: true })],

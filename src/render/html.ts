@@ -1,6 +1,6 @@
 import type { Disclosure } from '../model/disclosure.ts';
 import { printDocument, type DocBlock, type DocumentOptions } from './print-document.ts';
-import { ILLEGIBLE_TEXT, isWide, type PrintCell, type PrintTable } from './print-table.ts';
+import { ILLEGIBLE_TEXT, isNameLabel, isWide, type PrintCell, type PrintTable } from './print-table.ts';
 
 // The document as one self-contained HTML page. It is also the source of the PDF (Chromium prints it), so
 // the print CSS matters: A4, each table starting a page, <thead> repeated on every page a table spans,
@@ -60,7 +60,7 @@ function cellHtml(tag: 'th' | 'td', c: PrintCell): string {
 function columnClass(label: string): string {
   if (/编码|代码/.test(label)) return 'code';
   if (/^行次$/.test(label)) return 'line';
-  if (/名称|^项目/.test(label)) return 'name';
+  if (isNameLabel(label)) return 'name';
   return 'amount';
 }
 

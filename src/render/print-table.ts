@@ -37,12 +37,17 @@ export interface PrintTable {
   illegible?: boolean;
 }
 
+/** A label column ("科目名称", "项目", "项目（按功能分类）"), not an amount column such as "项目支出". */
+export function isNameLabel(label: string): boolean {
+  return /名称$/.test(label) || /^项目([（(].*)?$/.test(label);
+}
+
 /**
  * Whether a table needs a landscape page: its width estimated in amount-column units (a name column is about
  * three, a code column a little more than one, 行次 half).
  */
 export function isWide(t: PrintTable): boolean {
-  const width = t.leafLabels.reduce((w, l) => w + (/编码|代码/.test(l) ? 1.2 : /^行次$/.test(l) ? 0.5 : /名称|^项目/.test(l) ? 3 : 1), 0);
+  const width = t.leafLabels.reduce((w, l) => w + (/编码|代码/.test(l) ? 1.2 : /^行次$/.test(l) ? 0.5 : isNameLabel(l) ? 3 : 1), 0);
   return width > 11;
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Disclosure } from '../model/disclosure.ts';
 import { parseAmount } from '../model/amount.ts';
 import { cmp, parseDecimal, toFixedString } from '../model/decimal.ts';
-import { ILLEGIBLE_TEXT, isWide, printTable, type PrintCell, type PrintTable } from './print-table.ts';
+import { ILLEGIBLE_TEXT, isNameLabel, isWide, printTable, type PrintCell, type PrintTable } from './print-table.ts';
 
 // The tables as a workbook: a cover sheet naming year, department and kind, then one sheet per table laid
 // out as the disclosures print it (title, 公开NN表, 部门, 单位 lines, merged header, data rows, notes after an
@@ -95,7 +95,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: PrintTable, name: string)
   if (t.emptyStatement && !t.notes.includes(t.emptyStatement)) line(t.emptyStatement);
 
   t.leafLabels.forEach((label, i) => {
-    const isName = /名称|项目/.test(label);
+    const isName = isNameLabel(label);
     ws.getColumn(i + 1).width = isName ? 34 : /编码/.test(label) ? 12 : /行次/.test(label) ? 6 : 14;
   });
   return ws;
