@@ -28,7 +28,7 @@ interface Placed {
   line?: { box: Box; size: number };
 }
 
-const PAGE_NUMBER = /^([-—–－·\s]*\d{1,4}[-—–－·\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+const PAGE_NUMBER = /^([-—–－·\s]*\d(\s?\d){0,3}[-—–－·\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 const SENTENCE_END = /[。．.！!？?；;：:]$/;
 // Lines that start something new: list markers, notes, table and section titles.
 const STARTS_NEW = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、．]|第[一二三四五六七八九十]+部分|注[:：]|附件|[（(]?[1-9]\d?[)）])/;
