@@ -48,7 +48,14 @@ export function modelDiff(a: Disclosure, b: Disclosure): string[] {
   const out: string[] = [];
   if (a.kind !== b.kind) out.push(`kind ${a.kind} ≠ ${b.kind}`);
   if (a.fiscalYear !== b.fiscalYear) out.push(`year ${a.fiscalYear} ≠ ${b.fiscalYear}`);
-  if (a.tables.length !== b.tables.length) out.push(`${a.tables.length} tables ≠ ${b.tables.length}: ${a.tables.map((t) => t.key).join(',')} vs ${b.tables.map((t) => t.key).join(',')}`);
-  a.tables.forEach((t, i) => out.push(...tableDiff(t, b.tables[i])));
+  if (a.tables.length !== b.tables.length) out.push(`${a.tables.length} tables ≠ ${b.tables.length}`);
+  // Tables are matched by key and occurrence (the second "unknown" with the second), so one lost table
+  // is reported once instead of shifting every table after it.
+  const seen = new Map<string, number>();
+  for (const t of a.tables) {
+    const n = seen.get(t.key) ?? 0;
+    seen.set(t.key, n + 1);
+    out.push(...tableDiff(t, b.tables.filter((x) => x.key === t.key)[n]));
+  }
   return out;
 }

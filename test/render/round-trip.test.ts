@@ -15,13 +15,12 @@ const FORMATS = ['html', 'xlsx', 'docx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 const KNOWN: Partial<Record<`${string}-${Format}`, string>> = {
-  // Seed 004 has two tables printed as images ([illegible]); only the text and HTML readers report a
-  // region as unreadable, so in xlsx/docx/pdf the "[无法识别]" line ends the table region and the table is lost.
-  // In PDF the 收支总表 also continues on a second page whose first lines carry no amounts, and recognition
-  // drops them as repeated header lines.
-  '004-xlsx': 'illegible tables: only text/HTML readers emit an illegible block',
-  '004-docx': 'illegible tables: only text/HTML readers emit an illegible block',
-  '004-pdf': 'illegible tables, and continued 收支总表 page starting with blank-valued lines',
+  // Seed 004 prints two tables as images ([illegible]: 收入总表, 专项资金预算汇总表). The renderer prints
+  // "[无法识别]" under their titles; only the text and HTML readers turn that into an illegible block, so
+  // from xlsx/docx/pdf the two tables are not recognised (every other table of seed 004 round-trips).
+  '004-xlsx': 'two illegible tables: "[无法识别]" is a plain line to the xlsx reader',
+  '004-docx': 'two illegible tables: "[无法识别]" is a plain line to the docx reader',
+  '004-pdf': 'two illegible tables: "[无法识别]" is a plain line to the pdf reader',
 };
 
 async function render(format: Format, d: ReturnType<typeof seedModel>): Promise<Uint8Array> {
