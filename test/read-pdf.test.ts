@@ -6,7 +6,7 @@ import { Layout as LayoutSchema } from '../src/model/layout.ts';
 import { InputError } from '../src/read/errors.ts';
 import { readLayout } from '../src/read/read-layout.ts';
 import { readPdf } from '../src/read/pdf/read-pdf.ts';
-import { encryptedPdf, noisePdf } from './fixtures/pdf/make-pdf.ts';
+import { encryptedPdf, noisePdf, pdfWithBrokenPage } from './fixtures/pdf/make-pdf.ts';
 
 // Real disclosures from ../shared/corpus (see test/fixtures/pdf/SOURCES.md): each assertion names a
 // printed value at a known row and column of a known page, as read by eye from the PDF.
@@ -240,6 +240,15 @@ describe('readPdf on bad input', () => {
 
   it('refuses a password-protected file as encrypted', async () => {
     expect((await refusal(encryptedPdf())).code).toBe('encrypted');
+  });
+
+  it('reads the good pages of a file with one damaged page and reports the damaged one', async () => {
+    const layout = await readPdf(pdfWithBrokenPage());
+    expect(layout.pageCount).toBe(2);
+    expect(lines(layout, 1)).toEqual(['Budget 2026']);
+    const illegible = layout.blocks.filter((b) => b.type === 'illegible');
+    expect(illegible.map(pageOf)).toEqual([2]);
+    expect(layout.warnings.map((w) => w.code)).toEqual(['page-unreadable']);
   });
 
   it('gives up on a document that takes longer than its time limit, with a message, not a hang', async () => {

@@ -3,7 +3,7 @@ import type { Matrix } from './geometry.ts';
 import { roundBox } from './geometry.ts';
 import { findFrames } from './lattice.ts';
 import type { OpenedDocument, PdfPage } from './open-document.ts';
-import { beforeDeadline, isTimeout, openDocument, toInputError } from './open-document.ts';
+import { beforeDeadline, isTimeout, openDocument, toInputError, unreadable } from './open-document.ts';
 import { pageBlocks } from './page-blocks.ts';
 import type { OpCodes } from './ruling-lines.ts';
 import { mergeSegments, rulingSegments } from './ruling-lines.ts';
@@ -49,6 +49,7 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
   const blocks: Block[] = [];
   const warnings: ReadWarning[] = [];
   const imageOnlyPages: number[] = [];
+  const unreadablePages: number[] = [];
   // The parser thread works ahead on the next pages while this thread builds the current one's tables;
   // a few requests in flight keep it from idling between round trips.
   const fetchPage = (n: number) =>
@@ -63,8 +64,27 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
   };
   for (let n = 1; n <= doc.numPages; n++) {
     for (let k = n; k < n + PREFETCH_PAGES; k++) request(k);
-    const { page, list } = await beforeDeadline(pending.get(n)!, deadline, seconds);
-    pending.delete(n);
+    let fetched: Awaited<ReturnType<typeof fetchPage>>;
+    try {
+      fetched = await beforeDeadline(pending.get(n)!, deadline, seconds);
+    } catch (e) {
+      if (isTimeout(e)) throw e;
+      // One damaged page (a broken content stream or page object) does not cost the others.
+      unreadablePages.push(n);
+      const place = { kind: 'pdf' as const, page: n, box: [0, 0, 0, 0] as [number, number, number, number] };
+      blocks.push({ type: 'illegible', place, reason: '本页已损坏，无法读取 / page is damaged and cannot be read' });
+      blocks.push({ type: 'break', kind: 'page', place });
+      warnings.push({
+        code: 'page-unreadable',
+        message: `第${n}页已损坏，无法读取，该页内容未读取。`,
+        messageEn: `Page ${n} is damaged and cannot be read; its content was not read.`,
+        place,
+      });
+      continue;
+    } finally {
+      pending.delete(n);
+    }
+    const { page, list } = fetched;
     const viewport = page.getViewport({ scale: 1 });
     const view = viewport.transform as unknown as Matrix;
     const pagePlace = { kind: 'pdf' as const, page: n, box: roundBox([0, 0, viewport.width, viewport.height]) };
@@ -91,6 +111,7 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
     blocks.push({ type: 'break', kind: 'page', place: pagePlace });
     page.cleanup();
   }
+  if (unreadablePages.length === doc.numPages) throw unreadable();
   if (imageOnlyPages.length === doc.numPages) {
     warnings.push({
       code: 'no-text-layer',
