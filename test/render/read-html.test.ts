@@ -34,6 +34,12 @@ describe('readHtml', () => {
     expect(readHtml('<html><body></body></html>').warnings[0]?.code).toBe('empty-input');
   });
 
+  it('reads a table caption as the title line before the grid', () => {
+    const l = readHtml('<html><body><table><caption>收入决算表</caption><tr><td>合计</td><td>1.00</td></tr></table></body></html>');
+    expect(l.blocks.map((b) => b.type)).toEqual(['line', 'grid']);
+    expect(l.blocks[0]).toMatchObject({ text: '收入决算表' });
+  });
+
   it('keeps an unreadable region marked by the renderer as illegible', () => {
     const l = readHtml('<html><body><h3>收入总表</h3><p class="illegible">[无法识别]</p></body></html>');
     expect(l.blocks.map((b) => b.type)).toEqual(['line', 'illegible']);

@@ -44,6 +44,9 @@ interface OpenTable {
   start: number;
   row: OpenRow | null;
   cell: OpenCell | null;
+  /** <caption> text: the table's title on many web pages; read as a line before the grid. */
+  caption: { text: string; start: number } | null;
+  inCaption: boolean;
 }
 
 export function readHtml(html: string): Layout {
@@ -91,6 +94,11 @@ export function readHtml(html: string): Layout {
       table.cell.text += s;
       return;
     }
+    if (table?.inCaption) {
+      table.caption ??= { text: '', start: offset };
+      table.caption.text += s;
+      return;
+    }
     if (table) return; // text between cells is layout whitespace
     if (textStart < 0 && s.trim()) textStart = offset + (s.length - s.trimStart().length);
     text += s;
@@ -105,6 +113,8 @@ export function readHtml(html: string): Layout {
   };
   const finishTable = (t: OpenTable) => {
     closeRow(t);
+    const caption = t.caption ? normalizeSpace(t.caption.text) : '';
+    if (caption) blocks.push({ type: 'line', text: caption, place: place(t.caption!.start) });
     const grid = rectangular(t, place);
     if (grid.length) blocks.push({ type: 'grid', rows: grid, place: place(t.start) });
   };
@@ -130,7 +140,7 @@ export function readHtml(html: string): Layout {
     if (name === 'table') {
       if (!closing) {
         if (!table) flushLine();
-        tables.push({ rows: [], start: m.index, row: null, cell: null });
+        tables.push({ rows: [], start: m.index, row: null, cell: null, caption: null, inCaption: false });
       } else if (table) {
         tables.pop();
         if (tables.length === 0) finishTable(table);
@@ -143,6 +153,10 @@ export function readHtml(html: string): Layout {
       continue;
     }
     if (table) {
+      if (name === 'caption') {
+        table.inCaption = !closing;
+        continue;
+      }
       if (name === 'tr') {
         closeRow(table);
         if (!closing) table.row = { cells: [], start: m.index };
