@@ -1,4 +1,4 @@
-import { parseDecimal, type Decimal } from '../../model/decimal.ts';
+import { add, fromUnits, parseDecimal, type Decimal } from '../../model/decimal.ts';
 import type { Disclosure, NarrativeSection, Paragraph } from '../../model/disclosure.ts';
 import type { SourcePlace } from '../../model/place.ts';
 import { printed, type Interval } from '../interval.ts';
@@ -66,7 +66,9 @@ export function figures(text: string): Figure[] {
 
 /** The interval a narrative figure stands for, in 元 when `inYuan`. */
 export function figureInterval(f: Figure, inYuan = false): Interval {
-  const iv = printed(f.value, f.decimals);
+  // Percentages are printed rounded or cut off (1.4537% printed “1.4%”, 15.572% printed “15.5%” in 2026 budgets):
+  // the interval reaches one unit above the printed value, half a unit below.
+  const iv = f.kind === 'percent' ? { lo: printed(f.value, f.decimals).lo, hi: add(f.value, fromUnits(1n, f.decimals)) } : printed(f.value, f.decimals);
   if (inYuan && f.unit === '万元') {
     const k = 10000n;
     return { lo: { units: iv.lo.units * k, scale: iv.lo.scale }, hi: { units: iv.hi.units * k, scale: iv.hi.scale } };

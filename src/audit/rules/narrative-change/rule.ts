@@ -84,7 +84,7 @@ const rule: Rule = {
         }
         if (!c.current || c.current.unit !== c.amount.unit) continue;
         const baseLo = up ? sub(figureInterval(c.current).lo, figureInterval(c.amount).hi) : null;
-        if (baseLo && baseLo.units <= 0n && c.pct.value.units !== 0n) {
+        if (baseLo && baseLo.units <= 0n) {
           // 上年为零: a growth rate from nothing is undefined, "增长100%" is a convention, not arithmetic
           ctx.report({
             messageId: 'fromZero',

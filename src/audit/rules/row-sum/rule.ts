@@ -94,7 +94,8 @@ function closed(t: { columns: { key: string; label: string }[] }, total: string)
   // siblings: columns under the same header group (for a top-level total, the other top-level columns)
   return !t.columns.some((c) => {
     const l = c.label.replace(/\s+/g, '');
-    return c.key.startsWith('col:') && l.startsWith(prefix) && (cut >= 0 || !l.includes('/')) && !LABEL_HEADER.test(l);
+    const topLevel = !l.includes('/') || /^[^/]+\/(合计|小计)$/.test(l);
+    return c.key.startsWith('col:') && l.startsWith(prefix) && (cut >= 0 || topLevel) && !LABEL_HEADER.test(l);
   });
 }
 
