@@ -71,6 +71,7 @@ async function auditErrors(d: Disclosure): Promise<AuditFinding[] | null> {
 
 export async function renderTo(d: Disclosure, format: Format): Promise<Uint8Array> {
   const narrative = d.sections.some((s) => s.part === 3) ? undefined : writeNarrative(d);
+  // (The command has already put the narrative into the model; other callers may not have.)
   switch (format) {
     case 'html': {
       const { renderHtml } = await import('../../render/html.ts');
@@ -109,8 +110,9 @@ const command: Command = async (argv) => {
   if (!values.output) throw new UsageError('缺少 -o 输出文件', 'missing -o output file');
 
   const d = await loadModel(positionals[0]);
-  // Replace the printed 情况说明 by one written from the tables (a document whose narrative went stale).
-  if (values['rewrite-narrative']) d.sections = [...d.sections.filter((s) => s.part !== 3), ...writeNarrative(d)];
+  // The narrative printed is the one audited: written from the tables when the model has none, or when asked
+  // to replace a printed one that went stale (--rewrite-narrative).
+  if (values['rewrite-narrative'] || !d.sections.some((s) => s.part === 3)) d.sections = [...d.sections.filter((s) => s.part !== 3), ...writeNarrative(d)];
   const errors = await auditErrors(d);
   if (errors === null) process.stderr.write('提示：审核模块不可用，未审核即生成。\nNote: the audit is not available; rendering without it.\n');
   else if (errors.length) {
