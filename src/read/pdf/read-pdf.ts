@@ -5,6 +5,7 @@ import { findFrames } from './lattice.ts';
 import type { OpenedDocument, PdfPage } from './open-document.ts';
 import { beforeDeadline, isTimeout, openDocument, toInputError, unreadable } from './open-document.ts';
 import { pageBlocks } from './page-blocks.ts';
+import { dropRunningLines } from './running-lines.ts';
 import type { OpCodes } from './ruling-lines.ts';
 import { mergeSegments, rulingSegments } from './ruling-lines.ts';
 import type { FontMetrics, TextOpCodes } from './operator-text.ts';
@@ -119,7 +120,7 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
       messageEn: 'The PDF has no text layer at all (a scan); provide a PDF with selectable text, or the Excel/Word original.',
     });
   }
-  return { format: 'pdf', pageCount: doc.numPages, imageOnlyPages, blocks, warnings };
+  return { format: 'pdf', pageCount: doc.numPages, imageOnlyPages, blocks: dropRunningLines(blocks, doc.numPages), warnings };
 }
 
 async function textContentRuns(page: PdfPage, view: Matrix, deadline: number, seconds: number): Promise<TextRun[]> {
