@@ -1,4 +1,5 @@
 import { checkEquation } from '../../equation.ts';
+import { cellValue } from '../../cells.ts';
 import { ref, term, type CellRef } from '../../refs.ts';
 import type { Rule } from '../../types.ts';
 
@@ -85,6 +86,10 @@ const rule: Rule = {
       const left = term(ctx, rel.left);
       const parts = rel.right.map((r) => term(ctx, r)).filter((r) => r !== undefined);
       if (!left || !parts.length) continue;
+      // A total printed blank is the line sums' finding within its own table (and often a line the reader did not
+      // name, 福州 2026 收支预算总表): comparing it across tables would only repeat or mislead.
+      // (the subtracted or added-in lines, such as 上年结转, are often blank and do not count here)
+      if ([left, parts[0]].some((t) => cellValue(t.table, t.row, t.column)?.blank)) continue;
       checkEquation(ctx, { target: left, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.nameEn } });
     }
   },
