@@ -212,6 +212,17 @@ describe('readPdf on pages with a running head (无锡市应急管理局 2026 �
   });
 });
 
+describe('readPdf on amounts wrapped inside narrow cells (杭州市司法局 2026 部门预算)', () => {
+  it('rejoins "21,118.5" / "1" into one amount and keeps the row whole', async () => {
+    const layout = await readPdf(fixture('hangzhou-wrapped-numbers-2026.pdf'));
+    const [grid] = grids(layout, 30);
+    expect(texts(rowWith(grid, 0, '合计'))).toEqual(['合计', '91,842.80', '70,724.29', '58,486.35', '12,237.94', '21,118.51']);
+    expect(texts(rowWith(grid, 0, '一般公共服务支出'))).toEqual(['一般公共服务支出', '12,868.19', '', '', '', '12,868.19']);
+    const [projects] = grids(layout, 37);
+    expect(texts(rowWith(projects, 1, '合计'))).toEqual(['', '合计', '28,506.17', '21,118.51', '', '', '', '7,387.66']);
+  });
+});
+
 describe('readPdf on a document with an image-only page (上海市数据局 2026 预算)', () => {
   it('reports the page without a text layer, never as an empty page', async () => {
     const layout = await readPdf(fixture('shanghai-image-page-2026.pdf'));

@@ -64,21 +64,25 @@ function splitRunIntoWords(run: TextRun): TextRun[] {
 
 /**
  * A ruled row sometimes holds several table rows (tables ruled only between columns, or with rules every
- * few rows). When a single-cell column in the row shows two or more amount lines, the row is cut between
- * them; other text (a wrapped name) goes to the sub-row nearest to it.
+ * few rows). When columns of the row show two or more amount lines, the row is cut between them; other
+ * text (a wrapped name) goes to the sub-row nearest to it.
  */
 function subRowBands(frame: TableFrame, slots: TextRun[][][], r: number): number[] {
   const top = frame.ys[r];
   const bottom = frame.ys[r + 1];
   let best: number[] = [];
+  let columns = 0;
   for (let c = 0; c < slots[r].length; c++) {
     const cell = frame.cells[frame.owner[r][c]];
     if (cell.rowSpan !== 1 || cell.colSpan !== 1) continue;
     const lines = groupLines(slots[r][c]);
     if (lines.length < 2 || !lines.every((l) => AMOUNT.test(lineText(l.runs).replace(/\s/g, '')))) continue;
+    columns++;
     if (lines.length > best.length) best = lines.map((l) => centerY(l.box));
   }
-  if (best.length < 2) return [top, bottom];
+  // Two columns at least: one cell alone with two number lines is a number wrapped in a narrow cell
+  // ("21,118.5" / "1"), not two rows.
+  if (best.length < 2 || columns < 2) return [top, bottom];
   const edges = [top];
   for (let k = 1; k < best.length; k++) edges.push((best[k - 1] + best[k]) / 2);
   edges.push(bottom);

@@ -69,13 +69,17 @@ export function lineText(runs: readonly TextRun[]): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Text of a wrapped block (a table cell): its lines joined by nothing next to CJK text, else one space. */
+/**
+ * Text of a wrapped block (a table cell): its lines joined by nothing next to CJK text and inside a number
+ * or code broken over two lines ("21,118.5" / "1", "21015" / "01"), else by one space.
+ */
 export function blockText(runs: readonly TextRun[]): string {
   let text = '';
   for (const line of groupLines(runs)) {
     const t = lineText(line.runs);
     if (!t) continue;
-    text = text && needsSpace(text, t) ? `${text} ${t}` : text + t;
+    const numberGoesOn = /[\d,.]$/.test(text) && /^[\d,.]/.test(t);
+    text = text && needsSpace(text, t) && !numberGoesOn ? `${text} ${t}` : text + t;
   }
   return text;
 }
