@@ -42,13 +42,20 @@ function build(system: System, file: string): Entry[] {
       const i = v.lastIndexOf(':');
       return { name: v.slice(0, i), count: Number(v.slice(i + 1)) };
     });
-    const aliases = variants
-      .filter((v) => v.name !== r.name && v.count >= 2 && !NAME_NOISE.test(v.name))
-      .map((v) => v.name);
     const years = r.years.split('|').map(Number).filter(Boolean);
+    // The harvest also caught project names printed in the name column ("办公家具、设备、耗材购置" for 2101599).
+    // A 款/项 code ending in 99 is always "其他…": prefer such a spelling when one was observed.
+    let name = r.name;
+    if (/99$/.test(r.code) && r.level !== '类' && !name.startsWith('其他')) {
+      const other = variants.find((v) => v.name.startsWith('其他'));
+      if (other) name = other.name;
+    }
+    const aliases = variants
+      .filter((v) => v.name !== name && v.count >= 2 && !NAME_NOISE.test(v.name) && !(/99$/.test(r.code) && !v.name.startsWith('其他')))
+      .map((v) => v.name);
     out.set(r.code, {
       code: r.code,
-      name: r.name,
+      name,
       level: r.level as Entry['level'],
       parent: r.parent || null,
       ...(aliases.length ? { aliases } : {}),

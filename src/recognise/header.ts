@@ -88,9 +88,18 @@ function econByName(system: CatalogSystem): Map<string, string> {
   return m;
 }
 
-/** Code of an economic class printed as a name ("工资奖金津补贴" → 50101), when the catalogue knows it. */
-export function econCodeByName(system: CatalogSystem, label: string): string | undefined {
-  return econByName(system).get(squash(label));
+/**
+ * Code of an economic class printed as a name ("工资奖金津补贴" → 50101), when the catalogue knows it. With
+ * `preferClass`, a 类 of that name wins over a 款 that shares it ("其他支出" → 599, not 59999): summary tables
+ * list classes.
+ */
+export function econCodeByName(system: CatalogSystem, label: string, preferClass = false): string | undefined {
+  const key = squash(label);
+  if (preferClass) {
+    const cls = catalogEntries(system).find((e) => e.level === '类' && squash(e.name) === key);
+    if (cls) return cls.code;
+  }
+  return econByName(system).get(key);
 }
 
 function matchTemplateColumn(cols: ColumnTemplate[], label: string, section?: string): ColumnTemplate | undefined {

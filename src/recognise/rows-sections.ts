@@ -196,7 +196,7 @@ function sliceToRow(template: TableTemplate, sl: Slice, row: GridRow, seen: Map<
       }
     }
     if (section?.econByName) {
-      const econ = econCodeByName(section.econByName, stripNumbering(label));
+      const econ = econCodeByName(section.econByName, stripNumbering(label), true);
       if (econ) {
         return {
           kind: 'code',

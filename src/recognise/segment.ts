@@ -62,6 +62,8 @@ export function isMetaLine(text: string): boolean {
   return META.some((re) => re.test(s));
 }
 
+const ILLEGIBLE_MARK = /^\[(illegible|无法识别|无法辨认|图片)\]$/i;
+
 const PAGE_FURNITURE = /^[-—–]?\d{1,4}[-—–]?$|^第\d{1,4}页(\/?共\d{1,4}页)?$|^共\d{1,4}页$/;
 
 const NOTE = /^(注|说明|备注)\d*[:.、]|^\d[.、]本(套)?(报)?表|^注:/;
@@ -163,6 +165,12 @@ export function segment(blocks: Block[]): Segments {
 
     const text = b.text;
     const s = squash(text);
+    // An unreadable-body marker printed as a line by any reader ("[无法识别]", "[illegible]", "[图片]").
+    if (ILLEGIBLE_MARK.test(s)) {
+      if (!current) current = { title: '', meta: [], notes: [], grids: [], illegible: [], place: b.place };
+      current.illegible.push(b.place);
+      return;
+    }
     // Page furniture between the parts of a table split over pages: "- 3 -", "第 3 页", "共 5 页".
     if (PAGE_FURNITURE.test(s)) return;
     if (!inToc && /^目录$/.test(s)) {

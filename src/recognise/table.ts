@@ -85,16 +85,21 @@ function isDataRow(row: GridRow, layout: TableTemplate['layout']): boolean {
 function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { header: GridRow[]; data: GridRow[] } {
   const header: GridRow[] = [];
   const data: GridRow[] = [];
+  const rowKey = (r: GridRow) => squash(r.cells.map((c) => c.text).join(''));
   grids.forEach((rows, g) => {
     let started = false;
     for (const r of rows) {
-      if (!started && isDataRow(r, layout)) started = true;
-      if (started) {
-        if (!isColumnNumberRow(r.cells)) data.push(r);
-      } else if (g === 0) {
-        if (!isColumnNumberRow(r.cells)) header.push(r);
+      if (isColumnNumberRow(r.cells)) continue;
+      if (g === 0) {
+        if (!started && isDataRow(r, layout)) started = true;
+        (started ? data : header).push(r);
+        continue;
       }
-      // Header rows repeated at the top of a continued grid are dropped.
+      // A continued grid: rows at its top that repeat the header are dropped; any other row is data, even one
+      // without amounts (a 收支总表 line left blank at the top of the next page).
+      if (!started && header.some((h) => rowKey(h) === rowKey(r))) continue;
+      started = true;
+      data.push(r);
     }
   });
   return { header, data };
