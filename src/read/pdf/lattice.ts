@@ -25,6 +25,7 @@ export interface TableFrame {
 
 const TOUCH = 2.5; // how far apart a horizontal and a vertical rule may be and still meet
 const SAME_LINE = 2; // rule positions closer than this are one grid line
+const MAX_RULE_PAIRS = 4_000_000;
 
 function intersects(h: Segment, v: Segment): boolean {
   return v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
@@ -56,6 +57,9 @@ function walled(rules: Segment[], at: number, from: number, to: number): boolean
 
 /** Groups rules into connected frames and rebuilds each frame's grid. Frames of a single cell are dropped. */
 export function findFrames(hRules: Segment[], vRules: Segment[]): TableFrame[] {
+  // Pages of vector drawings (charts, maps, scanned-then-vectorised stamps) can hold tens of thousands of
+  // short strokes; pairing them all would stall the reader, and no table is drawn that way.
+  if (hRules.length * vRules.length > MAX_RULE_PAIRS) return [];
   // Union-find over rules: index i < hRules.length is horizontal, the rest vertical.
   const n = hRules.length + vRules.length;
   const parent = Array.from({ length: n }, (_, i) => i);
