@@ -11,9 +11,9 @@ const total = col('total', '合计', /^(总计|合计|金额合计|本年支出�
 const expenditureColumns: ColumnTemplate[] = [
   total,
   col('basic', '基本支出', /^基本支出(\/(小计|合计))?$/),
-  col('basic_wages', '工资福利支出', /基本支出.*\/工资福利支出$/, /^人员经费\/工资福利支出$/),
-  col('basic_goods', '商品和服务支出', /基本支出.*\/(一般)?商品和服务支出$/),
-  col('basic_family', '对个人和家庭的补助', /基本支出.*\/对个人和家庭的补助$/),
+  col('basic_wages', '基本支出/工资福利支出', /基本支出.*\/工资福利支出$/, /^人员经费\/工资福利支出$/),
+  col('basic_goods', '基本支出/商品和服务支出', /基本支出.*\/(一般)?商品和服务支出$/),
+  col('basic_family', '基本支出/对个人和家庭的补助', /基本支出.*\/对个人和家庭的补助$/),
   col('basic_personnel', '人员经费', /^基本支出\/人员经费$/, /^人员经费$/),
   col('basic_public', '公用经费', /^(基本支出\/)?公用经费$/),
   col('project', '项目支出', /^项目支出(\/(小计|合计))?$/),
@@ -25,7 +25,7 @@ const expenditureColumns: ColumnTemplate[] = [
 const incomeColumns: ColumnTemplate[] = [
   total,
   // Where 合计 also counts 上年结转结余 (北京), the current year's income is printed as its own subtotal.
-  col('current_total', '本年收入小计', /^本年收入(\/(小计|合计))?$/),
+  col('current_total', '本年收入/小计', /^本年收入(\/(小计|合计))?$/),
   col('general_budget', '一般公共预算拨款收入', /一般公共预算/),
   col('gov_fund', '政府性基金预算拨款收入', /政府性基金/),
   col('state_capital', '国有资本经营预算拨款收入', /国有资本经营/),
@@ -227,7 +227,10 @@ export const budgetTemplates: TableTemplate[] = [
         econTable(
           `budget.basic_${part}_${sys === 'gov_econ' ? 'gov' : 'dept'}`,
           `基本支出表--${long}(按${by}预算经济分类)`,
-          sys === 'gov_econ' ? [new RegExp(`^(基本-?)?${short}\\(政府预算\\)$`)] : [new RegExp(`^基本-${short}$`)],
+          [
+            new RegExp(`^基本支出表-*${longRe}\\(按${by}预算经济分类\\)$`),
+            ...(sys === 'gov_econ' ? [new RegExp(`^(基本-?)?${short}\\(政府预算\\)$`)] : [new RegExp(`^基本-${short}$`)]),
+          ],
           sys,
         ),
       ];
@@ -281,7 +284,7 @@ export const budgetTemplates: TableTemplate[] = [
     required: false,
     columns: expenditureColumns,
   },
-  econTable('budget.special_account_by_gov_econ', '财政专户管理资金预算支出表（按政府预算经济分类）', [/^专户\(政府预算\)$/], 'gov_econ'),
+  econTable('budget.special_account_by_gov_econ', '财政专户管理资金预算支出表（按政府预算经济分类）', [/^专户\(政府预算\)$/, /^财政专户管理资金(预算)?支出表\(按政府预算经济分类\)$/], 'gov_econ'),
   {
     key: 'budget.special_account',
     kind: '预算',
@@ -330,8 +333,8 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'coded',
     required: false,
     columns: [
-      col('staff_in_post', '在职人数', /在职$/),
-      col('staff_retired', '退休人数', /退休$/),
+      col('staff_in_post', '人数/在职', /在职$/),
+      col('staff_retired', '人数/退休', /退休$/),
       col('wages', '工资福利支出', /工资福利支出$/),
       col('public', '公用经费', /公用经费$/),
       col('family', '对个人和家庭补助', /对个人和家庭(的)?补助$/),

@@ -164,7 +164,7 @@ export const finalAccountTemplates: TableTemplate[] = [
     columns: [
       col('opening_balance', '年初结转和结余', /^年初结转和结余$/),
       col('income', '本年收入', /^本年收入$/),
-      col('total', '本年支出小计', /^本年支出(\/(小计|合计))?$/),
+      col('total', '本年支出/小计', /^本年支出(\/(小计|合计))?$/),
       col('basic', '基本支出', /基本支出$/),
       col('project', '项目支出', /项目支出$/),
       col('closing_balance', '年末结转和结余', /^年末结转和结余$/),
