@@ -99,10 +99,36 @@ export interface CodedRowsInput {
   /** Header width (cells per header row). */
   width: number;
   codeSystem?: CatalogSystem;
+  /**
+   * Horizontal extent of each header column on the page (PDF input only). A grid continued on another page
+   * may have a different number of columns than the header's grid (an empty column is not drawn there);
+   * its cells are then matched to columns by position on the page, not by index.
+   */
+  columnRanges?: (readonly [number, number] | undefined)[];
+}
+
+function pdfX(c: GridCell | undefined): readonly [number, number] | undefined {
+  return c && c.place.kind === 'pdf' ? [c.place.box[0], c.place.box[2]] : undefined;
+}
+
+/** The cell of a row lying under a header column's horizontal extent (most overlap, at least half the cell). */
+function cellUnder(cells: GridCell[], range: readonly [number, number]): GridCell | undefined {
+  let best: GridCell | undefined;
+  let bestOverlap = 0;
+  for (const c of cells) {
+    const x = pdfX(c);
+    if (!x) continue;
+    const overlap = Math.min(x[1], range[1]) - Math.max(x[0], range[0]);
+    if (overlap > bestOverlap && overlap >= (x[1] - x[0]) * 0.5) {
+      best = c;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
 }
 
 /** Parses data rows; returns model rows in print order with wrapped codes merged. */
-export function parseCodedRows({ rows, columns, width, codeSystem }: CodedRowsInput): Row[] {
+export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges }: CodedRowsInput): Row[] {
   const out: Row[] = [];
   if (columns.length === 0) return out;
   const h0 = columns[0].index;
@@ -136,7 +162,7 @@ export function parseCodedRows({ rows, columns, width, codeSystem }: CodedRowsIn
         i++;
       }
     }
-    const model = toRow(row, cells, merged, columns, width, h0, codeSystem);
+    const model = toRow(row, cells, merged, columns, width, h0, codeSystem, columnRanges);
     if (!model) continue;
     // The first line without code or label right under the header is the total whose "合计" was printed in
     // the header (seed 001, table 05: "栏次 合计").
@@ -154,6 +180,7 @@ function toRow(
   width: number,
   h0: number,
   codeSystem: CatalogSystem | undefined,
+  columnRanges?: (readonly [number, number] | undefined)[],
 ): Row | null {
   const valueStart = key.keyEnd + 1;
   // Which cell index holds value column j.
@@ -163,9 +190,12 @@ function toRow(
   else if (fullWidth) indexOf = (j) => columns[j].index + (valueStart - h0);
   else indexOf = (j) => valueStart + (columns[j].index - h0);
 
+  // A PDF row whose grid has a different number of columns than the header: match by page position.
+  const geometric =
+    columnRanges !== undefined && cells.length !== width && cells.every((c) => c.place.kind === 'pdf') && columns.every((c) => columnRanges[c.index]);
+  const valueCells = cells.slice(key.keyEnd + 1);
   const modelCells = columns.map((col, j) => {
-    const idx = indexOf(j);
-    const c = cells[idx];
+    const c = geometric ? cellUnder(valueCells, columnRanges[col.index]!) : cells[indexOf(j)];
     return makeCell(col.key, c, row.place);
   });
   const anyValue = modelCells.some((c) => c.value !== null);

@@ -105,6 +105,22 @@ function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { hea
   return { header, data };
 }
 
+/** Horizontal extent of each header column on a PDF page (from the lowest header cell in that column). */
+function columnRanges(header: GridRow[], width: number): ((readonly [number, number]) | undefined)[] | undefined {
+  if (!header.length || !header.every((r) => r.cells.every((c) => c.place.kind === 'pdf'))) return undefined;
+  const out: ((readonly [number, number]) | undefined)[] = [];
+  for (let i = 0; i < width; i++) {
+    for (let r = header.length - 1; r >= 0; r--) {
+      const c = header[r].cells[i];
+      if (c && c.place.kind === 'pdf' && (c.colSpan ?? 1) === 1) {
+        out[i] = [c.place.box[0], c.place.box[2]];
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export type RecognisedRegion =
   | { kind: 'table'; table: Table; template?: TableTemplate }
   | { kind: 'performance'; table: PerformanceTable };
@@ -169,7 +185,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
   } else {
     const matched = matchColumns(template, labels);
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
-    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem });
+    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width) });
   }
 
   const emptyNote = region.notes.find((n) => isEmptyStatement(n.text));
