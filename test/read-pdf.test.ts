@@ -282,6 +282,13 @@ describe('readPdf on bad input', () => {
     expect(e.messageZh).toContain('超时');
   });
 
+  it('does not take down a read running alongside one that times out', async () => {
+    const [slow, normal] = await Promise.allSettled([readPdf(good, { timeoutSeconds: 0.05 }), readPdf(fixture('jiangsu-rotated-2018.pdf'))]);
+    expect(slow.status).toBe('rejected');
+    expect(normal.status).toBe('fulfilled');
+    if (normal.status === 'fulfilled') expect(normal.value.pageCount).toBe(15);
+  });
+
   it('is reached through readLayout by content, and leaves the caller its bytes', async () => {
     const bytes = fixture('jiangsu-rotated-2018.pdf');
     const copy = bytes.slice();

@@ -12,6 +12,8 @@ interface Shared {
   thread: Worker;
   pdfWorker: PDFWorker;
   users: number;
+  /** Retired after a timeout: stopped when its last read ends. */
+  doomed: boolean;
 }
 
 let shared: Shared | null = null;
@@ -43,7 +45,7 @@ function adapt(thread: Worker) {
 export function acquireWorker(pdfjs: PdfJs): { pdfWorker: PDFWorker; release(): void; kill(): void } {
   if (!shared) {
     const thread = new Worker(new URL('./worker-thread.ts', import.meta.url));
-    const current: Shared = { thread, pdfWorker: new pdfjs.PDFWorker({ port: adapt(thread) as never, verbosity: 0 }), users: 0 };
+    const current: Shared = { thread, pdfWorker: new pdfjs.PDFWorker({ port: adapt(thread) as never, verbosity: 0 }), users: 0, doomed: false };
     // A thread that dies (crash, out of memory) is replaced on the next read.
     thread.on('error', () => {
       if (shared === current) shared = null;
@@ -57,19 +59,28 @@ export function acquireWorker(pdfjs: PdfJs): { pdfWorker: PDFWorker; release(): 
   mine.users++;
   mine.thread.ref();
   let released = false;
+  const stop = () => {
+    mine.pdfWorker.destroy();
+    void mine.thread.terminate();
+  };
   return {
     pdfWorker: mine.pdfWorker,
     release() {
       if (released) return;
       released = true;
       mine.users--;
-      if (mine.users === 0) mine.thread.unref();
+      if (mine.users > 0) return;
+      if (mine.doomed) stop();
+      else mine.thread.unref();
     },
-    /** Stops the thread (a read that ran out of time); reads still using it fail, the next read gets a new one. */
+    /**
+     * Retires the thread after a read ran out of time (it may be stuck): new reads get a new thread, and
+     * this one is stopped as soon as no other read still uses it (a read that shares a truly stuck thread
+     * runs out of time itself and then stops it).
+     */
     kill() {
       if (shared === mine) shared = null;
-      mine.pdfWorker.destroy();
-      void mine.thread.terminate();
+      mine.doomed = true;
     },
   };
 }
