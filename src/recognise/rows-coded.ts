@@ -186,9 +186,13 @@ function toRow(
   // Which cell index holds value column j.
   let indexOf: (j: number) => number;
   const fullWidth = cells.length >= width - 1 || cells.length > columns[columns.length - 1].index;
-  if (fullWidth && key.keyEnd < h0) indexOf = (j) => columns[j].index;
-  else if (fullWidth) indexOf = (j) => columns[j].index + (valueStart - h0);
-  else indexOf = (j) => valueStart + (columns[j].index - h0);
+  if (fullWidth) {
+    // A name printed in the first value column's position pushes the values right (seed 001, 03表); text in
+    // later text columns (项目名称 in a budget summary) does not.
+    let shift = 0;
+    while (cells[h0 + shift] && isLabelText(cells[h0 + shift].text)) shift++;
+    indexOf = (j) => columns[j].index + shift;
+  } else indexOf = (j) => valueStart + (columns[j].index - h0);
 
   // A PDF row whose grid has a different number of columns than the header: match by page position.
   const geometric =
