@@ -13,10 +13,11 @@ import { operatorTextRuns } from './operator-text.ts';
 import type { PdfTextItem, TextRun } from './text-runs.ts';
 import { normalizeKangxi, onPage, toTextRun } from './text-runs.ts';
 
-// PDF reader: for each page, the text and the ruling lines from pdf.js's operator list (getTextContent as
-// the fallback for the text) in display coordinates → ruled tables rebuilt on their grid, unruled tables from text alignment,
-// and text lines, in reading order, with a page break after each page. Tables continued on the next page
-// come out as a separate grid after the break; recognition joins them (it drops repeated headers).
+// PDF reader: for each page, the text and the ruling lines from pdf.js's operator list (getTextContent is
+// the fallback for the text), in display coordinates → ruled tables rebuilt on their grid, unruled tables
+// from text alignment, and text lines, in reading order, with a page break after each page. A table that
+// continues on the next page comes out as a separate grid after the break; recognition joins the parts
+// (it drops repeated headers). Decisions: docs/decisions/0010-a-pdf-reader.md.
 
 export interface PdfReadOptions {
   /** Time limit for the whole document, in seconds. */
