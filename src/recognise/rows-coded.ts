@@ -24,7 +24,7 @@ interface KeyInfo {
 
 const CODE_AND_NAME = /^(?:\[([1-9]\d{2}(?:\d{2}){0,2})\]|([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—])\s*(\S.*)$/;
 
-function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
+function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: ReadonlySet<number> = new Set()): KeyInfo {
   let code: string | undefined;
   let codeText: string | undefined;
   let unit: string | undefined;
@@ -80,6 +80,8 @@ function readKey(cells: GridCell[], firstValueIndex: number): KeyInfo {
       continue;
     }
     if (isLabelText(t)) {
+      // Text under a value column after the first is that column's cell (项目类别 "其他专项"), not the name.
+      if (valueIndexes.has(i) && i !== firstValueIndex) continue;
       labels.push(t);
       keyEnd = i;
       continue;
@@ -132,7 +134,8 @@ export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges 
   const out: Row[] = [];
   if (columns.length === 0) return out;
   const h0 = columns[0].index;
-  const parsed = rows.map((r) => ({ row: r, key: readKey(r.cells, h0) }));
+  const valueIndexes = new Set(columns.map((c) => c.index));
+  const parsed = rows.map((r) => ({ row: r, key: readKey(r.cells, h0, r.cells.length >= width - 1 ? valueIndexes : undefined) }));
 
   for (let i = 0; i < parsed.length; i++) {
     const { row, key } = parsed[i];
