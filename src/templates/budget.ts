@@ -35,7 +35,7 @@ const incomeColumns: ColumnTemplate[] = [
   col('superior_subsidy', '上级补助收入', /上级(单位|财政)?补助收入$/),
   col('affiliated', '附属单位上缴收入', /附属单位上缴收入$/),
   col('other', '其他收入', /^其他收入$/),
-  col('carryover', '上年结转', /^上年结转(结余)?$/),
+  col('carryover', '上年结转', /^上年结(转|余)(结(余|转))?(\/(小计|合计))?$/),
 ];
 
 const threePublicWithMeetingsColumns: ColumnTemplate[] = [
