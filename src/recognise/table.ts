@@ -61,7 +61,7 @@ function readMeta(region: TableRegion): TableMeta {
       unitText = u[1];
       continue;
     }
-    const e = /^(?:公开)?(?:部门|单位|填报单位|编制单位|单位名称|部门名称|预算单位)(?:[（(](?:单位|部门|盖章)[)）])?[:：](?:\d{3,9}-)?(.+)$/.exec(s);
+    const e = /^(?:公开)?(?:部门|单位|填报单位|编制单位|编制部门|填报部门|单位名称|部门名称|预算单位|主管部门|预算主管部门)(?:[（(](?:单位|部门|盖章)[)）])?[:：](?:\d{3,9}-)?(.+)$/.exec(s);
     if (e && !entity) entity = e[1];
   }
   const number = metaValue(region, /^公开\s*(\d{1,2})\s*表$/) ?? /公开\s*(\d{1,2})\s*表/.exec(region.title)?.[1];
