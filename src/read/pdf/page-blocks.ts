@@ -1,4 +1,4 @@
-import type { Block, LineBlock } from '../../model/layout.ts';
+import type { Block, GridBlock, LineBlock } from '../../model/layout.ts';
 import type { Box } from './geometry.ts';
 import { centerX, centerY, roundBox } from './geometry.ts';
 import type { TableFrame } from './lattice.ts';
@@ -51,9 +51,17 @@ export function pageBlocks(input: PageInput): Block[] {
     placed.push({ top: frame.box[1], block: latticeGrid(frame, mine, page) });
   }
   const lines = groupLines(free).filter((l) => !isPageNumber(l, input.height));
-  for (const item of findStreamTables(lines)) {
-    if (item.kind === 'table') {
-      placed.push({ top: item.lines[0].line.box[1], block: streamGrid(item.lines, page) });
+  type Flow = { kind: 'line'; line: VisualLine; chunks: Chunk[] } | { kind: 'grid'; grid: GridBlock };
+  const flow = findStreamTables(lines).flatMap((item): Flow[] => {
+    if (item.kind === 'line') return [item];
+    const grid = streamGrid(item.lines, page);
+    // Chunks that all line up in one band are no table: the lines stand as lines.
+    if ((grid.rows[0]?.cells.length ?? 0) < 2) return item.lines.map((l) => ({ kind: 'line' as const, ...l }));
+    return [{ kind: 'grid' as const, grid }];
+  });
+  for (const item of flow) {
+    if (item.kind === 'grid') {
+      placed.push({ top: item.grid.place.kind === 'pdf' ? item.grid.place.box[1] : 0, block: item.grid });
       continue;
     }
     for (const piece of metadataPieces(item.line, item.chunks)) {

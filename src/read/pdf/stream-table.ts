@@ -56,13 +56,27 @@ function isListItem(chunks: Chunk[]): boolean {
   return chunks.length === 2 && LIST_MARKER.test(chunks[0].text);
 }
 
+const SENTENCE_PUNCTUATION = /[，。；！？]/;
+const UNIT_SUFFIX = /^(万元|亿元|元|%|％|个|人|辆|次|项|家|台|套)/;
+
+/**
+ * A justified narrative line: wide spacing around the numbers of a sentence ("收入预算总计   21,955.35   万元，
+ * 其中") is not a table row. Sentence punctuation in a long line, or a chunk that starts with the unit of the
+ * number before it, gives prose away.
+ */
+function isProse(chunks: Chunk[]): boolean {
+  const text = chunks.map((c) => c.text).join('');
+  if (SENTENCE_PUNCTUATION.test(text) && text.length > 15) return true;
+  return chunks.slice(1).some((c) => UNIT_SUFFIX.test(c.text));
+}
+
 export type FlowItem = { kind: 'line'; line: VisualLine; chunks: Chunk[] } | { kind: 'table'; lines: { line: VisualLine; chunks: Chunk[] }[] };
 
 /** Splits a page's free lines into plain lines and stream tables, in order. */
 export function findStreamTables(lines: readonly VisualLine[]): FlowItem[] {
   const rows = lines.map((line) => {
     const chunks = chunksOf(line);
-    return { line, chunks, candidate: chunks.length >= 2 && !isMetadataLine(chunks) && !isListItem(chunks) };
+    return { line, chunks, candidate: chunks.length >= 2 && !isMetadataLine(chunks) && !isListItem(chunks) && !isProse(chunks) };
   });
   const out: FlowItem[] = [];
   let i = 0;
