@@ -223,6 +223,20 @@ describe('readPdf on amounts wrapped inside narrow cells (杭州市司法局 202
   });
 });
 
+describe('readPdf on justified narrative with wide spacing (江苏省人民检察院 2017 部门预算)', () => {
+  it('keeps the sentences as joined lines, not as a table of their words and numbers', async () => {
+    const layout = await readPdf(fixture('jiangsu-procuratorate-2017.pdf'));
+    const page = lines(layout, 18);
+    expect(page).toContain('（一）收入预算总计17996.68万元。包括：');
+    expect(page.find((t) => t.startsWith('2017年度收入、支出预算总计17996.68万元'))).toContain('增长8.85 %。主要是员额制检察官工资改革');
+    expect(page).toContain('2．其他资金收入预算总计15万元。与上年相比增加9.45万元，增长170.27 %。主要是因代发检察官学院绩效工资增加等。');
+    const cells = grids(layout, 18).flatMap((g) => g.rows.flatMap(texts));
+    expect(cells.filter((t) => t.includes('万元'))).toEqual([]);
+    // The procurement table above the narrative on the same page is still a table.
+    expect(cells).toContain('分散自行组织');
+  });
+});
+
 describe('readPdf on a document with an image-only page (上海市数据局 2026 预算)', () => {
   it('reports the page without a text layer, never as an empty page', async () => {
     const layout = await readPdf(fixture('shanghai-image-page-2026.pdf'));

@@ -31,7 +31,7 @@ interface Placed {
 const PAGE_NUMBER = /^([-—–－·\s]*\d(\s?\d){0,3}[-—–－·\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 const SENTENCE_END = /[。．.！!？?；;：:]$/;
 // Lines that start something new: list markers, notes, table and section titles.
-const STARTS_NEW = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、．]|第[一二三四五六七八九十]+部分|注[:：]|附件|[（(]?[1-9]\d?[)）])/;
+const STARTS_NEW = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分|注[:：]|附件|[（(]?[1-9]\d?[)）])/;
 
 function inside(box: Box, run: TextRun): boolean {
   const x = centerX(run.box);
@@ -108,7 +108,7 @@ function joinParagraphs(placed: Placed[]): Block[] {
     if (prev && prev.line && item.line && prev.block.type === 'line' && item.block.type === 'line') {
       const a = prev.line;
       const b = item.line;
-      const sameSize = Math.abs(a.size - b.size) <= 0.6;
+      const sameSize = Math.abs(a.size - b.size) <= 0.1 * Math.max(a.size, b.size);
       const reachesRight = a.box[2] >= right - 1.5 * a.size;
       const startsLeft = b.box[0] <= left + 0.6 * b.size;
       const close = b.box[1] - a.box[3] <= 1.4 * a.size;
