@@ -199,14 +199,16 @@ describe('readPdf on wide landscape pages with a three-level header (深圳市�
 });
 
 describe('readPdf on pages with a running head (无锡市应急管理局 2026 部门预算)', () => {
-  it('drops the head repeated in the top margin, so a table continues right after the page break', async () => {
+  it('drops the head repeated in the top margin, so a table continues right after the page break, columns intact', async () => {
     const layout = await readPdf(fixture('wuxi-running-head-2026.pdf'));
     expect(layout.blocks.some((b) => b.type === 'line' && b.text.replace(/\s/g, '') === '无锡市应急管理局2026年度部门预算公开')).toBe(false);
     // 支出总表 runs from page 12 onto page 13: the continuation grid is the first block of page 13.
     const breakAt = layout.blocks.findIndex((b) => b.type === 'break' && pageOf(b) === 12);
     const next = layout.blocks[breakAt + 1];
     expect(next.type).toBe('grid');
-    expect(texts((next as GridBlock).rows[0]).slice(0, 3)).toEqual(['2240199', '其他应急管理支出', '2,080.58']);
+    // Columns empty on the continuation page stay, so the amount stays under 项目支出 (column 5 of 8).
+    expect(texts((next as GridBlock).rows[0])).toEqual(['2240199', '其他应急管理支出', '2,080.58', '', '2,080.58', '', '', '']);
+    expect(texts(grids(layout, 12)[0].rows[0])).toEqual(['科目编码', '科目名称', '合计', '基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
     // Table titles, which also repeat at the top of pages, stay.
     expect(lines(layout, 12)).toEqual(expect.arrayContaining(['公开03表', '支出总表', '单位：万元']));
   });

@@ -7,8 +7,20 @@ import type { Block, GridBlock, GridCell, GridRow, LineBlock } from '../../model
 
 const META = /^(金额)?单位[:：]|^(编制|填报|预算|部门|单位)(单位|名称)?[:：]|^注[:：]|^说明[:：]|表$|^[（(]?(预算|决算|公开|部门|收支)?\s*\d{1,2}\s*表[)）]?/;
 
+/**
+ * A blank column is dropped only when it is narrow: the margin columns of a printed sheet are a few points
+ * wide, while a real column that happens to be empty on this page (公用经费 on a continuation page) is as
+ * wide as its header and must stay, or every value right of it would slip one column left.
+ */
+const NARROW_COLUMN = 15;
+
 function columnIsBlank(rows: GridRow[], c: number): boolean {
-  return rows.every((r) => r.cells[c]?.text === '');
+  if (!rows.every((r) => r.cells[c]?.text === '')) return false;
+  const widths = rows
+    .map((r) => r.cells[c])
+    .filter((cell) => cell && !cell.colSpan && cell.place.kind === 'pdf')
+    .map((cell) => (cell.place.kind === 'pdf' ? cell.place.box[2] - cell.place.box[0] : 0));
+  return widths.length > 0 && Math.min(...widths) < NARROW_COLUMN;
 }
 
 function withoutColumns(rows: GridRow[], drop: Set<number>): GridRow[] {
