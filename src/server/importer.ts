@@ -44,25 +44,32 @@ export async function importFile(
   const reply = await pool.parse({ bytes: file.bytes, fileName, limits }, limits.parseSeconds);
   if (!reply.ok) return { fileName, status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
 
-  const model = JSON.parse(reply.modelJson) as Disclosure;
   const saved: SaveResult = await repo.saveDocument({
     fileName,
     format: reply.format,
     mediaType: mediaTypeOf(reply.format),
     bytes: file.bytes,
     sha256,
+    ...readFields(reply.modelJson, reply.audit),
+    uploadedBy: user.id,
+  });
+  return { fileName, status: saved.duplicate ? 'duplicate' : 'created', document: saved.document };
+}
+
+/** What a read (and audited) document stores besides its original: the model and the facts listed and charted. */
+function readFields<A>(modelJson: string, audit: A) {
+  const model = JSON.parse(modelJson) as Disclosure;
+  return {
     kind: model.kind,
     fiscalYear: model.fiscalYear,
     entity: model.entity.name,
     region: regionOf(model.entity.name),
     pageCount: model.source.pageCount ?? null,
     tableCount: model.tables.length,
-    modelJson: reply.modelJson,
+    modelJson,
     figures: figuresOf(model),
-    audit: reply.audit,
-    uploadedBy: user.id,
-  });
-  return { fileName, status: saved.duplicate ? 'duplicate' : 'created', document: saved.document };
+    audit,
+  };
 }
 
 /** Audits documents stored while the audit module was unavailable. Returns how many were audited. */
@@ -93,18 +100,7 @@ export async function reprocess(repo: Repository, pool: ParsePool, limits: Uploa
   if (!bytes) return { status: 'not-found' };
   const reply = await pool.parse({ bytes, fileName: d.summary.fileName, limits }, limits.parseSeconds);
   if (!reply.ok) return { status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
-  const model = JSON.parse(reply.modelJson) as Disclosure;
-  const done = await repo.reprocessDocument(id, {
-    kind: model.kind,
-    fiscalYear: model.fiscalYear,
-    entity: model.entity.name,
-    region: regionOf(model.entity.name),
-    pageCount: model.source.pageCount ?? null,
-    tableCount: model.tables.length,
-    modelJson: reply.modelJson,
-    figures: figuresOf(model),
-    audit: reply.audit,
-  });
+  const done = await repo.reprocessDocument(id, readFields(reply.modelJson, reply.audit));
   if (!done) return { status: 'not-found' };
   const after = await repo.getDocument(id);
   return { status: 'done', document: after!.summary, carried: done.carried };
