@@ -3,6 +3,7 @@ import type { SourcePlace } from '../../model/place.ts';
 import type { AuditFinding } from '../../store/types.ts';
 import { h } from '../dom.ts';
 import { amount } from '../format.ts';
+import { templateByKey } from '../../templates/catalogue.ts';
 
 // The recognised tables as the model holds them: one HTML table per model table, every value cell tagged
 // with its table/row/column so a finding can point at it.
@@ -74,7 +75,9 @@ export function locateTable(d: Disclosure, f: AuditFinding): number | null {
 const KIND_CLASS: Record<string, string> = { total: 'row-total', code: '', unit: 'row-unit', item: '' };
 
 export function tableTitle(t: Table, i: number): string {
-  return t.title || (t.key === 'unknown' ? `未识别表 ${i + 1}` : t.key);
+  // A table whose printed title was lost (seed 000's 07表) is named by its kind, marked as such.
+  const known = templateByKey(t.key)?.title;
+  return t.title || (known ? `（无标题）${known}` : `未识别表 ${i + 1}`);
 }
 
 // Section keys of multi-part tables (templates in src/templates) as readers know them.
