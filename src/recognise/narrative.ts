@@ -38,7 +38,6 @@ export function buildNarrative(lines: NarrativeLine[]): NarrativeResult {
     open = null;
   };
 
-  let lastPart = -1;
   for (const line of lines) {
     const text = line.block.text.trim();
     if (!text) continue;
@@ -46,11 +45,7 @@ export function buildNarrative(lines: NarrativeLine[]): NarrativeResult {
     if (level === 1) {
       // "第二部分" followed by its name on the next line ("部门决算表"): the name joins the heading.
       startSection(text, 1, line.part, line);
-      lastPart = line.part;
       continue;
-    }
-    if (line.part !== lastPart) {
-      lastPart = line.part;
     }
     const sec = current as NarrativeSection | null;
     if (sec && sec.headingPath.length === 1 && sec.paragraphs.length === 0 && squash(sec.heading).length <= 6 && level === 0 && text.length <= 20) {

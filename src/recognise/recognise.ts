@@ -46,9 +46,6 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   }
   const narrative = buildNarrative(seg.narrative);
   const entity = detectEntity(seg.cover, tables);
-  for (const s of narrative.sections) {
-    if (s.part === 0) continue;
-  }
   const imageOnlyPages = layout.imageOnlyPages ?? [];
   if (imageOnlyPages.length) {
     warnings.push({

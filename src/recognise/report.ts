@@ -1,6 +1,5 @@
 import type { DocumentKind, ListedTable, RecognitionReport, Table } from '../model/disclosure.ts';
 import { matchTitle, requiredTemplates } from '../templates/catalogue.ts';
-import { titleKey } from '../templates/normalize.ts';
 import type { TocEntry } from './segment.ts';
 
 // The recognition report: for each table the 目录 lists, whether a body was found (with data, declared empty,
@@ -41,9 +40,4 @@ export function buildReport(
         .map((t) => t.key)
     : [];
   return { listed, unknownTables, missingStandard };
-}
-
-/** Same key twice is normal for budget short lists; used to report duplicates by printed title. */
-export function sameTitle(a: string, b: string): boolean {
-  return titleKey(a) === titleKey(b);
 }

@@ -1,7 +1,7 @@
 import { levelOf, systemOf, type CatalogSystem } from '../catalog/catalog.ts';
 import type { Row } from '../model/disclosure.ts';
 import type { GridCell, GridRow } from '../model/layout.ts';
-import { codeDigits, isAmountCell, isBlank, isLabelText, isTotalLabel, joinWrapped, unitCode } from './cells.ts';
+import { codeDigits, isAmountCell, isLabelText, isTotalLabel, joinWrapped, unitCode } from './cells.ts';
 import { makeCell } from './make-cell.ts';
 import type { MatchedColumn } from './header.ts';
 
@@ -231,4 +231,3 @@ function toRow(
   return { kind: 'item', label: key.label, cells: modelCells, place: row.place };
 }
 
-export { isBlank };

@@ -113,7 +113,6 @@ function sliceToRow(template: TableTemplate, sl: Slice, row: GridRow, seen: Map<
   let codeText: string | undefined;
   const labels: string[] = [];
   let lineNo: number | undefined;
-  let labelEnd = -1;
   for (let i = 0; i < cells.length; i++) {
     const t = cells[i].text.trim();
     const abs = i + sl.offset;
@@ -126,12 +125,10 @@ function sliceToRow(template: TableTemplate, sl: Slice, row: GridRow, seen: Map<
     if (digits && i === 0) {
       code = digits;
       codeText = t;
-      labelEnd = i;
       continue;
     }
     if (isLabelText(t) && !group.columns.some((c) => c.index === abs)) {
       labels.push(t);
-      labelEnd = i;
     }
   }
   const label = labels.length ? joinWrapped(labels.join('')) : null;
@@ -144,7 +141,6 @@ function sliceToRow(template: TableTemplate, sl: Slice, row: GridRow, seen: Map<
   const anyValue = values.some((v) => v.value !== null);
   if (!label && !code && !anyValue) return null;
   if (!label && !code && lineNo === undefined && !anyValue) return null;
-  void labelEnd;
 
   const sectionKey = group.sectionKey;
   const seenHere = seen.get(sectionKey) ?? new Set<string>();
