@@ -97,7 +97,7 @@ export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
     unit: toYuan ? '元' : (unitOf(ctx.disclosure, eq.target.table) ?? ''),
     ...eq.values,
   };
-  eq.parts.forEach((p, i) => {
+  eq.parts.forEach((_, i) => {
     const r = parts[i];
     if (r) values[`part${i + 1}`] = text(r.value);
   });

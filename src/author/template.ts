@@ -103,7 +103,7 @@ function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
   ws.getCell(totalRow, 2).value = '合计';
   ws.getCell(totalRow, 2).font = { bold: true };
   const sums = columnSums(t);
-  cols.forEach((c, i) => {
+  cols.forEach((_, i) => {
     const L = colLetter(i + 3);
     const cell = ws.getCell(totalRow, i + 3);
     // Σ of the most detailed lines typed: 项 when any, so 类/款 typed for reference are not counted twice.

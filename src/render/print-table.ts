@@ -136,9 +136,6 @@ export function buildHeader(paths: string[][]): PrintCell[][] {
   return rows;
 }
 
-function sectionTemplate(t: TableTemplate | undefined, key: string | undefined): SectionTemplate | undefined {
-  return t?.sections?.find((s) => s.key === key);
-}
 
 function hasCodeColumn(s: SectionTemplate | undefined, rows: Row[]): boolean {
   if (s) return !!s.codeSystem && !s.classesByName && !s.econByName;
