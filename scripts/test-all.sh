@@ -29,6 +29,8 @@ fi
 # shellcheck source=scripts/ci-services.sh
 . scripts/ci-services.sh
 status=0
+echo "test-all: type check (tsc --noEmit)" >&2
+npx --no-install tsc --noEmit -p . || status=$?
 npx --no-install vitest run "$@" || status=$?
 if [ -n "${CAIJIAN_TEST_PG_DIR:-}" ]; then
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
