@@ -12,6 +12,11 @@ export interface CrossRelation {
   nameEn: string;
   left: CellRef;
   right: CellRef[];
+  /**
+   * Parts that belong on the right only when a line is absent from the left table: a 收支总表 that prints no
+   * 上年结转 line of its own counts the carried-over money inside its income lines (重庆 2026).
+   */
+  whenAbsent?: { row: CellRef; add: CellRef[] };
 }
 
 const F = (k: string) => `final.${k}`;
@@ -48,7 +53,13 @@ export const CROSS_RELATIONS: CrossRelation[] = [
     left: ref('budget.fiscal_summary', 'expenditure.current', 'amount'),
     right: [ref('budget.general_expenditure', 'total', 'total'), ref('budget.gov_fund', 'total', 'total'), ref('budget.state_capital', 'total', 'total')],
   },
-  { name: '收支总表一般公共预算收入 = 财政拨款收支总表', nameEn: 'summary general-budget income = fiscal summary', left: ref('budget.summary', 'income.general_budget', 'amount'), right: [ref('budget.fiscal_summary', 'income.general_budget', 'amount')] },
+  {
+    name: '收支总表一般公共预算收入 = 财政拨款收支总表（收支总表无上年结转行时含上年结转）',
+    nameEn: 'summary general-budget income = fiscal summary (plus its carry-over when the summary prints none)',
+    left: ref('budget.summary', 'income.general_budget', 'amount'),
+    right: [ref('budget.fiscal_summary', 'income.general_budget', 'amount')],
+    whenAbsent: { row: ref('budget.summary', 'income.carryover', 'amount'), add: [ref('budget.fiscal_summary', 'income.carryover.general_budget', 'amount')] },
+  },
 ];
 
 const rule: Rule = {
@@ -84,7 +95,8 @@ const rule: Rule = {
         continue;
       }
       const left = term(ctx, rel.left);
-      const parts = rel.right.map((r) => term(ctx, r)).filter((r) => r !== undefined);
+      const right = rel.whenAbsent && !term(ctx, rel.whenAbsent.row) ? [...rel.right, ...rel.whenAbsent.add] : rel.right;
+      const parts = right.map((r) => term(ctx, r)).filter((r) => r !== undefined);
       if (!left || !parts.length) continue;
       // A total printed blank is the line sums' finding within its own table (and often a line the reader did not
       // name, 福州 2026 收支预算总表): comparing it across tables would only repeat or mislead.
