@@ -36,6 +36,7 @@ const incomeColumns: ColumnTemplate[] = [
   col('affiliated', '附属单位上缴收入', /附属单位上缴收入$/),
   col('other', '其他收入', /^其他收入$/),
   col('carryover', '上年结转', /^上年结(转|余)(结(余|转))?(\/(小计|合计))?$/),
+  col('non_fiscal_balance', '使用非财政拨款结余', /^使用非财政拨款结余/),
 ];
 
 const threePublicWithMeetingsColumns: ColumnTemplate[] = [
