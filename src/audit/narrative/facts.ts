@@ -120,9 +120,13 @@ export function changes(figs: Figure[], text = ''): Change[] {
     let current: Figure | null = null;
     let prior: Figure | null = null;
     const depth = depthAt(text, f.start);
+    // "收入X万元，其中：A…、B…、C…，较上年减少Y万元": the change is of X, the total before the "其中" list,
+    // not of the list's last item (西安 2026).
+    const listAt = text.lastIndexOf('其中', f.start);
     for (let j = i - 1; j >= 0; j--) {
       const g = figs[j];
       if (g.kind !== 'amount' || g.change || depthAt(text, g.start) !== depth) continue;
+      if (listAt >= 0 && g.start > listAt && g.sentence === f.sentence && figs.some((h, k) => k < j && h.kind === 'amount' && !h.change && h.start < listAt && h.sentence === f.sentence)) continue;
       // “比上年X万元增加”: X is the base, and the level it changed to is stated before it
       if (!prior && !current && j === i - 1 && PRIOR.test(g.label) && RIGHT_AFTER.test(f.label) && g.sentence === f.sentence) {
         prior = g;
