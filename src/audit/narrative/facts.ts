@@ -122,7 +122,14 @@ export function changes(figs: Figure[], text = ''): Change[] {
     const depth = depthAt(text, f.start);
     // "收入X万元，其中：A…、B…、C…，较上年减少Y万元": the change is of X, the total before the "其中" list,
     // not of the list's last item (西安 2026).
-    const listAt = text.lastIndexOf('其中', f.start);
+    // Only an enumeration ("A…、B…、C…" with no ；/。 before the change) counts as such a list: "其中：(1)A…，较上年
+    // 增加…；(2)B…" states each item's own change.
+    let listAt = text.lastIndexOf('其中', f.start);
+    if (listAt >= 0) {
+      const between = text.slice(listAt, f.start);
+      const listed = figs.filter((h) => h.kind === 'amount' && !h.change && h.start > listAt && h.start < f.start).length;
+      if (/[；;。]/.test(between) || listed < 2 || !between.includes('、')) listAt = -1;
+    }
     for (let j = i - 1; j >= 0; j--) {
       const g = figs[j];
       if (g.kind !== 'amount' || g.change || depthAt(text, g.start) !== depth) continue;

@@ -13,6 +13,14 @@ const fixtures: RuleFixtures = {
       name: 'a bracketed aside is not the current amount (广州 2026)',
       disclosure: doc('公务用车购置及运行维护费701.34万元（公务用车购置费331万元，比上年增加119.15万元；公务用车运行维护费370.34万元，比上年减少52.36万元。）比上年增加66.79万元，增长10.5%。'),
     },
+    {
+      name: 'a change after a 其中 enumeration is of the total (西安 2026)',
+      disclosure: doc('本部门当年预算收入344,447.70万元，其中：一般公共预算拨款324,638.50万元、上年结转13,102.70万元、上年实户资金余额3,262.49万元、其他收入3,444.00万元，较上年减少129,422.00万元，下降27.31%。'),
+    },
+    {
+      name: 'items after 其中 with their own changes (西安 2026)',
+      disclosure: doc('基本支出30331.26万元，其中：（1）工资福利支出20000.00万元，较上年增加100.00万元，增长0.50%；（2）商品和服务支出10331.26万元，较上年减少50.00万元，下降0.48%。'),
+    },
     { name: 'template residue is not read as a change', disclosure: doc('资本性支出0元，较年初预算数增加（减少）0元，增长（降低）0%。') },
   ],
   invalid: [
