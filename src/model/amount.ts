@@ -15,7 +15,9 @@ function halfWidth(s: string): string {
 }
 
 const DASH_ZERO = /^[-－—–]{1,2}$/;
-const AMOUNT = /^[-+]?(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d+)?$/;
+// Groups of three after the first group, however long the first group is: 上海's 2026 tables print
+// "125360,898" for 125,360,898 (only the last separator survives their export).
+const AMOUNT = /^[-+]?(?:\d+(?:[, ]\d{3})+|\d+)(?:\.\d+)?$/;
 
 export interface ParsedAmount {
   /** Exact value, or null for a blank cell. */

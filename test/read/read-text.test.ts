@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/read/text/read-text.ts';
+import { parseAmount } from '../../src/model/amount.ts';
+import { toString } from '../../src/model/decimal.ts';
 import { recognise } from '../../src/recognise/recognise.ts';
 
 describe('text reader', () => {
@@ -41,5 +43,22 @@ describe('text reader', () => {
     const d = recognise(readText('支出决算表\n单位：元\n项目\t\t本年支出合计\t基本支出\t项目支出\n合计\t\t１,２００.５０\t--\t1 200.50\n'));
     const total = d.tables[0].rows[0];
     expect(total.cells.map((c) => c.value)).toEqual(['1200.50', '0', '1200.50']);
+  });
+});
+
+describe('printed amounts', () => {
+  const v = (t: string) => {
+    const p = parseAmount(t);
+    return p === undefined ? 'not an amount' : p.value === null ? null : toString(p.value);
+  };
+  it('reads separators, dashes and blanks, and refuses codes and labels', () => {
+    expect(v('7,250,557.36')).toBe('7250557.36');
+    expect(v('125360,898')).toBe('125360898'); // 上海 2026 prints only the last separator
+    expect(v('1 070.62')).toBe('1070.62');
+    expect(v('--')).toBe('0');
+    expect(v('')).toBeNull();
+    expect(v('20132 99')).toBe('not an amount');
+    expect(v('12,50')).toBe('not an amount');
+    expect(v('合计')).toBe('not an amount');
   });
 });
