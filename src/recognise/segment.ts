@@ -50,6 +50,7 @@ export function partNumber(text: string): number | undefined {
 const META = [
   /^(公开)?(部门|单位|填报单位|编制单位|编制部门|填报部门|单位名称|部门名称|预算单位|主管部门|预算主管部门)(\((单位|部门|盖章)\))?:/,
   /^(金额)?单位:/,
+  /^\d{3,9}-[\u4e00-\u9fa5]{2,30}$/, // a budget unit printed as code-name under the title (湖州: "606-湖州市交通运输局")
   /^单位编码:/,
   /^公开\d{1,2}表$/,
   /^(公开)?(附)?表[\d一二三四五六七八九十]{1,3}([-—]\d{1,2})?$/,

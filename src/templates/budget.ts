@@ -14,7 +14,7 @@ const expenditureColumns: ColumnTemplate[] = [
   col('basic_wages', '基本支出/工资福利支出', /基本支出.*\/工资福利支出$/, /^人员经费\/工资福利支出$/),
   col('basic_goods', '基本支出/商品和服务支出', /基本支出.*\/(一般)?商品和服务支出$/),
   col('basic_family', '基本支出/对个人和家庭的补助', /基本支出.*\/对个人和家庭的补助$/),
-  col('basic_personnel', '人员经费', /^基本支出\/人员经费$/, /^人员经费$/),
+  col('basic_personnel', '人员经费', /^基本支出\/人员(经费|支出)$/, /^人员经费$/),
   col('basic_public', '公用经费', /^(基本支出\/)?公用经费$/),
   col('project', '项目支出', /^项目支出(\/(小计|合计))?$/),
   col('operating', '事业单位经营支出', /经营支出$/),

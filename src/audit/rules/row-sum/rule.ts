@@ -16,6 +16,8 @@ export interface ColumnRelation {
   section?: string;
   /** Not applicable when the table prints one of these (another breakdown of the same total). */
   skipIf?: string[];
+  /** Applies only when the table prints all of these columns. */
+  needs?: string[];
 }
 
 const budgetExpenditure = ['budget.expenditure', 'budget.general_expenditure', 'budget.gov_fund', 'budget.state_capital', 'budget.special_account', 'budget.fund_allocation'];
@@ -41,7 +43,9 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   ]),
   { tables: ['budget.three_public'], total: 'total', parts: ['abroad', 'vehicle_total', 'reception'] },
   { tables: ['budget.three_public'], total: 'vehicle_total', parts: ['vehicle_purchase', 'vehicle_operation'] },
-  { tables: budgetExpenditure, total: 'total', parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'] },
+  { tables: budgetExpenditure, total: 'total', parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'], needs: ['basic'] },
+  // 基本支出 printed only as its two parts, with no 小计 of its own (湖州 2026: 基本支出 / 人员支出 | 公用经费).
+  { tables: budgetExpenditure, total: 'total', parts: ['basic_personnel', 'basic_public', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'], needs: ['basic_personnel', 'basic_public'], skipIf: ['basic'] },
   // Seed 004 nests 工资福利 / 商品和服务 / 对个人和家庭 under 人员经费 and prints 公用经费 beside them.
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_wages', 'basic_goods', 'basic_family', 'basic_public'] },
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_personnel', 'basic_public'], skipIf: ['basic_wages'] },
@@ -133,7 +137,7 @@ const rule: Rule = {
           const minus = (rel.minus ?? []).filter(has);
           // A relation needs its total and at least two of its terms printed as columns of this table.
           if (rel.tables.length && !closed(t, rel.total)) continue;
-          if (!has(rel.total) || parts.length + minus.length < 1 || (parts.length + minus.length < 2 && rel.tables.length > 0) || rel.skipIf?.some(has)) continue;
+          if (!has(rel.total) || parts.length + minus.length < 1 || (parts.length + minus.length < 2 && rel.tables.length > 0) || rel.skipIf?.some(has) || (rel.needs && !rel.needs.every(has))) continue;
           // the same equation may come from the data and from the header: check it once
           const id = `${t.id}|${rel.total}=${[...parts].sort().join('+')}-${minus.join('-')}`;
           if (seen.has(id)) continue;
