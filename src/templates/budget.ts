@@ -149,6 +149,9 @@ export const budgetTemplates: TableTemplate[] = [
       item('expenditure_dept_econ.basic', 'expenditure_dept_econ', '基本支出', /^基本支出$/),
       item('expenditure_dept_econ.project', 'expenditure_dept_econ', '项目支出', /^项目支出$/),
       item('expenditure_dept_econ.operating', 'expenditure_dept_econ', '事业单位经营服务支出', /^事业单位经营(服务)?支出$/),
+      item('expenditure_dept_econ.project_wages', 'expenditure_dept_econ', '按项目管理的工资福利支出', /^按项目管理的工资福利支出$/),
+      item('expenditure_dept_econ.project_goods', 'expenditure_dept_econ', '按项目管理的商品和服务支出', /^按项目管理的商品和服务支出$/),
+      item('expenditure_dept_econ.project_family', 'expenditure_dept_econ', '按项目管理的对个人和家庭的补助', /^按项目管理的对个人和家庭的补助$/),
     ],
   },
   {

@@ -1,4 +1,5 @@
 import { checkEquation } from '../../equation.ts';
+import { entries } from '../../../catalog/catalog.ts';
 import { ref, term, type CellRef } from '../../refs.ts';
 import type { Rule } from '../../types.ts';
 
@@ -18,6 +19,8 @@ const F04 = 'final.fiscal_summary';
 const F06 = 'final.general_budget_basic';
 
 const r01 = (item: string) => ref(F01, item, 'amount');
+/** Functional classes (类) the catalogue knows: the 总表s list their spending by class. */
+const CLASS_CODES = entries('function').filter((e) => e.level === '类').map((e) => e.code);
 const fiscal = ['general_budget', 'gov_fund', 'state_capital'];
 
 export const LINE_RELATIONS: LineRelation[] = [
@@ -50,6 +53,35 @@ export const LINE_RELATIONS: LineRelation[] = [
     name: '本年支出合计 = 基本支出 + 项目支出 + 事业单位经营服务支出',
     target: ref('budget.summary', 'expenditure_dept_econ.total', 'amount'),
     parts: ['basic', 'project', 'operating'].map((k) => ref('budget.summary', `expenditure_dept_econ.${k}`, 'amount')),
+  },
+  // The 收支总表's 部门预算经济分类 part lists the classes under 基本支出 and the 按项目管理 lines under 项目支出 (seed 004).
+  {
+    name: '基本支出 = 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助',
+    target: ref('budget.summary', 'expenditure_dept_econ.basic', 'amount'),
+    parts: ['301', '302', '303'].map((c) => ref('budget.summary', `code:${c}`, 'amount')),
+  },
+  {
+    name: '项目支出 = 按项目管理的工资福利、商品和服务、对个人和家庭的补助 + 其余经济分类',
+    target: ref('budget.summary', 'expenditure_dept_econ.project', 'amount'),
+    parts: [
+      ...['project_wages', 'project_goods', 'project_family'].map((k) => ref('budget.summary', `expenditure_dept_econ.${k}`, 'amount')),
+      ...['307', '309', '310', '311', '312', '313', '399'].map((c) => ref('budget.summary', `code:${c}`, 'amount')),
+    ],
+  },
+  {
+    name: '本年支出 = 各类支出之和',
+    target: ref('budget.fiscal_summary', 'expenditure.current', 'amount'),
+    parts: CLASS_CODES.map((c) => ref('budget.fiscal_summary', `code:${c}`, 'amount')),
+  },
+  {
+    name: '本年支出合计 = 各类支出之和（按功能分类）',
+    target: ref('budget.summary', 'expenditure_function.total', 'amount'),
+    parts: CLASS_CODES.map((c) => ref('budget.summary', `code:${c}`, 'amount')),
+  },
+  {
+    name: '本年收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算',
+    target: ref('budget.fiscal_summary', 'income.current', 'amount'),
+    parts: ['general_budget', 'gov_fund', 'state_capital'].map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')),
   },
   { name: '支出总计 = 本年支出 + 年终结转结余', target: ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.current', 'amount'), ref('budget.fiscal_summary', 'expenditure.carryover', 'amount')] },
   { name: '收入总计 = 本年收入合计 + 上年结转结余', target: ref('budget.summary', 'income.grand_total', 'amount'), parts: [ref('budget.summary', 'income.total', 'amount'), ref('budget.summary', 'income.carryover', 'amount')] },

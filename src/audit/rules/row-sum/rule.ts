@@ -18,6 +18,8 @@ export interface ColumnRelation {
   skipIf?: string[];
   /** Applies only when the table prints all of these columns. */
   needs?: string[];
+  /** Applies only to lines that print an amount in this column. */
+  rowNeeds?: string;
 }
 
 const budgetExpenditure = ['budget.expenditure', 'budget.general_expenditure', 'budget.gov_fund', 'budget.state_capital', 'budget.special_account', 'budget.fund_allocation'];
@@ -51,6 +53,9 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_personnel', 'basic_public'], skipIf: ['basic_wages'] },
   { tables: ['budget.general_basic'], total: 'total', parts: ['personnel', 'public'] },
   { tables: econTables, total: 'total', parts: ['basic', 'project'] },
+  // 一般公共预算支出预算分类汇总表 (seed 004): a unit's line adds its 工资福利、公用经费、对个人和家庭补助 and its first
+  // project; the lines of its further projects print only that project and a running total, so they are not sums.
+  { tables: ['budget.general_classified_summary'], total: 'grand_total', parts: ['wages', 'public', 'family', 'project_amount'], rowNeeds: 'wages' },
 ];
 
 /**
@@ -146,6 +151,7 @@ const rule: Rule = {
           for (const row of t.rows) {
             if (rel.section && row.section !== rel.section) continue;
             if (row.kind === 'unit' && !cellOf(row, rel.total)) continue;
+            if (rel.rowNeeds && !cellOf(row, rel.rowNeeds)?.value) continue;
             checkEquation(ctx, {
               target: { table: t, row, column: rel.total },
               parts: [...parts.map((column) => ({ table: t, row, column })), ...minus.map((column) => ({ table: t, row, column, sign: -1 as const }))],
