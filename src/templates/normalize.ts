@@ -39,19 +39,19 @@ export function stripNumbering(label: string): string {
  */
 export function titleKey(title: string): string {
   let t = squash(stripNumbering(title));
-  t = t.replace(/^公开\d{1,2}表[:：]?/, '');
+  t = t.replace(/^公开\d{1,2}表[:：]?/, '').replace(/^表\d{1,2}[:：\-—]/, '');
   // "(不含上年结转)", "(按支出经济分类科目-不含上年结转)": the scope note does not change the kind.
   t = t.replace(/[-—]?不含上年结转/, '').replace(/\(\)$/, '');
   t = t.replace(/\(?续(表)?\)?$/, '');
   t = t.replace(/公开\d{1,2}表$/, '');
   t = t.replace(/^附件\d*[:：]?/, '');
-  t = t.replace(/^\d{4}年度?/, '');
+  t = t.replace(/^(\d{4}|\d{2})年?度?(?=[\u4e00-\u9fa5])/, '');
   t = t.replace(/^[\u4e00-\u9fa5]{2,30}?(?:局|委员会|委|办公室|办公厅|厅|院|中心|部|政府)(?=\d{4}年|部门|单位|收|支|财|一般|政府|国有|项目|专项)/, '');
   t = t.replace(/^\d{4}年度?/, '');
   // Regional prefixes that do not change the table kind: "预算01表收支总表" (北京), "预算单位收入预算总表" (上海),
   // "部门综合预算收入总表" (西安), "部门预算基本支出预算表", "单位“三公”经费…".
   t = t.replace(/^预算\d{1,2}(-\d{1,2})?表/, '');
-  t = t.replace(/^(部门综合预算|预算单位|部门预算(?=项目|基本)|单位(?=三公))/, '');
+  t = t.replace(/^(部门综合预算|部综合预算|预算单位|部门预算(?=项目|基本)|单位(?=三公))/, '');
   t = t.replace(/^(市级|区级|县级|省级)?(部门|单位)(?=一般|政府|国有|项目|财政|基本|三公)/, '');
   t = t.replace(/^(市级|区级|县级|省级)(部门|单位)(?=收|支)/, '');
   return t;
