@@ -136,6 +136,15 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
       place: region.place,
     });
   }
+  // A performance table continued without its title (北京 附件2 prints one project per page): its first row
+  // names the project.
+  if (!template && !region.title) {
+    const first = squash(region.grids[0]?.rows[0]?.cells[0]?.text ?? '');
+    if (/^项目名称/.test(first)) {
+      const selfEvaluation = region.grids[0].rows.slice(0, 6).some((r) => r.cells.some((c) => /得分|自评|实际完成/.test(c.text)));
+      template = templateByKey(selfEvaluation ? 'final.project_self_evaluation' : 'budget.project_performance');
+    }
+  }
   const grids = region.grids.map((g) => g.rows);
   if (template?.layout === 'text') {
     const rows = grids.flat().map((r) => r.cells.map((c) => c.text.trim()));
