@@ -1,24 +1,15 @@
 import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GridBlock, Layout, LineBlock } from '../src/model/layout.ts';
-import { isInputError } from '../src/read/errors.ts';
 import { readDocx } from '../src/read/docx/read-docx.ts';
 import { readLayout } from '../src/read/read-layout.ts';
 import { seedTable, seedText, tablesToDocx, type SeedTable } from './fixtures/office/seed-tables.ts';
 import { makeZip } from './fixtures/office/zip.ts';
+import { inputError } from './helpers/input-error.ts';
 
 const grids = (layout: Layout) => layout.blocks.filter((b): b is GridBlock => b.type === 'grid');
 const lines = (layout: Layout) => layout.blocks.filter((b): b is LineBlock => b.type === 'line');
 
-async function inputError(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isInputError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('Word reader on seed 000 tables written to a document', () => {
   let income: SeedTable;

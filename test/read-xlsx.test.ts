@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GridBlock, Layout, LineBlock } from '../src/model/layout.ts';
-import { isInputError } from '../src/read/errors.ts';
 import { readLayout } from '../src/read/read-layout.ts';
 import { readWorkbook } from '../src/read/xlsx/read-xlsx.ts';
 import { seedTable, seedText, tablesToXlsx, type SeedTable } from './fixtures/office/seed-tables.ts';
 import { makeZip, sheetXml, workbookZip } from './fixtures/office/zip.ts';
+import { inputError } from './helpers/input-error.ts';
 
 const CORPUS = join(import.meta.dirname, '../../shared/corpus/zxj6827111-blip__tianbaoxitong');
 
@@ -16,15 +16,6 @@ const lines = (layout: Layout) => layout.blocks.filter((b): b is LineBlock => b.
 const sheetGrids = (layout: Layout, sheet: string) =>
   grids(layout).filter((g) => g.place.kind === 'sheet' && g.place.sheet === sheet);
 
-async function inputError(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isInputError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('Excel reader on seed 000 tables written to a workbook', () => {
   let income: SeedTable;

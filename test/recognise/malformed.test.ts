@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/pipeline.ts';
-import { InputError } from '../../src/read/errors.ts';
 import { readText } from '../../src/read/text/read-text.ts';
 import { recognise } from '../../src/recognise/recognise.ts';
+import { inputError } from '../helpers/input-error.ts';
 import { seedText } from '../helpers/seeds.ts';
 
 // Bad input never crashes: it is refused with a bilingual message, or read into a partial model with warnings.
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-async function refusal(bytes: Uint8Array): Promise<InputError> {
-  try {
-    await parseBytes(bytes, { fileName: 'x' });
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected the input to be refused');
-}
+const refusal = (bytes: Uint8Array) => inputError(parseBytes(bytes, { fileName: 'x' }));
 
 describe('malformed input', () => {
   it('refuses an empty file in Chinese and English', async () => {
