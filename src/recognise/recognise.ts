@@ -21,12 +21,12 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   let kind = detectKind(seg.cover, []);
   const tables: Table[] = [];
   const performance: PerformanceTable[] = [];
-  const performanceTitles: { title: string; key: string }[] = [];
+  const performanceKeys = new Set<string>();
   seg.tables.forEach((region, i) => {
     const r = recogniseRegion(region, `t${i + 1}`, kind, warnings);
     if (r.kind === 'performance') {
       performance.push({ ...r.table, id: `p${performance.length + 1}` });
-      performanceTitles.push({ title: r.table.title, key: r.table.kind === 'project_self_evaluation' ? 'final.project_self_evaluation' : r.table.kind === 'overall_goals' ? 'budget.overall_performance' : 'budget.project_performance' });
+      performanceKeys.add(r.template.key);
     } else {
       tables.push(r.table);
     }
@@ -73,7 +73,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     sections: narrative.sections,
     glossary: narrative.glossary,
     performance,
-    recognition: buildReport(seg.toc, tables, performanceTitles, kind),
+    recognition: buildReport(seg.toc, tables, performanceKeys, kind),
     warnings,
   };
   if (!tables.length && !performance.length) {

@@ -8,7 +8,8 @@ import type { TocEntry } from './segment.ts';
 export function buildReport(
   toc: TocEntry[],
   tables: Table[],
-  performanceTitles: { title: string; key: string }[],
+  /** Keys of the performance (绩效) tables found: they are listed in the 目录 like any table. */
+  performanceKeys: ReadonlySet<string>,
   kind: DocumentKind | null,
 ): RecognitionReport {
   const listed: ListedTable[] = [];
@@ -29,8 +30,7 @@ export function buildReport(
       });
       continue;
     }
-    const perf = performanceTitles.find((p) => p.key === key);
-    listed.push({ title: entry.text, key, status: perf ? 'found' : 'absent', place: entry.place });
+    listed.push({ title: entry.text, key, status: performanceKeys.has(key) ? 'found' : 'absent', place: entry.place });
   }
   const unknownTables = tables.filter((t) => t.key === 'unknown').map((t) => t.title || '(无标题)');
   const found = new Set([...tables.map((t) => t.key), ...listed.map((l) => l.key)]);

@@ -123,7 +123,7 @@ function columnRanges(header: GridRow[], width: number): ((readonly [number, num
 
 export type RecognisedRegion =
   | { kind: 'table'; table: Table; template?: TableTemplate }
-  | { kind: 'performance'; table: PerformanceTable };
+  | { kind: 'performance'; table: PerformanceTable; template: TableTemplate };
 
 export function recogniseRegion(region: TableRegion, id: string, docKind: DocumentKind | null, warnings: ReadWarning[]): RecognisedRegion {
   let template = region.title ? matchTitle(region.title, docKind) : undefined;
@@ -151,6 +151,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
     const projectRow = rows.find((r) => squash(r[0] ?? '') === '项目名称');
     return {
       kind: 'performance',
+      template,
       table: {
         id,
         kind: template.performanceKind ?? 'other',
