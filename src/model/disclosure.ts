@@ -82,6 +82,21 @@ export const TableStatus = z.enum([
 ]);
 export type TableStatus = z.infer<typeof TableStatus>;
 
+/**
+ * How sure the reader is that it read a table's structure right (codes, labels, columns), from the table's own
+ * evidence: codes that exist in the catalogue and agree with their names, rows with labels, numeric columns holding
+ * numbers, parent = Σ children for most rows, header recognised. An 'unsure' table gets one warning asking for a check
+ * by hand, and the audit never reports an error computed from its numbers.
+ */
+export const ReadingConfidence = z.object({
+  /** 0 … 1, higher is surer. */
+  score: z.number().min(0).max(1),
+  level: z.enum(['sure', 'unsure']),
+  /** Why the score is what it is, in Chinese, one short phrase each ("12 行编码不在目录中"). */
+  reasons: z.array(z.string()),
+});
+export type ReadingConfidence = z.infer<typeof ReadingConfidence>;
+
 export const Table = z.object({
   id: z.string(),
   /** Canonical key from the template catalogue ("final.t01_income_expenditure_summary"), or "unknown". */
@@ -100,6 +115,8 @@ export const Table = z.object({
   columns: z.array(Column),
   rows: z.array(Row),
   place: SourcePlace,
+  /** Reading confidence, set by recognition (absent in models written before it existed). */
+  reading: ReadingConfidence.optional(),
 });
 export type Table = z.infer<typeof Table>;
 
