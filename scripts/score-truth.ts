@@ -1,0 +1,241 @@
+// Scores the reader against the labelled truth set in test/truth (format: test/truth/README.md).
+// Each PDF is read through parseBytes in its own child process, at most two at a time, so that a document whose
+// read crashes or hangs costs only its own entry (it scores 0 and is listed).
+//
+//   npm run test:corpus                                # score, print, write docs/reading-accuracy.md, compare to baseline
+//   node scripts/score-truth.ts --update-baseline      # the same, then record the figures as the new baseline
+//   node scripts/score-truth.ts --only a03,a04         # a few records: print only (no docs, no baseline check)
+//   node scripts/score-truth.ts --validate             # check the records (schema, pick list, sha256), read nothing
+//   node scripts/score-truth.ts --read FILE.pdf        # what each child runs: the reduced model as JSON
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { corpusDir, loadRecords, truthDir, type LoadedRecord } from './truth/record.ts';
+import { addTallies, emptyTallies, FIGURE_NAMES, FIGURES, pct, reduce, scoreDoc, type DocScore, type Figure, type ModelDoc } from './truth/score.ts';
+
+const root = join(import.meta.dirname, '..');
+const CHILD_TIMEOUT_MS = 240_000;
+const baselinePath = join(truthDir, 'baseline.json');
+const reportPath = join(root, 'docs', 'reading-accuracy.md');
+
+export interface Baseline {
+  recordedOn: string;
+  documents: number;
+  /** Percentages, one decimal. */
+  figures: Record<Figure, number>;
+}
+
+async function readOne(file: string): Promise<void> {
+  const { parseBytes } = await import('../src/pipeline.ts');
+  const bytes = new Uint8Array(readFileSync(file));
+  const d = await parseBytes(bytes, { fileName: file });
+  process.stdout.write(`${JSON.stringify(reduce(d))}\n`);
+}
+
+function runChild(file: string): Promise<{ model: ModelDoc | null; error?: string; ms: number }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--read', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const ms = Math.round(performance.now() - t0);
+      if (code === 0) {
+        try {
+          resolve({ model: JSON.parse(out.trim().split('\n').pop() ?? '') as ModelDoc, ms });
+          return;
+        } catch {
+          /* falls through to the error below */
+        }
+      }
+      const why = signal === 'SIGKILL' ? `timeout after ${CHILD_TIMEOUT_MS / 1000} s` : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ').slice(0, 400)}`;
+      resolve({ model: null, error: why, ms });
+    });
+  });
+}
+
+async function pool<T, R>(items: T[], jobs: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(jobs, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return results;
+}
+
+export interface Run {
+  scores: DocScore[];
+  totals: ReturnType<typeof emptyTallies>;
+  seconds: number;
+}
+
+export async function scoreAll(records: LoadedRecord[], jobs = 2): Promise<Run> {
+  const t0 = performance.now();
+  const scores = await pool(records, jobs, async (r) => {
+    if (!r.record.disclosure) return scoreDoc(r, null);
+    const { model, error } = await runChild(join(corpusDir, r.record.file));
+    return scoreDoc(r, model, error);
+  });
+  const totals = emptyTallies();
+  for (const s of scores) addTallies(totals, s.tallies);
+  return { scores, totals, seconds: Math.round((performance.now() - t0) / 100) / 10 };
+}
+
+function figuresTable(run: Run, baseline: Baseline | null): string {
+  const lines = ['| figure | % | hits / items | baseline % |', '|---|---|---|---|'];
+  for (const f of FIGURES) {
+    const t = run.totals[f];
+    lines.push(`| ${FIGURE_NAMES[f]} | ${pct(t).toFixed(1)} | ${t.hit} / ${t.total} | ${baseline ? baseline.figures[f].toFixed(1) : '–'} |`);
+  }
+  return lines.join('\n');
+}
+
+const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function missesMarkdown(run: Run): string {
+  const out: string[] = [];
+  const failed = run.scores.filter((s) => s.readError);
+  if (failed.length) {
+    out.push('### Documents that could not be read (all their items count as missed)', '');
+    for (const s of failed) out.push(`- ${s.id} ${s.file}: ${s.readError}`);
+    out.push('');
+  }
+  for (const f of FIGURES) {
+    const misses = run.scores.flatMap((s) => s.misses.filter((m) => m.figure === f));
+    if (!misses.length) continue;
+    out.push(`### ${FIGURE_NAMES[f]} — ${misses.length} missed`, '', '| document | page | expected | found |', '|---|---|---|---|');
+    for (const m of misses) out.push(`| ${cellText(m.doc)} | ${m.page ?? ''} | ${cellText(m.expected)} | ${cellText(m.found)} |`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+function perDocTable(run: Run): string {
+  const lines = ['| record | tables keyed | cells exact | entity · year · kind · level |', '|---|---|---|---|'];
+  for (const s of run.scores) {
+    const t = s.tallies;
+    const meta = (['entity', 'year', 'kind', 'level'] as const).map((f) => (t[f].total === 0 ? '–' : t[f].hit ? '✓' : '✗')).join(' ');
+    lines.push(`| ${s.id} ${cellText(s.file)}${s.readError ? ' (read failed)' : ''} | ${t.tablesKeyed.hit}/${t.tablesKeyed.total} | ${t.cellsExact.hit}/${t.cellsExact.total} | ${meta} |`);
+  }
+  return lines.join('\n');
+}
+
+function writeReport(run: Run, baseline: Baseline | null): void {
+  const md = `# Reading accuracy on the labelled truth set
+
+Generated by \`npm run test:corpus\` (\`node scripts/score-truth.ts\`) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC:
+${run.scores.length} labelled corpus documents (test/truth/docs, drawn as test/truth/README.md says), read through
+\`parseBytes\` (src/pipeline.ts), scored in ${run.seconds} s with two child processes on the shared 2-core machine.
+How each figure is counted: test/truth/README.md. The baseline (test/truth/baseline.json) is what \`npm run
+test:corpus\` holds the reader to: it exits 1 when a figure falls below it.
+
+${figuresTable(run, baseline)}
+
+The cell figures after "cells exact" tell reading failures apart: *value found in the table* (the digits were read),
+*row found* (code and label right), *value under the right column* (header mapped to the right column).
+
+## Per document
+
+${perDocTable(run)}
+
+## Misses
+
+${missesMarkdown(run)}`;
+  writeFileSync(reportPath, md);
+}
+
+function readBaseline(): Baseline | null {
+  try {
+    return JSON.parse(readFileSync(baselinePath, 'utf8')) as Baseline;
+  } catch {
+    return null;
+  }
+}
+
+/** Figures below the baseline (dropped) and above it (the baseline should be raised). */
+export function compare(run: Run, baseline: Baseline): { dropped: string[]; rose: string[] } {
+  const dropped: string[] = [];
+  const rose: string[] = [];
+  for (const f of FIGURES) {
+    const now = pct(run.totals[f]);
+    const was = baseline.figures[f];
+    if (now < was) dropped.push(`${FIGURE_NAMES[f]}: ${now.toFixed(1)} % < baseline ${was.toFixed(1)} %`);
+    else if (now > was) rose.push(`${FIGURE_NAMES[f]}: ${now.toFixed(1)} % > baseline ${was.toFixed(1)} %`);
+  }
+  return { dropped, rose };
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  const readFile = arg('--read');
+  if (readFile) {
+    await readOne(readFile);
+    return 0;
+  }
+  const { records, errors } = loadRecords({ checkFiles: true });
+  if (errors.length) {
+    console.error(`truth set: ${errors.length} bad record(s) — fix them before scoring / 真值记录有误:`);
+    for (const e of errors) console.error(`  ${e}`);
+    return 1;
+  }
+  if (process.argv.includes('--validate')) {
+    console.log(`truth set: ${records.length} records valid`);
+    return 0;
+  }
+  const only = arg('--only')?.split(',');
+  const chosen = only ? records.filter((r) => only.includes(r.id)) : records;
+  const jobs = Number(arg('--jobs') ?? 2);
+  const run = await scoreAll(chosen, jobs);
+  const baseline = readBaseline();
+  console.log(`truth set: ${chosen.length} documents scored in ${run.seconds} s\n`);
+  console.log(figuresTable(run, only ? null : baseline));
+  console.log(`\n${missesMarkdown(run)}`);
+  if (only) return 0;
+  writeReport(run, baseline);
+  console.log(`wrote ${reportPath}`);
+  if (process.argv.includes('--update-baseline')) {
+    const figures = Object.fromEntries(FIGURES.map((f) => [f, pct(run.totals[f])])) as Record<Figure, number>;
+    const next: Baseline = { recordedOn: new Date().toISOString().slice(0, 10), documents: chosen.length, figures };
+    writeFileSync(baselinePath, `${JSON.stringify(next, null, 2)}\n`);
+    writeReport(run, next);
+    console.log(`wrote ${baselinePath}`);
+    return 0;
+  }
+  if (!baseline) {
+    console.error('no baseline yet: run `node scripts/score-truth.ts --update-baseline`');
+    return 1;
+  }
+  const { dropped, rose } = compare(run, baseline);
+  if (rose.length) console.log(`\nfigures above the baseline — raise it with \`node scripts/score-truth.ts --update-baseline\` and commit test/truth/baseline.json:\n  ${rose.join('\n  ')}`);
+  if (dropped.length) {
+    console.error(`\nFAIL: figures below the baseline (test/truth/baseline.json) / 读取准确率低于基线:\n  ${dropped.join('\n  ')}`);
+    console.error('If the drop comes from newly labelled documents, not from the reader, record the new figures with --update-baseline and say so in the commit.');
+    return 1;
+  }
+  console.log('\nall figures at or above the baseline');
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      process.exit(process.argv.includes('--read') ? 3 : 1);
+    },
+  );
+}

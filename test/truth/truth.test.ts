@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRecords, truthDir, type TruthCell } from '../../scripts/truth/record.ts';
+import { emptyTallies, normLabel, scoreCell, scoreDoc, scoreTables, type Miss, type ModelDoc } from '../../scripts/truth/score.ts';
+
+// The labelled truth set (test/truth/docs) and its scorer. Scoring the whole set reads every PDF (minutes on the
+// shared machine), so it runs as `npm run test:corpus`, which exits 1 when a figure falls below
+// test/truth/baseline.json; here: every record is valid, and the scoring rules hold on small models.
+
+describe('truth set records', () => {
+  it('every record is valid, belongs to the pick list and matches its PDF', () => {
+    const { records, errors } = loadRecords({ checkFiles: true });
+    expect(errors).toEqual([]);
+    expect(records.length).toBeGreaterThan(0);
+    for (const { record } of records.filter((r) => r.record.disclosure)) {
+      // Every cell is in a table the record lists, and lists at least 10 cells (schema), at least one total row.
+      expect(record.cells!.some((c) => /合计|总计/.test(c.rowLabel ?? '') || (c.rowCode === null && c.rowLabel === null)), record.file).toBe(true);
+    }
+  });
+
+  it('the baseline names every figure the scorer computes', () => {
+    const baseline = JSON.parse(readFileSync(join(truthDir, 'baseline.json'), 'utf8')) as { figures: Record<string, number> };
+    expect(Object.keys(baseline.figures).sort()).toEqual(Object.keys(emptyTallies()).sort());
+  });
+});
+
+const model = (): ModelDoc => ({
+  kind: '预算',
+  fiscalYear: 2026,
+  level: '部门',
+  entity: '上海市数据局',
+  tables: [
+    {
+      key: 'budget.expenditure',
+      title: '支出预算总表',
+      page: 12,
+      rows: [
+        { code: '22102', label: '住房改革支出', page: 13, cells: [{ column: '支出预算/合计', value: '4232500', page: 13 }, { column: '支出预算/基本支出', value: '4232500', page: 13 }] },
+        { code: null, label: '合计', page: 13, cells: [{ column: '支出预算/合计', value: '471452100.00', page: 13 }] },
+      ],
+    },
+  ],
+});
+
+describe('scoring rules', () => {
+  const cell: TruthCell = { table: 'budget.expenditure', page: 13, rowCode: '22102', rowLabel: '住房改革支出', column: '支出/合计', value: '4232500' };
+
+  function score(c: TruthCell, m = model()) {
+    const t = emptyTallies();
+    const misses: Miss[] = [];
+    scoreCell('doc', c, m, t, misses);
+    return { t, misses };
+  }
+
+  it('a cell is exact when code, label, column (last header segment) and value agree', () => {
+    expect(score(cell).t.cellsExact.hit).toBe(1);
+    // Values compare as decimals: 471452100 = 471452100.00.
+    expect(score({ ...cell, rowCode: null, rowLabel: '合计', value: '471452100' }).t.cellsExact.hit).toBe(1);
+  });
+
+  it('a wrong value, a wrong code, a wrong label or the wrong column is a miss, and the partial figures say which', () => {
+    const wrongValue = score({ ...cell, value: '4232501' });
+    expect([wrongValue.t.cellsExact.hit, wrongValue.t.cellValueInTable.hit, wrongValue.t.cellRowRight.hit]).toEqual([0, 0, 1]);
+    expect(wrongValue.misses[0].found).toContain('住房改革支出');
+    const wrongCode = score({ ...cell, rowCode: '2210201' });
+    expect([wrongCode.t.cellsExact.hit, wrongCode.t.cellValueInTable.hit, wrongCode.t.cellRowRight.hit]).toEqual([0, 1, 0]);
+    expect(score({ ...cell, rowLabel: '住房公积金' }).t.cellsExact.hit).toBe(0);
+    const wrongColumn = score({ ...cell, column: '支出预算/项目支出' });
+    expect([wrongColumn.t.cellsExact.hit, wrongColumn.t.cellColumnRight.hit, wrongColumn.t.cellRowRight.hit]).toEqual([0, 0, 1]);
+  });
+
+  it('a cell in a table the reader did not key is a miss even when the digits were read', () => {
+    const m = model();
+    m.tables[0].key = 'unknown';
+    const r = score(cell, m);
+    expect([r.t.cellsExact.hit, r.t.cellValueInTable.hit]).toEqual([0, 1]);
+  });
+
+  it('tables count when the key starts on the printed page ± 1, once each; new: keys are misses', () => {
+    const t = emptyTallies();
+    const misses: Miss[] = [];
+    scoreTables('doc', [
+      { key: 'budget.expenditure', title: '支出预算总表', page: 11, empty: false },
+      { key: 'budget.expenditure', title: '支出预算总表', page: 12, empty: false },
+      { key: 'new:x', title: 'x', page: 12, empty: false },
+    ], model(), t, misses);
+    expect(t.tablesKeyed).toEqual({ hit: 1, total: 3 });
+    expect(misses.map((m) => m.page)).toEqual([12, 12]);
+  });
+
+  it('a document whose read failed scores 0 on everything it labels', () => {
+    const { records } = loadRecords();
+    const r = records.find((x) => x.record.disclosure)!;
+    const s = scoreDoc(r, null, 'exit 1');
+    expect(s.readError).toBe('exit 1');
+    expect(s.tallies.cellsExact).toEqual({ hit: 0, total: r.record.cells!.length });
+    expect(s.tallies.tablesKeyed).toEqual({ hit: 0, total: r.record.tables!.length });
+    expect(s.tallies.entity).toEqual({ hit: 0, total: 1 });
+  });
+
+  it('row labels compare without their printed ordinal, never cutting a word', () => {
+    expect(normLabel('一、一般公共服务支出')).toBe('一般公共服务支出');
+    expect(normLabel('1、一般公共预算')).toBe('一般公共预算');
+    expect(normLabel('（二）事业收入')).toBe('事业收入');
+    expect(normLabel('一般公共服务支出')).toBe('一般公共服务支出');
+  });
+});
