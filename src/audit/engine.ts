@@ -1,10 +1,10 @@
 import { toFixedString, type Decimal } from '../model/decimal.ts';
-import type { Disclosure } from '../model/disclosure.ts';
+import type { Disclosure, Table } from '../model/disclosure.ts';
 import { tableByKey } from '../model/query.ts';
 import { templateByKey } from '../templates/catalogue.ts';
 import { renderMessage } from './render.ts';
 import { rules as allRules } from './rules/index.ts';
-import type { AuditOptions, AuditResult, Finding, Report, Rule, RuleContext, Severity } from './types.ts';
+import type { AuditOptions, AuditResult, Finding, FindingPlace, Report, Rule, RuleContext, Severity } from './types.ts';
 
 export type { AuditOptions, AuditResult, Finding, Rule } from './types.ts';
 
@@ -27,6 +27,25 @@ function tableName(key: string): string {
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Appended to a finding lowered because a table it names was read unreliably (Table.reading 'unsure'). */
+export const UNSURE_NOTE = {
+  zh: '（“{unsureTable}”未能可靠读取，本项降为警告，请对照原表核对）',
+  en: ' ("{unsureTable}" was not read reliably, so this is a warning; check it against the printed table)',
+};
+
+/**
+ * The unsure table a finding's places name, if any. A place names a table by key and printed title; a document
+ * that prints two tables with the same key and title is matched on both.
+ */
+function unsureTableNamed(d: Disclosure, places: readonly FindingPlace[]): Table | undefined {
+  for (const p of places) {
+    if (!p.table) continue;
+    const t = d.tables.find((x) => x.key === p.table && (p.tableTitle === null || x.title === p.tableTitle) && x.reading?.level === 'unsure');
+    if (t) return t;
+  }
+  return undefined;
+}
 
 export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules: readonly Rule[] = allRules): AuditResult {
   const findings: Finding[] = [];
@@ -74,12 +93,22 @@ export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules
         // A configured severity replaces the default, but never raises what the rule itself lowered (rounding).
         if (override && r.severity === undefined) severity = override;
         if (severity === 'info' && r.severity === 'info' && options.rounding === false) return;
+        let values = r.values;
         const m = renderMessage(template, r.values);
+        // Numbers of a table read unreliably may sit in the wrong row or column: never an error from them.
+        const unsure = severity === 'error' ? unsureTableNamed(d, [r.location, ...(r.related ?? [])]) : undefined;
+        if (unsure) {
+          severity = 'warning';
+          values = { ...r.values, unsureTable: unsure.title || unsure.key, reading: 'unsure' };
+          const note = renderMessage(UNSURE_NOTE, values);
+          m.zh += note.zh;
+          m.en += note.en;
+        }
         findings.push({
           ruleId: meta.id,
           severity,
           messageId: r.messageId,
-          values: r.values,
+          values,
           message: m.zh,
           messageEn: m.en,
           location: r.location,

@@ -2,6 +2,7 @@ import type { Disclosure, PerformanceTable, Table } from '../model/disclosure.ts
 import type { Layout, ReadWarning } from '../model/layout.ts';
 import { detectEntity, detectKind, detectScope, detectUnits, detectYear, dominantUnit } from './document-meta.ts';
 import { buildNarrative } from './narrative.ts';
+import { readingConfidence } from './reading.ts';
 import { buildReport } from './report.ts';
 import { segment } from './segment.ts';
 import { recogniseRegion } from './table.ts';
@@ -54,11 +55,14 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
       messageEn: `Pages ${imageOnlyPages.join(', ')} are images without a text layer and could not be read.`,
     });
   }
+  const fiscalYear = detectYear(seg.cover, narrative.sections);
+  // Confidence last: it judges codes against the catalogue of the document's year.
+  for (const t of tables) t.reading = readingConfidence(t, fiscalYear);
   const disclosure: Disclosure = {
     schemaVersion: 1,
     kind,
     scope: detectScope(seg.cover),
-    fiscalYear: detectYear(seg.cover, narrative.sections),
+    fiscalYear,
     entity: { name: entity.name, names: entity.names, units: detectUnits(narrative.sections) },
     unit,
     precision,

@@ -1,4 +1,5 @@
 import { describePlace } from '../../model/place.ts';
+import type { Table } from '../../model/disclosure.ts';
 import type { AuditResult, Finding, FindingPlace, Severity } from '../types.ts';
 
 // Human-readable report: findings grouped by severity, each with its semantic place and source place.
@@ -20,8 +21,22 @@ function one(f: Finding): string[] {
   return lines;
 }
 
-export function formatText(document: string, res: AuditResult, options: { infos?: boolean } = {}): string {
+export interface TextOptions {
+  infos?: boolean;
+  /** The document's tables, for the reading-confidence line (how many were read sure, which need a check by hand). */
+  tables?: readonly Table[];
+}
+
+function readingLines(tables: readonly Table[]): string[] {
+  const unsure = tables.filter((t) => t.reading?.level === 'unsure');
+  const out = [`读取可信度 / reading: ${tables.length - unsure.length} 表可信 sure, ${unsure.length} 表需人工核对 unsure（其数字的勾稽问题最多为警告 / their sums give warnings at most）`];
+  for (const t of unsure) out.push(`  ? ${t.title || t.key} ${t.reading!.score.toFixed(2)}：${t.reading!.reasons.join('；')}${t.place ? ` (${describePlace(t.place)})` : ''}`);
+  return out;
+}
+
+export function formatText(document: string, res: AuditResult, options: TextOptions = {}): string {
   const out = [`审核 / check: ${document}`];
+  if (options.tables?.length) out.push(...readingLines(options.tables));
   for (const sev of ['error', 'warning', 'info'] as const) {
     const fs = res.findings.filter((f) => f.severity === sev && f.messageId !== 'skipped');
     if (!fs.length || (sev === 'info' && options.infos === false)) continue;

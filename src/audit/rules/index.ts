@@ -28,6 +28,7 @@ import threePublicOverBudget from './three-public-over-budget/rule.ts';
 import threePublicVsBasic from './three-public-vs-basic/rule.ts';
 import totalEqualsClasses from './total-equals-classes/rule.ts';
 import unitStated from './unit-stated/rule.ts';
+import readingConfidence from './reading-confidence/rule.ts';
 
 // The rule catalogue: an explicit list (no globbing at run time), in catalogue order (CJ1xx arithmetic, CJ2xx
 // cross-table, CJ3xx narrative, CJ4xx completeness, CJ5xx wording, CJ6xx codes, CJ7xx plausibility). Adding a
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   glossary,
   unitStated,
   tableLayout,
+  readingConfidence,
   templateResidue,
   strayDecimal,
   entityName,

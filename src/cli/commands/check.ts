@@ -34,7 +34,7 @@ const check: Command = async (argv) => {
   const res = checkDisclosure(d);
   if (format === 'json') process.stdout.write(JSON.stringify(toJsonReport(path, res), null, 2) + '\n');
   else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(path, res), null, 2) + '\n');
-  else process.stdout.write(formatText(path, res, { infos: !values['no-infos'] }));
+  else process.stdout.write(formatText(path, res, { infos: !values['no-infos'], tables: d.tables }));
   return res.summary.errors > 0 ? 1 : 0;
 };
 

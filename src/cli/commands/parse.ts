@@ -1,4 +1,4 @@
-import type { Disclosure } from '../../model/disclosure.ts';
+import type { Disclosure, Table } from '../../model/disclosure.ts';
 import { describePlace } from '../../model/place.ts';
 import { parseBytes } from '../../pipeline.ts';
 import { templateByKey } from '../../templates/catalogue.ts';
@@ -8,6 +8,12 @@ import { readInputFile } from '../read-input.ts';
 // `caijian parse <file> [--format text|json]`: the model as JSON, or a readable summary of what was recognised.
 
 const STATUS_ZH = { data: '有数据', empty: '空表', illegible: '无法辨认' } as const;
+
+/** The reader's confidence in one table: 读取可信 (sure) or 需人工核对 (unsure), with its score. */
+export function readingText(t: Table): string {
+  if (!t.reading) return '';
+  return `${t.reading.level === 'sure' ? '读取可信 sure' : '需人工核对 unsure'} ${t.reading.score.toFixed(2)}`;
+}
 
 export function summarise(d: Disclosure, fileName: string): string {
   const lines: string[] = [];
@@ -22,8 +28,11 @@ export function summarise(d: Disclosure, fileName: string): string {
     const name = t.title || `（标题缺失）${templateByKey(t.key)?.title ?? ''}`;
     const no = t.number ? `公开${t.number}表 ` : '';
     const key = t.key === 'unknown' ? '未识别 / unknown' : t.key;
-    lines.push(`  ${t.status === 'data' ? '✓' : t.status === 'empty' ? '○' : '✗'} ${no}${name}  [${key}]  ${t.rows.length} 行 rows, ${t.columns.length} 列 columns, ${STATUS_ZH[t.status]}  (${describePlace(t.place)})`);
+    lines.push(`  ${t.status === 'data' ? '✓' : t.status === 'empty' ? '○' : '✗'} ${no}${name}  [${key}]  ${t.rows.length} 行 rows, ${t.columns.length} 列 columns, ${STATUS_ZH[t.status]}  ${readingText(t)}  (${describePlace(t.place)})`);
+    if (t.reading?.level === 'unsure') lines.push(`      需人工核对 / check by hand: ${t.reading.reasons.join('；')}`);
   }
+  const unsure = d.tables.filter((t) => t.reading?.level === 'unsure').length;
+  if (d.tables.length) lines.push(`读取可信度 / reading: ${d.tables.length - unsure} 表可信 sure, ${unsure} 表需人工核对 unsure`);
   if (d.performance.length) {
     lines.push(`绩效表 / performance tables: ${d.performance.length}`);
     for (const p of d.performance) lines.push(`  · ${p.title}${p.project ? `：${p.project}` : ''}  ${p.rows.length} 行`);

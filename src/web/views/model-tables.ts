@@ -94,6 +94,15 @@ const SECTION_NAMES: Record<string, string> = {
   g3: '第三组',
 };
 
+/** The reader's confidence in a table: 读取可信 / 需人工核对, with the reasons (absent in models read before it existed). */
+export function readingBadge(t: Table): HTMLElement | null {
+  const r = t.reading;
+  if (!r) return null;
+  const sure = r.level === 'sure';
+  const why = r.reasons.length ? r.reasons.join('；') : '编码、名称、金额列与上下级合计均相符';
+  return h('span', { class: `badge reading ${sure ? 'ok' : 'sev-warning'}`, title: `读取可信度 ${r.score.toFixed(2)}：${why}` }, sure ? '读取可信' : '需人工核对');
+}
+
 export function modelTable(t: Table, ti: number): HTMLElement {
   const hasCodes = t.rows.some((r) => r.code);
   // Multi-part tables print their parts side by side; here each part is shown as its own block, in the
@@ -128,9 +137,11 @@ export function modelTable(t: Table, ti: number): HTMLElement {
       'div',
       { class: 'model-table-head' },
       h('h3', {}, tableTitle(t, ti)),
+      readingBadge(t),
       h('span', { class: 'sub' }, [t.number ? `公开${t.number}表` : '', t.unit ? `单位：${t.unit}` : '', t.status === 'empty' ? '空表' : t.status === 'illegible' ? '无法辨认' : ''].filter(Boolean).join(' · ')),
     ),
     t.emptyStatement ? h('p', { class: 'hint' }, t.emptyStatement) : null,
+    t.reading?.level === 'unsure' ? h('p', { class: 'hint reading-reasons' }, `本表未能可靠读取（可信度 ${t.reading.score.toFixed(2)}），请对照原文核对：${t.reading.reasons.join('；') || '结构证据不足'}。由本表数字得出的问题最多列为警告。`) : null,
     t.rows.length ? h('div', { class: 'scroll-x' }, h('table', { class: 'grid model' }, h('thead', {}, head), h('tbody', {}, ...rows))) : h('p', { class: 'hint' }, '本表没有数据行。'),
   );
 }

@@ -1,0 +1,37 @@
+import { readingConfidence } from '../../../recognise/reading.ts';
+import { cleanFinal } from '../../testing/clean-final.ts';
+import type { RuleFixtures } from '../../testing/fixture.ts';
+
+// The confidence is computed by the reader's own function, so these fixtures also show which evidence moves it.
+const withReading = (edit?: (d: ReturnType<typeof cleanFinal>) => void) => () => {
+  const d = cleanFinal();
+  edit?.(d);
+  for (const t of d.tables) t.reading = readingConfidence(t, d.fiscalYear);
+  return d;
+};
+
+const fixtures: RuleFixtures = {
+  valid: [{ name: 'the clean final account, every table read sure', disclosure: withReading() }],
+  invalid: [
+    {
+      // 深圳 2026 一般公共预算支出表: the narrow code and name columns were lost, every line has amounts only
+      name: '支出决算表 whose code and name columns were lost',
+      disclosure: withReading((d) => {
+        const t = d.tables.find((x) => x.key === 'final.expenditure')!;
+        for (const r of t.rows) if (r.kind === 'code') Object.assign(r, { kind: 'item', code: undefined, codeSystem: undefined, level: undefined, label: null });
+      }),
+      expect: [{ messageId: 'unsure', table: 'final.expenditure', severity: 'warning' }],
+    },
+    {
+      name: '收入决算表 whose codes were misread (digits of amounts taken for codes)',
+      disclosure: withReading((d) => {
+        const t = d.tables.find((x) => x.key === 'final.income')!;
+        let n = 0;
+        for (const r of t.rows) if (r.kind === 'code') r.code = `9${String(n++).padStart(2, '0')}${r.code!.slice(3)}`;
+      }),
+      expect: [{ messageId: 'unsure', table: 'final.income' }],
+    },
+  ],
+};
+
+export default fixtures;

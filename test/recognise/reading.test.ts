@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Disclosure, Table } from '../../src/model/disclosure.ts';
+import { parseBytes } from '../../src/pipeline.ts';
+import { readingConfidence } from '../../src/recognise/reading.ts';
+import { SEED_IDS, seedModel } from '../helpers/seeds.ts';
+
+// Table.reading on real documents: the seeds read right and must all be sure; corpus tables whose structure was
+// misread (pages checked by eye) must be unsure, and the same table with its structure intact must be sure.
+
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus/calinchow-del__renwu');
+const pdf = (rel: string) => parseBytes(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel.split('/').pop() });
+const onPage = (d: Disclosure, page: number) => d.tables.filter((t) => t.place.kind === 'pdf' && t.place.page === page);
+
+describe('reading confidence on the seeds', () => {
+  for (const id of SEED_IDS) {
+    it(`seed ${id}: every table is read sure`, () => {
+      const d = seedModel(id);
+      // seed 003 is a budget's narrative with the table list only
+      expect(d.tables.length > 0 || id === '003').toBe(true);
+      const unsure = d.tables.filter((t) => t.reading?.level !== 'sure').map((t) => `${t.title}: ${t.reading?.reasons.join('；')}`);
+      expect(unsure).toEqual([]);
+    });
+  }
+});
+
+describe('reading confidence on corpus pages', () => {
+  let shenzhen: Disclosure;
+  let xian: Disclosure;
+  let chongqing: Disclosure;
+  beforeAll(async () => {
+    [shenzhen, xian, chongqing] = await Promise.all([
+      pdf('003_深圳/2026年深圳市审计局部门预算.pdf'),
+      pdf('020_西安/应急管理局_2026年部门预算.pdf'),
+      pdf('004_重庆/2026年重庆市人民政府办公厅部门预算.pdf'),
+    ]);
+  }, 120_000);
+
+  it('深圳 审计局 2026 p29 一般公共预算支出表: sure exactly when its code/name columns are read', () => {
+    // The page prints 预算单位 | 科目编码 | 科目名称 | 支出总计 | 基本支出 | 项目支出, codes 201 … 2080505 with names.
+    const [t] = onPage(shenzhen, 29);
+    expect(t?.key).toBe('budget.general_expenditure');
+    const valued = t.rows.filter((r) => r.cells.some((c) => c.value !== null));
+    const named = valued.filter((r) => r.code || r.label).length / valued.length;
+    if (named < 0.75) {
+      expect(t.reading?.level).toBe('unsure');
+      expect(t.reading?.reasons.join()).toMatch(/既无编码也无名称/);
+    } else expect(t.reading?.level).toBe('sure');
+  });
+
+  it('重庆 办公厅 2026 p12 支出总表, read right, is sure; the same table with its code and name columns lost is unsure', () => {
+    // p12 prints 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出, 26 coded lines 201 … 2210201, each 类 = Σ 款 = Σ 项.
+    const [t] = onPage(chongqing, 12);
+    expect(t?.key).toBe('budget.expenditure');
+    expect(t.rows.filter((r) => r.kind === 'code').length).toBeGreaterThanOrEqual(20);
+    expect(t.reading).toMatchObject({ level: 'sure', score: 1 });
+    const lost: Table = structuredClone(t);
+    for (const r of lost.rows) if (r.kind === 'code') Object.assign(r, { kind: 'item', code: undefined, codeSystem: undefined, label: null });
+    const r = readingConfidence(lost, chongqing.fiscalYear);
+    expect(r.level).toBe('unsure');
+    expect(r.reasons[0]).toMatch(/行既无编码也无名称/);
+  });
+
+  it('西安 应急管理局 p3 收支总表 (three side-by-side parts read as two): unsure', () => {
+    // The page prints 收入 | 支出功能分类 | 部门经济分类 | 政府经济分类 side by side; the reader split each print line into
+    // an income row and an expenditure row with no label, and took the labels of two parts for amounts.
+    const [t] = onPage(xian, 3);
+    expect(t?.key).toBe('budget.summary');
+    expect(t.reading?.level).toBe('unsure');
+    expect(t.reading?.reasons.join()).toMatch(/既无编码也无名称/);
+  });
+});
