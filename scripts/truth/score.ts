@@ -71,13 +71,17 @@ export function sameValue(a: string | null, b: string | null): boolean {
 }
 
 function columnMatches(modelLabel: string, truthColumn: string): boolean {
-  const last = norm(truthColumn.split('/').pop() ?? truthColumn);
+  // "其中：基本支出" is the 基本支出 column whichever way the reader keeps the nesting mark.
+  const last = norm(truthColumn.split('/').pop() ?? truthColumn).replace(/^其中:?/, '');
   return norm(modelLabel).endsWith(last);
 }
 
-/** A row label compared without its printed ordinal ("一、", "1.", "（二）", "2、"), which is numbering, not the item. */
+/**
+ * A row label compared without a leading 其中: and its printed ordinal ("一、", "1.", "（二）", "2、"): numbering and
+ * nesting marks, not the item.
+ */
 export function normLabel(s: string): string {
-  return norm(s).replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(\d+\)|\d+[、.](?!\d))/, '');
+  return norm(s).replace(/^其中:?/, '').replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(\d+\)|\d+[、.](?!\d))/, '');
 }
 
 function rowMatches(row: ModelRow, cell: TruthCell): boolean {

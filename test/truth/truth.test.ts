@@ -104,5 +104,6 @@ describe('scoring rules', () => {
     expect(normLabel('1、一般公共预算')).toBe('一般公共预算');
     expect(normLabel('（二）事业收入')).toBe('事业收入');
     expect(normLabel('一般公共服务支出')).toBe('一般公共服务支出');
+    expect(normLabel('其中：（一）因公出国（境）支出')).toBe('因公出国(境)支出');
   });
 });
