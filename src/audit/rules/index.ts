@@ -18,6 +18,7 @@ import narrativeDirection from './narrative-direction/rule.ts';
 import narrativeSections from './narrative-sections/rule.ts';
 import narrativeShare from './narrative-share/rule.ts';
 import narrativeShareSum from './narrative-share-sum/rule.ts';
+import narrativeTableFact from './narrative-table-fact/rule.ts';
 import requiredTablesBudget from './required-tables-budget/rule.ts';
 import requiredTablesFinal from './required-tables-final/rule.ts';
 import rowSum from './row-sum/rule.ts';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   narrativeChange,
   narrativeComponents,
   narrativeDirection,
+  narrativeTableFact,
   requiredTablesFinal,
   requiredTablesBudget,
   listedTables,

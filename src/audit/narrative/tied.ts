@@ -1,0 +1,384 @@
+import { cmp, type Decimal } from '../../model/decimal.ts';
+import type { AmountUnit, Disclosure, Row, Table } from '../../model/disclosure.ts';
+import { tablesByKey } from '../../model/query.ts';
+import { cellValue, rowMisaligned, tableMisaligned, tidy, unitOf } from '../cells.ts';
+import { mayEqual, shift } from '../interval.ts';
+import { grandTotalRow } from '../refs.ts';
+import { figureInterval, figures, paragraphs, type Figure, type Located } from './tokens.ts';
+import { isBareAmountLabel, lineOfLabel, subjectOfLabel, type LineRef, type Scope } from './subjects.ts';
+
+// Narrative facts tied to table cells (issue 10.1): each figure the narrative states about a table line or total,
+// with the cells that print the same quantity. Which tables print a subject, per scope, is data (TARGETS); a fact
+// agrees with its tables when it agrees with one of its cells (a department that prints the same total in three
+// tables restates each of them; the tables' own agreement is the cross-table rules' business).
+
+/** A cell by meaning: table key, row (item key, "total" for the 合计 line, "code:…"), column key or header. */
+export interface CellSpec {
+  table: string;
+  row: string;
+  column: string;
+  /**
+   * Words the column's header must print (tested on the whole header path): a keyed column that lacks them is not
+   * taken, and a column that has them is taken when no column has the key (机关运行经费 tables print one unnamed
+   * column; a 三公 table whose 小计 the template took for 公务用车购置及运行费).
+   */
+  header?: RegExp;
+  /** Words the header's last part must print ("…/公务用车购置费"). */
+  last?: RegExp;
+}
+
+const c = (table: string, row: string, column: string, header?: RegExp, last?: RegExp): CellSpec => ({ table, row, column, header, last });
+const B = (k: string) => `budget.${k}`;
+
+const summaryIncome = (item: string) => c(B('summary'), `income.${item}`, 'amount');
+const incomeCol = (col: string) => c(B('income'), 'total', col);
+
+/** Where each subject is printed, by scope; a scope not listed falls back to 'all'. */
+export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
+  grand_total: {
+    all: [summaryIncome('grand_total'), c(B('summary'), 'expenditure_function.grand_total', 'amount'), incomeCol('total')],
+    fiscal: [c(B('fiscal_summary'), 'income.grand_total', 'amount'), c(B('fiscal_summary'), 'expenditure.grand_total', 'amount')],
+  },
+  'income.grand_total': {
+    all: [summaryIncome('grand_total'), incomeCol('total')],
+    fiscal: [c(B('fiscal_summary'), 'income.grand_total', 'amount')],
+  },
+  'income.total': {
+    // "收入预算" names the 总计 or the 本年收入合计, as the department prints it
+    all: [summaryIncome('total'), summaryIncome('grand_total'), incomeCol('current_total'), incomeCol('total')],
+    fiscal: [c(B('fiscal_summary'), 'income.current', 'amount'), c(B('fiscal_summary'), 'income.grand_total', 'amount')],
+    general: [summaryIncome('general_budget'), c(B('fiscal_summary'), 'income.general_budget', 'amount'), incomeCol('general_budget')],
+    gov_fund: [summaryIncome('gov_fund'), c(B('fiscal_summary'), 'income.gov_fund', 'amount'), incomeCol('gov_fund')],
+    state_capital: [summaryIncome('state_capital'), c(B('fiscal_summary'), 'income.state_capital', 'amount'), incomeCol('state_capital')],
+  },
+  'expenditure.grand_total': {
+    all: [c(B('summary'), 'expenditure_function.grand_total', 'amount'), c(B('expenditure'), 'total', 'total')],
+    fiscal: [c(B('fiscal_summary'), 'expenditure.grand_total', 'amount')],
+  },
+  'expenditure.total': {
+    all: [c(B('summary'), 'expenditure_function.total', 'amount'), c(B('summary'), 'expenditure_function.grand_total', 'amount'), c(B('expenditure'), 'total', 'total')],
+    fiscal: [
+      c(B('fiscal_summary'), 'expenditure.current', 'amount'),
+      c(B('fiscal_summary'), 'expenditure.grand_total', 'amount'),
+      c(B('fiscal_expenditure'), 'total', 'total'),
+    ],
+    general: [c(B('general_expenditure'), 'total', 'total'), c(B('fiscal_summary'), 'expenditure.current', 'general_budget')],
+    gov_fund: [c(B('gov_fund'), 'total', 'total'), c(B('fiscal_summary'), 'expenditure.current', 'gov_fund')],
+    state_capital: [c(B('state_capital'), 'total', 'total'), c(B('fiscal_summary'), 'expenditure.current', 'state_capital')],
+  },
+  'income.general_budget': { all: [summaryIncome('general_budget'), incomeCol('general_budget'), c(B('fiscal_summary'), 'income.general_budget', 'amount')] },
+  'income.gov_fund': { all: [summaryIncome('gov_fund'), incomeCol('gov_fund'), c(B('fiscal_summary'), 'income.gov_fund', 'amount')] },
+  'income.state_capital': { all: [summaryIncome('state_capital'), incomeCol('state_capital'), c(B('fiscal_summary'), 'income.state_capital', 'amount')] },
+  'income.special_account': { all: [summaryIncome('special_account'), incomeCol('special_account')] },
+  'income.business': { all: [summaryIncome('business'), incomeCol('business')] },
+  'income.operating': { all: [summaryIncome('operating'), incomeCol('operating')] },
+  'income.superior': { all: [summaryIncome('superior_unit'), summaryIncome('superior_fiscal'), incomeCol('superior_subsidy')] },
+  'income.affiliated': { all: [summaryIncome('affiliated'), incomeCol('affiliated')] },
+  'income.other': { all: [summaryIncome('other'), incomeCol('other')] },
+  'income.carryover': {
+    all: [summaryIncome('carryover'), incomeCol('carryover')],
+    fiscal: [c(B('fiscal_summary'), 'income.carryover', 'amount')],
+  },
+  'expenditure.carryover': {
+    all: [c(B('summary'), 'expenditure_function.carryover', 'amount')],
+    fiscal: [c(B('fiscal_summary'), 'expenditure.carryover', 'amount')],
+  },
+  'expenditure.basic': {
+    all: [c(B('expenditure'), 'total', 'basic'), c(B('summary'), 'expenditure_dept_econ.basic', 'amount')],
+    fiscal: [c(B('fiscal_expenditure'), 'total', 'basic'), c(B('general_expenditure'), 'total', 'basic'), c(B('fiscal_basic'), 'total', 'total')],
+    general: [c(B('general_expenditure'), 'total', 'basic'), c(B('general_basic'), 'total', 'total')],
+  },
+  'expenditure.project': {
+    all: [c(B('expenditure'), 'total', 'project'), c(B('summary'), 'expenditure_dept_econ.project', 'amount')],
+    fiscal: [c(B('fiscal_expenditure'), 'total', 'project'), c(B('general_expenditure'), 'total', 'project')],
+    general: [c(B('general_expenditure'), 'total', 'project')],
+  },
+  'expenditure.operating': { all: [c(B('expenditure'), 'total', 'operating'), c(B('summary'), 'expenditure_dept_econ.operating', 'amount')] },
+  'expenditure.upper_remit': { all: [c(B('expenditure'), 'total', 'upper_remit')] },
+  'expenditure.subsidy_affiliated': { all: [c(B('expenditure'), 'total', 'subsidy_affiliated')] },
+  personnel: {
+    all: [
+      c(B('general_basic'), 'total', 'personnel'),
+      c(B('fiscal_basic'), 'total', 'personnel'),
+      c(B('general_expenditure'), 'total', 'basic_personnel'),
+      c(B('fiscal_expenditure'), 'total', 'basic_personnel'),
+      c(B('expenditure'), 'total', 'basic_personnel'),
+    ],
+  },
+  public: {
+    all: [
+      c(B('general_basic'), 'total', 'public'),
+      c(B('fiscal_basic'), 'total', 'public'),
+      c(B('general_expenditure'), 'total', 'basic_public'),
+      c(B('fiscal_expenditure'), 'total', 'basic_public'),
+      c(B('expenditure'), 'total', 'basic_public'),
+    ],
+  },
+  'three_public.total': {
+    all: [c(B('three_public'), 'total', 'total', undefined, /^(“?三公”?经费)?(合计|小计)$/), c(B('three_public_and_other'), 'total', 'three_public_total', /三公/, /^(“?三公”?经费)?(合计|小计)$/)],
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ['abroad', /因公出国/, undefined],
+        ['vehicle_total', /公务用车购置(费)?(及|和)运行/, /(运行(维护)?费(用)?|小计|合计)$/],
+        ['vehicle_purchase', /购置/, /购置(费)?$/],
+        ['vehicle_operation', /运行/, /运行(维护)?费(用)?$/],
+        ['reception', /公务接待/, undefined],
+      ] as const
+    ).map(([k, header, last]) => [`three_public.${k}`, { all: [c(B('three_public'), 'total', k, header, last), c(B('three_public_and_other'), 'total', k, header, last)] }]),
+  ),
+  operating_costs: { all: [c(B('operating_costs'), 'total', 'total', /机关运行经费/), c(B('three_public_and_other'), 'total', 'operating_costs')] },
+  meeting: { all: [c(B('three_public_and_other'), 'total', 'meeting'), c(B('meeting_training_fees'), 'total', 'meeting', /会议费/)] },
+  training: { all: [c(B('three_public_and_other'), 'total', 'training'), c(B('meeting_training_fees'), 'total', 'training', /培训费/)] },
+  'procurement.total': { all: [c(B('procurement'), 'total', 'total', /^(总计|合计|金额)$/)] },
+};
+
+/** Functional lines: the tables printing them by code, per scope. */
+export const LINE_TARGETS: Partial<Record<Scope, CellSpec[]>> = {
+  all: [c(B('expenditure'), 'line', 'total'), c(B('summary'), 'line', 'amount')],
+  fiscal: [c(B('fiscal_expenditure'), 'line', 'total'), c(B('general_expenditure'), 'line', 'total'), c(B('fiscal_summary'), 'line', 'amount')],
+  general: [c(B('general_expenditure'), 'line', 'total')],
+  gov_fund: [c(B('gov_fund'), 'line', 'total')],
+  state_capital: [c(B('state_capital'), 'line', 'total')],
+};
+
+export interface TiedCell {
+  table: Table;
+  row: Row;
+  column: string;
+}
+
+/** A figure of the narrative with what it is about. */
+export interface Fact {
+  located: Located;
+  figure: Figure;
+  /** Subject key ("expenditure.basic"), or "line:<code>" for a functional line. */
+  subject: string;
+  scope: Scope;
+  /** Printed wording of the subject (the label), for messages. */
+  label: string;
+  /** Cells printing the same quantity, in the order of TARGETS; empty when the tables are not in the document. */
+  cells: TiedCell[];
+  /** The subject was taken from the words before a bare "2026年预算数…". */
+  inherited: boolean;
+}
+
+/** A header naming another year's money ("2025年预算数/合计", "上年/…", "决算数"), not this budget's. */
+function otherYear(label: string, year: number | null): boolean {
+  if (/上年|去年|决算/.test(label)) return true;
+  return [...label.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) !== year);
+}
+
+function findColumn(t: Table, spec: CellSpec, row: Row, year: number | null): string | undefined {
+  const label = (k: Table['columns'][number]) => k.label.replace(/[\s“”"]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const named = (k: Table['columns'][number]) =>
+    (!spec.header || spec.header.test(label(k))) && (!spec.last || spec.last.test(label(k).split('/').pop()!)) && !/科目|编码|名称|项目|代码/.test(k.label);
+  const fits = (k: Table['columns'][number]) => (k.section === undefined || k.section === row.section) && !otherYear(k.label, year);
+  const byKey = t.columns.find((k) => k.key === spec.column && (k.section === undefined || k.section === row.section));
+  if (byKey && fits(byKey) && (named(byKey) || (!spec.header && !spec.last))) return byKey.key;
+  if (byKey && !fits(byKey)) {
+    // the template took the prior year's group for the key: the same header under this year's group
+    const tail = byKey.label.split('/').slice(1).join('/');
+    const mate = t.columns.find((k) => k !== byKey && fits(k) && tail && k.label.split('/').slice(1).join('/').replace(/[()（）]/g, '') === tail.replace(/[()（）]/g, '') && /本年|\d{4}年/.test(k.label));
+    return mate?.key;
+  }
+  if (spec.header || spec.last) {
+    const hits = t.columns.filter((k) => fits(k) && named(k));
+    if (hits.length === 1) return hits[0].key;
+  }
+  return undefined;
+}
+
+const squash = (s: string) => tidy(s).replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.]|\d+[、．.])/, '').replace(/[\s（）()“”"]/g, '').replace(/(类|款|项)$/, '');
+
+/** Names as printed in the text and in the table: “行政运行（项）支出” restates “行政运行”, “卫生健康” “卫生健康支出”. */
+function sameName(a: string, b: string): boolean {
+  return a === b || a === `${b}支出` || b === `${a}支出`;
+}
+
+function levelOfRow(r: Row): '类' | '款' | '项' | undefined {
+  return r.level ?? (r.code ? (r.code.length === 3 ? '类' : r.code.length === 5 ? '款' : r.code.length === 7 ? '项' : undefined) : undefined);
+}
+
+/** The coded row a line reference names in this table; undefined when none or several fit. */
+export function lineRow(t: Table, line: LineRef): Row | undefined {
+  const rows = t.rows.filter((r) => r.kind === 'code' && r.code && (r.codeSystem === undefined || r.codeSystem === 'function') && /^2\d{2}(\d{2}){0,2}$/.test(r.code));
+  if (line.code) {
+    const hit = rows.filter((r) => r.code === line.code);
+    return hit.length === 1 ? hit[0] : undefined;
+  }
+  let pool = rows;
+  // outer names narrow the pool to their subtree
+  for (let i = 0; i < line.names.length; i++) {
+    const n = line.names[i];
+    const last = i === line.names.length - 1;
+    const want = squash(n.name);
+    let hit = pool.filter((r) => r.label && sameName(squash(r.label), want) && (n.level === null || levelOfRow(r) === n.level));
+    if (last && line.tail) hit = hit.filter((r) => levelOfRow(r) === line.tail!.level && r.code!.endsWith(line.tail!.digits));
+    if (hit.length !== 1) return undefined;
+    if (last) return hit[0];
+    const code = hit[0].code!;
+    pool = rows.filter((r) => r.code!.startsWith(code) && r.code !== code);
+  }
+  return undefined;
+}
+
+function resolve(d: Disclosure, spec: CellSpec, line: LineRef | null): TiedCell[] {
+  const out: TiedCell[] = [];
+  for (const t of tablesByKey(d, spec.table)) {
+    if (t.status !== 'data' || tableMisaligned(t)) continue;
+    let row: Row | undefined;
+    if (spec.row === 'line') row = line ? lineRow(t, line) : undefined;
+    else if (spec.row === 'total') row = grandTotalRow(t);
+    else row = t.rows.find((r) => r.item === spec.row);
+    if (!row || rowMisaligned(t, row)) continue;
+    const column = findColumn(t, spec, row, d.fiscalYear);
+    if (!column || !cellValue(t, row, column)) continue;
+    out.push({ table: t, row, column });
+  }
+  return out;
+}
+
+function specsFor(subject: string, scope: Scope): CellSpec[] {
+  const m = TARGETS[subject];
+  if (!m) return [];
+  return m[scope] ?? (scope === 'all' ? [] : (m.all ?? []));
+}
+
+const SCOPE_WORDS: [RegExp, Scope][] = [
+  [/一般公共预算/, 'general'],
+  [/政府性基金/, 'gov_fund'],
+  [/国有资本经营/, 'state_capital'],
+  [/财政拨款/, 'fiscal'],
+];
+
+/** Scope named by a heading or a sentence's head: the most specific word. */
+export function scopeOfText(s: string): Scope | null {
+  for (const [re, sc] of SCOPE_WORDS) if (re.test(s)) return sc;
+  return null;
+}
+
+/** Sections whose figures are not restatements of the tables. */
+const SKIP_HEADING = /绩效|附件|名词解释|国有资产|重点(项目|支出)|项目(支出)?(情况|说明)/;
+
+function sentenceStart(text: string, at: number): number {
+  return Math.max(...['。', '；', ';'].map((ch) => text.lastIndexOf(ch, at - 1))) + 1;
+}
+
+/**
+ * Every figure of the narrative whose words name a table line or total, with its subject, its scope (the words
+ * before the term, else the sentence's head up to its first figure, else the heading) and the cells it restates.
+ */
+export function narrativeFacts(d: Disclosure): Fact[] {
+  const names = [...new Set([d.entity.name, ...d.entity.names].filter((n): n is string => !!n))].sort((a, b) => b.length - a.length);
+  const out: Fact[] = [];
+  for (const l of paragraphs(d)) {
+    if (SKIP_HEADING.test(l.heading)) continue;
+    const headingScope = scopeOfText(l.section.headingPath.slice(-1).join('')) ?? scopeOfText(l.heading.replace(/第[一二三四五六七八九十]+部分[^/]*/, ''));
+    const figs = figures(l.text);
+    let last: Fact | null = null;
+    figs.forEach((f, i) => {
+      if (f.kind !== 'amount' || f.change) return;
+      const ss = sentenceStart(l.text, f.start);
+      const firstInSentence = figs.find((g) => g.start >= ss);
+      const head = l.text.slice(ss, firstInSentence && firstInSentence.start < f.start ? firstInSentence.start : f.start);
+      // a figure right after a 比/较 (“比2025年预算数1506121.45万元减少…”) is the prior year's
+      if (/(比|较|与|同)[^，。；]{0,20}$/.test(l.text.slice(Math.max(0, f.start - 24), f.start)) && /(比|较)/.test(f.label)) return;
+      const scopeFromHead = scopeOfText(head.replace(/占.*$/, ''));
+      let fact: Fact | null = null;
+      // "广深港…物业管理服务2,520.00万元，上年结转122.31万元": after an amount of something the vocabulary does not
+      // know, the sentence's parts are that thing's
+      const unknownBefore = figs.some((g) => g.start >= ss && g.start < f.start && g.kind === 'amount' && !g.change && !out.some((x) => x.figure === g));
+      if (unknownBefore && !/^[（(]?[一二三四五六七八九十\d]+[)）.、．]/.test(f.label)) return;
+      const line = lineOfLabel(f.label, names);
+      if (line) {
+        const scope = scopeFromHead ?? headingScope ?? 'all';
+        // lines listed under "项目支出…，其中：" are that kind's part of the line, not the line's total
+        const kinds = [...new Set([...head.matchAll(/基本支出|项目支出/g)].map((m) => m[0]))];
+        let column = kinds.length === 1 ? (kinds[0] === '基本支出' ? 'basic' : 'project') : null;
+        // the list goes on in the next sentence ("其中：一般公共服务支出3.00万元，主要用于…。公共安全支出40230.95万元")
+        if (!kinds.length && last?.subject.startsWith('line:') && last.figure.sentence === f.sentence - 1 && last.cells[0]?.column !== 'total' && last.cells[0]?.column !== 'amount')
+          column = last.cells[0]?.column ?? null;
+        const specs = (LINE_TARGETS[scope] ?? []).map((x) => (column ? { ...x, column } : x));
+        const cells = specs.flatMap((s) => resolve(d, s, line));
+        // every table must name the same line (a bare name may be a 项 under two 款)
+        const code = cells[0]?.row.code;
+        if (code && cells.every((x) => x.row.code === code)) fact = { located: l, figure: f, subject: `line:${code}`, scope, label: f.label, cells, inherited: false };
+      }
+      const subj = fact ? null : subjectOfLabel(f.label, names);
+      if (fact) {
+        // a functional line
+      } else if (subj) {
+        let subject = subj.subject;
+        let scope: Scope = subj.scope ?? scopeFromHead ?? headingScope ?? 'all';
+        if (subj.sided) {
+          // "其中：一般公共预算拨款X万元" after a spending total is spending from that budget
+          const before = l.text.slice(ss, f.start);
+          const side = [...before.matchAll(/收入|支出/g)].pop()?.[0] ?? (/支出/.test(l.heading) ? '支出' : '收入');
+          if (side === '支出') {
+            scope = subject === 'income.general_budget' ? 'general' : subject === 'income.gov_fund' ? 'gov_fund' : 'state_capital';
+            subject = 'expenditure.total';
+          }
+        }
+        // source subjects are scope-free; income/spending totals keep the scope
+        const cells = specsFor(subject, scope).flatMap((s) => resolve(d, s, null));
+        fact = { located: l, figure: f, subject, scope, label: f.label, cells, inherited: false };
+      } else if (isBareAmountLabel(f.label, names)) {
+        // a subject named just before without a figure ("（一）因公出国（境）费用。2026年预算数…"), else the subject of
+        // the last fact when only changes and rates stand between ("住房公积金（01项）136.4万元，…，预算安排131.20万元")
+        const prevStart = sentenceStart(l.text, ss - 1);
+        const prev = l.text.slice(prevStart, f.start - f.label.length).replace(/[。；;，,：:]+$/, '');
+        const clauses = prev.split(/[。；;，,]/).filter(Boolean);
+        const topic = clauses[clauses.length - 1] ?? '';
+        const named = topic && !/\d/.test(topic) ? subjectOfLabel(topic, names) : null;
+        if (named) {
+          const scope: Scope = named.scope ?? scopeOfText(head) ?? headingScope ?? 'all';
+          const cells = specsFor(named.subject, scope).flatMap((s) => resolve(d, s, null));
+          fact = { located: l, figure: f, subject: named.subject, scope, label: topic + f.label, cells, inherited: true };
+        } else if (last && f.sentence - last.figure.sentence <= 1 && figs.slice(figs.indexOf(last.figure) + 1, i).every((g) => g.kind === 'percent' || g.change)) {
+          fact = { ...last, figure: f, label: f.label, inherited: true };
+        }
+      }
+      if (fact) {
+        out.push(fact);
+        last = fact;
+      }
+    });
+  }
+  return out;
+}
+
+export interface Comparison {
+  status: 'equal' | 'rounding' | 'differs';
+  /** The cell compared: the one that agrees, else the first that could be read. */
+  cell: TiedCell;
+  tableValue: Decimal;
+  unit: AmountUnit;
+}
+
+const toYuan = (v: Decimal, unit: AmountUnit | undefined | null): Decimal => (unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v);
+
+/**
+ * Compares a fact with its cells in 元, on intervals: equal when one cell prints the same amount, rounding when
+ * one cell's interval meets the figure's, differs when none does. A blank cell reads as zero only for a stated zero
+ * (a cell the reader lost must not make a stated amount wrong); null when no cell can be read.
+ */
+export function compareFact(d: Disclosure, fact: Fact): Comparison | null {
+  const f = fact.figure;
+  const stated = f.unit === '元' ? figureInterval(f) : figureInterval(f, true);
+  const statedValue = toYuan(f.value, f.unit);
+  let rounding: Comparison | null = null;
+  let differs: Comparison | null = null;
+  for (const cell of fact.cells) {
+    const cv = cellValue(cell.table, cell.row, cell.column);
+    const unit = unitOf(d, cell.table);
+    if (!cv || !unit) continue;
+    if (cv.blank && f.value.units !== 0n) continue;
+    const iv = unit === '万元' ? shift(cv.interval, 4) : cv.interval;
+    if (cmp(toYuan(cv.value, unit), statedValue) === 0) return { status: 'equal', cell, tableValue: cv.value, unit };
+    if (mayEqual(stated, iv)) rounding ??= { status: 'rounding', cell, tableValue: cv.value, unit };
+    else differs ??= { status: 'differs', cell, tableValue: cv.value, unit };
+  }
+  return rounding ?? differs;
+}
