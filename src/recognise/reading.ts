@@ -107,6 +107,15 @@ function codesEvidence(t: Table, year: number | null): Evidence[] {
   return out;
 }
 
+const ENUMERATION = /(?:^|[^\d.])(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、．])/g;
+const TOTAL_WORD = /合计|总计/g;
+
+/** Two list numbers or two total words in one label: labels of side-by-side parts joined into one. */
+export function isGluedLabel(label: string): boolean {
+  const s = label.replace(/\s+/g, '');
+  return (s.match(ENUMERATION)?.length ?? 0) >= 2 || (s.match(TOTAL_WORD)?.length ?? 0) >= 2;
+}
+
 function labelsEvidence(t: Table): Evidence | undefined {
   // A data row is named by its code, its label or its template item; a row with none of them is a fragment
   // (a wrapped number, a split line) or a row whose key columns were lost.
@@ -114,9 +123,13 @@ function labelsEvidence(t: Table): Evidence | undefined {
   if (!rows.length) return undefined;
   // A row printing its code only is named by the code (seed 001 prints 收入决算表 codes without names).
   const nameless = rows.filter((r) => !r.code && !(r.label && r.label.trim()) && !r.item).length;
-  const bad = nameless;
+  // A label holding the labels of several parts printed side by side ("1、财政拨款1、一般公共服务支出1、人员经费…",
+  // "本年收入合计本年支出合计"): the parts of the table were read as one.
+  const glued = rows.filter((r) => r.label && isGluedLabel(r.label)).length;
+  const bad = nameless + glued;
   const reasons: string[] = [];
   if (nameless) reasons.push(`${nameless}/${rows.length} 行既无编码也无名称`);
+  if (glued) reasons.push(`${glued}/${rows.length} 行的名称由几栏拼成`);
   return { id: 'labels', share: 1 - bad / rows.length, checked: rows.length, floor: 0.75, ...(reasons.length ? { reason: reasons.join('，') } : {}) };
 }
 

@@ -17,6 +17,8 @@ export interface TableRegion {
   place: SourcePlace;
   /** The title was not printed; the kind was inferred from the note "本表反映…" (seed 000, table 07). */
   inferredFrom?: 'note';
+  /** Squashed printed lines of a title wrapped over several lines (a continuation page repeats them). */
+  titleLines?: string[];
 }
 
 export interface TocEntry {
@@ -98,6 +100,25 @@ export function tocEntryText(text: string): string {
   return stripNumbering(text.replace(/\s*[.。…·．_\-]{2,}.*$/, '').replace(/\s+\d{1,3}$/, '').trim()).trim();
 }
 
+/** Brackets opened and not closed ("…明细表（按支出功能分类科" wraps before "目-不含上年结转）"). */
+function unclosed(text: string): boolean {
+  return (text.match(/[（(]/g)?.length ?? 0) > (text.match(/[）)]/g)?.length ?? 0);
+}
+
+const SENTENCE = /[，,。；;：:！？]/;
+
+/**
+ * A line that carries on the title above it: the rest of an open bracket, a bracketed qualifier on its own line
+ * ("（按支出功能分类科目-不含上年结转）"), or a short tail that makes the title a known one.
+ */
+function continuesTitle(title: string, line: string): boolean {
+  const l = squash(line);
+  if (!l || l.length > 40 || isMetaLine(line) || isNoteLine(line) || PAGE_FURNITURE.test(l)) return false;
+  if (unclosed(title)) return !SENTENCE.test(l.replace(/[）)].*$/, ''));
+  if (/^\([^()]+\)$/.test(l)) return true;
+  return l.length <= 12 && !SENTENCE.test(l) && !matchTitle(title) && !!matchTitle(title + line);
+}
+
 export function segment(blocks: Block[]): Segments {
   const toc: TocEntry[] = [];
   const tables: TableRegion[] = [];
@@ -109,6 +130,10 @@ export function segment(blocks: Block[]): Segments {
   let current: TableRegion | null = null;
   let afterBreak = false;
   let narrativeSinceTable = 0;
+  /** Blocks already taken as part of a title (the second line of a wrapped title). */
+  const consumed = new Set<number>();
+  /** A continuation page repeats a wrapped title: its remaining lines, still to be skipped. */
+  let repeatedTail: string[] = [];
 
   /** After a title-like line: does a grid (or an unreadable body) follow before any other text? */
   const gridFollows = (from: number): boolean => {
@@ -135,13 +160,31 @@ export function segment(blocks: Block[]): Segments {
     current = null;
   };
 
+  /** The next line block after i (skipping breaks), when nothing else comes first. */
+  const nextLine = (i: number): { block: LineBlock; index: number } | undefined => {
+    for (let j = i + 1; j < blocks.length; j++) {
+      const b = blocks[j];
+      if (b.type === 'break') continue;
+      return b.type === 'line' ? { block: b, index: j } : undefined;
+    }
+    return undefined;
+  };
+
   blocks.forEach((b, i) => {
+    if (consumed.has(i)) return;
     if (b.type === 'break') {
       afterBreak = true;
       return;
     }
     const wasAfterBreak = afterBreak;
     afterBreak = false;
+    if (b.type === 'line' && repeatedTail.length) {
+      if (squash(b.text) === repeatedTail[0]) {
+        repeatedTail.shift();
+        return;
+      }
+      repeatedTail = [];
+    }
 
     if (b.type === 'grid') {
       // A table grid (not a list of tables) ends the contents.
@@ -201,16 +244,35 @@ export function segment(blocks: Block[]): Segments {
       narrative.push({ block: b, part, afterBreak: true });
       return;
     }
-    if (looksLikeTableTitle(text) && !isNoteLine(text) && !isMetaLine(text) && (gridFollows(i) || matchTitle(text))) {
+    // A title wrapped inside an open bracket: "…支出明细表（按支出功能分类科" + "目-不含上年结转）".
+    let titleText = text;
+    const wrapped = !looksLikeTableTitle(text) && unclosed(text) && !SENTENCE.test(s) ? nextLine(i) : undefined;
+    if (wrapped && continuesTitle(text, wrapped.block.text) && looksLikeTableTitle(text + wrapped.block.text) && gridFollows(wrapped.index)) {
+      titleText = text + wrapped.block.text;
+      consumed.add(wrapped.index);
+    }
+    if (looksLikeTableTitle(titleText) && !isNoteLine(titleText) && !isMetaLine(titleText) && (gridFollows(i) || matchTitle(titleText) || titleText !== text)) {
       // The same title again right after its table: the table continues on a new page with its title repeated.
       const last: TableRegion | undefined = current ?? (narrativeSinceTable === 0 ? tables[tables.length - 1] : undefined);
-      if (last && last.grids.length && last.title && squash(last.title) === s && matchTitle(text)?.layout !== 'text') {
+      const ts = squash(titleText);
+      // A wrapped title repeats whole: its first line alone may also begin the next table ("…支出明细表" + "（按支出
+      // 经济分类科目…）" after "…支出明细表" + "（按支出功能分类科目…）"), so the line after it must repeat too.
+      const after = nextLine(i);
+      const repeatsWrapped = last?.titleLines?.[0] === ts && (last.titleLines.length < 2 || (after !== undefined && squash(after.block.text) === last.titleLines[1]));
+      if (last && last.grids.length && last.title && (squash(last.title) === ts || repeatsWrapped) && matchTitle(titleText)?.layout !== 'text') {
         current = last;
+        repeatedTail = squash(last.title) === ts ? [] : (last.titleLines?.slice(1) ?? []);
         return;
       }
       close();
-      current = { title: text, titleBlock: b, meta: [], notes: [], grids: [], illegible: [], place: b.place };
+      current = { title: titleText, titleBlock: b, meta: [], notes: [], grids: [], illegible: [], place: b.place, titleLines: [ts] };
       narrativeSinceTable = 0;
+      return;
+    }
+    // The rest of a title printed on the next line, before any metadata or grid.
+    if (current && current.titleLines && !current.grids.length && !current.meta.length && !current.notes.length && continuesTitle(current.title, text)) {
+      current.title += text.trim();
+      current.titleLines.push(s);
       return;
     }
     if (current) {
