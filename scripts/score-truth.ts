@@ -30,7 +30,8 @@ async function readOne(file: string): Promise<void> {
   const { parseBytes } = await import('../src/pipeline.ts');
   const bytes = new Uint8Array(readFileSync(file));
   const d = await parseBytes(bytes, { fileName: file });
-  process.stdout.write(`${JSON.stringify(reduce(d))}\n`);
+  // Writes to a pipe are asynchronous: wait until the model is flushed, or process.exit() cuts it short.
+  await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(reduce(d))}\n`, (e) => (e ? reject(e) : resolve())));
 }
 
 function runChild(file: string): Promise<{ model: ModelDoc | null; error?: string; ms: number }> {
@@ -53,7 +54,12 @@ function runChild(file: string): Promise<{ model: ModelDoc | null; error?: strin
           /* falls through to the error below */
         }
       }
-      const why = signal === 'SIGKILL' ? `timeout after ${CHILD_TIMEOUT_MS / 1000} s` : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ').slice(0, 400)}`;
+      const why =
+        signal === 'SIGKILL'
+          ? `timeout after ${CHILD_TIMEOUT_MS / 1000} s`
+          : code === 0
+            ? `the reduced model could not be parsed (${out.length} bytes of output)`
+            : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ').slice(0, 400)}`;
       resolve({ model: null, error: why, ms });
     });
   });
