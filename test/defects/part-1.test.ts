@@ -1,0 +1,3 @@
+import { defectSuite } from './suite.ts';
+
+defectSuite(1, 3);
