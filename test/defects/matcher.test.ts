@@ -56,6 +56,7 @@ describe('defect matching', () => {
 
   it('ratchets: a lost defect and a returned false finding both fail', () => {
     const s = { name: 'doc', foundMust: ['d2'], foundOther: [], falseOccurring: ['k1', 'k2'] } as unknown as DocumentScore;
-    expect(ratchet(s, { found: ['doc#d1', 'doc#d2', 'other#d1'], falseOccurring: ['doc#k1'] })).toEqual({ lost: ['doc#d1'], returned: ['doc#k2'] });
+    expect(ratchet(s, { documents: ['doc', 'other'], found: ['doc#d1', 'doc#d2', 'other#d1'], falseOccurring: ['doc#k1'] })).toEqual({ lost: ['doc#d1'], returned: ['doc#k2'] });
+    expect(ratchet(s, { documents: ['other'], found: [], falseOccurring: [] }).returned).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { loadBaseline, loadLabelled, ratchet, scoreDocument } from '../../src/au
 
 // The labelled defect set as a ratchet (docs/audit-accuracy.md): on every labelled document, each defect the
 // baseline says is found must still be found, and each recorded false finding the baseline says is fixed must
-// not come back. The documents are split over a few test files so that vitest's workers share them.
+// not come back. defectSuite(part, parts) takes every parts-th document, should the set ever need splitting over files.
 
 export function defectSuite(part: number, parts: number): void {
   const baseline = loadBaseline();

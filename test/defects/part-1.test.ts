@@ -1,3 +1,0 @@
-import { defectSuite } from './suite.ts';
-
-defectSuite(1, 3);
