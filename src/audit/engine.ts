@@ -85,6 +85,10 @@ export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules
     const ctx: RuleContext = {
       disclosure: d,
       table: (key) => tableByKey(d, key),
+      ofKind: (key) => {
+        const kind = templateByKey(key)?.kind;
+        return !d.kind || !kind || kind === d.kind;
+      },
       skip: (key) => void missingParts.add(key),
       report: (r: Report) => {
         const template = meta.messages[r.messageId];

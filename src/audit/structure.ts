@@ -61,6 +61,34 @@ export function topLevel(segment: Row[]): Row[] {
   });
 }
 
+/**
+ * The top lines as distinct classes. A class code printed more than once in one part is either the class and its
+ * 款/项 of the same name that the reader could only place by name (深圳 2026 收支总表: 其他支出 / 其他支出 /
+ * 其他支出, all 7,647.43) — the same amounts, counted once — or a code column the reader misread (万里街道 2024:
+ * 款 printed "2" and "7" under 类 301, three 301 lines with different amounts). In the second case the classes
+ * are not known, so there is nothing to add up: null.
+ */
+export function distinctClasses(rows: Row[]): Row[] | null {
+  const byCode = new Map<string, Row>();
+  for (const r of rows) {
+    const k = key(r);
+    const first = byCode.get(k);
+    if (!first) byCode.set(k, r);
+    else if (!sameAmounts(first, r)) return null;
+  }
+  return [...byCode.values()];
+}
+
+function sameAmounts(a: Row, b: Row): boolean {
+  const text = (r: Row) =>
+    r.cells
+      .filter((c) => c.value !== null)
+      .map((c) => `${c.column}=${c.value}`)
+      .sort()
+      .join(';');
+  return text(a) === text(b);
+}
+
 /** Value columns of a table that belong to this row's section. */
 export function valueColumns(t: Table, row: Row): string[] {
   const cols = t.columns.filter((c) => c.section === undefined || c.section === row.section).map((c) => c.key);

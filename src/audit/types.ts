@@ -75,6 +75,12 @@ export interface RuleContext {
   /** Say that part of the rule could not run (a table of one relation is missing). Reported once per rule. */
   skip(missingTable: string): void;
   table(key: string): Table | undefined;
+  /**
+   * Does a table of this key belong to this document's kind (its template's kind; every table when the kind is
+   * unknown)? A relation written for the other kind's tables (a 决算 identity in a 预算) does not apply. Lets a
+   * rule holding relations of both kinds choose them by data, without testing the document kind itself.
+   */
+  ofKind(tableKey: string): boolean;
 }
 
 export interface Rule {

@@ -46,9 +46,9 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const kind = ctx.disclosure.kind === '预算' ? 'budget' : ctx.disclosure.kind === '决算' ? 'final' : null;
     for (const rel of BY_CODE) {
-      if (kind && !rel.left.table.startsWith(kind)) continue;
+      // relations between tables of the other document kind never apply (the tables' templates say their kind)
+      if (!ctx.ofKind(rel.left.table)) continue;
       const lt = ctx.table(rel.left.table);
       const rt = ctx.table(rel.right.table);
       if (!lt || !rt) {

@@ -83,10 +83,9 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const kind = ctx.disclosure.kind === '预算' ? 'budget' : ctx.disclosure.kind === '决算' ? 'final' : null;
     for (const rel of CROSS_RELATIONS) {
-      // Relations between tables of the other document kind never apply.
-      if (kind && !rel.left.table.startsWith(kind)) continue;
+      // Relations between tables of the other document kind never apply (the tables' templates say their kind).
+      if (!ctx.ofKind(rel.left.table)) continue;
       // A relation with a table missing is skipped as a whole, and said so: comparing with the remaining parts
       // would read the missing table as zero.
       const absent = [...new Set([rel.left, ...rel.right].map((r) => r.table))].filter((k) => !ctx.table(k));

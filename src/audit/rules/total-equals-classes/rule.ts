@@ -3,7 +3,7 @@ import { rowByItem } from '../../../model/query.ts';
 import { grandTotalRow } from '../../refs.ts';
 import { templateByKey } from '../../../templates/catalogue.ts';
 import { checkEquation } from '../../equation.ts';
-import { segments, topLevel, valueColumns } from '../../structure.ts';
+import { distinctClasses, segments, topLevel, valueColumns } from '../../structure.ts';
 import type { Rule } from '../../types.ts';
 import { isCodedTable } from '../../structure.ts';
 
@@ -91,8 +91,10 @@ const rule: Rule = {
       // only tables whose template says their lines are classification codes (a procurement or listing table
       // prints codes as attributes of its lines, not as a hierarchy)
       if (!isCodedTable(t)) continue;
-      for (const { total, classes } of targets(t)) {
-        if (classes.length === 0) continue;
+      for (const target of targets(t)) {
+        const classes = distinctClasses(target.classes);
+        if (!classes?.length) continue;
+        const total = target.total;
         for (const column of valueColumns(t, total)) {
           checkEquation(ctx, {
             target: { table: t, row: total, column },
