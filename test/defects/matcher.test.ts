@@ -60,3 +60,15 @@ describe('defect matching', () => {
     expect(ratchet(s, { documents: ['other'], found: [], falseOccurring: [] }).returned).toHaveLength(1);
   });
 });
+
+describe('recorded false findings', () => {
+  it('match by rule, message, table, row, column and page; a row "*" stands for every row', async () => {
+    const { isRecordedFalse } = await import('../../src/audit/testing/defect-set.ts');
+    const f = finding({ ruleId: 'table-layout', messageId: 'row', severity: 'warning', location: place('budget.basic_expenditure', '30101', null, 24) });
+    const x = { ruleId: 'table-layout', messageId: 'row', severity: 'warning' as const, why: '', location: { table: 'budget.basic_expenditure', row: '*', column: null, page: 24 } };
+    expect(isRecordedFalse(f, x)).toBe(true);
+    expect(isRecordedFalse(f, { ...x, location: { ...x.location, page: 25 } })).toBe(false);
+    expect(isRecordedFalse(f, { ...x, location: { ...x.location, row: '30102' } })).toBe(false);
+    expect(isRecordedFalse(f, { ...x, location: { ...x.location, page: undefined } })).toBe(true);
+  });
+});

@@ -64,7 +64,9 @@ export interface Defect {
 }
 
 export interface FalseFindingPlace {
+  /** "*" for every table (a reader warning given on each table it could not read). */
   table: string | null;
+  /** "*" for every row of the table (one misread table giving a warning per line). */
   row: string | null;
   column: string | null;
   page?: number | null;
@@ -155,6 +157,20 @@ export function findingKey(f: Finding): string {
   return falseKey({ ruleId: f.ruleId, messageId: f.messageId, location: { ...f.location, page: pageOf(f.location) } });
 }
 
+/** Is this finding the recorded false finding? Same rule, message and place; a recorded table or row "*" stands for any. */
+export function isRecordedFalse(f: Finding, x: FalseFinding): boolean {
+  const l = x.location;
+  return (
+    f.ruleId === x.ruleId &&
+    f.messageId === x.messageId &&
+    (l.table === '*' || f.location.table === l.table) &&
+    (l.row === '*' || f.location.row === l.row) &&
+    f.location.column === l.column &&
+    // a page recorded as null: the finding has none; left out: any page
+    (l.page === undefined || pageOf(f.location) === l.page)
+  );
+}
+
 export interface DocumentScore {
   name: string;
   doc: LabelledDocument;
@@ -177,8 +193,8 @@ export async function scoreDocument(name: string, doc: LabelledDocument, corpus 
   const sha = createHash('sha256').update(bytes).digest('hex');
   const d = await parseBytes(new Uint8Array(bytes), { fileName: doc.file.split('/').pop() });
   const findings = checkDisclosure(d).findings.filter((f) => f.severity !== 'info');
-  const falseKeys = new Set(doc.falseFindings.map(falseKey));
-  const isFalse = (f: Finding) => falseKeys.has(findingKey(f));
+  const recorded = (f: Finding) => doc.falseFindings.find((x) => isRecordedFalse(f, x));
+  const isFalse = (f: Finding) => recorded(f) !== undefined;
   const isReal = (f: Finding) => doc.defects.some((x) => reports(f, x));
   const score: DocumentScore = {
     name,
@@ -188,7 +204,7 @@ export async function scoreDocument(name: string, doc: LabelledDocument, corpus 
     missedMust: [],
     foundOther: [],
     missedOther: [],
-    falseOccurring: [...new Set(findings.filter(isFalse).map(findingKey))],
+    falseOccurring: [...new Set(findings.flatMap((f) => doc.falseFindings.filter((x) => isRecordedFalse(f, x)).map(falseKey)))],
     errors: { real: 0, false: 0, unlabelled: [] },
     unlabelledWarnings: [],
   };
