@@ -2,6 +2,7 @@ import { toFixedString, type Decimal } from '../model/decimal.ts';
 import type { Disclosure, Table } from '../model/disclosure.ts';
 import { tableByKey } from '../model/query.ts';
 import { templateByKey } from '../templates/catalogue.ts';
+import { computeCoverage } from './coverage.ts';
 import { renderMessage } from './render.ts';
 import { rules as allRules } from './rules/index.ts';
 import type { AuditOptions, AuditResult, Finding, FindingPlace, Report, Rule, RuleContext, Severity } from './types.ts';
@@ -134,5 +135,5 @@ export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules
     else if (f.severity === 'warning') summary.warnings++;
     else summary.infos++;
   }
-  return { findings, summary };
+  return { findings, summary, coverage: computeCoverage(d, findings) };
 }

@@ -102,7 +102,44 @@ export interface AuditSummary {
   skipped: number;
 }
 
+/** Why a table was or was not checked (src/audit/coverage.ts words each state). */
+export type TableCoverageState = 'checked' | 'empty' | 'absent' | 'unsure' | 'illegible' | 'image-only' | 'unrecognised';
+
+export interface TableCoverage {
+  /** Template key, or "unknown" for a table whose title matched no template. */
+  key: string;
+  /** Printed title (the canonical title when the table was not found). */
+  title: string;
+  /** One of the standard tables a document of this kind must publish. */
+  standard: boolean;
+  state: TableCoverageState;
+  /** The audit checked the table (state checked or empty). */
+  checked: boolean;
+  /** Why not, Chinese and English; null when checked. */
+  reason: string | null;
+  reasonEn: string | null;
+  /** PDF pages the table was printed on (empty for other inputs or absent tables). */
+  pages: number[];
+  place: SourcePlace | null;
+  /** Rules that could not run because this table is missing. */
+  skippedRules: string[];
+}
+
+export interface Coverage {
+  /** full: every standard table checked; partial: some not; none: no table checked at all. */
+  level: 'full' | 'partial' | 'none';
+  standardTables: number;
+  checkedStandard: number;
+  uncheckedStandard: number;
+  /** Printed tables in document order, then the standard tables not found (catalogue order). */
+  tables: TableCoverage[];
+  imageOnlyPages: number[];
+  skippedRules: { ruleId: string; rule: string; missing: string[] }[];
+}
+
 export interface AuditResult {
   findings: Finding[];
   summary: AuditSummary;
+  /** What the audit could and could not check (absent in results stored before it existed). */
+  coverage?: Coverage;
 }
