@@ -8,7 +8,11 @@ export type InputErrorCode =
   | 'encrypted'
   | 'too-large'
   | 'not-found'
-  | 'no-content';
+  | 'no-content'
+  /** Read, but not a budget or final-account disclosure (no disclosure tables, no disclosure headings). */
+  | 'not-a-disclosure'
+  /** Pages are pictures without a text layer (a scan): nothing can be read or checked. */
+  | 'image-only';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;

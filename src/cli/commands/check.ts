@@ -5,6 +5,8 @@ import { toSarif } from '../../audit/report/sarif.ts';
 import { formatText } from '../../audit/report/text.ts';
 import { checkMany, isBatchInput } from '../../batch/index.ts';
 import { parseBytes } from '../../pipeline.ts';
+import { assertDisclosure } from '../../recognise/is-disclosure.ts';
+import { writeSheetsCommand, isSheetOutput } from '../../sheet/cli.ts';
 import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { readInputFile } from '../read-input.ts';
 
@@ -18,9 +20,15 @@ const check: Command = async (argv) => {
     jobs: { type: 'string', short: 'j' },
     timeout: { type: 'string' },
     'no-infos': { type: 'boolean' },
+    'source-url': { type: 'string' },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, 'text', '--format');
   if (positionals.length === 0) throw new UsageError('请指定要审核的文件', 'Name the file to check');
+
+  // --out 检查表.xlsx|.md for one document, or --out DIR/ for a folder: the 公开情况检查表 (src/sheet/).
+  if (values.out && (await isSheetOutput(positionals, values.out))) {
+    return writeSheetsCommand(positionals, values.out, { sourceUrl: values['source-url'] ?? null });
+  }
 
   // Several inputs, a folder, or --out report.xlsx|json|csv: batch on all cores, one summary row per document.
   if (values.out || (await isBatchInput(positionals))) {
@@ -31,6 +39,7 @@ const check: Command = async (argv) => {
   const path = positionals[0];
   const bytes = await readInputFile(path);
   const d = await parseBytes(bytes, { fileName: basename(path) });
+  assertDisclosure(d);
   const res = checkDisclosure(d);
   if (format === 'json') process.stdout.write(JSON.stringify(toJsonReport(path, res), null, 2) + '\n');
   else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(path, res), null, 2) + '\n');
