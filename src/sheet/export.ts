@@ -10,10 +10,10 @@ import { checkSheetXlsx } from './xlsx.ts';
 // One document's check sheet from its model and the bytes it was read from (the bytes give the page pictures of a
 // PDF), in the format the output name asks for. Shared by the CLI and the HTTP API.
 
-export type SheetFormat = 'xlsx' | 'md';
+export type SheetFormat = 'xlsx' | 'docx' | 'md';
 
 export function sheetFormatOf(path: string): SheetFormat | null {
-  const m = /\.(xlsx|md)$/i.exec(path);
+  const m = /\.(xlsx|docx|md)$/i.exec(path);
   return m ? (m[1].toLowerCase() as SheetFormat) : null;
 }
 
@@ -35,6 +35,10 @@ export async function writeSheet(p: PreparedSheet, format: SheetFormat): Promise
   switch (format) {
     case 'xlsx':
       return checkSheetXlsx(p.sheet, { images: p.images, imagesMissing: p.imagesMissing });
+    case 'docx': {
+      const { checkSheetDocx } = await import('./docx.ts');
+      return checkSheetDocx(p.sheet, { images: p.images, imagesMissing: p.imagesMissing });
+    }
     case 'md':
       return new TextEncoder().encode(checkSheetMarkdown(p.sheet));
   }
