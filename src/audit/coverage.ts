@@ -72,14 +72,15 @@ export function computeCoverage(d: Disclosure, findings: readonly Finding[]): Co
     if ((tpl.replacedBy ?? []).some((k) => foundKeys.has(k))) continue;
     const listed = d.recognition.listed.find((l) => l.key === tpl.key);
     const detail: string[] = [];
-    if (listed) detail.push('目录列出但正文中未找到');
     let state: TableCoverageState = listed?.status === 'illegible' ? 'illegible' : 'absent';
     // With image-only pages in the document the table may be on one of them: not checked, rather than missing.
     if (state === 'absent' && imageOnly.size) {
       state = 'image-only';
       detail.push(`可能在图片页（第${[...imageOnly].slice(0, 8).join('、')}页）中`);
     }
-    tables.push(entry(tpl.key, listed?.title ?? tpl.title, true, state, detail, [], listed?.place ?? null));
+    const e = entry(tpl.key, listed?.title ?? tpl.title, true, state, detail, [], listed?.place ?? null);
+    if (state === 'absent' && listed) [e.reason, e.reasonEn] = ['目录列出，但正文中未找到此表', 'listed in the contents but not found in the document'];
+    tables.push(e);
   }
 
   // Rules that could not run, and on account of which tables (the engine's "skipped" findings).

@@ -57,18 +57,26 @@ export async function checkMany(paths: string[], options: CheckManyOptions = {})
   return t.errors > 0 ? 1 : 0;
 }
 
+/** "9/9", "7/9 未全部核对" — how many of the document's standard tables the audit checked. */
+function coverageCell(r: BatchResult['rows'][number]): string {
+  if (!r.standardTables) return '';
+  return r.checkedTables === r.standardTables ? `${r.checkedTables}/${r.standardTables}` : `${r.checkedTables}/${r.standardTables} 未全部核对`;
+}
+
 export function summaryText(result: BatchResult): string {
   const t = result.totals;
   const out: string[] = [
     `财鉴批量审核 / Caijian batch check — ${t.files} 个文件 files, ${t.jobs} 个并行 jobs, ${(t.elapsedMs / 1000).toFixed(1)} s`,
     '',
-    ['状态 status', '错误', '警告', '表格', '单位 entity', '年度', '类型', '文件 file'].join('\t'),
+    ['状态 status', '错误', '警告', '表格', '单位 entity', '年度', '类型', '核对 checked', '文件 file'].join('\t'),
   ];
   for (const r of result.rows) {
     const label = STATUS_LABEL[r.status];
     out.push(
-      [`${label.zh} ${label.en}`, r.errors, r.warnings, r.tables ?? '', r.entity ?? '', r.fiscalYear ?? '', r.kind ?? '', r.file].join('\t'),
+      [`${label.zh} ${label.en}`, r.errors, r.warnings, r.tables ?? '', r.entity ?? '', r.fiscalYear ?? '', r.kind ?? '', coverageCell(r), r.file].join('\t'),
     );
+    // A document whose standard tables were not all checked is never a clean-looking line.
+    if (r.unchecked) out.push(`\t未能核对：${r.unchecked}`);
     if (r.reason) out.push(`\t${r.reason}\n\t${r.reasonEn ?? ''}`);
   }
   out.push(

@@ -3,6 +3,7 @@ import type { Disclosure } from '../model/disclosure.ts';
 import { describePlace } from '../model/place.ts';
 import { parseBytes } from '../pipeline.ts';
 import { isInputError } from '../read/errors.ts';
+import { assertDisclosure } from '../recognise/is-disclosure.ts';
 import type { BatchFinding, BatchRow } from './types.ts';
 
 // One document through the pipeline: read, recognise, audit. Runs inside a batch worker. Every failure
@@ -20,6 +21,13 @@ interface FindingLike {
 }
 
 type Audit = (d: Disclosure) => unknown;
+
+interface CoverageLike {
+  level: 'full' | 'partial' | 'none';
+  standardTables: number;
+  checkedStandard: number;
+  tables: { title: string; standard: boolean; checked: boolean; reason: string | null }[];
+}
 
 let auditLoaded: Promise<Audit | null> | null = null;
 
@@ -88,10 +96,21 @@ export async function processFile(path: string): Promise<{ row: BatchRow; findin
     row.pages = d.source.pageCount ?? null;
     row.tables = d.tables.length;
     row.unknownTables = d.recognition.unknownTables.length;
+    // A file that is not a disclosure gets a failed row saying so, never an audit of nothing with 0 errors.
+    assertDisclosure(d);
     const audit = await loadAudit();
     row.status = audit ? 'ok' : 'parsed';
     if (audit) {
-      for (const f of findingsOf(audit(d))) {
+      const result = audit(d);
+      const coverage = (result as { coverage?: CoverageLike }).coverage;
+      if (coverage) {
+        row.coverage = coverage.level;
+        row.standardTables = coverage.standardTables;
+        row.checkedTables = coverage.checkedStandard;
+        const unchecked = coverage.tables.filter((t) => t.standard && !t.checked);
+        row.unchecked = unchecked.length ? unchecked.map((t) => `“${t.title}”（${t.reason}）`).join('；') : null;
+      }
+      for (const f of findingsOf(result)) {
         if (f.severity === 'error') row.errors++;
         else if (f.severity === 'warning') row.warnings++;
         else row.infos++;

@@ -28,6 +28,13 @@ export interface BatchRow {
   errors: number;
   warnings: number;
   infos: number;
+  /** What the audit could check (src/audit/coverage.ts): full, partial or none; null when no audit ran. */
+  coverage?: 'full' | 'partial' | 'none' | null;
+  /** Standard tables of the document's kind, and how many of them were checked. */
+  standardTables?: number | null;
+  checkedTables?: number | null;
+  /** The standard tables not checked and why, Chinese ("“收入总表”（文件中未找到此表）；…"). */
+  unchecked?: string | null;
   /** Processing time of this file in milliseconds (read + recognise + audit). */
   ms: number;
   /** Why a file failed, Chinese then English; null when it did not. */

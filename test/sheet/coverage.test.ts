@@ -25,7 +25,7 @@ describe('coverage', () => {
     expect(c.uncheckedStandard).toBeGreaterThan(0);
     const income = c.tables.find((t) => t.key === 'budget.income')!;
     expect(income).toMatchObject({ standard: true, state: 'absent', checked: false });
-    expect(income.reason).toContain('目录列出但正文中未找到');
+    expect(income.reason).toBe('目录列出，但正文中未找到此表');
     // The engine's skipped rules are attached to the table they missed.
     expect(c.skippedRules.length).toBeGreaterThan(0);
     expect(c.tables.some((t) => t.skippedRules.includes('cross-table-totals'))).toBe(true);
@@ -52,4 +52,23 @@ describe('coverage', () => {
     expect(c.tables.find((t) => t.key === 'budget.general_basic')).toBeUndefined();
     expect(c.tables.filter((t) => t.key.startsWith('budget.general_basic_')).length).toBeGreaterThanOrEqual(5);
   });
+});
+
+describe('coverage in batch rows', () => {
+  it('a budget with missing standard tables is a row that says which were not checked', async () => {
+    const { runBatch } = await import('../../src/batch/index.ts');
+    const { seedPath } = await import('../helpers/seeds.ts');
+    const { summaryText } = await import('../../src/batch/check-many.ts');
+    const res = await runBatch([seedPath('003'), seedPath('000')], { jobs: 1 });
+    const budget = res.rows.find((r) => r.file.includes('003_'))!;
+    // Seed 003 prints no standard table Caijian can find: nothing of it was checked.
+    expect(budget.coverage).toBe('none');
+    expect(budget.checkedTables!).toBeLessThan(budget.standardTables!);
+    expect(budget.unchecked).toContain('目录列出，但正文中未找到此表');
+    const full = res.rows.find((r) => r.file.includes('000_'))!;
+    expect(full).toMatchObject({ coverage: 'full', standardTables: 9, checkedTables: 9, unchecked: null });
+    const text = summaryText({ ...res, written: [] });
+    expect(text).toMatch(/未全部核对/);
+    expect(text).toMatch(/\t未能核对：“/);
+  }, 60_000);
 });

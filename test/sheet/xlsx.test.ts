@@ -65,7 +65,7 @@ describe('check sheet xlsx from a seed (text input)', () => {
     const { rows } = await readBack(await writeSheet(p, 'xlsx'));
     const income = rows.find((r) => r.label === '《收入总表》' || r.label === '《部门收入总表》')!;
     expect(income.verdict).toBe('否');
-    expect(income.text).toContain('未能核对：文件中未找到此表');
+    expect(income.text).toContain('未能核对：目录列出，但正文中未找到此表');
   });
 });
 
