@@ -210,6 +210,8 @@ export function scoreCell(doc: string, cell: TruthCell, model: ModelDoc, tallies
       ? `row not found; value in: ${holders.slice(0, 2).map(describeRow).join(' ‖ ')}`
       : `row not found and value not in table ${keyed.map((t) => `「${t.title}」 p${t.page}`).join(', ')}`;
   }
+  // Say when the digits themselves are nowhere in the table, so a reading failure is not taken for a row slip.
+  if (!valueFound && keyed.length) found = `value in no cell of the table; ${found}`;
   misses.push({
     doc,
     figure: 'cellsExact',
