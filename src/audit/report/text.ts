@@ -1,4 +1,5 @@
 import { describePlace } from '../../model/place.ts';
+import { coverageLine } from '../coverage.ts';
 import type { Table } from '../../model/disclosure.ts';
 import type { AuditResult, Finding, FindingPlace, Severity } from '../types.ts';
 
@@ -48,6 +49,8 @@ export function formatText(document: string, res: AuditResult, options: TextOpti
     out.push('', `未执行 / skipped (${skipped.length})`);
     for (const f of skipped) out.push(`  [${f.ruleId}] ${f.message}`);
   }
+  // What was checked, so that "0 errors" is never read as "all checked" (issue 11).
+  if (res.coverage) out.push('', `核对范围：${coverageLine(res.coverage)}`, `coverage: ${coverageLine(res.coverage, 'en')}`);
   const s = res.summary;
   out.push('', `合计 / summary: ${s.errors} 错误 errors, ${s.warnings} 警告 warnings, ${s.infos} 提示 infos, ${s.skipped} 未执行 skipped`, '');
   return out.join('\n');
