@@ -10,6 +10,7 @@ import type { Repository } from '../store/repository.ts';
 import { REVIEW_STATUSES, ROLES, type DocumentQuery, type ReviewStatus, type Role } from '../store/types.ts';
 import { endSession, identify, LoginThrottle, requireUser, sameOrigin, startSession, type AuthEnv } from './auth.ts';
 import { ApiError, badRequest, errorBody, notFound, sendError } from './errors.ts';
+import { documentCoverage, documentSheet, selectionWorkbook } from './check-sheet.ts';
 import { findingsCsv, findingsJson, findingsXlsx } from './export.ts';
 import { importFile, reprocess, type ImportResult } from './importer.ts';
 import type { UploadLimits } from './limits.ts';
@@ -251,8 +252,41 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/documents/:id', async (c) => {
     requireUser(c);
     const d = await documentOr404(c.req.param('id'));
+    // What the audit could check (issue 11): computed from the model and the findings, also for older documents.
+    const coverage = await documentCoverage(repo, d.summary.id, JSON.parse(d.modelJson) as Disclosure);
     // The model is stored as JSON text already; splice it in rather than parse and re-serialise it.
-    return c.body(`{"document":${JSON.stringify(d.summary)},"model":${d.modelJson}}`, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(`{"document":${JSON.stringify(d.summary)},"coverage":${JSON.stringify(coverage)},"model":${d.modelJson}}`, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  // The 公开情况检查表 of one document (xlsx or docx, with page pictures for PDFs); dismissed findings are left out.
+  const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  app.get('/api/documents/:id/check-sheet', async (c) => {
+    requireUser(c);
+    const format = c.req.query('format') ?? 'xlsx';
+    if (format !== 'xlsx' && format !== 'docx') throw badRequest('检查表格式只能是 xlsx 或 docx。', 'The check sheet format must be xlsx or docx.');
+    const d = await documentOr404(c.req.param('id'));
+    const p = (await documentSheet(repo, d.summary.id, options.pageImages?.renderer, c.req.query('source') || null))!;
+    const { writeSheet } = await import('../sheet/export.ts');
+    const body = await writeSheet(p, format);
+    const base = d.summary.fileName.replace(/\.[^.]+$/, '');
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': format === 'xlsx' ? XLSX_TYPE : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-disposition': contentDisposition(`${base}-检查表.${format}`),
+    });
+  });
+
+  // Check sheets of a selection as one workbook: 汇总, 按规则, then one sheet per document. ?ids=a,b,c
+  app.get('/api/check-sheets', async (c) => {
+    requireUser(c);
+    const ids = (c.req.query('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (!ids.length) throw badRequest('请选择要导出检查表的文档。', 'Select the documents whose check sheets to export.');
+    if (ids.length > 200) throw badRequest('一次最多导出 200 份检查表。', 'At most 200 check sheets at a time.');
+    const sheets = [];
+    for (const id of ids) {
+      const d = await documentOr404(id);
+      sheets.push({ fileName: d.summary.fileName, prepared: (await documentSheet(repo, id, options.pageImages?.renderer, null))! });
+    }
+    return c.body((await selectionWorkbook(sheets)) as Uint8Array<ArrayBuffer>, 200, { 'content-type': XLSX_TYPE, 'content-disposition': contentDisposition('检查表汇总.xlsx') });
   });
 
   // Read and audit the stored original again (admin): for documents imported before a reader or rule fix.

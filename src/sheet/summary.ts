@@ -29,9 +29,15 @@ function headerRow(ws: ExcelJS.Worksheet, labels: string[]): void {
   row.height = 30;
 }
 
-export async function summaryWorkbook(rows: readonly SummaryRow[], title = '预决算公开情况检查汇总表'): Promise<Uint8Array> {
+export async function summaryWorkbook(rows: readonly SummaryRow[], title?: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Caijian 财鉴';
+  addSummarySheets(wb, rows, title);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Adds the sheets 汇总 (one row per department) and 按规则 (problems per rule) to `wb`. */
+export function addSummarySheets(wb: ExcelJS.Workbook, rows: readonly SummaryRow[], title = '预决算公开情况检查汇总表'): void {
   const page = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
   const ws = wb.addWorksheet('汇总', { pageSetup: page, headerFooter: { oddFooter: `${title} 第 &P 页，共 &N 页` } });
   ws.columns = [6, 30, 10, 8, 10, 8, 8, 9, 8, 8, 8, 14, 44, 30].map((width) => ({ width }));
@@ -92,5 +98,4 @@ export async function summaryWorkbook(rows: readonly SummaryRow[], title = '预�
     const row = ws2.addRow([m?.code ?? '', m?.title.zh ?? '其他', m ? CATEGORY[m.category] ?? '' : '', s.files.size, s.n]);
     row.eachCell((cell) => (cell.border = BORDER));
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -1,5 +1,6 @@
 import type { Disclosure } from '../model/disclosure.ts';
 import type { DocumentPage, DocumentSummary, Facets, Review, ReviewStatus, SeriesPoint, StoredFinding, User } from '../store/types.ts';
+import type { Coverage } from '../audit/types.ts';
 
 // The browser's client of the HTTP API. Errors arrive as { error: { messageZh, messageEn } } and are thrown
 // as ApiFailure so views can show the Chinese message.
@@ -44,7 +45,7 @@ export const api = {
   me: () => call<{ user: User }>('GET', '/api/me'),
   documents: (params: Record<string, string>) => call<DocumentPage>('GET', `/api/documents?${new URLSearchParams(params)}`),
   facets: () => call<Facets>('GET', '/api/facets'),
-  document: (id: string) => call<{ document: DocumentSummary; model: Disclosure }>('GET', `/api/documents/${encodeURIComponent(id)}`),
+  document: (id: string) => call<{ document: DocumentSummary; model: Disclosure; coverage?: Coverage }>('GET', `/api/documents/${encodeURIComponent(id)}`),
   findings: (id: string) => call<{ document: DocumentSummary; findings: StoredFinding[] }>('GET', `/api/documents/${encodeURIComponent(id)}/findings`),
   reprocess: (id: string) => call<{ document: DocumentSummary; carriedReviews: number }>('POST', `/api/documents/${encodeURIComponent(id)}/reprocess`),
   review: (findingId: string, status: ReviewStatus, reason: string) =>

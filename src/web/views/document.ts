@@ -1,3 +1,4 @@
+import type { Coverage } from '../../audit/types.ts';
 import type { Disclosure } from '../../model/disclosure.ts';
 import type { SourcePlace } from '../../model/place.ts';
 import type { DocumentSummary, ReviewStatus, StoredFinding, User } from '../../store/types.ts';
@@ -12,7 +13,20 @@ import { SourceView } from './source-view.ts';
 
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
-function header(doc: DocumentSummary, model: Disclosure, user: User): HTMLElement {
+/** What the audit could check: never a clean look for a document whose standard tables were not all checked. */
+function coverageBox(c: Coverage | undefined): HTMLElement | null {
+  if (!c) return null;
+  const unchecked = c.tables.filter((t) => t.standard && !t.checked);
+  const head = c.standardTables ? `核对范围：标准表 ${c.standardTables} 张，已核对 ${c.checkedStandard} 张` : '核对范围：未能确定本文件应有的标准表';
+  return h(
+    'div',
+    { class: `coverage coverage-${c.level}`, 'data-coverage': c.level },
+    h('strong', {}, head),
+    unchecked.length ? h('ul', {}, ...unchecked.map((t) => h('li', {}, `未能核对“${t.title}”：${t.reason ?? ''}`))) : null,
+  );
+}
+
+function header(doc: DocumentSummary, model: Disclosure, user: User, coverage?: Coverage): HTMLElement {
   const base = `/api/documents/${doc.id}`;
   const title = `${doc.entity ?? '（未识别单位）'}${doc.fiscalYear ? ` ${doc.fiscalYear}年` : ''}${doc.kind ? `部门${doc.kind}` : ''}`;
   return h(
@@ -30,6 +44,7 @@ function header(doc: DocumentSummary, model: Disclosure, user: User): HTMLElemen
           .filter(Boolean)
           .join(' · '),
       ),
+      coverageBox(coverage),
     ),
     h(
       'div',
@@ -38,6 +53,10 @@ function header(doc: DocumentSummary, model: Disclosure, user: User): HTMLElemen
       h(
         'div',
         { class: 'links' },
+        '检查表：',
+        h('a', { href: `${base}/check-sheet?format=xlsx`, class: 'check-sheet-xlsx' }, 'Excel'),
+        h('a', { href: `${base}/check-sheet?format=docx` }, 'Word'),
+        h('span', { class: 'sep' }, '|'),
         '导出审核结果：',
         h('a', { href: `${base}/findings/export?format=xlsx` }, 'Excel'),
         h('a', { href: `${base}/findings/export?format=csv` }, 'CSV'),
@@ -88,7 +107,7 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     main.append(h('div', { class: 'error-box' }, e instanceof ApiFailure ? e.messageZh : '无法打开该文档。'), h('a', { href: '#/' }, '返回文档列表'));
     return;
   }
-  const [{ document: doc, model }, { findings: unsorted }] = loaded;
+  const [{ document: doc, model, coverage }, { findings: unsorted }] = loaded;
   const findings = [...unsorted].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || a.seq - b.seq);
 
   const source = new SourceView(doc);
@@ -303,7 +322,7 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   }
   chartsTab.hidden = true;
 
-  main.append(header(doc, model, user), tabs, auditTab, chartsTab);
+  main.append(header(doc, model, user, coverage), tabs, auditTab, chartsTab);
   const firstTable = model.tables.findIndex((t) => t.rows.length > 0);
   showTable(firstTable >= 0 ? firstTable : 0);
   drawList();
