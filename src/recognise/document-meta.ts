@@ -5,57 +5,113 @@ import { squash } from '../templates/normalize.ts';
 // Document-level facts: kind, fiscal year, department, scope, amount unit and printed precision. Read from
 // the cover first, then confirmed or filled in from the tables.
 
-export function detectKind(cover: LineBlock[], tables: Table[]): DocumentKind | null {
-  const text = cover.map((b) => squash(b.text)).join(' ');
+function kindOf(text: string): DocumentKind | null {
   const final = /决算/.test(text);
   const budget = /预算/.test(text);
   if (final && !budget) return '决算';
   if (budget && !final) return '预算';
   if (final && budget) return text.indexOf('决算') < text.indexOf('预算') ? '决算' : '预算';
+  return null;
+}
+
+/**
+ * 预算 or 决算, from the document: its cover, else its part headings, else the kinds of its tables. Never from the
+ * file name (西安 卫健委's 决算 is filed as 部门预算).
+ */
+export function detectKind(cover: LineBlock[], tables: Table[], headings: string[] = []): DocumentKind | null {
+  const fromCover = kindOf(cover.map((b) => squash(b.text)).join(' '));
+  if (fromCover) return fromCover;
+  const fromHeadings = kindOf(headings.map(squash).filter((h) => /(部门|单位)(综合)?(预算|决算)/.test(h)).join(' '));
+  if (fromHeadings) return fromHeadings;
   const f = tables.filter((t) => t.key.startsWith('final.')).length;
   const b = tables.filter((t) => t.key.startsWith('budget.')).length;
   return f > b ? '决算' : b > f ? '预算' : null;
 }
 
-export function detectYear(cover: LineBlock[], sections: NarrativeSection[]): number | null {
+const YEAR = /(20\d{2})\s*年/;
+
+/**
+ * The year the tables' titles print ("2026年部门收支总表", a "（2026年度）" line under the title), most often first.
+ * Titles, not prose: a narrative sentence names other years too.
+ */
+export function yearOfTitles(titles: string[]): number | null {
+  const counts = new Map<number, number>();
+  for (const t of titles) {
+    const m = YEAR.exec(t);
+    if (m) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  }
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+  return best ? best[0] : null;
+}
+
+export function detectYear(cover: LineBlock[], sections: NarrativeSection[], titles: string[] = []): number | null {
   for (const b of cover) {
-    const m = /(20\d{2})\s*年/.exec(b.text);
+    const m = YEAR.exec(b.text);
     if (m) return Number(m[1]);
   }
+  const fromTitles = yearOfTitles(titles);
+  if (fromTitles) return fromTitles;
   for (const s of sections.slice(0, 5)) {
-    const m = /(20\d{2})\s*年/.exec(s.heading);
+    const m = YEAR.exec(s.heading);
     if (m) return Number(m[1]);
   }
   return null;
 }
 
-const ENTITY_END = /(局|委员会|委|办公室|办公厅|厅|院|中心|部|政府|站|所|馆|会|队|处|街道办事处)$/;
+const ENTITY_END = /(局|委员会|委|办公室|办公厅|厅|院|中心|部|政府|站|所|馆|会|队|处|街道办事处|室|校|团)$/;
+/** A bracket after a name ("西安市统计局（汇总）", "…研究院（上海市统计数据管理中心）"): not the name's ending. */
+const TRAILING_BRACKET = /[（(][^（()）]*[)）]$/;
+const FIELD = /^(?:单位名称|部门名称|预算主管部门|主管部门|资金主管部门|预算单位|编制单位|填报单位)[:：](.+)$/;
+/** Where the next printed field starts on a line that joined several ("…局（汇总）保密审查情况：已审查"). */
+const NEXT_FIELD = /[\u4e00-\u9fa5]{2,10}[:：]/;
+
+/**
+ * A department name as printed: Chinese text (brackets allowed), no sentence punctuation; outside a name field
+ * (单位名称：…) it must also end like a name (局, 委员会, 中心 …).
+ */
+function asEntity(raw: string | undefined, field = false): string | undefined {
+  if (!raw) return undefined;
+  let s = raw.replace(/\s+/g, '').replace(/^\d{3,9}-/, '');
+  const next = NEXT_FIELD.exec(s);
+  if (next && next.index > 0) s = s.slice(0, next.index);
+  if (s.length < 3 || s.length > 40 || /[，,。；;：:、！？0-9]/.test(s)) return undefined;
+  return field || ENTITY_END.test(s.replace(TRAILING_BRACKET, '')) ? s : undefined;
+}
+
+/** "2023 年度 邵阳市医疗保障局部门决算", "中共西安市委宣传部2021年部门综合预算", "2018年度江苏省高级人民法院预算公开". */
+function entityInTitle(line: string): string | undefined {
+  const m = /^(?:\d{4}年度?)?(.+?)(?:\d{4}年度?)?(?:部门|单位)?(?:综合)?(?:预算|决算)(?:公开|信息公开|公开说明|情况说明|报表|表)*$/.exec(line);
+  if (!m) return undefined;
+  return asEntity(m[1].replace(/^\d{4}年度?/, '').replace(/(?:\d{4}年度?)$/, '').replace(/部门$/, ''));
+}
 
 export function detectEntity(cover: LineBlock[], tables: Table[]): { name: string | null; names: string[] } {
   const names: string[] = [];
   const add = (n: string | undefined) => {
-    const s = n?.replace(/\s+/g, '').replace(/^\d{3,9}-/, '');
-    if (s && !names.includes(s)) names.push(s);
+    if (n && !names.includes(n)) names.push(n);
   };
-  let coverName: string | undefined;
-  for (const b of cover) {
-    const t = b.text.replace(/\s+/g, '');
-    const m = /^(?:单位名称|部门名称|预算主管部门|主管部门|预算单位)[:：](.+)$/.exec(t);
-    if (m) {
-      coverName ??= m[1];
-      continue;
+  // The cover's first lines, alone and joined with the next one or two: a title may wrap ("2018年度江苏省高级" /
+  // "人民法院预算公开"). A field (单位名称：…) wins over a title, a title over a bare name line.
+  const lines = cover.slice(0, 8).map((b) => b.text.replace(/\s+/g, ''));
+  let fromField: string | undefined;
+  let fromTitle: string | undefined;
+  let bare: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const f = FIELD.exec(lines[i]);
+    if (f) fromField ??= asEntity(f[1], true);
+    for (const n of [1, 2, 3]) {
+      if (i + n > lines.length) break;
+      fromTitle ??= entityInTitle(lines.slice(i, i + n).join(''));
     }
-    // "2023 年度 邵阳市医疗保障局部门决算" → 邵阳市医疗保障局
-    const inTitle = /^(?:\d{4}年度?)?(.+?)(?:\d{4}年度?)?(?:部门|单位)(?:预算|决算)/.exec(t);
-    if (inTitle && ENTITY_END.test(inTitle[1]) && !coverName) coverName = inTitle[1].replace(/^\d{4}年度?/, '');
-    if (!coverName && ENTITY_END.test(t) && t.length <= 30 && !/^\d/.test(t)) coverName = t;
+    if (!/\d/.test(lines[i])) bare ??= asEntity(lines[i]);
   }
+  const coverName = fromField ?? fromTitle ?? bare;
   add(coverName);
   const counts = new Map<string, number>();
-  if (coverName) counts.set(coverName.replace(/\s+/g, ''), 1);
+  if (coverName) counts.set(coverName, 1);
   for (const t of tables) {
-    if (t.entity) {
-      const e = t.entity.replace(/\s+/g, '').replace(/^\d{3,9}-/, '');
+    const e = asEntity(t.entity, true);
+    if (e) {
       counts.set(e, (counts.get(e) ?? 0) + 1);
       add(e);
     }
@@ -65,9 +121,10 @@ export function detectEntity(cover: LineBlock[], tables: Table[]): { name: strin
   return { name: mostPrinted ?? null, names };
 }
 
-export function detectScope(cover: LineBlock[]): Disclosure['scope'] {
-  const text = cover.map((b) => squash(b.text)).join(' ');
-  const level = /单位(预算|决算)/.test(text) ? '单位' : /部门(预算|决算)/.test(text) ? '部门' : null;
+export function detectScope(cover: LineBlock[], headings: string[] = []): Disclosure['scope'] {
+  const coverText = cover.map((b) => squash(b.text)).join(' ');
+  const text = /(部门|单位)(综合)?(预算|决算)/.test(coverText) ? coverText : `${coverText} ${headings.map(squash).join(' ')}`;
+  const level = /单位(综合)?(预算|决算)/.test(text) ? '单位' : /部门(综合)?(预算|决算)/.test(text) ? '部门' : null;
   const consolidation = /汇总/.test(text) ? '汇总' : /本级/.test(text) ? '本级' : null;
   return { level, consolidation };
 }

@@ -4,7 +4,7 @@ import { detectEntity, detectKind, detectScope, detectUnits, detectYear, dominan
 import { buildNarrative } from './narrative.ts';
 import { readingConfidence } from './reading.ts';
 import { buildReport } from './report.ts';
-import { segment } from './segment.ts';
+import { partNumber, segment } from './segment.ts';
 import { recogniseRegion } from './table.ts';
 
 // Layout → Disclosure. Recognition never throws on odd layouts: what it cannot place becomes a warning or an
@@ -19,7 +19,9 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   const warnings: ReadWarning[] = [...layout.warnings];
   const seg = segment(layout.blocks);
   // Kind first from the cover; tables are recognised with it, then it is confirmed from the tables.
-  let kind = detectKind(seg.cover, []);
+  // The document's part headings ("第二部分 2019年度部门预算表") say what it is when it prints no cover.
+  const headings = seg.narrative.filter((l) => partNumber(l.block.text) !== undefined).map((l) => l.block.text);
+  let kind = detectKind(seg.cover, [], headings);
   const tables: Table[] = [];
   const performance: PerformanceTable[] = [];
   const performanceKeys = new Set<string>();
@@ -55,13 +57,15 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
       messageEn: `Pages ${imageOnlyPages.join(', ')} are images without a text layer and could not be read.`,
     });
   }
-  const fiscalYear = detectYear(seg.cover, narrative.sections);
+  // Table titles and the year lines printed under them ("（2026年度）"), performance tables included.
+  const titles = seg.tables.flatMap((r) => [r.title, ...r.meta.filter((m) => /^[(（]?\s*20\d{2}\s*年度?\s*[)）]?$/.test(m.text.trim())).map((m) => m.text)]);
+  const fiscalYear = detectYear(seg.cover, narrative.sections, titles);
   // Confidence last: it judges codes against the catalogue of the document's year.
   for (const t of tables) t.reading = readingConfidence(t, fiscalYear);
   const disclosure: Disclosure = {
     schemaVersion: 1,
     kind,
-    scope: detectScope(seg.cover),
+    scope: detectScope(seg.cover, headings),
     fiscalYear,
     entity: { name: entity.name, names: entity.names, units: detectUnits(narrative.sections) },
     unit,

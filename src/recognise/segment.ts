@@ -297,7 +297,9 @@ export function segment(blocks: Block[]): Segments {
       }
       close();
     }
-    if (part === 0 && !inToc) cover.push(b);
+    // The cover is what precedes the document's parts and tables: lines after a table in a document without part
+    // headings (北京 附件2 prints performance text after its tables) are not a cover.
+    if (part === 0 && !inToc && !tables.length) cover.push(b);
     narrativeSinceTable++;
     narrative.push({ block: b, part, afterBreak: wasAfterBreak });
   });

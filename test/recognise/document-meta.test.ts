@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBytes } from '../../src/pipeline.ts';
+
+// Document metadata from the document itself (covers and part headings as printed, checked on the page images):
+// the entity from a cover title wrapped over lines or a name field, never from prose or the file name.
+
+const CORPUS = join(import.meta.dirname, '../../../shared/corpus');
+const read = (rel: string) => parseBytes(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: 'upload.pdf' });
+
+describe('document metadata', () => {
+  it('北京 信访办 2026: "北京市信访办公室部门2026年度部门预算" names the entity', async () => {
+    const d = await read('calinchow-del__renwu/002_北京/2026年北京市信访办公室部门预算.pdf');
+    expect(d.entity.name).toBe('北京市信访办公室');
+    expect([d.kind, d.fiscalYear, d.scope.level]).toEqual(['预算', 2026, '部门']);
+  }, 60_000);
+
+  it('西安 宣传部: "中共西安市委宣传部2021年部门综合预算" (部门综合预算 is a 部门 budget)', async () => {
+    const d = await read('calinchow-del__renwu/020_西安/宣传部_2026年部门预算.pdf');
+    expect(d.entity.name).toBe('中共西安市委宣传部');
+    expect([d.kind, d.fiscalYear, d.scope.level]).toEqual(['预算', 2021, '部门']);
+  }, 60_000);
+
+  it('江苏 省法院 2018: the cover title wraps ("2018年度江苏省高级" / "人民法院预算公开")', async () => {
+    const d = await read('ae86jack__open-budget/省法院2018年度部门预算公开.pdf');
+    expect(d.entity.name).toBe('江苏省高级人民法院');
+    expect(d.fiscalYear).toBe(2018);
+  }, 60_000);
+
+  it('西安 行政审批服务局: the name ends where the next printed field begins, the consolidation mark stays', async () => {
+    const d = await read('calinchow-del__renwu/020_西安/政务服务和数据管理局_2026年部门预算.pdf');
+    expect(d.entity.name).toBe('西安市行政审批服务局（汇总）');
+  }, 60_000);
+
+  it('江苏 政协 2019 (no cover text, narrative only): 预算 and 部门 from its part headings; no entity from prose', async () => {
+    const d = await read('ae86jack__open-budget/江苏省政协办公厅2019年度部门预算.pdf');
+    expect([d.kind, d.fiscalYear, d.scope.level]).toEqual(['预算', 2019, '部门']);
+  }, 60_000);
+
+  it('北京 发改委 附件2 (tables, then project text, no cover): no entity taken from a line of project text', async () => {
+    const d = await read('calinchow-del__renwu/_history/002_北京/发展和改革局_附件2：北京市发展和改革委员会2026年度部门预算报表.pdf');
+    // before: "展和改革委员会", the tail of a wrapped prose line after the tables
+    expect(d.entity.name).toBeNull();
+    expect(d.kind).toBe('预算');
+  }, 60_000);
+});
+
+describe('year from table titles', () => {
+  it('江苏 省委办公厅 2019 公开表格 (no cover, no part headings): the year from "2019年政府采购预算表"', async () => {
+    const d = await read('ae86jack__open-budget/江苏省委办公厅2019年度部门预算公开表格.pdf');
+    expect(d.fiscalYear).toBe(2019);
+    expect(d.entity.name).toBe('中共江苏省委办公厅');
+  }, 60_000);
+});
