@@ -62,6 +62,7 @@ export function isKeyLabel(label: string): boolean {
     /科目([(（][^)）]*[)）])?$/.test(s) ||
     /^(支出)?项目类别$/.test(s) ||
     /^序号$/.test(s) ||
+    /^(年度|年份)$/.test(s) ||
     /^预算单位$/.test(s)
   );
 }

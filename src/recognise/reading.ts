@@ -134,7 +134,7 @@ function labelsEvidence(t: Table): Evidence | undefined {
 }
 
 /** Column keys of key columns (code, name) that the header kept under a generated key. */
-const KEY_HEADER = /科目|编码|名称|^项目$|代码|类别$|^预算单位$/;
+const KEY_HEADER = /科目|编码|名称|^项目$|代码|类别$|^预算单位$|^序号$|^(年度|年份)$/;
 
 function isValueColumn(t: Table, key: string): boolean {
   const c = t.columns.find((k) => k.key === key);

@@ -50,4 +50,14 @@ describe('header → columns', () => {
     expect(cell(t, '工资福利支出', columnOf(t, /政府性基金预算拨款/))).toBe('0.00');
     expect(t.reading?.level).toBe('sure');
   });
+
+  it('深圳 审计局 2026 p34 三公 表: 预算单位 and 年度 are label columns, 2025年 总计/一般公共预算 is 40.31', () => {
+    const t = onPage(shenzhen, 34);
+    expect(t.key).toBe('budget.three_public');
+    expect(t.columns.some((c) => /^(年度|预算单位)$/.test(c.label))).toBe(false);
+    const y2025 = t.rows.find((r) => /2025年/.test(r.label ?? ''));
+    // printed: 2025年 | 40.31 | 0.00 | 0.00 | 0.80 (因公出国(境)费/一般公共预算) …
+    expect(y2025?.cells[0]?.text).toBe('40.31');
+    expect(y2025?.cells.find((c) => c.column === columnOf(t, /^因公出国\(境\)费\/一般公共预算$/))?.text).toBe('0.80');
+  });
 });
