@@ -23,9 +23,21 @@ export async function startServer(options: { repo: Repository; port?: number; ho
   // Documents stored while the audit module was missing get audited now, in the background.
   void auditPending(options.repo).catch((e) => console.error('[caijian] pending audits failed:', e));
   const host = options.host ?? '127.0.0.1';
-  const server: ServerType = await new Promise((ok) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => ok(s));
-  });
+  // A busy or forbidden port is an 'error' event, not an exception: turn it into a rejection (the CLI prints one line).
+  let server: ServerType;
+  try {
+    server = await new Promise((ok, fail) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => {
+        s.off('error', fail);
+        ok(s);
+      });
+      s.once('error', fail);
+    });
+  } catch (e) {
+    await pool.close();
+    await pageImages.close();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   pageImages.origin = url;

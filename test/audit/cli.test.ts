@@ -1,3 +1,4 @@
+import { seedPath } from '../helpers/seeds.ts';
 import { describe, expect, it, vi } from 'vitest';
 import check from '../../src/cli/commands/check.ts';
 import rulesCommand from '../../src/cli/commands/rules.ts';
@@ -5,8 +6,8 @@ import { rules } from '../../src/audit/rules/index.ts';
 
 // `caijian check` and `caijian rules`: formats, the JSON shape helpers B and E rely on, exit codes.
 
-const SEED = '/work/shared/seeds/001_55a449a7ecd7ae44.txt';
-const CLEAN = '/work/shared/seeds/002_7e0f8e9b3d32ee90.txt';
+const SEED = seedPath('001');
+const CLEAN = seedPath('002');
 
 async function run(cmd: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -36,8 +37,11 @@ describe('caijian check', () => {
   it('text groups by severity; exit 0 without errors', async () => {
     const { code, out } = await run(check, [CLEAN]);
     expect(code).toBe(0);
-    expect(out).toMatch(/警告 \/ warnings/);
-    expect(out).toMatch(/合计 \/ summary: 0 错误/);
+    expect(out).toMatch(/^警告 \(\d+\)$/m);
+    expect(out).toMatch(/合计：0 个错误/);
+    // one language per line: no English message lines, no internal table or column keys
+    expect(out).not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
+    expect(out).not.toMatch(/col:|final\.|budget\./);
   });
   it('sarif 2.1.0 with the catalogue as rules', async () => {
     const { out } = await run(check, [SEED, '--format', 'sarif']);

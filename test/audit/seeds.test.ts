@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { checkDisclosure } from '../../src/audit/engine.ts';
 import type { Finding } from '../../src/audit/types.ts';
 import { parseBytes } from '../../src/pipeline.ts';
+import { SEEDS_DIR } from '../helpers/seeds.ts';
 
 // The five real disclosures (../shared/seeds) audited end to end, findings snapshotted (markdownlint practice).
 // Every error on them has been read and is a defect of the document or a recognition slip reported to the lead
 // (docs/rules/README.md "Seed findings").
 
-const SEEDS = '/work/shared/seeds';
+const SEEDS = SEEDS_DIR;
 
 function line(f: Finding): string {
   const src = f.location.source;

@@ -42,13 +42,15 @@ describe('caijian template / render', () => {
     });
   }
 
-  it('refuses to render a model with error findings unless --force, saying why in Chinese and English', async () => {
+  it('refuses to render a model with error findings unless --force, saying why (Chinese, or English with --lang en)', async () => {
     const d = seedModel('000');
     const model = join(dir, 'model.json');
     writeFileSync(model, JSON.stringify(d));
     const target = join(dir, 'out.html');
     expect(await main(['render', model, '--to', 'html', '-o', target])).toBe(1);
     expect(err.join('')).toMatch(/审核发现 \d+ 个错误，未生成/);
+    expect(err.join('')).not.toMatch(/The audit found/);
+    expect(await main(['--lang', 'en', 'render', model, '--to', 'html', '-o', target])).toBe(1);
     expect(err.join('')).toMatch(/The audit found \d+ error/);
     expect(await main(['render', model, '--to', 'html', '-o', target, '--force'])).toBe(0);
     expect(readFileSync(target, 'utf8')).toMatch(/^<!doctype html>/);

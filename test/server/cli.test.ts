@@ -54,7 +54,7 @@ describe('caijian serve', () => {
       const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 60_000);
       child.stderr.on('data', (d) => {
         stderr += d;
-        const m = /running: (http:\/\/[\d.]+:\d+)/.exec(stderr);
+        const m = /已启动：(http:\/\/[\d.]+:\d+)/.exec(stderr);
         if (m) (clearTimeout(timer), resolve(m[1]));
       });
       child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));

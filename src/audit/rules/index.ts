@@ -28,6 +28,7 @@ import templateResidue from './template-residue/rule.ts';
 import threePublicOverBudget from './three-public-over-budget/rule.ts';
 import threePublicVsBasic from './three-public-vs-basic/rule.ts';
 import totalEqualsClasses from './total-equals-classes/rule.ts';
+import unfilledField from './unfilled-field/rule.ts';
 import unitStated from './unit-stated/rule.ts';
 import readingConfidence from './reading-confidence/rule.ts';
 
@@ -60,6 +61,7 @@ export const rules: readonly Rule[] = [
   tableLayout,
   readingConfidence,
   templateResidue,
+  unfilledField,
   strayDecimal,
   entityName,
   impossiblePercentage,

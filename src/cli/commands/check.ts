@@ -8,6 +8,7 @@ import { parseBytes } from '../../pipeline.ts';
 import { assertDisclosure } from '../../recognise/is-disclosure.ts';
 import { writeSheetsCommand, isSheetOutput } from '../../sheet/cli.ts';
 import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { lang } from '../lang.ts';
 import { readInputFile } from '../read-input.ts';
 
 // `caijian check <file> [--format text|json|sarif] [--no-infos]`: audits one document.
@@ -43,7 +44,7 @@ const check: Command = async (argv) => {
   const res = checkDisclosure(d);
   if (format === 'json') process.stdout.write(JSON.stringify(toJsonReport(path, res), null, 2) + '\n');
   else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(path, res), null, 2) + '\n');
-  else process.stdout.write(formatText(path, res, { infos: !values['no-infos'], tables: d.tables }));
+  else process.stdout.write(formatText(path, res, { infos: !values['no-infos'], lang: lang(), disclosure: d }));
   return res.summary.errors > 0 ? 1 : 0;
 };
 

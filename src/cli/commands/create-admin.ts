@@ -1,4 +1,5 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { tr } from '../lang.ts';
 import { describeStore, DEFAULT_DB_PATH, openStoreOrExplain, StoreOpenError } from '../../store/open-store.ts';
 import { hashPassword, passwordProblem, userNameProblem } from '../../store/passwords.ts';
 import type { Role } from '../../store/types.ts';
@@ -8,7 +9,7 @@ import type { Role } from '../../store/types.ts';
 // (arguments show up in process lists and shell history). There is no default password.
 
 async function readStdinLine(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('请输入密码 / password: ');
+  if (process.stdin.isTTY) process.stderr.write(tr('请输入密码：', 'Password: '));
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer);
@@ -18,14 +19,7 @@ async function readStdinLine(): Promise<string> {
 }
 
 const createAdmin: Command = async (argv) => {
-  const { values } = parseCommandArgs(argv, { name: { type: 'string' }, db: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false);
-  if (values.help) {
-    process.stdout.write(
-      '用法 / usage: caijian create-admin --name 用户名 [--db 文件|postgres://…] [--role admin|reviewer]\n' +
-        '  密码从环境变量 CAIJIAN_PASSWORD 或标准输入读取 / password from CAIJIAN_PASSWORD or standard input\n',
-    );
-    return 0;
-  }
+  const { values } = parseCommandArgs(argv, { name: { type: 'string' }, db: { type: 'string' }, role: { type: 'string' } }, false);
   const name = values.name?.trim();
   if (!name) throw new UsageError('请用 --name 指定用户名', 'Give the user name with --name');
   const role = (values.role ?? 'admin') as Role;
@@ -43,11 +37,11 @@ const createAdmin: Command = async (argv) => {
   }
   try {
     if (await repo.findUserByName(name)) {
-      process.stderr.write(`用户 ${name} 已存在。\nUser ${name} already exists.\n`);
+      process.stderr.write(tr(`用户 ${name} 已存在。`, `User ${name} already exists.`) + '\n');
       return 2;
     }
     await repo.createUser(name, await hashPassword(password), role);
-    process.stdout.write(`已创建${role === 'admin' ? '管理员' : '复核员'} ${name}（${describeStore(spec)}）\nCreated ${role} ${name}.\n`);
+    process.stdout.write(tr(`已创建${role === 'admin' ? '管理员' : '复核员'} ${name}（${describeStore(spec)}）`, `Created ${role} ${name} (${describeStore(spec)})`) + '\n');
     return 0;
   } finally {
     await repo.close();

@@ -1,21 +1,16 @@
 import { writeFile } from 'node:fs/promises';
+import { checkDisclosure } from '../../audit/engine.ts';
 import { writeNarrative } from '../../author/narrative.ts';
 import { Disclosure } from '../../model/disclosure.ts';
 import { parseBytes } from '../../pipeline.ts';
 import { InputError } from '../../read/errors.ts';
 import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { tr } from '../lang.ts';
 import { readInputFile } from '../read-input.ts';
 
 // `caijian render <model.json | filled.xlsx | document> --to html|docx|pdf|xlsx -o out [--force]`: the complete
 // disclosure document. The audit runs first; findings of error severity stop the render unless --force, so a
 // document that contradicts itself is not published by accident.
-
-const HELP = `用法 / usage: caijian render <模型.json | 填报模板.xlsx | 公开文件> --to html|docx|pdf|xlsx -o 输出文件 [--force] [--rewrite-narrative]
-  先审核，有“错误”级问题时不生成（--force 强制生成）。模型中没有情况说明时按数字自动撰写；
-  --rewrite-narrative 用按数字撰写的情况说明替换原有的（再审核）。
-  Audits first; error findings stop the render unless --force. Writes the narrative from the numbers when the
-  model has none; --rewrite-narrative replaces the printed one (and the audit then checks the new text).
-`;
 
 const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,34 +34,8 @@ export async function loadModel(path: string): Promise<Disclosure> {
     }
     return parsed.data;
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && new TextDecoder('latin1').decode(bytes).includes('xl/')) {
-    const { readTemplateWorkbook } = await import('../../author/read-workbook.ts');
-    try {
-      return (await readTemplateWorkbook(bytes, path)).disclosure;
-    } catch (e) {
-      // Not a fill-in workbook: read it as a disclosure workbook.
-      if (!(e instanceof InputError) || !e.messageZh.includes('财鉴填报模板')) throw e;
-    }
-  }
+  // A filled Caijian workbook is recognised by parseBytes itself (src/pipeline.ts), as by `check` and the upload.
   return parseBytes(bytes, { fileName: path });
-}
-
-interface AuditFinding {
-  severity: string;
-  message: string;
-  messageEn: string;
-  location: { tableTitle: string | null; row: string | null };
-}
-
-/** The audit's error findings, or null when the audit is not available in this build. */
-async function auditErrors(d: Disclosure): Promise<AuditFinding[] | null> {
-  let engine: { checkDisclosure: (d: Disclosure) => { findings: AuditFinding[] } };
-  try {
-    engine = (await import('../../audit/engine.ts')) as typeof engine;
-  } catch {
-    return null;
-  }
-  return engine.checkDisclosure(d).findings.filter((f) => f.severity === 'error');
 }
 
 export async function renderTo(d: Disclosure, format: Format): Promise<Uint8Array> {
@@ -98,12 +67,7 @@ const command: Command = async (argv) => {
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
     'rewrite-narrative': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   if (positionals.length !== 1) throw new UsageError('请指定一个输入文件（模型 JSON、填报模板或公开文件）', 'give one input file (model JSON, filled workbook or document)');
   const inferred = values.output?.match(/\.(html|docx|pdf|xlsx)$/i)?.[1]?.toLowerCase();
   const format = oneOf(values.to ?? inferred, FORMATS, 'html', '--to');
@@ -113,11 +77,15 @@ const command: Command = async (argv) => {
   // The narrative printed is the one audited: written from the tables when the model has none, or when asked
   // to replace a printed one that went stale (--rewrite-narrative).
   if (values['rewrite-narrative'] || !d.sections.some((s) => s.part === 3)) d.sections = [...d.sections.filter((s) => s.part !== 3), ...writeNarrative(d)];
-  const errors = await auditErrors(d);
-  if (errors === null) process.stderr.write('提示：审核模块不可用，未审核即生成。\nNote: the audit is not available; rendering without it.\n');
-  else if (errors.length) {
-    const list = errors.slice(0, 20).map((f) => `  ✗ ${f.message}${f.location.tableTitle ? `（${f.location.tableTitle}${f.location.row ? ` ${f.location.row}` : ''}）` : ''}\n    ${f.messageEn}`);
-    process.stderr.write(`审核发现 ${errors.length} 个错误${values.force ? '，因 --force 仍生成' : '，未生成（确认无误可加 --force）'}：\nThe audit found ${errors.length} error(s)${values.force ? '; rendering anyway (--force)' : '; nothing written (add --force to render anyway)'}:\n${list.join('\n')}\n${errors.length > 20 ? `  … 另有 ${errors.length - 20} 个\n` : ''}`);
+  const errors = checkDisclosure(d).findings.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    const where = (f: (typeof errors)[number]) => (f.location.tableTitle ? `（${f.location.tableTitle}${f.location.row ? ` ${f.location.row}` : ''}）` : '');
+    const list = errors.slice(0, 20).map((f) => `  ✗ ${tr(f.message, f.messageEn)}${where(f)}`);
+    const head = values.force
+      ? tr(`审核发现 ${errors.length} 个错误，因 --force 仍生成：`, `The audit found ${errors.length} error(s); rendering anyway (--force):`)
+      : tr(`审核发现 ${errors.length} 个错误，未生成（改正后再生成，确认无误可加 --force）：`, `The audit found ${errors.length} error(s); nothing written (fix them, or add --force to render anyway):`);
+    const more = errors.length > 20 ? `${tr(`  … 另有 ${errors.length - 20} 个`, `  … ${errors.length - 20} more`)}\n` : '';
+    process.stderr.write(`${head}\n${list.join('\n')}\n${more}`);
     if (!values.force) return 1;
   }
   const bytes = await renderTo(d, format);
@@ -126,7 +94,7 @@ const command: Command = async (argv) => {
   } catch (e) {
     throw new InputError('unreadable', `无法写入文件：${values.output}`, `Cannot write file: ${values.output}`, { cause: e });
   }
-  process.stdout.write(`已生成 / written: ${values.output}（${format.toUpperCase()}，${d.tables.length} 张表）\n`);
+  process.stdout.write(tr(`已生成：${values.output}（${format.toUpperCase()}，${d.tables.length} 张表）`, `Written: ${values.output} (${format.toUpperCase()}, ${d.tables.length} tables)`) + '\n');
   return 0;
 };
 

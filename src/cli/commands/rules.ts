@@ -1,5 +1,6 @@
 import { rules } from '../../audit/rules/index.ts';
 import { oneOf, parseCommandArgs, type Command } from '../command.ts';
+import { lang, tr } from '../lang.ts';
 
 // `caijian rules [--format text|json]`: the rule catalogue (id, code, category, severity, applies to, title).
 
@@ -13,6 +14,7 @@ const CATEGORY_ZH: Record<string, string> = {
   plausibility: '合理性',
 };
 const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
+const KIND_EN: Record<string, string> = { 决算: 'final', 预算: 'budget' };
 
 const list: Command = async (argv) => {
   const { values } = parseCommandArgs(argv, { format: { type: 'string', short: 'f' } }, false);
@@ -22,12 +24,15 @@ const list: Command = async (argv) => {
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return 0;
   }
-  const lines = [`审核规则 / audit rules (${rules.length})`, ''];
+  const en = lang() === 'en';
+  const lines = [tr(`审核规则（${rules.length} 条）`, `Audit rules (${rules.length})`), ''];
   for (const { meta } of rules) {
-    lines.push(`${meta.code}  ${meta.id.padEnd(28)} ${SEVERITY_ZH[meta.severity]}  ${CATEGORY_ZH[meta.category] ?? meta.category}  [${meta.appliesTo.join('/')}]`);
-    lines.push(`       ${meta.title.zh} / ${meta.title.en}`);
+    const kinds = en ? meta.appliesTo.map((k) => KIND_EN[k] ?? k).join('/') : meta.appliesTo.join('/');
+    const head = en ? `${meta.severity}  ${meta.category}` : `${SEVERITY_ZH[meta.severity]}  ${CATEGORY_ZH[meta.category] ?? meta.category}`;
+    lines.push(`${meta.code}  ${meta.id.padEnd(28)} ${head}  [${kinds}]`);
+    lines.push(`       ${en ? meta.title.en : meta.title.zh}`);
   }
-  lines.push('', '详细说明见 docs/rules/ / details in docs/rules/', '');
+  lines.push('', tr('详细说明见 docs/rules/', 'Details in docs/rules/'), '');
   process.stdout.write(lines.join('\n'));
   return 0;
 };

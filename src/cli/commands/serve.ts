@@ -1,4 +1,5 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { tr } from '../lang.ts';
 import { describeStore, DEFAULT_DB_PATH, openStoreOrExplain, StoreOpenError } from '../../store/open-store.ts';
 
 // `caijian serve [--port 8080] [--host 127.0.0.1] [--db FILE|postgres://…] [--rebuild]`
@@ -13,23 +14,9 @@ const serve: Command = async (argv) => {
       host: { type: 'string' },
       db: { type: 'string' },
       rebuild: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     false,
   );
-  if (values.help) {
-    process.stdout.write(
-      [
-        '用法 / usage: caijian serve [--port 8080] [--host 127.0.0.1] [--db 文件路径|postgres://…] [--rebuild]',
-        `  --db       数据库：SQLite 文件（默认 ${DEFAULT_DB_PATH}）或 PostgreSQL 地址 / SQLite file or PostgreSQL URL (env CAIJIAN_DB)`,
-        '  --port     端口（默认 8080）/ port (default 8080)',
-        '  --host     监听地址（默认 127.0.0.1；局域网访问用 0.0.0.0）/ address to listen on',
-        '  --rebuild  重新构建网页界面 / rebuild the web app',
-        '',
-      ].join('\n'),
-    );
-    return 0;
-  }
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数', '--port must be an integer 0–65535');
   const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
@@ -53,23 +40,23 @@ const serve: Command = async (argv) => {
   }
   const { buildWeb, webBuilt, webFresh } = await import('../../server/web-build.ts');
   if (values.rebuild || !webFresh()) {
-    process.stderr.write('正在构建网页界面… / building the web app…\n');
+    process.stderr.write(tr('正在构建网页界面…', 'Building the web app…') + '\n');
     try {
       await buildWeb();
     } catch (e) {
       // Without vite (installed without dev dependencies) an existing bundle is still served.
       if (!webBuilt()) throw e;
-      process.stderr.write(`无法重新构建网页界面，继续使用已有版本 / could not rebuild the web app, serving the existing one: ${(e as Error).message}\n`);
+      process.stderr.write(tr(`无法重新构建网页界面，继续使用已有版本：${(e as Error).message}`, `Could not rebuild the web app, serving the existing one: ${(e as Error).message}`) + '\n');
     }
   }
   const { startServer } = await import('../../server/start.ts');
   const server = await startServer({ repo, port, host });
   process.stderr.write(
     [
-      `财鉴工作台已启动 / Caijian workbench running: ${server.url}`,
-      `数据库 / store: ${describeStore(spec)}`,
-      users === 0 ? '尚无用户：请在浏览器中创建第一个管理员，或运行 caijian create-admin / no users yet: create the first admin in the browser or with `caijian create-admin`' : '',
-      '按 Ctrl+C 停止 / press Ctrl+C to stop',
+      tr(`财鉴工作台已启动：${server.url}`, `Caijian workbench running: ${server.url}`),
+      tr(`数据库：${describeStore(spec)}`, `Store: ${describeStore(spec)}`),
+      users === 0 ? tr('尚无用户：请在浏览器中创建第一个管理员，或运行 caijian create-admin', 'No users yet: create the first admin in the browser or with caijian create-admin') : '',
+      tr('按 Ctrl+C 停止', 'Press Ctrl+C to stop'),
       '',
     ]
       .filter(Boolean)

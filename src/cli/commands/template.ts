@@ -2,15 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { writeTemplate } from '../../author/template.ts';
 import { InputError } from '../../read/errors.ts';
 import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';
+import { tr } from '../lang.ts';
 
 // `caijian template --kind 决算|预算 --year YYYY [--entity NAME] [--unit 万元|元] -o file.xlsx`: the fill-in
 // workbook a department completes and hands to `caijian render`.
-
-const HELP = `用法 / usage: caijian template --kind 决算|预算 --year YYYY [--entity 部门名称] [--unit 万元|元] -o 文件.xlsx
-  生成填报模板：每张标准表一个工作表（科目编码与名称取自科目目录、合计为公式、编码有数据验证），
-  另有情况说明填报、项目年初预算（决算）、上年数等工作表。
-  Writes the fill-in workbook: one sheet per standard table, plus sheets for narrative inputs.
-`;
 
 const command: Command = async (argv) => {
   const { values } = parseCommandArgs(argv, {
@@ -19,12 +14,7 @@ const command: Command = async (argv) => {
     entity: { type: 'string' },
     unit: { type: 'string' },
     output: { type: 'string', short: 'o' },
-    help: { type: 'boolean', short: 'h' },
   }, false);
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
   if (!values.kind) throw new UsageError('缺少 --kind（决算 或 预算）', 'missing --kind (决算 or 预算)');
   const kind = oneOf(values.kind, ['决算', '预算'] as const, '决算', '--kind');
   if (!values.year || !/^(19|20)\d{2}$/.test(values.year)) throw new UsageError('--year 须为四位年度，如 2024', '--year must be a four-digit year such as 2024');
@@ -36,7 +26,7 @@ const command: Command = async (argv) => {
   } catch (e) {
     throw new InputError('unreadable', `无法写入文件：${values.output}`, `Cannot write file: ${values.output}`, { cause: e });
   }
-  process.stdout.write(`已生成填报模板 / template written: ${values.output}（${kind}，${values.year}年${values.entity ? `，${values.entity}` : ''}）\n`);
+  process.stdout.write(tr(`已生成填报模板：${values.output}（${kind}，${values.year}年${values.entity ? `，${values.entity}` : ''}）`, `Template written: ${values.output} (${kind}, ${values.year}${values.entity ? `, ${values.entity}` : ''})`) + '\n');
   return 0;
 };
 
