@@ -1,8 +1,11 @@
 import type { InputFormat } from '../model/layout.ts';
+import { decodeText, detectTextEncoding, type TextEncoding } from './text/decode-text.ts';
 
 // Input type is decided from the content (magic bytes), the file name only breaks ties between text forms.
 
-export type Detected = { format: InputFormat } | { format: 'unsupported'; reason: 'binary' | 'zip-unknown' | 'empty' };
+export type Detected =
+  | { format: InputFormat; encoding?: TextEncoding }
+  | { format: 'unsupported'; reason: 'binary' | 'zip-unknown' | 'empty' };
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
   return sig.every((b, i) => bytes[at + i] === b);
@@ -14,21 +17,9 @@ function zipNames(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 64 * 1024)));
 }
 
-/** True when the bytes decode as UTF-8 text with almost no control characters. */
-function looksLikeText(bytes: Uint8Array): boolean {
-  if (bytes.length === 0) return false;
-  const sample = bytes.subarray(0, Math.min(bytes.length, 256 * 1024));
-  let text: string | undefined;
-  // A multi-byte character cut at the end of the sample (or of a truncated file) is still text: drop up to
-  // three trailing bytes before deciding that the bytes are not UTF-8.
-  for (let cut = 0; cut <= 3 && text === undefined; cut++) {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, sample.length - cut));
-    } catch {
-      text = undefined;
-    }
-  }
-  if (text === undefined || text.length === 0) return false;
+/** True when the decoded text has almost no control characters (a binary file decodes to many). */
+function mostlyPrintable(text: string): boolean {
+  if (text.length === 0) return false;
   let control = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -37,11 +28,21 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return control / text.length < 0.001;
 }
 
+/** The text encoding of the bytes when they are text (UTF-8, UTF-16, GB18030/GBK, Big5), else null. */
+function textEncoding(bytes: Uint8Array): TextEncoding | null {
+  const encoding = detectTextEncoding(bytes);
+  if (!encoding) return null;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 256 * 1024));
+  return mostlyPrintable(decodeText(sample, encoding).text) ? encoding : null;
+}
+
 export function detectFormat(bytes: Uint8Array, fileName = ''): Detected {
   if (bytes.length === 0) return { format: 'unsupported', reason: 'empty' };
-  // %PDF may follow a few bytes of junk; readers accept it within the first kilobyte.
+  // %PDF may follow a few bytes of junk; readers accept it within the first kilobyte. But a text file that merely
+  // mentions "%PDF-" (a note about file formats) is text: junk before the header counts only when the file is not text.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) return { format: 'pdf' };
+  const pdfAt = head.search(/%PDF-\d/);
+  if (pdfAt >= 0 && (/^[\s\ufeff\u00ef\u00bb\u00bf]*$/.test(head.slice(0, pdfAt)) || textEncoding(bytes) === null)) return { format: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipNames(bytes);
     if (names.includes('word/')) return { format: 'docx' };
@@ -49,9 +50,11 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): Detected {
     return { format: 'unsupported', reason: 'zip-unknown' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { format: 'xls' };
-  if (looksLikeText(bytes)) {
-    if (/^\s*(<!doctype html|<html)/i.test(head.replace(/^\ufeff/, ''))) return { format: 'html' };
-    return { format: /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text' };
+  const encoding = textEncoding(bytes);
+  if (encoding) {
+    const start = decodeText(bytes.subarray(0, 1024), encoding).text;
+    if (/^\s*(<!doctype html|<html)/i.test(start)) return { format: 'html', encoding };
+    return { format: /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text', encoding };
   }
   return { format: 'unsupported', reason: 'binary' };
 }

@@ -1,6 +1,7 @@
 import type { Layout } from '../model/layout.ts';
 import { detectFormat } from './detect.ts';
 import { InputError } from './errors.ts';
+import { decodeText } from './text/decode-text.ts';
 import { readText } from './text/read-text.ts';
 
 // One entry point for every input format. Format readers for binary formats are loaded on first use so
@@ -11,10 +12,10 @@ export async function readLayout(bytes: Uint8Array, fileName = ''): Promise<Layo
   switch (detected.format) {
     case 'text':
     case 'markdown':
-      return readText(new TextDecoder('utf-8').decode(bytes), { format: detected.format });
+      return readText(decodeText(bytes, detected.encoding).text, { format: detected.format });
     case 'html': {
       const { readHtml } = await import('./html/read-html.ts');
-      return readHtml(new TextDecoder('utf-8').decode(bytes));
+      return readHtml(decodeText(bytes, detected.encoding).text);
     }
     case 'pdf': {
       const { readPdf } = await import('./pdf/read-pdf.ts');

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { InputError } from '../errors.ts';
 
 // Office files (xlsx, docx) are zip archives. A hostile or broken one can declare small entries that inflate
@@ -77,6 +77,7 @@ export function readZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
+    const declaredCrc = view.getUint32(at + 16, true);
     const compressedSize = view.getUint32(at + 20, true);
     const declaredSize = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -115,6 +116,11 @@ export function readZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
       }
     } else {
       throw unreadable(`不支持的压缩方式 ${method}`, `unsupported compression method ${method}`);
+    }
+    // A flipped bit inside a deflate stream often still inflates — to a different digit. Without this check a
+    // corrupted copy of a workbook becomes audit errors that blame the department for a fault of the file.
+    if (crc32(content) >>> 0 !== declaredCrc) {
+      throw unreadable(`条目 ${name} 校验和不符，文件在传输或保存中已损坏`, `entry ${name} fails its CRC check; the file was damaged in transfer or storage`);
     }
     total += content.byteLength;
     if (total > limits.maxTotalBytes) throw tooLarge(`展开总量超过 ${limits.maxTotalBytes} 字节`, `expands past ${limits.maxTotalBytes} bytes`);
