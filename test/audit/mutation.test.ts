@@ -5,12 +5,13 @@ import { cleanFinal } from '../../src/audit/testing/clean-final.ts';
 import { KINDS, mutationRun, type Outcome } from '../../src/audit/testing/mutate.ts';
 import { checkDisclosure } from '../../src/audit/engine.ts';
 import { parseBytes } from '../../src/pipeline.ts';
+import { SEEDS_DIR } from '../helpers/seeds.ts';
 
 // The mutation test (issue #3, docs/mutation.md): documents that pass the arithmetic and cross-table rules, one
 // cell changed at a time, four kinds of change; the suite prints the detection rate per document and kind.
 
 const subset = rules.filter((r) => r.meta.category === 'arithmetic' || r.meta.category === 'cross-table');
-const SEEDS = '/work/shared/seeds';
+const SEEDS = SEEDS_DIR;
 
 function rate(os: Outcome[], withInfo: boolean): number {
   if (!os.length) return 1;
