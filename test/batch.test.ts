@@ -102,8 +102,10 @@ describe('worker pool under misbehaving files', () => {
       return path;
     });
     const started = performance.now();
-    const result = await runBatch(files, { jobs: 1, timeoutMs: 3000, workerUrl: MISBEHAVING });
-    expect(performance.now() - started).toBeLessThan(25_000);
+    // 8 s, not less: a worker's start-up (loading the pipeline) counts against its first file, and on a loaded
+    // 2-core machine that alone took over 3 s and failed a.txt
+    const result = await runBatch(files, { jobs: 1, timeoutMs: 8000, workerUrl: MISBEHAVING });
+    expect(performance.now() - started).toBeLessThan(45_000);
     expect(result.rows.map((r) => [r.file.split('/').pop(), r.status])).toEqual([
       ['a.txt', 'ok'],
       ['hang.txt', 'timeout'],
@@ -114,7 +116,7 @@ describe('worker pool under misbehaving files', () => {
     expect(result.rows[1].reasonEn).toContain('Timed out');
     expect(result.rows[2].reasonCode).toBe('crash');
     expect(result.rows[3].entity).toBe('株洲市天元区医疗保障局');
-  }, 30_000);
+  }, 60_000);
 
   it('gives every file a row instead of respawning forever when workers cannot start', async () => {
     const files = [seedFile('000'), seedFile('001'), seedFile('002')];

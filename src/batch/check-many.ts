@@ -15,6 +15,8 @@ export interface CheckManyOptions {
   /** Per-file limit in seconds. */
   timeout?: number | string;
   format?: 'text' | 'json';
+  /** Skip files already finished in the journal beside --out. */
+  resume?: boolean;
   stdout?: { write(text: string): unknown };
   stderr?: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 }
@@ -46,6 +48,7 @@ export async function checkMany(paths: string[], options: CheckManyOptions = {})
       jobs: positiveNumber(options.jobs),
       timeoutMs: timeout ? timeout * 1000 : undefined,
       onProgress: progress.onProgress,
+      resume: options.resume,
     });
   } finally {
     progress.done();

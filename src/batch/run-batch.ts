@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { collectInputs } from './collect-inputs.ts';
 import { emptyRow } from './process-file.ts';
 import type { BatchFinding, BatchProgress, BatchReport, BatchRow } from './types.ts';
+import { Journal } from './journal.ts';
 import { createWorkerPool } from './worker-pool.ts';
 import { reportFormat, unsupportedReport, writeReport } from './writers/write-report.ts';
 
@@ -20,6 +21,8 @@ export interface BatchOptions {
   timeoutMs?: number;
   /** Heap limit per worker in MiB (default 4096). */
   maxHeapMb?: number;
+  /** Reuse the rows of files already done in the journal beside `out` (a batch that was stopped). */
+  resume?: boolean;
   /** The worker entry; tests substitute one. */
   workerUrl?: URL;
 }
@@ -36,6 +39,9 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
   const startedAt = new Date();
   const started = performance.now();
   const { files, missing } = await collectInputs(inputs);
+  // Opened before any work, so that a bad --out fails at once; each finished file is appended and flushed to it.
+  const journal = options.out ? new Journal(options.out, options.resume === true) : null;
+  const reuse = options.out && options.resume ? Journal.reusable(options.out, files) : new Map();
   const total = files.length + missing.length;
   const rows: BatchRow[] = new Array(files.length);
   const findingsByFile: BatchFinding[][] = new Array(files.length);
@@ -54,8 +60,17 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     return row;
   });
 
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), files.length || 1));
-  if (files.length) {
+  const todo: number[] = [];
+  files.forEach((path, i) => {
+    const done = reuse.get(path);
+    if (!done) return void todo.push(i);
+    rows[i] = done.row;
+    findingsByFile[i] = done.findings;
+    report(done.row);
+  });
+
+  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length || 1));
+  if (todo.length) {
     const pool = createWorkerPool({
       size: jobs,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -64,17 +79,20 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     });
     try {
       await Promise.all(
-        files.map(async (path, i) => {
+        todo.map(async (i) => {
+          const path = files[i];
           const result = await pool.run(path);
           rows[i] = result.row;
           findingsByFile[i] = result.findings;
+          journal?.append(path, result.row, result.findings);
           report(result.row);
         }),
       );
     } finally {
       await pool.close();
+      journal?.close();
     }
-  }
+  } else journal?.close();
 
   const allRows = [...rows, ...missingRows];
   const findings = findingsByFile.flat();

@@ -22,6 +22,7 @@ const check: Command = async (argv) => {
     timeout: { type: 'string' },
     'no-infos': { type: 'boolean' },
     'source-url': { type: 'string' },
+    resume: { type: 'boolean' },
   });
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, 'text', '--format');
   if (positionals.length === 0) throw new UsageError('请指定要审核的文件', 'Name the file to check');
@@ -34,7 +35,7 @@ const check: Command = async (argv) => {
   // Several inputs, a folder, or --out report.xlsx|json|csv: batch on all cores, one summary row per document.
   if (values.out || (await isBatchInput(positionals))) {
     if (format === 'sarif') throw new UsageError('批量审核不支持 --format sarif', 'Batch checking does not write SARIF');
-    return checkMany(positionals, { out: values.out, jobs: values.jobs, timeout: values.timeout, format: format === 'json' ? 'json' : 'text' });
+    return checkMany(positionals, { out: values.out, jobs: values.jobs, timeout: values.timeout, resume: values.resume, format: format === 'json' ? 'json' : 'text' });
   }
 
   const path = positionals[0];
