@@ -57,9 +57,12 @@ describe.skipIf(!existsSync(CORPUS))('files that are not disclosures', () => {
 
   it('check exits 2 with the message on a non-disclosure, and on a 9-byte text file named .pdf', async () => {
     expect(await main(['check', join(CORPUS, REFUSED[2][0])])).toBe(2);
+    // one language per line (src/cli/lang.ts): Chinese by default, English with --lang en
     expect(err.join('')).toContain('不是部门预算或决算公开文件');
-    expect(err.join('')).toContain('not a department budget or final-account disclosure');
     expect(out.join('')).not.toContain('错误');
+    err = [];
+    expect(await main(['check', join(CORPUS, REFUSED[2][0]), '--lang', 'en'])).toBe(2);
+    expect(err.join('')).toContain('not a department budget or final-account disclosure');
     err = [];
     const dir = mkdtempSync(join(tmpdir(), 'caijian-refuse-'));
     const tiny = join(dir, 'report.pdf');
