@@ -27,11 +27,29 @@ function select(name: string, label: string, options: { value: string; label: st
   );
 }
 
-function row(d: DocumentSummary): HTMLElement {
+/** Documents ticked for a check sheet export (kept while the list is redrawn by filters). */
+const selected = new Set<string>();
+
+function row(d: DocumentSummary, onSelect: () => void): HTMLElement {
   const open = () => (location.hash = `#/doc/${d.id}`);
   return h(
     'tr',
     { class: 'doc-row', onclick: open, 'data-id': d.id },
+    h(
+      'td',
+      { class: 'pick', onclick: (e: Event) => e.stopPropagation() },
+      h('input', {
+        type: 'checkbox',
+        name: 'pick',
+        'aria-label': '选择此文档',
+        checked: selected.has(d.id),
+        onchange: (e: Event) => {
+          if ((e.currentTarget as HTMLInputElement).checked) selected.add(d.id);
+          else selected.delete(d.id);
+          onSelect();
+        },
+      }),
+    ),
     h('td', {}, h('a', { href: `#/doc/${d.id}` }, d.entity ?? '（未识别单位）'), h('div', { class: 'sub' }, d.fileName)),
     h('td', {}, d.region ?? ''),
     h('td', { class: 'num' }, d.fiscalYear ?? ''),
@@ -61,6 +79,13 @@ export async function listView(main: HTMLElement): Promise<void> {
   let facets: Facets = await api.facets();
 
   const more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => void load(true) }, '加载更多');
+  // Check sheets of the ticked documents as one workbook (汇总 + one sheet per document).
+  const exportLink = h('a', { class: 'button export-selection', hidden: true, href: '#' }, '');
+  const onSelect = () => {
+    exportLink.hidden = selected.size === 0;
+    exportLink.textContent = `导出所选 ${selected.size} 份检查表`;
+    exportLink.setAttribute('href', `/api/check-sheets?ids=${[...selected].map(encodeURIComponent).join(',')}`);
+  };
   let shown = 0;
   const PAGE = 200;
 
@@ -71,8 +96,8 @@ export async function listView(main: HTMLElement): Promise<void> {
       clear(body);
       shown = 0;
     }
-    if (page.total === 0) body.append(h('tr', {}, h('td', { colspan: 8, class: 'empty' }, Object.keys(current).length ? '没有符合筛选条件的文档。' : '还没有文档。把预算或决算公开文件拖到上方即可上传。')));
-    else body.append(...page.items.map(row));
+    if (page.total === 0) body.append(h('tr', {}, h('td', { colspan: 9, class: 'empty' }, Object.keys(current).length ? '没有符合筛选条件的文档。' : '还没有文档。把预算或决算公开文件拖到上方即可上传。')));
+    else body.append(...page.items.map((d) => row(d, onSelect)));
     shown += page.items.length;
     total.textContent = `共 ${page.total} 份文档`;
     more.hidden = shown >= page.total;
@@ -103,7 +128,7 @@ export async function listView(main: HTMLElement): Promise<void> {
 
   drawFilters();
   main.append(
-    h('div', { class: 'page-head' }, h('h1', {}, '文档'), total),
+    h('div', { class: 'page-head' }, h('h1', {}, '文档'), total, exportLink),
     uploadPanel(async () => {
       facets = await api.facets();
       drawFilters();
@@ -116,7 +141,7 @@ export async function listView(main: HTMLElement): Promise<void> {
       h(
         'table',
         { class: 'grid docs' },
-        h('thead', {}, h('tr', {}, ...['单位 / 文件', '地区', '年度', '类型', '表格', '审核结果', '已复核', '上传时间'].map((t) => h('th', {}, t)))),
+        h('thead', {}, h('tr', {}, h('th', { class: 'pick' }, ''), ...['单位 / 文件', '地区', '年度', '类型', '表格', '审核结果', '已复核', '上传时间'].map((t) => h('th', {}, t)))),
         body,
       ),
       more,
