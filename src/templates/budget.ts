@@ -37,6 +37,10 @@ const incomeColumns: ColumnTemplate[] = [
   col('other', '其他收入', /^其他收入$/),
   col('carryover', '上年结转', /^上年结(转|余)(结(余|转))?(\/(小计|合计))?$/),
   col('non_fiscal_balance', '使用非财政拨款结余', /^使用非财政拨款结余/),
+  // Regional sources brought forward, printed beside 上年结转 and counted in 总计 but not in this year's income
+  // (西安: 上年实户资金余额, 用事业基金弥补收支差额).
+  col('prior_account_balance', '上年实户资金余额', /^上年实户资金余额$/),
+  col('fund_balance_used', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
 ];
 
 const threePublicWithMeetingsColumns: ColumnTemplate[] = [
@@ -140,6 +144,9 @@ export const budgetTemplates: TableTemplate[] = [
       item('income.other', 'income', '其他收入', /^其他收入$/),
       item('income.total', 'income', '本年收入合计', /^本年收入合计$/),
       item('income.carryover', 'income', '上年结转结余', /^上年结(转|余)(和|、)?(结(余|转))?(资金)?$/),
+      // regional lines between 本年收入合计 and 收入总计 (西安)
+      item('income.prior_account_balance', 'income', '上年实户资金余额', /^上年实户资金余额$/),
+      item('income.fund_balance_used', 'income', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
       item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$/),
       ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
         item(`${s}.total`, s, '本年支出合计', /^本年支出合计$/),

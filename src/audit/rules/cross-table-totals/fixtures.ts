@@ -1,9 +1,40 @@
+import { disclosure, item, table, total } from '../../testing/build.ts';
 import { cleanFinal, inYuan, setCell } from '../../testing/clean-final.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
+/**
+ * 西安 2019 收支总表 and 收入总表: the 收入总表's 合计 counts 上年结转 and the regional 上年实户资金余额, which the
+ * 收支总表 prints below 本年收入合计. `balance` is the 收入总表's 上年实户资金余额 cell.
+ */
+function xianIncome(balance: string) {
+  return disclosure({
+    kind: '预算',
+    tables: [
+      table('budget.summary', {
+        rows: [
+          item('income.general_budget', { amount: '3,643.37' }, '一般公共预算拨款收入'),
+          item('income.total', { amount: '3,643.37' }, '本年收入合计'),
+          item('income.prior_account_balance', { amount: '40.93' }, '上年实户资金余额'),
+          item('income.carryover', { amount: '11.61' }, '上年结转'),
+          item('income.grand_total', { amount: '3,695.91' }, '收入总计'),
+        ],
+      }),
+      table('budget.income', { rows: [total({ total: '3,695.91', general_budget: '3,643.37', carryover: '11.61', prior_account_balance: balance })] }),
+    ],
+  });
+}
+
 const fixtures: RuleFixtures = {
-  valid: [{ name: 'a consistent final account', disclosure: cleanFinal }],
+  valid: [
+    { name: 'a consistent final account', disclosure: cleanFinal },
+    { name: '收入总表 合计 counting 上年结转 and 上年实户资金余额 (西安 2019)', disclosure: () => xianIncome('40.93') },
+  ],
   invalid: [
+    {
+      name: '收入总表 合计 − 上年结转 − 上年实户资金余额 ≠ 收支总表 本年收入合计',
+      disclosure: () => xianIncome('30.93'),
+      expect: [{ messageId: 'mismatch', table: 'budget.summary', row: '本年收入合计', column: 'amount' }],
+    },
     {
       name: '05表 基本支出 ≠ 06表 人员 + 公用',
       disclosure: () => setCell(setCell(setCell(cleanFinal(), 'final.general_budget_basic', 'public_total', 'amount', '33.20'), 'final.general_budget_basic', 'total', 'amount', '185.11'), 'final.general_budget_basic', '302', 'amount', '33.20'),

@@ -40,11 +40,12 @@ export const CROSS_RELATIONS: CrossRelation[] = [
   { name: '财政拨款收支总表一般公共预算支出 = 一般公共预算支出表合计', nameEn: 'fiscal summary general-budget spending = general budget table total', left: ref('budget.fiscal_summary', 'expenditure.current', 'general_budget'), right: [ref('budget.general_expenditure', 'total', 'total')] },
   { name: '一般公共预算支出表基本支出 = 一般公共预算基本支出表合计', nameEn: 'general budget basic = basic table total', left: ref('budget.general_expenditure', 'total', 'basic'), right: [ref('budget.general_basic', 'total', 'total')] },
   {
-    // the 收入总表's 合计 includes its 上年结转 and 使用非财政拨款结余 columns when it prints them (烟台 2026)
-    name: '收支总表本年收入合计 = 收入总表合计 − 上年结转 − 使用非财政拨款结余',
-    nameEn: 'summary income total = income table total − carry-over − non-fiscal balance used',
+    // the 收入总表's 合计 includes the columns of money brought forward when it prints them: 上年结转, 使用非财政拨款结余
+    // (烟台 2026), 上年实户资金余额 and 用事业基金弥补收支差额 (西安 2019)
+    name: '收支总表本年收入合计 = 收入总表合计 − 上年结转 − 使用非财政拨款结余 − 上年实户资金余额 − 用事业基金弥补收支差额',
+    nameEn: 'summary income total = income table total − carry-over − non-fiscal balance used − prior account balance − reserve fund used',
     left: ref('budget.summary', 'income.total', 'amount'),
-    right: [ref('budget.income', 'total', 'total'), ref('budget.income', 'total', 'carryover', -1), ref('budget.income', 'total', 'non_fiscal_balance', -1)],
+    right: [ref('budget.income', 'total', 'total'), ...['carryover', 'non_fiscal_balance', 'prior_account_balance', 'fund_balance_used'].map((c) => ref('budget.income', 'total', c, -1))],
   },
   { name: '收支总表本年支出合计 = 支出总表合计', nameEn: 'summary expenditure total = expenditure table total', left: ref('budget.summary', 'expenditure_function.total', 'amount'), right: [ref('budget.expenditure', 'total', 'total')] },
   {

@@ -1,9 +1,36 @@
+import { disclosure, item, table } from '../../testing/build.ts';
 import { cleanFinal, setCell } from '../../testing/clean-final.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
+/** 西安 2019 收支总表: 上年实户资金余额 printed below 本年收入合计 and counted in 收入总计. */
+function xianSummary(grandTotal: string) {
+  return disclosure({
+    kind: '预算',
+    tables: [
+      table('budget.summary', {
+        rows: [
+          item('income.general_budget', { amount: '3,643.37' }, '一般公共预算拨款收入'),
+          item('income.total', { amount: '3,643.37' }, '本年收入合计'),
+          item('income.prior_account_balance', { amount: '40.93' }, '上年实户资金余额'),
+          item('income.carryover', { amount: '11.61' }, '上年结转'),
+          item('income.grand_total', { amount: grandTotal }, '收入总计'),
+        ],
+      }),
+    ],
+  });
+}
+
 const fixtures: RuleFixtures = {
-  valid: [{ name: 'a consistent final account', disclosure: cleanFinal }],
+  valid: [
+    { name: 'a consistent final account', disclosure: cleanFinal },
+    { name: '收入总计 = 本年收入合计 + 上年实户资金余额 + 上年结转 (西安 2019)', disclosure: () => xianSummary('3,695.91') },
+  ],
   invalid: [
+    {
+      name: '收支总表 收入总计 ≠ 本年收入合计 + 上年实户资金余额 + 上年结转',
+      disclosure: () => xianSummary('3,654.98'),
+      expect: [{ messageId: 'mismatch', table: 'budget.summary', row: '收入总计', column: 'amount' }],
+    },
     {
       name: '04表 收入总计 left blank (seed 000)',
       disclosure: () => setCell(cleanFinal(), 'final.fiscal_summary', 'income.grand_total', 'amount', null),

@@ -84,7 +84,12 @@ export const LINE_RELATIONS: LineRelation[] = [
     parts: ['general_budget', 'gov_fund', 'state_capital'].map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')),
   },
   { name: '支出总计 = 本年支出 + 年终结转结余', target: ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.current', 'amount'), ref('budget.fiscal_summary', 'expenditure.carryover', 'amount')] },
-  { name: '收入总计 = 本年收入合计 + 上年结转结余', target: ref('budget.summary', 'income.grand_total', 'amount'), parts: [ref('budget.summary', 'income.total', 'amount'), ref('budget.summary', 'income.carryover', 'amount')] },
+  {
+    // 上年实户资金余额 and 用事业基金弥补收支差额: regional lines of money brought forward (西安 2019), printed below 本年收入合计
+    name: '收入总计 = 本年收入合计 + 上年结转结余（+ 上年实户资金余额 + 用事业基金弥补收支差额）',
+    target: ref('budget.summary', 'income.grand_total', 'amount'),
+    parts: ['total', 'carryover', 'prior_account_balance', 'fund_balance_used'].map((k) => ref('budget.summary', `income.${k}`, 'amount')),
+  },
   ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
     { name: '支出总计 = 本年支出合计 + 年终结转结余', target: ref('budget.summary', `${s}.grand_total`, 'amount'), parts: [ref('budget.summary', `${s}.total`, 'amount'), ref('budget.summary', `${s}.carryover`, 'amount')] },
     { name: '收入总计 = 支出总计', target: ref('budget.summary', `${s}.grand_total`, 'amount'), parts: [ref('budget.summary', 'income.grand_total', 'amount')] },
