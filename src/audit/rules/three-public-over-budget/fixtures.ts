@@ -15,6 +15,14 @@ const fixtures: RuleFixtures = {
         return d;
       },
     },
+    {
+      name: 'above budget, the reason running on into the next paragraph, a space inside (佛山 2019)',
+      disclosure: () => {
+        const d = over();
+        d.sections.push(section(['第三部分', '三、 2019 年度一般公共预算财政拨款“三公”经费支出决算情况说明'], '2019 年度“三公”经费支出决算大于 预算数的主要情况：', '因为我局为 2019 年新成立单位，预算数为 0。'));
+        return d;
+      },
+    },
   ],
   invalid: [
     {
