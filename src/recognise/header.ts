@@ -63,7 +63,8 @@ export function isKeyLabel(label: string): boolean {
     /^(支出)?项目类别$/.test(s) ||
     /^序号$/.test(s) ||
     /^(年度|年份)$/.test(s) ||
-    /^预算单位$/.test(s)
+    // 深圳 prints the budget unit as the first column, sometimes with a child header under it
+    /^预算单位($|\/)/.test(s)
   );
 }
 

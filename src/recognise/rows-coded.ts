@@ -16,6 +16,13 @@ interface KeyInfo {
   otherCodes?: { code: string; label: string | null }[];
   code?: string;
   codeText?: string;
+  /** Index of the cell where the code starts. */
+  codeIndex?: number;
+  /**
+   * Two-digit code parts printed alone in their 款 or 项 column, the higher levels left blank because the line
+   * above printed them (烟台: "201 | | " then " | 99 | " then " | | 99"). Completed from the lines above.
+   */
+  fragments?: { index: number; digits: string }[];
   unit?: string;
   label: string | null;
   /** Index of the last cell belonging to the code/label block. */
@@ -27,11 +34,21 @@ const CODE_AND_NAME = /^(?:\[([1-9]\d{2}(?:\d{2}){0,2})\]|([1-9]\d{2}(?:\d{2}){0
 function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: ReadonlySet<number> = new Set()): KeyInfo {
   let code: string | undefined;
   let codeText: string | undefined;
+  let codeIndex: number | undefined;
   let unit: string | undefined;
   const labels: string[] = [];
   let others: { code: string; label: string | null }[] | undefined;
+  let fragments: { index: number; digits: string }[] | undefined;
   let keyEnd = -1;
   const limit = Math.max(firstValueIndex, 0);
+  // A second classification printed beside the first (部门经济分类 code + name, then 政府经济分类 code + name):
+  // once the first code has its name, a further code that does not extend it starts a pair of its own, and the
+  // names after it are that pair's.
+  const labelTo = (text: string) => {
+    const other = others?.[others.length - 1];
+    if (other) other.label = joinWrapped((other.label ?? '') + text) || null;
+    else labels.push(text);
+  };
   for (let i = 0; i < cells.length; i++) {
     const t = cells[i].text.trim();
     if (!t) continue;
@@ -42,8 +59,15 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
       const three = /^\d{2}$/.test(x);
       code = t + k + (three ? x : '');
       codeText = [t, k, ...(three ? [x] : [])].join('|');
+      codeIndex = i;
       keyEnd = i + (three ? 2 : 1);
       i = keyEnd;
+      continue;
+    }
+    // A lone 款 or 项 part under blank higher-level columns.
+    if (!code && !labels.length && i < limit && /^\d{2}$/.test(t)) {
+      (fragments ??= []).push({ index: i, digits: t });
+      keyEnd = i;
       continue;
     }
     // "2040601-行政运行": code and name in one cell.
@@ -53,6 +77,7 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
       if (!code) {
         code = jc;
         codeText = t;
+        codeIndex = i;
         labels.push(joined[3]);
       } else {
         (others ??= []).push({ code: jc, label: joined[3].trim() || null });
@@ -65,10 +90,13 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
       if (!code) {
         code = digits;
         codeText = t;
-      } else if (digits.startsWith(code) || (code && digits.length > code.length)) {
+        codeIndex = i;
+      } else if (digits.startsWith(code) || (digits.length > code.length && !labels.length)) {
         // A full code printed next to the three-column form ("208 | 05 | 05 | 2080505"): prefer the full one.
         code = digits;
         codeText = `${codeText}|${t}`;
+      } else if (labels.length || others) {
+        (others ??= []).push({ code: digits, label: null });
       }
       keyEnd = i;
       continue;
@@ -82,13 +110,72 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
     if (isLabelText(t)) {
       // Text under a value column after the first is that column's cell (项目类别 "其他专项"), not the name.
       if (valueIndexes.has(i) && i !== firstValueIndex) continue;
-      labels.push(t);
+      labelTo(t);
       keyEnd = i;
       continue;
     }
     if (i >= limit) break;
   }
-  return { code, codeText, unit, label: labels.length ? joinWrapped(labels.join('')) : null, keyEnd, ...(others ? { otherCodes: others } : {}) };
+  return {
+    code,
+    codeText,
+    ...(codeIndex !== undefined ? { codeIndex } : {}),
+    ...(fragments && !code ? { fragments } : {}),
+    unit,
+    label: labels.length ? joinWrapped(labels.join('')) : null,
+    keyEnd,
+    ...(others ? { otherCodes: others } : {}),
+  };
+}
+
+/** Where the 类, 款 and 项 parts of a code are printed, from header labels ending in 类/款/项. */
+export interface CodePartColumns {
+  cls?: number;
+  kuan?: number;
+  xiang?: number;
+}
+
+interface CodeContext {
+  /** The last 类 code and the cell it was printed in. */
+  cls?: string;
+  clsIndex?: number;
+  kuan?: string;
+}
+
+/**
+ * Completes lone 款/项 parts from the lines above: the 类 (and 款) printed last. The column of each part comes
+ * from the header (类 | 款 | 项) or, without one, from where the last 类 code stood (款 right of it, 项 after).
+ * A part whose higher levels were never printed stays without a code.
+ */
+function completeFragments(key: KeyInfo, parts: CodePartColumns | undefined, ctx: CodeContext): KeyInfo {
+  if (!key.fragments || !ctx.cls) return key;
+  const base = ctx.clsIndex ?? 0;
+  const kuanAt = parts?.kuan ?? base + 1;
+  const xiangAt = parts?.xiang ?? base + 2;
+  let kuan: string | undefined;
+  let xiang: string | undefined;
+  for (const f of key.fragments) {
+    if (f.index === kuanAt && kuan === undefined && xiang === undefined) kuan = f.digits;
+    else if (f.index === xiangAt && xiang === undefined) xiang = f.digits;
+    else return key;
+  }
+  let code: string;
+  if (kuan !== undefined) code = ctx.cls + kuan + (xiang ?? '');
+  else if (xiang !== undefined && ctx.kuan) code = ctx.cls + ctx.kuan + xiang;
+  else return key;
+  const { fragments: _printed, ...rest } = key;
+  // As printed: "|99" (款 alone), "||01" (项 alone), "|06|01".
+  const codeText = kuan !== undefined ? `|${kuan}${xiang !== undefined ? `|${xiang}` : ''}` : `||${xiang}`;
+  return { ...rest, code, codeText };
+}
+
+function remember(ctx: CodeContext, key: KeyInfo): void {
+  const c = key.code;
+  if (!c || !/^[1-9]\d{2}(\d{2}){0,2}$/.test(c)) return;
+  ctx.cls = c.slice(0, 3);
+  ctx.kuan = c.length >= 5 ? c.slice(3, 5) : undefined;
+  // Where 类 codes are printed: a 3-digit code in its own column, or the first of a split code.
+  if (key.codeIndex !== undefined && (c.length === 3 || key.codeText?.includes('|'))) ctx.clsIndex = key.codeIndex;
 }
 
 function hasValues(cells: GridCell[], from: number): boolean {
@@ -107,6 +194,8 @@ export interface CodedRowsInput {
    * its cells are then matched to columns by position on the page, not by index.
    */
   columnRanges?: (readonly [number, number] | undefined)[];
+  /** Header columns of a code printed in parts (类 | 款 | 项), when the header names them. */
+  codeParts?: CodePartColumns;
 }
 
 function pdfX(c: GridCell | undefined): readonly [number, number] | undefined {
@@ -130,15 +219,17 @@ function cellUnder(cells: GridCell[], range: readonly [number, number]): GridCel
 }
 
 /** Parses data rows; returns model rows in print order with wrapped codes merged. */
-export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges }: CodedRowsInput): Row[] {
+export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges, codeParts }: CodedRowsInput): Row[] {
   const out: Row[] = [];
   if (columns.length === 0) return out;
   const h0 = columns[0].index;
   const valueIndexes = new Set(columns.map((c) => c.index));
   const parsed = rows.map((r) => ({ row: r, key: readKey(r.cells, h0, r.cells.length >= width - 1 ? valueIndexes : undefined) }));
+  const context: CodeContext = {};
 
   for (let i = 0; i < parsed.length; i++) {
-    const { row, key } = parsed[i];
+    const { row } = parsed[i];
+    const key = completeFragments(parsed[i].key, codeParts, context);
     let cells = row.cells;
     let merged = key;
     // Wrapped code: this line prints 款 digits, the next line only the 2 项 digits (label may continue).
@@ -165,6 +256,7 @@ export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges 
         i++;
       }
     }
+    remember(context, merged);
     const model = toRow(row, cells, merged, columns, width, h0, codeSystem, columnRanges);
     if (!model) continue;
     // The first line without code or label right under the header is the total whose "合计" was printed in

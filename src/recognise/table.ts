@@ -4,9 +4,9 @@ import { matchTitle, templateByKey } from '../templates/catalogue.ts';
 import { squash } from '../templates/normalize.ts';
 import type { TableTemplate } from '../templates/types.ts';
 import { codeDigits, isAmountCell, isColumnNumberRow, isTotalLabel } from './cells.ts';
-import { columnLabels, matchColumns } from './header.ts';
+import { columnLabels, matchColumns, type HeaderColumn } from './header.ts';
 import { makeCell } from './make-cell.ts';
-import { parseCodedRows } from './rows-coded.ts';
+import { parseCodedRows, type CodePartColumns } from './rows-coded.ts';
 import { findGroups, parseSectionRows } from './rows-sections.ts';
 import { isEmptyStatement, type TableRegion } from './segment.ts';
 
@@ -121,6 +121,13 @@ function columnRanges(header: GridRow[], width: number): ((readonly [number, num
   return out;
 }
 
+/** Header columns that print the 类, 款 and 项 parts of a code ("科目编码/类" | "科目编码/款" | "科目编码/项"). */
+function codePartColumns(labels: HeaderColumn[]): CodePartColumns | undefined {
+  const at = (part: string) => labels.find((h) => (h.label.split('/').pop() ?? '') === part)?.index;
+  const parts: CodePartColumns = { cls: at('类'), kuan: at('款'), xiang: at('项') };
+  return parts.kuan !== undefined || parts.xiang !== undefined ? parts : undefined;
+}
+
 export type RecognisedRegion =
   | { kind: 'table'; table: Table; template?: TableTemplate }
   | { kind: 'performance'; table: PerformanceTable; template: TableTemplate };
@@ -195,7 +202,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
   } else {
     const matched = matchColumns(template, labels);
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
-    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width) });
+    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width), codeParts: codePartColumns(labels) });
   }
 
   const emptyNote = region.notes.find((n) => isEmptyStatement(n.text));
