@@ -3,8 +3,8 @@ import type { GridRow, ReadWarning } from '../model/layout.ts';
 import { matchTitle, templateByKey } from '../templates/catalogue.ts';
 import { squash } from '../templates/normalize.ts';
 import type { TableTemplate } from '../templates/types.ts';
-import { codeDigits, isAmountCell, isColumnNumberRow, isTotalLabel } from './cells.ts';
-import { columnLabels, matchColumns, type HeaderColumn } from './header.ts';
+import { codeDigits, isAmountCell, isColumnNumberRow, isLabelText, isTotalLabel } from './cells.ts';
+import { columnLabels, matchColumns, type HeaderColumn, type MatchedColumn } from './header.ts';
 import { makeCell } from './make-cell.ts';
 import { parseCodedRows, type CodePartColumns } from './rows-coded.ts';
 import { findGroups, parseSectionRows } from './rows-sections.ts';
@@ -121,6 +121,22 @@ function columnRanges(header: GridRow[], width: number): ((readonly [number, num
   return out;
 }
 
+/**
+ * Columns before the first amount column that print only text in the data rows (广州 "支出项目类别（资金使用单位）",
+ * whatever a region calls its name column) are part of the code/name block, not value columns: read as values
+ * they would take the names and push every amount one column to the right.
+ */
+function leadingTextColumnsAsKey(matched: MatchedColumn[], data: GridRow[], width: number): MatchedColumn[] {
+  const full = data.filter((r) => r.cells.length === width);
+  let k = 0;
+  while (k < matched.length - 1 && !matched[k].key.match(/^(total|current_total)$/)) {
+    const cells = full.map((r) => r.cells[matched[k].index]);
+    if (cells.some(isAmountCell) || !cells.some((c) => c && isLabelText(c.text))) break;
+    k++;
+  }
+  return k ? matched.slice(k) : matched;
+}
+
 /** Header columns that print the 类, 款 and 项 parts of a code ("科目编码/类" | "科目编码/款" | "科目编码/项"). */
 function codePartColumns(labels: HeaderColumn[]): CodePartColumns | undefined {
   const at = (part: string) => labels.find((h) => (h.label.split('/').pop() ?? '') === part)?.index;
@@ -200,7 +216,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
         place: r.place,
       }));
   } else {
-    const matched = matchColumns(template, labels);
+    const matched = leadingTextColumnsAsKey(matchColumns(template, labels), data, width);
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
     rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width), codeParts: codePartColumns(labels) });
   }

@@ -6,8 +6,9 @@ import type { ColumnTemplate, ItemTemplate, TableTemplate } from './types.ts';
 
 const col = (key: string, label: string, ...match: RegExp[]): ColumnTemplate => ({ key, label, match });
 const item = (key: string, section: string, label: string, ...match: RegExp[]): ItemTemplate => ({ key, section, label, match });
-// 深圳 heads the total column of its 支出总表 and 一般公共预算支出表 "支出总计".
-const total = col('total', '合计', /^(总计|合计|金额合计|本年支出合计|支出总计|收入总计)$/);
+// 深圳 heads the total column of its 支出总表 and 一般公共预算支出表 "支出总计"; 广州's one-column economic tables
+// head it "预算".
+const total = col('total', '合计', /^(总计|合计|金额合计|本年支出合计|支出总计|收入总计|预算|预算数)$/);
 
 const expenditureColumns: ColumnTemplate[] = [
   total,

@@ -114,4 +114,18 @@ describe('key columns named by a budget-unit header or a spanning 分类科目 h
     expect(value(wages, 'total')).toBe('476.03');
     expect(t.rows.filter((r) => r.kind === 'item')).toEqual([]);
   });
+
+  it('广州: a lone "部门预算支出经济科目" column is the code and name, "预算" the amount', async () => {
+    const d = await read('guangzhou-name-columns-2026.p15-21.pdf');
+    const t = table(d, 'budget.general_basic');
+    expect(t.columns.map((c) => c.key)).toEqual(['total']);
+    const wages = rowsCoded(t, '301')[0];
+    expect(wages?.label).toBe('工资福利支出');
+    expect(value(wages, 'total')).toBe('11,495.70');
+    // 支出项目类别（资金使用单位） holds names only: it is no value column, and 总计 keeps its amounts.
+    const basic = table(d, 'budget.basic_expenditure');
+    expect(basic.columns[0]).toMatchObject({ key: 'total', label: '总计' });
+    const unit = basic.rows.find((r) => r.label === '广州市工业和信息化局（本级）');
+    expect(value(unit, 'total')).toBe('11,605.03');
+  });
 });
