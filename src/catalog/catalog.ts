@@ -83,7 +83,8 @@ function classNames() {
  * last characters) match when the printed prefix is long enough to be unique.
  */
 export function functionClassByName(label: string): CatalogEntry | undefined {
-  const name = squash(label.replace(/^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])/, ''));
+  // Numbered as 一、 / （一） or, in 西安's 收支总表, 4、.
+  const name = squash(label.replace(/^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.](?!\d))/, ''));
   if (name.length < 2) return undefined;
   const exact = classNames().find((c) => c.names.includes(name))?.entry;
   if (exact) return exact;

@@ -110,6 +110,9 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
     if (isLabelText(t)) {
       // Text under a value column after the first is that column's cell (项目类别 "其他专项"), not the name.
       if (valueIndexes.has(i) && i !== firstValueIndex) continue;
+      // The line has its name already: text in the first value column is that column's (会议名称 | 时间 | 人数:
+      // "计划于2026年3月18日"), not more of the name.
+      if (i === firstValueIndex && valueIndexes.has(i) && labels.length && !others) break;
       labelTo(t);
       keyEnd = i;
       continue;
@@ -285,7 +288,9 @@ function toRow(
     // A name printed in the first value column's position pushes the values right (seed 001, 03表); text in
     // later text columns (项目名称 in a budget summary) does not.
     let shift = 0;
-    while (cells[h0 + shift] && isLabelText(cells[h0 + shift].text)) shift++;
+    // Not when the name stood in its own column before: then that text is the first value column's own.
+    const namedBefore = key.label !== null && key.keyEnd < h0;
+    while (!namedBefore && cells[h0 + shift] && isLabelText(cells[h0 + shift].text)) shift++;
     indexOf = (j) => columns[j].index + shift;
   } else indexOf = (j) => valueStart + (columns[j].index - h0);
 

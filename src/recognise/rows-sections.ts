@@ -20,7 +20,9 @@ export interface Group {
   columns: MatchedColumn[];
 }
 
-const GROUP_START = /^(项目|科目编码|科目代码|经济分类科目编码|经济科目编码|支出经济分类科目编码|部门预算支出经济分类科目)/;
+// A part also starts at a header naming its classification (西安 收支总表: 项目 | 预算数 | 支出功能分类科目（按大类） |
+// 预算数 | 部门预算支出经济分类科目（按大类） | 预算数 | 政府预算支出经济分类科目（按大类） | 预算数).
+const GROUP_START = /^(项目|科目编码|科目代码|经济分类科目编码|经济科目编码|支出经济分类科目编码|部门预算支出经济分类科目)|科目(\(按.{1,4}\))?$/;
 
 function startsGroup(label: string): boolean {
   const s = squash(label);

@@ -124,9 +124,11 @@ function columnRanges(header: GridRow[], width: number): ((readonly [number, num
 /**
  * Columns before the first amount column that print only text in the data rows (广州 "支出项目类别（资金使用单位）",
  * whatever a region calls its name column) are part of the code/name block, not value columns: read as values
- * they would take the names and push every amount one column to the right.
+ * they would take the names and push every amount one column to the right. A table whose header has its own
+ * name column (会议名称 | 时间 | 人数 | 金额) keeps such columns as columns: there they are details of the line.
  */
-function leadingTextColumnsAsKey(matched: MatchedColumn[], data: GridRow[], width: number): MatchedColumn[] {
+function leadingTextColumnsAsKey(matched: MatchedColumn[], labels: HeaderColumn[], data: GridRow[], width: number): MatchedColumn[] {
+  if (labels.some((h) => /名称$|^项目$/.test(h.label.split('/').pop() ?? ''))) return matched;
   const full = data.filter((r) => r.cells.length === width);
   let k = 0;
   while (k < matched.length - 1 && !matched[k].key.match(/^(total|current_total)$/)) {
@@ -216,7 +218,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
         place: r.place,
       }));
   } else {
-    const matched = leadingTextColumnsAsKey(matchColumns(template, labels), data, width);
+    const matched = leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width);
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
     rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width), codeParts: codePartColumns(labels) });
   }

@@ -124,9 +124,10 @@ export const budgetTemplates: TableTemplate[] = [
     required: true,
     sections: [
       { key: 'income', label: '收入', match: [/收入/] },
-      { key: 'expenditure_function', label: '支出（按功能分类）', match: [/按功能/], classesByName: true, codeSystem: 'function' },
-      { key: 'expenditure_dept_econ', label: '支出（按部门预算经济分类）', match: [/按部门预算经济/], econByName: 'dept_econ' },
-      { key: 'expenditure_gov_econ', label: '支出（按政府预算经济分类）', match: [/按政府预算经济/], econByName: 'gov_econ' },
+      // 西安 heads the parts "支出功能分类科目（按大类）" (or "支出功能分科目"), "部门预算支出经济分类科目", "政府预算支出经济分类科目".
+      { key: 'expenditure_function', label: '支出（按功能分类）', match: [/按功能|支出功能分?类?科目/], classesByName: true, codeSystem: 'function' },
+      { key: 'expenditure_dept_econ', label: '支出（按部门预算经济分类）', match: [/按部门预算经济|部门预算支出经济/], econByName: 'dept_econ' },
+      { key: 'expenditure_gov_econ', label: '支出（按政府预算经济分类）', match: [/按政府预算经济|政府预算支出经济/], econByName: 'gov_econ' },
     ],
     columns: ['income', 'expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].map((s) => ({
       ...col('amount', '预算数', /预算数|金额|合计/),

@@ -129,3 +129,41 @@ describe('key columns named by a budget-unit header or a spanning 分类科目 h
     expect(value(unit, 'total')).toBe('11,605.03');
   });
 });
+
+describe('text columns and side-by-side parts (西安 2026 会议费明细表, 培训费明细表, 部门综合预算收支总表)', () => {
+  let d: Disclosure;
+  beforeAll(async () => {
+    d = await read('xian-text-columns-summary-2026.p25-30.pdf');
+  });
+
+  it('takes the 培训名称 as the line\'s name and keeps 时间 and 备注 as text, never 序号 as an amount', () => {
+    const t = table(d, 'budget.training_fees');
+    expect(t.columns.map((c) => c.label)).toEqual(['时间', '人数', '金额', '备注']);
+    expect(t.rows).toHaveLength(17);
+    expect(t.rows.every((r) => r.kind === 'item' && r.label)).toBe(true);
+    const third = t.rows[2];
+    expect(third.label).toBe('人民调解、安置帮教培训');
+    expect(third.cells.map((c) => c.text)).toEqual(['2026年5月15日至2026年5月16日', '4', '0.80', '师资费']);
+    expect(third.cells.find((c) => c.column === 'col:时间')?.value).toBeNull();
+  });
+
+  it('reads the first line as a line, not as a total', () => {
+    const t = table(d, 'budget.meeting_fees');
+    expect(t.rows.map((r) => r.kind)).toEqual(['item', 'item', 'item', 'item', 'item']);
+    expect(t.rows[0].label).toBe('司法行政工作综合会议');
+    expect(t.rows[0].cells.find((c) => c.column === 'col:金额')?.text).toBe('3.00');
+  });
+
+  it('收支总表: each of the three expenditure parts keeps its lines and its 支出总计', () => {
+    const t = table(d, 'budget.summary');
+    for (const part of ['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ']) {
+      const grand = t.rows.find((r) => r.item === `${part}.grand_total`);
+      expect(grand?.label, part).toBe('支出总计');
+      expect(grand?.cells[0]?.text, part).toBe('136,507,899.71');
+    }
+    const safety = t.rows.find((r) => r.section === 'expenditure_function' && r.code === '204');
+    expect(safety).toMatchObject({ label: '4、公共安全支出' });
+    expect(safety?.cells[0]?.text).toBe('102,399,692.55');
+    expect(t.rows.find((r) => r.section === 'expenditure_gov_econ' && r.code === '502')?.cells[0]?.text).toBe('27,928,942.04');
+  });
+});
