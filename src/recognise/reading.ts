@@ -54,7 +54,7 @@ function codeStatus(system: CatalogSystem, code: string, year: number | null): '
 const NAME_NOISE = /[\s（）()“”"、，,．.·：:]/g;
 function squashName(s: string): string {
   return s
-    .replace(/^([（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])/, '')
+    .replace(/^([（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.](?!\d))/, '')
     .replace(NAME_NOISE, '')
     .replace(/^其中/, '');
 }

@@ -51,6 +51,9 @@ function targets(t: Table): { total: Row; classes: Row[] }[] {
       // A part with lines of its own between the classes (收支总表 按部门预算经济分类: 一、基本支出 301…,
       // 二、项目支出 …) does not sum its classes to its total.
       if (t.rows.some((r) => r.section === s && r.item && !BALANCE_LINES.test(r.item))) continue;
+      // A part with an amount on a line that is neither a class nor a known line (西安 "3、机关资本性支出": no
+      // catalogue name matches it) cannot be summed from its classes: the sum would miss that line.
+      if (t.rows.some((r) => r.section === s && r.kind === 'item' && !r.item && r.cells.some((c) => c.value !== null && !/^-?0+(\.0+)?$/.test(c.value)))) continue;
       const coded = t.rows.filter((r) => r.kind === 'code' && r.section === s && r.code);
       out.push({ total, classes: topLevel(coded) });
     }
