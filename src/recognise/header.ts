@@ -54,7 +54,7 @@ export function isKeyLabel(label: string): boolean {
   const s = squash(label);
   return (
     /^项目$|^项目[(/]/.test(s) ||
-    /^(类|款|项|栏次|行次|序号)($|\/)/.test(s) ||
+    /^(类|款|项|栏次|行次)($|\/)/.test(s) ||
     /^(科目|功能分类|经济分类|功能科目|单位(编码|代码|名称)|科目(编码|代码|名称))/.test(s) ||
     /(编码|代码|科目名称|单位名称|名称)$/.test(s) ||
     // a classification named as the header over its code and name columns ("部门预算支出经济分类科目",
