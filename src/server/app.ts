@@ -8,9 +8,10 @@ import { isInputError } from '../read/errors.ts';
 import { hashPassword, passwordProblem, userNameProblem, verifyPassword } from '../store/passwords.ts';
 import type { Repository } from '../store/repository.ts';
 import { REVIEW_STATUSES, ROLES, type DocumentQuery, type ReviewStatus, type Role } from '../store/types.ts';
-import { endSession, identify, LoginThrottle, requireUser, sameOrigin, startSession, type AuthEnv } from './auth.ts';
+import { endSession, identify, LoginThrottle, requireUser, startSession, type AuthEnv } from './auth.ts';
 import { ApiError, badRequest, errorBody, notFound, sendError } from './errors.ts';
 import { documentCoverage, documentSheet, selectionWorkbook } from './check-sheet.ts';
+import { AllowedHosts, hostCheck } from './host-check.ts';
 import { findingsCsv, findingsJson, findingsXlsx } from './export.ts';
 import { importFile, reprocess, type ImportResult } from './importer.ts';
 import type { UploadLimits } from './limits.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   limits: UploadLimits;
   /** Where the built web app lives (dist/web); tests may point elsewhere. */
   webRoot?: string;
+  /** Host names this server answers to (DNS-rebinding guard); loopback only when not given. */
+  hosts?: AllowedHosts;
 }
 
 type Env = AuthEnv;
@@ -104,7 +107,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(errorBody('internal', '服务器内部错误，操作未完成。', 'Internal server error; the operation did not complete.'), 500);
   });
 
-  app.use('/api/*', sameOrigin());
+  // Every request, pages included (the first-run screen is one): see host-check.ts.
+  app.use('*', hostCheck(options.hosts ?? new AllowedHosts()));
   app.use('/api/*', identify(repo));
 
   // ---- setup, sign-in --------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import { ApiError } from './errors.ts';
 
 // Sessions: a random token handed to the browser in an HttpOnly, SameSite=Strict cookie (or to programs as
 // a bearer token). Only its SHA-256 is stored, so a leaked database does not leak live sessions. SameSite=
-// Strict plus the Origin check on writes keeps other sites from acting with a reviewer's cookie.
+// Strict plus the Origin check on writes (host-check.ts) keeps other sites from acting with a reviewer's cookie.
 
 export const SESSION_COOKIE = 'caijian_session';
 const SESSION_DAYS = 7;
@@ -51,26 +51,6 @@ export function identify(repo: Repository): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const token = tokenOf(c);
     c.set('user', token ? await repo.sessionUser(hashToken(token)) : null);
-    await next();
-  };
-}
-
-const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Cookie-authenticated writes must come from this site's own pages. */
-export function sameOrigin(): MiddlewareHandler {
-  return async (c, next) => {
-    const origin = c.req.header('origin');
-    if (WRITE.has(c.req.method) && origin && !c.req.header('authorization')) {
-      const host = c.req.header('host');
-      let ok = false;
-      try {
-        ok = new URL(origin).host === host;
-      } catch {
-        ok = false;
-      }
-      if (!ok) throw new ApiError(403, 'cross-origin', '拒绝来自其他网站的请求。', 'Requests from other sites are refused.');
-    }
     await next();
   };
 }

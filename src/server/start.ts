@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Repository } from '../store/repository.ts';
 import { createApp } from './app.ts';
+import { AllowedHosts } from './host-check.ts';
 import { auditPending } from './importer.ts';
 import { defaultLimits, type UploadLimits } from './limits.ts';
 import { ParsePool } from './worker-pool.ts';
@@ -19,10 +20,11 @@ export async function startServer(options: { repo: Repository; port?: number; ho
   const limits = { ...defaultLimits(), ...options.limits };
   const pool = new ParsePool(limits.concurrency);
   const pageImages = new PageImages();
-  const app = createApp({ repo: options.repo, pool, limits, webRoot: options.webRoot, pageImages });
+  const host = options.host ?? '127.0.0.1';
+  const hosts = new AllowedHosts(host);
+  const app = createApp({ repo: options.repo, pool, limits, webRoot: options.webRoot, pageImages, hosts });
   // Documents stored while the audit module was missing get audited now, in the background.
   void auditPending(options.repo).catch((e) => console.error('[caijian] pending audits failed:', e));
-  const host = options.host ?? '127.0.0.1';
   // A busy or forbidden port is an 'error' event, not an exception: turn it into a rejection (the CLI prints one line).
   let server: ServerType;
   try {
@@ -39,6 +41,7 @@ export async function startServer(options: { repo: Repository; port?: number; ho
     throw e;
   }
   const port = (server.address() as AddressInfo).port;
+  hosts.port = port;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   pageImages.origin = url;
   return {
