@@ -77,9 +77,8 @@ const PREFIX_PARTS = [
   /^[一二三四五六七八九十]+[、．.]/,
   /^\d+[、．.]/,
   /^(?:其中|包括|主要包括|含)[:：]?/,
-  /^\d{4}年(?:度)?/,
   /^(?:本年度|本年|当年|年度|全年)/,
-  /^(?:本部门|本单位|部门本级|本级|部门|单位)/,
+  /^(?:本部门|本单位|部门|单位)/,
   /^(?:财政拨款|一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|国有资本经营)/,
   /^(?:拨款|财政)/,
   /^(?:安排的?|通过|用于?)/,
@@ -97,7 +96,7 @@ function sameEntity(a: string, b: string): boolean {
 }
 
 /** Strips what may precede a term; null when something else is left (上年执行数, 比上年, 在职人员…). */
-export function stripPrefix(prefix: string, entityNames: readonly string[]): { rest: string; scope: Scope | null } {
+export function stripPrefix(prefix: string, entityNames: readonly string[], year: number | null = null): { rest: string; scope: Scope | null } {
   let s = prefix.replace(/\s+/g, '');
   let scope: Scope | null = null;
   for (let guard = 0; guard < 20 && s; guard++) {
@@ -113,6 +112,13 @@ export function stripPrefix(prefix: string, entityNames: readonly string[]): { r
       // 一般公共预算财政拨款: the narrower of the two
       if (!scope || scope === 'fiscal') scope = found;
       s = s.slice(w.length);
+      continue;
+    }
+    // the document's year; another year's figure is another quantity
+    const y = /^(\d{4})年(?:度)?/.exec(s);
+    if (y) {
+      if (year !== null && Number(y[1]) !== year) break;
+      s = s.slice(y[0].length);
       continue;
     }
     const part = PREFIX_PARTS.find((re) => re.test(s));
@@ -141,10 +147,12 @@ export interface LabelSubject {
   sided: boolean;
   /** Where the term starts in the label. */
   at: number;
+  /** The term as printed, without fillers ("本年收入合计", "因公出国（境）费"). */
+  term: string;
 }
 
 /** The subject a label names, when the whole label is prefix + term + fillers. */
-export function subjectOfLabel(label: string, entityNames: readonly string[]): LabelSubject | null {
+export function subjectOfLabel(label: string, entityNames: readonly string[], year: number | null = null): LabelSubject | null {
   const s = label.replace(/\s+/g, '');
   let best: LabelSubject | null = null;
   for (const c of compiled) {
@@ -152,19 +160,19 @@ export function subjectOfLabel(label: string, entityNames: readonly string[]): L
     if (!m) continue;
     // the longest term wins: "其他收入" over "收入", "一般公共预算拨款收入" over "收入"
     if (best && best.at <= m.index) continue;
-    const { rest, scope } = stripPrefix(s.slice(0, m.index), entityNames);
+    const { rest, scope } = stripPrefix(s.slice(0, m.index), entityNames, year);
     if (rest) continue;
-    best = { subject: c.subject, scope, sided: !!c.sided, at: m.index };
+    best = { subject: c.subject, scope, sided: !!c.sided, at: m.index, term: m[1] };
   }
   return best;
 }
 
 /** A label that restates the amount of the subject named just before ("2026年预算数", "预算安排"). */
-export function isBareAmountLabel(label: string, entityNames: readonly string[]): boolean {
+export function isBareAmountLabel(label: string, entityNames: readonly string[], year: number | null = null): boolean {
   const s = label.replace(/\s+/g, '');
   const m = /(?:预算数|预算安排|安排|预算)(?:支出)?(?:为|是)?$/.exec(s);
   if (!m) return false;
-  const { rest } = stripPrefix(s.slice(0, m.index), entityNames);
+  const { rest } = stripPrefix(s.slice(0, m.index), entityNames, year);
   return rest === '';
 }
 
@@ -183,7 +191,7 @@ const LINE_FILLER = new RegExp(`${FILLER}$`);
  * Reads a 类/款/项 line from a label: "行政运行（2040601）", "住房公积金（01项）", "一般公共服务支出（类）",
  * "统计信息事务（款）行政运行（项）支出", or a bare name ("卫生健康支出") that the caller resolves against a table.
  */
-export function lineOfLabel(label: string, entityNames: readonly string[]): LineRef | null {
+export function lineOfLabel(label: string, entityNames: readonly string[], year: number | null = null): LineRef | null {
   let s = label.replace(/\s+/g, '').replace(LINE_FILLER, '');
   const first = /[\u4e00-\u9fff]/.exec(s);
   if (!first) return null;
@@ -209,6 +217,6 @@ export function lineOfLabel(label: string, entityNames: readonly string[]): Line
   } else if (!out.code) return null;
   if (out.names.length === 0 && !out.code) return null;
   // a name that is a department's, or a known subject's wording, is not a line
-  if (out.names.length === 1 && !out.code && !out.tail && out.names[0].level === null && subjectOfLabel(out.names[0].name, entityNames)) return null;
+  if (out.names.length === 1 && !out.code && !out.tail && out.names[0].level === null && subjectOfLabel(out.names[0].name, entityNames, year)) return null;
   return out;
 }

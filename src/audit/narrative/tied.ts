@@ -158,6 +158,8 @@ export interface Fact {
   scope: Scope;
   /** Printed wording of the subject (the label), for messages. */
   label: string;
+  /** The term as printed (or the line's code): two facts are the same item when subject, scope and term agree. */
+  term: string;
   /** Cells printing the same quantity, in the order of TARGETS; empty when the tables are not in the document. */
   cells: TiedCell[];
   /** The subject was taken from the words before a bare "2026年预算数…". */
@@ -266,6 +268,20 @@ function sentenceStart(text: string, at: number): number {
   return Math.max(...['。', '；', ';'].map((ch) => text.lastIndexOf(ch, at - 1))) + 1;
 }
 
+const GENERIC = /^(?:\d{4}年度?|本年|当年)?(?:预算)?(?:支出|收入)?(?:预算)?(?:合计|小计)?(?:数)?(?:为|是)?$/;
+
+/** The label, or the name before a colon joined to it when the label itself names nothing ("…(项):支出"). */
+function labelWithName(text: string, f: Figure, names: readonly string[], year: number | null): string {
+  const cut = Math.max(...['。', '；', ';', '，', ','].map((ch) => text.lastIndexOf(ch, f.start - 1)));
+  const seg = text.slice(cut + 1, f.start);
+  const colon = Math.max(seg.lastIndexOf('：'), seg.lastIndexOf(':'));
+  if (colon < 0 || !GENERIC.test(f.label.replace(/\s+/g, ''))) return f.label;
+  const before = tidy(seg.slice(0, colon)).replace(/\s+/g, '').replace(/^.*[:：]/, '');
+  if (!before || /\d+(\.\d+)?(万元|元|%)/.test(before)) return f.label;
+  const joined = before + f.label;
+  return lineOfLabel(joined, names, year) || subjectOfLabel(before, names, year) ? joined : f.label;
+}
+
 /**
  * Every figure of the narrative whose words name a table line or total, with its subject, its scope (the words
  * before the term, else the sentence's head up to its first figure, else the heading) and the cells it restates.
@@ -291,7 +307,9 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       // know, the sentence's parts are that thing's
       const unknownBefore = figs.some((g) => g.start >= ss && g.start < f.start && g.kind === 'amount' && !g.change && !out.some((x) => x.figure === g));
       if (unknownBefore && !/^[（(]?[一二三四五六七八九十\d]+[)）.、．]/.test(f.label)) return;
-      const line = lineOfLabel(f.label, names);
+      // "1.住房公积金(项):支出1,073.77万元": a generic label after a colon restates the name before the colon
+      const label = labelWithName(l.text, f, names, d.fiscalYear);
+      const line = lineOfLabel(label, names, d.fiscalYear);
       if (line) {
         const scope = scopeFromHead ?? headingScope ?? 'all';
         // lines listed under "项目支出…，其中：" are that kind's part of the line, not the line's total
@@ -304,9 +322,14 @@ export function narrativeFacts(d: Disclosure): Fact[] {
         const cells = specs.flatMap((s) => resolve(d, s, line));
         // every table must name the same line (a bare name may be a 项 under two 款)
         const code = cells[0]?.row.code;
-        if (code && cells.every((x) => x.row.code === code)) fact = { located: l, figure: f, subject: `line:${code}`, scope, label: f.label, cells, inherited: false };
+        if (code && cells.every((x) => x.row.code === code)) fact = { located: l, figure: f, subject: `line:${code}`, scope, label, term: `${code}:${cells[0].column}`, cells, inherited: false };
+        else if (!cells.length && (line.code || line.names.some((n) => n.level))) {
+          // no table to resolve it (北京 publishes its tables apart): the line as printed is still one item
+          const key = line.code ?? line.names.map((n) => `${n.name}${n.level ?? ''}`).join('/') + (line.tail ? `/${line.tail.digits}` : '');
+          fact = { located: l, figure: f, subject: `line:${key}`, scope, label, term: key + (column ? `:${column}` : ''), cells: [], inherited: false };
+        }
       }
-      const subj = fact ? null : subjectOfLabel(f.label, names);
+      const subj = fact ? null : subjectOfLabel(label, names, d.fiscalYear);
       if (fact) {
         // a functional line
       } else if (subj) {
@@ -323,19 +346,19 @@ export function narrativeFacts(d: Disclosure): Fact[] {
         }
         // source subjects are scope-free; income/spending totals keep the scope
         const cells = specsFor(subject, scope).flatMap((s) => resolve(d, s, null));
-        fact = { located: l, figure: f, subject, scope, label: f.label, cells, inherited: false };
-      } else if (isBareAmountLabel(f.label, names)) {
+        fact = { located: l, figure: f, subject, scope, label, term: subj.term, cells, inherited: false };
+      } else if (isBareAmountLabel(f.label, names, d.fiscalYear)) {
         // a subject named just before without a figure ("（一）因公出国（境）费用。2026年预算数…"), else the subject of
         // the last fact when only changes and rates stand between ("住房公积金（01项）136.4万元，…，预算安排131.20万元")
         const prevStart = sentenceStart(l.text, ss - 1);
         const prev = l.text.slice(prevStart, f.start - f.label.length).replace(/[。；;，,：:]+$/, '');
         const clauses = prev.split(/[。；;，,]/).filter(Boolean);
         const topic = clauses[clauses.length - 1] ?? '';
-        const named = topic && !/\d/.test(topic) ? subjectOfLabel(topic, names) : null;
+        const named = topic && !/\d/.test(topic) ? subjectOfLabel(topic, names, d.fiscalYear) : null;
         if (named) {
           const scope: Scope = named.scope ?? scopeOfText(head) ?? headingScope ?? 'all';
           const cells = specsFor(named.subject, scope).flatMap((s) => resolve(d, s, null));
-          fact = { located: l, figure: f, subject: named.subject, scope, label: topic + f.label, cells, inherited: true };
+          fact = { located: l, figure: f, subject: named.subject, scope, label: topic + f.label, term: named.term, cells, inherited: true };
         } else if (last && f.sentence - last.figure.sentence <= 1 && figs.slice(figs.indexOf(last.figure) + 1, i).every((g) => g.kind === 'percent' || g.change)) {
           fact = { ...last, figure: f, label: f.label, inherited: true };
         }

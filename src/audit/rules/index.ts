@@ -18,6 +18,7 @@ import narrativeDirection from './narrative-direction/rule.ts';
 import narrativeSections from './narrative-sections/rule.ts';
 import narrativeShare from './narrative-share/rule.ts';
 import narrativeShareSum from './narrative-share-sum/rule.ts';
+import narrativeSameItem from './narrative-same-item/rule.ts';
 import narrativeTableFact from './narrative-table-fact/rule.ts';
 import requiredTablesBudget from './required-tables-budget/rule.ts';
 import requiredTablesFinal from './required-tables-final/rule.ts';
@@ -51,6 +52,7 @@ export const rules: readonly Rule[] = [
   narrativeComponents,
   narrativeDirection,
   narrativeTableFact,
+  narrativeSameItem,
   requiredTablesFinal,
   requiredTablesBudget,
   listedTables,

@@ -1,0 +1,51 @@
+import { figureInterval, figurePlace, figureText } from '../../narrative/tokens.ts';
+import { narrativeFacts, type Fact } from '../../narrative/tied.ts';
+import { mayEqual } from '../../interval.ts';
+import type { Rule } from '../../types.ts';
+
+// The same item given two different amounts in one section (review.md: “住房公积金（01项）136.4万元 … 2026年预算安排
+// 131.20万元”): one of them is a leftover of a draft. Two figures are the same item when the narrative extractor gives
+// them the same subject, scope and printed term (or the second restates the first: “…预算安排”); amounts are
+// compared on intervals, so 136.4 and 136.40 are the same amount.
+
+const statedIn = (f: Fact) => (f.figure.unit === '元' ? figureInterval(f.figure) : figureInterval(f.figure, true));
+
+const rule: Rule = {
+  meta: {
+    id: 'narrative-same-item',
+    code: 'CJ309',
+    title: { zh: '同一项目在一段说明中金额前后一致', en: 'One item is given one amount within a section' },
+    category: 'narrative',
+    severity: 'error',
+    appliesTo: ['预算', '决算'],
+    requires: [],
+    messages: {
+      twoAmounts: {
+        zh: '同一部分说明中“{item}”先为 {first}，后为 {second}，前后不一致',
+        en: 'Within one section the narrative gives {item} as {first} and later as {second}',
+      },
+    },
+  },
+  check(ctx) {
+    const seen = new Map<string, Fact>();
+    for (const f of narrativeFacts(ctx.disclosure)) {
+      const key = [f.located.heading, f.subject, f.scope, f.term].join('|');
+      const first = seen.get(key);
+      if (!first) {
+        seen.set(key, f);
+        continue;
+      }
+      if (first.figure.kind !== f.figure.kind || mayEqual(statedIn(first), statedIn(f))) continue;
+      ctx.report({
+        messageId: 'twoAmounts',
+        values: { item: f.term, first: figureText(first.figure), second: figureText(f.figure) },
+        location: figurePlace(f.located, f.figure),
+        related: [figurePlace(first.located, first.figure)],
+        expected: first.figure.value,
+        actual: f.figure.value,
+      });
+    }
+  },
+};
+
+export default rule;
