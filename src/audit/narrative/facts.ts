@@ -115,8 +115,8 @@ export function changes(figs: Figure[], text = ''): Change[] {
   figs.forEach((f, i) => {
     if (f.kind !== 'amount' || !f.change) return;
     const next = figs[i + 1];
-    const pct = next && next.kind === 'percent' && next.sentence === f.sentence && /(增长|下降|降低|减少|增加|上升)(了)?$/.test(next.label) ? next : null;
-    const rateDirection = pct ? (/(增长|增加|上升)(了)?$/.test(pct.label) ? 'up' : 'down') : null;
+    const pct = next && next.kind === 'percent' && next.sentence === f.sentence && /(增长|下降|降低|减少|增加|上升|增幅|减幅|降幅)(了|为)?$/.test(next.label) ? next : null;
+    const rateDirection = pct ? (/(增长|增加|上升|增幅)(了|为)?$/.test(pct.label) ? 'up' : 'down') : null;
     let current: Figure | null = null;
     let prior: Figure | null = null;
     const depth = depthAt(text, f.start);
@@ -143,6 +143,52 @@ export function changes(figs: Figure[], text = ''): Change[] {
       break;
     }
     out.push({ amount: f, pct, current, prior, direction: f.change, rateDirection });
+  });
+  return out;
+}
+
+/**
+ * The three-number form (issue 10.1): a prior-year amount, this year's amount and the rate between them, with or
+ * without the change amount: "上年执行数52871.6万元，本年安排4120.35万元，比上年增加12.48%", "…2310.52万元…1987.40万元，
+ * 减少1.40%". The prior amount is the one whose words name the prior year (上年执行数, 上年预算数, 2025年预算数…);
+ * this year's is the last other level before the rate. Only forms where the prior is stated apart from the change
+ * ("比上年X万元增加" is narrative-change's `prior`).
+ */
+export interface ThreeNumber {
+  prior: Figure;
+  current: Figure;
+  change: Figure | null;
+  pct: Figure;
+  /** The rate's word: 增长/增加/上升/增幅 is up. */
+  direction: 'up' | 'down';
+}
+
+const RATE_WORD = /(增长|下降|降低|减少|增加|上升|增幅|减幅|降幅)(了|为)?$/;
+
+/** Words naming last year's level of an item ("上年执行数", "2023年当年预算执行数为", "上年预算"), not a carry-over. */
+export function priorYearLabel(label: string, year: number | null): boolean {
+  if (/结转|结余|余额/.test(label)) return false;
+  const prev = year ? `${year - 1}年` : null;
+  const at = Math.max(label.search(/上年|上一年|去年/), prev ? label.indexOf(prev) : -1);
+  if (at < 0 || /比|较/.test(label.slice(0, at))) return false;
+  return /(执行数|预算数|决算数|预算|决算|支出|数)(为|是)?$/.test(label.slice(at));
+}
+
+export function threeNumbers(figs: Figure[], year: number | null): ThreeNumber[] {
+  const out: ThreeNumber[] = [];
+  figs.forEach((p, i) => {
+    if (p.kind !== 'percent' || !RATE_WORD.test(p.label)) return;
+    const inSentence = figs.slice(0, i).filter((g) => g.sentence === p.sentence && g.kind === 'amount');
+    const prior = inSentence.find((g) => !g.change && priorYearLabel(g.label, year) && !/(比|较)[^，。；]*$/.test(g.label));
+    if (!prior) return;
+    const change = figs[i - 1]?.kind === 'amount' && figs[i - 1].change && figs[i - 1].sentence === p.sentence ? figs[i - 1] : null;
+    // the prior right before the change is narrative-change's form
+    if (change && figs[i - 2] === prior) return;
+    const levels = inSentence.filter((g) => !g.change && g !== prior && g.unit === prior.unit);
+    const current = levels[levels.length - 1];
+    if (!current) return;
+    const direction = /(增长|增加|上升|增幅)(了|为)?$/.test(p.label) ? 'up' : 'down';
+    out.push({ prior, current, change, pct: p, direction });
   });
   return out;
 }

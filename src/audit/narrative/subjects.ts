@@ -129,7 +129,7 @@ export function stripPrefix(prefix: string, entityNames: readonly string[], year
     // a department's name in another spelling ("北京市交通委员会部门" for 北京市交通委员会); a subordinate unit's name
     // ("…龙华分局") names that unit's money, not the document's
     const ent = ENTITY.exec(s);
-    if (ent && !/经费|支出|收入|预算|上年|执行|比|较|增|减|结转|采购|项目|资金|安排/.test(ent[0]) && (entityNames.length === 0 || entityNames.some((n) => sameEntity(n, ent[0])))) {
+    if (ent && !/经费|支出|收入|预算|上年|执行|比|较|增|减|结转|采购|项目|资金|安排/.test(ent[0]) && entityNames.some((n) => sameEntity(n, ent[0]))) {
       s = s.slice(ent[0].length);
       continue;
     }

@@ -4,6 +4,7 @@ import { tablesByKey } from '../../model/query.ts';
 import { cellValue, rowMisaligned, tableMisaligned, tidy, unitOf } from '../cells.ts';
 import { mayEqual, shift } from '../interval.ts';
 import { grandTotalRow } from '../refs.ts';
+import { priorYearLabel } from './facts.ts';
 import { figureInterval, figures, paragraphs, type Figure, type Located } from './tokens.ts';
 import { isBareAmountLabel, lineOfLabel, subjectOfLabel, type LineRef, type Scope } from './subjects.ts';
 
@@ -305,7 +306,7 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       let fact: Fact | null = null;
       // "广深港…物业管理服务2,520.00万元，上年结转122.31万元": after an amount of something the vocabulary does not
       // know, the sentence's parts are that thing's
-      const unknownBefore = figs.some((g) => g.start >= ss && g.start < f.start && g.kind === 'amount' && !g.change && !out.some((x) => x.figure === g));
+      const unknownBefore = figs.some((g) => g.start >= ss && g.start < f.start && g.kind === 'amount' && !g.change && !priorYearLabel(g.label, d.fiscalYear) && !out.some((x) => x.figure === g));
       if (unknownBefore && !/^[（(]?[一二三四五六七八九十\d]+[)）.、．]/.test(f.label)) return;
       // "1.住房公积金(项):支出1,073.77万元": a generic label after a colon restates the name before the colon
       const label = labelWithName(l.text, f, names, d.fiscalYear);
@@ -359,7 +360,7 @@ export function narrativeFacts(d: Disclosure): Fact[] {
           const scope: Scope = named.scope ?? scopeOfText(head) ?? headingScope ?? 'all';
           const cells = specsFor(named.subject, scope).flatMap((s) => resolve(d, s, null));
           fact = { located: l, figure: f, subject: named.subject, scope, label: topic + f.label, term: named.term, cells, inherited: true };
-        } else if (last && f.sentence - last.figure.sentence <= 1 && figs.slice(figs.indexOf(last.figure) + 1, i).every((g) => g.kind === 'percent' || g.change)) {
+        } else if (last && f.sentence - last.figure.sentence <= 1 && figs.slice(figs.indexOf(last.figure) + 1, i).every((g) => g.kind === 'percent' || g.change || priorYearLabel(g.label, d.fiscalYear))) {
           fact = { ...last, figure: f, label: f.label, inherited: true };
         }
       }

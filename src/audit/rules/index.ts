@@ -20,6 +20,7 @@ import narrativeShare from './narrative-share/rule.ts';
 import narrativeShareSum from './narrative-share-sum/rule.ts';
 import narrativeSameItem from './narrative-same-item/rule.ts';
 import narrativeTableFact from './narrative-table-fact/rule.ts';
+import narrativeThreeNumber from './narrative-three-number/rule.ts';
 import requiredTablesBudget from './required-tables-budget/rule.ts';
 import requiredTablesFinal from './required-tables-final/rule.ts';
 import rowSum from './row-sum/rule.ts';
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   narrativeDirection,
   narrativeTableFact,
   narrativeSameItem,
+  narrativeThreeNumber,
   requiredTablesFinal,
   requiredTablesBudget,
   listedTables,

@@ -31,7 +31,10 @@ const fixtures: RuleFixtures = {
       expect: [{ messageId: 'level' }],
     },
     { name: 'an increase with a falling rate', disclosure: doc('2023年度收、支总计289.70万元。与上年相比，增加12.65万元，下降4.57%。'), expect: [{ messageId: 'direction' }] },
-    { name: 'seed 002: 增长100% from a zero prior year', disclosure: doc('公务用车运行维护费支出决算为5.99万元，与上年相比增加5.99万元，增长100%。'), expect: [{ messageId: 'fromZero', severity: 'warning' }] },
+    // issue 10.1: a rate against a zero base (as printed: this year = the increase) is an error
+    { name: 'seed 002: 增长100% from a zero prior year', disclosure: doc('公务用车运行维护费支出决算为5.99万元，与上年相比增加5.99万元，增长100%。'), expect: [{ messageId: 'fromZero', severity: 'error' }] },
+    // a base rounding may leave above zero (66.73 carried over, 569.63 added, 深圳口岸 2026 p7): a warning
+    { name: 'a base that is zero only within rounding is a warning', disclosure: doc('公用经费支出决算为5.99万元，与上年相比增加5.98万元，增长100%。'), expect: [{ messageId: 'fromZero', severity: 'warning' }] },
   ],
 };
 

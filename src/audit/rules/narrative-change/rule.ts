@@ -1,6 +1,6 @@
 import { add, sub, toFixedString } from '../../../model/decimal.ts';
 import { growthMayEqual, mayEqual, minus, percentText, plus, ratioMayEqual } from '../../interval.ts';
-import { changes } from '../../narrative/facts.ts';
+import { changes, threeNumbers } from '../../narrative/facts.ts';
 import { figureInterval, figurePlace, figures, figureText, paragraphs } from '../../narrative/tokens.ts';
 import type { Rule } from '../../types.ts';
 
@@ -42,8 +42,10 @@ const rule: Rule = {
       // Template residue (增加（减少）) states no direction: wording rules report it.
       if (/增加[（(]减少[)）]|减少[（(]增加[)）]/.test(text)) continue;
       const figs = figures(text);
+      // a change whose prior year is stated apart is checked as a whole by narrative-three-number
+      const whole = new Set(threeNumbers(figs, ctx.disclosure.fiscalYear).map((t) => t.change));
       for (const c of changes(figs, text)) {
-        if (!c.pct) continue;
+        if (!c.pct || whole.has(c.amount)) continue;
         const word = c.direction === 'up' ? '增加' : '减少';
         if (c.rateDirection && c.rateDirection !== c.direction && c.amount.value.units !== 0n) {
           const rateWord = c.rateDirection === 'up' ? '增长' : '下降';
@@ -85,10 +87,11 @@ const rule: Rule = {
         if (!c.current || c.current.unit !== c.amount.unit) continue;
         const baseLo = up ? sub(figureInterval(c.current).lo, figureInterval(c.amount).hi) : null;
         if (baseLo && baseLo.units <= 0n) {
-          // 上年为零: a growth rate from nothing is undefined, "增长100%" is a convention, not arithmetic
+          // 上年为零: a growth rate from nothing is undefined, "增长100%" is a convention, not arithmetic. As printed
+          // (current = change) it is an error (issue 10.1); a base rounding might leave above zero, a warning.
           ctx.report({
             messageId: 'fromZero',
-            severity: 'warning',
+            severity: sub(c.current.value, c.amount.value).units === 0n ? 'error' : 'warning',
             values: { current: figureText(c.current), word, change: figureText(c.amount), stated: figureText(c.pct) },
             location: figurePlace(l, c.pct),
           });

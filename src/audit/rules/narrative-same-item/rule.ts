@@ -29,7 +29,14 @@ const rule: Rule = {
   check(ctx) {
     const seen = new Map<string, Fact>();
     for (const f of narrativeFacts(ctx.disclosure)) {
-      const key = [f.located.heading, f.subject, f.scope, f.term].join('|');
+      // a part listed after “其中/包括” belongs to the amount the list hangs from (“302…4464.76万元，其中：公用经费621.37万元”
+      // and “502…3423.08万元，其中：公用经费545.71万元” are two parts, 西安人社 2020)
+      const text = f.located.text;
+      const ss = Math.max(...['。', '；', ';'].map((ch) => text.lastIndexOf(ch, f.figure.start - 1))) + 1;
+      const head = text.slice(ss, f.figure.start);
+      const m = [...head.matchAll(/其中|包括|含/g)].pop();
+      const parent = m ? head.slice(Math.max(0, m.index! - 16), m.index!) : '';
+      const key = [f.located.heading, f.subject, f.scope, f.term, parent].join('|');
       const first = seen.get(key);
       if (!first) {
         seen.set(key, f);
@@ -38,7 +45,7 @@ const rule: Rule = {
       if (first.figure.kind !== f.figure.kind || mayEqual(statedIn(first), statedIn(f))) continue;
       ctx.report({
         messageId: 'twoAmounts',
-        values: { item: f.term, first: figureText(first.figure), second: figureText(f.figure) },
+        values: { item: first.label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*/, '').replace(/[“”]/g, ''), first: figureText(first.figure), second: figureText(f.figure) },
         location: figurePlace(f.located, f.figure),
         related: [figurePlace(first.located, first.figure)],
         expected: first.figure.value,
