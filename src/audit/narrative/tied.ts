@@ -1,8 +1,8 @@
-import { cmp, type Decimal } from '../../model/decimal.ts';
+import { add, cmp, fromUnits, sub, type Decimal } from '../../model/decimal.ts';
 import type { AmountUnit, Disclosure, Row, Table } from '../../model/disclosure.ts';
 import { tablesByKey } from '../../model/query.ts';
-import { cellValue, rowMisaligned, tableMisaligned, tidy, unitOf } from '../cells.ts';
-import { mayEqual, shift } from '../interval.ts';
+import { cellValue, rowMisaligned, tableMisaligned, tablePrecision, tidy, unitOf } from '../cells.ts';
+import { mayEqual, shift, type Interval } from '../interval.ts';
 import { grandTotalRow } from '../refs.ts';
 import { priorYearLabel } from './facts.ts';
 import { figureInterval, figures, paragraphs, type Figure, type Located } from './tokens.ts';
@@ -390,7 +390,6 @@ const toYuan = (v: Decimal, unit: AmountUnit | undefined | null): Decimal => (un
  */
 export function compareFact(d: Disclosure, fact: Fact): Comparison | null {
   const f = fact.figure;
-  const stated = f.unit === '元' ? figureInterval(f) : figureInterval(f, true);
   const statedValue = toYuan(f.value, f.unit);
   let rounding: Comparison | null = null;
   let differs: Comparison | null = null;
@@ -399,10 +398,33 @@ export function compareFact(d: Disclosure, fact: Fact): Comparison | null {
     const unit = unitOf(d, cell.table);
     if (!cv || !unit) continue;
     if (cv.blank && f.value.units !== 0n) continue;
-    const iv = unit === '万元' ? shift(cv.interval, 4) : cv.interval;
     if (cmp(toYuan(cv.value, unit), statedValue) === 0) return { status: 'equal', cell, tableValue: cv.value, unit };
-    if (mayEqual(stated, iv)) rounding ??= { status: 'rounding', cell, tableValue: cv.value, unit };
+    if (mayEqual(statedInterval(f, unit), cellInterval(cell.table, cell.row, cv.interval, unit))) rounding ??= { status: 'rounding', cell, tableValue: cv.value, unit };
     else differs ??= { status: 'differs', cell, tableValue: cv.value, unit };
   }
   return rounding ?? differs;
+}
+
+/**
+ * What a narrative figure may stand for, in 元, against a cell of `unit`: its printed interval; when the narrative
+ * converts the table's unit (元 → 万元) the digits are as often cut off as rounded (西安 2022: 56,206,054.00元
+ * printed “5620.60万元”), so the interval reaches one unit above.
+ */
+function statedInterval(f: Figure, unit: AmountUnit): Interval {
+  const base = f.unit === '元' ? figureInterval(f) : figureInterval(f, true);
+  if (f.unit === unit) return base;
+  return { lo: base.lo, hi: add(toYuan(f.value, f.unit), toYuan(fromUnits(1n, f.decimals), f.unit)) };
+}
+
+/**
+ * What a cell may stand for when a narrative restates it, in 元: a total or parent line is a sum of printed parts,
+ * and a narrative that adds the printed parts is off by up to one unit of the table's last place for two parts
+ * (重庆经信委 2026 p2 “190.62万元” for a 201 printed 190.63): its interval widens by that unit each side.
+ */
+function cellInterval(t: Table, row: Row, iv: Interval, unit: AmountUnit): Interval {
+  const sum = row.kind === 'total' || (row.kind === 'code' && row.level !== '项');
+  const yuan = unit === '万元' ? shift(iv, 4) : iv;
+  if (!sum) return yuan;
+  const u = toYuan(fromUnits(1n, tablePrecision(t)), unit);
+  return { lo: sub(yuan.lo, u), hi: add(yuan.hi, u) };
 }

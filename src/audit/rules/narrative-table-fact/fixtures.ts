@@ -1,3 +1,4 @@
+import { add, fromUnits, mul, parseDecimal, toFixedString } from '../../../model/decimal.ts';
 import { code, disclosure, item, section, table, total } from '../../testing/build.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
@@ -82,6 +83,24 @@ const fixtures: RuleFixtures = {
     {
       name: '北京 p6: a prior-year figure after 比 is not this year’s total',
       disclosure: () => wuxi(part('三、支出预算情况说明', '2026年支出预算3210.10万元，比2025年年初预算数2967.80万元增加242.30万元，增长8.16%。')),
+    },
+    {
+      // calinchow-del__renwu/004_重庆/2026年重庆市经济和信息化委员会部门预算.pdf p2: “一般公共服务支出190.62万元” for a 201 line
+      // printed 190.63 — a class line is a sum of printed 项, whose sum may be one unit off (an info)
+      name: '重庆经信委 p2: a class amount one unit off its table line is rounding of the parts',
+      disclosure: () => wuxi(part('三、支出预算情况说明', '包括一般公共服务支出2,404.16万元、住房保障支出465.13万元。')),
+    },
+    {
+      // calinchow-del__renwu/020_西安 生态环境局 2022 p17: “生态环境监测与信息（2111101）5620.60万元” for 56,206,054.00元
+      name: '西安生态 p17: a 元 line restated in 万元 with its digits cut off',
+      disclosure: () => {
+        const d = wuxi(part('（二）支出按功能科目分类的明细情况', '本部门当年一般公共预算支出32,101,000.00元，其中：1.行政运行（2010501）1429.11万元；2.一般行政管理事务（2010502）391.72万元。'));
+        const t = d.tables.find((x) => x.key === 'budget.general_expenditure')!;
+        t.unit = '元';
+        for (const r of t.rows)
+          for (const c of r.cells) if (c.value) c.value = toFixedString(add(mul(parseDecimal(c.value)!, fromUnits(10000n, 0)), fromUnits(r.code === '2010502' ? 99n : 0n, 0)), 2);
+        return d;
+      },
     },
     {
       name: '上年执行数 and 在职人员经费 are not table lines',
