@@ -11,6 +11,9 @@ import { SEEDS_DIR } from '../helpers/seeds.ts';
 // cell changed at a time, four kinds of change; the suite prints the detection rate per document and kind.
 
 const subset = rules.filter((r) => r.meta.category === 'arithmetic' || r.meta.category === 'cross-table');
+// narrative figures tied to table cells restate them: a changed cell the narrative states is caught there (issue 10.1)
+const restating = rules.filter((r) => r.meta.id === 'narrative-amount' || r.meta.id === 'narrative-table-fact');
+const mutating = [...subset, ...restating];
 const SEEDS = SEEDS_DIR;
 
 function rate(os: Outcome[], withInfo: boolean): number {
@@ -44,7 +47,7 @@ describe('mutation test', () => {
   });
 
   it('clean 决算 fixture: every mutation is reported at its cell', () => {
-    const os = mutationRun('clean-final', cleanFinal(), subset);
+    const os = mutationRun('clean-final', cleanFinal(), mutating);
     console.log(summary('clean-final', os));
     expect(os.length).toBeGreaterThan(700);
     expect(rate(os, true)).toBeGreaterThanOrEqual(0.98);
@@ -53,18 +56,19 @@ describe('mutation test', () => {
   });
 
   it('seed 002 (决算, 万元)', async () => {
-    const os = mutationRun('seed 002', await seed('002_7e0f8e9b3d32ee90.txt'), subset);
+    const os = mutationRun('seed 002', await seed('002_7e0f8e9b3d32ee90.txt'), mutating);
     console.log(summary('seed 002', os));
     expect(rate(os, true)).toBeGreaterThanOrEqual(0.98);
   }, 240_000);
 
   it('seed 004 (预算, 26 tables)', async () => {
-    const os = mutationRun('seed 004', await seed('004_8bd7ef9f9250f5a5.txt'), subset);
+    const os = mutationRun('seed 004', await seed('004_8bd7ef9f9250f5a5.txt'), mutating);
     console.log(summary('seed 004', os));
     const missed = new Map<string, number>();
     for (const o of os) if (!o.reported && !o.infoOnly) missed.set(`${o.table} ${o.row}`, (missed.get(`${o.table} ${o.row}`) ?? 0) + 1);
     console.log('  not caught:', [...missed].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} ×${n}`).join('; '));
-    // see docs/mutation.md: listing tables and unnamed breakdown lines are in no relation
-    expect(rate(os, true)).toBeGreaterThanOrEqual(0.9);
+    // see docs/mutation.md: the listing table's running 总计 figures are in no relation; its project amounts are
+    // restated by the projects' 绩效目标表 (performance-project-amount)
+    expect(rate(os, true)).toBeGreaterThanOrEqual(0.98);
   }, 240_000);
 });

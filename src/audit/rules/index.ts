@@ -11,6 +11,7 @@ import impossiblePercentage from './impossible-percentage/rule.ts';
 import lineSum from './line-sum/rule.ts';
 import listedTables from './listed-tables/rule.ts';
 import narrativeAmount from './narrative-amount/rule.ts';
+import performanceProjectAmount from './performance-project-amount/rule.ts';
 import narrativeChange from './narrative-change/rule.ts';
 import narrativeComponents from './narrative-components/rule.ts';
 import narrativeCompletion from './narrative-completion/rule.ts';
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   lineSum,
   crossTableTotals,
   crossTableClasses,
+  performanceProjectAmount,
   narrativeAmount,
   narrativeShare,
   narrativeShareSum,
