@@ -95,6 +95,12 @@ export interface Change {
   rateDirection: 'up' | 'down' | null;
 }
 
+/** Where the numbered item holding `at` starts ("（五）项目支出…", "2.口岸管理业务…"), else the text's start. */
+function findBlockStart(text: string, at: number): number {
+  const items = [...text.slice(0, at).matchAll(/(?:^|[。；;：:])\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/g)];
+  return items.length ? items[items.length - 1].index! : 0;
+}
+
 /** Bracket depth at each offset of the text: figures inside “（…）” are asides, not the sentence's subject. */
 export function depthAt(text: string, offset: number): number {
   let d = 0;
@@ -141,6 +147,22 @@ export function changes(figs: Figure[], text = ''): Change[] {
       }
       current = g;
       break;
+    }
+    // "…X万元，主要包括：A…；B…；C96.81万元，用于…。较2025年年初预算减少52.44万元" (深圳口岸 2026 p8): a change opening its own
+    // sentence after a list is of the amount the list hangs from, not of the list's last item; when that cannot be
+    // told, the change has no current amount (not checked)
+    if (current && current.sentence < f.sentence && !figs.some((h) => h.sentence === f.sentence && h.start < f.start && h.kind === 'amount')) {
+      // the list: a marker in the sentence (up to 。) that ends with the current amount's item
+      const block = Math.max(findBlockStart(text, f.start), text.lastIndexOf('。', current.start) + 1);
+      const marker = /其中|主要包括|具体包括|包括|主要用于|分别为/.exec(text.slice(block, current.start));
+      if (marker) {
+        const at = block + marker.index;
+        const listed = figs.filter((h) => h.kind === 'amount' && !h.change && h.start > at && h.start < f.start).length;
+        if (listed >= 2) {
+          const head = figs.filter((h) => h.kind === 'amount' && !h.change && h.start >= block && h.end <= at && depthAt(text, h.start) === depth);
+          current = head.length ? head[head.length - 1] : null;
+        }
+      }
     }
     out.push({ amount: f, pct, current, prior, direction: f.change, rateDirection });
   });

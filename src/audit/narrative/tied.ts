@@ -31,13 +31,25 @@ export interface CellSpec {
 const c = (table: string, row: string, column: string, header?: RegExp, last?: RegExp): CellSpec => ({ table, row, column, header, last });
 const B = (k: string) => `budget.${k}`;
 
-const summaryIncome = (item: string) => c(B('summary'), `income.${item}`, 'amount');
+// 收支总表 columns printed as “收入/预算” and “支出/预算” (广州) carry no key: found by their header
+const IN = /^收入\/(预算数?|金额|预算金额)$/;
+const OUT = /^支出\/(预算数?|金额|预算金额)$/;
+const summaryIncome = (item: string) => c(B('summary'), `income.${item}`, 'amount', IN);
 const incomeCol = (col: string) => c(B('income'), 'total', col);
+
+/** 三公 items printed as lines of one table (广州: “其中：（一）因公出国（境）支出”, “1.公务用车购置费”). */
+const ITEM_LINES: Record<string, string> = {
+  abroad: '因公出国',
+  vehicle_total: '公务用车购置(费)?(及|和)运行',
+  vehicle_purchase: '公务用车购置费$',
+  vehicle_operation: '公务用车运行(维护)?费$',
+  reception: '公务接待',
+};
 
 /** Where each subject is printed, by scope; a scope not listed falls back to 'all'. */
 export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   grand_total: {
-    all: [summaryIncome('grand_total'), c(B('summary'), 'expenditure_function.grand_total', 'amount'), incomeCol('total')],
+    all: [summaryIncome('grand_total'), c(B('summary'), 'expenditure_function.grand_total', 'amount', OUT), incomeCol('total')],
     fiscal: [c(B('fiscal_summary'), 'income.grand_total', 'amount'), c(B('fiscal_summary'), 'expenditure.grand_total', 'amount')],
   },
   'income.grand_total': {
@@ -53,11 +65,11 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
     state_capital: [summaryIncome('state_capital'), c(B('fiscal_summary'), 'income.state_capital', 'amount'), incomeCol('state_capital')],
   },
   'expenditure.grand_total': {
-    all: [c(B('summary'), 'expenditure_function.grand_total', 'amount'), c(B('expenditure'), 'total', 'total')],
+    all: [c(B('summary'), 'expenditure_function.grand_total', 'amount', OUT), c(B('expenditure'), 'total', 'total')],
     fiscal: [c(B('fiscal_summary'), 'expenditure.grand_total', 'amount')],
   },
   'expenditure.total': {
-    all: [c(B('summary'), 'expenditure_function.total', 'amount'), c(B('summary'), 'expenditure_function.grand_total', 'amount'), c(B('expenditure'), 'total', 'total')],
+    all: [c(B('summary'), 'expenditure_function.total', 'amount', OUT), c(B('summary'), 'expenditure_function.grand_total', 'amount', OUT), c(B('expenditure'), 'total', 'total')],
     fiscal: [
       c(B('fiscal_summary'), 'expenditure.current', 'amount'),
       c(B('fiscal_summary'), 'expenditure.grand_total', 'amount'),
@@ -81,20 +93,20 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
     fiscal: [c(B('fiscal_summary'), 'income.carryover', 'amount')],
   },
   'expenditure.carryover': {
-    all: [c(B('summary'), 'expenditure_function.carryover', 'amount')],
+    all: [c(B('summary'), 'expenditure_function.carryover', 'amount', OUT)],
     fiscal: [c(B('fiscal_summary'), 'expenditure.carryover', 'amount')],
   },
   'expenditure.basic': {
-    all: [c(B('expenditure'), 'total', 'basic'), c(B('summary'), 'expenditure_dept_econ.basic', 'amount')],
+    all: [c(B('expenditure'), 'total', 'basic'), c(B('summary'), 'expenditure_dept_econ.basic', 'amount', OUT)],
     fiscal: [c(B('fiscal_expenditure'), 'total', 'basic'), c(B('general_expenditure'), 'total', 'basic'), c(B('fiscal_basic'), 'total', 'total')],
     general: [c(B('general_expenditure'), 'total', 'basic'), c(B('general_basic'), 'total', 'total')],
   },
   'expenditure.project': {
-    all: [c(B('expenditure'), 'total', 'project'), c(B('summary'), 'expenditure_dept_econ.project', 'amount')],
+    all: [c(B('expenditure'), 'total', 'project'), c(B('summary'), 'expenditure_dept_econ.project', 'amount', OUT)],
     fiscal: [c(B('fiscal_expenditure'), 'total', 'project'), c(B('general_expenditure'), 'total', 'project')],
     general: [c(B('general_expenditure'), 'total', 'project')],
   },
-  'expenditure.operating': { all: [c(B('expenditure'), 'total', 'operating'), c(B('summary'), 'expenditure_dept_econ.operating', 'amount')] },
+  'expenditure.operating': { all: [c(B('expenditure'), 'total', 'operating'), c(B('summary'), 'expenditure_dept_econ.operating', 'amount', OUT)] },
   'expenditure.upper_remit': { all: [c(B('expenditure'), 'total', 'upper_remit')] },
   'expenditure.subsidy_affiliated': { all: [c(B('expenditure'), 'total', 'subsidy_affiliated')] },
   personnel: {
@@ -116,7 +128,9 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
     ],
   },
   'three_public.total': {
-    all: [c(B('three_public'), 'total', 'total', undefined, /^(“?三公”?经费)?(合计|小计)$/), c(B('three_public_and_other'), 'total', 'three_public_total', /三公/, /^(“?三公”?经费)?(合计|小计)$/)],
+    all: [
+      // 广州 prints 行政经费 and “三公”经费 as two lines of one table
+      c(B('three_public_and_other'), 'label:^三公经费(合计)?$', 'total'),c(B('three_public'), 'total', 'total', undefined, /^(“?三公”?经费)?(合计|小计)$/), c(B('three_public_and_other'), 'total', 'three_public_total', /三公/, /^(“?三公”?经费)?(合计|小计)$/)],
   },
   ...Object.fromEntries(
     (
@@ -127,9 +141,14 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
         ['vehicle_operation', /运行/, /运行(维护)?费(用)?$/],
         ['reception', /公务接待/, undefined],
       ] as const
-    ).map(([k, header, last]) => [`three_public.${k}`, { all: [c(B('three_public'), 'total', k, header, last), c(B('three_public_and_other'), 'total', k, header, last)] }]),
+    ).map(([k, header, last]) => [
+      `three_public.${k}`,
+      { all: [c(B('three_public'), 'total', k, header, last), c(B('three_public_and_other'), 'total', k, header, last), c(B('three_public_and_other'), `label:${ITEM_LINES[k]}`, 'total')] },
+    ]),
   ),
-  operating_costs: { all: [c(B('operating_costs'), 'total', 'total', /机关运行经费/), c(B('three_public_and_other'), 'total', 'operating_costs')] },
+  operating_costs: {
+    all: [c(B('operating_costs'), 'total', 'total', /机关运行经费/), c(B('three_public_and_other'), 'total', 'operating_costs'), c(B('three_public_and_other'), 'label:^(行政经费|机关运行经费)', 'total')],
+  },
   meeting: { all: [c(B('three_public_and_other'), 'total', 'meeting'), c(B('meeting_training_fees'), 'total', 'meeting', /会议费/)] },
   training: { all: [c(B('three_public_and_other'), 'total', 'training'), c(B('meeting_training_fees'), 'total', 'training', /培训费/)] },
   'procurement.total': { all: [c(B('procurement'), 'total', 'total', /^(总计|合计|金额)$/)] },
@@ -137,7 +156,7 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
 
 /** Functional lines: the tables printing them by code, per scope. */
 export const LINE_TARGETS: Partial<Record<Scope, CellSpec[]>> = {
-  all: [c(B('expenditure'), 'line', 'total'), c(B('summary'), 'line', 'amount')],
+  all: [c(B('expenditure'), 'line', 'total'), c(B('summary'), 'line', 'amount', OUT)],
   fiscal: [c(B('fiscal_expenditure'), 'line', 'total'), c(B('general_expenditure'), 'line', 'total'), c(B('fiscal_summary'), 'line', 'amount')],
   general: [c(B('general_expenditure'), 'line', 'total')],
   gov_fund: [c(B('gov_fund'), 'line', 'total')],
@@ -234,6 +253,11 @@ function resolve(d: Disclosure, spec: CellSpec, line: LineRef | null): TiedCell[
     let row: Row | undefined;
     if (spec.row === 'line') row = line ? lineRow(t, line) : undefined;
     else if (spec.row === 'total') row = grandTotalRow(t);
+    else if (spec.row.startsWith('label:')) {
+      const re = new RegExp(spec.row.slice(6));
+      const hits = t.rows.filter((r) => r.label && re.test(squash(r.label)));
+      row = hits.length === 1 ? hits[0] : undefined;
+    }
     else row = t.rows.find((r) => r.item === spec.row);
     if (!row || rowMisaligned(t, row)) continue;
     const column = findColumn(t, spec, row, d.fiscalYear);

@@ -6,6 +6,12 @@ const doc = (p: string) => () => disclosure({ sections: [section('一、收入�
 
 const fixtures: RuleFixtures = {
   valid: [
+    // calinchow-del__renwu/003_深圳/2026年深圳市人民政府口岸办公室部门预算.pdf p8: the change after a “主要包括：…；…” list is of the
+    // amount the list hangs from (367.65), not of its last item (96.81)
+    {
+      name: '深圳口岸 p8: a change opening its sentence after a list is of the list head',
+      disclosure: doc('（三）其他运转类项目367.65万元，主要包括：国家免除费用项目管理费21.60万元，用于审计服务等；行政运行85.04万元，用于档案整理等；内控、审计及绩效专项96.81万元，用于内控建设等工作。较2025年年初预算减少52.44万元，减幅12.5%。'),
+    },
     { name: 'the clean final account', disclosure: cleanFinal },
     { name: 'seed 001: a decrease in 元', disclosure: doc('2023 年度收、支总计 7,519,040.48 元。与 2022 年度相比，收、支总计各减少 8,128,053.5 元，降低 51.95%。') },
     { name: 'a stated prior-year figure (北京 2026)', disclosure: doc('2026年度收入预算134133.33万元，比2025年年初预算数125462.47万元增加8670.86万元，增长6.91%。') },

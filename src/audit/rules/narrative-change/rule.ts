@@ -86,6 +86,8 @@ const rule: Rule = {
         }
         if (!c.current || c.current.unit !== c.amount.unit) continue;
         const baseLo = up ? sub(figureInterval(c.current).lo, figureInterval(c.amount).hi) : null;
+        // an increase larger than the amount it increased cannot be that amount's: the sentence's subject was not found
+        if (up && sub(figureInterval(c.current).hi, figureInterval(c.amount).lo).units < 0n) continue;
         if (baseLo && baseLo.units <= 0n) {
           // 上年为零: a growth rate from nothing is undefined, "增长100%" is a convention, not arithmetic. As printed
           // (current = change) it is an error (issue 10.1); a base rounding might leave above zero, a warning.
