@@ -52,6 +52,8 @@ const rule: Rule = {
           ctx.report({ messageId: 'direction', values: { word, change: figureText(c.amount), rateWord, stated: figureText(c.pct) }, location: figurePlace(l, c.pct) });
           continue;
         }
+        // “比上年增加0万元，增长0%”: nothing changed and nothing is claimed
+        if (c.amount.value.units === 0n && c.pct.value.units === 0n) continue;
         const up = c.direction === 'up';
         if (c.prior && c.prior.unit === c.amount.unit) {
           // the base is stated: rate = change / prior; and the level, when stated, = prior ± change
