@@ -6,14 +6,9 @@ import { rules } from '../../src/audit/rules/index.ts';
 
 // `caijian check` and `caijian rules`: formats, the JSON shape helpers B and E rely on, exit codes.
 
-<<<<<<< HEAD
 const SEED = seedPath('001');
-const CLEAN = seedPath('002');
-=======
-const SEED = '/work/shared/seeds/001_55a449a7ecd7ae44.txt';
 // seed 002 has one real error since a rate against a zero base is one (issue 10.1); 004 has none
-const CLEAN = '/work/shared/seeds/004_8bd7ef9f9250f5a5.txt';
->>>>>>> bf4fae9 (Rule performance-project-amount: a project's 绩效目标表 amount agrees with its line in the budget tables; mutation test also runs the narrative rules tied to cells)
+const CLEAN = seedPath('004');
 
 async function run(cmd: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
