@@ -151,7 +151,8 @@ export function changes(figs: Figure[], text = ''): Change[] {
     // "…X万元，主要包括：A…；B…；C96.81万元，用于…。较2025年年初预算减少52.44万元" (深圳口岸 2026 p8): a change opening its own
     // sentence after a list is of the amount the list hangs from, not of the list's last item; when that cannot be
     // told, the change has no current amount (not checked)
-    if (current && current.sentence < f.sentence && !figs.some((h) => h.sentence === f.sentence && h.start < f.start && h.kind === 'amount')) {
+    const stop = text.lastIndexOf('。', f.start);
+    if (current && current.sentence < f.sentence && stop >= 0 && depthAt(text, stop) === 0 && !figs.some((h) => h.sentence === f.sentence && h.start < f.start && h.kind === 'amount')) {
       // the list: a marker in the sentence (up to 。) that ends with the current amount's item
       const block = Math.max(findBlockStart(text, f.start), text.lastIndexOf('。', current.start) + 1);
       const marker = /其中|主要包括|具体包括|包括|主要用于|分别为/.exec(text.slice(block, current.start));

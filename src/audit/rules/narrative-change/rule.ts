@@ -52,8 +52,6 @@ const rule: Rule = {
           ctx.report({ messageId: 'direction', values: { word, change: figureText(c.amount), rateWord, stated: figureText(c.pct) }, location: figurePlace(l, c.pct) });
           continue;
         }
-        // “比上年增加0万元，增长0%”: nothing changed and nothing is claimed
-        if (c.amount.value.units === 0n && c.pct.value.units === 0n) continue;
         const up = c.direction === 'up';
         if (c.prior && c.prior.unit === c.amount.unit) {
           // the base is stated: rate = change / prior; and the level, when stated, = prior ± change
@@ -95,7 +93,8 @@ const rule: Rule = {
           // (current = change) it is an error (issue 10.1); a base rounding might leave above zero, a warning.
           ctx.report({
             messageId: 'fromZero',
-            severity: sub(c.current.value, c.amount.value).units === 0n ? 'error' : 'warning',
+            // “增加0万元，增长0%” for an amount that is 0 both years is wording (增加 for no change), a warning
+            severity: sub(c.current.value, c.amount.value).units === 0n && c.amount.value.units > 0n ? 'error' : 'warning',
             values: { current: figureText(c.current), word, change: figureText(c.amount), stated: figureText(c.pct) },
             location: figurePlace(l, c.pct),
           });
