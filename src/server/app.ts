@@ -8,7 +8,9 @@ import { isInputError } from '../read/errors.ts';
 import { hashPassword, passwordProblem, userNameProblem, verifyPassword } from '../store/passwords.ts';
 import type { Repository } from '../store/repository.ts';
 import { REVIEW_STATUSES, ROLES, type DocumentQuery, type ReviewStatus, type Role } from '../store/types.ts';
-import { endSession, identify, LoginThrottle, requireUser, startSession, type AuthEnv } from './auth.ts';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { endSession, identify, requireUser, startSession, type AuthEnv } from './auth.ts';
+import { LoginThrottle } from './login-throttle.ts';
 import { ApiError, badRequest, errorBody, notFound, sendError } from './errors.ts';
 import { documentCoverage, documentSheet, selectionWorkbook } from './check-sheet.ts';
 import { AllowedHosts, hostCheck } from './host-check.ts';
@@ -37,6 +39,15 @@ export interface AppOptions {
 }
 
 type Env = AuthEnv;
+
+/** The peer's address (a test calling app.fetch directly has none). Proxy headers are not trusted. */
+function clientAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
 
 let dummy: Promise<string> | null = null;
 const dummyHash = () => (dummy ??= hashPassword(randomUUID()));
@@ -134,21 +145,31 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await jsonBody(c);
     const name = text(body, 'name', '用户名').trim();
     const password = text(body, 'password', '密码');
-    if (throttle.blocked(name)) {
-      throw new ApiError(429, 'too-many-attempts', '登录失败次数过多，请一分钟后再试。', 'Too many failed sign-ins; try again in a minute.');
+    // Reserved before any await: parallel guesses share the budget (login-throttle.ts).
+    const attempt = throttle.reserve(name, clientAddress(c));
+    if (!attempt.ok) {
+      c.header('retry-after', String(attempt.retryAfterSeconds));
+      throw new ApiError(
+        429,
+        'too-many-attempts',
+        `登录尝试过多，请 ${attempt.retryAfterSeconds} 秒后再试。`,
+        `Too many sign-in attempts; try again in ${attempt.retryAfterSeconds} s.`,
+        { retryAfterSeconds: attempt.retryAfterSeconds },
+      );
     }
-    const user = await repo.findUserByName(name);
-    // An unknown name costs the same scrypt work as a wrong password, so timing does not reveal names.
-    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-    if (!user) throttle.fail(name);
-    if (!user || !ok) {
-      if (user) throttle.fail(name);
-      throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
+    let signedIn = false;
+    try {
+      const user = await repo.findUserByName(name);
+      // An unknown name costs the same scrypt work as a wrong password, so timing does not reveal names.
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+      if (!user || !ok) throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
+      const { passwordHash: _, ...publicUser } = user;
+      const token = await startSession(c, repo, publicUser);
+      signedIn = true;
+      return c.json({ user: publicUser, token });
+    } finally {
+      attempt.release(signedIn);
     }
-    throttle.succeed(name);
-    const { passwordHash: _, ...publicUser } = user;
-    const token = await startSession(c, repo, publicUser);
-    return c.json({ user: publicUser, token });
   });
 
   app.post('/api/logout', async (c) => {

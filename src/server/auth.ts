@@ -61,33 +61,3 @@ export function requireUser(c: Context<AuthEnv>, role?: Role): User {
   if (role === 'admin' && user.role !== 'admin') throw new ApiError(403, 'forbidden', '只有管理员可以执行此操作。', 'Only administrators may do this.');
   return user;
 }
-
-/**
- * Slows down password guessing: after 5 failed sign-ins for one name, further attempts for it are refused
- * for a minute. Kept in memory: a restart forgets it, which is acceptable for a small internal tool.
- */
-export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; until: number }>();
-
-  blocked(name: string): boolean {
-    const f = this.failures.get(name);
-    return !!f && f.count >= 5 && f.until > Date.now();
-  }
-
-  fail(name: string): void {
-    // Bounded memory: guessing with ever new names must not grow the map without end.
-    if (this.failures.size > 10_000) {
-      const t = Date.now();
-      for (const [k, v] of this.failures) if (v.until < t) this.failures.delete(k);
-      if (this.failures.size > 10_000) this.failures.clear();
-    }
-    const f = this.failures.get(name) ?? { count: 0, until: 0 };
-    f.count = f.until < Date.now() && f.count >= 5 ? 1 : f.count + 1;
-    f.until = Date.now() + 60_000;
-    this.failures.set(name, f);
-  }
-
-  succeed(name: string): void {
-    this.failures.delete(name);
-  }
-}

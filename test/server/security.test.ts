@@ -6,6 +6,8 @@ import type { Repository } from '../../src/store/repository.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addressKey, DEFAULT_THROTTLE, LoginThrottle } from '../../src/server/login-throttle.ts';
+import { testServer, type TestServer } from './helpers.ts';
 
 // Security of the HTTP server against a real server (issue 13.4). fetch() always sends the true Host,
 // so forged Host headers go through node:http, as a DNS-rebinding page's browser would send them.
@@ -101,5 +103,68 @@ describe('allowed host list', async () => {
     expect(all.allows('127.0.0.1:8080')).toBe(true);
     expect(all.allows('203.0.113.77:8080')).toBe(false); // an IP that is not this machine's
     expect(all.allows('evil.example:8080')).toBe(false);
+  });
+});
+
+describe('login throttling', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await testServer();
+  });
+  afterAll(async () => t?.close());
+  const login = (name: string, password: string) =>
+    fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+
+  it('lets at most the account budget of 50 parallel wrong passwords reach the password check', async () => {
+    const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => login('admin', `wrong guess ${i}`).then((r) => r.status)));
+    // 401 = the password was hashed and compared; 429 = refused before the hash.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(DEFAULT_THROTTLE.perAccount);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50 - DEFAULT_THROTTLE.perAccount);
+    const refused = await login('admin', 'correct horse battery');
+    expect(refused.status).toBe(429); // even the right password waits: the budget is spent
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const e = (await refused.json()).error;
+    expect(e.messageZh).toMatch(/登录尝试过多/);
+  });
+
+  it('throttles spraying 1000 names from one address', async () => {
+    let checked = 0;
+    for (let batch = 0; batch < 10; batch++) {
+      const statuses = await Promise.all(Array.from({ length: 100 }, (_, i) => login(`user${batch * 100 + i}`, 'Password123!').then((r) => r.status)));
+      checked += statuses.filter((s) => s === 401).length;
+    }
+    // The address budget already had the 5 admin guesses above.
+    expect(checked).toBeLessThanOrEqual(DEFAULT_THROTTLE.perAddress);
+  }, 60_000);
+});
+
+describe('login throttle memory', () => {
+  it('stays bounded under names and addresses that never repeat, and forgets after its window', () => {
+    let now = 0;
+    const th = new LoginThrottle({ perAccount: 5, perAddress: 20, windowMs: 60_000, maxEntries: 100 }, () => now);
+    for (let i = 0; i < 20_000; i++) {
+      const r = th.reserve(`name${i}`, `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+      if (r.ok) r.release(false);
+    }
+    expect(th.size).toBeLessThanOrEqual(200);
+    now += 61_000;
+    const r = th.reserve('name0', '10.0.0.0');
+    expect(r.ok).toBe(true);
+  });
+
+  it('counts an IPv6 /64 as one address and a success gives the attempt back', () => {
+    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe(addressKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'));
+    expect(addressKey('2001:db8:1:3::1')).not.toBe(addressKey('2001:db8:1:2::1'));
+    expect(addressKey('::ffff:127.0.0.1')).toBe('127.0.0.1');
+    const th = new LoginThrottle({ perAccount: 2, perAddress: 100, windowMs: 60_000, maxEntries: 100 });
+    for (let i = 0; i < 10; i++) {
+      const r = th.reserve('alice', '127.0.0.1');
+      expect(r.ok).toBe(true);
+      if (r.ok) r.release(true);
+    }
+    const a = th.reserve('alice', '127.0.0.1');
+    const b = th.reserve('ALICE', '127.0.0.2');
+    expect(a.ok && b.ok).toBe(true);
+    expect(th.reserve('alice', '127.0.0.3').ok).toBe(false);
   });
 });
