@@ -112,6 +112,8 @@ export const Table = z.object({
   /** Statement that the table is empty ("…故本表无数据"), as printed. */
   emptyStatement: z.string().optional(),
   notes: z.array(z.string()),
+  /** Where each note was printed (parallel to `notes`), so a finding about a note's words can point at it. */
+  notePlaces: z.array(SourcePlace).optional(),
   columns: z.array(Column),
   rows: z.array(Row),
   place: SourcePlace,

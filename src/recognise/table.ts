@@ -249,6 +249,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
     status,
     ...(emptyNote ? { emptyStatement: emptyNote.text } : {}),
     notes: region.notes.map((n) => n.text),
+    notePlaces: region.notes.map((n) => n.place),
     columns,
     rows,
     place: region.place,

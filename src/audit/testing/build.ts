@@ -52,6 +52,8 @@ export interface TableSpec {
   unit?: Table['unit'];
   status?: Table['status'];
   emptyStatement?: string;
+  /** Notes printed under the table. */
+  notes?: string[];
   rows: RowSpec[];
 }
 
@@ -84,7 +86,8 @@ export function table(key: string, spec: TableSpec): Table {
     unit: spec.unit === undefined ? '万元' : spec.unit,
     status: spec.status ?? (hasValue ? 'data' : 'empty'),
     emptyStatement: spec.emptyStatement,
-    notes: [],
+    notes: spec.notes ?? [],
+    ...(spec.notes ? { notePlaces: spec.notes.map(() => at()) } : {}),
     columns,
     rows,
     place,

@@ -1,9 +1,12 @@
-import { figurePlace, paragraphs, placeAt } from '../../narrative/tokens.ts';
 import type { Rule } from '../../types.ts';
+import { excerpt, quotePlace, texts, type TextKind } from '../../wording/texts.ts';
+import vocabulary from './vocabulary.json' with { type: 'json' };
 
 // Template residue (domain.md §7): documents are written by copying last year's Word template, and the
-// template's choices (“增加（减少）”), placeholders (XX, ××, 某某, ＊) and unfilled digits (“0X 万元”) stay in
-// the published text. One finding per paragraph and kind, with how often it occurs there.
+// template's choices (“增加（减少）”), placeholders (XX, ××, 某某, ＊), unfilled digits (“0X 万元”) and the words
+// addressed to the person filling it (“仍保留该表格式，并在本表下方作下述说明”) stay in the published text —
+// in paragraphs, headings, table titles and the notes under tables alike. The vocabulary is data
+// (vocabulary.json); one finding per text piece and kind, quoting the first occurrence and counting the rest.
 
 interface Residue {
   kind: string;
@@ -11,13 +14,23 @@ interface Residue {
   re: RegExp;
 }
 
+const words = vocabulary.alternatives.words.join('|');
+const join = (xs: { pattern: string }[]) => new RegExp(xs.map((x) => `(?:${x.pattern})`).join('|'), 'gu');
+
 export const RESIDUES: Residue[] = [
-  { kind: '未删除的备选词', kindEn: 'unresolved alternatives', re: /(增加|减少|增长|下降|降低|大于|小于|高于|低于|上升)[（(](增加|减少|增长|下降|降低|大于|小于|高于|低于|上升)[)）]/g },
-  { kind: '占位符', kindEn: 'placeholder', re: /X{2,}|Ｘ{2,}|×{2,}|x{2,}(?=年|万|元|个|项)|某某|\d+[XxＸ](?=\s*(万元|元|%|个|辆|人))/g },
-  // a mark glued to a number or a quote (“80*”项目) stands for a missing value; after a name (“渝北区规划自然资源局*”)
-  // it is a footnote mark and is left alone
-  { kind: '占位标记', kindEn: 'placeholder mark', re: /(?<=[\d“"])[＊*]+|[＊*]{3,}/g },
+  { kind: '未删除的备选词', kindEn: 'unresolved alternatives', re: new RegExp(`(?:${words})[（(](?:${words})[)）]`, 'gu') },
+  { kind: '占位符', kindEn: 'placeholder', re: join(vocabulary.placeholders) },
+  { kind: '占位标记', kindEn: 'placeholder mark', re: join(vocabulary.marks) },
+  { kind: '填写说明', kindEn: 'instruction to the author', re: join(vocabulary.instructions) },
 ];
+
+const WHERE: Record<TextKind, { zh: string; en: string }> = {
+  paragraph: { zh: '正文', en: 'the text' },
+  heading: { zh: '标题', en: 'a heading' },
+  title: { zh: '表题', en: 'a table title' },
+  note: { zh: '表注', en: 'a note under a table' },
+  'empty-statement': { zh: '空表说明', en: 'an empty-table statement' },
+};
 
 const rule: Rule = {
   meta: {
@@ -30,26 +43,26 @@ const rule: Rule = {
     requires: [],
     messages: {
       residue: {
-        zh: '文中留有模板{kind}“{text}”（本段共 {count} 处）',
-        en: 'The text still contains template {kindEn} "{text}" ({count} in this paragraph)',
+        zh: '{where}留有模板{kind}“{text}”：{excerpt}（此处共 {count} 处）',
+        en: '{whereEn} still contains template {kindEn} "{text}": {excerpt} ({count} here)',
       },
     },
   },
   check(ctx) {
-    for (const l of paragraphs(ctx.disclosure)) {
-      for (const p of l.starts) {
-        for (const r of RESIDUES) {
-          // "**…**" is bold emphasis kept by the PDF-to-text extraction (seed 002), not a placeholder: blank it out
-          const text = p.paragraph.text.replace(/\*\*[^*\n]{1,120}?\*\*/g, (m) => ' '.repeat(m.length));
-          const hits = [...text.matchAll(r.re)];
-          if (!hits.length) continue;
-          const source = placeAt(l, p.offset + hits[0].index!);
-          ctx.report({
-            messageId: 'residue',
-            values: { kind: r.kind, kindEn: r.kindEn, text: hits[0][0], count: String(hits.length) },
-            location: { ...figurePlace(l, null), source, row: hits[0][0] },
-          });
-        }
+    for (const p of texts(ctx.disclosure)) {
+      // "**…**" is bold emphasis kept by the PDF-to-text extraction (seed 002), not a placeholder: blank it out
+      const text = p.text.replace(/\*\*[^*\n]{1,120}?\*\*/g, (m) => ' '.repeat(m.length));
+      for (const r of RESIDUES) {
+        const hits = [...text.matchAll(r.re)].filter((h) => h[0].trim());
+        if (!hits.length) continue;
+        const h = hits[0];
+        const quote = h[0].trim();
+        const where = WHERE[p.kind];
+        ctx.report({
+          messageId: 'residue',
+          values: { where: where.zh, whereEn: where.en, kind: r.kind, kindEn: r.kindEn, text: quote, excerpt: excerpt(p.text, h.index!, h.index! + h[0].length), count: String(hits.length) },
+          location: quotePlace(p, h.index!, quote),
+        });
       }
     }
   },
