@@ -22,6 +22,7 @@ import narrativeShareSum from './narrative-share-sum/rule.ts';
 import narrativeSameItem from './narrative-same-item/rule.ts';
 import narrativeTableFact from './narrative-table-fact/rule.ts';
 import narrativeThreeNumber from './narrative-three-number/rule.ts';
+import punctuation from './punctuation/rule.ts';
 import requiredTablesBudget from './required-tables-budget/rule.ts';
 import requiredTablesFinal from './required-tables-final/rule.ts';
 import rowSum from './row-sum/rule.ts';
@@ -71,6 +72,7 @@ export const rules: readonly Rule[] = [
   strayDecimal,
   entityName,
   impossiblePercentage,
+  punctuation,
   codeName,
   codeNameOutdated,
   threePublicOverBudget,
