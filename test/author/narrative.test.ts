@@ -62,7 +62,8 @@ describe('writeNarrative', () => {
     const findings = checkDisclosure(d).findings;
     // 【请填写…】 markers stand for the reasons and counts this test gives no input for: the unfilled-field rule
     // reports each (test/cli/conventions.test.ts); here the question is whether the figures agree with the tables.
-    const narrative = findings.filter((f) => f.location.table === 'narrative' && f.severity !== 'info' && f.ruleId !== 'unfilled-field');
+    // (Seed 002's own 名词解释, kept as printed, defines classes by their former names: code-name-outdated's.)
+    const narrative = findings.filter((f) => f.location.table === 'narrative' && f.severity !== 'info' && f.ruleId !== 'unfilled-field' && !(f.ruleId === 'code-name-outdated' && f.location.tableTitle?.includes('名词解释')));
     if (id === '001') {
       // Seed 001's 05表 basic total (4217447.45) and 06表's totals (4448400.69) disagree beyond rounding. The
       // narrative follows 06表 so its shares add up; the one amount it then differs in is the one the audit

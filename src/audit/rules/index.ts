@@ -26,6 +26,7 @@ import punctuation from './punctuation/rule.ts';
 import requiredTablesBudget from './required-tables-budget/rule.ts';
 import requiredTablesFinal from './required-tables-final/rule.ts';
 import rowSum from './row-sum/rule.ts';
+import scopeWording from './scope-wording/rule.ts';
 import strayDecimal from './stray-decimal/rule.ts';
 import tableLayout from './table-layout/rule.ts';
 import templateResidue from './template-residue/rule.ts';
@@ -73,6 +74,7 @@ export const rules: readonly Rule[] = [
   entityName,
   impossiblePercentage,
   punctuation,
+  scopeWording,
   codeName,
   codeNameOutdated,
   threePublicOverBudget,
