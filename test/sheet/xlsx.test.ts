@@ -49,7 +49,7 @@ describe('check sheet xlsx from a seed (text input)', () => {
     expect(t06.text).toMatch(/^1\. .*151\.911.*（第308行）/);
     // The 0X placeholder is an "other matters" (三公) problem, numbered in its cell.
     const other = rows.find((r) => r.label.startsWith('其他相关说明'))!;
-    expect(other.text).toMatch(/^1\. 文中留有模板占位符“0X”.*（第508行）\n2\. /);
+    expect(other.text).toMatch(/^1\. 正文留有模板占位符“0X”.*（第508行）\n2\. /);
     // No rule slugs or internal keys in any cell.
     for (const r of rows) expect(r.text).not.toMatch(/final\.|budget\.|col:|[a-z]+-[a-z]+\/|\[[a-z-]+\]/);
     // Text input has no page picture, and the picture cell says so.
