@@ -4,10 +4,10 @@
 //   node scripts/corpus-report.ts                 # whole corpus, 2 files at a time
 //   node scripts/corpus-report.ts --jobs 1 --limit 10
 //   node scripts/corpus-report.ts --one FILE.pdf  # one file, JSON on stdout (what each child runs)
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild } from './lib/run-child.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = join(root, '..', 'shared', 'corpus');
@@ -111,26 +111,14 @@ function corpusFiles(): { file: string; kind: string }[] {
     .map((cols) => ({ file: join(corpus, cols[0]), kind: cols[6] ?? '' }));
 }
 
-function runChild(file: string): Promise<FileReport> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--one', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const ms = Math.round(performance.now() - t0);
-      try {
-        resolve(JSON.parse(out.trim().split('\n').pop() ?? ''));
-      } catch {
-        const why = signal === 'SIGKILL' ? `TIMEOUT after ${CHILD_TIMEOUT_MS / 1000}s` : `CRASH (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`;
-        resolve({ file, kind: '', ok: false, ms, error: why });
-      }
-    });
-  });
+async function readInChild(file: string): Promise<FileReport> {
+  const { code, signal, out, err, ms } = await runChild(fileURLToPath(import.meta.url), ['--one', file], CHILD_TIMEOUT_MS);
+  try {
+    return JSON.parse(out.trim().split('\n').pop() ?? '');
+  } catch {
+    const why = signal === 'SIGKILL' ? `TIMEOUT after ${CHILD_TIMEOUT_MS / 1000}s` : `CRASH (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`;
+    return { file, kind: '', ok: false, ms, error: why };
+  }
 }
 
 function median(values: number[]): number {
@@ -204,7 +192,7 @@ async function main() {
     Array.from({ length: jobs }, async () => {
       while (next < files.length) {
         const k = next++;
-        const r = await runChild(files[k].file);
+        const r = await readInChild(files[k].file);
         r.kind = files[k].kind;
         reports[k] = r;
         const rec = r.recognition ? ` tables ${r.recognition.tables} (${r.recognition.known} known), absent ${r.recognition.absent.length}` : '';

@@ -7,10 +7,10 @@
 //   node scripts/score-truth.ts --only a03,a04         # a few records: print only (no docs, no baseline check)
 //   node scripts/score-truth.ts --validate             # check the records (schema, pick list, sha256), read nothing
 //   node scripts/score-truth.ts --read FILE.pdf        # what each child runs: the reduced model as JSON
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild } from './lib/run-child.ts';
 import { corpusDir, loadRecords, truthDir, type LoadedRecord } from './truth/record.ts';
 import { addTallies, emptyTallies, FIGURE_NAMES, FIGURES, pct, reduce, scoreDoc, type DocScore, type Figure, type ModelDoc } from './truth/score.ts';
 
@@ -34,35 +34,22 @@ async function readOne(file: string): Promise<void> {
   await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(reduce(d))}\n`, (e) => (e ? reject(e) : resolve())));
 }
 
-function runChild(file: string): Promise<{ model: ModelDoc | null; error?: string; ms: number }> {
-  return new Promise((resolve) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--read', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const ms = Math.round(performance.now() - t0);
-      if (code === 0) {
-        try {
-          resolve({ model: JSON.parse(out.trim().split('\n').pop() ?? '') as ModelDoc, ms });
-          return;
-        } catch {
-          /* falls through to the error below */
-        }
-      }
-      const why =
-        signal === 'SIGKILL'
-          ? `timeout after ${CHILD_TIMEOUT_MS / 1000} s`
-          : code === 0
-            ? `the reduced model could not be parsed (${out.length} bytes of output)`
-            : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ').slice(0, 400)}`;
-      resolve({ model: null, error: why, ms });
-    });
-  });
+async function readInChild(file: string): Promise<{ model: ModelDoc | null; error?: string; ms: number }> {
+  const { code, signal, out, err, ms } = await runChild(fileURLToPath(import.meta.url), ['--read', file], CHILD_TIMEOUT_MS);
+  if (code === 0) {
+    try {
+      return { model: JSON.parse(out.trim().split('\n').pop() ?? '') as ModelDoc, ms };
+    } catch {
+      /* falls through to the error below */
+    }
+  }
+  const why =
+    signal === 'SIGKILL'
+      ? `timeout after ${CHILD_TIMEOUT_MS / 1000} s`
+      : code === 0
+        ? `the reduced model could not be parsed (${out.length} bytes of output)`
+        : `exit ${code}: ${err.trim().split('\n').slice(-3).join(' ').slice(0, 400)}`;
+  return { model: null, error: why, ms };
 }
 
 async function pool<T, R>(items: T[], jobs: number, fn: (t: T) => Promise<R>): Promise<R[]> {
@@ -89,7 +76,7 @@ export async function scoreAll(records: LoadedRecord[], jobs = 2): Promise<Run> 
   const t0 = performance.now();
   const scores = await pool(records, jobs, async (r) => {
     if (!r.record.disclosure) return scoreDoc(r, null);
-    const { model, error } = await runChild(join(corpusDir, r.record.file));
+    const { model, error } = await readInChild(join(corpusDir, r.record.file));
     return scoreDoc(r, model, error);
   });
   const totals = emptyTallies();
