@@ -13,6 +13,12 @@ export type { AuditOptions, AuditResult, Finding, Rule } from './types.ts';
 // the model. A rule whose required table is absent reports itself skipped (info, counted in summary.skipped)
 // instead of passing silently; so does a rule that skipped one of its relations for a missing table.
 
+/** A rule that threw: one warning naming it; the other rules still run (a bug in one rule never hides the rest). */
+export const RULE_FAILED_MESSAGE = {
+  zh: '规则“{rule}”（{ruleId}）执行出错，未能完成检查：{error}。其余规则照常检查；请将此情况报告给维护者',
+  en: 'Rule "{ruleEn}" ({ruleId}) failed and did not finish: {error}. The other rules ran; please report this to the maintainers',
+};
+
 export const SKIPPED_MESSAGE = {
   zh: '规则“{rule}”未能执行：缺少{tables}',
   en: 'Rule "{rule}" could not run: missing {tablesEn}',
@@ -121,10 +127,32 @@ export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules
           expected: numText(r.expected),
           actual: numText(r.actual),
           difference: numText(r.difference),
+          ...(r.counterpart ? { counterpart: r.counterpart } : {}),
         });
       },
     };
-    rule.check(ctx);
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // Findings the rule reported before it threw stay: each was complete when reported.
+      const error = e instanceof Error ? e.message : String(e);
+      const values = { rule: meta.title.zh, ruleEn: meta.title.en, ruleId: meta.id, error };
+      const m = renderMessage(RULE_FAILED_MESSAGE, values);
+      findings.push({
+        ruleId: meta.id,
+        severity: 'warning',
+        messageId: 'internal-error',
+        values,
+        message: m.zh,
+        messageEn: m.en,
+        location: { table: null, tableTitle: null, row: null, column: null, source: null },
+        related: [],
+        expected: null,
+        actual: null,
+        difference: null,
+      });
+      continue;
+    }
     if (missingParts.size) skip([...missingParts]);
   }
   findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);

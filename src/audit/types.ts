@@ -1,41 +1,16 @@
 import type { Disclosure, DocumentKind, Table } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
 import type { Decimal } from '../model/decimal.ts';
+import type { Counterpart, Finding, FindingPlace, Severity } from '../model/finding.ts';
 
-// The audit's contract. Findings are data (rule id, message id + values, places, numbers compared); text is
-// rendered from the rule's message templates when the finding is built, zh first, en second.
+// The audit's contract: rules, their context, results. Findings are data (rule id, message id + values, places,
+// numbers compared); text is rendered from the rule's message templates when the finding is built, zh first.
 
-export type Severity = 'error' | 'warning' | 'info';
+// Severity, FindingPlace and Finding are the shared contract of src/model/finding.ts (zod); re-exported here so
+// rules and the engine keep importing them from the audit's types.
+export type { Severity, FindingPlace, Finding, Counterpart, DocumentRef } from '../model/finding.ts';
 
 export type Category = 'completeness' | 'arithmetic' | 'cross-table' | 'narrative' | 'codes' | 'wording' | 'plausibility';
-
-/** Semantic place (same whatever the input format) plus the source place for highlighting. */
-export interface FindingPlace {
-  /** Table key ("final.income"), "narrative" for the 情况说明 text, or null for the document as a whole. */
-  table: string | null;
-  /** Printed table title, or the narrative heading path joined with " / ". */
-  tableTitle: string | null;
-  /** Row code ("2101501") or printed label ("本年收入合计"). */
-  row: string | null;
-  /** Column key ("basic"). */
-  column: string | null;
-  source: SourcePlace | null;
-}
-
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  messageId: string;
-  /** Every number the finding compares (as exact decimal strings) and the words its message names. */
-  values: Record<string, string>;
-  message: string;
-  messageEn: string;
-  location: FindingPlace;
-  related: FindingPlace[];
-  expected: string | null;
-  actual: string | null;
-  difference: string | null;
-}
 
 export interface Message {
   zh: string;
@@ -67,6 +42,8 @@ export interface Report {
   actual?: Decimal | string | null;
   difference?: Decimal | string | null;
   severity?: Severity;
+  /** Cross-document rules: the place in the other document (copied to Finding.counterpart). */
+  counterpart?: Counterpart;
 }
 
 export interface RuleContext {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { loadAudit, processFile } from './process-file.ts';
+import { processFile } from './process-file.ts';
 import type { WorkerResult, WorkerTask } from './types.ts';
 
 // Worker thread entry: processes one file per message and answers with its row and findings. A file that
@@ -7,9 +7,8 @@ import type { WorkerResult, WorkerTask } from './types.ts';
 
 if (!parentPort) throw new Error('batch-worker.ts must run as a worker thread');
 const port = parentPort;
-// Modules are loaded before the worker says it is ready, so the per-file time limit measures the file,
-// not the start of a fresh worker (which can take a second on a busy machine).
-await loadAudit();
+// Modules (reader, recognition, the audit's rules) are loaded by the static imports before the worker says it is
+// ready, so the per-file time limit measures the file, not the start of a fresh worker (a second when busy).
 port.postMessage({ ready: true });
 port.on('message', async (task: WorkerTask) => {
   const { row, findings } = await processFile(task.path);

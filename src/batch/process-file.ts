@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Disclosure } from '../model/disclosure.ts';
+import { checkDisclosure } from '../audit/engine.ts';
 import { describePlace } from '../model/place.ts';
 import { parseBytes } from '../pipeline.ts';
 import { isInputError } from '../read/errors.ts';
@@ -8,48 +8,6 @@ import type { BatchFinding, BatchRow } from './types.ts';
 
 // One document through the pipeline: read, recognise, audit. Runs inside a batch worker. Every failure
 // becomes a row that says why (Chinese and English); nothing thrown here may stop the batch.
-
-interface FindingLike {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  messageEn: string;
-  location?: { table: string | null; tableTitle: string | null; row: string | null; column: string | null; source: BatchFinding['source'] };
-  expected?: string | null;
-  actual?: string | null;
-  difference?: string | null;
-}
-
-type Audit = (d: Disclosure) => unknown;
-
-interface CoverageLike {
-  level: 'full' | 'partial' | 'none';
-  standardTables: number;
-  checkedStandard: number;
-  tables: { title: string; standard: boolean; checked: boolean; reason: string | null }[];
-}
-
-let auditLoaded: Promise<Audit | null> | null = null;
-
-/**
- * The audit engine is loaded once per worker, guarded: a build without it (or with a broken rule module)
- * still reads every document and marks the rows "parsed" instead of failing the batch.
- */
-export function loadAudit(): Promise<Audit | null> {
-  auditLoaded ??= import('../audit/engine.ts').then(
-    (m: { checkDisclosure?: Audit }) => m.checkDisclosure ?? null,
-    () => null,
-  );
-  return auditLoaded;
-}
-
-function findingsOf(result: unknown): FindingLike[] {
-  if (Array.isArray(result)) return result as FindingLike[];
-  if (result && typeof result === 'object' && Array.isArray((result as { findings?: unknown }).findings)) {
-    return (result as { findings: FindingLike[] }).findings;
-  }
-  return [];
-}
 
 export function emptyRow(file: string): BatchRow {
   return {
@@ -98,39 +56,36 @@ export async function processFile(path: string): Promise<{ row: BatchRow; findin
     row.unknownTables = d.recognition.unknownTables.length;
     // A file that is not a disclosure gets a failed row saying so, never an audit of nothing with 0 errors.
     assertDisclosure(d);
-    const audit = await loadAudit();
-    row.status = audit ? 'ok' : 'parsed';
-    if (audit) {
-      const result = audit(d);
-      const coverage = (result as { coverage?: CoverageLike }).coverage;
-      if (coverage) {
-        row.coverage = coverage.level;
-        row.standardTables = coverage.standardTables;
-        row.checkedTables = coverage.checkedStandard;
-        const unchecked = coverage.tables.filter((t) => t.standard && !t.checked);
-        row.unchecked = unchecked.length ? unchecked.map((t) => `“${t.title}”（${t.reason}）`).join('；') : null;
-      }
-      for (const f of findingsOf(result)) {
-        if (f.severity === 'error') row.errors++;
-        else if (f.severity === 'warning') row.warnings++;
-        else row.infos++;
-        const loc = f.location;
-        findings.push({
-          file: path,
-          ruleId: f.ruleId,
-          severity: f.severity,
-          message: f.message,
-          messageEn: f.messageEn,
-          table: loc?.table ?? null,
-          tableTitle: loc?.tableTitle ?? null,
-          row: loc?.row ?? null,
-          column: loc?.column ?? null,
-          source: loc?.source ?? null,
-          expected: f.expected ?? null,
-          actual: f.actual ?? null,
-          difference: f.difference ?? null,
-        });
-      }
+    row.status = 'ok';
+    const result = checkDisclosure(d);
+    const coverage = result.coverage;
+    if (coverage) {
+      row.coverage = coverage.level;
+      row.standardTables = coverage.standardTables;
+      row.checkedTables = coverage.checkedStandard;
+      const unchecked = coverage.tables.filter((t) => t.standard && !t.checked);
+      row.unchecked = unchecked.length ? unchecked.map((t) => `“${t.title}”（${t.reason}）`).join('；') : null;
+    }
+    for (const f of result.findings) {
+      if (f.severity === 'error') row.errors++;
+      else if (f.severity === 'warning') row.warnings++;
+      else row.infos++;
+      const loc = f.location;
+      findings.push({
+        file: path,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        messageEn: f.messageEn,
+        table: loc.table,
+        tableTitle: loc.tableTitle,
+        row: loc.row,
+        column: loc.column,
+        source: loc.source,
+        expected: f.expected,
+        actual: f.actual,
+        difference: f.difference,
+      });
     }
   } catch (e) {
     row.status = 'failed';

@@ -1,4 +1,4 @@
-import type { SourcePlace } from '../model/place.ts';
+import type { Finding, FindingPlace } from '../model/finding.ts';
 
 // What a batch produces: one summary row per input document and the audit findings of all of them. Rows and
 // findings are plain data (they cross the worker boundary by structured clone and go to json/csv/xlsx).
@@ -44,21 +44,9 @@ export interface BatchRow {
   reasonCode: string | null;
 }
 
-export interface BatchFinding {
-  file: string;
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  messageEn: string;
-  table: string | null;
-  tableTitle: string | null;
-  row: string | null;
-  column: string | null;
-  source: SourcePlace | null;
-  expected: string | null;
-  actual: string | null;
-  difference: string | null;
-}
+/** One finding as a flat row (csv/xlsx columns): the shared Finding (src/model/finding.ts) with its place spread out. */
+export type BatchFinding = { file: string } & Pick<Finding, 'ruleId' | 'severity' | 'message' | 'messageEn' | 'expected' | 'actual' | 'difference'> &
+  FindingPlace;
 
 export interface BatchTotals {
   files: number;

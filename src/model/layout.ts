@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourcePlace } from './place.ts';
+import { ReadWarning } from './warning.ts';
 
 // The layout is what every reader (text, Markdown, PDF, Excel, Word) produces and what recognition
 // consumes: a sequence of blocks in reading order, each either a line of text or a table grid whose
@@ -59,13 +60,8 @@ export type IllegibleBlock = z.infer<typeof IllegibleBlock>;
 export const Block = z.discriminatedUnion('type', [LineBlock, GridBlock, BreakBlock, IllegibleBlock]);
 export type Block = z.infer<typeof Block>;
 
-export const ReadWarning = z.object({
-  code: z.string(),
-  message: z.string().describe('Chinese'),
-  messageEn: z.string(),
-  place: SourcePlace.optional(),
-});
-export type ReadWarning = z.infer<typeof ReadWarning>;
+// Reader warnings (codes as a closed, documented list) live in warning.ts; re-exported for the readers.
+export { ReadWarning, ReadWarningCode } from './warning.ts';
 
 export const InputFormat = z.enum(['text', 'markdown', 'html', 'pdf', 'xlsx', 'xls', 'docx']);
 export type InputFormat = z.infer<typeof InputFormat>;

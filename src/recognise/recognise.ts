@@ -50,11 +50,15 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   const narrative = buildNarrative(seg.narrative);
   const entity = detectEntity(seg.cover, tables);
   const imageOnlyPages = layout.imageOnlyPages ?? [];
-  if (imageOnlyPages.length) {
+  // The PDF reader warns once per image-only page, with the page as the place (image-only-page); a page it did
+  // not warn about (a layout built another way) gets the same warning here, never a second, differently named one.
+  const warnedPages = new Set(layout.warnings.flatMap((w) => (w.code === 'image-only-page' && w.place?.kind === 'pdf' ? [w.place.page] : [])));
+  for (const page of imageOnlyPages) {
+    if (warnedPages.has(page)) continue;
     warnings.push({
-      code: 'image-only-pages',
-      message: `第${imageOnlyPages.join('、')}页只有图像、没有文字层，内容无法读取。`,
-      messageEn: `Pages ${imageOnlyPages.join(', ')} are images without a text layer and could not be read.`,
+      code: 'image-only-page',
+      message: `第${page}页只有图像、没有文字层，内容无法读取。`,
+      messageEn: `Page ${page} is an image without a text layer and could not be read.`,
     });
   }
   // Table titles and the year lines printed under them ("（2026年度）"), performance tables included.

@@ -15,7 +15,7 @@ import type { StoredFinding } from '../store/types.ts';
 // the audit uses), so documents stored before coverage existed get it too.
 
 function auditResultOf(findings: readonly StoredFinding[]): Finding[] {
-  return findings.filter((f) => f.review?.status !== 'dismissed').map((f) => f.finding as unknown as Finding);
+  return findings.filter((f) => f.review?.status !== 'dismissed').map((f) => f.finding);
 }
 
 function resultOf(model: Disclosure, findings: Finding[]): AuditResult {

@@ -5,7 +5,7 @@ import type { DocumentSummary, User } from '../store/types.ts';
 import { figuresOf, mediaTypeOf, regionOf } from './facts.ts';
 import type { UploadLimits } from './limits.ts';
 import type { ParsePool } from './worker-pool.ts';
-import { loadAudit } from './audit-loader.ts';
+import { auditDocument } from './run-audit.ts';
 
 // One uploaded file → one stored document. Reading happens in the worker pool; storing is one transaction
 // in the repository. The same bytes uploaded again are recognised by their SHA-256 before any reading.
@@ -72,13 +72,11 @@ function readFields<A>(modelJson: string, audit: A) {
   };
 }
 
-/** Audits documents stored while the audit module was unavailable. Returns how many were audited. */
+/** Audits documents stored without an audit (by an earlier version whose audit could not load). Returns how many. */
 export async function auditPending(repo: Repository): Promise<number> {
-  const audit = await loadAudit();
-  if (!audit.available) return 0;
   let n = 0;
   for (const { id, modelJson } of await repo.documentsWithoutAudit()) {
-    const outcome = await audit.run(JSON.parse(modelJson) as Disclosure);
+    const outcome = auditDocument(JSON.parse(modelJson) as Disclosure);
     if (outcome.status === 'done' && (await repo.attachAudit(id, outcome))) n++;
   }
   return n;

@@ -3,7 +3,7 @@ import { detectFormat } from '../read/detect.ts';
 import { InputError, isInputError } from '../read/errors.ts';
 import type { AuditOutcome } from '../store/types.ts';
 import type { UploadLimits } from './limits.ts';
-import { loadAudit } from './audit-loader.ts';
+import { auditDocument } from './run-audit.ts';
 
 // Reads and audits one uploaded file in a worker thread. Isolating it means a pathological file can be
 // abandoned (the worker is terminated at the time limit) without stalling the server, and two cores read
@@ -47,7 +47,7 @@ export async function parseAndAudit(job: ParseJob): Promise<ParseReply> {
     const format = await checkStructure(job.bytes, job.fileName, job.limits);
     const { parseBytes } = await import('../pipeline.ts');
     const model = await parseBytes(job.bytes, { fileName: job.fileName });
-    const audit = await loadAudit().then((a) => a.run(model));
+    const audit = auditDocument(model);
     return { ok: true, format, modelJson: JSON.stringify(model), audit };
   } catch (e) {
     if (isInputError(e)) return { ok: false, code: e.code, messageZh: e.messageZh, messageEn: e.messageEn };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { findingFromJson, type FindingPlace } from '../model/finding.ts';
 import { migrate } from './migrations.ts';
 import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql.ts';
 import type {
@@ -81,7 +82,7 @@ function counts(findings: AuditFinding[]) {
 
 /** What makes two findings (of two runs) the same: rule, place by meaning, and the message with its numbers. */
 function findingKey(f: AuditFinding): string {
-  const l = f.location ?? {};
+  const l: Partial<FindingPlace> = f.location ?? {};
   return JSON.stringify([f.ruleId, f.messageId ?? null, l.table ?? null, l.row ?? null, l.column ?? null, f.message]);
 }
 
@@ -377,7 +378,7 @@ export class Repository {
       severity: String(r.severity),
       message: String(r.message),
       messageEn: str(r.message_en),
-      finding: JSON.parse(String(r.finding_json)),
+      finding: findingFromJson(JSON.parse(String(r.finding_json))),
       review: r.r_status ? { status: r.r_status as ReviewStatus, reason: String(r.r_reason), userId: String(r.r_user), userName: String(r.r_user_name), at: String(r.r_at) } : null,
     }));
   }

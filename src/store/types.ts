@@ -1,4 +1,4 @@
-import type { SourcePlace } from '../model/place.ts';
+import type { Finding, FindingInput } from '../model/finding.ts';
 
 // What the store keeps and hands back. The repository (repository.ts) is the one interface the server uses,
 // whatever the engine underneath.
@@ -18,28 +18,11 @@ export interface UserWithHash extends User {
 }
 
 /**
- * A finding as the audit (src/audit/engine.ts) produces it. Declared structurally here so the store does not
- * depend on the audit's module; the whole object is stored as JSON and handed back unchanged.
+ * A finding as it goes into the store: the shared contract (src/model/finding.ts) on its input side, so fields a
+ * producer may leave out default when it is read back. The whole object is stored as JSON and handed back as a
+ * full `Finding` (findingFromJson), unknown fields kept.
  */
-export interface AuditFinding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  messageEn?: string;
-  location?: {
-    table?: string | null;
-    tableTitle?: string | null;
-    row?: number | string | null;
-    column?: string | null;
-    source?: SourcePlace | null;
-  } | null;
-  related?: unknown;
-  expected?: unknown;
-  actual?: unknown;
-  difference?: unknown;
-  values?: unknown;
-  [more: string]: unknown;
-}
+export type AuditFinding = FindingInput;
 
 export type AuditStatus = 'done' | 'unavailable' | 'failed';
 
@@ -123,7 +106,7 @@ export interface StoredFinding {
   severity: string;
   message: string;
   messageEn: string | null;
-  finding: AuditFinding;
+  finding: Finding;
   /** The latest review decision, null when nobody reviewed it yet. */
   review: Review | null;
 }

@@ -1,6 +1,8 @@
 // The neutral form of one worksheet that both workbook libraries (exceljs for .xlsx, SheetJS for .xls) are
 // reduced to, so that turning a sheet into layout blocks is written once. Rows and columns are 1-based as in A1.
 
+import type { ReadWarning } from '../../model/layout.ts';
+
 export interface SheetCell {
   row: number;
   col: number;
@@ -28,7 +30,7 @@ export interface SheetData {
 }
 
 /** The warning for a sheet's hidden rows and columns, or null when none holds anything. */
-export function hiddenWarning(sheet: SheetData): { code: string; message: string; messageEn: string } | null {
+export function hiddenWarning(sheet: SheetData): Omit<ReadWarning, 'place'> | null {
   const rows = new Set<number>();
   const cols = new Set<number>();
   for (const c of sheet.cells) {
