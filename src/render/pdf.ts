@@ -4,7 +4,7 @@ import { InputError } from '../read/errors.ts';
 import { renderHtml } from './html.ts';
 import type { DocumentOptions } from './print-document.ts';
 
-// PDF by printing the HTML rendering in headless Chromium (docs/decisions/0010-d-pdf-via-chromium.md):
+// PDF by printing the HTML rendering in headless Chromium (docs/decisions/0009-rendering-and-authoring.md):
 // Chromium lays out CJK text, embeds the fonts it used, repeats <thead> on every page a table spans and
 // honours CSS page sizes (A4, landscape pages for wide tables). No network: the HTML is self-contained and
 // set as page content directly.

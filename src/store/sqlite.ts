@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql.ts';
 
-// SQLite through Node's built-in node:sqlite (no native addon to build; see docs/decisions/0010-e-store.md).
+// SQLite through Node's built-in node:sqlite (no native addon to build; see docs/decisions/0010-store.md).
 // The database is one file. WAL journaling keeps readers going while an import commits, and makes a commit
 // durable and atomic: a process killed mid-import leaves the file as of the last commit.
 //

@@ -9,7 +9,7 @@ import { headingLevel, readBulletLists, readStyles, type StyleInfo } from './sty
 // Word reader: the body of word/document.xml in order, paragraphs as lines (heading level from the style,
 // bullets from the list format), tables as grids with gridSpan → colSpan and vMerge → rowSpan. The OOXML
 // is read directly rather than through mammoth's HTML so that merges, empty paragraphs (blank breaks),
-// page breaks and the body index used for places survive (docs/decisions/0010-b-word.md). Places are
+// page breaks and the body index used for places survive (docs/decisions/0006-word.md). Places are
 // DocxPlace { block: index of the body paragraph or table, row, cell: grid column }.
 
 interface Context {

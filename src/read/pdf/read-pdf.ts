@@ -17,7 +17,7 @@ import { normalizeKangxi, onPage, toTextRun } from './text-runs.ts';
 // the fallback for the text), in display coordinates → ruled tables rebuilt on their grid, unruled tables
 // from text alignment, and text lines, in reading order, with a page break after each page. A table that
 // continues on the next page comes out as a separate grid after the break; recognition joins the parts
-// (it drops repeated headers). Decisions: docs/decisions/0010-a-pdf-reader.md.
+// (it drops repeated headers). Decisions: docs/decisions/0004-pdf-reader.md.
 
 export interface PdfReadOptions {
   /** Time limit for the whole document, in seconds. */

@@ -8,7 +8,7 @@ import { DEFAULT_WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits.
 
 // Excel reader: a workbook becomes one Layout, sheet after sheet (a page break between sheets, pageCount =
 // sheets read). Each sheet's title rows become lines and its table a grid whose cells carry sheet!A1 places,
-// display text, exact raw numbers and merges. See docs/decisions/0010-b-excel.md for the libraries chosen.
+// display text, exact raw numbers and merges. See docs/decisions/0005-excel.md for the libraries chosen.
 
 export async function readWorkbook(
   bytes: Uint8Array,

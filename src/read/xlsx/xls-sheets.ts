@@ -6,7 +6,7 @@ import { hiddenWarning, type SheetCell, type SheetData, type SheetMerge } from '
 import type { ExtractedSheets } from './exceljs-sheets.ts';
 import type { WorkbookLimits } from './workbook-limits.ts';
 
-// Legacy BIFF .xls through SheetJS (see docs/decisions/0010-b-excel.md). SheetJS stores only the cells the
+// Legacy BIFF .xls through SheetJS (see docs/decisions/0005-excel.md). SheetJS stores only the cells the
 // file holds and lists merges separately, so cells covered by a merge are simply absent, except when an
 // odd writer stored a value there too: those are dropped so the top-left cell alone carries the value.
 
