@@ -93,7 +93,11 @@ function sameAmounts(a: Row, b: Row): boolean {
 export function valueColumns(t: Table, row: Row): string[] {
   const cols = t.columns.filter((c) => c.section === undefined || c.section === row.section).map((c) => c.key);
   const seen = new Set(cols);
-  for (const c of row.cells) if (!seen.has(c.column)) (seen.add(c.column), cols.push(c.column));
+  for (const c of row.cells) {
+    if (seen.has(c.column)) continue;
+    seen.add(c.column);
+    cols.push(c.column);
+  }
   return cols;
 }
 

@@ -36,13 +36,8 @@ export function shares(text: string, figs: Figure[]): Share[] {
     if (!m) return;
     // the part: nearest earlier amount in this sentence, in this clause or the one before
     let part: Figure | null = null;
-    for (let j = i - 1; j >= 0; j--) {
-      const g = figs[j];
-      if (g.sentence !== f.sentence) break;
-      if (g.kind === 'percent') break;
-      if (g.clause >= f.clause - 1 && !g.change) part = g;
-      break;
-    }
+    const g = i > 0 ? figs[i - 1] : undefined;
+    if (g && g.sentence === f.sentence && g.kind !== 'percent' && g.clause >= f.clause - 1 && !g.change) part = g;
     if (!part) return;
     const wholeName = m[1] ? normaliseName(m[1]) : null;
     let whole: Figure | null = null;

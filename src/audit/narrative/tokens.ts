@@ -45,7 +45,10 @@ export function figures(text: string): Figure[] {
     if (start > 0 && /[\dA-Za-z.．]/.test(text[start - 1])) continue;
     const between = text.slice(last, start);
     for (const ch of between) {
-      if (SENTENCE.test(ch)) (sentence++, (clause = 0));
+      if (SENTENCE.test(ch)) {
+        sentence++;
+        clause = 0;
+      }
       else if (CLAUSE.test(ch)) clause++;
     }
     // labels run back to the clause start; "、" separates list items but also joins words ("收、支总计"), so it

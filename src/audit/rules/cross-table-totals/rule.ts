@@ -91,7 +91,7 @@ const rule: Rule = {
       // would read the missing table as zero.
       const absent = [...new Set([rel.left, ...rel.right].map((r) => r.table))].filter((k) => !ctx.table(k));
       if (absent.length) {
-        absent.forEach((k) => ctx.skip(k));
+        for (const k of absent) ctx.skip(k);
         continue;
       }
       const left = term(ctx, rel.left);

@@ -36,7 +36,7 @@ const rule: Rule = {
           ctx.report({ messageId: 'shareOver100', values: { part: s.part.label, partEn: s.part.label, stated: figureText(s.pct) }, location: figurePlace(l, s.pct), actual: toFixedString(s.pct.value) });
       }
       for (const c of completions(figs)) {
-        if (!c.budget || c.budget.value.units !== 0n) continue;
+        if (c.budget?.value.units !== 0n) continue;
         ctx.report({ messageId: 'zeroBudget', values: { budget: figureText(c.budget), stated: figureText(c.pct) }, location: figurePlace(l, c.pct), actual: toFixedString(c.pct.value) });
       }
     }

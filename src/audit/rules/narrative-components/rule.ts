@@ -45,7 +45,7 @@ const rule: Rule = {
         // the total is the amount right before the marker, in the same sentence
         // the list must open in the figure's own sentence: after “…上年结转结余0万元。其中：” the 其中 belongs to the
         // sentence's subject, not to its last figure
-        if (!head || head.kind !== 'amount' || head.change || !/^[\s，,；;]{0,3}$/.test(text.slice(head.end, m.at))) return;
+        if (head?.kind !== 'amount' || head.change || !/^[\s，,；;]{0,3}$/.test(text.slice(head.end, m.at))) return;
         // a list opened inside brackets (“（其中个人账户基金142787万元）”) ends with them
         const bracketed = /[（(]\s*$/.test(text.slice(0, m.at));
         const close = bracketed ? Math.min(...['）', ')'].map((c) => text.indexOf(c, m.end)).filter((x) => x >= 0), text.length) : -1;

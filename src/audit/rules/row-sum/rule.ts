@@ -78,10 +78,14 @@ export function headerRelations(columns: { key: string; label: string }[]): Colu
     if (!members.length) continue;
     out.push({ tables: [], total: g.key, parts: members.map((m) => m.key) });
     covered.add(g.key);
-    members.forEach((m) => covered.add(m.key));
+    for (const m of members) covered.add(m.key);
     top.push(g.key);
   }
-  for (const c of clean) if (!covered.has(c.key) && !c.label.includes('/')) (top.push(c.key), covered.add(c.key));
+  for (const c of clean) {
+    if (covered.has(c.key) || c.label.includes('/')) continue;
+    top.push(c.key);
+    covered.add(c.key);
+  }
   if (covered.size !== clean.length || top.length < 2) return out;
   out.push({ tables: [], total: total.key, parts: top });
   return out;
@@ -135,30 +139,28 @@ const rule: Rule = {
     const byTable = COLUMN_RELATIONS.flatMap((rel) => rel.tables.map((key) => ({ key, rel })));
     for (const t of ctx.disclosure.tables) if (HEADER_TABLES.has(t.key)) for (const rel of headerRelations(t.columns)) byTable.push({ key: t.key, rel });
     for (const { key, rel } of byTable) {
-      {
-        for (const t of ctx.disclosure.tables.filter((x) => x.key === key)) {
-          const has = (c: string) => t.columns.some((k) => k.key === c);
-          const parts = rel.parts.filter(has);
-          const minus = (rel.minus ?? []).filter(has);
-          // A relation needs its total and at least two of its terms printed as columns of this table.
-          if (rel.tables.length && !closed(t, rel.total)) continue;
-          if (!has(rel.total) || parts.length + minus.length < 1 || (parts.length + minus.length < 2 && rel.tables.length > 0) || rel.skipIf?.some(has) || (rel.needs && !rel.needs.every(has))) continue;
-          // the same equation may come from the data and from the header: check it once
-          const id = `${t.id}|${rel.total}=${[...parts].sort().join('+')}-${minus.join('-')}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const labels = [...parts, ...minus].map((c) => t.columns.find((k) => k.key === c)?.label ?? c);
-          for (const row of t.rows) {
-            if (rel.section && row.section !== rel.section) continue;
-            if (row.kind === 'unit' && !cellOf(row, rel.total)) continue;
-            if (rel.rowNeeds && !cellOf(row, rel.rowNeeds)?.value) continue;
-            checkEquation(ctx, {
-              target: { table: t, row, column: rel.total },
-              parts: [...parts.map((column) => ({ table: t, row, column })), ...minus.map((column) => ({ table: t, row, column, sign: -1 as const }))],
-              messageId: 'mismatch',
-              values: { parts: labels.map((l) => `“${l}”`).join('、'), partsEn: [...parts, ...minus.map((m) => `−${m}`)].join(' + ') },
-            });
-          }
+      for (const t of ctx.disclosure.tables.filter((x) => x.key === key)) {
+        const has = (c: string) => t.columns.some((k) => k.key === c);
+        const parts = rel.parts.filter(has);
+        const minus = (rel.minus ?? []).filter(has);
+        // A relation needs its total and at least two of its terms printed as columns of this table.
+        if (rel.tables.length && !closed(t, rel.total)) continue;
+        if (!has(rel.total) || parts.length + minus.length < 1 || (parts.length + minus.length < 2 && rel.tables.length > 0) || rel.skipIf?.some(has) || (rel.needs && !rel.needs.every(has))) continue;
+        // the same equation may come from the data and from the header: check it once
+        const id = `${t.id}|${rel.total}=${[...parts].sort().join('+')}-${minus.join('-')}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const labels = [...parts, ...minus].map((c) => t.columns.find((k) => k.key === c)?.label ?? c);
+        for (const row of t.rows) {
+          if (rel.section && row.section !== rel.section) continue;
+          if (row.kind === 'unit' && !cellOf(row, rel.total)) continue;
+          if (rel.rowNeeds && !cellOf(row, rel.rowNeeds)?.value) continue;
+          checkEquation(ctx, {
+            target: { table: t, row, column: rel.total },
+            parts: [...parts.map((column) => ({ table: t, row, column })), ...minus.map((column) => ({ table: t, row, column, sign: -1 as const }))],
+            messageId: 'mismatch',
+            values: { parts: labels.map((l) => `“${l}”`).join('、'), partsEn: [...parts, ...minus.map((m) => `−${m}`)].join(' + ') },
+          });
         }
       }
     }
