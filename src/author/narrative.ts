@@ -37,7 +37,7 @@ const v = (row: Row | undefined, col: string): Decimal => valueOf(row, col) ?? Z
  * else a sum of the 类 lines (or of the top unit lines) so a table printed without a total still has one.
  */
 function tableTotal(t: Table | undefined): Row | undefined {
-  if (!t || t.status !== 'data') return undefined;
+  if (t?.status !== 'data') return undefined;
   // Budget tables print "合计" under empty 类/款/项 cells, which some extractions join into the label.
   const printed = totalRow(t) ?? t.rows.find((r) => /^(类款项)?(合计|总计)[:：]?$/.test((r.label ?? '').replace(/\s/g, '')));
   if (printed) return printed;

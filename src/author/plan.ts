@@ -193,7 +193,9 @@ export function sectionLines(t: TableTemplate, s: SectionTemplate, year: number 
     const totalAt = items.findIndex((x) => isTotal(x.key) && x !== current);
     const pre = items.filter((i) => !isTotal(i.key) && !isGrand(i.key) && items.indexOf(i) < totalAt && !/carryover|balance|distribution/.test(i.key));
     for (const i of pre) out.push(line(i));
-    classes.forEach((c, n) => out.push({ ...c, label: `${numbered(n)}、${c.label}` }));
+    classes.forEach((c, n) => {
+      out.push({ ...c, label: `${numbered(n)}、${c.label}` });
+    });
   }
   let seenTotal = false;
   const afterTotal: string[] = [];

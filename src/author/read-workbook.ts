@@ -302,7 +302,10 @@ function readSingle(ws: ExcelJS.Worksheet, plan: SheetPlan): Row[] {
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let o = target;
-  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    o[k] ??= {};
+    o = o[k] as Record<string, unknown>;
+  }
   o[keys[keys.length - 1]] = value;
 }
 
@@ -391,9 +394,16 @@ export async function readTemplateWorkbook(bytes: Uint8Array, fileName?: string)
       const code = textOf(ib.getCell(r, 1)).replace(/\D/g, '');
       if (!code) continue;
       const v = cellValue(ib.getCell(r, 3));
-      if (v.kind === 'typed' && v.value) (inputs.itemBudgets ??= {})[code] = toGroupedString(v.value).replace(/,/g, '');
+      if (v.kind === 'typed' && v.value) {
+        inputs.itemBudgets ??= {};
+        inputs.itemBudgets[code] = toGroupedString(v.value).replace(/,/g, '');
+      }
       const reason = textOf(ib.getCell(r, 4));
-      if (reason) ((inputs.reasons ??= {}).items ??= {})[code] = reason;
+      if (reason) {
+        inputs.reasons ??= {};
+        inputs.reasons.items ??= {};
+        inputs.reasons.items[code] = reason;
+      }
     }
   }
 

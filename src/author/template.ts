@@ -203,7 +203,9 @@ function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year
     r++;
     const lines = sectionLines(t, s, year);
     const rowOf = new Map<string, number>();
-    lines.forEach((l, i) => l.item && rowOf.set(l.item, r + i));
+    lines.forEach((l, i) => {
+      if (l.item) rowOf.set(l.item, r + i);
+    });
     lines.forEach((l, i) => {
       const row = r + i;
       ws.getCell(row, 1).value = lineNo++;
@@ -292,7 +294,9 @@ function infoSheet(wb: ExcelJS.Workbook, o: TemplateOptions): void {
     '3. 在“情况说明填报”“项目年初预算”“上年数”中填写无法从表中计算的内容（职责、原因、数量等）；未填写的原因会在生成的情况说明中以【请填写…】标出。',
     '4. 用 caijian render 本文件 --to pdf|docx|html|xlsx 生成公开文件。',
   ];
-  hints.forEach((h, i) => (ws.getCell(10 + i, 1).value = h));
+  hints.forEach((h, i) => {
+    ws.getCell(10 + i, 1).value = h;
+  });
   ws.getColumn(1).width = 28;
   ws.getColumn(2).width = 60;
 }
