@@ -28,7 +28,7 @@ export async function collectInputs(inputs: readonly string[]): Promise<Collecte
     }
   };
   for (const input of inputs) {
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(input);
     } catch {

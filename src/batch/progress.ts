@@ -24,7 +24,7 @@ function displayWidth(text: string): number {
 }
 
 /** Cuts text to fit `columns` terminal columns. */
-function fit(text: string, columns: number): string {
+function fitColumns(text: string, columns: number): string {
   if (displayWidth(text) <= columns) return text;
   let out = '';
   let w = 0;
@@ -54,7 +54,7 @@ export function progressPrinter(stream: ProgressStream = process.stderr): { onPr
         const percent = p.total ? Math.round((p.done / p.total) * 100) : 100;
         const name = p.row.file.split(/[\\/]/).pop() ?? '';
         const line = `[${bar}] ${p.done}/${p.total} ${percent}%  ${rate(p)}  ${name}`;
-        stream.write(`\r\x1b[2K${fit(line, (stream.columns ?? 100) - 1)}`);
+        stream.write(`\r\x1b[2K${fitColumns(line, (stream.columns ?? 100) - 1)}`);
         drawn = true;
       },
       done() {

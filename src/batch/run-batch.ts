@@ -63,7 +63,10 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
   const todo: number[] = [];
   files.forEach((path, i) => {
     const done = reuse.get(path);
-    if (!done) return void todo.push(i);
+    if (!done) {
+      todo.push(i);
+      return;
+    }
     rows[i] = done.row;
     findingsByFile[i] = done.findings;
     report(done.row);

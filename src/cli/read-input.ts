@@ -3,7 +3,7 @@ import { InputError } from '../read/errors.ts';
 
 /** Reads a file named on the command line, turning file-system failures into bilingual input errors. */
 export async function readInputFile(path: string): Promise<Uint8Array> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch {

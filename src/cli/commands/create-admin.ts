@@ -28,7 +28,7 @@ const createAdmin: Command = async (argv) => {
   const problem = userNameProblem(name) ?? passwordProblem(password ?? '');
   if (problem) throw new UsageError(problem.zh, problem.en);
   const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
-  let repo;
+  let repo: Awaited<ReturnType<typeof openStoreOrExplain>>;
   try {
     repo = await openStoreOrExplain(spec);
   } catch (e) {

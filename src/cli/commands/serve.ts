@@ -21,7 +21,7 @@ const serve: Command = async (argv) => {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数', '--port must be an integer 0–65535');
   const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
 
-  let repo;
+  let repo: Awaited<ReturnType<typeof openStoreOrExplain>>;
   try {
     repo = await openStoreOrExplain(spec);
   } catch (e) {
