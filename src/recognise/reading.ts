@@ -122,7 +122,7 @@ function labelsEvidence(t: Table): Evidence | undefined {
   const rows = t.rows.filter((r) => r.cells.some((c) => c.value !== null));
   if (!rows.length) return undefined;
   // A row printing its code only is named by the code (seed 001 prints 收入决算表 codes without names).
-  const nameless = rows.filter((r) => !r.code && !(r.label && r.label.trim()) && !r.item).length;
+  const nameless = rows.filter((r) => !r.code && !(r.label?.trim()) && !r.item).length;
   // A label holding the labels of several parts printed side by side ("1、财政拨款1、一般公共服务支出1、人员经费…",
   // "本年收入合计本年支出合计"): the parts of the table were read as one.
   const glued = rows.filter((r) => r.label && isGluedLabel(r.label)).length;

@@ -66,7 +66,8 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
     }
     // A lone 款 or 项 part under blank higher-level columns.
     if (!code && !labels.length && i < limit && /^\d{2}$/.test(t)) {
-      (fragments ??= []).push({ index: i, digits: t });
+      fragments ??= [];
+      fragments.push({ index: i, digits: t });
       keyEnd = i;
       continue;
     }
@@ -80,7 +81,8 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
         codeIndex = i;
         labels.push(joined[3]);
       } else {
-        (others ??= []).push({ code: jc, label: joined[3].trim() || null });
+        others ??= [];
+        others.push({ code: jc, label: joined[3].trim() || null });
       }
       keyEnd = i;
       continue;
@@ -96,7 +98,8 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
         code = digits;
         codeText = `${codeText}|${t}`;
       } else if (labels.length || others) {
-        (others ??= []).push({ code: digits, label: null });
+        others ??= [];
+        others.push({ code: digits, label: null });
       }
       keyEnd = i;
       continue;

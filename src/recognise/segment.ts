@@ -97,7 +97,7 @@ function isTocGrid(grid: GridBlock): boolean {
 
 /** A contents line without its numbering, leader dots and page number ("1. 收支总表 ……… 3" → "收支总表"). */
 export function tocEntryText(text: string): string {
-  return stripNumbering(text.replace(/\s*[.。…·．_\-]{2,}.*$/, '').replace(/\s+\d{1,3}$/, '').trim()).trim();
+  return stripNumbering(text.replace(/\s*[.。…·．_-]{2,}.*$/, '').replace(/\s+\d{1,3}$/, '').trim()).trim();
 }
 
 /** Brackets opened and not closed ("…明细表（按支出功能分类科" wraps before "目-不含上年结转）"). */
@@ -259,7 +259,7 @@ export function segment(blocks: Block[]): Segments {
       // 经济分类科目…）" after "…支出明细表" + "（按支出功能分类科目…）"), so the line after it must repeat too.
       const after = nextLine(i);
       const repeatsWrapped = last?.titleLines?.[0] === ts && (last.titleLines.length < 2 || (after !== undefined && squash(after.block.text) === last.titleLines[1]));
-      if (last && last.grids.length && last.title && (squash(last.title) === ts || repeatsWrapped) && matchTitle(titleText)?.layout !== 'text') {
+      if (last?.grids.length && last.title && (squash(last.title) === ts || repeatsWrapped) && matchTitle(titleText)?.layout !== 'text') {
         current = last;
         repeatedTail = squash(last.title) === ts ? [] : (last.titleLines?.slice(1) ?? []);
         return;
@@ -270,7 +270,7 @@ export function segment(blocks: Block[]): Segments {
       return;
     }
     // The rest of a title printed on the next line, before any metadata or grid.
-    if (current && current.titleLines && !current.grids.length && !current.meta.length && !current.notes.length && continuesTitle(current.title, text)) {
+    if (current?.titleLines && !current.grids.length && !current.meta.length && !current.notes.length && continuesTitle(current.title, text)) {
       current.title += text.trim();
       current.titleLines.push(s);
       return;

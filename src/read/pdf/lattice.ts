@@ -79,7 +79,10 @@ export function findFrames(hRules: Segment[], vRules: Segment[]): TableFrame[] {
   for (let i = 0; i < n; i++) {
     const root = find(i);
     let g = groups.get(root);
-    if (!g) groups.set(root, (g = { h: [], v: [] }));
+    if (!g) {
+      g = { h: [], v: [] };
+      groups.set(root, g);
+    }
     if (i < hRules.length) g.h.push(hRules[i]);
     else g.v.push(vRules[i - hRules.length]);
   }

@@ -105,7 +105,7 @@ function joinParagraphs(placed: Placed[]): Block[] {
   const out: Block[] = [];
   let prev: Placed | null = null;
   for (const item of placed) {
-    if (prev && prev.line && item.line && prev.block.type === 'line' && item.block.type === 'line') {
+    if (prev?.line && item.line && prev.block.type === 'line' && item.block.type === 'line') {
       const a = prev.line;
       const b = item.line;
       const sameSize = Math.abs(a.size - b.size) <= 0.1 * Math.max(a.size, b.size);

@@ -27,7 +27,10 @@ export function dropRunningLines(blocks: Block[], pageCount: number): Block[] {
     const key = keyOf(b);
     if (key === null || b.place.kind !== 'pdf') continue;
     let set = pages.get(key);
-    if (!set) pages.set(key, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      pages.set(key, set);
+    }
     set.add(b.place.page);
   }
   const running = new Set([...pages].filter(([, set]) => set.size >= 3 && set.size >= pageCount / 3).map(([key]) => key));

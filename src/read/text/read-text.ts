@@ -89,7 +89,7 @@ export function readText(input: string, options: TextReadOptions = {}): Layout {
     const trimmed = line.trim();
     if (trimmed === '') {
       const last = blocks[blocks.length - 1];
-      if (!last || last.type !== 'break') blocks.push({ type: 'break', kind: 'blank', place: place(lineNo, 1) });
+      if (last?.type !== 'break') blocks.push({ type: 'break', kind: 'blank', place: place(lineNo, 1) });
       return;
     }
     if (ILLEGIBLE.test(trimmed)) {
@@ -103,7 +103,7 @@ export function readText(input: string, options: TextReadOptions = {}): Layout {
       return;
     }
     const b = BULLET.exec(line);
-    if (b && b[2].trim()) {
+    if (b?.[2].trim()) {
       blocks.push({ type: 'line', text: b[2].trim(), bullet: true, place: place(lineNo, b[1].length + 3) });
       return;
     }
