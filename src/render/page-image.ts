@@ -189,7 +189,9 @@ export class PageRenderer {
       for (const [pageNo, idx] of [...byPage].sort((a, b) => a[0] - b[0])) {
         const crops = idx.map((i) => ({ box: requests[i].box, marks: requests[i].marks ?? [], region: cropRegion(requests[i].box, o) }));
         const res = (await page.evaluate(`(${DRAW})(${JSON.stringify({ pageNo, scale: o.scale, crops })})`)) as { png: string; width: number; height: number }[];
-        res.forEach((r, k) => (out[idx[k]] = { png: new Uint8Array(Buffer.from(r.png, 'base64')), width: r.width, height: r.height }));
+        res.forEach((r, k) => {
+          out[idx[k]] = { png: new Uint8Array(Buffer.from(r.png, 'base64')), width: r.width, height: r.height };
+        });
       }
       return out;
     } finally {
@@ -201,6 +203,6 @@ export class PageRenderer {
   async close(): Promise<void> {
     const b = this.browser;
     this.browser = null;
-    if (b) await (await b.catch(() => null))?.close();
+    if (b !== null) await (await b.catch(() => null))?.close();
   }
 }

@@ -87,7 +87,9 @@ export function printDocument(d: Disclosure, options: DocumentOptions = {}): Pri
     sections.filter((s) => s.heading.trim() && !PART_HEADING.test(s.heading.trim()) && s.headingPath.filter((h) => !PART_HEADING.test(h.trim())).length <= 1).map((s) => s.heading);
   for (const h of subEntries(byPart(1))) toc.push({ level: 2, text: h });
   toc.push({ level: 1, text: heads[1] });
-  d.tables.forEach((t, i) => toc.push({ level: 2, text: `${chineseNumber(i + 1)}、${t.title}` }));
+  d.tables.forEach((t, i) => {
+    toc.push({ level: 2, text: `${chineseNumber(i + 1)}、${t.title}` });
+  });
   toc.push({ level: 1, text: heads[2] });
   for (const h of subEntries(narrative)) toc.push({ level: 2, text: h });
   toc.push({ level: 1, text: heads[3] });
@@ -110,7 +112,9 @@ export function printDocument(d: Disclosure, options: DocumentOptions = {}): Pri
   if (byPart(4).some((s) => s.paragraphs.length)) blocks.push(...sectionBlocks(byPart(4)));
   else if (!d.sections.some((s) => s.headingPath.some((h) => /名词解释/.test(h)) && s.paragraphs.length)) {
     // (A budget document may print its glossary inside 第一部分: then it is printed there, not twice.)
-    d.glossary.forEach((g, i) => blocks.push({ type: 'paragraph', text: `${chineseNumber(i + 1)}、${g.term}：${g.definition}` }));
+    d.glossary.forEach((g, i) => {
+      blocks.push({ type: 'paragraph', text: `${chineseNumber(i + 1)}、${g.term}：${g.definition}` });
+    });
   }
 
   blocks.push({ type: 'heading', level: 1, text: heads[4], pageBreak: true });

@@ -238,7 +238,11 @@ function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group
     const last: (string | undefined)[] = Array.from({ length: width }, () => undefined);
     placed = lines.map((line) => {
       const out: (Row | undefined)[] = Array.from({ length: width }, () => undefined);
-      if (line.length === width) line.forEach((r, i) => (out[i] = r));
+      if (line.length === width) {
+        line.forEach((r, i) => {
+          out[i] = r;
+        });
+      }
       else {
         let g = 0;
         for (const [i, r] of line.entries()) {
@@ -251,7 +255,9 @@ function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group
           g = target + 1;
         }
       }
-      out.forEach((r, i) => r && (last[i] = r.section));
+      out.forEach((r, i) => {
+        if (r) last[i] = r.section;
+      });
       return out;
     });
   } else if (tpl?.key === 'final.general_budget_basic') {

@@ -50,7 +50,9 @@ export async function findingsXlsx(doc: DocumentSummary, findings: StoredFinding
   ws.addRow([`${doc.entity ?? doc.fileName} ${doc.fiscalYear ?? ''}年${doc.kind ?? ''} 审核结果`]);
   ws.addRow(HEADERS).font = { bold: true };
   for (const f of findings) ws.addRow(rowOf(f));
-  ws.columns.forEach((col, i) => (col.width = [6, 8, 24, 60, 28, 10, 14, 16, 10, 30, 12, 22, 60][i] ?? 12));
+  ws.columns.forEach((col, i) => {
+    col.width = [6, 8, 24, 60, 28, 10, 14, 16, 10, 30, 12, 22, 60][i] ?? 12;
+  });
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

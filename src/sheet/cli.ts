@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { coverageLine } from '../audit/coverage.ts';
 import { collectInputs } from '../batch/collect-inputs.ts';
 import { parseBytes } from '../pipeline.ts';
-import { InputError, isInputError } from '../read/errors.ts';
+import { type InputError, isInputError } from '../read/errors.ts';
 import { assertDisclosure } from '../recognise/is-disclosure.ts';
 import { PageRenderer } from '../render/page-image.ts';
 import { UsageError } from '../cli/command.ts';

@@ -24,7 +24,9 @@ export async function sheetImages(sheet: CheckSheet, pdf: Uint8Array | null, ren
   const r = renderer ?? new PageRenderer();
   try {
     const crops = await r.crops(pdf, wanted.map((w) => ({ page: w.image.page, box: w.image.box, marks: w.image.marks })));
-    crops.forEach((c, i) => c && images.set(wanted[i].key, c));
+    crops.forEach((c, i) => {
+      if (c) images.set(wanted[i].key, c);
+    });
     return { images, missing: null };
   } catch (e) {
     if (process.env.CAIJIAN_DEBUG) console.error('[caijian] page crops failed:', e);

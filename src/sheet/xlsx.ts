@@ -135,7 +135,9 @@ export function addCheckSheet(wb: ExcelJS.Workbook, sheet: CheckSheet, name: str
     const total = heights.reduce((a, b) => a + b, 0);
     if (!heights.length) heights.push(Math.max(20, textHeight));
     else if (total < textHeight) heights[heights.length - 1] += textHeight - total;
-    heights.forEach((h, k) => (ws.getRow(r + k).height = Math.min(409, h)));
+    heights.forEach((h, k) => {
+      ws.getRow(r + k).height = Math.min(409, h);
+    });
 
     if (span > 1) for (const c of [2, 3, 4]) ws.mergeCells(r, c, r + span - 1, c);
     ws.getCell(r, 1).value = item.group;

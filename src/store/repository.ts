@@ -304,10 +304,22 @@ export class Repository {
       const like = `%${q.q.toLowerCase().replace(/[%_]/g, '')}%`;
       params.push(like, like, like);
     }
-    if (q.entity) (where.push('d.entity = ?'), params.push(q.entity));
-    if (q.region) (where.push('d.region = ?'), params.push(q.region));
-    if (q.year !== undefined) (where.push('d.fiscal_year = ?'), params.push(q.year));
-    if (q.kind) (where.push('d.kind = ?'), params.push(q.kind));
+    if (q.entity) {
+      where.push('d.entity = ?');
+      params.push(q.entity);
+    }
+    if (q.region) {
+      where.push('d.region = ?');
+      params.push(q.region);
+    }
+    if (q.year !== undefined) {
+      where.push('d.fiscal_year = ?');
+      params.push(q.year);
+    }
+    if (q.kind) {
+      where.push('d.kind = ?');
+      params.push(q.kind);
+    }
     if (q.hasErrors === true) where.push('d.errors > 0');
     if (q.hasErrors === false) where.push('d.errors = 0');
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -349,8 +361,14 @@ export class Repository {
   async series(filter: { entity?: string; kind?: string } = {}): Promise<SeriesPoint[]> {
     const where: string[] = [];
     const params: SqlValue[] = [];
-    if (filter.entity) (where.push('entity = ?'), params.push(filter.entity));
-    if (filter.kind) (where.push('kind = ?'), params.push(filter.kind));
+    if (filter.entity) {
+      where.push('entity = ?');
+      params.push(filter.entity);
+    }
+    if (filter.kind) {
+      where.push('kind = ?');
+      params.push(filter.kind);
+    }
     const rows = await this.db.all(
       `SELECT id, entity, fiscal_year, kind, figures_json FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY entity, fiscal_year, kind`,
