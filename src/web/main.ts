@@ -21,9 +21,15 @@ function topBar(u: User): HTMLElement {
       'div',
       { class: 'who' },
       h('span', {}, `${u.name}（${u.role === 'admin' ? '管理员' : '复核员'}）`),
-      h('button', { class: 'link', onclick: async () => (await api.logout().catch(() => null), (user = null), route()) }, '退出'),
+      h('button', { class: 'link', onclick: () => void logout() }, '退出'),
     ),
   );
+}
+
+async function logout(): Promise<void> {
+  await api.logout().catch(() => null);
+  user = null;
+  await route();
 }
 
 async function route(): Promise<void> {
@@ -34,7 +40,10 @@ async function route(): Promise<void> {
       if (!(e instanceof ApiFailure) || e.status !== 401) throw e;
       const { needsSetup } = await api.setup();
       clear(root);
-      const done = (u: User) => ((user = u), route());
+      const done = (u: User) => {
+        user = u;
+        void route();
+      };
       root.append(needsSetup ? setupView(done) : loginView(done));
       return;
     }

@@ -100,7 +100,7 @@ function header(doc: DocumentSummary, model: Disclosure, user: User, coverage?: 
 }
 
 export async function documentView(main: HTMLElement, id: string, user: User): Promise<void> {
-  let loaded;
+  let loaded: [Awaited<ReturnType<typeof api.document>>, Awaited<ReturnType<typeof api.findings>>];
   try {
     loaded = await Promise.all([api.document(id), api.findings(id)]);
   } catch (e) {
@@ -125,7 +125,9 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     currentTable = ti;
     clear(tablesBox);
     if (ti >= 0 && model.tables[ti]) tablesBox.append(modelTable(model.tables[ti], ti));
-    tableTabs.querySelectorAll('button').forEach((b) => b.classList.toggle('active', Number(b.dataset.ti) === ti));
+    tableTabs.querySelectorAll('button').forEach((b) => {
+      b.classList.toggle('active', Number(b.dataset.ti) === ti);
+    });
   }
 
   model.tables.forEach((t, ti) => {
@@ -136,7 +138,9 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   });
 
   function highlight(ref: CellRef | null, related: CellRef[]) {
-    document.querySelectorAll('.hit, .related-hit').forEach((el) => el.classList.remove('hit', 'related-hit'));
+    document.querySelectorAll('.hit, .related-hit').forEach((el) => {
+      el.classList.remove('hit', 'related-hit');
+    });
     for (const r of related) if (r.table === currentTable) document.getElementById(cellId(r))?.classList.add('related-hit');
     if (ref) {
       const cell = document.getElementById(cellId(ref));
@@ -153,11 +157,15 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
 
   function select(f: StoredFinding) {
     selected = f;
-    list.querySelectorAll('.finding').forEach((el) => el.classList.toggle('selected', el.getAttribute('data-id') === f.id));
+    list.querySelectorAll('.finding').forEach((el) => {
+      el.classList.toggle('selected', el.getAttribute('data-id') === f.id);
+    });
     const ref = locateCell(model, f.finding);
     const ti = ref?.table ?? locateTable(model, f.finding);
     if (ti !== null && ti >= 0) showTable(ti);
-    document.querySelectorAll('.hit-row').forEach((el) => el.classList.remove('hit-row'));
+    document.querySelectorAll('.hit-row').forEach((el) => {
+      el.classList.remove('hit-row');
+    });
     const relatedPlaces = (Array.isArray(f.finding.related) ? f.finding.related : []) as { source?: SourcePlace | null }[];
     const relatedRefs = relatedPlaces
       .map((r) => locateCell(model, { ...f.finding, location: r as never }))
@@ -268,7 +276,9 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
         onclick: (e: Event) => {
           if (group === 'sev') severityFilter = value;
           else statusFilter = value;
-          (e.currentTarget as HTMLElement).parentElement!.querySelectorAll('.chip').forEach((c) => c.classList.remove('active'));
+          (e.currentTarget as HTMLElement).parentElement!.querySelectorAll('.chip').forEach((c) => {
+      c.classList.remove('active');
+    });
           (e.currentTarget as HTMLElement).classList.add('active');
           drawList();
         },
@@ -307,7 +317,9 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     h('button', { type: 'button', onclick: (e: Event) => switchTab(e, chartsTab) }, '图表'),
   );
   async function switchTab(e: Event, show: HTMLElement) {
-    tabs.querySelectorAll('button').forEach((b) => b.classList.toggle('active', b === e.currentTarget));
+    tabs.querySelectorAll('button').forEach((b) => {
+      b.classList.toggle('active', b === e.currentTarget);
+    });
     auditTab.hidden = show !== auditTab;
     chartsTab.hidden = show !== chartsTab;
     if (show === chartsTab && !chartsDrawn) {
@@ -324,7 +336,7 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
 
   main.append(header(doc, model, user, coverage), tabs, auditTab, chartsTab);
   const firstTable = model.tables.findIndex((t) => t.rows.length > 0);
-  showTable(firstTable >= 0 ? firstTable : 0);
+  showTable(Math.max(firstTable, 0));
   drawList();
   drawDetail();
 }

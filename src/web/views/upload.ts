@@ -6,7 +6,7 @@ import { h } from '../dom.ts';
 
 const ACCEPT = '.pdf,.xlsx,.xls,.docx,.txt,.md,.html';
 
-export function uploadPanel(onDone: () => void): HTMLElement {
+export function uploadPanel(onDone: () => void | Promise<void>): HTMLElement {
   const list = h('ul', { class: 'upload-list' });
   const input = h('input', { type: 'file', multiple: true, accept: ACCEPT, class: 'file-input', 'aria-label': '选择文件' });
 
@@ -35,7 +35,7 @@ export function uploadPanel(onDone: () => void): HTMLElement {
           state.className = 'upload-state ok';
           state.textContent = `${r.status === 'duplicate' ? '已存在（相同文件）' : '完成'}：错误 ${d.errors}，警告 ${d.warnings}`;
         }
-        onDone();
+        void onDone();
       }
     };
     await Promise.all([worker(), worker()]);
@@ -54,7 +54,10 @@ export function uploadPanel(onDone: () => void): HTMLElement {
     h('div', { class: 'hint' }, '支持 PDF、Excel（xlsx/xls）、Word（docx）、文本；可一次选择多个文件'),
     input,
   );
-  zone.addEventListener('dragover', (e) => (e.preventDefault(), zone.classList.add('over')));
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
   zone.addEventListener('dragleave', () => zone.classList.remove('over'));
   zone.addEventListener('drop', (e) => {
     e.preventDefault();
