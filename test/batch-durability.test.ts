@@ -73,7 +73,10 @@ describe('batch durability', () => {
     const dir = folderOfSeeds(2);
     const err: string[] = [];
     const orig = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
+    process.stderr.write = ((s: string) => {
+      err.push(String(s));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       expect(await main(['check', join(dir, 'in'), '--out', join(dir, 'no-such-folder', 'r.json')])).toBe(2);
     } finally {

@@ -140,6 +140,7 @@ describe('progress printer', () => {
     const p = progressPrinter({ write: (t: string) => (out += t), isTTY: true, columns: 120 });
     p.onProgress({ done: 5, total: 10, row, elapsedMs: 2000 });
     p.done();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line starts with the terminal's erase-line escape (ESC [2K)
     expect(out).toMatch(/^\r\x1b\[2K\[█{12}░{12}\] 5\/10 50% {2}2\.5 个\/秒 {2}年报\.pdf\n$/);
   });
 });

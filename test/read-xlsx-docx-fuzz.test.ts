@@ -15,7 +15,10 @@ const ROUNDS: Record<string, number> = { 'seed.xlsx': 40, 'seed.docx': 40, 'budg
 
 function damage(bytes: Uint8Array, round: number): Uint8Array {
   let state = 7919 * (round + 1);
-  const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const next = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
   const out = bytes.slice();
   const count = 1 + Math.floor(next() * 8);
   for (let i = 0; i < count; i++) out[Math.floor(next() * out.length)] = Math.floor(next() * 256);

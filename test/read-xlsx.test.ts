@@ -250,7 +250,7 @@ describe('Excel binary workbooks (.xlsb)', () => {
       ['合计', null, 289.7],
     ]);
     ws['!merges'] = [XLSX.utils.decode_range('A2:B2')];
-    ws['C3'].z = '0.00';
+    ws.C3.z = '0.00';
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, '02');
     const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsb' }) as ArrayBuffer);
@@ -298,8 +298,8 @@ describe('dates in workbooks', () => {
       ['填报日期', 45291],
       ['金额', 289.7],
     ]);
-    ws['B2'].z = 'yyyy"年"m"月"d"日"';
-    ws['B3'].z = '0.00';
+    ws.B2.z = 'yyyy"年"m"月"d"日"';
+    ws.B3.z = '0.00';
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
     const xls = await readLayout(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer), 'dated.xls');

@@ -143,7 +143,10 @@ function tablesFor(model: ModelDoc, key: string, page: number): ModelTable[] {
   for (const t of keyed) {
     // Prefer a table that starts before the cell (the cell is on a continuation page) over one after it.
     const dist = t.page === null ? 1e6 : t.page <= page ? page - t.page : t.page - page + 0.5;
-    if (dist < bestDist) (best = t), (bestDist = dist);
+    if (dist < bestDist) {
+      best = t;
+      bestDist = dist;
+    }
   }
   return best ? [best] : [];
 }

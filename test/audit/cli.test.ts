@@ -12,7 +12,10 @@ const CLEAN = seedPath('004');
 
 async function run(cmd: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+    out += String(s);
+    return true;
+  });
   try {
     const code = await cmd(argv);
     return { code, out };

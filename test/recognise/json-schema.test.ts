@@ -11,6 +11,7 @@ describe('exported JSON Schema', () => {
     }
   });
   it('describes cells as exact decimal strings, not numbers', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: walks a generated JSON Schema by property path; its shape is what the test checks
     const schema = jsonSchemas()['disclosure.schema.json'] as any;
     const cell = schema.properties.tables.items.properties.rows.items.properties.cells.items.properties;
     expect(cell.value.anyOf?.[0] ?? cell.value).toMatchObject({ type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' });

@@ -55,7 +55,10 @@ describe('caijian serve', () => {
       child.stderr.on('data', (d) => {
         stderr += d;
         const m = /已启动：(http:\/\/[\d.]+:\d+)/.exec(stderr);
-        if (m) (clearTimeout(timer), resolve(m[1]));
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
       });
       child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
     });

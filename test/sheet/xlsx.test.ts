@@ -114,7 +114,10 @@ describe('check FILE --out', () => {
   beforeEach(() => {
     err = [];
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err.push(String(s));
+    return true;
+  });
   });
   afterEach(() => vi.restoreAllMocks());
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../../src/store/open-store.ts';
-import { PostgresDatabase } from '../../src/store/postgres.ts';
+import type { PostgresDatabase } from '../../src/store/postgres.ts';
 import type { Repository } from '../../src/store/repository.ts';
 import type { AuditFinding, NewDocument } from '../../src/store/types.ts';
 import { createHash } from 'node:crypto';
