@@ -31,6 +31,9 @@ fi
 status=0
 echo "test-all: type check (tsc --noEmit)" >&2
 npx --no-install tsc --noEmit -p . || status=$?
+# Lint rules only (biome.json: the formatter is off; docs/decisions/0012-linter-biome.md). Warnings fail too.
+echo "test-all: lint (biome lint)" >&2
+npx --no-install biome lint --error-on-warnings . || status=$?
 npx --no-install vitest run "$@" || status=$?
 if [ -n "${CAIJIAN_TEST_PG_DIR:-}" ]; then
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
