@@ -60,13 +60,20 @@ export interface Completion {
   actual: Figure | null;
 }
 
+const COMPLETED = /完成(年初|全年)?(调整)?预算(数)?(的|为)?$/;
+
 export function completions(figs: Figure[]): Completion[] {
   const out: Completion[] = [];
   figs.forEach((f, i) => {
-    if (f.kind !== 'percent' || !/完成(年初|全年)?(调整)?预算(数)?的?$/.test(f.label)) return;
+    if (f.kind !== 'percent') return;
     let budget: Figure | null = null;
     let actual: Figure | null = null;
-    for (let j = i - 1; j >= 0 && f.sentence - figs[j].sentence <= 1; j--) {
+    // “支出决算为0.16万元，完成预算0万元的0%” (佛山 2019 p26): the budget is printed inside the phrase
+    const prev = figs[i - 1];
+    const inner = prev && prev.kind === 'amount' && !prev.change && prev.sentence === f.sentence && /^的?$/.test(f.label.replace(/\s+/g, '')) && COMPLETED.test(prev.label.replace(/\s+/g, ''));
+    if (inner) budget = prev;
+    else if (!COMPLETED.test(f.label)) return;
+    for (let j = i - 1 - (inner ? 1 : 0); j >= 0 && f.sentence - figs[j].sentence <= 1; j--) {
       const g = figs[j];
       if (g.kind !== 'amount') continue;
       if (!actual && /决算(数)?(为|是)?$/.test(g.label)) actual = g;

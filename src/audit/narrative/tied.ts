@@ -147,7 +147,7 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
     ]),
   ),
   operating_costs: {
-    all: [c(B('operating_costs'), 'total', 'total', /机关运行经费/), c(B('three_public_and_other'), 'total', 'operating_costs'), c(B('three_public_and_other'), 'label:^(行政经费|机关运行经费)', 'total')],
+    all: [c(B('operating_costs'), 'total', 'total', /机关运行经费/), c(B('three_public_and_other'), 'total', 'operating_costs', /机关运行经费/), c(B('three_public_and_other'), 'label:^(行政经费|机关运行经费)', 'total')],
   },
   meeting: { all: [c(B('three_public_and_other'), 'total', 'meeting'), c(B('meeting_training_fees'), 'total', 'meeting', /会议费/)] },
   training: { all: [c(B('three_public_and_other'), 'total', 'training'), c(B('meeting_training_fees'), 'total', 'training', /培训费/)] },
@@ -208,6 +208,10 @@ function findColumn(t: Table, spec: CellSpec, row: Row, year: number | null): st
   if (spec.header || spec.last) {
     const hits = t.columns.filter((k) => fits(k) && named(k));
     if (hits.length === 1) return hits[0].key;
+    // “三公经费预算数/合计” and “…/公务用车购置及运行费/小计” both end in a total word: the shallower header is the table's
+    const depth = (k: Table['columns'][number]) => k.label.split('/').length;
+    const top = hits.filter((k) => depth(k) === Math.min(...hits.map(depth)));
+    if (top.length === 1) return top[0].key;
   }
   return undefined;
 }
@@ -293,6 +297,28 @@ function sentenceStart(text: string, at: number): number {
   return Math.max(...['。', '；', ';'].map((ch) => text.lastIndexOf(ch, at - 1))) + 1;
 }
 
+/** The item markers of a numbered list: “（五）”, “三、” open a new block; “1.”, “2、” are items inside it. */
+const BLOCK_MARK = /(?:^|[。；;：:])\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])/g;
+
+/**
+ * A bare name (no code, no 类/款/项 mark) that names a project, not a functional line: an item of a list that
+ * “项目支出X万元，具体包括：1.…2.…” announces in the same block (深圳 2026: “3.国有资产监管1,642.77万元” is a project
+ * of that name, the 款 21507 prints 6105.16), or a part listed under an amount whose subject is not a table line
+ * (“5.综合管理367.65万元，主要包括：…；行政运行85.04万元” — 行政运行 is that project's part).
+ */
+function inProjectList(text: string, figs: readonly Figure[], f: Figure, facts: readonly Fact[]): boolean {
+  const blocks = [...text.slice(0, f.start).matchAll(BLOCK_MARK)];
+  const block = blocks.length ? blocks[blocks.length - 1].index! : 0;
+  const before = text.slice(block, f.start);
+  if (/^[\d]+[.．、]/.test(f.label) && /项目支出[^。；]{0,30}?(?:具体包括|主要包括|包括|如下)[:：]/.test(before)) return true;
+  const stop = Math.max(text.lastIndexOf('。', f.start - 1), block);
+  const markers = [...text.slice(stop, f.start).matchAll(/具体包括|主要包括|包括|其中/g)];
+  if (!markers.length) return false;
+  const at = stop + markers[0].index!;
+  const head = figs.filter((g) => g.kind === 'amount' && !g.change && g.start >= stop && g.end <= at).pop();
+  return !!head && !facts.some((x) => x.figure === head);
+}
+
 const GENERIC = /^(?:\d{4}年度?|本年|当年)?(?:预算)?(?:支出|收入)?(?:预算)?(?:合计|小计)?(?:数)?(?:为|是)?$/;
 
 /** The label, or the name before a colon joined to it when the label itself names nothing ("…(项):支出"). */
@@ -335,6 +361,7 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       // "1.住房公积金(项):支出1,073.77万元": a generic label after a colon restates the name before the colon
       const label = labelWithName(l.text, f, names, d.fiscalYear);
       const line = lineOfLabel(label, names, d.fiscalYear);
+      if (line && !line.code && !line.tail && line.names.every((n) => n.level === null) && inProjectList(l.text, figs, f, out)) return;
       if (line) {
         const scope = scopeFromHead ?? headingScope ?? 'all';
         // lines listed under "项目支出…，其中：" are that kind's part of the line, not the line's total
@@ -451,4 +478,9 @@ function cellInterval(t: Table, row: Row, iv: Interval, unit: AmountUnit): Inter
   if (!sum) return yuan;
   const u = toYuan(fromUnits(1n, tablePrecision(t)), unit);
   return { lo: sub(yuan.lo, u), hi: add(yuan.hi, u) };
+}
+
+/** The cells printing a subject in a scope (TARGETS), for rules that test a claim about it without a figure. */
+export function cellsOf(d: Disclosure, subject: string, scope: Scope): TiedCell[] {
+  return specsFor(subject, scope).flatMap((s) => resolve(d, s, null));
 }

@@ -21,6 +21,7 @@ import narrativeShare from './narrative-share/rule.ts';
 import narrativeShareSum from './narrative-share-sum/rule.ts';
 import narrativeSameItem from './narrative-same-item/rule.ts';
 import narrativeTableFact from './narrative-table-fact/rule.ts';
+import nilStatement from './nil-statement/rule.ts';
 import narrativeThreeNumber from './narrative-three-number/rule.ts';
 import punctuation from './punctuation/rule.ts';
 import requiredTablesBudget from './required-tables-budget/rule.ts';
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   narrativeTableFact,
   narrativeSameItem,
   narrativeThreeNumber,
+  nilStatement,
   requiredTablesFinal,
   requiredTablesBudget,
   listedTables,

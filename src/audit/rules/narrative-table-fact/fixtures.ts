@@ -62,6 +62,18 @@ const part = (h: string, ...p: string[]) => section(['第三部分2026年度部�
 const fixtures: RuleFixtures = {
   valid: [
     {
+      // 深圳市人民政府口岸办公室 2026 p7–p8 and 国资委 2026 p5 (calinchow-del__renwu/003_深圳): the 项目支出 list names projects,
+      // some called like a 款 or 项 (国有资产监管, 行政运行), and the parts of a project are the project's
+      name: '深圳 2026: projects listed under “项目支出…具体包括：” are not table lines',
+      disclosure: () =>
+        wuxi(
+          part(
+            '三、部门预算支出具体情况',
+            '（五）项目支出975.06万元，具体包括：1.统计信息事务391.72万元，主要用于统计调查。2.综合管理367.65万元,主要包括：国家免除费用项目管理费21.60万元，用于审计服务；行政运行85.04万元，用于年度档案整理工作。',
+          ),
+        ),
+    },
+    {
       name: '无锡 p25–p31: totals, sources, 项 lines by 款/项 names, 人员经费, 三公 items, all restated right',
       disclosure: () =>
         wuxi(

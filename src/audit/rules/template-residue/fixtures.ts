@@ -9,6 +9,8 @@ const noted = (notes: string[], title?: string) => () =>
 
 const fixtures: RuleFixtures = {
   valid: [
+    { name: '湖州 2026: “执行中如有新增任务” is prose, not the bracketed instruction', disclosure: budget('执行中如有新增任务确需增加出国（境）经费的，将按规定程序调剂。') },
+    { name: '部门（单位） is the ordinary wording of 整体支出绩效', disclosure: doc('部门（单位）整体支出绩效评价由本部门组织实施。') },
     { name: 'the clean final account', disclosure: cleanFinal },
     { name: 'a footnote mark after a name (重庆 2026)', disclosure: doc('原渝北区规划自然资源局*、巴南区规划自然资源局。') },
     { name: 'bold emphasis kept by text extraction', disclosure: doc('一是**贯彻落实医保待遇清单制度。**统一基本制度。') },
@@ -19,6 +21,16 @@ const fixtures: RuleFixtures = {
     { name: 'an empty table with its statement only', disclosure: noted(['本部门无当年政府性基金预算收支，并已公开空表。']) },
   ],
   invalid: [
+    {
+      name: '佛山 2019 决算 p27: the template’s choice of body 局（部、委、办） left in',
+      disclosure: doc('1.因公出国（境）费支出0万元。全年使用财政拨款安排局（部、委、办）机关及下属0个单位出国团组0个、累计0人次。'),
+      expect: [{ messageId: 'residue', row: '局（部、委、办）' }],
+    },
+    {
+      name: '佛山 2019 决算 p28: the instruction （如有） left in',
+      disclosure: doc('主要项目绩效自评情况：共组织对0个项目开展了重点绩效评价（如有），涉及一般公共预算支出0万元。'),
+      expect: [{ messageId: 'residue', row: '（如有）' }],
+    },
     {
       name: 'seed 001: 增加（减少） / 增长（降低）',
       disclosure: doc('资本性支出0元，较2023年度年初预算数增加（减少）0元，增长（降低）0%。'),
