@@ -24,6 +24,8 @@ import narrativeTableFact from './narrative-table-fact/rule.ts';
 import nilStatement from './nil-statement/rule.ts';
 import narrativeThreeNumber from './narrative-three-number/rule.ts';
 import punctuation from './punctuation/rule.ts';
+import reasonDirection from './reason-direction/rule.ts';
+import repeatedItem from './repeated-item/rule.ts';
 import requiredTablesBudget from './required-tables-budget/rule.ts';
 import requiredTablesFinal from './required-tables-final/rule.ts';
 import rowSum from './row-sum/rule.ts';
@@ -61,6 +63,8 @@ export const rules: readonly Rule[] = [
   narrativeSameItem,
   narrativeThreeNumber,
   nilStatement,
+  reasonDirection,
+  repeatedItem,
   requiredTablesFinal,
   requiredTablesBudget,
   listedTables,
