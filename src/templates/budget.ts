@@ -450,7 +450,7 @@ export const budgetTemplates: TableTemplate[] = [
     required: false,
     columns: [total],
   },
-  { key: 'budget.operating_costs', kind: '预算', title: '机关运行经费支出预算表', titles: [/机关运行经费(支出)?(预算)?(情况)?表$/], layout: 'coded', required: false, columns: [total] },
+  { key: 'budget.operating_costs', kind: '预算', title: '机关运行经费支出预算表', titles: [/机关运行经费(支出)?(预算)?(情况)?表$/], layout: 'coded', codeSystem: 'dept_econ', required: false, columns: [total] },
   { key: 'budget.carryover_expenditure', kind: '预算', title: '财政拨款上年结转资金支出表', titles: [/(上年)?结转资金支出(预算)?表$/, /^财拨结转支出表$/], layout: 'coded', codeSystem: 'function', required: false, columns: [total] },
   { key: 'budget.special_business', kind: '预算', title: '专项业务经费支出表', titles: [/专项业务经费支出(预算)?表(\(不含上年结转\))?$/], layout: 'coded', required: false, columns: [total] },
   { key: 'budget.meeting_training_fees', kind: '预算', title: '会议费、培训费支出预算表', titles: [/^会议费、?培训费(支出)?(预算)?表$/], layout: 'coded', required: false, columns: [total] },

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.ts';
 import codeHierarchySum from './code-hierarchy-sum/rule.ts';
+import classListSum from './class-list-sum/rule.ts';
 import codeNameOutdated from './code-name-outdated/rule.ts';
 import codeName from './code-name/rule.ts';
 import crossTableClasses from './cross-table-classes/rule.ts';
@@ -37,6 +38,7 @@ import threePublicOverBudget from './three-public-over-budget/rule.ts';
 import threePublicVsBasic from './three-public-vs-basic/rule.ts';
 import totalEqualsClasses from './total-equals-classes/rule.ts';
 import unfilledField from './unfilled-field/rule.ts';
+import wrongYear from './wrong-year/rule.ts';
 import unitStated from './unit-stated/rule.ts';
 import readingConfidence from './reading-confidence/rule.ts';
 
@@ -58,6 +60,7 @@ export const rules: readonly Rule[] = [
   narrativeCompletion,
   narrativeChange,
   narrativeComponents,
+  classListSum,
   narrativeDirection,
   narrativeTableFact,
   narrativeSameItem,
@@ -81,6 +84,7 @@ export const rules: readonly Rule[] = [
   impossiblePercentage,
   punctuation,
   scopeWording,
+  wrongYear,
   codeName,
   codeNameOutdated,
   threePublicOverBudget,
