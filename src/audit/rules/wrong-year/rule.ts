@@ -11,7 +11,7 @@ import years from './years.json' with { type: 'json' };
 
 type Use = 'asOf' | 'compare' | 'heading';
 
-const BY_KIND: Partial<Record<DocumentKind, Record<Use, number[]>>> = { 预算: years['预算'], 决算: years['决算'] };
+const BY_KIND: Partial<Record<DocumentKind, Record<Use, number[]>>> = { 预算: years.预算, 决算: years.决算 };
 
 const PATTERNS: { use: Use; re: RegExp; kinds: TextPiece['kind'][] }[] = [
   { use: 'asOf', re: /截[至止]\s*(\d{4})\s*年/g, kinds: ['paragraph', 'note', 'empty-statement', 'heading'] },
