@@ -18,13 +18,57 @@ export class InputError extends Error {
   readonly code: InputErrorCode;
   readonly messageZh: string;
   readonly messageEn: string;
-  constructor(code: InputErrorCode, messageZh: string, messageEn: string, options?: { cause?: unknown }) {
+  /** For code 'too-large' from a reader's own bound: the stable name of the bound that was hit (see ReadLimitName). */
+  readonly limit?: ReadLimitName;
+  constructor(code: InputErrorCode, messageZh: string, messageEn: string, options?: { cause?: unknown; limit?: ReadLimitName }) {
     super(messageEn, options);
     this.name = 'InputError';
     this.code = code;
     this.messageZh = messageZh;
     this.messageEn = messageEn;
+    if (options?.limit) this.limit = options.limit;
   }
+}
+
+/**
+ * The bounds readers enforce on declared and measured sizes before they allocate (docs/decisions/0031-reader-bounds.md).
+ * Each name is stable: the job runner, the server and tests refer to a refusal by it.
+ */
+export type ReadLimitName =
+  | 'pdf-stream-bytes'
+  | 'pdf-inflated-bytes'
+  | 'pdf-pages'
+  | 'pdf-page-operators'
+  | 'pdf-operators'
+  | 'docx-xml-bytes'
+  | 'docx-xml-depth'
+  | 'docx-xml-names'
+  | 'docx-table-cells'
+  | 'docx-grid-span'
+  | 'xlsx-sheet-area'
+  | 'text-bytes'
+  | 'text-line-length'
+  | 'text-cells';
+
+/**
+ * A reader bound was hit: `what` says what was measured, in Chinese and English, and the limit is named in
+ * both messages so that the user knows which size to reduce (or which part of the file is damaged).
+ */
+export function limitExceeded(limit: ReadLimitName, what: { zh: string; en: string }, bound: { zh: string; en: string }): InputError {
+  return new InputError(
+    'too-large',
+    `文件超出读取上限，已拒绝读取：${what.zh}，上限为${bound.zh}。文件可能已损坏，或不是公开文件。`,
+    `The file exceeds a reading limit and was refused: ${what.en}; the limit is ${bound.en}. The file may be damaged or not a disclosure.`,
+    { limit },
+  );
+}
+
+/** 1536 → "1.5 KB", in the units a user reads (binary multiples). */
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${+(n / 1024 ** 3).toFixed(1)} GB`;
+  if (n >= 1024 ** 2) return `${+(n / 1024 ** 2).toFixed(1)} MB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
 }
 
 export function isInputError(e: unknown): e is InputError {

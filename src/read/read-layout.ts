@@ -2,7 +2,7 @@ import type { Layout } from '../model/layout.ts';
 import { detectFormat } from './detect.ts';
 import { InputError } from './errors.ts';
 import { decodeText } from './text/decode-text.ts';
-import { readText } from './text/read-text.ts';
+import { checkTextBytes, readText } from './text/read-text.ts';
 
 // One entry point for every input format. Format readers for binary formats are loaded on first use so
 // that reading a text file never pays for pdf.js or exceljs.
@@ -12,8 +12,10 @@ export async function readLayout(bytes: Uint8Array, fileName = ''): Promise<Layo
   switch (detected.format) {
     case 'text':
     case 'markdown':
+      checkTextBytes(bytes.length);
       return readText(decodeText(bytes, detected.encoding).text, { format: detected.format });
     case 'html': {
+      checkTextBytes(bytes.length);
       const { readHtml } = await import('./html/read-html.ts');
       return readHtml(decodeText(bytes, detected.encoding).text);
     }

@@ -1,5 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { InputError } from '../errors.ts';
+import { precheckXml } from './xml-precheck.ts';
 
 // Small helpers over the WordprocessingML DOM. Elements are matched by local name ("p", "tbl", "tc"), which
 // holds for both the transitional (w:) and strict namespaces Word writes.
@@ -8,6 +9,8 @@ export type XmlElement = Element;
 
 export function parseXml(bytes: Uint8Array, part: string): Document {
   const text = new TextDecoder('utf-8').decode(bytes);
+  // Damage and hostile shapes are refused in one linear pass before xmldom, whose recovery is not linear.
+  precheckXml(text, part);
   let fatal: string | null = null;
   const parser = new DOMParser({
     errorHandler: {

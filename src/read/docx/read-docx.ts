@@ -1,6 +1,6 @@
 import type { Block, GridCell, GridRow, Layout, ReadWarning } from '../../model/layout.ts';
 import type { SourcePlace } from '../../model/place.ts';
-import { InputError } from '../errors.ts';
+import { InputError, limitExceeded } from '../errors.ts';
 import { joinWrapped } from '../xlsx/join-wrapped.ts';
 import { readZipEntries } from '../xlsx/safe-zip.ts';
 import { attr, child, children, parseXml, val, type XmlElement } from './ooxml.ts';
@@ -12,7 +12,18 @@ import { headingLevel, readBulletLists, readStyles, type StyleInfo } from './sty
 // page breaks and the body index used for places survive (docs/decisions/0006-word.md). Places are
 // DocxPlace { block: index of the body paragraph or table, row, cell: grid column }.
 
+/**
+ * Word tables have at most 63 columns; gridSpan and gridBefore count grid columns, so a row wider than this is
+ * damage (or a file made to exhaust memory: a gridSpan of 10^9 in a 10 KB file).
+ */
+export const MAX_TABLE_COLUMNS = 1000;
+/** Grid cells (width × rows) of one table and of all tables together; a long disclosure has a few tens of thousands. */
+export const MAX_TABLE_CELLS = 500_000;
+export const MAX_DOCUMENT_TABLE_CELLS = 2_000_000;
+
 interface Context {
+  /** Grid cells of the tables read so far. */
+  tableCells: number;
   styles: Map<string, StyleInfo>;
   bullets: Map<string, Set<string>>;
   blocks: Block[];
@@ -31,6 +42,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Layout> {
     );
   }
   const ctx: Context = {
+    tableCells: 0,
     styles: readStyles(entries.get('word/styles.xml')),
     bullets: readBulletLists(entries.get('word/numbering.xml')),
     blocks: [],
@@ -241,11 +253,13 @@ function readTable(tbl: XmlElement, ctx: Context, index: number) {
   const rows: RawCell[][] = [];
   for (const tr of rowsOf(tbl)) {
     const trPr = child(tr, 'trPr');
-    let col = Number(val(child(trPr, 'gridBefore')) ?? 0) || 0;
+    let col = Math.max(0, Number(val(child(trPr, 'gridBefore')) ?? 0) || 0);
     const cells: RawCell[] = [];
     for (const tc of cellsOf(tr)) {
       const tcPr = child(tc, 'tcPr');
       const span = Math.max(1, Number(val(child(tcPr, 'gridSpan')) ?? 1) || 1);
+      // Checked on the declared numbers, before any cell of the grid exists.
+      if (col + span > MAX_TABLE_COLUMNS) throw tableTooWide(index, col + span);
       const vMerge = child(tcPr, 'vMerge');
       // <w:vMerge/> without a value continues the merge above; val="restart" opens one.
       const merge = vMerge ? (val(vMerge) === 'restart' ? 'restart' : 'continue') : null;
@@ -256,10 +270,12 @@ function readTable(tbl: XmlElement, ctx: Context, index: number) {
   }
   if (rows.length === 0) return;
   const width = rows.reduce((w, r) => (r.length ? Math.max(w, r[r.length - 1].col + r[r.length - 1].span) : w), 0);
+  checkTableArea(ctx, index, width, rows.length);
+  const byCol = rows.map((cells) => new Map(cells.map((c) => [c.col, c])));
 
-  const gridRows: GridRow[] = rows.map((cells, r) => {
+  const gridRows: GridRow[] = rows.map((_cells, r) => {
     const out: GridCell[] = [];
-    const at = new Map(cells.map((c) => [c.col, c]));
+    const at = byCol[r];
     for (let c = 0; c < width; c++) {
       const place: SourcePlace = { kind: 'docx', block: index, row: r, cell: c };
       const cell = at.get(c);
@@ -271,7 +287,7 @@ function readTable(tbl: XmlElement, ctx: Context, index: number) {
       if (cell.span > 1) g.colSpan = Math.min(cell.span, width - c);
       if (cell.merge === 'restart') {
         let span = 1;
-        while (r + span < rows.length && rows[r + span].some((x) => x.col === c && x.merge === 'continue')) span++;
+        while (r + span < rows.length && byCol[r + span].get(c)?.merge === 'continue') span++;
         if (span > 1) g.rowSpan = span;
       }
       out.push(g);
@@ -280,6 +296,29 @@ function readTable(tbl: XmlElement, ctx: Context, index: number) {
   });
   if (!gridRows.some((r) => r.cells.some((c) => c.text !== ''))) return;
   ctx.blocks.push({ type: 'grid', rows: gridRows, place: { kind: 'docx', block: index } });
+}
+
+function tableTooWide(index: number, columns: number) {
+  return limitExceeded(
+    'docx-grid-span',
+    { zh: `第 ${index + 1} 个段落或表格处的表格一行跨 ${columns} 列（gridSpan/gridBefore）`, en: `a table row at body item ${index + 1} spans ${columns} grid columns (gridSpan/gridBefore)` },
+    { zh: `${MAX_TABLE_COLUMNS} 列`, en: `${MAX_TABLE_COLUMNS} columns` },
+  );
+}
+
+function checkTableArea(ctx: Context, index: number, width: number, height: number) {
+  const area = width * height;
+  ctx.tableCells += area;
+  if (area > MAX_TABLE_CELLS || ctx.tableCells > MAX_DOCUMENT_TABLE_CELLS) {
+    const one = area > MAX_TABLE_CELLS;
+    throw limitExceeded(
+      'docx-table-cells',
+      one
+        ? { zh: `第 ${index + 1} 个段落或表格处的表格有 ${width} 列 × ${height} 行`, en: `the table at body item ${index + 1} is ${width} columns × ${height} rows` }
+        : { zh: `全部表格共超过 ${MAX_DOCUMENT_TABLE_CELLS} 个单元格`, en: `all tables together exceed ${MAX_DOCUMENT_TABLE_CELLS} cells` },
+      one ? { zh: `每个表格 ${MAX_TABLE_CELLS} 个单元格`, en: `${MAX_TABLE_CELLS} cells per table` } : { zh: `${MAX_DOCUMENT_TABLE_CELLS} 个单元格`, en: `${MAX_DOCUMENT_TABLE_CELLS} cells per document` },
+    );
+  }
 }
 
 function rowsOf(tbl: XmlElement): XmlElement[] {

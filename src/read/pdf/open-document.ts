@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { acquireWorker } from './pdf-worker.ts';
+import { checkPdfStreams } from './stream-bounds.ts';
 
 // Loading pdf.js and opening a document, with the guards every caller needs: CJK character maps and
 // standard fonts (without them Chinese text is silently lost), a size limit, a time limit, and pdf.js
@@ -112,6 +113,8 @@ export async function openDocument(bytes: Uint8Array, deadline: number, seconds:
       'The PDF is incomplete (no %%EOF end marker): it was probably cut off while downloading or copying; please get the complete file.',
     );
   }
+  // Bounds on what pdf.js would inflate, checked before it allocates anything (stream-bounds.ts).
+  await checkPdfStreams(bytes);
   const pdfjs = await loadPdfJs();
   const worker = acquireWorker(pdfjs);
   const task = pdfjs.getDocument({

@@ -1,5 +1,6 @@
 import type { Block, GridRow, Layout, ReadWarning } from '../../model/layout.ts';
 import type { TextPlace } from '../../model/place.ts';
+import { formatBytes, limitExceeded } from '../errors.ts';
 
 // Reader for text extracted from disclosures (the seed form) and for Markdown. Table rows are lines with
 // tab-separated cells, or Markdown rows "| a | b |"; consecutive rows form one grid block. Blank lines and
@@ -43,10 +44,75 @@ export interface TextReadOptions {
   format?: 'text' | 'markdown';
 }
 
+/**
+ * Bounds on a text input, measured before any line or cell is built. The seeds are 15–60 KB with lines under
+ * 700 characters; a whole 300-page disclosure extracted to text is a few MB. Far above those, a file is not a
+ * disclosure (a log, a data dump) or is made to exhaust memory: 50 MB of tab-separated text is 10^7 cells.
+ */
+export const TEXT_LIMITS = {
+  /** Bytes of a text, Markdown or HTML file before decoding. */
+  maxBytes: 32 * 1024 * 1024,
+  /** Characters of the decoded text. */
+  maxChars: 16 * 1024 * 1024,
+  /** Characters of one line (a paragraph is one line in the seed form). */
+  maxLineChars: 1024 * 1024,
+  /** Table cells (tab-separated or Markdown fields) of the whole text. */
+  maxCells: 1_000_000,
+};
+
+/** Throws the 'text-bytes' refusal when a text file is larger than the readers accept. */
+export function checkTextBytes(bytes: number): void {
+  if (bytes > TEXT_LIMITS.maxBytes) {
+    throw limitExceeded(
+      'text-bytes',
+      { zh: `文本文件有 ${formatBytes(bytes)}`, en: `the text file is ${formatBytes(bytes)}` },
+      { zh: formatBytes(TEXT_LIMITS.maxBytes), en: formatBytes(TEXT_LIMITS.maxBytes) },
+    );
+  }
+}
+
+/** One pass over the text: its length, its longest line and its cell separators, before anything is split. */
+function checkTextShape(text: string): void {
+  if (text.length > TEXT_LIMITS.maxChars) {
+    throw limitExceeded(
+      'text-bytes',
+      { zh: `文本有 ${text.length} 个字符`, en: `the text has ${text.length} characters` },
+      { zh: `${TEXT_LIMITS.maxChars} 个字符`, en: `${TEXT_LIMITS.maxChars} characters` },
+    );
+  }
+  let lineStart = 0;
+  let line = 1;
+  let separators = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 9 || c === 124 /* | */) separators++;
+    else if (c === 10 || c === 13) {
+      if (i - lineStart > TEXT_LIMITS.maxLineChars) {
+        throw limitExceeded(
+          'text-line-length',
+          { zh: `第 ${line} 行有 ${i - lineStart} 个字符`, en: `line ${line} has ${i - lineStart} characters` },
+          { zh: `每行 ${TEXT_LIMITS.maxLineChars} 个字符`, en: `${TEXT_LIMITS.maxLineChars} characters per line` },
+        );
+      }
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lineStart = i + 1;
+      line++;
+    }
+  }
+  if (separators > TEXT_LIMITS.maxCells) {
+    throw limitExceeded(
+      'text-cells',
+      { zh: `文本中有 ${separators} 个表格分隔符（制表符或“|”）`, en: `the text holds ${separators} table separators (tabs or "|")` },
+      { zh: `${TEXT_LIMITS.maxCells} 个单元格`, en: `${TEXT_LIMITS.maxCells} cells` },
+    );
+  }
+}
+
 export function readText(input: string, options: TextReadOptions = {}): Layout {
   const warnings: ReadWarning[] = [];
   const blocks: Block[] = [];
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  checkTextShape(text);
   const lines = text.split(/\r\n|\r|\n/);
   let grid: { rows: GridRow[]; start: number } | null = null;
 

@@ -95,7 +95,9 @@ export async function loadXlsxSheets(bytes: Uint8Array): Promise<ExtractedSheets
       });
     }
     const hiddenRows = new Set<number>();
-    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    // Only rows holding something matter (a hidden empty row hides nothing); with includeEmpty exceljs would
+    // create a row object for every row number up to the last one, a million for one cell in row 1048576.
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       if (row.hidden) hiddenRows.add(rowNumber);
     });
     const hiddenCols = new Set<number>();

@@ -18,9 +18,10 @@ export async function readWorkbook(
   const extracted = await extractSheets(bytes, format, limits);
   const blocks: Block[] = [];
   const warnings: ReadWarning[] = [...extracted.warnings];
+  const budget = { cells: limits.maxGridCells, limit: limits.maxGridCells };
   extracted.sheets.forEach((sheet, index) => {
     if (index > 0) blocks.push({ type: 'break', kind: 'page', place: { kind: 'sheet', sheet: sheet.name, cell: 'A1' } });
-    const sheetBlocks = sheetToBlocks(sheet);
+    const sheetBlocks = sheetToBlocks(sheet, budget);
     if (!sheetBlocks.some((b) => b.type !== 'break')) {
       warnings.push({
         code: 'empty-sheet',

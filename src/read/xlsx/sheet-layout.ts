@@ -1,4 +1,5 @@
 import type { Block, GridCell, GridRow } from '../../model/layout.ts';
+import { limitExceeded } from '../errors.ts';
 import { joinCellText } from './join-wrapped.ts';
 import { cellAddress, type SheetCell, type SheetData, type SheetMerge } from './sheet-data.ts';
 
@@ -30,7 +31,13 @@ function sheetPlace(sheet: string, row: number, col: number) {
   return { kind: 'sheet' as const, sheet, cell: cellAddress(row, col) };
 }
 
-export function sheetToBlocks(sheet: SheetData): Block[] {
+/** Grid cells still allowed for the workbook being read; shared by its sheets and reduced as grids are built. */
+export interface GridBudget {
+  cells: number;
+  readonly limit: number;
+}
+
+export function sheetToBlocks(sheet: SheetData, budget: GridBudget = { cells: 2_000_000, limit: 2_000_000 }): Block[] {
   const byRow = new Map<number, Master[]>();
   const mergeAt = new Map<string, SheetMerge>();
   for (const m of sheet.merges) mergeAt.set(`${m.top},${m.left}`, m);
@@ -66,7 +73,7 @@ export function sheetToBlocks(sheet: SheetData): Block[] {
     if (last && last.type !== 'break') blocks.push({ type: 'break', kind: 'blank', place: sheetPlace(sheet.name, row, 1) });
   };
   const flushGrid = () => {
-    if (grid) blocks.push(buildGrid(sheet.name, grid, byRow, hiddenCols));
+    if (grid) blocks.push(buildGrid(sheet.name, grid, byRow, hiddenCols, budget));
     grid = null;
   };
   const pushLines = (master: Master) => {
@@ -151,8 +158,21 @@ function staysInTable(master: Master, grid: OpenGrid): boolean {
   return merge.left > grid.left || merge.right < grid.right;
 }
 
-function buildGrid(sheet: string, grid: OpenGrid, byRow: Map<number, Master[]>, hiddenCols: ReadonlySet<number>): Block {
+function buildGrid(sheet: string, grid: OpenGrid, byRow: Map<number, Master[]>, hiddenCols: ReadonlySet<number>, budget: GridBudget): Block {
   const { rows, left, right } = grid;
+  // The area is known from the table's first and last columns and its rows before any cell is made.
+  const area = (right - left + 1) * rows.length;
+  budget.cells -= area;
+  if (budget.cells < 0) {
+    throw limitExceeded(
+      'xlsx-sheet-area',
+      {
+        zh: `工作表“${sheet}”的表格从 ${cellAddress(rows[0], left)} 到 ${cellAddress(rows[rows.length - 1], right)}，共 ${right - left + 1} 列 × ${rows.length} 行`,
+        en: `the table of worksheet "${sheet}" runs from ${cellAddress(rows[0], left)} to ${cellAddress(rows[rows.length - 1], right)}, ${right - left + 1} columns × ${rows.length} rows`,
+      },
+      { zh: `整个工作簿的表格共 ${budget.limit} 个单元格`, en: `${budget.limit} table cells per workbook` },
+    );
+  }
   // Hidden columns are left out of the grid, as they are left out of the printed table.
   const visible = (from: number, to: number) => {
     let n = 0;

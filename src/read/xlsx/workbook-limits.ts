@@ -15,6 +15,12 @@ export interface WorkbookLimits {
   maxRows: number;
   /** Bytes of a legacy .xls file. */
   maxXlsBytes: number;
+  /**
+   * Cells of the grids built from all sheets (width × height of each table, empty cells included). A table's
+   * width runs from its leftmost to its rightmost filled cell, so two values in columns A and XFD of 1000 rows
+   * would make 16 million cells out of 2000.
+   */
+  maxGridCells: number;
 }
 
 export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = {
@@ -24,4 +30,5 @@ export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = {
   maxMergedCells: 5_000_000,
   maxRows: 1_048_576,
   maxXlsBytes: 100 * 1024 * 1024,
+  maxGridCells: 2_000_000,
 };

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { ReadWarning } from '../../model/layout.ts';
+import { limitExceeded } from '../errors.ts';
 import { tooLarge } from './safe-zip.ts';
 import { formatNumber } from './number-format.ts';
 import { hiddenWarning, type SheetCell, type SheetData, type SheetMerge } from './sheet-data.ts';
@@ -23,6 +24,7 @@ export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): Extrac
   }
   if (workbook.SheetNames.length > limits.maxSheets) throw tooLarge(`${workbook.SheetNames.length} 个工作表`, `${workbook.SheetNames.length} worksheets`);
   let totalCells = 0;
+  let mergedArea = 0;
   workbook.SheetNames.forEach((name, index) => {
     const hidden = workbook.Workbook?.Sheets?.[index]?.Hidden;
     if (hidden) {
@@ -36,24 +38,41 @@ export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): Extrac
       bottom: m.e.r + 1,
       right: m.e.c + 1,
     }));
+    // The cells first: the merges only matter within the rows and columns that hold something.
+    const keys: { key: string; row: number; col: number }[] = [];
+    let maxRow = 0;
+    let maxCol = 0;
+    for (const key of Object.keys(ws)) {
+      if (key.startsWith('!')) continue;
+      if (++totalCells > limits.maxCells) throw tooLarge(`超过 ${limits.maxCells} 个单元格`, `more than ${limits.maxCells} cells`);
+      const addr = XLSX.utils.decode_cell(key);
+      keys.push({ key, row: addr.r + 1, col: addr.c + 1 });
+      maxRow = Math.max(maxRow, addr.r + 1);
+      maxCol = Math.max(maxCol, addr.c + 1);
+    }
+    // A merge is indexed by each of its rows, clipped to the used range: a full-column merge (A1:A1048576) in
+    // a sheet of 40 rows costs 40 entries, and the clipped area of all merges together is bounded.
     const coveringByRow = new Map<number, SheetMerge[]>();
     for (const m of merges) {
-      // Only rows that hold cells matter, so a merge is indexed by its rows up to the row limit.
-      for (let r = m.top; r <= Math.min(m.bottom, limits.maxRows + 1); r++) {
+      const bottom = Math.min(m.bottom, maxRow, limits.maxRows + 1);
+      const area = Math.max(0, bottom - m.top + 1) * Math.max(0, Math.min(m.right, maxCol) - m.left + 1);
+      mergedArea += area;
+      if (mergedArea > limits.maxMergedCells) {
+        throw limitExceeded(
+          'xlsx-sheet-area',
+          { zh: `工作表“${name}”的合并单元格在已用区域内覆盖超过 ${limits.maxMergedCells} 个单元格`, en: `the merged ranges of worksheet "${name}" cover more than ${limits.maxMergedCells} cells of its used range` },
+          { zh: `${limits.maxMergedCells} 个单元格`, en: `${limits.maxMergedCells} cells` },
+        );
+      }
+      if (area === 0) continue;
+      for (let r = m.top; r <= bottom; r++) {
         const list = coveringByRow.get(r) ?? [];
         list.push(m);
         coveringByRow.set(r, list);
       }
     }
     const cells: SheetCell[] = [];
-    let maxRow = 0;
-    for (const key of Object.keys(ws)) {
-      if (key.startsWith('!')) continue;
-      if (++totalCells > limits.maxCells) throw tooLarge(`超过 ${limits.maxCells} 个单元格`, `more than ${limits.maxCells} cells`);
-      const addr = XLSX.utils.decode_cell(key);
-      const row = addr.r + 1;
-      const col = addr.c + 1;
-      maxRow = Math.max(maxRow, row);
+    for (const { key, row, col } of keys) {
       const covered = coveringByRow.get(row)?.some((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
       if (covered) continue;
       const cell = ws[key] as XLSX.CellObject;
