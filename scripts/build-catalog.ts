@@ -76,6 +76,12 @@ function build(system: System, file: string): Entry[] {
       observedDocs: prev?.observedDocs ?? 0,
     });
   }
+  // Names a code really had that the harvest saw too rarely to keep (a former name printed in one document).
+  for (const a of (curated.aliases?.[system] ?? []) as { code: string; names: string[] }[]) {
+    const e = out.get(a.code);
+    if (!e) throw new Error(`curated alias for unknown code ${a.code}`);
+    e.aliases = [...new Set([...(e.aliases ?? []), ...a.names])];
+  }
   // Observation years say where a code was seen, not when it was valid: keep only curated bounds.
   for (const e of out.values()) {
     if (!curated[system].some((c: { code: string }) => c.code === e.code)) {

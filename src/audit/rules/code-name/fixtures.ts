@@ -6,6 +6,10 @@ const fixtures: RuleFixtures = {
   valid: [
     { name: 'the clean final account', disclosure: cleanFinal },
     { name: 'the right name with a neighbouring cell joined (西安 2026)', disclosure: () => disclosure({ tables: [table('final.general_budget_basic', { rows: [code('30103', { amount: '1.00' }, '奖金工资奖金津补贴')] })] }) },
+    {
+      name: 'class lines numbered with digits (西安 2022 收支总表 p36: “1、一般公共服务支出”, “(1)工资福利支出”)',
+      disclosure: () => disclosure({ tables: [table('budget.summary', { rows: [code('201', { amount: '1.00' }, '1、一般公共服务支出'), code('301', { amount: '1.00' }, '(1)工资福利支出'), code('215', { amount: '1.00' }, '15、资源勘探工业信息等支出')] })] }),
+    },
     { name: 'a truncated name', disclosure: () => disclosure({ tables: [table('final.expenditure', { rows: [code('2080505', { total: '1.00' }, '机关事业单位基本养老保险缴')] })] }) },
   ],
   invalid: [
@@ -13,6 +17,11 @@ const fixtures: RuleFixtures = {
       name: 'a different name is still reported when a neighbouring name is joined',
       disclosure: () => disclosure({ tables: [table('final.general_budget_basic', { rows: [code('30103', { amount: '1.00' }, '津贴补贴工资奖金津补贴')] })] }),
       expect: [{ messageId: 'mismatch', row: '30103' }],
+    },
+    {
+      name: 'a numbered line with another class\'s name is still reported',
+      disclosure: () => disclosure({ tables: [table('budget.summary', { rows: [code('201', { amount: '1.00' }, '1、外交支出')] })] }),
+      expect: [{ messageId: 'mismatch', row: '201' }],
     },
     {
       name: 'a code printed with another code\'s name',

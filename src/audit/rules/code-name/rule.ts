@@ -9,8 +9,9 @@ import type { Rule } from '../../types.ts';
 
 export function squashName(s: string): string {
   return tidy(s)
-    // list numbering needs its punctuation: "一般公共服务支出" starts with 一 but is not numbered
-    .replace(/^([（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.])/, '')
+    // list numbering needs its punctuation: "一般公共服务支出" starts with 一 but is not numbered; 西安's 收支总表
+    // numbers its class lines with digits ("1、一般公共服务支出", "(1)工资福利支出")
+    .replace(/^([（(]([一二三四五六七八九十]+|\d{1,2})[)）]|([一二三四五六七八九十]+|\d{1,2})[、．.])/, '')
     .replace(/[\s（）()“”"、，,．.·：:]/g, '')
     .replace(/其中/, '');
 }
