@@ -68,6 +68,19 @@ function readMeta(region: TableRegion): TableMeta {
   return { unit, unitText, number, entity };
 }
 
+/**
+ * The unit a table states in its column headers when it prints no 单位 line (深圳/广州 重点项目 tables:
+ * “预算数（万元）”, “预算数（单位：万元）”): taken only when every header that names a unit names the same one.
+ */
+export function headerUnit(columns: readonly { label: string }[]): AmountUnit | null {
+  const units = new Set<AmountUnit>();
+  for (const c of columns) {
+    const u = /[（(](?:(?:金额|计量)?单位[:：])?(万元|元)[)）]/.exec(c.label);
+    if (u) units.add(u[1] === '元' ? '元' : '万元');
+  }
+  return units.size === 1 ? [...units][0] : null;
+}
+
 /** True for a row that carries data (not a header line): amounts with decimals, a code, or a total label. */
 function isDataRow(row: GridRow, layout: TableTemplate['layout']): boolean {
   if (isColumnNumberRow(row.cells)) return false;
@@ -245,7 +258,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
     title: region.title,
     ...(meta.number ? { number: meta.number } : {}),
     ...(meta.entity ? { entity: meta.entity } : {}),
-    unit: meta.unit,
+    unit: meta.unit ?? headerUnit(columns),
     status,
     ...(emptyNote ? { emptyStatement: emptyNote.text } : {}),
     notes: region.notes.map((n) => n.text),
