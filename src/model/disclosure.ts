@@ -169,6 +169,8 @@ export const ListedTable = z.object({
   key: z.string().nullable(),
   status: ListedStatus,
   tableId: z.string().optional(),
+  /** The contents declares the table published empty, with this reason ("" when none is printed). */
+  declaredEmpty: z.string().optional(),
   place: SourcePlace,
 });
 export type ListedTable = z.infer<typeof ListedTable>;

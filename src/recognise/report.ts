@@ -1,5 +1,5 @@
 import type { DocumentKind, ListedTable, RecognitionReport, Table } from '../model/disclosure.ts';
-import { matchTitle, requiredTemplates } from '../templates/catalogue.ts';
+import { matchTitle, requiredTemplates, stoodInFor } from '../templates/catalogue.ts';
 import type { TocEntry } from './segment.ts';
 
 // The recognition report: for each table the 目录 lists, whether a body was found (with data, declared empty,
@@ -26,17 +26,18 @@ export function buildReport(
         key,
         status: table.status === 'data' ? 'found' : table.status,
         tableId: table.id,
+        ...(entry.declaredEmpty !== undefined ? { declaredEmpty: entry.declaredEmpty } : {}),
         place: entry.place,
       });
       continue;
     }
-    listed.push({ title: entry.text, key, status: performanceKeys.has(key) ? 'found' : 'absent', place: entry.place });
+    listed.push({ title: entry.text, key, status: performanceKeys.has(key) ? 'found' : 'absent', ...(entry.declaredEmpty !== undefined ? { declaredEmpty: entry.declaredEmpty } : {}), place: entry.place });
   }
   const unknownTables = tables.filter((t) => t.key === 'unknown').map((t) => t.title || '(无标题)');
   const found = new Set([...tables.map((t) => t.key), ...listed.map((l) => l.key)]);
   const missingStandard = kind
     ? requiredTemplates(kind)
-        .filter((t) => !found.has(t.key) && !(t.replacedBy ?? []).some((k) => found.has(k)))
+        .filter((t) => !found.has(t.key) && !stoodInFor(t, (k) => found.has(k)))
         .map((t) => t.key)
     : [];
   return { listed, unknownTables, missingStandard };

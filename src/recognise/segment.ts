@@ -24,6 +24,8 @@ export interface TableRegion {
 export interface TocEntry {
   text: string;
   place: SourcePlace;
+  /** The contents declares the table empty, with this reason (西安's 报表目录: 是否空表 “是”, 公开空表理由). */
+  declaredEmpty?: string;
 }
 
 export interface NarrativeLine {
@@ -85,14 +87,24 @@ function isReflectsNote(text: string): boolean {
   return /^注\d*[:.、]?(\d[.、])?本表反映/.test(squash(text));
 }
 
-/** A grid that lists tables (seed 004's table list: "1 | 收支总表"). */
+/** A grid that lists tables: seed 004's "1 | 收支总表", or 西安's 报表目录 "表9 | …政府性基金收支表 | 是 | 本单位无…"
+ * (number, title, then whether it is published empty and why). */
 function isTocGrid(grid: GridBlock): boolean {
   let listed = 0;
   for (const row of grid.rows) {
     const texts = row.cells.map((c) => c.text.trim()).filter(Boolean);
-    if (texts.length === 2 && /^\d{1,2}$/.test(texts[0]) && matchTitle(texts[1])) listed++;
+    if (texts.length >= 2 && texts.length <= 4 && /^表?\d{1,2}$/.test(texts[0]) && matchTitle(texts[1]) && texts.slice(2).every((t) => t.length <= 40)) listed++;
   }
   return listed >= 3 && listed >= grid.rows.length * 0.6;
+}
+
+/** One row of a contents grid: the listed title and, when the row says 是 under 是否空表, the reason given. */
+function tocGridEntry(texts: string[]): { text: string; declaredEmpty?: string } | undefined {
+  const at = texts.findIndex((t) => matchTitle(t));
+  const title = at >= 0 ? texts[at] : texts[texts.length - 1];
+  if (!title || /^(报表)?名称$|^是否空表$/.test(squash(title))) return undefined;
+  const rest = at >= 0 ? texts.slice(at + 1) : [];
+  return rest[0] === '是' ? { text: title, declaredEmpty: rest.slice(1).join('') } : { text: title };
 }
 
 /** A contents line without its numbering, leader dots and page number ("1. 收支总表 ……… 3" → "收支总表"). */
@@ -191,9 +203,8 @@ export function segment(blocks: Block[]): Segments {
       if (inToc && !isTocGrid(b) && toc.length > 0) inToc = false;
       if (inToc || (!current && isTocGrid(b))) {
         for (const row of b.rows) {
-          const texts = row.cells.map((c) => c.text.trim()).filter(Boolean);
-          const title = texts.length ? texts[texts.length - 1] : '';
-          if (title) toc.push({ text: title, place: row.place });
+          const entry = tocGridEntry(row.cells.map((c) => c.text.trim()).filter(Boolean));
+          if (entry) toc.push({ ...entry, place: row.place });
         }
         return;
       }
