@@ -1,6 +1,6 @@
 import type { Disclosure, Table } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
-import { requiredTemplates, templateByKey } from '../templates/catalogue.ts';
+import { requiredTemplates, stoodInFor, templateByKey } from '../templates/catalogue.ts';
 import type { Coverage, Finding, TableCoverage, TableCoverageState } from './types.ts';
 
 // Coverage: which tables the audit could check and which it could not, and why. "0 errors" must never stand for
@@ -69,7 +69,7 @@ export function computeCoverage(d: Disclosure, findings: readonly Finding[]): Co
   for (const tpl of standard) {
     if (seen.has(tpl.key)) continue;
     // Tables that together stand in for this one (seed 004 splits 基本支出表 into six) were covered one by one above.
-    if ((tpl.replacedBy ?? []).some((k) => foundKeys.has(k))) continue;
+    if (stoodInFor(tpl, (k) => foundKeys.has(k))) continue;
     const listed = d.recognition.listed.find((l) => l.key === tpl.key);
     const detail: string[] = [];
     let state: TableCoverageState = listed?.status === 'illegible' ? 'illegible' : 'absent';

@@ -216,6 +216,9 @@ export const budgetTemplates: TableTemplate[] = [
     required: true,
     // Regions print this whole or split into 人员经费/公用经费 sub-tables by economic classification (seed 004).
     replacedBy: ['budget.general_basic_wages_gov', 'budget.general_basic_wages_dept', 'budget.general_basic_goods_gov', 'budget.general_basic_goods_dept', 'budget.general_basic_family_gov', 'budget.general_basic_family_dept'],
+    // 深圳 prints 基本支出总表 (basic expenditure by economic class, all funds) and 一般公共预算支出表（按经济分类）
+    // instead: together, not either alone, they hold what this table would.
+    replacedByAll: [['budget.basic_expenditure', 'budget.general_expenditure_by_econ']],
     columns: [total, col('personnel', '人员经费', /人员经费$/), col('public', '公用经费', /公用经费$/)],
   },
   ...(

@@ -16,6 +16,11 @@ export function templateByKey(key: string): TableTemplate | undefined {
 }
 
 /** Standard tables a complete document of this kind must contain (or declare empty). */
+/** Do the tables found stand in for this template (any one of `replacedBy`, or a whole set of `replacedByAll`)? */
+export function stoodInFor(tpl: TableTemplate, found: (key: string) => boolean): boolean {
+  return (tpl.replacedBy ?? []).some(found) || (tpl.replacedByAll ?? []).some((set) => set.length > 0 && set.every(found));
+}
+
 export function requiredTemplates(kind: DocumentKind): TableTemplate[] {
   return templates.filter((t) => t.kind === kind && t.required);
 }

@@ -73,6 +73,11 @@ export interface TableTemplate {
   required: boolean;
   /** Tables that together stand in for this one (seed 004 splits 一般公共预算基本支出表 into six). */
   replacedBy?: string[];
+  /**
+   * Sets of tables that together stand in for this one only when every table of the set is printed (深圳's template
+   * prints no 一般公共预算基本支出表, but its 基本支出总表 and 一般公共预算支出表（按经济分类） together hold it).
+   */
+  replacedByAll?: string[][];
   /** Performance (绩效) indicator tables go to Disclosure.performance instead of tables. */
   performanceKind?: 'project_self_evaluation' | 'project_goals' | 'overall_goals';
 }

@@ -1,4 +1,4 @@
-import { requiredTemplates } from '../../../templates/catalogue.ts';
+import { requiredTemplates, stoodInFor } from '../../../templates/catalogue.ts';
 import type { Rule } from '../../types.ts';
 
 // 部门预算 have no single national table set (domain.md §3): the core tables are expected, but a missing one is
@@ -22,7 +22,7 @@ const rule: Rule = {
     for (const tpl of requiredTemplates('预算')) {
       if (tpl.performanceKind || d.tables.some((t) => t.key === tpl.key)) continue;
       // Tables that together stand in for this one (the 三公 table printed as a 三公 + 机关运行经费 table) are not a gap.
-      if ((tpl.replacedBy ?? []).some((k) => d.tables.some((t) => t.key === k))) continue;
+      if (stoodInFor(tpl, (k) => d.tables.some((t) => t.key === k))) continue;
       const listed = d.recognition.listed.find((l) => l.key === tpl.key);
       ctx.report({ messageId: 'missing', values: { title: tpl.title, titleEn: tpl.key }, location: { table: tpl.key, tableTitle: tpl.title, row: null, column: null, source: listed?.place ?? null } });
     }
