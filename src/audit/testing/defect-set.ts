@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checkDisclosure } from '../engine.ts';
 import type { Finding, FindingPlace } from '../types.ts';
 import { parseBytes } from '../../pipeline.ts';
+import { disclosureVerdict } from '../../recognise/is-disclosure.ts';
 
 // The labelled defect set (issue 10 item 4, docs/audit-accuracy.md): real corpus documents read by hand from
 // their page images, each defect a careful reviewer finds recorded with its place and quote, and each false
@@ -192,7 +193,8 @@ export async function scoreDocument(name: string, doc: LabelledDocument, corpus 
   const bytes = readFileSync(join(corpus, doc.file));
   const sha = createHash('sha256').update(bytes).digest('hex');
   const d = await parseBytes(new Uint8Array(bytes), { fileName: doc.file.split('/').pop() });
-  const findings = checkDisclosure(d).findings.filter((f) => f.severity !== 'info');
+  // As every interface does (CLI check, batch, sheet): a file that is not a disclosure is refused, not audited.
+  const findings = disclosureVerdict(d).ok ? checkDisclosure(d).findings.filter((f) => f.severity !== 'info') : [];
   const recorded = (f: Finding) => doc.falseFindings.find((x) => isRecordedFalse(f, x));
   const isFalse = (f: Finding) => recorded(f) !== undefined;
   const isReal = (f: Finding) => doc.defects.some((x) => reports(f, x));
