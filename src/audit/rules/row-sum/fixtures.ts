@@ -1,9 +1,28 @@
+import { code, disclosure, table } from '../../testing/build.ts';
 import { cleanFinal, setCell } from '../../testing/clean-final.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
+/**
+ * 北京 2026 预算03表支出总表 p4: 合计 | 基本支出 | 项目支出, then 其中 over 事业单位经营支出 | 上缴上级支出 | 对附属单位补助支出.
+ * “2013810 质量基础”: 合计 40.675 = 项目支出 40.675, of which 事业单位经营支出 40.675.
+ */
+const ofWhich = (header: string) => () => {
+  const t = table('budget.expenditure', { rows: [code('2013810', { total: '40.675000', basic: null, project: '40.675000', operating: '40.675000' }, '质量基础')] });
+  t.columns = t.columns.map((c) => (c.key === 'operating' ? { ...c, label: header } : c));
+  return disclosure({ kind: '预算', tables: [t] });
+};
+
 const fixtures: RuleFixtures = {
-  valid: [{ name: 'a consistent final account', disclosure: cleanFinal }],
+  valid: [
+    { name: 'a consistent final account', disclosure: cleanFinal },
+    { name: 'a column under 其中 is part of the amounts beside it (北京 2026 预算03表)', disclosure: ofWhich('其中/事业单位经营支出') },
+  ],
   invalid: [
+    {
+      name: 'the same column printed as a term of its own is summed',
+      disclosure: ofWhich('事业单位经营支出'),
+      expect: [{ messageId: 'mismatch', table: 'budget.expenditure', row: '2013810', column: 'total' }],
+    },
     {
       name: '支出决算表: 基本 + 项目 ≠ 合计 on one line',
       disclosure: () => setCell(cleanFinal(), 'final.expenditure', '2101501', 'basic', '146.76'),

@@ -112,6 +112,12 @@ function closed(t: { columns: { key: string; label: string }[] }, total: string)
   });
 }
 
+/** A column whose printed header sits under 其中 (“其中/上缴上级支出”, “其中：教育收费”). */
+function ofWhich(t: { columns: { key: string; label: string }[] }, key: string): boolean {
+  const label = t.columns.find((c) => c.key === key)?.label.replace(/\s+/g, '') ?? '';
+  return /^其中([:：]|\/|$)/.test(label);
+}
+
 const HEADER_TABLES = new Set([...econTables, 'budget.general_by_function', 'budget.general_by_source']);
 
 const rule: Rule = {
@@ -141,7 +147,11 @@ const rule: Rule = {
     for (const { key, rel } of byTable) {
       for (const t of ctx.disclosure.tables.filter((x) => x.key === key)) {
         const has = (c: string) => t.columns.some((k) => k.key === c);
-        const parts = rel.parts.filter(has);
+        let parts = rel.parts.filter(has);
+        // Columns printed under 其中 (北京 预算03表: 基本支出 | 项目支出 | 其中/事业单位经营支出 | 其中/上缴上级支出 | …)
+        // are parts of the amounts beside them, not further terms: with two plain terms printed, they are left out.
+        const plain = parts.filter((c) => !ofWhich(t, c));
+        if (plain.length >= 2 && plain.length < parts.length) parts = plain;
         const minus = (rel.minus ?? []).filter(has);
         // A relation needs its total and at least two of its terms printed as columns of this table.
         if (rel.tables.length && !closed(t, rel.total)) continue;
