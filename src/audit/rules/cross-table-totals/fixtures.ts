@@ -24,15 +24,45 @@ function xianIncome(balance: string) {
   });
 }
 
+/**
+ * 烟台 2026 住建局 收支总体情况表 p9 and 收入总体情况表 p10: 上级补助收入 60.00 printed below 本年收入合计 45,907.29;
+ * the 收入总表's 合计 45,967.29 counts it. `subsidy` is the 收入总表's 上级补助收入 cell.
+ */
+function yantaiIncome(subsidy: string) {
+  return disclosure({
+    kind: '预算',
+    tables: [
+      table('budget.summary', {
+        rows: [
+          item('income.general_budget', { amount: '41,966.15' }, '一般公共预算收入'),
+          item('income.gov_fund', { amount: '3,806.19' }, '政府性基金预算收入'),
+          item('income.state_capital', { amount: '59.95' }, '国有资本经营预算收入'),
+          item('income.other', { amount: '75.00' }, '五、其他收入'),
+          item('income.total', { amount: '45,907.29' }, '本年收入合计'),
+          item('income.superior_unit_below', { amount: '60.00' }, '上级补助收入'),
+          item('income.grand_total', { amount: '45,967.29' }, '收入总计'),
+        ],
+      }),
+      table('budget.income', { rows: [total({ total: '45,967.29', general_budget: '41,966.15', gov_fund: '3,806.19', state_capital: '59.95', other: '75.00', superior_subsidy: subsidy })] }),
+    ],
+  });
+}
+
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'a consistent final account', disclosure: cleanFinal },
     { name: '收入总表 合计 counting 上年结转 and 上年实户资金余额 (西安 2019)', disclosure: () => xianIncome('40.93') },
+    { name: '上级补助收入 printed below 本年收入合计 and counted in the 收入总表 合计 (烟台 2026)', disclosure: () => yantaiIncome('60.00') },
   ],
   invalid: [
     {
       name: '收入总表 合计 − 上年结转 − 上年实户资金余额 ≠ 收支总表 本年收入合计',
       disclosure: () => xianIncome('30.93'),
+      expect: [{ messageId: 'mismatch', table: 'budget.summary', row: '本年收入合计', column: 'amount' }],
+    },
+    {
+      name: '收入总表 合计 − 上级补助收入 ≠ 收支总表 本年收入合计',
+      disclosure: () => yantaiIncome('50.00'),
       expect: [{ messageId: 'mismatch', table: 'budget.summary', row: '本年收入合计', column: 'amount' }],
     },
     {

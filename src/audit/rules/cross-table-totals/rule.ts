@@ -17,6 +17,8 @@ export interface CrossRelation {
    * 上年结转 line of its own counts the carried-over money inside its income lines (重庆 2026).
    */
   whenAbsent?: { row: CellRef; add: CellRef[] };
+  /** Parts that belong on the right only when a line is printed in the left table (a line below 本年收入合计). */
+  whenPresent?: { row: CellRef; add: CellRef[] }[];
 }
 
 const F = (k: string) => `final.${k}`;
@@ -46,6 +48,11 @@ export const CROSS_RELATIONS: CrossRelation[] = [
     nameEn: 'summary income total = income table total − carry-over − non-fiscal balance used − prior account balance − reserve fund used',
     left: ref('budget.summary', 'income.total', 'amount'),
     right: [ref('budget.income', 'total', 'total'), ...['carryover', 'non_fiscal_balance', 'prior_account_balance', 'fund_balance_used'].map((c) => ref('budget.income', 'total', c, -1))],
+    // 烟台 2026 p9: 上级补助收入 60.00 printed below 本年收入合计, counted in the 收入总表's 合计 (p10)
+    whenPresent: [
+      { row: ref('budget.summary', 'income.superior_unit_below', 'amount'), add: [ref('budget.income', 'total', 'superior_subsidy', -1)] },
+      { row: ref('budget.summary', 'income.affiliated_below', 'amount'), add: [ref('budget.income', 'total', 'affiliated', -1)] },
+    ],
   },
   { name: '收支总表本年支出合计 = 支出总表合计', nameEn: 'summary expenditure total = expenditure table total', left: ref('budget.summary', 'expenditure_function.total', 'amount'), right: [ref('budget.expenditure', 'total', 'total')] },
   {
@@ -95,7 +102,10 @@ const rule: Rule = {
         continue;
       }
       const left = term(ctx, rel.left);
-      const right = rel.whenAbsent && !term(ctx, rel.whenAbsent.row) ? [...rel.right, ...rel.whenAbsent.add] : rel.right;
+      const right = [
+        ...(rel.whenAbsent && !term(ctx, rel.whenAbsent.row) ? [...rel.right, ...rel.whenAbsent.add] : rel.right),
+        ...(rel.whenPresent ?? []).flatMap((w) => (term(ctx, w.row) ? w.add : [])),
+      ];
       const parts = right.map((r) => term(ctx, r)).filter((r) => r !== undefined);
       if (!left || !parts.length) continue;
       // A total printed blank is the line sums' finding within its own table (and often a line the reader did not

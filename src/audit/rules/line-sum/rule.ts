@@ -86,9 +86,10 @@ export const LINE_RELATIONS: LineRelation[] = [
   { name: '支出总计 = 本年支出 + 年终结转结余', target: ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.current', 'amount'), ref('budget.fiscal_summary', 'expenditure.carryover', 'amount')] },
   {
     // 上年实户资金余额 and 用事业基金弥补收支差额: regional lines of money brought forward (西安 2019), printed below 本年收入合计
-    name: '收入总计 = 本年收入合计 + 上年结转结余（+ 上年实户资金余额 + 用事业基金弥补收支差额）',
+    // 上级补助收入 / 附属单位上缴收入 printed below 本年收入合计 (烟台 2026) likewise.
+    name: '收入总计 = 本年收入合计 + 上年结转结余（+ 上年实户资金余额 + 用事业基金弥补收支差额 + 列在其下的上级补助收入、附属单位上缴收入）',
     target: ref('budget.summary', 'income.grand_total', 'amount'),
-    parts: ['total', 'carryover', 'prior_account_balance', 'fund_balance_used'].map((k) => ref('budget.summary', `income.${k}`, 'amount')),
+    parts: ['total', 'carryover', 'prior_account_balance', 'fund_balance_used', 'superior_unit_below', 'affiliated_below'].map((k) => ref('budget.summary', `income.${k}`, 'amount')),
   },
   ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
     { name: '支出总计 = 本年支出合计 + 年终结转结余', target: ref('budget.summary', `${s}.grand_total`, 'amount'), parts: [ref('budget.summary', `${s}.total`, 'amount'), ref('budget.summary', `${s}.carryover`, 'amount')] },
