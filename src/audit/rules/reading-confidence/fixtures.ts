@@ -1,4 +1,5 @@
 import { readingConfidence } from '../../../recognise/reading.ts';
+import { disclosure, item, table } from '../../testing/build.ts';
 import { cleanFinal } from '../../testing/clean-final.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
@@ -30,6 +31,19 @@ const fixtures: RuleFixtures = {
         for (const r of t.rows) if (r.kind === 'code') r.code = `9${String(n++).padStart(2, '0')}${r.code!.slice(3)}`;
       }),
       expect: [{ messageId: 'unsure', table: 'final.income' }],
+    },
+    {
+      // 重庆 2026 商务委 p25, p28: a 绩效目标表's indicator grid and a project table, both without a title
+      name: 'untitled parts no template knows: one notice for the document',
+      disclosure: () => {
+        const part = (label: string) => {
+          const t = { ...table('unknown', { rows: [item('x', { value: '63' }, label)] }), title: '' };
+          t.reading = readingConfidence(t, 2026);
+          return t;
+        };
+        return disclosure({ kind: '预算', tables: [part('建成15分钟商业服务圈'), part('市商务发展一般性项目')] });
+      },
+      expect: [{ messageId: 'fragments', table: 'unknown', severity: 'warning' }],
     },
   ],
 };
