@@ -179,6 +179,7 @@ export const finalAccountTemplates: TableTemplate[] = [
     layout: 'coded',
     codeSystem: 'function',
     required: true,
+    requiredWith: { table: 'final.income_expenditure_summary', row: 'income.state_capital' },
     columns: basicProject,
   },
   {

@@ -78,6 +78,12 @@ export interface TableTemplate {
    * prints no 一般公共预算基本支出表, but its 基本支出总表 and 一般公共预算支出表（按经济分类） together hold it).
    */
   replacedByAll?: string[][];
+  /**
+   * Required only in the template versions whose `table` prints line `row`: a document that prints that table
+   * without the line follows an older template that had no such table (佛山 2019 决算: its 收入支出决算总表 has no
+   * 国有资本经营预算财政拨款收入 line, and its 目录 lists eight tables, without the 国有资本经营 one).
+   */
+  requiredWith?: { table: string; row: string };
   /** Performance (绩效) indicator tables go to Disclosure.performance instead of tables. */
   performanceKind?: 'project_self_evaluation' | 'project_goals' | 'overall_goals';
 }

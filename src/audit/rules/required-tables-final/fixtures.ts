@@ -2,7 +2,19 @@ import { cleanFinal } from '../../testing/clean-final.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
 const fixtures: RuleFixtures = {
-  valid: [{ name: 'all nine tables (two declared empty)', disclosure: cleanFinal }],
+  valid: [
+    { name: 'all nine tables (two declared empty)', disclosure: cleanFinal },
+    {
+      name: 'a template without the 国有资本经营 table: its 收入支出决算总表 has no 国有资本经营预算财政拨款收入 line (佛山 2019)',
+      disclosure: () => {
+        const d = cleanFinal();
+        d.tables = d.tables.filter((t) => t.key !== 'final.state_capital');
+        const summary = d.tables.find((t) => t.key === 'final.income_expenditure_summary')!;
+        summary.rows = summary.rows.filter((r) => r.item !== 'income.state_capital');
+        return d;
+      },
+    },
+  ],
   invalid: [
     {
       name: 'a budget taken for a final account (西安 卫生健康委员会 2026)',
@@ -21,6 +33,18 @@ const fixtures: RuleFixtures = {
         return d;
       },
       expect: [{ messageId: 'missing', table: 'final.three_public' }],
+    },
+    {
+      name: 'the 国有资本经营 table missing while the 收入支出决算总表 prints its income line',
+      disclosure: () => {
+        const d = cleanFinal();
+        d.tables = d.tables.filter((t) => t.key !== 'final.state_capital');
+        const summary = d.tables.find((t) => t.key === 'final.income_expenditure_summary')!;
+        const line = summary.rows.find((r) => r.item === 'income.general_budget')!;
+        summary.rows.splice(1, 0, { ...line, item: 'income.state_capital', label: '国有资本经营预算财政拨款收入', cells: line.cells.map((c) => ({ ...c, text: '', value: null })) });
+        return d;
+      },
+      expect: [{ messageId: 'missing', table: 'final.state_capital' }],
     },
   ],
 };

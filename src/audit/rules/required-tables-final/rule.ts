@@ -31,6 +31,10 @@ const rule: Rule = {
     }
     for (const tpl of requiredTemplates('决算')) {
       if (tpl.performanceKind || d.tables.some((t) => t.key === tpl.key)) continue;
+      // The document follows a template version without this table (its own tables say so).
+      const w = tpl.requiredWith;
+      const witness = w && d.tables.find((t) => t.key === w.table);
+      if (w && witness && !witness.rows.some((r) => r.item === w.row)) continue;
       const listed = d.recognition.listed.find((l) => l.key === tpl.key);
       ctx.report({ messageId: 'missing', values: { title: tpl.title, titleEn: tpl.key }, location: { table: tpl.key, tableTitle: tpl.title, row: null, column: null, source: listed?.place ?? null } });
     }
