@@ -3,6 +3,7 @@
 // source of truth is src/audit/rules/<id>/.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RELATIONS_BY_RULE } from '../src/audit/relations/index.ts';
 import { rules } from '../src/audit/rules/index.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -32,6 +33,23 @@ const index = [
   '| code | id | category | severity | applies to | title |',
   '|---|---|---|---|---|---|',
 ];
+/** The relations this rule evaluates, from the relation catalogue (src/audit/relations/). */
+function relationsSection(ruleId: string): string[] {
+  const rels = RELATIONS_BY_RULE[ruleId];
+  if (!rels) return [];
+  const cell = (t: string) => t.replace(/\|/g, '\\|');
+  return [
+    '## Relations',
+    '',
+    `From the relation catalogue (\`src/audit/relations/\`), ${rels.length} relations.`,
+    '',
+    '| relation | applies to | accepted variants |',
+    '|---|---|---|',
+    ...rels.map((r) => `| ${cell(r.name)}${r.nameEn ? ` / ${cell(r.nameEn)}` : ''} | ${r.appliesTo.join('、')} | ${r.variants?.map(cell).join('<br>') ?? '—'} |`),
+    '',
+  ];
+}
+
 for (const { meta } of rules) {
   index.push(`| ${meta.code} | [${meta.id}](${meta.id}.md) | ${CATEGORY[meta.category]} | ${meta.severity} | ${meta.appliesTo.join('、')} | ${meta.title.zh} / ${meta.title.en} |`);
   const doc = readFileSync(join(root, 'src', 'audit', 'rules', meta.id, 'doc.md'), 'utf8').trim();
@@ -52,6 +70,7 @@ for (const { meta } of rules) {
     '|---|---|---|',
     ...Object.entries(meta.messages).map(([id, m]) => `| \`${id}\` | ${m.zh} | ${m.en} |`),
     '',
+    ...relationsSection(meta.id),
   ];
   writeFileSync(join(out, `${meta.id}.md`), page.join('\n'));
 }

@@ -3,6 +3,7 @@ import type { DocumentKind } from '../model/disclosure.ts';
 import { templateByKey, templates } from '../templates/catalogue.ts';
 import { squash } from '../templates/normalize.ts';
 import type { ColumnTemplate, ItemTemplate, SectionTemplate, TableTemplate } from '../templates/types.ts';
+import { RESTATEMENTS } from '../audit/relations/restatements.ts';
 
 // The fill-in workbook's plan, shared by the writer (template.ts) and the reader (read-workbook.ts) so the
 // two cannot drift: which tables get a sheet, in which order, under which sheet name, which columns each has,
@@ -238,73 +239,20 @@ export interface Derivation {
 }
 
 /**
- * Summary tables restate the detail tables (domain.md §5: 01 = 02/03, 04 = 05/07/08, 收支总表 = 收入/支出总表,
- * 财政拨款收支总表 = 一般公共预算支出表). The workbook fills those lines with formulas over the detail sheets
- * and the reader derives them the same way, so an authored document agrees with itself by construction.
+ * Where a line of a summary table comes from, by the restatements of the relation catalogue
+ * (src/audit/relations/restatements.ts): the workbook fills those lines with formulas over the detail sheets and the
+ * reader derives them the same way, so an authored document agrees with itself by construction.
  */
 export function derivation(t: TableTemplate, section: string, line: SectionLine, column: string): Derivation | undefined {
-  const item = line.item ?? '';
   const cls = line.code && line.codeSystem === 'function' ? line.code : undefined;
-  switch (t.key) {
-    case 'final.income_expenditure_summary': {
-      const income: Record<string, Derivation> = {
-        'income.general_budget': { table: 'final.general_budget_expenditure', column: 'total' },
-        'income.gov_fund': { table: 'final.gov_fund', column: 'income' },
-        'income.state_capital': { table: 'final.state_capital', column: 'total' },
-        'income.superior_subsidy': { table: 'final.income', column: 'superior_subsidy' },
-        'income.business': { table: 'final.income', column: 'business' },
-        'income.operating': { table: 'final.income', column: 'operating' },
-        'income.affiliated': { table: 'final.income', column: 'affiliated' },
-        'income.other': { table: 'final.income', column: 'other' },
-      };
-      if (section === 'income') return income[item];
-      if (cls) return { table: 'final.expenditure', code: cls, column: 'total' };
-      return undefined;
-    }
-    case 'final.fiscal_summary': {
-      const source: Record<string, [string, string]> = {
-        general_budget: ['final.general_budget_expenditure', 'total'],
-        gov_fund: ['final.gov_fund', 'total'],
-        state_capital: ['final.state_capital', 'total'],
-      };
-      if (section === 'income') {
-        const key = item.replace(/^income\./, '');
-        if (key === 'gov_fund') return { table: 'final.gov_fund', column: 'income' };
-        if (source[key]) return { table: source[key][0], column: source[key][1] };
-        return undefined;
-      }
-      if (cls && source[column]) return { table: source[column][0], code: cls, column: source[column][1] };
-      if (cls && column === 'total') return { table: '', column: 'total', sumColumns: Object.keys(source) };
-      return undefined;
-    }
-    case 'budget.summary': {
-      const income: Record<string, Derivation> = {
-        'income.general_budget': { table: 'budget.income', column: 'general_budget' },
-        'income.gov_fund': { table: 'budget.income', column: 'gov_fund' },
-        'income.state_capital': { table: 'budget.income', column: 'state_capital' },
-        'income.special_account': { table: 'budget.income', column: 'special_account' },
-        'income.business': { table: 'budget.income', column: 'business' },
-        'income.operating': { table: 'budget.income', column: 'operating' },
-        'income.superior_unit': { table: 'budget.income', column: 'superior_subsidy' },
-        'income.affiliated': { table: 'budget.income', column: 'affiliated' },
-        'income.other': { table: 'budget.income', column: 'other' },
-        'income.carryover': { table: 'budget.income', column: 'carryover' },
-        'expenditure_dept_econ.basic': { table: 'budget.expenditure', column: 'basic' },
-        'expenditure_dept_econ.project': { table: 'budget.expenditure', column: 'project' },
-        'expenditure_dept_econ.operating': { table: 'budget.expenditure', column: 'operating' },
-      };
-      if (income[item]) return income[item];
-      if (section === 'expenditure_function' && cls) return { table: 'budget.expenditure', code: cls, column: 'total' };
-      return undefined;
-    }
-    case 'budget.fiscal_summary':
-      if (item === 'income.general_budget') return { table: 'budget.general_expenditure', column: 'total' };
-      if (item === 'income.gov_fund') return { table: 'budget.gov_fund', column: 'total' };
-      if (item === 'income.state_capital') return { table: 'budget.state_capital', column: 'total' };
-      if (section === 'expenditure' && cls && (column === 'general_budget' || column === 'amount')) return { table: 'budget.general_expenditure', code: cls, column: 'total' };
-      if (section === 'expenditure' && cls && column === 'gov_fund') return { table: 'budget.gov_fund', code: cls, column: 'total' };
-      if (section === 'expenditure' && cls && column === 'state_capital') return { table: 'budget.state_capital', code: cls, column: 'total' };
-      return undefined;
+  for (const r of RESTATEMENTS) {
+    if (r.table !== t.key || (r.section !== undefined && r.section !== section)) continue;
+    if (r.columns && !r.columns.includes(column)) continue;
+    if (r.line === 'class') {
+      if (!cls) continue;
+    } else if (line.item !== r.line.item) continue;
+    if ('sumColumns' in r.from) return { table: '', column: 'total', sumColumns: [...r.from.sumColumns] };
+    return r.line === 'class' ? { table: r.from.table, code: cls, column: r.from.column } : { table: r.from.table, column: r.from.column };
   }
   return undefined;
 }

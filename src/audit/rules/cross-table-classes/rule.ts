@@ -1,23 +1,14 @@
 import type { Row, Table } from '../../../model/disclosure.ts';
 import { checkEquation } from '../../equation.ts';
+import { CLASS_RELATIONS, relationApplies } from '../../relations/index.ts';
 import type { Rule } from '../../types.ts';
 
 // Cross-table by class (domain.md §5): 01表 classes = 03表 classes (本年支出合计), and the 04表 一般公共预算
 // column = 05表 by class. Codes printed in only one table compare with zero: a class missing from one side is
 // a difference, not a pass.
 
-interface ByCode {
-  name: string;
-  nameEn: string;
-  left: { table: string; section?: string; column: string };
-  right: { table: string; column: string };
-}
-
-export const BY_CODE: ByCode[] = [
-  { name: '01表支出功能分类 = 03表', nameEn: 'table 01 class = table 03 class', left: { table: 'final.income_expenditure_summary', section: 'expenditure', column: 'amount' }, right: { table: 'final.expenditure', column: 'total' } },
-  { name: '04表一般公共预算财政拨款 = 05表', nameEn: 'table 04 general-budget column = table 05', left: { table: 'final.fiscal_summary', section: 'expenditure', column: 'general_budget' }, right: { table: 'final.general_budget_expenditure', column: 'total' } },
-  { name: '财政拨款收支总表一般公共预算 = 一般公共预算支出表', nameEn: 'fiscal summary general-budget column = general budget table', left: { table: 'budget.fiscal_summary', section: 'expenditure', column: 'general_budget' }, right: { table: 'budget.general_expenditure', column: 'total' } },
-];
+// The relations are data in the relation catalogue (src/audit/relations/by-class.ts).
+export { CLASS_RELATIONS as BY_CODE } from '../../relations/index.ts';
 
 function classes(t: Table, section?: string): Map<string, Row> {
   const out = new Map<string, Row>();
@@ -46,9 +37,9 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const rel of BY_CODE) {
-      // relations between tables of the other document kind never apply (the tables' templates say their kind)
-      if (!ctx.ofKind(rel.left.table)) continue;
+    for (const rel of CLASS_RELATIONS) {
+      // A relation holds for the document kinds it names (a 决算 identity does not apply to a 预算).
+      if (!relationApplies(rel, ctx.disclosure.kind)) continue;
       const lt = ctx.table(rel.left.table);
       const rt = ctx.table(rel.right.table);
       if (!lt || !rt) {

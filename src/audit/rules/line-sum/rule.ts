@@ -1,6 +1,6 @@
 import { checkEquation } from '../../equation.ts';
-import { entries } from '../../../catalog/catalog.ts';
-import { ref, term, type CellRef } from '../../refs.ts';
+import { LINE_RELATIONS } from '../../relations/index.ts';
+import { term } from '../../refs.ts';
 import type { Rule } from '../../types.ts';
 
 // Totals of the summary tables (domain.md §5 Totals): 本年收入合计 = Σ sources; 总计 = 本年合计 + 结转/结余
@@ -8,101 +8,8 @@ import type { Rule } from '../../types.ts';
 // Lines are found by item key, so it does not matter how the document numbers or orders them. A relation
 // whose total line is not printed is not checked (not every document prints 使用非财政拨款结余).
 
-export interface LineRelation {
-  target: CellRef;
-  parts: CellRef[];
-  name: string;
-}
-
-const F01 = 'final.income_expenditure_summary';
-const F04 = 'final.fiscal_summary';
-const F06 = 'final.general_budget_basic';
-
-const r01 = (item: string) => ref(F01, item, 'amount');
-/** Functional classes (类) the catalogue knows: the 总表s list their spending by class. */
-const CLASS_CODES = entries('function').filter((e) => e.level === '类').map((e) => e.code);
-const fiscal = ['general_budget', 'gov_fund', 'state_capital'];
-
-export const LINE_RELATIONS: LineRelation[] = [
-  {
-    name: '本年收入合计 = 各项收入之和',
-    target: r01('income.total'),
-    parts: ['general_budget', 'gov_fund', 'state_capital', 'superior_subsidy', 'business', 'operating', 'affiliated', 'other'].map((k) => r01(`income.${k}`)),
-  },
-  { name: '收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余', target: r01('income.grand_total'), parts: ['total', 'non_fiscal_balance_used', 'opening_balance'].map((k) => r01(`income.${k}`)) },
-  { name: '支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余', target: r01('expenditure.grand_total'), parts: ['total', 'balance_distribution', 'closing_balance'].map((k) => r01(`expenditure.${k}`)) },
-  { name: '收入总计 = 支出总计', target: r01('income.grand_total'), parts: [r01('expenditure.grand_total')] },
-  { name: '本年收入合计 = 三项财政拨款之和', target: ref(F04, 'income.total', 'amount'), parts: fiscal.map((k) => ref(F04, `income.${k}`, 'amount')) },
-  { name: '年初财政拨款结转和结余 = 三项之和', target: ref(F04, 'income.opening_balance', 'amount'), parts: fiscal.map((k) => ref(F04, `income.opening.${k}`, 'amount')) },
-  { name: '收入总计 = 本年收入合计 + 年初财政拨款结转和结余', target: ref(F04, 'income.grand_total', 'amount'), parts: [ref(F04, 'income.total', 'amount'), ref(F04, 'income.opening_balance', 'amount')] },
-  ...['total', ...fiscal].map((c) => ({
-    name: '支出总计 = 本年支出合计 + 年末财政拨款结转和结余',
-    target: ref(F04, 'expenditure.grand_total', c),
-    parts: [ref(F04, 'expenditure.total', c), ref(F04, 'expenditure.closing_balance', c)],
-  })),
-  { name: '收入总计 = 支出总计', target: ref(F04, 'income.grand_total', 'amount'), parts: [ref(F04, 'expenditure.grand_total', 'total')] },
-  { name: '合计 = 人员经费合计 + 公用经费合计', target: ref(F06, 'total', 'amount'), parts: [ref(F06, 'personnel_total', 'amount'), ref(F06, 'public_total', 'amount')] },
-  { name: '人员经费合计 = 工资福利支出 + 对个人和家庭的补助', target: ref(F06, 'personnel_total', 'amount'), parts: [ref(F06, 'code:301', 'amount'), ref(F06, 'code:303', 'amount')] },
-  // 预算 收支总表 and 财政拨款收支总表
-  {
-    name: '本年收入合计 = 各项收入之和',
-    target: ref('budget.summary', 'income.total', 'amount'),
-    parts: ['general_budget', 'gov_fund', 'state_capital', 'social_insurance', 'special_account', 'superior_fiscal', 'business', 'operating', 'superior_unit', 'affiliated', 'other'].map((k) => ref('budget.summary', `income.${k}`, 'amount')),
-  },
-  {
-    name: '本年支出合计 = 基本支出 + 项目支出 + 事业单位经营服务支出',
-    target: ref('budget.summary', 'expenditure_dept_econ.total', 'amount'),
-    parts: ['basic', 'project', 'operating'].map((k) => ref('budget.summary', `expenditure_dept_econ.${k}`, 'amount')),
-  },
-  // The 收支总表's 部门预算经济分类 part lists the classes under 基本支出 and the 按项目管理 lines under 项目支出 (seed 004).
-  {
-    name: '基本支出 = 工资福利支出 + 商品和服务支出 + 对个人和家庭的补助',
-    target: ref('budget.summary', 'expenditure_dept_econ.basic', 'amount'),
-    parts: ['301', '302', '303'].map((c) => ref('budget.summary', `code:${c}`, 'amount')),
-  },
-  {
-    name: '项目支出 = 按项目管理的工资福利、商品和服务、对个人和家庭的补助 + 其余经济分类',
-    target: ref('budget.summary', 'expenditure_dept_econ.project', 'amount'),
-    parts: [
-      ...['project_wages', 'project_goods', 'project_family'].map((k) => ref('budget.summary', `expenditure_dept_econ.${k}`, 'amount')),
-      ...['307', '309', '310', '311', '312', '313', '399'].map((c) => ref('budget.summary', `code:${c}`, 'amount')),
-    ],
-  },
-  {
-    name: '本年支出 = 各类支出之和',
-    target: ref('budget.fiscal_summary', 'expenditure.current', 'amount'),
-    parts: CLASS_CODES.map((c) => ref('budget.fiscal_summary', `code:${c}`, 'amount')),
-  },
-  {
-    name: '本年支出合计 = 各类支出之和（按功能分类）',
-    target: ref('budget.summary', 'expenditure_function.total', 'amount'),
-    parts: CLASS_CODES.map((c) => ref('budget.summary', `code:${c}`, 'amount')),
-  },
-  {
-    name: '本年收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算',
-    target: ref('budget.fiscal_summary', 'income.current', 'amount'),
-    parts: ['general_budget', 'gov_fund', 'state_capital'].map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')),
-  },
-  { name: '支出总计 = 本年支出 + 年终结转结余', target: ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.current', 'amount'), ref('budget.fiscal_summary', 'expenditure.carryover', 'amount')] },
-  {
-    // 上年实户资金余额 and 用事业基金弥补收支差额: regional lines of money brought forward (西安 2019), printed below 本年收入合计
-    // 上级补助收入 / 附属单位上缴收入 printed below 本年收入合计 (烟台 2026) likewise.
-    name: '收入总计 = 本年收入合计 + 上年结转结余（+ 上年实户资金余额 + 用事业基金弥补收支差额 + 列在其下的上级补助收入、附属单位上缴收入）',
-    target: ref('budget.summary', 'income.grand_total', 'amount'),
-    parts: ['total', 'carryover', 'prior_account_balance', 'fund_balance_used', 'superior_unit_below', 'affiliated_below'].map((k) => ref('budget.summary', `income.${k}`, 'amount')),
-  },
-  ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
-    { name: '支出总计 = 本年支出合计 + 年终结转结余', target: ref('budget.summary', `${s}.grand_total`, 'amount'), parts: [ref('budget.summary', `${s}.total`, 'amount'), ref('budget.summary', `${s}.carryover`, 'amount')] },
-    { name: '收入总计 = 支出总计', target: ref('budget.summary', `${s}.grand_total`, 'amount'), parts: [ref('budget.summary', 'income.grand_total', 'amount')] },
-  ]),
-  {
-    name: '收入总计 = 本年收入 + 上年结转',
-    target: ref('budget.fiscal_summary', 'income.grand_total', 'amount'),
-    parts: [...fiscal.map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')), ref('budget.fiscal_summary', 'income.carryover', 'amount')],
-  },
-  { name: '本年收入 = 三项财政拨款之和', target: ref('budget.fiscal_summary', 'income.current', 'amount'), parts: fiscal.map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')) },
-  { name: '收入总计 = 支出总计', target: ref('budget.fiscal_summary', 'income.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount')] },
-];
+// The relations are data in the relation catalogue (src/audit/relations/line-sum.ts).
+export { LINE_RELATIONS, type LineRelation } from '../../relations/index.ts';
 
 const rule: Rule = {
   meta: {
@@ -136,7 +43,7 @@ const rule: Rule = {
       // named lines only would read them as zero, so the relation is not judged while such lines carry amounts.
       const sections = new Set([target, ...parts].map((p) => p.row.section));
       if (target.table.rows.some((r) => r.kind === 'item' && !r.item && !r.code && sections.has(r.section) && r.cells.some((c) => c.value !== null && c.value !== '0' && !/^0\.0+$/.test(c.value)))) continue;
-      checkEquation(ctx, { target, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.name } });
+      checkEquation(ctx, { target, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.nameEn ?? rel.name } });
     }
   },
 };
