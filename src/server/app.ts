@@ -104,6 +104,22 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** Bytes of a sign-in or first-run body (a name and a password), and of any other JSON body but an upload. */
+export const BODY_LIMITS = { signIn: 8 * 1024, json: 256 * 1024 };
+
+function jsonLimit(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      c.json(
+        errorBody('too-large', `请求内容过大，上限为 ${maxSize / 1024} KB。`, `The request body is too large; the limit is ${maxSize / 1024} KB.`),
+        413,
+      ),
+  });
+}
+const signInBodyLimit = jsonLimit(BODY_LIMITS.signIn);
+const jsonBodyLimit = jsonLimit(BODY_LIMITS.json);
+
 export function createApp(options: AppOptions): Hono<Env> {
   const { repo, pool, limits } = options;
   const webRoot = options.webRoot ?? WEB_ROOT;
@@ -120,6 +136,14 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // Every request, pages included (the first-run screen is one): see host-check.ts.
   app.use('*', hostCheck(options.hosts ?? new AllowedHosts()));
+  // Every body but an upload's is small JSON: refused past its bound before it is read (issue 13.4), so that
+  // an anonymous client cannot make the server hold megabytes per sign-in attempt.
+  app.use('/api/*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    if (c.req.method === 'POST' && c.req.path === '/api/documents') return next(); // its own limit, after sign-in
+    const small = c.req.path === '/api/login' || c.req.path === '/api/setup';
+    return (small ? signInBodyLimit : jsonBodyLimit)(c, next);
+  });
   app.use('/api/*', identify(repo));
 
   // ---- setup, sign-in --------------------------------------------------------------------------------
@@ -145,6 +169,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await jsonBody(c);
     const name = text(body, 'name', '用户名').trim();
     const password = text(body, 'password', '密码');
+    // A name no account can have is refused at once: it costs no hash and is not remembered by the throttle,
+    // so failed names kept in memory are at most 64 characters each (and the throttle's entries are capped).
+    if (userNameProblem(name)) throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
     // Reserved before any await: parallel guesses share the budget (login-throttle.ts).
     const attempt = throttle.reserve(name, clientAddress(c));
     if (!attempt.ok) {

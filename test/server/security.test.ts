@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addressKey, DEFAULT_THROTTLE, LoginThrottle } from '../../src/server/login-throttle.ts';
 import { testServer, type TestServer } from './helpers.ts';
+import { BODY_LIMITS } from '../../src/server/app.ts';
 
 // Security of the HTTP server against a real server (issue 13.4). fetch() always sends the true Host,
 // so forged Host headers go through node:http, as a DNS-rebinding page's browser would send them.
@@ -166,5 +167,71 @@ describe('login throttle memory', () => {
     const b = th.reserve('ALICE', '127.0.0.2');
     expect(a.ok && b.ok).toBe(true);
     expect(th.reserve('alice', '127.0.0.3').ok).toBe(false);
+  });
+});
+
+describe('body size limits on every route but the upload', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await testServer();
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses a sign-in or first-run body past 8 KB with 413 and zh/en, whether declared or streamed', async () => {
+    const big = JSON.stringify({ name: 'admin', password: 'x'.repeat(BODY_LIMITS.signIn) });
+    for (const path of ['/api/login', '/api/setup']) {
+      const res = await raw(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', host: new URL(t.url).host }, body: big });
+      expect(res.status, path).toBe(413);
+      expectZhEn(res.body, 'too-large');
+      expect(JSON.parse(res.body).error.messageZh).toMatch(/8 KB/);
+    }
+    // without a Content-Length (chunked), the body is counted as it arrives
+    const chunked = await new Promise<number>((ok, fail) => {
+      const req = request(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        ok(res.statusCode ?? 0);
+      });
+      req.on('error', fail);
+      for (let i = 0; i < 20; i++) req.write('x'.repeat(1024));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+  });
+
+  it('refuses other JSON bodies past their limit, signed in or not, and still takes ordinary ones', async () => {
+    // one connection per request: the server closes a connection whose body it refused
+    const send = (method: string, path: string, body: string, auth: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((ok, fail) => {
+        const req = request(`${t.url}${path}`, { method, agent: false, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...auth } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (text += d));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', fail);
+        req.end(body);
+      });
+    const huge = JSON.stringify({ status: 'dismissed', reason: 'x'.repeat(BODY_LIMITS.json + 1024) });
+    for (const auth of [{}, t.auth]) {
+      const res = await send('PUT', '/api/findings/nope/review', huge, auth);
+      expect(res.status).toBe(413);
+      expectZhEn(res.body, 'too-large');
+    }
+    const users = await send('POST', '/api/users', JSON.stringify({ name: 'x'.repeat(BODY_LIMITS.json + 1024), password: 'p' }), t.auth);
+    expect(users.status).toBe(413);
+    const ok = await send('PUT', '/api/findings/nope/review', JSON.stringify({ status: 'confirmed' }), t.auth);
+    expect(ok.status).toBe(404);
+  });
+
+  it('does not remember names no account can have, nor spend the address budget on them', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `${'n'.repeat(70)}${i}`, password: 'guess' }) }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    // the address budget (20) is untouched: a real name still reaches the password check
+    const real = await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'wrong' }) });
+    expect(real.status).toBe(401);
   });
 });

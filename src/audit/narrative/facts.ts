@@ -15,17 +15,190 @@ export interface Share {
 
 const SHARE = /占(?:比)?(?:(.{1,16}?)的)?(?:比重|比例)?(?:为)?$/;
 
+// Linear reading (issue 13.5): every function here is called for each figure of a section's text, so none may
+// scan the text or the figure list from its start for each figure — on a paragraph of 160 000 characters that
+// made the narrative rules take seconds, on 10 MB minutes. Offsets of the few marker words, the bracket depth
+// at each offset and per-sentence figure lists are computed once per text (or figure list) and searched by
+// binary search. Backward searches for "the amount this figure is about" look at most WINDOW figures back:
+// a change or a rate 200 figures away from its amount is not one a reader would pair either.
+const WINDOW = 200;
+
+/** Index of the last element of the ascending `xs` that is ≤ `v`, or -1. */
+function lastAtOrBelow(xs: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= v) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Offsets where `pattern` (global) matches in `text`, ascending; overlapping words each found by their own pattern. */
+function offsetsOf(text: string, pattern: RegExp): number[] {
+  return [...text.matchAll(pattern)].map((m) => m.index!);
+}
+
+interface TextIndex {
+  text: string;
+  /** Bracket depth before each offset (depth[i] counts the brackets of text[0, i)). */
+  depth: Uint16Array;
+  qizhong: number[];
+  /** 。 */
+  periods: number[];
+  /** 。；; */
+  stops: number[];
+  /** 、 */
+  enums: number[];
+  /** 其中/主要用于/具体情况/主要包括/分别为 (listHead's words). */
+  heads: number[];
+  /** Numbered item starts (findBlockStart's pattern): their ends, ascending, and their offsets. */
+  itemEnds: number[];
+  itemStarts: number[];
+  /** List markers of a change's list: offset and length, ascending by offset. */
+  markers: { at: number; length: number }[];
+  markerAts: number[];
+}
+
+// One text is read by several rules in turn, figure after figure: the index of the last one is kept.
+let lastIndex: TextIndex | null = null;
+
+function indexOf(text: string): TextIndex {
+  if (lastIndex && lastIndex.text === text) {
+    // Equal texts may be different string objects (each rule joins the section again): keeping the caller's makes
+    // the next comparison a pointer comparison instead of one over the whole text.
+    lastIndex.text = text;
+    return lastIndex;
+  }
+  const depth = new Uint16Array(text.length + 1);
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    depth[i] = d;
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) d = Math.min(d + 1, 0xffff);
+    else if ((c === 0xff09 || c === 0x29) && d > 0) d--;
+  }
+  depth[text.length] = d;
+  const items = [...text.matchAll(ITEM_START)];
+  const markers: TextIndex['markers'] = [];
+  for (const word of LIST_MARKER_WORDS) for (const at of offsetsOf(text, new RegExp(word, 'g'))) markers.push({ at, length: word.length });
+  markers.sort((a, b) => a.at - b.at || LIST_MARKER_WORDS.indexOf(text.substr(a.at, a.length)) - LIST_MARKER_WORDS.indexOf(text.substr(b.at, b.length)));
+  lastIndex = {
+    text,
+    depth,
+    qizhong: offsetsOf(text, /其中/g),
+    periods: offsetsOf(text, /。/g),
+    stops: offsetsOf(text, /[；;。]/g),
+    enums: offsetsOf(text, /、/g),
+    heads: offsetsOf(text, /其中|主要用于|具体情况|主要包括|分别为/g),
+    itemEnds: items.map((m) => m.index! + m[0].length),
+    itemStarts: items.map((m) => m.index!),
+    markers,
+    markerAts: markers.map((m) => m.at),
+  };
+  return lastIndex;
+}
+
+/** text.lastIndexOf(word, from) for one of the indexed words. */
+function lastOffset(offsets: number[], from: number): number {
+  const k = lastAtOrBelow(offsets, from);
+  return k < 0 ? -1 : offsets[k];
+}
+
+interface FigureIndex {
+  /** amountsBefore[k]: figures 0..k-1 that are amounts and not changes. */
+  levelsBefore: Int32Array;
+  starts: Int32Array;
+  /** Per sentence: the offset of its first amount (any) and of its first level amount. */
+  firstAmount: Map<number, number>;
+  firstLevel: Map<number, number>;
+  /** Per sentence: indexes of its amounts, ascending. */
+  amountsOf: Map<number, number[]>;
+  /** Level amounts by every ending (up to 16 characters) of their normalised label, ascending indexes. */
+  byNameEnd: Map<string, number[]> | null;
+  /** listHead's answer, which depends only on the text and the figures. */
+  head?: { at: number; figure: Figure | null };
+}
+
+const figureIndexes = new WeakMap<readonly Figure[], FigureIndex>();
+
+function indexFigures(figs: readonly Figure[]): FigureIndex {
+  const known = figureIndexes.get(figs);
+  if (known) return known;
+  const levelsBefore = new Int32Array(figs.length + 1);
+  const starts = new Int32Array(figs.length);
+  const firstAmount = new Map<number, number>();
+  const firstLevel = new Map<number, number>();
+  const amountsOf = new Map<number, number[]>();
+  figs.forEach((f, k) => {
+    starts[k] = f.start;
+    const level = f.kind === 'amount' && !f.change;
+    levelsBefore[k + 1] = levelsBefore[k] + (level ? 1 : 0);
+    if (f.kind === 'amount') {
+      if (!firstAmount.has(f.sentence)) firstAmount.set(f.sentence, f.start);
+      if (level && !firstLevel.has(f.sentence)) firstLevel.set(f.sentence, f.start);
+      const list = amountsOf.get(f.sentence) ?? [];
+      list.push(k);
+      amountsOf.set(f.sentence, list);
+    }
+  });
+  const index: FigureIndex = { levelsBefore, starts, firstAmount, firstLevel, amountsOf, byNameEnd: null };
+  figureIndexes.set(figs, index);
+  return index;
+}
+
+/** Figures with start in (from, to) that are level amounts (amount, not a change). */
+function levelsBetween(fi: FigureIndex, from: number, to: number): number {
+  const a = lastAtOrBelow(fi.starts, from) + 1;
+  const b = lastAtOrBelow(fi.starts, to - 1) + 1;
+  return b > a ? fi.levelsBefore[b] - fi.levelsBefore[a] : 0;
+}
+
+/** Level amounts by the endings of their normalised names (for "占X的": the amount named X). */
+function namesIndex(figs: readonly Figure[], fi: FigureIndex): Map<string, number[]> {
+  if (fi.byNameEnd) return fi.byNameEnd;
+  const map = new Map<string, number[]>();
+  figs.forEach((g, k) => {
+    if (g.kind !== 'amount' || g.change) return;
+    const name = normaliseName(g.label).replace(/(为|是|共计|合计|共)$/, '');
+    for (let n = 1; n <= Math.min(name.length, 16); n++) {
+      const end = name.slice(-n);
+      const list = map.get(end) ?? [];
+      list.push(k);
+      map.set(end, list);
+    }
+  });
+  fi.byNameEnd = map;
+  return map;
+}
+
 function normaliseName(s: string): string {
   return s.replace(/^(本部门|本单位|全年|年度|\d{4}年度?)/, '').replace(/[“”"（）()]/g, '');
 }
 
 /** The amount a list hangs from: the last amount before the first 其中/主要用于/包括 that precedes `before`. */
 export function listHead(text: string, figs: Figure[], before: number): Figure | null {
-  const heads = [...text.matchAll(/其中|主要用于|具体情况|主要包括|分别为/g)].map((m) => m.index!).filter((i) => i < before);
-  if (!heads.length) return null;
-  const at = heads[0];
-  const cands = figs.filter((f) => f.kind === 'amount' && !f.change && f.end <= at);
-  return cands.length ? cands[cands.length - 1] : null;
+  const heads = indexOf(text).heads;
+  if (!heads.length || heads[0] >= before) return null;
+  const fi = indexFigures(figs);
+  // the figures are those of this text (figures() keys them by its content), so the head depends on them alone
+  if (fi.head?.at !== heads[0]) {
+    const at = heads[0];
+    let figure: Figure | null = null;
+    for (let k = lastAtOrBelow(fi.starts, at); k >= 0; k--) {
+      const f = figs[k];
+      if (f.kind === 'amount' && !f.change && f.end <= at) {
+        figure = f;
+        break;
+      }
+    }
+    fi.head = { at, figure };
+  }
+  return fi.head.figure;
 }
 
 export function shares(text: string, figs: Figure[]): Share[] {
@@ -42,8 +215,20 @@ export function shares(text: string, figs: Figure[]): Share[] {
     const wholeName = m[1] ? normaliseName(m[1]) : null;
     let whole: Figure | null = null;
     if (wholeName) {
-      const named = figs.filter((g) => g.kind === 'amount' && g.start < part!.start && !g.change && normaliseName(g.label).replace(/(为|是|共计|合计|共)$/, '').endsWith(wholeName));
-      whole = named.length ? named[named.length - 1] : null;
+      // The last level amount before the part whose name ends with the whole's name (looked up, not scanned).
+      const fi = indexFigures(figs);
+      const named = wholeName === '' ? undefined : namesIndex(figs, fi).get(wholeName);
+      let lo = 0;
+      let hi = (named?.length ?? 0) - 1;
+      let k = -1;
+      while (named && lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (figs[named[mid]].start < part.start) {
+          k = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      whole = named && k >= 0 ? figs[named[k]] : null;
       // "占总支出的" names the list's head without repeating its words
       if (!whole && /^(总支出|支出总额|总额|总数)$/.test(wholeName)) whole = listHead(text, figs, part.start);
     } else whole = listHead(text, figs, part.start);
@@ -73,7 +258,7 @@ export function completions(figs: Figure[]): Completion[] {
     const inner = prev && prev.kind === 'amount' && !prev.change && prev.sentence === f.sentence && /^的?$/.test(f.label.replace(/\s+/g, '')) && COMPLETED.test(prev.label.replace(/\s+/g, ''));
     if (inner) budget = prev;
     else if (!COMPLETED.test(f.label)) return;
-    for (let j = i - 1 - (inner ? 1 : 0); j >= 0 && f.sentence - figs[j].sentence <= 1; j--) {
+    for (let j = i - 1 - (inner ? 1 : 0); j >= 0 && j >= i - WINDOW && f.sentence - figs[j].sentence <= 1; j--) {
       const g = figs[j];
       if (g.kind !== 'amount') continue;
       if (!actual && /决算(数)?(为|是)?$/.test(g.label)) actual = g;
@@ -98,28 +283,35 @@ export interface Change {
 }
 
 /** Where the numbered item holding `at` starts ("（五）项目支出…", "2.口岸管理业务…"), else the text's start. */
+const ITEM_START = /(?:^|[。；;：:])\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/g;
+const LIST_MARKER_WORDS = ['其中', '主要包括', '具体包括', '包括', '主要用于', '分别为'];
+
 function findBlockStart(text: string, at: number): number {
-  const items = [...text.slice(0, at).matchAll(/(?:^|[。；;：:])\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/g)];
-  return items.length ? items[items.length - 1].index! : 0;
+  const index = indexOf(text);
+  const k = lastAtOrBelow(index.itemEnds, at);
+  return k < 0 ? 0 : index.itemStarts[k];
 }
 
 /** Bracket depth at each offset of the text: figures inside “（…）” are asides, not the sentence's subject. */
 export function depthAt(text: string, offset: number): number {
-  let d = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text[i];
-    if (c === '（' || c === '(') d++;
-    else if ((c === '）' || c === ')') && d > 0) d--;
-  }
-  return d;
+  return indexOf(text).depth[Math.max(0, Math.min(offset, text.length))];
 }
 
 // “比上年”, “较2025年年初预算数” right before the figure, and the change word right after it (“…125462.47万元增加”)
 const PRIOR = /(比|较)[^，。；,;与]{0,20}$/;
 const RIGHT_AFTER = /^(增加|减少|增长|下降|多|少)(了)?$/;
 
+/** Offset of the first list marker lying wholly within text[from, to), or -1 (the first match of the marker words in that slice). */
+function firstMarker(ti: TextIndex, from: number, to: number): number {
+  let k = lastAtOrBelow(ti.markerAts, from - 1) + 1;
+  for (; k < ti.markers.length && ti.markers[k].at < to; k++) if (ti.markers[k].at + ti.markers[k].length <= to) return ti.markers[k].at;
+  return -1;
+}
+
 export function changes(figs: Figure[], text = ''): Change[] {
   const out: Change[] = [];
+  const ti = indexOf(text);
+  const fi = indexFigures(figs);
   figs.forEach((f, i) => {
     if (f.kind !== 'amount' || !f.change) return;
     const next = figs[i + 1];
@@ -132,16 +324,19 @@ export function changes(figs: Figure[], text = ''): Change[] {
     // not of the list's last item (西安 2026).
     // Only an enumeration ("A…、B…、C…" with no ；/。 before the change) counts as such a list: "其中：(1)A…，较上年
     // 增加…；(2)B…" states each item's own change.
-    let listAt = text.lastIndexOf('其中', f.start);
+    let listAt = lastOffset(ti.qizhong, f.start);
     if (listAt >= 0) {
-      const between = text.slice(listAt, f.start);
-      const listed = figs.filter((h) => h.kind === 'amount' && !h.change && h.start > listAt && h.start < f.start).length;
-      if (/[；;。]/.test(between) || listed < 2 || !between.includes('、')) listAt = -1;
+      const stopBetween = lastOffset(ti.stops, f.start - 1) >= listAt;
+      const enumBetween = lastOffset(ti.enums, f.start - 1) >= listAt;
+      const listed = levelsBetween(fi, listAt, f.start);
+      if (stopBetween || listed < 2 || !enumBetween) listAt = -1;
     }
-    for (let j = i - 1; j >= 0; j--) {
+    // a level amount of this sentence printed before the list
+    const headBeforeList = listAt >= 0 && (fi.firstLevel.get(f.sentence) ?? Infinity) < listAt;
+    for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
       const g = figs[j];
       if (g.kind !== 'amount' || g.change || depthAt(text, g.start) !== depth) continue;
-      if (listAt >= 0 && g.start > listAt && g.sentence === f.sentence && figs.some((h, k) => k < j && h.kind === 'amount' && !h.change && h.start < listAt && h.sentence === f.sentence)) continue;
+      if (listAt >= 0 && g.start > listAt && g.sentence === f.sentence && headBeforeList) continue;
       // “比上年X万元增加”: X is the base, and the level it changed to is stated before it
       if (!prior && !current && j === i - 1 && PRIOR.test(g.label) && RIGHT_AFTER.test(f.label) && g.sentence === f.sentence) {
         prior = g;
@@ -153,17 +348,24 @@ export function changes(figs: Figure[], text = ''): Change[] {
     // "…X万元，主要包括：A…；B…；C96.81万元，用于…。较2025年年初预算减少52.44万元" (深圳口岸 2026 p8): a change opening its own
     // sentence after a list is of the amount the list hangs from, not of the list's last item; when that cannot be
     // told, the change has no current amount (not checked)
-    const stop = text.lastIndexOf('。', f.start);
-    if (current && current.sentence < f.sentence && stop >= 0 && depthAt(text, stop) === 0 && !figs.some((h) => h.sentence === f.sentence && h.start < f.start && h.kind === 'amount')) {
+    const stop = lastOffset(ti.periods, f.start);
+    if (current && current.sentence < f.sentence && stop >= 0 && depthAt(text, stop) === 0 && !((fi.firstAmount.get(f.sentence) ?? Infinity) < f.start)) {
       // the list: a marker in the sentence (up to 。) that ends with the current amount's item
-      const block = Math.max(findBlockStart(text, f.start), text.lastIndexOf('。', current.start) + 1);
-      const marker = /其中|主要包括|具体包括|包括|主要用于|分别为/.exec(text.slice(block, current.start));
-      if (marker) {
-        const at = block + marker.index;
-        const listed = figs.filter((h) => h.kind === 'amount' && !h.change && h.start > at && h.start < f.start).length;
+      const block = Math.max(findBlockStart(text, f.start), lastOffset(ti.periods, current.start) + 1);
+      const marker = firstMarker(ti, block, current.start);
+      if (marker >= 0) {
+        const at = marker;
+        const listed = levelsBetween(fi, at, f.start);
         if (listed >= 2) {
-          const head = figs.filter((h) => h.kind === 'amount' && !h.change && h.start >= block && h.end <= at && depthAt(text, h.start) === depth);
-          current = head.length ? head[head.length - 1] : null;
+          let head: Figure | null = null;
+          for (let k = lastAtOrBelow(fi.starts, at); k >= 0 && figs[k].start >= block; k--) {
+            const h = figs[k];
+            if (h.kind === 'amount' && !h.change && h.end <= at && depthAt(text, h.start) === depth) {
+              head = h;
+              break;
+            }
+          }
+          current = head;
         }
       }
     }
@@ -201,9 +403,12 @@ export function priorYearLabel(label: string, year: number | null): boolean {
 
 export function threeNumbers(figs: Figure[], year: number | null): ThreeNumber[] {
   const out: ThreeNumber[] = [];
+  const fi = indexFigures(figs);
   figs.forEach((p, i) => {
     if (p.kind !== 'percent' || !RATE_WORD.test(p.label)) return;
-    const inSentence = figs.slice(0, i).filter((g) => g.sentence === p.sentence && g.kind === 'amount');
+    const ofSentence = fi.amountsOf.get(p.sentence) ?? [];
+    const upTo = lastAtOrBelow(ofSentence, i - 1) + 1;
+    const inSentence = ofSentence.slice(Math.max(0, upTo - WINDOW), upTo).map((k) => figs[k]);
     const prior = inSentence.find((g) => !g.change && priorYearLabel(g.label, year) && !/(比|较)[^，。；]*$/.test(g.label));
     if (!prior) return;
     const change = figs[i - 1]?.kind === 'amount' && figs[i - 1].change && figs[i - 1].sentence === p.sentence ? figs[i - 1] : null;

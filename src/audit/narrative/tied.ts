@@ -293,8 +293,42 @@ export function scopeOfText(s: string): Scope | null {
 /** Sections whose figures are not restatements of the tables. */
 const SKIP_HEADING = /绩效|附件|名词解释|国有资产|重点(项目|支出)|项目(支出)?(情况|说明)/;
 
-function sentenceStart(text: string, at: number): number {
-  return Math.max(...['。', '；', ';'].map((ch) => text.lastIndexOf(ch, at - 1))) + 1;
+/** Index of the last element of the ascending `xs` that is ≤ `v`, or -1. */
+function lastAtOrBelow(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= v) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the first element of the ascending `xs` that is ≥ `v` (xs.length when none). */
+function firstAtOrAfter(xs: readonly number[], v: number): number {
+  return lastAtOrBelow(xs, v - 1) + 1;
+}
+
+export interface TextOffsets {
+  /** Where the sentence (。；;) holding offset `at` starts. */
+  sentenceStart(at: number): number;
+  /** The last clause cut (。；;，,) before offset `at`, or -1. */
+  lastCut(at: number): number;
+}
+
+export function textOffsets(text: string): TextOffsets {
+  const stops = [...text.matchAll(/[。；;]/g)].map((m) => m.index!);
+  const cuts = [...text.matchAll(/[。；;，,]/g)].map((m) => m.index!);
+  // text.lastIndexOf(ch, at - 1) looks at offset 0 even for at ≤ 0
+  const before = (xs: number[], at: number) => {
+    const k = lastAtOrBelow(xs, Math.max(at - 1, 0));
+    return k < 0 ? -1 : xs[k];
+  };
+  return { sentenceStart: (at) => before(stops, at) + 1, lastCut: (at) => before(cuts, at) };
 }
 
 /** The item markers of a numbered list: “（五）”, “三、” open a new block; “1.”, “2、” are items inside it. */
@@ -322,8 +356,8 @@ function inProjectList(text: string, figs: readonly Figure[], f: Figure, facts: 
 const GENERIC = /^(?:\d{4}年度?|本年|当年)?(?:预算)?(?:支出|收入)?(?:预算)?(?:合计|小计)?(?:数)?(?:为|是)?$/;
 
 /** The label, or the name before a colon joined to it when the label itself names nothing ("…(项):支出"). */
-function labelWithName(text: string, f: Figure, names: readonly string[], year: number | null): string {
-  const cut = Math.max(...['。', '；', ';', '，', ','].map((ch) => text.lastIndexOf(ch, f.start - 1)));
+function labelWithName(text: string, f: Figure, names: readonly string[], year: number | null, at: TextOffsets): string {
+  const cut = at.lastCut(f.start);
   const seg = text.slice(cut + 1, f.start);
   const colon = Math.max(seg.lastIndexOf('：'), seg.lastIndexOf(':'));
   if (colon < 0 || !GENERIC.test(f.label.replace(/\s+/g, ''))) return f.label;
@@ -345,10 +379,23 @@ export function narrativeFacts(d: Disclosure): Fact[] {
     const headingScope = scopeOfText(l.section.headingPath.slice(-1).join('')) ?? scopeOfText(l.heading.replace(/第[一二三四五六七八九十]+部分[^/]*/, ''));
     const figs = figures(l.text);
     let last: Fact | null = null;
+    // Linear reading (issue 13.5): sentence starts and clause cuts are looked up in offsets found once, the first
+    // figure of a sentence by binary search, and "an amount of something unknown before this one in the sentence"
+    // is kept as the offset of the last such amount instead of being searched for at every figure.
+    const at = textOffsets(l.text);
+    const starts = figs.map((g) => g.start);
+    const indexOfFigure = new Map(figs.map((g, k) => [g, k]));
+    const isFact = new Set<Figure>();
+    let lastUnknown = -1;
     figs.forEach((f, i) => {
+      readFigure(f, i);
+      if (f.kind === 'amount' && !f.change && !isFact.has(f) && !priorYearLabel(f.label, d.fiscalYear)) lastUnknown = f.start;
+    });
+    function readFigure(f: Figure, i: number) {
       if (f.kind !== 'amount' || f.change) return;
-      const ss = sentenceStart(l.text, f.start);
-      const firstInSentence = figs.find((g) => g.start >= ss);
+      const ss = at.sentenceStart(f.start);
+      const first = firstAtOrAfter(starts, ss);
+      const firstInSentence = first < figs.length ? figs[first] : undefined;
       const head = l.text.slice(ss, firstInSentence && firstInSentence.start < f.start ? firstInSentence.start : f.start);
       // a figure right after a 比/较 (“比2025年预算数1506121.45万元减少…”) is the prior year's
       if (/(比|较|与|同)[^，。；]{0,20}$/.test(l.text.slice(Math.max(0, f.start - 24), f.start)) && /(比|较)/.test(f.label)) return;
@@ -356,10 +403,10 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       let fact: Fact | null = null;
       // "广深港…物业管理服务2,520.00万元，上年结转122.31万元": after an amount of something the vocabulary does not
       // know, the sentence's parts are that thing's
-      const unknownBefore = figs.some((g) => g.start >= ss && g.start < f.start && g.kind === 'amount' && !g.change && !priorYearLabel(g.label, d.fiscalYear) && !out.some((x) => x.figure === g));
+      const unknownBefore = lastUnknown >= ss;
       if (unknownBefore && !/^[（(]?[一二三四五六七八九十\d]+[)）.、．]/.test(f.label)) return;
       // "1.住房公积金(项):支出1,073.77万元": a generic label after a colon restates the name before the colon
-      const label = labelWithName(l.text, f, names, d.fiscalYear);
+      const label = labelWithName(l.text, f, names, d.fiscalYear, at);
       const line = lineOfLabel(label, names, d.fiscalYear);
       if (line && !line.code && !line.tail && line.names.every((n) => n.level === null) && inProjectList(l.text, figs, f, out)) return;
       if (line) {
@@ -402,7 +449,7 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       } else if (isBareAmountLabel(f.label, names, d.fiscalYear)) {
         // a subject named just before without a figure ("（一）因公出国（境）费用。2026年预算数…"), else the subject of
         // the last fact when only changes and rates stand between ("住房公积金（01项）136.4万元，…，预算安排131.20万元")
-        const prevStart = sentenceStart(l.text, ss - 1);
+        const prevStart = at.sentenceStart(ss - 1);
         const prev = l.text.slice(prevStart, f.start - f.label.length).replace(/[。；;，,：:]+$/, '');
         const clauses = prev.split(/[。；;，,]/).filter(Boolean);
         const topic = clauses[clauses.length - 1] ?? '';
@@ -411,15 +458,16 @@ export function narrativeFacts(d: Disclosure): Fact[] {
           const scope: Scope = named.scope ?? scopeOfText(head) ?? headingScope ?? 'all';
           const cells = specsFor(named.subject, scope).flatMap((s) => resolve(d, s, null));
           fact = { located: l, figure: f, subject: named.subject, scope, label: topic + f.label, term: named.term, cells, inherited: true };
-        } else if (last && f.sentence - last.figure.sentence <= 1 && figs.slice(figs.indexOf(last.figure) + 1, i).every((g) => g.kind === 'percent' || g.change || priorYearLabel(g.label, d.fiscalYear))) {
+        } else if (last && f.sentence - last.figure.sentence <= 1 && figs.slice((indexOfFigure.get(last.figure) ?? figs.length) + 1, i).every((g) => g.kind === 'percent' || g.change || priorYearLabel(g.label, d.fiscalYear))) {
           fact = { ...last, figure: f, label: f.label, inherited: true };
         }
       }
       if (fact) {
         out.push(fact);
+        isFact.add(f);
         last = fact;
       }
-    });
+    }
   }
   return out;
 }

@@ -26,15 +26,33 @@ export interface Figure {
   change?: 'up' | 'down';
 }
 
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|%|％)/g;
-const SENTENCE = /[。；;]/;
-const CLAUSE = /[，,、：:（）()]/;
+// Digit runs are bounded (15 integer digits, 12 decimals, 8 comma groups: far past any amount printed) so that a
+// long run of digits without a unit costs each start position a bounded look, not a scan to the run's end.
+const NUMBER = /(\d{1,3}(?:,\d{3}){1,8}|\d{1,15})(?:\.(\d{1,12}))?\s*(万元|元|%|％)/g;
 
 export function tidyText(s: string): string {
   return s.replace(/(?<=[\u4e00-\u9fff（）“”、，。：；%])\s+|\s+(?=[\u4e00-\u9fff（）“”、，。：；%])/g, '');
 }
 
+// A section's text is read by a dozen rules in turn; its figures are found once. The array is shared: callers
+// read it and never change it.
+// The texts of the last documents audited are kept (a bounded number: the oldest is dropped first).
+const figureCache = new Map<string, Figure[]>();
+const FIGURE_CACHE_TEXTS = 256;
+
 export function figures(text: string): Figure[] {
+  const known = figureCache.get(text);
+  if (known) return known;
+  const out = findFigures(text);
+  if (figureCache.size >= FIGURE_CACHE_TEXTS) figureCache.delete(figureCache.keys().next().value!);
+  figureCache.set(text, out);
+  return out;
+}
+
+const SENTENCE_CHARS = new Set([...'。；;']);
+const CLAUSE_CHARS = new Set([...'，,、：:（）()']);
+
+function findFigures(text: string): Figure[] {
   const out: Figure[] = [];
   let sentence = 0;
   let clause = 0;
@@ -44,12 +62,13 @@ export function figures(text: string): Figure[] {
     // a digit or letter glued before the number ("0X 万元", "A1") is not a figure we can read
     if (start > 0 && /[\dA-Za-z.．]/.test(text[start - 1])) continue;
     const between = text.slice(last, start);
-    for (const ch of between) {
-      if (SENTENCE.test(ch)) {
+    for (let k = 0; k < between.length; k++) {
+      const ch = between[k];
+      if (SENTENCE_CHARS.has(ch)) {
         sentence++;
         clause = 0;
       }
-      else if (CLAUSE.test(ch)) clause++;
+      else if (CLAUSE_CHARS.has(ch)) clause++;
     }
     // labels run back to the clause start; "、" separates list items but also joins words ("收、支总计"), so it
     // only cuts when a figure precedes it in the same stretch (the previous figure already bounds `between`)

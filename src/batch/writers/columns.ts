@@ -1,15 +1,12 @@
 import { describePlace } from '../../model/place.ts';
 import { STATUS_LABEL } from '../progress.ts';
+import type { Column } from '../../export/tables.ts';
 import type { BatchFinding, BatchRow } from '../types.ts';
 
 // The columns of the two report tables, shared by the CSV and Excel writers so both say the same thing.
 // Headers are Chinese first with the English name after, as the rest of Caijian's output.
 
-export interface Column<T> {
-  header: string;
-  width: number;
-  value: (x: T) => string | number | null;
-}
+export type { Column } from '../../export/tables.ts';
 
 export const SUMMARY_COLUMNS: Column<BatchRow>[] = [
   { header: '文件 File', width: 48, value: (r) => r.file },

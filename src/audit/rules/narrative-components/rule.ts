@@ -39,18 +39,36 @@ const rule: Rule = {
       const text = l.text;
       const figs = figures(text);
       const markers = [...text.matchAll(MARKER)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
+      // figures are in text order: the ones before a marker and the ones in its list are found by binary search
+      // (linear reading, issue 13.5), not by filtering every figure for every marker
+      const lastEndingBy = (offset: number) => {
+        let found = -1;
+        for (let lo = 0, hi = figs.length - 1; lo <= hi; ) {
+          const mid = (lo + hi) >> 1;
+          if (figs[mid].end <= offset) {
+            found = mid;
+            lo = mid + 1;
+          } else hi = mid - 1;
+        }
+        return found;
+      };
       markers.forEach((m, i) => {
-        const before = figs.filter((f) => f.end <= m.at);
-        const head = before[before.length - 1];
+        const head = figs[lastEndingBy(m.at)];
         // the total is the amount right before the marker, in the same sentence
         // the list must open in the figure's own sentence: after “…上年结转结余0万元。其中：” the 其中 belongs to the
         // sentence's subject, not to its last figure
         if (head?.kind !== 'amount' || head.change || !/^[\s，,；;]{0,3}$/.test(text.slice(head.end, m.at))) return;
         // a list opened inside brackets (“（其中个人账户基金142787万元）”) ends with them
-        const bracketed = /[（(]\s*$/.test(text.slice(0, m.at));
+        let k = m.at - 1;
+        while (k >= 0 && /\s/.test(text[k])) k--;
+        const bracketed = k >= 0 && (text[k] === '（' || text[k] === '(');
         const close = bracketed ? Math.min(...['）', ')'].map((c) => text.indexOf(c, m.end)).filter((x) => x >= 0), text.length) : -1;
         const stop = Math.min(...[text.indexOf('。', m.end), markers[i + 1]?.at ?? -1, close].filter((x) => x >= 0), text.length);
-        const parts: Figure[] = figs.filter((f) => f.start >= m.end && f.end <= stop && f.kind === 'amount' && !f.change && f.unit === head.unit && !/预算|决算|上年|比|较/.test(f.label));
+        const parts: Figure[] = [];
+        for (let j = lastEndingBy(m.end - 1) + 1; j < figs.length && figs[j].end <= stop; j++) {
+          const f = figs[j];
+          if (f.start >= m.end && f.kind === 'amount' && !f.change && f.unit === head.unit && !/预算|决算|上年|比|较/.test(f.label)) parts.push(f);
+        }
         if (parts.length < 1) return;
         // an outline (（一）人员经费…1、工资福利支出…（1）基本工资…) lists levels, not siblings: not added up
         if (new Set(parts.map((p) => numbering(p.label))).size > 1) return;

@@ -1,5 +1,5 @@
 import { figureInterval, figurePlace, figureText } from '../../narrative/tokens.ts';
-import { narrativeFacts, type Fact } from '../../narrative/tied.ts';
+import { narrativeFacts, textOffsets, type Fact, type TextOffsets } from '../../narrative/tied.ts';
 import { mayEqual } from '../../interval.ts';
 import type { Rule } from '../../types.ts';
 
@@ -28,14 +28,26 @@ const rule: Rule = {
   },
   check(ctx) {
     const seen = new Map<string, Fact>();
+    // offsets of each section's text found once (facts come section by section), not searched per fact
+    type Offsets = { text: string; at: TextOffsets; lists: { at: number; end: number }[] };
+    let current = null as Offsets | null;
     for (const f of narrativeFacts(ctx.disclosure)) {
       // a part listed after “其中/包括” belongs to the amount the list hangs from (“302…4464.76万元，其中：公用经费621.37万元”
       // and “502…3423.08万元，其中：公用经费545.71万元” are two parts, 西安人社 2020)
       const text = f.located.text;
-      const ss = Math.max(...['。', '；', ';'].map((ch) => text.lastIndexOf(ch, f.figure.start - 1))) + 1;
-      const head = text.slice(ss, f.figure.start);
-      const m = [...head.matchAll(/其中|包括|含/g)].pop();
-      const parent = m ? head.slice(Math.max(0, m.index! - 16), m.index!) : '';
+      if (!current || current.text !== text) current = { text, at: textOffsets(text), lists: [...text.matchAll(/其中|包括|含/g)].map((m) => ({ at: m.index!, end: m.index! + m[0].length })) };
+      const ss = current.at.sentenceStart(f.figure.start);
+      // the last list word of the sentence before the figure
+      let m: { at: number; end: number } | undefined;
+      for (let lo = 0, hi = current.lists.length - 1; lo <= hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (current.lists[mid].end <= f.figure.start) {
+          m = current.lists[mid];
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (m && m.at < ss) m = undefined;
+      const parent = m ? text.slice(Math.max(ss, m.at - 16), m.at) : '';
       const key = [f.located.heading, f.subject, f.scope, f.term, parent].join('|');
       const first = seen.get(key);
       if (!first) {

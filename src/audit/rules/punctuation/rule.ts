@@ -50,13 +50,23 @@ function partAt(j: Joined, offset: number): { piece: TextPiece; offset: number }
 /** The first bracket or quotation mark without its partner: its offset and the partner it lacks. */
 export function unbalanced(text: string): { offset: number; mark: string; lacks: string } | null {
   const stack: { family: number; offset: number }[] = [];
+  // Open marks of each family on the stack: a closer whose family is not open is known at once, without
+  // searching the stack (a long paragraph of unmatched marks would make that search quadratic).
+  const open = new Map<number, number>();
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     const o = OPEN.get(ch);
     const c = CLOSE.get(ch);
-    if (o !== undefined && c === undefined) stack.push({ family: o, offset: i });
-    else if (c !== undefined) {
-      const at = stack.map((s) => s.family).lastIndexOf(c);
+    if (o !== undefined && c === undefined) {
+      stack.push({ family: o, offset: i });
+      open.set(o, (open.get(o) ?? 0) + 1);
+    } else if (c !== undefined) {
+      // the top of the stack, or (when another family is on top) the first report ends the search
+      let at = -1;
+      if (open.get(c)) for (let k = stack.length - 1; k >= 0; k--) if (stack[k].family === c) {
+        at = k;
+        break;
+      }
       if (at === -1) {
         if (LIST_NUMBER.test(text.slice(Math.max(0, i - 5), i + 1))) continue;
         return { offset: i, mark: ch, lacks: marks.pairs[c][0][0] };
@@ -66,10 +76,11 @@ export function unbalanced(text: string): { offset: number; mark: string; lacks:
         return { offset: open.offset, mark: text[open.offset], lacks: marks.pairs[open.family][1][0] };
       }
       stack.pop();
+      open.set(c, open.get(c)! - 1);
     }
   }
-  const open = stack[0];
-  return open ? { offset: open.offset, mark: text[open.offset], lacks: marks.pairs[open.family][1][0] } : null;
+  const first = stack[0];
+  return first ? { offset: first.offset, mark: text[first.offset], lacks: marks.pairs[first.family][1][0] } : null;
 }
 
 /** The next section's heading is printed right below the paragraph's last line (no line lost in between). */
@@ -87,7 +98,12 @@ function headingFollows(last: SourcePlace, next: SourcePlace | undefined): boole
 
 function sections(d: Disclosure): Map<NarrativeSection, TextPiece[]> {
   const out = new Map<NarrativeSection, TextPiece[]>();
-  for (const p of texts(d)) if (p.section) out.set(p.section, [...(out.get(p.section) ?? []), p]);
+  for (const p of texts(d)) {
+    if (!p.section) continue;
+    const list = out.get(p.section);
+    if (list) list.push(p);
+    else out.set(p.section, [p]);
+  }
   return out;
 }
 
