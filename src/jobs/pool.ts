@@ -50,11 +50,12 @@ export interface JobPool<J, R> {
 const CHILD = new URL('./child.ts', import.meta.url);
 const MAX_START_FAILURES = 3;
 /**
- * Address space a fresh Node process reserves writable without using it (V8's code range and friends: VmData
- * ≈ 570 MB at ≈ 45 MB resident on Node 24, x64), which RLIMIT_DATA counts. The cap is memoryMb on top of it,
- * so memoryMb is what the job may really use.
+ * Address space a process reserves writable without using it, which RLIMIT_DATA counts: V8's code range and
+ * friends, VmData ≈ 570 MB at ≈ 45 MB resident for the main thread on Node 24 x64, plus ≈ 80 MB for pdf.js's
+ * parser thread (started with a 64 MB code range, src/read/pdf/pdf-worker.ts; a thread with the default range
+ * would take ≈ 540 MB). The cap is memoryMb on top of it, so memoryMb is what the job may really use.
  */
-const RESERVED_MB = 560;
+const RESERVED_MB = 680;
 const LINUX = process.platform === 'linux';
 
 interface Pending<J, R> {
@@ -124,7 +125,8 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
     if (!cur) return;
     clearTimeout(cur.timer);
     if (cur.sampler) clearInterval(cur.sampler);
-    sample(slot);
+    const peak = peakRss(slot.child?.pid);
+    if (peak) cur.peak = Math.max(cur.peak, peak);
     slot.current = null;
     if (cur.peak > 0) {
       outcome.peakRssMb = cur.peak;
@@ -139,7 +141,16 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
   const sample = (slot: Slot<J, R>) => {
     const cur = slot.current;
     const peak = cur && peakRss(slot.child?.pid);
-    if (cur && peak) cur.peak = Math.max(cur.peak, peak);
+    if (!cur || !peak) return;
+    cur.peak = Math.max(cur.peak, peak);
+    // The resident watch: RLIMIT_DATA is the hard stop for a sudden allocation, but it also counts address space
+    // reserved and never used (see RESERVED_MB), so the job's real use is held to memoryMb here.
+    if (options.memoryMb && peak > options.memoryMb && slot.current === cur) {
+      fail(slot, memoryFailure(limitMb));
+      retire(slot);
+      replace(slot);
+      dispatch();
+    }
   };
 
   const fail = (slot: Slot<J, R>, failure: JobFailure) => {
@@ -261,7 +272,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
         dispatch();
       }, p.deadlineMs);
       resetPeak(child.pid);
-      const sampler = LINUX ? setInterval(() => sample(slot), 200) : null;
+      const sampler = LINUX ? setInterval(() => sample(slot), 100) : null;
       sampler?.unref();
       slot.current = { ...p, id, started: performance.now(), timer, sampler, peak: 0 };
       busy(child);

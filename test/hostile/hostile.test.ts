@@ -13,7 +13,7 @@ import { type HostileInput, writeHostileInputs } from './inputs.ts';
 // reader's own bound, the deadline or the memory cap — and the server must stay up and keep reading.
 
 /** The cap is what a job may use (src/jobs/pool.ts): its peak stays within a few tens of MB of it. */
-const MEMORY_MB = 960;
+const MEMORY_MB = 900;
 /** Below 30 s with room for a loaded machine; what runs into it ends as a timeout refusal (a clear message). */
 const DEADLINE_MS = 12_000;
 

@@ -45,7 +45,7 @@ describe('job pool', () => {
       }
     }
     expect(small).toMatchObject({ ok: true, value: 4 });
-    if (process.platform === 'linux') expect(buffers.peakRssMb ?? 0).toBeLessThan(500);
+    if (process.platform === 'linux') expect(buffers.peakRssMb ?? 0).toBeLessThan(460);
   }, 60_000);
 
   it('reports a crash or a throwing handler as a refusal and replaces a dead child', async () => {
