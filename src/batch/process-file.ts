@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { checkDisclosure } from '../audit/engine.ts';
 import { describePlace } from '../model/place.ts';
 import { parseBytes } from '../pipeline.ts';
+import { isOutOfMemory } from '../jobs/messages.ts';
 import { isInputError } from '../read/errors.ts';
 import { assertDisclosure } from '../recognise/is-disclosure.ts';
 import type { BatchFinding, BatchRow } from './types.ts';
@@ -88,6 +89,8 @@ export async function processFile(path: string): Promise<{ row: BatchRow; findin
       });
     }
   } catch (e) {
+    // A refused allocation is the job pool's to report (it names the cap and replaces the process).
+    if (isOutOfMemory(e)) throw e;
     row.status = 'failed';
     if (isInputError(e)) {
       row.reasonCode = e.code;

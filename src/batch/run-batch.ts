@@ -1,29 +1,35 @@
 import { availableParallelism } from 'node:os';
+import { createJobPool } from '../jobs/pool.ts';
+import type { JobFailure } from '../jobs/types.ts';
+import type { BatchJob, BatchJobResult } from './batch-job.ts';
 import { collectInputs } from './collect-inputs.ts';
 import { emptyRow } from './process-file.ts';
 import type { BatchFinding, BatchProgress, BatchReport, BatchRow } from './types.ts';
 import { Journal } from './journal.ts';
-import { createWorkerPool } from './worker-pool.ts';
 import { reportFormat, unsupportedReport, writeReport } from './writers/write-report.ts';
 
-// Many documents at once: folders expanded, each file read, recognised and audited in a pool of worker
-// threads (one per core by default), one summary row per file in input order. A bad file never stops the
+// Many documents at once: folders expanded, each file read, recognised and audited in the job pool (src/jobs:
+// child processes with a memory cap and a deadline, one per core by default), one summary row per file in input order. A bad file never stops the
 // batch: its row says why. See src/batch/README.md for the CLI wiring.
 
 export interface BatchOptions {
   /** Report file: .xlsx (sheets 汇总 + 问题), .json, or .csv (+ .findings.csv). */
   out?: string;
-  /** Worker threads; default: the machine's available parallelism. */
+  /** Jobs at the same time (child processes); default: the machine's available parallelism. */
   jobs?: number;
   /** Called after each file. Use progressPrinter() from ./progress.ts for the terminal. */
   onProgress?: (p: BatchProgress) => void;
   /** Per-file limit in milliseconds (default 120 s); a file over it is stopped and reported as timeout. */
   timeoutMs?: number;
-  /** Heap limit per worker in MiB (default 4096). */
+  /** Heap limit per child in MiB (default 256 MB below the memory cap). */
   maxHeapMb?: number;
+  /** Hard memory cap per child in MiB (all its memory; default CAIJIAN_JOB_MEMORY_MB or 2048). */
+  memoryMb?: number;
+  /** Replace a child after this many files (default 50), so a long batch does not grow. */
+  recycleAfter?: number;
   /** Reuse the rows of files already done in the journal beside `out` (a batch that was stopped). */
   resume?: boolean;
-  /** The worker entry; tests substitute one. */
+  /** The job entry (src/batch/batch-job.ts); tests substitute one. */
   workerUrl?: URL;
 }
 
@@ -74,17 +80,19 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
 
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length || 1));
   if (todo.length) {
-    const pool = createWorkerPool({
+    const pool = createJobPool<BatchJob, BatchJobResult>({
       size: jobs,
-      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      workerUrl: options.workerUrl ?? new URL('./batch-worker.ts', import.meta.url),
-      maxHeapMb: options.maxHeapMb ?? 4096,
+      deadlineMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      entry: options.workerUrl ?? new URL('./batch-job.ts', import.meta.url),
+      ...jobMemory(options),
+      recycleAfter: options.recycleAfter,
     });
     try {
       await Promise.all(
         todo.map(async (i) => {
           const path = files[i];
-          const result = await pool.run(path);
+          const outcome = await pool.run({ path });
+          const result = outcome.ok ? outcome.value : { row: refusedRow(path, outcome.failure, outcome.ms), findings: [] };
           rows[i] = result.row;
           findingsByFile[i] = result.findings;
           journal?.append(path, result.row, result.findings);
@@ -118,4 +126,22 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
   };
   if (options.out) batch.written = await writeReport(batch, options.out);
   return batch;
+}
+
+/** Memory bounds of one child: the cap from the option or environment, the heap a little below it. */
+function jobMemory(options: BatchOptions): { memoryMb: number; heapMb: number } {
+  const env = Number(process.env.CAIJIAN_JOB_MEMORY_MB);
+  const memoryMb = options.memoryMb ?? (Number.isFinite(env) && env > 0 ? env : 4608);
+  return { memoryMb, heapMb: options.maxHeapMb ?? Math.min(4096, Math.max(128, memoryMb - 256)) };
+}
+
+/** The row of a file the job pool stopped (deadline, memory cap, crash) or could not run. */
+function refusedRow(path: string, failure: JobFailure, ms: number): BatchRow {
+  const row = emptyRow(path);
+  row.status = failure.code === 'timeout' ? 'timeout' : 'failed';
+  row.reasonCode = failure.code;
+  row.reason = failure.messageZh;
+  row.reasonEn = failure.messageEn;
+  row.ms = ms;
+  return row;
 }

@@ -19,7 +19,7 @@ import { importFile, reprocess, type ImportResult } from './importer.ts';
 import type { UploadLimits } from './limits.ts';
 import { renderDocument, RENDER_FORMATS } from './render.ts';
 import { PDFJS_ROOT, PROJECT_ROOT, readStatic, WEB_ROOT } from './static.ts';
-import type { ParsePool } from './worker-pool.ts';
+import type { ParsePool } from './read-pool.ts';
 import type { PageImages } from './page-image.ts';
 
 // The HTTP API (described in docs/api/openapi.yaml) and the web app's static files. Every /api route

@@ -4,7 +4,7 @@ import type { Repository, SaveResult } from '../store/repository.ts';
 import type { DocumentSummary, User } from '../store/types.ts';
 import { figuresOf, mediaTypeOf, regionOf } from './facts.ts';
 import type { UploadLimits } from './limits.ts';
-import type { ParsePool } from './worker-pool.ts';
+import type { ParsePool } from './read-pool.ts';
 import { auditDocument } from './run-audit.ts';
 
 // One uploaded file → one stored document. Reading happens in the worker pool; storing is one transaction

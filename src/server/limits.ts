@@ -15,8 +15,12 @@ export interface UploadLimits {
   maxArchiveEntries: number;
   /** Seconds allowed to read and audit one file before it is abandoned. */
   parseSeconds: number;
-  /** Files read at the same time (each in its own worker thread). */
+  /** Files read at the same time (each in its own child process, src/jobs). */
   concurrency: number;
+  /** Memory cap of one reading process in MiB (all of it); a file that needs more is refused. */
+  memoryMb?: number;
+  /** Reading processes are replaced after this many files, so the server's memory does not grow. */
+  recycleAfter?: number;
 }
 
 function env(name: string, fallback: number): number {
@@ -33,5 +37,7 @@ export function defaultLimits(): UploadLimits {
     maxArchiveEntries: env('CAIJIAN_MAX_ARCHIVE_ENTRIES', 3000),
     parseSeconds: env('CAIJIAN_PARSE_SECONDS', 120),
     concurrency: env('CAIJIAN_PARSE_CONCURRENCY', 2),
+    memoryMb: env('CAIJIAN_JOB_MEMORY_MB', 1536),
+    recycleAfter: env('CAIJIAN_JOB_RECYCLE', 20),
   };
 }

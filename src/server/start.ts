@@ -5,7 +5,7 @@ import { createApp } from './app.ts';
 import { AllowedHosts } from './host-check.ts';
 import { auditPending } from './importer.ts';
 import { defaultLimits, type UploadLimits } from './limits.ts';
-import { ParsePool } from './worker-pool.ts';
+import { ParsePool } from './read-pool.ts';
 import { PageImages } from './page-image.ts';
 
 // Starts the HTTP server on an open store. Used by `caijian serve` and by the API and browser tests.
@@ -18,7 +18,7 @@ export interface RunningServer {
 
 export async function startServer(options: { repo: Repository; port?: number; host?: string; limits?: Partial<UploadLimits>; webRoot?: string }): Promise<RunningServer> {
   const limits = { ...defaultLimits(), ...options.limits };
-  const pool = new ParsePool(limits.concurrency);
+  const pool = new ParsePool(limits);
   const pageImages = new PageImages();
   const host = options.host ?? '127.0.0.1';
   const hosts = new AllowedHosts(host);

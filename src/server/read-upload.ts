@@ -1,13 +1,13 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { detectFormat } from '../read/detect.ts';
+import { isOutOfMemory } from '../jobs/messages.ts';
 import { InputError, isInputError } from '../read/errors.ts';
 import type { AuditOutcome } from '../store/types.ts';
 import type { UploadLimits } from './limits.ts';
 import { auditDocument } from './run-audit.ts';
 
-// Reads and audits one uploaded file in a worker thread. Isolating it means a pathological file can be
-// abandoned (the worker is terminated at the time limit) without stalling the server, and two cores read
-// two files at once. The worker checks the size limits that need the file's structure (PDF pages, archive
+// The server's job entry for the job pool (src/jobs): reads and audits one uploaded file (bytes in) in a child
+// process. Isolating it means a pathological file is abandoned (the child is killed at the time limit or its
+// memory cap) without stalling or killing the server, and two cores read two files at once. The worker checks the size limits that need the file's structure (PDF pages, archive
 // expansion) before the full read, so a refused file costs little.
 
 export interface ParseJob {
@@ -50,6 +50,8 @@ export async function parseAndAudit(job: ParseJob): Promise<ParseReply> {
     const audit = auditDocument(model);
     return { ok: true, format, modelJson: JSON.stringify(model), audit };
   } catch (e) {
+    // A refused allocation is the job pool's to report (it names the cap and replaces the process).
+    if (isOutOfMemory(e)) throw e;
     if (isInputError(e)) return { ok: false, code: e.code, messageZh: e.messageZh, messageEn: e.messageEn };
     const detail = e instanceof Error ? e.message : String(e);
     return {
@@ -61,9 +63,9 @@ export async function parseAndAudit(job: ParseJob): Promise<ParseReply> {
   }
 }
 
-if (parentPort && workerData?.caijianParseWorker) {
-  const port = parentPort;
-  port.on('message', async (job: ParseJob) => {
-    port.postMessage(await parseAndAudit(job));
-  });
+/** Modules are loaded before the child says it is ready, so an upload's time limit measures the upload. */
+export async function warmup(): Promise<void> {
+  await import('../pipeline.ts');
 }
+
+export const handle = parseAndAudit;

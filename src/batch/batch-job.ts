@@ -1,0 +1,20 @@
+import { processFile } from './process-file.ts';
+import type { BatchFinding, BatchRow } from './types.ts';
+
+// The batch's job entry for the job pool (src/jobs): one file by path → its row and findings. A file that hangs
+// or needs more memory than the cap is dealt with by the pool (the child is stopped and replaced), not here.
+// The reader, recognition and the audit's rules are static imports: loaded before the child says it is ready,
+// so a file's time limit measures the file.
+
+export interface BatchJob {
+  path: string;
+}
+
+export interface BatchJobResult {
+  row: BatchRow;
+  findings: BatchFinding[];
+}
+
+export function handle(job: BatchJob): Promise<BatchJobResult> {
+  return processFile(job.path);
+}

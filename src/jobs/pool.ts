@@ -1,0 +1,322 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { crashFailure, memoryFailure, startFailure, timeoutFailure } from './messages.ts';
+import type { ChildMessage, JobFailure, JobMessage, JobOutcome } from './types.ts';
+
+// One job runner for the batch and the server (docs/decisions/0014-job-runner.md): a few long-lived child
+// processes, one job at a time each. A child loads its entry once and says it is ready; only then does it get
+// jobs, so a job's deadline measures the job. Each child runs under a hard memory cap for the whole process
+// (on Linux RLIMIT_DATA, so pdf.js's own parser thread inside it is bounded too) and V8 heap limits. A job past
+// its deadline or over the cap ends as a refusal naming the limit and its child is replaced; children are also
+// replaced after `recycleAfter` jobs, so memory a long batch accumulates is given back. Children that die
+// before they are ready trip a breaker: jobs are refused at once instead of respawning forever.
+
+export interface JobPoolOptions {
+  /** Child processes (jobs run at the same time). */
+  size: number;
+  /** The job entry module (exports handle, optionally warmup): see src/jobs/types.ts JobEntry. */
+  entry: URL;
+  /** Milliseconds one job may take (default; run() can give its own). */
+  deadlineMs: number;
+  /** Hard cap of a child's memory in MiB (all of it: heap, buffers, threads); Linux only, elsewhere heap only. */
+  memoryMb?: number;
+  /** V8 old-generation heap limit of a child in MiB. */
+  heapMb?: number;
+  /** V8 young-generation (semi-space) size of a child in MiB. */
+  youngMb?: number;
+  /** Replace a child after this many jobs (default 50). */
+  recycleAfter?: number;
+  /** Milliseconds a child may take to become ready (default: the larger of the deadline and 60 s). */
+  startTimeoutMs?: number;
+}
+
+export interface JobPoolStats {
+  /** Children started, replacements included. */
+  spawned: number;
+  /** Children retired after recycleAfter jobs. */
+  recycled: number;
+  jobs: number;
+  failures: Partial<Record<JobFailure['code'], number>>;
+  /** Highest resident memory one child reached, in MiB (Linux; null elsewhere). */
+  peakRssMb: number | null;
+}
+
+export interface JobPool<J, R> {
+  run(job: J, options?: { deadlineMs?: number }): Promise<JobOutcome<R>>;
+  stats(): JobPoolStats;
+  close(): Promise<void>;
+}
+
+const CHILD = new URL('./child.ts', import.meta.url);
+const MAX_START_FAILURES = 3;
+/**
+ * Address space a process reserves writable without using it, which RLIMIT_DATA counts: V8's code range and
+ * friends, VmData ≈ 570 MB at ≈ 45 MB resident for the main thread on Node 24 x64, plus ≈ 80 MB for pdf.js's
+ * parser thread (started with a 64 MB code range, src/read/pdf/pdf-worker.ts; a thread with the default range
+ * would take ≈ 540 MB). The cap is memoryMb on top of it, so memoryMb is what the job may really use.
+ */
+const RESERVED_MB = 680;
+const LINUX = process.platform === 'linux';
+
+interface Pending<J, R> {
+  job: J;
+  deadlineMs: number;
+  resolve: (o: JobOutcome<R>) => void;
+}
+
+interface Slot<J, R> {
+  child: ChildProcess | null;
+  ready: boolean;
+  jobsDone: number;
+  current: (Pending<J, R> & { id: number; started: number; timer: NodeJS.Timeout; sampler: NodeJS.Timeout | null; peak: number }) | null;
+  /** Last words of the child (a `fatal` message, or the end of its stderr). */
+  fatal: string | null;
+  stderr: string;
+}
+
+/** Resident memory high-water mark of a process in MiB, from /proc (Linux). */
+function peakRss(pid: number | undefined): number | null {
+  if (!LINUX || !pid) return null;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts a new high-water mark, so a job's peak is its own and not its predecessors'. */
+function resetPeak(pid: number | undefined): void {
+  if (!LINUX || !pid) return;
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not permitted here: the peak then covers the child's life, which only overstates it
+  }
+}
+
+export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
+  const queue: Pending<J, R>[] = [];
+  const slots: Slot<J, R>[] = [];
+  const recycleAfter = Math.max(1, options.recycleAfter ?? 50);
+  const startTimeoutMs = options.startTimeoutMs ?? Math.max(options.deadlineMs, 60_000);
+  const limitMb = options.memoryMb ?? options.heapMb ?? 0;
+  const stats: JobPoolStats = { spawned: 0, recycled: 0, jobs: 0, failures: {}, peakRssMb: null };
+  let nextId = 1;
+  let closed = false;
+  let startFailures = 0;
+  let broken: JobFailure | null = null;
+
+  const command = (): [string, string[]] => {
+    const flags = ['--disable-warning=ExperimentalWarning'];
+    if (options.heapMb) flags.push(`--max-old-space-size=${options.heapMb}`);
+    if (options.youngMb) flags.push(`--max-semi-space-size=${options.youngMb}`);
+    const node = [...flags, CHILD.pathname, options.entry.href];
+    // RLIMIT_DATA caps every private writable mapping of the process: an ArrayBuffer past it fails with a
+    // RangeError, a heap past it aborts the process; either way only this child is lost.
+    if (LINUX && options.memoryMb) {
+      return ['/bin/sh', ['-c', 'ulimit -d "$1" && shift && exec "$@"', 'sh', String((options.memoryMb + RESERVED_MB) * 1024), process.execPath, ...node]];
+    }
+    return [process.execPath, node];
+  };
+
+  const settle = (slot: Slot<J, R>, outcome: JobOutcome<R>) => {
+    const cur = slot.current;
+    if (!cur) return;
+    clearTimeout(cur.timer);
+    if (cur.sampler) clearInterval(cur.sampler);
+    const peak = peakRss(slot.child?.pid);
+    if (peak) cur.peak = Math.max(cur.peak, peak);
+    slot.current = null;
+    if (cur.peak > 0) {
+      outcome.peakRssMb = cur.peak;
+      stats.peakRssMb = Math.max(stats.peakRssMb ?? 0, cur.peak);
+    }
+    stats.jobs++;
+    if (!outcome.ok) stats.failures[outcome.failure.code] = (stats.failures[outcome.failure.code] ?? 0) + 1;
+    cur.resolve(outcome);
+  };
+
+  /** The job's peak so far (a child killed or dead can no longer be asked, so it is sampled while it runs). */
+  const sample = (slot: Slot<J, R>) => {
+    const cur = slot.current;
+    const peak = cur && peakRss(slot.child?.pid);
+    if (!cur || !peak) return;
+    cur.peak = Math.max(cur.peak, peak);
+    // The resident watch: RLIMIT_DATA is the hard stop for a sudden allocation, but it also counts address space
+    // reserved and never used (see RESERVED_MB), so the job's real use is held to memoryMb here.
+    if (options.memoryMb && peak > options.memoryMb && slot.current === cur) {
+      fail(slot, memoryFailure(limitMb));
+      retire(slot);
+      replace(slot);
+      dispatch();
+    }
+  };
+
+  const fail = (slot: Slot<J, R>, failure: JobFailure) => {
+    const cur = slot.current;
+    if (cur) settle(slot, { ok: false, failure, ms: Math.round(performance.now() - cur.started) });
+  };
+
+  /** Why a child died, from what it said last and how it ended. */
+  const deathOf = (slot: Slot<J, R>, code: number | null, signal: NodeJS.Signals | null): JobFailure => {
+    const words = `${slot.fatal ?? ''}\n${slot.stderr}`;
+    if (code === 71 || /heap out of memory|Allocation failed|allocation failed|out of memory/i.test(words)) return memoryFailure(limitMb);
+    const detail = slot.fatal ?? lastErrorLine(slot.stderr) ?? (signal ? `signal ${signal}` : `code ${code}`);
+    return crashFailure(detail);
+  };
+
+  const retire = (slot: Slot<J, R>) => {
+    const child = slot.child;
+    slot.child = null;
+    slot.ready = false;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+
+  const spawnChild = (slot: Slot<J, R>) => {
+    const [file, args] = command();
+    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    stats.spawned++;
+    slot.child = child;
+    slot.ready = false;
+    slot.jobsDone = 0;
+    slot.fatal = null;
+    slot.stderr = '';
+    idle(child);
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (d: string) => {
+      if (slot.child === child) slot.stderr = (slot.stderr + d).slice(-4000);
+    });
+    const startTimer = setTimeout(() => {
+      if (slot.child !== child || slot.ready) return;
+      slot.fatal = 'did not become ready in time / 启动超时';
+      child.kill('SIGKILL');
+    }, startTimeoutMs);
+    startTimer.unref();
+    child.on('message', (m: ChildMessage<R>) => {
+      if (slot.child !== child) return;
+      if (m.type === 'ready') {
+        clearTimeout(startTimer);
+        slot.ready = true;
+        startFailures = 0;
+        dispatch();
+      } else if (m.type === 'fatal') slot.fatal = m.message;
+      else if (slot.current && m.id === slot.current.id) {
+        const cur = slot.current;
+        const ms = Math.round(performance.now() - cur.started);
+        slot.jobsDone++;
+        if (m.type === 'result') settle(slot, { ok: true, value: m.value, ms });
+        else settle(slot, { ok: false, failure: m.memory ? memoryFailure(limitMb) : crashFailure(m.message), ms });
+        if (m.type === 'error' && m.memory) {
+          retire(slot);
+          replace(slot);
+        } else if (slot.jobsDone >= recycleAfter) {
+          stats.recycled++;
+          retire(slot);
+          replace(slot);
+        } else idle(child);
+        dispatch();
+      }
+    });
+    child.on('error', (e) => {
+      if (slot.child === child) slot.fatal ??= e.message;
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(startTimer);
+      if (slot.child !== child || closed) return; // replaced already (deadline, recycling) or closing
+      const wasReady = slot.ready;
+      const failure = deathOf(slot, code, signal);
+      slot.child = null; // dead: settle() must not sample a pid that may be reused
+      slot.ready = false;
+      if (!wasReady && ++startFailures >= MAX_START_FAILURES) {
+        broken = startFailure(slot.fatal ?? lastErrorLine(slot.stderr) ?? `code ${code}`);
+        fail(slot, broken);
+        dispatch();
+        return;
+      }
+      fail(slot, failure);
+      replace(slot);
+      dispatch();
+    });
+  };
+
+  const replace = (slot: Slot<J, R>) => {
+    if (!closed && !broken) spawnChild(slot);
+  };
+
+  /** An idle child does not keep the parent alive (a server closing, a CLI finishing). */
+  const idle = (child: ChildProcess) => {
+    child.unref();
+    (child.channel as { unref?: () => void } | undefined)?.unref?.();
+  };
+  const busy = (child: ChildProcess) => {
+    child.ref();
+    (child.channel as { ref?: () => void } | undefined)?.ref?.();
+  };
+
+  const dispatch = () => {
+    if (broken) {
+      for (const p of queue.splice(0)) p.resolve({ ok: false, failure: broken, ms: 0 });
+      return;
+    }
+    for (const slot of slots) {
+      if (!slot.child || !slot.ready || slot.current || queue.length === 0) continue;
+      const p = queue.shift()!;
+      const child = slot.child;
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        // Terminating the process is the only reliable way to stop a parser stuck in synchronous work.
+        fail(slot, timeoutFailure(p.deadlineMs));
+        retire(slot);
+        replace(slot);
+        dispatch();
+      }, p.deadlineMs);
+      resetPeak(child.pid);
+      const sampler = LINUX ? setInterval(() => sample(slot), 100) : null;
+      sampler?.unref();
+      slot.current = { ...p, id, started: performance.now(), timer, sampler, peak: 0 };
+      busy(child);
+      const message: JobMessage<J> = { type: 'job', id, job: p.job };
+      child.send(message);
+    }
+  };
+
+  for (let i = 0; i < Math.max(1, options.size); i++) {
+    const slot: Slot<J, R> = { child: null, ready: false, jobsDone: 0, current: null, fatal: null, stderr: '' };
+    slots.push(slot);
+    spawnChild(slot);
+  }
+
+  return {
+    run(job, runOptions) {
+      if (closed) return Promise.reject(new Error('job pool closed'));
+      return new Promise((resolve) => {
+        queue.push({ job, deadlineMs: runOptions?.deadlineMs ?? options.deadlineMs, resolve });
+        dispatch();
+      });
+    },
+    stats: () => ({ ...stats, failures: { ...stats.failures } }),
+    async close() {
+      closed = true;
+      const exits: Promise<unknown>[] = [];
+      for (const slot of slots) {
+        fail(slot, crashFailure('job pool closed / 已关闭'));
+        const child = slot.child;
+        slot.child = null;
+        if (child && child.exitCode === null && child.signalCode === null) {
+          exits.push(new Promise((ok) => child.once('exit', ok)));
+          child.ref(); // an idle child is unref'd: without this the caller's process could end before the exit
+          child.kill('SIGKILL');
+        }
+      }
+      for (const p of queue.splice(0)) p.resolve({ ok: false, failure: crashFailure('job pool closed / 已关闭'), ms: 0 });
+      await Promise.all(exits);
+    },
+  };
+}
+
+/** The last "SomethingError: message" line of a stderr tail (a module that failed to load prints its stack). */
+function lastErrorLine(stderr: string): string | null {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => /^\w*Error\b.*:/.test(l));
+  return lines.length ? lines[lines.length - 1].replace(/^\w*Error:\s*/, '') : null;
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createJobPool, type JobPool } from '../../src/jobs/pool.ts';
+import type { Job } from './fixtures/entry.ts';
+
+// The job runner's fences on a tiny entry (src/jobs/pool.ts): handshake, deadline, memory cap (buffers outside
+// the heap and the heap itself), crash, recycling, and the start-failure breaker.
+
+const ENTRY = new URL('./fixtures/entry.ts', import.meta.url);
+let pool: JobPool<Job, unknown> | null = null;
+afterEach(async () => {
+  await pool?.close();
+  pool = null;
+});
+
+describe('job pool', () => {
+  it('runs jobs in ready children and answers each with its own result', async () => {
+    pool = createJobPool<Job, unknown>({ size: 2, entry: ENTRY, deadlineMs: 10_000 });
+    const outs = await Promise.all([1, 2, 3, 4].map((value) => pool!.run({ do: 'echo', value: { value, bytes: new Uint8Array([value]) } })));
+    expect(outs.map((o) => (o.ok ? o.value : null))).toEqual([1, 2, 3, 4].map((value) => ({ value, bytes: new Uint8Array([value]) })));
+  }, 30_000);
+
+  it('stops a job at its deadline, replaces the child, and goes on', async () => {
+    pool = createJobPool<Job, unknown>({ size: 1, entry: ENTRY, deadlineMs: 10_000 });
+    const [hang, after] = await Promise.all([pool.run({ do: 'hang' }, { deadlineMs: 1500 }), pool.run({ do: 'echo', value: 'next' })]);
+    expect(hang.ok).toBe(false);
+    if (!hang.ok) {
+      expect(hang.failure.code).toBe('timeout');
+      expect(hang.failure.messageZh).toContain('超时（超过 1.5 秒）');
+    }
+    expect(after).toMatchObject({ ok: true, value: 'next' });
+    expect(pool.stats().spawned).toBe(2);
+  }, 30_000);
+
+  it('refuses a job over the memory cap (outside the heap and in it), naming the cap; the next job runs', async () => {
+    pool = createJobPool<Job, unknown>({ size: 1, entry: ENTRY, deadlineMs: 20_000, memoryMb: 400, heapMb: 200 });
+    const buffers = await pool.run({ do: 'buffers', mb: 2048 });
+    const heap = await pool.run({ do: 'heap' });
+    const small = await pool.run({ do: 'buffers', mb: 64 });
+    for (const o of [buffers, heap]) {
+      expect(o.ok).toBe(false);
+      if (!o.ok) {
+        expect(o.failure.code).toBe('memory-limit');
+        expect(o.failure.messageZh).toContain('400 MB');
+        expect(o.failure.messageEn).toContain('400 MB');
+      }
+    }
+    expect(small).toMatchObject({ ok: true, value: 4 });
+    if (process.platform === 'linux') expect(buffers.peakRssMb ?? 0).toBeLessThan(460);
+  }, 60_000);
+
+  it('reports a crash or a throwing handler as a refusal and replaces a dead child', async () => {
+    pool = createJobPool<Job, unknown>({ size: 1, entry: ENTRY, deadlineMs: 10_000 });
+    const crash = await pool.run({ do: 'crash' });
+    const thrown = await pool.run({ do: 'throw' });
+    expect(crash).toMatchObject({ ok: false, failure: { code: 'crash' } });
+    if (!crash.ok) expect(crash.failure.messageEn).toContain('crashed on purpose');
+    expect(thrown).toMatchObject({ ok: false, failure: { code: 'crash' } });
+    expect(await pool.run({ do: 'echo', value: 1 })).toMatchObject({ ok: true, value: 1 });
+  }, 30_000);
+
+  it('recycles a child after N jobs', async () => {
+    pool = createJobPool<Job, unknown>({ size: 1, entry: ENTRY, deadlineMs: 10_000, recycleAfter: 2 });
+    const pids = [];
+    for (let i = 0; i < 5; i++) {
+      const o = await pool.run({ do: 'pid' });
+      pids.push(o.ok ? o.value : null);
+    }
+    expect(new Set(pids).size).toBe(3); // 2 + 2 + 1
+    expect(pool.stats().recycled).toBe(2);
+  }, 30_000);
+
+  it('refuses every job at once when children cannot start, instead of respawning forever', async () => {
+    pool = createJobPool<Job, unknown>({ size: 2, entry: new URL('../fixtures/office/batch/broken-worker.ts', import.meta.url), deadlineMs: 10_000 });
+    const outs = await Promise.all([1, 2, 3].map(() => pool!.run({ do: 'pid' })));
+    for (const o of outs) expect(o).toMatchObject({ ok: false, failure: { code: 'start-failed' } });
+    expect(pool.stats().spawned).toBeLessThanOrEqual(4);
+  }, 30_000);
+});
