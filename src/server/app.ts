@@ -471,6 +471,13 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ reviews: await repo.reviewHistory(id) });
   });
 
+  // The rule catalogue's names, for the findings list's rule filter (Chinese name and CJ code instead of an id).
+  app.get('/api/rules', async (c) => {
+    requireUser(c);
+    const { rules } = await import('../audit/rules/index.ts');
+    return c.json({ rules: rules.map((r) => ({ id: r.meta.id, code: r.meta.code, zh: r.meta.title.zh, category: r.meta.category })) }, 200, { 'cache-control': 'private, max-age=3600' });
+  });
+
   // ---- API description, static files -----------------------------------------------------------------
 
   app.get('/api/openapi.yaml', async (c) => {
