@@ -528,7 +528,7 @@ export class Repository {
     return this.db.transaction(async (tx) => {
       const review = await addReview(tx, findingId, status, reason, user);
       if (review) await this.logAction(tx, { user, action: 'review.set', target: findingId, detail: { status, reason, documentId: review.documentId } });
-      return review && review.review;
+      return review?.review ?? null;
     });
   }
 

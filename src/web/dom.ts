@@ -42,7 +42,13 @@ export function askReason(o: { title: string; message: string; ok: string; requi
       { class: 'ask' },
       h(
         'form',
-        { method: 'dialog', onsubmit: (e: Event) => (e.preventDefault(), finish(text.value.trim())) },
+        {
+          method: 'dialog',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            finish(text.value.trim());
+          },
+        },
         h('h2', {}, o.title),
         h('p', {}, o.message),
         text,
@@ -50,7 +56,10 @@ export function askReason(o: { title: string; message: string; ok: string; requi
       ),
     );
     text.addEventListener('input', () => (okButton.disabled = o.required && !text.value.trim()));
-    dialog.addEventListener('cancel', (e) => (e.preventDefault(), finish(null)));
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      finish(null);
+    });
     let done = false;
     function finish(v: string | null) {
       if (done) return;

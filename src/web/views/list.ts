@@ -145,7 +145,7 @@ export async function listView(main: HTMLElement, user: User): Promise<void> {
     }
     const filtered = Object.keys(current).some((k) => k !== 'sort' && k !== 'dir');
     if (page.total === 0) body.append(h('tr', {}, h('td', { colspan: 11, class: 'empty' }, filtered ? '没有符合筛选条件的文档。' : '还没有文档。把预算或决算公开文件拖到上方即可上传。')));
-    else body.append(...page.items.map((d) => row(d, user, onSelect, reload)));
+    else body.append(...page.items.map((d) => row(d, user, onSelect, () => void reload())));
     shown += page.items.length;
     total.textContent = `共 ${page.total} 份文档`;
     more.hidden = shown >= page.total;
