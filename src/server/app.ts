@@ -6,8 +6,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Disclosure } from '../model/disclosure.ts';
 import { isInputError } from '../read/errors.ts';
 import { hashPassword, passwordProblem, userNameProblem, verifyPassword } from '../store/passwords.ts';
-import type { Repository } from '../store/repository.ts';
-import { REVIEW_STATUSES, ROLES, type DocumentQuery, type ReviewStatus, type Role } from '../store/types.ts';
+import { isVisible, visibilityOf, type Repository } from '../store/repository.ts';
+import { DOCUMENT_SORTS, REVIEW_STATUSES, ROLES, type DocumentQuery, type DocumentSort, type ReviewStatus, type Role, type User } from '../store/types.ts';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { endSession, identify, requireUser, startSession, type AuthEnv } from './auth.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -87,7 +87,15 @@ function query(c: Context): DocumentQuery {
     return n;
   };
   const hasErrors = q.hasErrors === undefined || q.hasErrors === '' ? undefined : q.hasErrors === 'true' || q.hasErrors === '1';
+  const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[], name: string): T | undefined => {
+    if (v === undefined || v === '') return undefined;
+    if (!(allowed as readonly string[]).includes(v)) throw badRequest(`参数 ${name} 只能是 ${allowed.join('、')}。`, `Parameter ${name} must be one of ${allowed.join(', ')}.`);
+    return v as T;
+  };
   return {
+    sort: oneOf<DocumentSort>(q.sort, DOCUMENT_SORTS, 'sort'),
+    dir: oneOf(q.dir, ['asc', 'desc'] as const, 'dir'),
+    coverage: oneOf(q.coverage, ['full', 'partial', 'none', 'unknown'] as const, 'coverage'),
     q: q.q || undefined,
     entity: q.entity || undefined,
     region: q.region || undefined,
@@ -217,11 +225,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     const name = text(body, 'name', '用户名').trim();
     const password = text(body, 'password', '密码');
     const role = (body.role ?? 'reviewer') as Role;
-    if (!ROLES.includes(role)) throw badRequest('角色只能是 admin 或 reviewer。', 'Role must be admin or reviewer.');
+    if (!ROLES.includes(role)) throw badRequest('角色只能是 admin（管理员）、reviewer（复核员）或 department（部门用户）。', 'Role must be admin, reviewer or department.');
+    const department = typeof body.department === 'string' ? body.department.trim() : '';
+    if (role === 'department' && !department) throw badRequest('部门用户须填写所属部门（与公开文件上的单位名称一致）。', 'A department user needs its department (the entity name printed on its documents).');
+    if (department.length > 200) throw badRequest('部门名称过长（最多 200 字）。', 'The department name is too long (at most 200 characters).');
     const problem = userNameProblem(name) ?? passwordProblem(password);
     if (problem) throw badRequest(problem.zh, problem.en);
     if (await repo.findUserByName(name)) throw new ApiError(409, 'user-exists', `用户 ${name} 已存在。`, `User ${name} already exists.`);
-    return c.json({ user: await repo.createUser(name, await hashPassword(password), role) }, 201);
+    return c.json({ user: await repo.createUser(name, await hashPassword(password), role, role === 'department' ? department : null) }, 201);
   });
 
   // ---- documents -------------------------------------------------------------------------------------
@@ -281,29 +292,41 @@ export function createApp(options: AppOptions): Hono<Env> {
   );
 
   app.get('/api/documents', async (c) => {
-    requireUser(c);
-    return c.json(await repo.listDocuments(query(c)));
+    const user = requireUser(c);
+    return c.json(await repo.listDocuments(query(c), visibilityOf(user)));
   });
 
   app.get('/api/facets', async (c) => {
-    requireUser(c);
-    return c.json(await repo.facets());
+    const user = requireUser(c);
+    return c.json(await repo.facets(visibilityOf(user)));
   });
 
   app.get('/api/series', async (c) => {
-    requireUser(c);
-    return c.json({ points: await repo.series({ entity: c.req.query('entity') || undefined, kind: c.req.query('kind') || undefined }) });
+    const user = requireUser(c);
+    return c.json({ points: await repo.series({ entity: c.req.query('entity') || undefined, kind: c.req.query('kind') || undefined }, visibilityOf(user)) });
   });
 
-  async function documentOr404(id: string) {
+  /** The document, when it exists and this user may see it (another department's document is "not found" too). */
+  async function documentOr404(id: string, user: User) {
     const d = await repo.getDocument(id);
-    if (!d) throw notFound('该文档', 'Document');
+    if (!d || !isVisible(d.summary, visibilityOf(user))) throw notFound('该文档', 'Document');
     return d;
   }
 
+  // Delete one document with its findings, reviews and original (admin). The audit log keeps who, when and what.
+  app.delete('/api/documents/:id', async (c) => {
+    const user = requireUser(c, 'admin');
+    const body = (c.req.header('content-type') ?? '').includes('json') ? await jsonBody(c) : {};
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
+    if (reason.length > 2000) throw badRequest('删除理由过长（最多 2000 字）。', 'The reason is too long (at most 2000 characters).');
+    const deleted = await repo.deleteDocument(c.req.param('id'), user, reason);
+    if (!deleted) throw notFound('该文档', 'Document');
+    return c.json({ deleted });
+  });
+
   app.get('/api/documents/:id', async (c) => {
-    requireUser(c);
-    const d = await documentOr404(c.req.param('id'));
+    const user = requireUser(c);
+    const d = await documentOr404(c.req.param('id'), user);
     // What the audit could check (issue 11): computed from the model and the findings, also for older documents.
     const coverage = await documentCoverage(repo, d.summary.id, JSON.parse(d.modelJson) as Disclosure);
     // The model is stored as JSON text already; splice it in rather than parse and re-serialise it.
@@ -313,10 +336,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   // The 公开情况检查表 of one document (xlsx or docx, with page pictures for PDFs); dismissed findings are left out.
   const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   app.get('/api/documents/:id/check-sheet', async (c) => {
-    requireUser(c);
+    const user = requireUser(c);
     const format = c.req.query('format') ?? 'xlsx';
     if (format !== 'xlsx' && format !== 'docx') throw badRequest('检查表格式只能是 xlsx 或 docx。', 'The check sheet format must be xlsx or docx.');
-    const d = await documentOr404(c.req.param('id'));
+    const d = await documentOr404(c.req.param('id'), user);
     const p = (await documentSheet(repo, d.summary.id, options.pageImages?.renderer, c.req.query('source') || null))!;
     const { writeSheet } = await import('../sheet/export.ts');
     const body = await writeSheet(p, format);
@@ -329,13 +352,13 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // Check sheets of a selection as one workbook: 汇总, 按规则, then one sheet per document. ?ids=a,b,c
   app.get('/api/check-sheets', async (c) => {
-    requireUser(c);
+    const user = requireUser(c);
     const ids = (c.req.query('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     if (!ids.length) throw badRequest('请选择要导出检查表的文档。', 'Select the documents whose check sheets to export.');
     if (ids.length > 200) throw badRequest('一次最多导出 200 份检查表。', 'At most 200 check sheets at a time.');
     const sheets = [];
     for (const id of ids) {
-      const d = await documentOr404(id);
+      const d = await documentOr404(id, user);
       sheets.push({ fileName: d.summary.fileName, prepared: (await documentSheet(repo, id, options.pageImages?.renderer, null))! });
     }
     return c.body((await selectionWorkbook(sheets)) as Uint8Array<ArrayBuffer>, 200, { 'content-type': XLSX_TYPE, 'content-disposition': contentDisposition('检查表汇总.xlsx') });
@@ -351,16 +374,16 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.get('/api/documents/:id/findings', async (c) => {
-    requireUser(c);
+    const user = requireUser(c);
     const id = c.req.param('id');
-    const d = await documentOr404(id);
+    const d = await documentOr404(id, user);
     return c.json({ document: d.summary, findings: await repo.listFindings(id) });
   });
 
   app.get('/api/documents/:id/findings/export', async (c) => {
-    requireUser(c);
+    const user = requireUser(c);
     const id = c.req.param('id');
-    const d = await documentOr404(id);
+    const d = await documentOr404(id, user);
     const findings = await repo.listFindings(id);
     const format = c.req.query('format') ?? 'json';
     const base = d.summary.fileName.replace(/\.[^.]+$/, '') + '-审核结果';
@@ -376,8 +399,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.get('/api/documents/:id/original', async (c) => {
-    requireUser(c);
-    const d = await documentOr404(c.req.param('id'));
+    const user = requireUser(c);
+    const d = await documentOr404(c.req.param('id'), user);
     const bytes = await repo.getFile(d.summary.sha256);
     if (!bytes) throw notFound('原始文件', 'Original file');
     const inline = c.req.query('inline') !== undefined;
@@ -393,8 +416,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.get('/api/documents/:id/pages/:page', async (c) => {
-    requireUser(c);
-    const d = await documentOr404(c.req.param('id'));
+    const user = requireUser(c);
+    const d = await documentOr404(c.req.param('id'), user);
     if (d.summary.format !== 'pdf') throw badRequest('只有 PDF 文件有页面图片。', 'Only PDF documents have page images.');
     const pageNo = Number(c.req.param('page').replace(/\.png$/, ''));
     if (!Number.isInteger(pageNo) || pageNo < 1) throw badRequest('页码应为正整数。', 'The page number must be a positive integer.');
@@ -411,12 +434,12 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.get('/api/documents/:id/render', async (c) => {
-    requireUser(c);
+    const user = requireUser(c);
     const format = c.req.query('format') ?? 'html';
     if (!(RENDER_FORMATS as readonly string[]).includes(format)) {
       throw badRequest(`生成格式只能是 ${RENDER_FORMATS.join('、')}。`, `Render format must be one of ${RENDER_FORMATS.join(', ')}.`);
     }
-    const d = await documentOr404(c.req.param('id'));
+    const d = await documentOr404(c.req.param('id'), user);
     const out = await renderDocument(JSON.parse(d.modelJson) as Disclosure, format as (typeof RENDER_FORMATS)[number]);
     const base = d.summary.fileName.replace(/\.[^.]+$/, '');
     return c.body(out.body as Uint8Array<ArrayBuffer>, 200, {
@@ -428,9 +451,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // ---- reviews ---------------------------------------------------------------------------------------
 
-  app.put('/api/findings/:id/review', async (c) => {
-    const user = requireUser(c);
-    const body = await jsonBody(c);
+  /** A review decision from a request body: status and reason, validated the same way for one or many findings. */
+  function decision(body: Record<string, unknown>): { status: ReviewStatus; reason: string } {
     const status = body.status as ReviewStatus;
     if (!REVIEW_STATUSES.includes(status)) {
       throw badRequest('复核状态只能是 open（待复核）、confirmed（确认问题）或 dismissed（排除）。', 'Status must be open, confirmed or dismissed.');
@@ -438,16 +460,49 @@ export function createApp(options: AppOptions): Hono<Env> {
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     if (status === 'dismissed' && !reason) throw badRequest('排除一条审核结果时请填写理由。', 'Please give a reason when dismissing a finding.');
     if (reason.length > 2000) throw badRequest('复核意见过长（最多 2000 字）。', 'The reason is too long (at most 2000 characters).');
+    return { status, reason };
+  }
+
+  app.put('/api/findings/:id/review', async (c) => {
+    const user = requireUser(c, 'reviewer');
+    const { status, reason } = decision(await jsonBody(c));
     const review = await repo.setReview(c.req.param('id'), status, reason, user);
     if (!review) throw notFound('该审核结果', 'Finding');
     return c.json({ review });
   });
 
+  // One decision with one reason for many findings (the reviewer's selection), all or none; answers the documents
+  // touched with their counts after the decision, so the list and the document view update at once.
+  app.post('/api/reviews', async (c) => {
+    const user = requireUser(c, 'reviewer');
+    const body = await jsonBody(c);
+    const ids = body.findingIds;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.some((x) => typeof x !== 'string' || x === '')) {
+      throw badRequest('请选择要复核的审核结果（findingIds）。', 'Select the findings to review (findingIds).');
+    }
+    if (ids.length > 1000) throw badRequest('一次最多复核 1000 条审核结果。', 'At most 1000 findings at a time.');
+    const { status, reason } = decision(body);
+    const done = await repo.setReviews(ids as string[], status, reason, user);
+    if (!done) throw notFound('所选审核结果中有一条', 'One of the selected findings');
+    const documents = [];
+    for (const id of done.documents) documents.push((await repo.getDocument(id))!.summary);
+    return c.json({ reviews: Object.fromEntries(done.reviews), documents });
+  });
+
   app.get('/api/findings/:id/reviews', async (c) => {
-    requireUser(c);
+    const user = requireUser(c);
     const id = c.req.param('id');
-    if (!(await repo.findingDocument(id))) throw notFound('该审核结果', 'Finding');
+    const documentId = await repo.findingDocument(id);
+    const d = documentId ? await repo.getDocument(documentId) : null;
+    if (!d || !isVisible(d.summary, visibilityOf(user))) throw notFound('该审核结果', 'Finding');
     return c.json({ reviews: await repo.reviewHistory(id) });
+  });
+
+  // The rule catalogue's names, for the findings list's rule filter (Chinese name and CJ code instead of an id).
+  app.get('/api/rules', async (c) => {
+    requireUser(c);
+    const { rules } = await import('../audit/rules/index.ts');
+    return c.json({ rules: rules.map((r) => ({ id: r.meta.id, code: r.meta.code, zh: r.meta.title.zh, category: r.meta.category })) }, 200, { 'cache-control': 'private, max-age=3600' });
   });
 
   // ---- API description, static files -----------------------------------------------------------------

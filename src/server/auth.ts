@@ -55,9 +55,16 @@ export function identify(repo: Repository): MiddlewareHandler<AuthEnv> {
   };
 }
 
-export function requireUser(c: Context<AuthEnv>, role?: Role): User {
+/**
+ * The signed-in user, refusing anyone below `role`: 'admin' needs an admin; 'reviewer' needs bureau staff (admin or
+ * reviewer), refusing department users, who check their own documents but do not decide on findings.
+ */
+export function requireUser(c: Context<AuthEnv>, role?: Exclude<Role, 'department'>): User {
   const user = c.get('user');
   if (!user) throw new ApiError(401, 'unauthenticated', '请先登录。', 'Please sign in first.');
   if (role === 'admin' && user.role !== 'admin') throw new ApiError(403, 'forbidden', '只有管理员可以执行此操作。', 'Only administrators may do this.');
+  if (role === 'reviewer' && user.role === 'department') {
+    throw new ApiError(403, 'forbidden', '只有财政局复核员可以复核审核结果。', 'Only finance-bureau reviewers may review findings.');
+  }
   return user;
 }

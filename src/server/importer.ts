@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { computeCoverage } from '../audit/coverage.ts';
+import type { Coverage, Finding } from '../audit/types.ts';
 import type { Disclosure } from '../model/disclosure.ts';
-import type { Repository, SaveResult } from '../store/repository.ts';
-import type { DocumentSummary, User } from '../store/types.ts';
+import { isVisible, visibilityOf, type Repository, type SaveResult } from '../store/repository.ts';
+import type { AuditFinding, AuditOutcome, CoverageSummary, DocumentSummary, User } from '../store/types.ts';
 import { figuresOf, mediaTypeOf, regionOf } from './facts.ts';
 import type { UploadLimits } from './limits.ts';
 import type { ParsePool } from './read-pool.ts';
@@ -39,6 +41,14 @@ export async function importFile(
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const existing = await repo.findBySha(sha256);
+  // A department user is never shown another department's document, not even through a duplicate upload.
+  if (existing && !isVisible(existing, visibilityOf(user))) {
+    return {
+      fileName,
+      status: 'failed',
+      error: { code: 'duplicate-elsewhere', messageZh: '相同的文件已由其他用户上传，请联系财政局复核员。', messageEn: 'The same file was already uploaded by another user; please contact the finance bureau reviewer.' },
+    };
+  }
   if (existing) return { fileName, status: 'duplicate', document: existing };
 
   const reply = await pool.parse({ bytes: file.bytes, fileName, limits }, limits.parseSeconds);
@@ -51,13 +61,28 @@ export async function importFile(
     bytes: file.bytes,
     sha256,
     ...readFields(reply.modelJson, reply.audit),
+    department: user.role === 'department' ? (user.department ?? null) : null,
     uploadedBy: user.id,
   });
   return { fileName, status: saved.duplicate ? 'duplicate' : 'created', document: saved.document };
 }
 
+/** The list's coverage: standard tables checked, and the ones that were not with their reason. */
+export function coverageSummary(c: Coverage): CoverageSummary {
+  return {
+    level: c.level,
+    standardTables: c.standardTables,
+    checkedStandard: c.checkedStandard,
+    unchecked: c.tables.filter((t) => t.standard && !t.checked).map((t) => ({ title: t.title, reason: t.reason })),
+  };
+}
+
+function coverageFor(model: Disclosure, findings: readonly AuditFinding[]): CoverageSummary {
+  return coverageSummary(computeCoverage(model, findings as unknown as Finding[]));
+}
+
 /** What a read (and audited) document stores besides its original: the model and the facts listed and charted. */
-function readFields<A>(modelJson: string, audit: A) {
+function readFields(modelJson: string, audit: AuditOutcome) {
   const model = JSON.parse(modelJson) as Disclosure;
   return {
     kind: model.kind,
@@ -69,15 +94,32 @@ function readFields<A>(modelJson: string, audit: A) {
     modelJson,
     figures: figuresOf(model),
     audit,
+    // Unknown until the audit ran: a document never audited is not "checked".
+    coverage: audit.status === 'done' ? coverageFor(model, audit.findings) : null,
   };
+}
+
+/** Fills in the coverage of documents stored before it was kept. Returns how many were filled. */
+export async function coveragePending(repo: Repository): Promise<number> {
+  let n = 0;
+  for (const { id, modelJson } of await repo.documentsWithoutCoverage()) {
+    const findings = (await repo.listFindings(id)).map((f) => f.finding);
+    await repo.setCoverage(id, coverageFor(JSON.parse(modelJson) as Disclosure, findings));
+    n++;
+  }
+  return n;
 }
 
 /** Audits documents stored without an audit (by an earlier version whose audit could not load). Returns how many. */
 export async function auditPending(repo: Repository): Promise<number> {
   let n = 0;
   for (const { id, modelJson } of await repo.documentsWithoutAudit()) {
-    const outcome = auditDocument(JSON.parse(modelJson) as Disclosure);
-    if (outcome.status === 'done' && (await repo.attachAudit(id, outcome))) n++;
+    const model = JSON.parse(modelJson) as Disclosure;
+    const outcome = auditDocument(model);
+    if (outcome.status === 'done' && (await repo.attachAudit(id, outcome))) {
+      await repo.setCoverage(id, coverageFor(model, outcome.findings));
+      n++;
+    }
   }
   return n;
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Repository } from '../store/repository.ts';
 import { createApp } from './app.ts';
 import { AllowedHosts } from './host-check.ts';
-import { auditPending } from './importer.ts';
+import { auditPending, coveragePending } from './importer.ts';
 import { defaultLimits, type UploadLimits } from './limits.ts';
 import { ParsePool } from './read-pool.ts';
 import { PageImages } from './page-image.ts';
@@ -24,7 +24,10 @@ export async function startServer(options: { repo: Repository; port?: number; ho
   const hosts = new AllowedHosts(host);
   const app = createApp({ repo: options.repo, pool, limits, webRoot: options.webRoot, pageImages, hosts });
   // Documents stored while the audit module was missing get audited now, in the background.
-  void auditPending(options.repo).catch((e) => console.error('[caijian] pending audits failed:', e));
+  // Then documents stored before the list kept coverage get it (computed from the stored model and findings).
+  void auditPending(options.repo)
+    .then(() => coveragePending(options.repo))
+    .catch((e) => console.error('[caijian] pending audits failed:', e));
   // A busy or forbidden port is an 'error' event, not an exception: turn it into a rejection (the CLI prints one line).
   let server: ServerType;
   try {

@@ -89,16 +89,56 @@ const MIGRATIONS: Migration[] = [
       `ALTER TABLE documents ADD COLUMN processed_at TEXT`,
     ],
   },
+  {
+    version: 3,
+    name: 'review-workflow',
+    // Department users and the list's coverage column (issue 11). Additive only: new nullable columns.
+    // users.role keeps its original CHECK (admin, reviewer): changing a CHECK in SQLite means rebuilding a table that
+    // sessions, documents and reviews point at. A department user is therefore stored as role 'reviewer' with a
+    // department named; the repository reads that back as role 'department' (store/repository.ts toUser), so
+    // the server never sees such a user as a reviewer.
+    // documents.department is the department of the user who uploaded it (null: bureau staff).
+    // Coverage is computed from the model at import (audit/coverage.ts); null for documents stored before it,
+    // filled in by the server at start (importer.ts coveragePending).
+    statements: () => [
+      `ALTER TABLE users ADD COLUMN department TEXT`,
+      `ALTER TABLE documents ADD COLUMN department TEXT`,
+      `ALTER TABLE documents ADD COLUMN coverage_level TEXT`,
+      `ALTER TABLE documents ADD COLUMN standard_tables INTEGER`,
+      `ALTER TABLE documents ADD COLUMN checked_tables INTEGER`,
+      `ALTER TABLE documents ADD COLUMN unchecked_json TEXT`,
+      `CREATE INDEX documents_department ON documents(department)`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'audit-log',
+    // Who did what and when: review decisions, deletions (written in the same transaction as the action, so an
+    // action is never without its record). user_name is copied: the record outlives a renamed or removed user.
+    statements: () => [
+      `CREATE TABLE audit_log (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id TEXT,
+        user_name TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail_json TEXT NOT NULL
+      )`,
+      `CREATE INDEX audit_log_at ON audit_log(at)`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
-export async function migrate(db: SqlDatabase): Promise<number> {
+/** Applies the migrations not applied yet (up to `upTo`, for tests of an upgrade from an older schema). */
+export async function migrate(db: SqlDatabase, upTo = LATEST_VERSION): Promise<number> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const done = new Set((await db.all('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
   let applied = 0;
   for (const m of MIGRATIONS) {
-    if (done.has(m.version)) continue;
+    if (done.has(m.version) || m.version > upTo) continue;
     await db.transaction(async (tx) => {
       for (const s of m.statements(typeNames(db.dialect))) await tx.run(s);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);

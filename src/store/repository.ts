@@ -4,7 +4,9 @@ import { migrate } from './migrations.ts';
 import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql.ts';
 import type {
   AuditFinding,
+  AuditLogEntry,
   AuditOutcome,
+  CoverageSummary,
   DocumentPage,
   DocumentQuery,
   DocumentSummary,
@@ -17,6 +19,7 @@ import type {
   StoredFinding,
   User,
   UserWithHash,
+  Visibility,
 } from './types.ts';
 
 // The one repository the server talks to, written once over SqlDatabase so SQLite and PostgreSQL behave the
@@ -26,10 +29,62 @@ import type {
 
 const now = () => new Date().toISOString();
 
+/** A finding's current review status ('open' when nobody reviewed it). */
+const STATUS_OF_X = `COALESCE((SELECT r.status FROM reviews r WHERE r.finding_id = x.id ORDER BY r.seq DESC LIMIT 1), 'open')`;
+/** Current findings of one severity that no reviewer dismissed: the counts the list and the document show. */
+const openCount = (severity: 'error' | 'warning' | 'info') =>
+  `(SELECT COUNT(*) FROM findings x WHERE x.document_id = d.id AND x.superseded_at IS NULL AND x.severity = '${severity}' AND ${STATUS_OF_X} <> 'dismissed')`;
+
 const SUMMARY_COLUMNS = `d.id, d.sha256, d.file_name, d.format, d.media_type, f.size, d.kind, d.fiscal_year, d.entity, d.region,
-  d.page_count, d.table_count, d.audit_status, d.audit_message, d.errors, d.warnings, d.infos, d.uploaded_by, d.uploaded_at,
-  (SELECT COUNT(*) FROM findings x WHERE x.document_id = d.id AND x.superseded_at IS NULL AND (
-     SELECT r.status FROM reviews r WHERE r.finding_id = x.id ORDER BY r.seq DESC LIMIT 1) IN ('confirmed', 'dismissed')) AS reviewed`;
+  d.page_count, d.table_count, d.audit_status, d.audit_message, d.uploaded_by, d.uploaded_at, d.department,
+  d.coverage_level, d.standard_tables, d.checked_tables, d.unchecked_json,
+  ${openCount('error')} AS open_errors, ${openCount('warning')} AS open_warnings, ${openCount('info')} AS open_infos,
+  (SELECT COUNT(*) FROM findings x WHERE x.document_id = d.id AND x.superseded_at IS NULL AND ${STATUS_OF_X} = 'dismissed') AS dismissed,
+  (SELECT COUNT(*) FROM findings x WHERE x.document_id = d.id AND x.superseded_at IS NULL AND ${STATUS_OF_X} IN ('confirmed', 'dismissed')) AS reviewed`;
+
+/** The documents a user may see, as a condition on a documents row aliased `alias`. */
+function visibleWhere(v: Visibility | undefined, alias: string): { sql: string; params: SqlValue[] } | null {
+  if (!v || v.all) return null;
+  // A department sees what its users uploaded, and documents read as its own (entity name) that bureau staff uploaded.
+  return { sql: `(${alias}.department = ? OR ${alias}.entity = ?)`, params: [v.department, v.department] };
+}
+
+/** May a user with this visibility see the document? (The same rule as visibleWhere, for one summary.) */
+export function isVisible(d: Pick<DocumentSummary, 'department' | 'entity'>, v: Visibility): boolean {
+  return v.all || d.department === v.department || d.entity === v.department;
+}
+
+/** What a user may see (server/auth.ts passes the signed-in user). */
+export function visibilityOf(u: Pick<User, 'role' | 'department'>): Visibility {
+  return u.role === 'department' ? { all: false, department: u.department ?? '' } : { all: true };
+}
+
+function coverageOf(r: SqlRow): CoverageSummary | null {
+  if (r.coverage_level === null || r.coverage_level === undefined) return null;
+  return {
+    level: r.coverage_level as CoverageSummary['level'],
+    standardTables: Number(r.standard_tables ?? 0),
+    checkedStandard: Number(r.checked_tables ?? 0),
+    unchecked: r.unchecked_json ? (JSON.parse(String(r.unchecked_json)) as CoverageSummary['unchecked']) : [],
+  };
+}
+
+function coverageValues(c: CoverageSummary | null | undefined): SqlValue[] {
+  return c ? [c.level, c.standardTables, c.checkedStandard, JSON.stringify(c.unchecked)] : [null, null, null, null];
+}
+
+const SORTS: Record<string, (dir: 'ASC' | 'DESC') => string> = {
+  uploaded: (d) => `s.uploaded_at ${d}`,
+  errors: (d) => `s.open_errors ${d}, s.open_warnings ${d}`,
+  warnings: (d) => `s.open_warnings ${d}, s.open_errors ${d}`,
+  // Worst first: not known yet, nothing checked, partly checked, fully checked.
+  coverage: (d) =>
+    `CASE s.coverage_level WHEN 'none' THEN 1 WHEN 'partial' THEN 2 WHEN 'full' THEN 3 ELSE 0 END ${d}, s.open_errors ${d === 'ASC' ? 'DESC' : 'ASC'}`,
+  // Unnamed documents last in both engines (SQLite and PostgreSQL order NULLs differently).
+  entity: (d) => `(s.entity IS NULL) ASC, s.entity ${d}, s.fiscal_year DESC`,
+  year: (d) => `(s.fiscal_year IS NULL) ASC, s.fiscal_year ${d}, s.entity ASC`,
+};
+const DEFAULT_DIR: Record<string, 'ASC' | 'DESC'> = { uploaded: 'DESC', errors: 'DESC', warnings: 'DESC', coverage: 'ASC', entity: 'ASC', year: 'DESC' };
 
 function num(v: unknown): number | null {
   return v === null || v === undefined ? null : Number(v);
@@ -55,21 +110,27 @@ function toSummary(r: SqlRow): DocumentSummary {
     tableCount: Number(r.table_count),
     auditStatus: r.audit_status as DocumentSummary['auditStatus'],
     auditMessage: str(r.audit_message),
-    errors: Number(r.errors),
-    warnings: Number(r.warnings),
-    infos: Number(r.infos),
+    errors: Number(r.open_errors ?? 0),
+    warnings: Number(r.open_warnings ?? 0),
+    infos: Number(r.open_infos ?? 0),
+    dismissed: Number(r.dismissed ?? 0),
     reviewed: Number(r.reviewed ?? 0),
+    coverage: coverageOf(r),
+    department: str(r.department),
     uploadedBy: str(r.uploaded_by),
     uploadedAt: String(r.uploaded_at),
   };
 }
 
 function toUser(r: SqlRow): UserWithHash {
-  return { id: String(r.id), name: String(r.name), role: r.role as Role, createdAt: String(r.created_at), passwordHash: String(r.password_hash) };
+  // A department user is stored as role 'reviewer' with a department (migration 3 explains why); read back as 'department'.
+  const department = str(r.department);
+  const role: Role = r.role === 'admin' ? 'admin' : department ? 'department' : 'reviewer';
+  return { id: String(r.id), name: String(r.name), role, department: role === 'department' ? department : null, createdAt: String(r.created_at), passwordHash: String(r.password_hash) };
 }
 
 function publicUser(u: UserWithHash): User {
-  return { id: u.id, name: u.name, role: u.role, createdAt: u.createdAt };
+  return { id: u.id, name: u.name, role: u.role, department: u.department ?? null, createdAt: u.createdAt };
 }
 
 function counts(findings: AuditFinding[]) {
@@ -98,6 +159,20 @@ async function insertFindings(tx: SqlRunner, documentId: string, findings: Audit
     );
   }
   return ids;
+}
+
+class UnknownFinding extends Error {}
+
+/** Adds one review row for a current finding; null when there is no such finding (or it was superseded). */
+async function addReview(tx: SqlRunner, findingId: string, status: ReviewStatus, reason: string, user: User): Promise<{ review: Review; documentId: string } | null> {
+  const [f] = await tx.all('SELECT id, document_id FROM findings WHERE id = ? AND superseded_at IS NULL', [findingId]);
+  if (!f) return null;
+  const [m] = await tx.all('SELECT COALESCE(MAX(seq), 0) AS s FROM reviews WHERE finding_id = ?', [findingId]);
+  const at = now();
+  await tx.run('INSERT INTO reviews (id, finding_id, status, reason, user_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    randomUUID(), findingId, status, reason, user.id, at, Number(m.s) + 1,
+  ]);
+  return { review: { status, reason, userId: user.id, userName: user.name, at }, documentId: String(f.document_id) };
 }
 
 export interface SaveResult {
@@ -130,9 +205,14 @@ export class Repository {
     return Number(r.n);
   }
 
-  async createUser(name: string, passwordHash: string, role: Role): Promise<User> {
-    const user: UserWithHash = { id: randomUUID(), name, role, passwordHash, createdAt: now() };
-    await this.db.run('INSERT INTO users (id, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)', [user.id, name, passwordHash, role, user.createdAt]);
+  /** `department` is required for role 'department' and ignored for the others. */
+  async createUser(name: string, passwordHash: string, role: Role, department: string | null = null): Promise<User> {
+    if (role === 'department' && !department?.trim()) throw new Error('a department user needs a department');
+    const dept = role === 'department' ? department!.trim() : null;
+    const user: UserWithHash = { id: randomUUID(), name, role, department: dept, passwordHash, createdAt: now() };
+    await this.db.run('INSERT INTO users (id, name, password_hash, role, department, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      user.id, name, passwordHash, role === 'admin' ? 'admin' : 'reviewer', dept, user.createdAt,
+    ]);
     return publicUser(user);
   }
 
@@ -210,13 +290,14 @@ export class Repository {
       // stores the document, and the other becomes a duplicate instead of an error.
       const inserted = await tx.run(
         `INSERT INTO documents (id, sha256, file_name, format, media_type, kind, fiscal_year, entity, region, page_count, table_count,
-           model_json, figures_json, audit_status, audit_message, errors, warnings, infos, uploaded_by, uploaded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           model_json, figures_json, audit_status, audit_message, errors, warnings, infos, uploaded_by, uploaded_at,
+           department, coverage_level, standard_tables, checked_tables, unchecked_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (sha256) DO NOTHING`,
         [
           id, doc.sha256, doc.fileName, doc.format, doc.mediaType, doc.kind, doc.fiscalYear, doc.entity, doc.region, doc.pageCount,
           doc.tableCount, doc.modelJson, JSON.stringify(doc.figures), doc.audit.status, doc.audit.message ?? null,
-          c.errors, c.warnings, c.infos, doc.uploadedBy, now(),
+          c.errors, c.warnings, c.infos, doc.uploadedBy, now(), doc.department ?? null, ...coverageValues(doc.coverage),
         ] as SqlValue[],
       );
       if (inserted === 0) return true;
@@ -253,7 +334,7 @@ export class Repository {
    */
   async reprocessDocument(
     documentId: string,
-    update: Pick<NewDocument, 'kind' | 'fiscalYear' | 'entity' | 'region' | 'pageCount' | 'tableCount' | 'modelJson' | 'figures' | 'audit'>,
+    update: Pick<NewDocument, 'kind' | 'fiscalYear' | 'entity' | 'region' | 'pageCount' | 'tableCount' | 'modelJson' | 'figures' | 'audit' | 'coverage'>,
   ): Promise<{ carried: number } | null> {
     return this.db.transaction(async (tx) => {
       const [d] = await tx.all('SELECT id FROM documents WHERE id = ?', [documentId]);
@@ -271,10 +352,12 @@ export class Repository {
       const c = counts(update.audit.findings);
       await tx.run(
         `UPDATE documents SET kind = ?, fiscal_year = ?, entity = ?, region = ?, page_count = ?, table_count = ?, model_json = ?,
-           figures_json = ?, audit_status = ?, audit_message = ?, errors = ?, warnings = ?, infos = ?, processed_at = ? WHERE id = ?`,
+           figures_json = ?, audit_status = ?, audit_message = ?, errors = ?, warnings = ?, infos = ?, processed_at = ?,
+           coverage_level = ?, standard_tables = ?, checked_tables = ?, unchecked_json = ? WHERE id = ?`,
         [
           update.kind, update.fiscalYear, update.entity, update.region, update.pageCount, update.tableCount, update.modelJson,
-          JSON.stringify(update.figures), update.audit.status, update.audit.message ?? null, c.errors, c.warnings, c.infos, at, documentId,
+          JSON.stringify(update.figures), update.audit.status, update.audit.message ?? null, c.errors, c.warnings, c.infos, at,
+          ...coverageValues(update.coverage), documentId,
         ] as SqlValue[],
       );
       const ids = await insertFindings(tx, documentId, update.audit.findings);
@@ -296,47 +379,76 @@ export class Repository {
     return rows.map((r) => ({ id: String(r.id), modelJson: String(r.model_json) }));
   }
 
-  async listDocuments(q: DocumentQuery = {}): Promise<DocumentPage> {
+  /** Documents stored without coverage (before it was kept, or while the audit was unavailable). */
+  async documentsWithoutCoverage(): Promise<{ id: string; modelJson: string }[]> {
+    const rows = await this.db.all(`SELECT id, model_json FROM documents WHERE coverage_level IS NULL AND audit_status = 'done'`);
+    return rows.map((r) => ({ id: String(r.id), modelJson: String(r.model_json) }));
+  }
+
+  async setCoverage(documentId: string, coverage: CoverageSummary): Promise<void> {
+    await this.db.run('UPDATE documents SET coverage_level = ?, standard_tables = ?, checked_tables = ?, unchecked_json = ? WHERE id = ?', [
+      ...coverageValues(coverage),
+      documentId,
+    ]);
+  }
+
+  async listDocuments(q: DocumentQuery = {}, visible?: Visibility): Promise<DocumentPage> {
+    // Filters and sorting work on the computed summary (open counts after dismissals), hence the subquery.
     const where: string[] = [];
     const params: SqlValue[] = [];
+    const scope = visibleWhere(visible, 's');
+    if (scope) {
+      where.push(scope.sql);
+      params.push(...scope.params);
+    }
     if (q.q) {
-      where.push('(LOWER(COALESCE(d.entity, \'\')) LIKE ? OR LOWER(d.file_name) LIKE ? OR LOWER(COALESCE(d.region, \'\')) LIKE ?)');
+      where.push('(LOWER(COALESCE(s.entity, \'\')) LIKE ? OR LOWER(s.file_name) LIKE ? OR LOWER(COALESCE(s.region, \'\')) LIKE ?)');
       const like = `%${q.q.toLowerCase().replace(/[%_]/g, '')}%`;
       params.push(like, like, like);
     }
     if (q.entity) {
-      where.push('d.entity = ?');
+      where.push('s.entity = ?');
       params.push(q.entity);
     }
     if (q.region) {
-      where.push('d.region = ?');
+      where.push('s.region = ?');
       params.push(q.region);
     }
     if (q.year !== undefined) {
-      where.push('d.fiscal_year = ?');
+      where.push('s.fiscal_year = ?');
       params.push(q.year);
     }
     if (q.kind) {
-      where.push('d.kind = ?');
+      where.push('s.kind = ?');
       params.push(q.kind);
     }
-    if (q.hasErrors === true) where.push('d.errors > 0');
-    if (q.hasErrors === false) where.push('d.errors = 0');
+    if (q.hasErrors === true) where.push('s.open_errors > 0');
+    if (q.hasErrors === false) where.push('s.open_errors = 0');
+    if (q.coverage === 'unknown') where.push('s.coverage_level IS NULL');
+    else if (q.coverage) {
+      where.push('s.coverage_level = ?');
+      params.push(q.coverage);
+    }
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [c] = await this.db.all(`SELECT COUNT(*) AS n FROM documents d ${w}`, params);
+    const from = `(SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256) s`;
+    const [c] = await this.db.all(`SELECT COUNT(*) AS n FROM ${from} ${w}`, params);
     const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
     const offset = Math.max(q.offset ?? 0, 0);
-    const rows = await this.db.all(
-      `SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 ${w}
-       ORDER BY d.uploaded_at DESC, d.id LIMIT ? OFFSET ?`,
-      [...params, limit, offset],
-    );
+    const sort = q.sort && SORTS[q.sort] ? q.sort : 'uploaded';
+    const dir = q.dir ? (q.dir === 'asc' ? 'ASC' : 'DESC') : DEFAULT_DIR[sort];
+    const rows = await this.db.all(`SELECT s.* FROM ${from} ${w} ORDER BY ${SORTS[sort](dir)}, s.uploaded_at DESC, s.id LIMIT ? OFFSET ?`, [...params, limit, offset]);
     return { total: Number(c.n), items: rows.map(toSummary) };
   }
 
-  async facets(): Promise<Facets> {
+  async facets(visible?: Visibility): Promise<Facets> {
+    const scope = visibleWhere(visible, 'documents');
     const group = async (col: string) =>
-      (await this.db.all(`SELECT ${col} AS v, COUNT(*) AS n FROM documents WHERE ${col} IS NOT NULL GROUP BY ${col} ORDER BY ${col}`)).map((r) => ({
+      (
+        await this.db.all(
+          `SELECT ${col} AS v, COUNT(*) AS n FROM documents WHERE ${col} IS NOT NULL ${scope ? `AND ${scope.sql}` : ''} GROUP BY ${col} ORDER BY ${col}`,
+          scope?.params ?? [],
+        )
+      ).map((r) => ({
         value: r.v,
         count: Number(r.n),
       }));
@@ -358,9 +470,14 @@ export class Repository {
     return r ? (r.content as Uint8Array) : null;
   }
 
-  async series(filter: { entity?: string; kind?: string } = {}): Promise<SeriesPoint[]> {
+  async series(filter: { entity?: string; kind?: string } = {}, visible?: Visibility): Promise<SeriesPoint[]> {
     const where: string[] = [];
     const params: SqlValue[] = [];
+    const scope = visibleWhere(visible, 'documents');
+    if (scope) {
+      where.push(scope.sql);
+      params.push(...scope.params);
+    }
     if (filter.entity) {
       where.push('entity = ?');
       params.push(filter.entity);
@@ -406,18 +523,100 @@ export class Repository {
     return r ? String(r.document_id) : null;
   }
 
-  /** Records a review decision; earlier decisions stay in the history. */
+  /** Records a review decision (and its line in the audit log); earlier decisions stay in the history. */
   async setReview(findingId: string, status: ReviewStatus, reason: string, user: User): Promise<Review | null> {
     return this.db.transaction(async (tx) => {
-      const [f] = await tx.all('SELECT id FROM findings WHERE id = ?', [findingId]);
-      if (!f) return null;
-      const [m] = await tx.all('SELECT COALESCE(MAX(seq), 0) AS s FROM reviews WHERE finding_id = ?', [findingId]);
-      const at = now();
-      await tx.run('INSERT INTO reviews (id, finding_id, status, reason, user_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-        randomUUID(), findingId, status, reason, user.id, at, Number(m.s) + 1,
-      ]);
-      return { status, reason, userId: user.id, userName: user.name, at };
+      const review = await addReview(tx, findingId, status, reason, user);
+      if (review) await this.logAction(tx, { user, action: 'review.set', target: findingId, detail: { status, reason, documentId: review.documentId } });
+      return review?.review ?? null;
     });
+  }
+
+  /**
+   * One decision with one reason for several findings, all or none (an unknown id refuses the whole set: the
+   * reviewer's selection is never half applied). One audit line per document touched. Null when an id is unknown.
+   */
+  async setReviews(findingIds: readonly string[], status: ReviewStatus, reason: string, user: User): Promise<{ reviews: Map<string, Review>; documents: string[] } | null> {
+    return this.db.transaction(async (tx) => {
+      const reviews = new Map<string, Review>();
+      const byDocument = new Map<string, string[]>();
+      for (const id of new Set(findingIds)) {
+        const r = await addReview(tx, id, status, reason, user);
+        if (!r) throw new UnknownFinding(id);
+        reviews.set(id, r.review);
+        byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), id]);
+      }
+      for (const [documentId, ids] of byDocument) {
+        await this.logAction(tx, { user, action: 'review.bulk', target: documentId, detail: { status, reason, findingIds: ids } });
+      }
+      return { reviews, documents: [...byDocument.keys()] };
+    }).catch((e) => {
+      if (e instanceof UnknownFinding) return null;
+      throw e;
+    });
+  }
+
+  /**
+   * Deletes one document: its findings, their reviews and its original file (no other document shares the bytes:
+   * sha256 is unique). Nothing else is touched. The audit log keeps who deleted what, with the document's facts.
+   */
+  async deleteDocument(documentId: string, user: User, reason: string): Promise<DocumentSummary | null> {
+    return this.db.transaction(async (tx) => {
+      const [r] = await tx.all(`SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.id = ?`, [documentId]);
+      if (!r) return null;
+      const summary = toSummary(r);
+      await tx.run('DELETE FROM reviews WHERE finding_id IN (SELECT id FROM findings WHERE document_id = ?)', [documentId]);
+      await tx.run('DELETE FROM findings WHERE document_id = ?', [documentId]);
+      await tx.run('DELETE FROM documents WHERE id = ?', [documentId]);
+      await tx.run('DELETE FROM files WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)', [summary.sha256, summary.sha256]);
+      await this.logAction(tx, {
+        user,
+        action: 'document.delete',
+        target: documentId,
+        detail: {
+          reason,
+          fileName: summary.fileName,
+          sha256: summary.sha256,
+          entity: summary.entity,
+          fiscalYear: summary.fiscalYear,
+          kind: summary.kind,
+          errors: summary.errors,
+          warnings: summary.warnings,
+          dismissed: summary.dismissed,
+          reviewed: summary.reviewed,
+          uploadedBy: summary.uploadedBy,
+          uploadedAt: summary.uploadedAt,
+        },
+      });
+      return summary;
+    });
+  }
+
+  // ---- audit log ---------------------------------------------------------------------------------------
+
+  /** Writes one audit line with the runner of the action's own transaction (so the two commit together). */
+  async logAction(runner: SqlRunner, e: { user: User | null; action: string; target: string | null; detail: Record<string, unknown> }): Promise<void> {
+    await runner.run('INSERT INTO audit_log (id, at, user_id, user_name, action, target, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      randomUUID(), now(), e.user?.id ?? null, e.user?.name ?? null, e.action, e.target, JSON.stringify(e.detail),
+    ]);
+  }
+
+  /** Newest first. */
+  async auditLog(q: { limit?: number; offset?: number; action?: string } = {}): Promise<AuditLogEntry[]> {
+    const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
+    const rows = await this.db.all(
+      `SELECT * FROM audit_log ${q.action ? 'WHERE action = ?' : ''} ORDER BY at DESC, id LIMIT ? OFFSET ?`,
+      [...(q.action ? [q.action] : []), limit, Math.max(q.offset ?? 0, 0)],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      at: String(r.at),
+      userId: str(r.user_id),
+      userName: str(r.user_name),
+      action: String(r.action),
+      target: str(r.target),
+      detail: JSON.parse(String(r.detail_json)),
+    }));
   }
 
   async reviewHistory(findingId: string): Promise<Review[]> {

@@ -3,13 +3,19 @@ import type { Finding, FindingInput } from '../model/finding.ts';
 // What the store keeps and hands back. The repository (repository.ts) is the one interface the server uses,
 // whatever the engine underneath.
 
-export type Role = 'admin' | 'reviewer';
-export const ROLES: readonly Role[] = ['admin', 'reviewer'];
+/**
+ * admin: everything, users and deletions; reviewer (财政局复核员): sees and reviews every document;
+ * department (部门用户): uploads and checks the documents of its own department, sees only those, cannot review.
+ */
+export type Role = 'admin' | 'reviewer' | 'department';
+export const ROLES: readonly Role[] = ['admin', 'reviewer', 'department'];
 
 export interface User {
   id: string;
   name: string;
   role: Role;
+  /** The department a department user belongs to (its documents are the ones it sees); null for bureau staff. */
+  department?: string | null;
   createdAt: string;
 }
 
@@ -60,13 +66,29 @@ export interface DocumentSummary {
   tableCount: number;
   auditStatus: AuditStatus;
   auditMessage: string | null;
+  /** Current findings of each severity, not counting the ones a reviewer dismissed (they update at once). */
   errors: number;
   warnings: number;
   infos: number;
+  /** Findings a reviewer dismissed (not counted above). */
+  dismissed: number;
   /** Findings with a review decision (confirmed or dismissed). */
   reviewed: number;
+  /** What the audit could check; null for a document stored before coverage was kept (until the server fills it). */
+  coverage: CoverageSummary | null;
+  /** Department of the user who uploaded it (null: bureau staff). */
+  department: string | null;
   uploadedBy: string | null;
   uploadedAt: string;
+}
+
+/** The list's view of coverage (audit/types.ts Coverage): never a clean look for a document not fully checked. */
+export interface CoverageSummary {
+  level: 'full' | 'partial' | 'none';
+  standardTables: number;
+  checkedStandard: number;
+  /** Standard tables not checked, with the reason (Chinese). */
+  unchecked: { title: string; reason: string | null }[];
 }
 
 export interface NewDocument {
@@ -84,6 +106,10 @@ export interface NewDocument {
   modelJson: string;
   figures: DocumentFigures;
   audit: AuditOutcome;
+  /** What the audit could check (computed at import); absent: filled in later. */
+  coverage?: CoverageSummary | null;
+  /** Department of the uploading user. */
+  department?: string | null;
   uploadedBy: string | null;
 }
 
@@ -119,9 +145,19 @@ export interface DocumentQuery {
   year?: number;
   kind?: string;
   hasErrors?: boolean;
+  /** Coverage level; 'unknown' for documents whose coverage is not known yet. */
+  coverage?: 'full' | 'partial' | 'none' | 'unknown';
+  sort?: DocumentSort;
+  dir?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
 }
+
+export type DocumentSort = 'uploaded' | 'errors' | 'warnings' | 'coverage' | 'entity' | 'year';
+export const DOCUMENT_SORTS: readonly DocumentSort[] = ['uploaded', 'errors', 'warnings', 'coverage', 'entity', 'year'];
+
+/** What a signed-in user may see: everything, or one department's documents. */
+export type Visibility = { all: true } | { all: false; department: string };
 
 export interface DocumentPage {
   total: number;
@@ -141,4 +177,17 @@ export interface SeriesPoint {
   fiscalYear: number | null;
   kind: string | null;
   figures: DocumentFigures;
+}
+
+/** One line of the audit trail (store/migrations.ts 'audit-log'). */
+export interface AuditLogEntry {
+  id: string;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  /** e.g. review.set, review.bulk, document.delete */
+  action: string;
+  /** What it was done to (a finding or document id). */
+  target: string | null;
+  detail: Record<string, unknown>;
 }

@@ -48,15 +48,20 @@ export const api = {
   document: (id: string) => call<{ document: DocumentSummary; model: Disclosure; coverage?: Coverage }>('GET', `/api/documents/${encodeURIComponent(id)}`),
   findings: (id: string) => call<{ document: DocumentSummary; findings: StoredFinding[] }>('GET', `/api/documents/${encodeURIComponent(id)}/findings`),
   reprocess: (id: string) => call<{ document: DocumentSummary; carriedReviews: number }>('POST', `/api/documents/${encodeURIComponent(id)}/reprocess`),
+  /** One decision with one reason for several findings; answers the documents touched with their new counts. */
+  reviewMany: (findingIds: string[], status: ReviewStatus, reason: string) =>
+    call<{ reviews: Record<string, Review>; documents: DocumentSummary[] }>('POST', '/api/reviews', { findingIds, status, reason }),
+  deleteDocument: (id: string, reason: string) => call<{ deleted: DocumentSummary }>('DELETE', `/api/documents/${encodeURIComponent(id)}`, { reason }),
   review: (findingId: string, status: ReviewStatus, reason: string) =>
     call<{ review: Review }>('PUT', `/api/findings/${encodeURIComponent(findingId)}/review`, { status, reason }),
   reviews: (findingId: string) => call<{ reviews: Review[] }>('GET', `/api/findings/${encodeURIComponent(findingId)}/reviews`),
   series: (params: Record<string, string>) => call<{ points: SeriesPoint[] }>('GET', `/api/series?${new URLSearchParams(params)}`),
   users: () => call<{ users: User[] }>('GET', '/api/users'),
-  createUser: (name: string, password: string, role: string) => call<{ user: User }>('POST', '/api/users', { name, password, role }),
+  rules: () => call<{ rules: { id: string; code: string; zh: string; category: string }[] }>('GET', '/api/rules'),
+  createUser: (name: string, password: string, role: string, department?: string) => call<{ user: User }>('POST', '/api/users', { name, password, role, department }),
 };
 
-export type UploadOutcome = { status: 'created' | 'duplicate' | 'failed'; document?: DocumentSummary; error?: { messageZh: string } };
+export type UploadOutcome = { status: 'created' | 'duplicate' | 'failed'; document?: DocumentSummary; error?: { code?: string; messageZh: string; messageEn?: string } };
 
 /** Uploads one file with progress reports (fetch cannot report upload progress; XMLHttpRequest can). */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadOutcome> {
@@ -65,7 +70,7 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     xhr.open('POST', '/api/documents');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
-      let data: { results?: UploadOutcome[]; error?: { messageZh: string } } | null = null;
+      let data: { results?: UploadOutcome[]; error?: { messageZh: string; messageEn?: string } } | null = null;
       try {
         data = JSON.parse(xhr.responseText);
       } catch {

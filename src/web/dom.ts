@@ -29,6 +29,51 @@ export function clear(el: Element): void {
   while (el.firstChild) el.firstChild.remove();
 }
 
+/**
+ * Asks for a reason in a modal dialog (the browser's own <dialog>): resolves to the text, or null when cancelled.
+ * `required` keeps OK disabled until something is written (a dismissal needs its reason).
+ */
+export function askReason(o: { title: string; message: string; ok: string; required: boolean; danger?: boolean; placeholder?: string }): Promise<string | null> {
+  return new Promise((resolve) => {
+    const text = h('textarea', { rows: 3, placeholder: o.placeholder ?? '理由', 'aria-label': '理由', class: 'dialog-reason' });
+    const okButton = h('button', { type: 'submit', class: o.danger ? 'danger' : 'primary', disabled: o.required }, o.ok);
+    const dialog = h(
+      'dialog',
+      { class: 'ask' },
+      h(
+        'form',
+        {
+          method: 'dialog',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            finish(text.value.trim());
+          },
+        },
+        h('h2', {}, o.title),
+        h('p', {}, o.message),
+        text,
+        h('div', { class: 'dialog-actions' }, h('button', { type: 'button', onclick: () => finish(null) }, '取消'), okButton),
+      ),
+    );
+    text.addEventListener('input', () => (okButton.disabled = o.required && !text.value.trim()));
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      finish(null);
+    });
+    let done = false;
+    function finish(v: string | null) {
+      if (done) return;
+      done = true;
+      dialog.close();
+      dialog.remove();
+      resolve(v);
+    }
+    document.body.append(dialog);
+    dialog.showModal();
+    text.focus();
+  });
+}
+
 export function toast(message: string, kind: 'ok' | 'error' = 'ok'): void {
   const t = h('div', { class: `toast toast-${kind}`, role: 'status' }, message);
   document.body.append(t);

@@ -2,6 +2,7 @@ import './style.css';
 import type { User } from '../store/types.ts';
 import { api, ApiFailure } from './api.ts';
 import { clear, h } from './dom.ts';
+import { ROLE } from './format.ts';
 import { loginView, setupView } from './views/login.ts';
 
 // The workbench shell: signs the user in (or shows the first-run screen), draws the top bar and switches
@@ -20,7 +21,7 @@ function topBar(u: User): HTMLElement {
     h(
       'div',
       { class: 'who' },
-      h('span', {}, `${u.name}（${u.role === 'admin' ? '管理员' : '复核员'}）`),
+      h('span', { class: 'who-name' }, `${u.name}（${ROLE[u.role] ?? u.role}${u.role === 'department' && u.department ? ` · ${u.department}` : ''}）`),
       h('button', { class: 'link', onclick: () => void logout() }, '退出'),
     ),
   );
@@ -64,7 +65,7 @@ async function route(): Promise<void> {
     await usersView(main);
   } else {
     const { listView } = await import('./views/list.ts');
-    await listView(main);
+    await listView(main, user);
   }
 }
 

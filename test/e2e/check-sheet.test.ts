@@ -1,17 +1,13 @@
 import ExcelJS from 'exceljs';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../src/server/web-build.ts';
-import { SEEDS, testServer, type TestServer } from '../server/helpers.ts';
+import { SEEDS, type TestServer } from '../server/helpers.ts';
+import { haveChromium, startWorkbench, type Workbench } from './helpers.ts';
 
 // Issue 11 in a browser: upload two documents, open one and see what could not be checked (coverage), export its
 // 公开情况检查表 and read the downloaded xlsx back; tick both in the list and export one workbook of their sheets.
-
-const CHROMIUM = process.env.CAIJIAN_CHROMIUM ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 
 async function sheetOf(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -20,39 +16,19 @@ async function sheetOf(path: string): Promise<ExcelJS.Workbook> {
 }
 
 describe.skipIf(!haveChromium)('check sheet in the workbench', () => {
+  let w: Workbench;
   let t: TestServer;
-  let browser: BrowserContext;
-  let webRoot: string;
-  let profile: string;
 
   beforeAll(async () => {
-    webRoot = mkdtempSync(join(tmpdir(), 'caijian-web-'));
-    profile = mkdtempSync(join(tmpdir(), 'caijian-chromium-'));
-    await buildWeb(webRoot);
-    t = await testServer({}, { webRoot });
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      acceptDownloads: true,
-      viewport: { width: 1440, height: 1000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    w = await startWorkbench();
+    t = w.t;
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    rmSync(webRoot, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(async () => w?.close());
 
   it('shows coverage, exports a document sheet and a selection workbook', async () => {
-    const page = await browser.newPage();
-    await page.goto(t.url);
-    await page.fill('input[name=name]', 'admin');
-    await page.fill('input[name=password]', 'correct horse battery');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.drop-zone');
+    const { page } = await w.page();
+    await w.signIn(page);
     await page.setInputFiles('input.file-input', [join(SEEDS, '000_29b57f9efee068d5.txt'), join(SEEDS, '003_de3984f8e5b77c90.txt')]);
     await expect.poll(() => page.locator('tr.doc-row').count(), { timeout: 60_000 }).toBe(2);
 

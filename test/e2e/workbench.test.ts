@@ -1,63 +1,33 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../src/server/web-build.ts';
 import { PROJECT_ROOT } from '../../src/server/static.ts';
-import { form, SEEDS, SHARED, testServer, type TestServer } from '../server/helpers.ts';
+import { form, SEEDS, SHARED, type TestServer } from '../server/helpers.ts';
+import { haveChromium, startWorkbench, type Workbench } from './helpers.ts';
 
 // The issue's acceptance test: a reviewer signs in, uploads a seed, sees its findings (from the real audit),
 // clicks one and sees the cell highlighted, marks it reviewed, reloads and finds the review kept.
 // Set CAIJIAN_SCREENSHOT=1 to refresh docs/workbench.png (PDF document) and docs/workbench-text.png (text seed).
 
-const CHROMIUM = process.env.CAIJIAN_CHROMIUM ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 // A real published PDF from the shared corpus (24 pages, tables recognised, findings on table cells).
 const PDF = join(SHARED, 'corpus/calinchow-del__renwu/004_重庆/2026年重庆市人民政府办公厅部门预算.pdf');
 if (!existsSync(PDF)) console.warn(`[e2e] PDF case SKIPPED: ${PDF} not found`);
-if (!haveChromium) console.warn(`[e2e] SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 describe.skipIf(!haveChromium)('workbench in a browser', () => {
+  let w: Workbench;
   let t: TestServer;
-  let browser: BrowserContext;
-  let webRoot: string;
-  let profile: string;
 
   beforeAll(async () => {
-    webRoot = mkdtempSync(join(tmpdir(), 'caijian-web-'));
-    profile = mkdtempSync(join(tmpdir(), 'caijian-chromium-'));
-    await buildWeb(webRoot);
-    t = await testServer({}, { webRoot });
-    // A new, empty profile directory each run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1440, height: 1000 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    w = await startWorkbench();
+    t = w.t;
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    rmSync(webRoot, { recursive: true, force: true });
-    rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(async () => w?.close());
 
   it('signs in, uploads, inspects a finding, reviews it and keeps the review after reload', async () => {
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
     // Console errors include Content-Security-Policy refusals: the app must work under its own policy.
-    // (The 401 of "who am I?" before signing in is expected.)
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && problems.push(m.text()));
-
-    await page.goto(t.url);
-    await page.fill('input[name=name]', 'admin');
-    await page.fill('input[name=password]', 'correct horse battery');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('.drop-zone');
+    const { page, problems } = await w.page();
+    await w.signIn(page);
 
     await page.setInputFiles('input.file-input', join(SEEDS, '000_29b57f9efee068d5.txt'));
     await page.waitForSelector('.upload-state.ok', { timeout: 30_000 });
@@ -70,7 +40,7 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     }, dropped);
     await expect.poll(() => page.locator('.upload-state.ok').count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => page.locator('tr.doc-row').count()).toBe(2);
-    expect(await page.locator('tr.doc-row', { hasText: '原州区医疗保障局' }).locator('.badge').first().textContent()).toMatch(/^错误 \d+$/);
+    expect(await page.locator('tr.doc-row', { hasText: '原州区医疗保障局' }).locator('.counts-cell .badge').first().textContent()).toMatch(/^错误 \d+$/);
     await page.click('tr.doc-row:has-text("株洲市天元区医疗保障局")');
 
     await page.waitForSelector('li.finding');
@@ -127,12 +97,7 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     const res = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: basename(PDF), bytes }]) });
     expect(res.status).toBe(201);
     const { results } = await res.json();
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    // Console errors include Content-Security-Policy refusals: the app must work under its own policy.
-    // (The 401 of "who am I?" before signing in is expected.)
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 401') && problems.push(m.text()));
+    const { page, problems } = await w.page();
     await page.goto(`${t.url}/#/doc/${results[0].document.id}`);
     await page.waitForSelector('li.finding');
     // The first finding that points at a table cell on a page.

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blankPdf, zip } from './files.ts';
+import { newDocument } from '../store/backends.ts';
 import { form, SEEDS, testServer, type TestServer } from './helpers.ts';
 
 // The HTTP API against a real server and the real reading pipeline and audit (worker threads included).
@@ -332,8 +333,13 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('page images', () => {
   it('draws a PDF page as PNG with a box, and refuses bad pages and non-PDF documents', async () => {
     const t = await testServer();
     try {
-      const up = await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: 'two.pdf', bytes: blankPdf(2) }]) })).json();
-      const id = up.results[0].document.id;
+      // Two blank pages are no disclosure: the upload refuses them as `check` does (exit 2 there) …
+      const refused = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: 'two.pdf', bytes: blankPdf(2) }]) });
+      expect(refused.status).toBe(422);
+      expect(['image-only', 'not-a-disclosure']).toContain((await json(refused)).error.code);
+      // … so the page images are drawn from such a file stored directly.
+      const { document } = await t.repo.saveDocument(newDocument(blankPdf(2), { fileName: 'two.pdf', format: 'pdf', mediaType: 'application/pdf' }));
+      const id = document.id;
       const res = await fetch(`${t.url}/api/documents/${id}/pages/2.png?scale=1&box=100,100,200,150`, { headers: t.auth });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');

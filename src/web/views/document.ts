@@ -3,13 +3,15 @@ import type { Disclosure } from '../../model/disclosure.ts';
 import type { SourcePlace } from '../../model/place.ts';
 import type { DocumentSummary, ReviewStatus, StoredFinding, User } from '../../store/types.ts';
 import { api, ApiFailure } from '../api.ts';
-import { append, centerInScroller, clear, h, toast } from '../dom.ts';
+import { append, askReason, centerInScroller, clear, h, toast } from '../dom.ts';
 import { amount, dateTime, placeText, REVIEW, SEVERITY } from '../format.ts';
 import { cellId, locateCell, locateTable, modelTable, tableTitle, type CellRef } from './model-tables.ts';
 import { SourceView } from './source-view.ts';
 
 // One document: its findings on the left; on the right the original at the finding's place and the
-// recognised table with the cell highlighted. Review decisions are recorded per finding.
+// recognised table with the cell highlighted. Review decisions are recorded per finding, or for a selection of
+// findings with one reason; the counts leave dismissed findings out and change at once. The findings list is
+// filtered (severity, rule, table, status) and sorted; printed, the page is the findings with their coverage.
 
 const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
 
@@ -26,7 +28,7 @@ function coverageBox(c: Coverage | undefined): HTMLElement | null {
   );
 }
 
-function header(doc: DocumentSummary, model: Disclosure, user: User, coverage?: Coverage): HTMLElement {
+function header(doc: DocumentSummary, model: Disclosure, user: User, counts: HTMLElement, coverage?: Coverage): HTMLElement {
   const base = `/api/documents/${doc.id}`;
   const title = `${doc.entity ?? '（未识别单位）'}${doc.fiscalYear ? ` ${doc.fiscalYear}年` : ''}${doc.kind ? `部门${doc.kind}` : ''}`;
   return h(
@@ -49,10 +51,12 @@ function header(doc: DocumentSummary, model: Disclosure, user: User, coverage?: 
     h(
       'div',
       { class: 'doc-actions' },
-      h('div', { class: 'counts' }, h('span', { class: 'badge sev-error' }, `错误 ${doc.errors}`), h('span', { class: 'badge sev-warning' }, `警告 ${doc.warnings}`), h('span', { class: 'badge sev-info' }, `提示 ${doc.infos}`)),
+      counts,
       h(
         'div',
         { class: 'links' },
+        h('button', { type: 'button', class: 'link print-button', onclick: () => print(), title: '打印本文档的审核结果和核对范围' }, '打印'),
+        h('span', { class: 'sep' }, '|'),
         '检查表：',
         h('a', { href: `${base}/check-sheet?format=xlsx`, class: 'check-sheet-xlsx' }, 'Excel'),
         h('a', { href: `${base}/check-sheet?format=docx` }, 'Word'),
@@ -94,31 +98,102 @@ function header(doc: DocumentSummary, model: Disclosure, user: User, coverage?: 
               '重新识别与审核',
             )
           : null,
+        user.role === 'admin'
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'link danger-link delete-doc',
+                onclick: async () => {
+                  const reason = await askReason({
+                    title: '删除文档',
+                    message: `确定删除“${title}”？原文件、审核结果和复核意见将一并删除，不能恢复；其他文档不受影响。删除操作会记入操作日志。`,
+                    ok: '删除',
+                    required: false,
+                    danger: true,
+                    placeholder: '删除理由（可选，记入操作日志）',
+                  });
+                  if (reason === null) return;
+                  try {
+                    await api.deleteDocument(doc.id, reason);
+                    toast(`已删除 ${title}`);
+                    location.hash = '#/';
+                  } catch (err) {
+                    toast(err instanceof ApiFailure ? err.messageZh : '删除失败', 'error');
+                  }
+                },
+              },
+              '删除文档',
+            )
+          : null,
       ),
     ),
   );
 }
 
+/** Print heading: what a printed page of findings is about, with the date it was printed. */
+function printHead(doc: DocumentSummary): HTMLElement {
+  const today = new Date();
+  return h('div', { class: 'print-only print-head' }, `财鉴审核结果 · ${doc.fileName} · 打印于 ${today.getFullYear()}-${today.getMonth() + 1}-${today.getDate()}`);
+}
+
+type FindingSort = 'severity' | 'place' | 'rule' | 'status';
+const STATUS_ORDER: Record<string, number> = { open: 0, confirmed: 1, dismissed: 2 };
+const statusOf = (f: StoredFinding) => f.review?.status ?? 'open';
+
+/** A finding's place in document order: page or line, then position on the page. */
+function placeOrder(f: StoredFinding): number[] {
+  const p = f.finding.location?.source;
+  if (!p) return [Infinity];
+  switch (p.kind) {
+    case 'pdf':
+      return [p.page, -p.box[3], p.box[0]];
+    case 'text':
+      return [p.line, p.column ?? 0];
+    case 'docx':
+      return [p.block, p.row ?? 0];
+    default:
+      return [0];
+  }
+}
+
+function compareArrays(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+}
+
 export async function documentView(main: HTMLElement, id: string, user: User): Promise<void> {
-  let loaded: [Awaited<ReturnType<typeof api.document>>, Awaited<ReturnType<typeof api.findings>>];
+  type Rules = Awaited<ReturnType<typeof api.rules>>;
+  let loaded: [Awaited<ReturnType<typeof api.document>>, Awaited<ReturnType<typeof api.findings>>, Rules];
   try {
-    loaded = await Promise.all([api.document(id), api.findings(id)]);
+    // Rule names are a nicety: without them the filter shows rule ids.
+    loaded = await Promise.all([api.document(id), api.findings(id), api.rules().catch((): Rules => ({ rules: [] }))]);
   } catch (e) {
     main.append(h('div', { class: 'error-box' }, e instanceof ApiFailure ? e.messageZh : '无法打开该文档。'), h('a', { href: '#/' }, '返回文档列表'));
     return;
   }
-  const [{ document: doc, model, coverage }, { findings: unsorted }] = loaded;
-  const findings = [...unsorted].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9) || a.seq - b.seq);
+  const [{ document: doc, model, coverage }, { findings }, { rules }] = loaded;
+  const ruleName = new Map(rules.map((r) => [r.id, `${r.zh}（${r.code}）`]));
+  // Department users check their own documents; decisions on findings are the bureau reviewer's.
+  const canReview = user.role !== 'department';
 
   const source = new SourceView(doc);
   const tablesBox = h('div', { class: 'model-tables' });
   const tableTabs = h('div', { class: 'table-tabs', role: 'tablist' });
   const list = h('ol', { class: 'findings' });
   const detail = h('div', { class: 'finding-detail' });
+  const countsEl = h('div', { class: 'counts' });
+  const filterBar = h('div', { class: 'finding-filters' });
+  const bulkBar = h('div', { class: 'bulk-bar', hidden: !canReview });
+  const heading = h('h2', {});
   let currentTable = -1;
   let selected: StoredFinding | null = null;
-  let severityFilter = '';
-  let statusFilter = '';
+  const filter = { severity: '', status: '', rule: '', table: '' };
+  let sortBy: FindingSort = 'severity';
+  /** Findings ticked for one decision. */
+  const picked = new Set<string>();
+
+  const tableOf = (f: StoredFinding) => f.finding.location?.tableTitle || '（无表格：文字或整份文件）';
 
   function showTable(ti: number) {
     if (ti === currentTable) return;
@@ -175,11 +250,46 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     drawDetail();
   }
 
+  /** Counts after dismissals, in the header and the severity chips; the list's row reads the same from the server. */
+  function live(sev: string): number {
+    return findings.filter((f) => f.severity === sev && statusOf(f) !== 'dismissed').length;
+  }
+  function drawCounts() {
+    const dismissed = findings.filter((f) => statusOf(f) === 'dismissed').length;
+    clear(countsEl);
+    append(countsEl, [
+      h('span', { class: 'badge sev-error', 'data-count': 'error' }, `错误 ${live('error')}`),
+      h('span', { class: 'badge sev-warning', 'data-count': 'warning' }, `警告 ${live('warning')}`),
+      h('span', { class: 'badge sev-info', 'data-count': 'info' }, `提示 ${live('info')}`),
+      dismissed ? h('span', { class: 'badge muted', 'data-count': 'dismissed' }, `已排除 ${dismissed}`) : null,
+    ]);
+    heading.textContent = `审核结果（${findings.length}）`;
+  }
+
+  /** Records one decision for `ids` (one finding or the selection) and redraws counts, list and detail. */
+  async function decide(ids: string[], status: ReviewStatus, reason: string): Promise<boolean> {
+    try {
+      // One finding: its own decision (audit line review.set); several: one decision for all (review.bulk).
+      const reviews = ids.length === 1 ? { [ids[0]]: (await api.review(ids[0], status, reason)).review } : (await api.reviewMany(ids, status, reason)).reviews;
+      for (const f of findings) if (reviews[f.id]) f.review = reviews[f.id];
+      toast(ids.length > 1 ? `已将 ${ids.length} 条标记为「${REVIEW[status]}」` : `已标记为「${REVIEW[status]}」`);
+      picked.clear();
+      drawCounts();
+      drawFilters();
+      drawList();
+      drawDetail();
+      return true;
+    } catch (e) {
+      toast(e instanceof ApiFailure ? e.messageZh : '保存失败', 'error');
+      return false;
+    }
+  }
+
   function drawDetail() {
     clear(detail);
     const f = selected;
     if (!f) {
-      detail.append(h('p', { class: 'hint' }, '选择一条审核结果查看详情并复核。'));
+      detail.append(h('p', { class: 'hint' }, canReview ? '选择一条审核结果查看详情并复核；勾选多条可一并复核。' : '选择一条审核结果查看详情。'));
       return;
     }
     const x = f.finding;
@@ -192,16 +302,13 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
         for (const r of reviews.slice(0, -1)) history.append(h('li', {}, `${dateTime(r.at)} ${r.userName}：${REVIEW[r.status]}${r.reason ? `（${r.reason}）` : ''}`));
       });
     }
-    const decide = async (status: ReviewStatus) => {
-      try {
-        const { review } = await api.review(f.id, status, reason.value);
-        f.review = review;
-        toast(`已标记为「${REVIEW[status]}」`);
-        drawList();
-        drawDetail();
-      } catch (e) {
-        toast(e instanceof ApiFailure ? e.messageZh : '保存失败', 'error');
+    const one = (status: ReviewStatus) => {
+      if (status === 'dismissed' && !reason.value.trim()) {
+        toast('排除一条审核结果时请填写理由。', 'error');
+        reason.focus();
+        return;
       }
+      void decide([f.id], status, reason.value);
     };
     const nums = [
       x.expected != null ? ['应为', x.expected] : null,
@@ -209,23 +316,25 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
       x.difference != null ? ['差额', x.difference] : null,
     ].filter(Boolean) as [string, unknown][];
     append(detail, [
-      h('div', { class: 'detail-head' }, h('span', { class: `badge ${SEVERITY[f.severity]?.cls ?? ''}` }, SEVERITY[f.severity]?.zh ?? f.severity), h('code', {}, f.ruleId)),
+      h('div', { class: 'detail-head' }, h('span', { class: `badge ${SEVERITY[f.severity]?.cls ?? ''}` }, SEVERITY[f.severity]?.zh ?? f.severity), h('span', { class: 'rule-name' }, ruleName.get(f.ruleId) ?? f.ruleId)),
       h('p', { class: 'detail-msg' }, f.message),
       nums.length ? h('dl', { class: 'nums' }, ...nums.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, amount(String(v)))])) : null,
       h('p', { class: 'sub' }, [x.location?.tableTitle, x.location?.row, placeText(x.location?.source)].filter(Boolean).join(' · ')),
       h(
         'div',
         { class: 'review-box' },
-        h('div', { class: 'review-status' }, '复核状态：', h('strong', { class: `review-${f.review?.status ?? 'open'}` }, REVIEW[f.review?.status ?? 'open']), f.review && f.review.status !== 'open' ? h('span', { class: 'sub' }, `（${f.review.userName}，${dateTime(f.review.at)}）`) : null),
-        reason,
+        h('div', { class: 'review-status' }, '复核状态：', h('strong', { class: `review-${statusOf(f)}` }, REVIEW[statusOf(f)]), f.review && f.review.status !== 'open' ? h('span', { class: 'sub' }, `（${f.review.userName}，${dateTime(f.review.at)}）`) : null),
+        canReview ? reason : f.review?.reason ? h('p', { class: 'review-reason' }, `复核意见：${f.review.reason}`) : null,
         history,
-        h(
-          'div',
-          { class: 'review-actions' },
-          h('button', { type: 'button', class: 'primary', onclick: () => decide('confirmed') }, '确认问题'),
-          h('button', { type: 'button', onclick: () => decide('dismissed') }, '排除（误报）'),
-          f.review && f.review.status !== 'open' ? h('button', { type: 'button', class: 'link', onclick: () => decide('open') }, '重新打开') : null,
-        ),
+        canReview
+          ? h(
+              'div',
+              { class: 'review-actions' },
+              h('button', { type: 'button', class: 'primary', onclick: () => one('confirmed') }, '确认问题'),
+              h('button', { type: 'button', onclick: () => one('dismissed') }, '排除（误报）'),
+              f.review && f.review.status !== 'open' ? h('button', { type: 'button', class: 'link', onclick: () => one('open') }, '重新打开') : null,
+            )
+          : h('p', { class: 'hint' }, '复核由财政局复核员进行。'),
       ),
     ]);
   }
@@ -233,23 +342,112 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   // Findings that point at one recognised cell (the others concern a table, the narrative or the document).
   const cellFindings = new Set(findings.filter((f) => locateCell(model, f.finding) !== null).map((f) => f.id));
 
+  function shown(): StoredFinding[] {
+    const out = findings.filter(
+      (f) =>
+        (!filter.severity || f.severity === filter.severity) &&
+        (!filter.status || statusOf(f) === filter.status) &&
+        (!filter.rule || f.ruleId === filter.rule) &&
+        (!filter.table || tableOf(f) === filter.table),
+    );
+    const bySeverity = (a: StoredFinding, b: StoredFinding) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9);
+    const cmp: Record<FindingSort, (a: StoredFinding, b: StoredFinding) => number> = {
+      severity: (a, b) => bySeverity(a, b) || a.seq - b.seq,
+      place: (a, b) => compareArrays(placeOrder(a), placeOrder(b)) || a.seq - b.seq,
+      rule: (a, b) => (ruleName.get(a.ruleId) ?? a.ruleId).localeCompare(ruleName.get(b.ruleId) ?? b.ruleId, 'zh') || bySeverity(a, b) || a.seq - b.seq,
+      status: (a, b) => STATUS_ORDER[statusOf(a)] - STATUS_ORDER[statusOf(b)] || bySeverity(a, b) || a.seq - b.seq,
+    };
+    return out.sort(cmp[sortBy]);
+  }
+
+  function drawBulk() {
+    clear(bulkBar);
+    if (!canReview) return;
+    const visible = shown();
+    const all = visible.length > 0 && visible.every((f) => picked.has(f.id));
+    const bulk = (status: ReviewStatus) => async () => {
+      const ids = [...picked];
+      const reason = await askReason({
+        title: status === 'dismissed' ? `排除所选 ${ids.length} 条审核结果` : `确认所选 ${ids.length} 条为问题`,
+        message: status === 'dismissed' ? '请填写排除理由（将记录在每条结果的复核意见中，并记入操作日志）。' : '可填写复核意见（将记录在每条结果上）。',
+        ok: status === 'dismissed' ? '排除' : '确认问题',
+        required: status === 'dismissed',
+        placeholder: status === 'dismissed' ? '排除理由（必填），例如：口径差异，已与单位核实' : '复核意见（可选）',
+      });
+      if (reason !== null) await decide(ids, status, reason);
+    };
+    append(bulkBar, [
+      h(
+        'label',
+        { class: 'pick-all' },
+        h('input', {
+          type: 'checkbox',
+          name: 'pick-all',
+          checked: all,
+          'aria-label': '全选当前列出的审核结果',
+          onchange: (e: Event) => {
+            const on = (e.currentTarget as HTMLInputElement).checked;
+            for (const f of visible) on ? picked.add(f.id) : picked.delete(f.id);
+            drawList();
+          },
+        }),
+        picked.size ? `已选 ${picked.size} 条` : '全选',
+      ),
+      h('button', { type: 'button', class: 'bulk-confirm', disabled: picked.size === 0, onclick: bulk('confirmed') }, '确认问题'),
+      h('button', { type: 'button', class: 'bulk-dismiss', disabled: picked.size === 0, onclick: bulk('dismissed') }, '排除（误报）'),
+    ]);
+  }
+
   function drawList() {
     clear(list);
-    const shown = findings.filter(
-      (f) => (!severityFilter || f.severity === severityFilter) && (!statusFilter || (statusFilter === 'open' ? !f.review || f.review.status === 'open' : f.review && f.review.status !== 'open')),
-    );
-    if (shown.length === 0) list.append(h('li', { class: 'empty' }, findings.length ? '没有符合筛选条件的结果。' : doc.auditStatus === 'done' ? '没有发现问题。' : '该文档尚未审核。'));
-    for (const f of shown) {
-      const status = f.review?.status ?? 'open';
+    const items = shown();
+    if (items.length === 0) list.append(h('li', { class: 'empty' }, findings.length ? '没有符合筛选条件的结果。' : doc.auditStatus === 'done' ? '没有发现问题。' : '该文档尚未审核。'));
+    for (const f of items) {
+      const status = statusOf(f);
+      const place = [f.finding.location?.tableTitle, placeText(f.finding.location?.source)].filter(Boolean).join(' · ');
       list.append(
         h(
           'li',
-          { class: `finding ${selected?.id === f.id ? 'selected' : ''}`, 'data-id': f.id, 'data-rule': f.ruleId, 'data-cell': cellFindings.has(f.id), tabindex: 0, onclick: () => select(f), onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && select(f) },
-          h('div', { class: 'finding-top' }, h('span', { class: `badge ${SEVERITY[f.severity]?.cls ?? ''}` }, SEVERITY[f.severity]?.zh ?? f.severity), h('span', { class: 'place' }, [f.finding.location?.tableTitle, placeText(f.finding.location?.source)].filter(Boolean).join(' · ')), status !== 'open' ? h('span', { class: `review-tag review-${status}` }, REVIEW[status]) : null),
+          {
+            class: `finding status-${status} ${selected?.id === f.id ? 'selected' : ''}`,
+            'data-id': f.id,
+            'data-rule': f.ruleId,
+            'data-severity': f.severity,
+            'data-cell': cellFindings.has(f.id),
+            tabindex: 0,
+            onclick: () => select(f),
+            onkeydown: (e: Event) => (e as KeyboardEvent).key === 'Enter' && select(f),
+          },
+          h(
+            'div',
+            { class: 'finding-top' },
+            canReview
+              ? h('input', {
+                  type: 'checkbox',
+                  name: 'pick-finding',
+                  'aria-label': '选择此条',
+                  checked: picked.has(f.id),
+                  onclick: (e: Event) => e.stopPropagation(),
+                  onchange: (e: Event) => {
+                    if ((e.currentTarget as HTMLInputElement).checked) picked.add(f.id);
+                    else picked.delete(f.id);
+                    drawBulk();
+                  },
+                })
+              : null,
+            h('span', { class: `badge ${SEVERITY[f.severity]?.cls ?? ''}` }, SEVERITY[f.severity]?.zh ?? f.severity),
+            h('span', { class: 'place' }, place),
+            status !== 'open' ? h('span', { class: `review-tag review-${status}` }, REVIEW[status]) : null,
+          ),
           h('div', { class: 'finding-msg' }, f.message),
+          h('div', { class: 'finding-rule sub print-only' }, ruleName.get(f.ruleId) ?? f.ruleId),
+          f.review && f.review.status !== 'open' && f.review.reason
+            ? h('div', { class: 'finding-reason' }, `复核意见：${f.review.reason}（${f.review.userName}，${dateTime(f.review.at)}）`)
+            : null,
         ),
       );
     }
+    drawBulk();
   }
 
   // Reviewers go through findings with the keyboard: ↑/↓ (or k/j) move the selection in the list.
@@ -267,25 +465,88 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     centerInScroller(next);
   });
 
-  const chip = (label: string, value: string, group: 'sev' | 'status') =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: `chip ${(group === 'sev' ? severityFilter : statusFilter) === value ? 'active' : ''}`,
-        onclick: (e: Event) => {
-          if (group === 'sev') severityFilter = value;
-          else statusFilter = value;
-          (e.currentTarget as HTMLElement).parentElement!.querySelectorAll('.chip').forEach((c) => {
-      c.classList.remove('active');
-    });
-          (e.currentTarget as HTMLElement).classList.add('active');
-          drawList();
+  function drawFilters() {
+    clear(filterBar);
+    const chip = (label: string, value: string, key: 'severity' | 'status') =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `chip ${filter[key] === value ? 'active' : ''}`,
+          'data-filter': `${key}:${value}`,
+          onclick: () => {
+            filter[key] = value;
+            drawFilters();
+            drawList();
+          },
         },
-      },
-      label,
-    );
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+        label,
+      );
+    const countBy = (key: (f: StoredFinding) => string) => {
+      const m = new Map<string, number>();
+      for (const f of findings) m.set(key(f), (m.get(key(f)) ?? 0) + 1);
+      return m;
+    };
+    const pickOne = (name: 'rule' | 'table', label: string, counts: Map<string, number>, text: (v: string) => string) =>
+      h(
+        'label',
+        { class: 'filter' },
+        label,
+        h(
+          'select',
+          {
+            name: `finding-${name}`,
+            onchange: (e: Event) => {
+              filter[name] = (e.currentTarget as HTMLSelectElement).value;
+              drawList();
+            },
+          },
+          h('option', { value: '' }, '全部'),
+          ...[...counts].sort((a, b) => text(a[0]).localeCompare(text(b[0]), 'zh')).map(([v, n]) => h('option', { value: v, selected: filter[name] === v }, `${text(v)}（${n}）`)),
+        ),
+      );
+    const statuses = countBy(statusOf);
+    append(filterBar, [
+      h('div', { class: 'chips' }, chip('全部', '', 'severity'), chip(`错误 ${live('error')}`, 'error', 'severity'), chip(`警告 ${live('warning')}`, 'warning', 'severity'), chip(`提示 ${live('info')}`, 'info', 'severity')),
+      h(
+        'div',
+        { class: 'chips' },
+        chip('全部状态', '', 'status'),
+        chip(`待复核 ${statuses.get('open') ?? 0}`, 'open', 'status'),
+        chip(`已确认 ${statuses.get('confirmed') ?? 0}`, 'confirmed', 'status'),
+        chip(`已排除 ${statuses.get('dismissed') ?? 0}`, 'dismissed', 'status'),
+      ),
+      h(
+        'div',
+        { class: 'filter-row' },
+        pickOne('rule', '规则', countBy((f) => f.ruleId), (v) => ruleName.get(v) ?? v),
+        pickOne('table', '表格', countBy(tableOf), (v) => v),
+        h(
+          'label',
+          { class: 'filter' },
+          '排序',
+          h(
+            'select',
+            {
+              name: 'finding-sort',
+              onchange: (e: Event) => {
+                sortBy = (e.currentTarget as HTMLSelectElement).value as FindingSort;
+                drawList();
+              },
+            },
+            ...(
+              [
+                ['severity', '严重程度'],
+                ['place', '原文顺序'],
+                ['rule', '规则'],
+                ['status', '复核状态'],
+              ] as const
+            ).map(([v, t]) => h('option', { value: v, selected: sortBy === v }, t)),
+          ),
+        ),
+      ),
+    ]);
+  }
 
   const auditTab = h(
     'div',
@@ -293,10 +554,10 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     h(
       'section',
       { class: 'card findings-panel' },
-      h('h2', {}, `审核结果（${findings.length}）`),
+      heading,
       doc.auditStatus !== 'done' ? h('p', { class: 'form-error' }, doc.auditMessage ?? '审核未完成。') : null,
-      h('div', { class: 'chips' }, chip('全部', '', 'sev'), chip(`错误 ${count('error')}`, 'error', 'sev'), chip(`警告 ${count('warning')}`, 'warning', 'sev'), chip(`提示 ${count('info')}`, 'info', 'sev')),
-      h('div', { class: 'chips' }, chip('全部状态', '', 'status'), chip('待复核', 'open', 'status'), chip('已复核', 'done', 'status')),
+      filterBar,
+      bulkBar,
       list,
       detail,
     ),
@@ -334,9 +595,11 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   }
   chartsTab.hidden = true;
 
-  main.append(header(doc, model, user, coverage), tabs, auditTab, chartsTab);
+  main.append(printHead(doc), header(doc, model, user, countsEl, coverage), tabs, auditTab, chartsTab);
   const firstTable = model.tables.findIndex((t) => t.rows.length > 0);
   showTable(Math.max(firstTable, 0));
+  drawCounts();
+  drawFilters();
   drawList();
   drawDetail();
 }

@@ -1,11 +1,12 @@
-import type { DocumentSummary, Facets } from '../../store/types.ts';
-import { api } from '../api.ts';
-import { clear, h } from '../dom.ts';
-import { dateTime } from '../format.ts';
+import type { DocumentSummary, Facets, User } from '../../store/types.ts';
+import { api, ApiFailure } from '../api.ts';
+import { askReason, clear, h, toast } from '../dom.ts';
+import { coverageLabel, dateTime } from '../format.ts';
 import { uploadPanel } from './upload.ts';
 
-// The document list: upload panel, filters (search, region, department, year, kind, has errors) kept in the
-// URL so a filtered list can be bookmarked, and one row per document with its error and warning counts.
+// The document list: upload panel, filters (search, region, department, year, kind, coverage, has errors) and the
+// sort order kept in the URL so a filtered list can be bookmarked, and one row per document with its coverage and
+// its error and warning counts (dismissed findings left out). Admins delete a document from its row.
 
 function params(): Record<string, string> {
   const q = location.hash.split('?')[1] ?? '';
@@ -30,7 +31,43 @@ function select(name: string, label: string, options: { value: string; label: st
 /** Documents ticked for a check sheet export (kept while the list is redrawn by filters). */
 const selected = new Set<string>();
 
-function row(d: DocumentSummary, onSelect: () => void): HTMLElement {
+const SORTS: { value: string; label: string }[] = [
+  { value: '', label: '上传时间（新→旧）' },
+  { value: 'errors', label: '错误最多在前' },
+  { value: 'warnings', label: '警告最多在前' },
+  { value: 'coverage', label: '核对范围（未核对在前）' },
+  { value: 'entity', label: '单位名称' },
+  { value: 'year', label: '年度（新→旧）' },
+];
+
+function coverageCell(d: DocumentSummary): HTMLElement {
+  const c = coverageLabel(d.coverage);
+  const why = d.coverage?.unchecked.map((u) => `未能核对“${u.title}”：${u.reason ?? ''}`).join('\n');
+  return h('span', { class: `badge ${c.cls} coverage-badge`, 'data-coverage': d.coverage?.level ?? 'unknown', title: why || null }, c.text);
+}
+
+async function deleteDocument(d: DocumentSummary, done: () => void) {
+  const name = `${d.entity ?? '（未识别单位）'}（${d.fileName}）`;
+  const reason = await askReason({
+    title: '删除文档',
+    message: `确定删除“${name}”？原文件、审核结果和复核意见将一并删除，不能恢复；其他文档不受影响。删除操作会记入操作日志。`,
+    ok: '删除',
+    required: false,
+    danger: true,
+    placeholder: '删除理由（可选，记入操作日志）',
+  });
+  if (reason === null) return;
+  try {
+    await api.deleteDocument(d.id, reason);
+    selected.delete(d.id);
+    toast(`已删除 ${name}`);
+    done();
+  } catch (e) {
+    toast(e instanceof ApiFailure ? e.messageZh : '删除失败', 'error');
+  }
+}
+
+function row(d: DocumentSummary, user: User, onSelect: () => void, onDeleted: () => void): HTMLElement {
   const open = () => (location.hash = `#/doc/${d.id}`);
   return h(
     'tr',
@@ -50,28 +87,38 @@ function row(d: DocumentSummary, onSelect: () => void): HTMLElement {
         },
       }),
     ),
-    h('td', {}, h('a', { href: `#/doc/${d.id}` }, d.entity ?? '（未识别单位）'), h('div', { class: 'sub' }, d.fileName)),
-    h('td', {}, d.region ?? ''),
-    h('td', { class: 'num' }, d.fiscalYear ?? ''),
-    h('td', {}, d.kind ?? ''),
-    h('td', { class: 'num' }, d.tableCount),
+    h('td', { class: 'entity-cell' }, h('a', { href: `#/doc/${d.id}` }, d.entity ?? '（未识别单位）'), h('div', { class: 'sub file-name' }, d.fileName)),
+    h('td', { 'data-label': '地区' }, d.region ?? ''),
+    h('td', { class: 'num', 'data-label': '年度' }, d.fiscalYear ?? ''),
+    h('td', { 'data-label': '类型' }, d.kind ?? ''),
+    h('td', { class: 'num', 'data-label': '表格' }, d.tableCount),
+    h('td', { 'data-label': '核对范围' }, d.auditStatus === 'done' ? coverageCell(d) : null),
     h(
       'td',
-      {},
+      { class: 'counts-cell', 'data-label': '审核结果' },
       d.auditStatus !== 'done'
         ? h('span', { class: 'badge muted', title: d.auditMessage ?? '' }, d.auditStatus === 'unavailable' ? '待审核' : '审核出错')
         : [
-            h('span', { class: `badge ${d.errors ? 'sev-error' : 'ok'}` }, `错误 ${d.errors}`),
-            h('span', { class: `badge ${d.warnings ? 'sev-warning' : 'ok'}` }, `警告 ${d.warnings}`),
+            // Green only when every standard table was checked: "0 errors" of an unchecked document is not clean.
+            h('span', { class: `badge ${d.errors ? 'sev-error' : d.coverage?.level === 'full' ? 'ok' : 'muted'}` }, `错误 ${d.errors}`),
+            h('span', { class: `badge ${d.warnings ? 'sev-warning' : d.coverage?.level === 'full' ? 'ok' : 'muted'}` }, `警告 ${d.warnings}`),
             d.infos ? h('span', { class: 'badge sev-info' }, `提示 ${d.infos}`) : null,
+            d.dismissed ? h('span', { class: 'badge muted dismissed-count' }, `已排除 ${d.dismissed}`) : null,
           ],
     ),
-    h('td', { class: 'num' }, d.reviewed ? `${d.reviewed} 条` : '—'),
-    h('td', { class: 'sub' }, dateTime(d.uploadedAt)),
+    h('td', { class: 'num', 'data-label': '已复核' }, d.reviewed ? `${d.reviewed} 条` : '—'),
+    h('td', { class: 'sub', 'data-label': '上传时间' }, dateTime(d.uploadedAt)),
+    user.role === 'admin'
+      ? h(
+          'td',
+          { class: 'row-actions', onclick: (e: Event) => e.stopPropagation() },
+          h('button', { type: 'button', class: 'link danger-link delete-doc', title: '删除此文档（管理员）', onclick: () => void deleteDocument(d, onDeleted) }, '删除'),
+        )
+      : null,
   );
 }
 
-export async function listView(main: HTMLElement): Promise<void> {
+export async function listView(main: HTMLElement, user: User): Promise<void> {
   const p = params();
   const body = h('tbody');
   const total = h('span', { class: 'count' });
@@ -96,8 +143,9 @@ export async function listView(main: HTMLElement): Promise<void> {
       clear(body);
       shown = 0;
     }
-    if (page.total === 0) body.append(h('tr', {}, h('td', { colspan: 9, class: 'empty' }, Object.keys(current).length ? '没有符合筛选条件的文档。' : '还没有文档。把预算或决算公开文件拖到上方即可上传。')));
-    else body.append(...page.items.map((d) => row(d, onSelect)));
+    const filtered = Object.keys(current).some((k) => k !== 'sort' && k !== 'dir');
+    if (page.total === 0) body.append(h('tr', {}, h('td', { colspan: 11, class: 'empty' }, filtered ? '没有符合筛选条件的文档。' : '还没有文档。把预算或决算公开文件拖到上方即可上传。')));
+    else body.append(...page.items.map((d) => row(d, user, onSelect, () => void reload())));
     shown += page.items.length;
     total.textContent = `共 ${page.total} 份文档`;
     more.hidden = shown >= page.total;
@@ -122,18 +170,27 @@ export async function listView(main: HTMLElement): Promise<void> {
       select('entity', '单位', facets.entities.map((r) => ({ value: r.value, label: `${r.value}（${r.count}）` })), cur.entity ?? '', update),
       select('year', '年度', facets.years.map((r) => ({ value: String(r.value), label: `${r.value}（${r.count}）` })), cur.year ?? '', update),
       select('kind', '类型', facets.kinds.map((r) => ({ value: r.value, label: `${r.value}（${r.count}）` })), cur.kind ?? '', update),
+      select('coverage', '核对范围', [{ value: 'full', label: '已全部核对' }, { value: 'partial', label: '部分核对' }, { value: 'none', label: '未能核对' }, { value: 'unknown', label: '待定' }], cur.coverage ?? '', update),
+      h(
+        'label',
+        { class: 'filter' },
+        '排序',
+        h('select', { name: 'sort', onchange: update }, ...SORTS.map((o) => h('option', { value: o.value, selected: o.value === (cur.sort ?? '') }, o.label))),
+      ),
       h('label', { class: 'filter check' }, h('input', { type: 'checkbox', name: 'hasErrors', checked: cur.hasErrors === 'true', onchange: update }), '只看有错误的'),
     );
+  }
+
+  async function reload() {
+    facets = await api.facets();
+    drawFilters();
+    await load();
   }
 
   drawFilters();
   main.append(
     h('div', { class: 'page-head' }, h('h1', {}, '文档'), total, exportLink),
-    uploadPanel(async () => {
-      facets = await api.facets();
-      drawFilters();
-      await load();
-    }),
+    uploadPanel(reload),
     h('section', { class: 'card' }, filters),
     h(
       'section',
@@ -141,7 +198,11 @@ export async function listView(main: HTMLElement): Promise<void> {
       h(
         'table',
         { class: 'grid docs' },
-        h('thead', {}, h('tr', {}, h('th', { class: 'pick' }, ''), ...['单位 / 文件', '地区', '年度', '类型', '表格', '审核结果', '已复核', '上传时间'].map((t) => h('th', {}, t)))),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', { class: 'pick' }, ''), ...['单位 / 文件', '地区', '年度', '类型', '表格', '核对范围', '审核结果', '已复核', '上传时间'].map((t) => h('th', {}, t)), user.role === 'admin' ? h('th', {}, '') : null),
+        ),
         body,
       ),
       more,
