@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Disclosure } from '../model/disclosure.ts';
 import type { Repository, SaveResult } from '../store/repository.ts';
 import type { DocumentSummary, User } from '../store/types.ts';
+import { entityIdentity } from '../catalog/entity.ts';
 import { figuresOf, mediaTypeOf, regionOf } from './facts.ts';
 import type { UploadLimits } from './limits.ts';
 import type { ParsePool } from './worker-pool.ts';
@@ -63,6 +64,7 @@ function readFields<A>(modelJson: string, audit: A) {
     kind: model.kind,
     fiscalYear: model.fiscalYear,
     entity: model.entity.name,
+    entityKey: entityIdentity(model)?.key ?? null,
     region: regionOf(model.entity.name),
     pageCount: model.source.pageCount ?? null,
     tableCount: model.tables.length,
@@ -78,6 +80,16 @@ export async function auditPending(repo: Repository): Promise<number> {
   for (const { id, modelJson } of await repo.documentsWithoutAudit()) {
     const outcome = auditDocument(JSON.parse(modelJson) as Disclosure);
     if (outcome.status === 'done' && (await repo.attachAudit(id, outcome))) n++;
+  }
+  return n;
+}
+
+/** Gives documents stored before the entity key existed their key, from the stored model. Returns how many. */
+export async function entityKeysPending(repo: Repository): Promise<number> {
+  let n = 0;
+  for (const { id, modelJson } of await repo.documentsWithoutEntityKey()) {
+    const key = entityIdentity(JSON.parse(modelJson) as Disclosure)?.key;
+    if (key) (await repo.setEntityKey(id, key), n++);
   }
   return n;
 }
