@@ -113,19 +113,19 @@ const rule: Rule = {
     requires: [],
     messages: {
       stated: {
-        zh: '说明称{subject}{basisZh}为 {stated}，{priorDoc}《{priorTable}》为 {priorValue}，两者不符',
+        zh: '说明称{subject}{basis}为 {stated}，{priorDoc}《{priorTable}》为 {priorValue}，两者不符',
         en: 'The narrative gives {subject} as {stated} for {basisEn}; {priorDoc} prints {priorValue} in "{priorTable}"',
       },
       change: {
-        zh: '说明称{subject}本年 {current}，比上年{word} {change}，即{basisZh}约 {stated}；{priorDoc}《{priorTable}》为 {priorValue}，增减额与上年文件不符',
+        zh: '说明称{subject}本年 {current}，比上年{word} {change}，即{basis}约 {stated}；{priorDoc}《{priorTable}》为 {priorValue}，增减额与上年文件不符',
         en: 'The narrative gives {subject} as {current} this year, a change of {change} ({word}), so {stated} for {basisEn}; {priorDoc} prints {priorValue} in "{priorTable}"',
       },
       flat: {
-        zh: '说明称{subject}本年 {current} 与{basisZh}持平，{priorDoc}《{priorTable}》为 {priorValue}',
+        zh: '说明称{subject}本年 {current} 与{basis}持平，{priorDoc}《{priorTable}》为 {priorValue}',
         en: 'The narrative says {subject} is {current}, unchanged from {basisEn}; {priorDoc} prints {priorValue} in "{priorTable}"',
       },
       actualVsBudget: {
-        zh: '说明称{subject}{basisZh}为 {stated}，{priorDoc}《{priorTable}》的预算数为 {priorValue}（执行数可因年中调整而不同，请核对）',
+        zh: '说明称{subject}{basis}为 {stated}，{priorDoc}《{priorTable}》的预算数为 {priorValue}（执行数可因年中调整而不同，请核对）',
         en: 'The narrative gives {subject} as {stated} for {basisEn}; {priorDoc} budgeted {priorValue} in "{priorTable}" (an actual may differ after in-year adjustments; check)',
       },
     },
@@ -163,7 +163,7 @@ const rule: Rule = {
         if (severity === 'error' && other.table.reading?.level === 'unsure') severity = 'warning';
         const values = {
           subject: subjectOf(other, f),
-          basisZh: BASIS_ZH[claim.basis],
+          basis: BASIS_ZH[claim.basis],
           basisEn: BASIS_EN[claim.basis],
           stated: claim.statedText || '—',
           current: figureText(f.figure),
