@@ -19,6 +19,7 @@ const CATEGORY: Record<string, string> = {
   codes: '科目编码 codes',
   wording: '文字规范 wording',
   plausibility: '合理性 plausibility',
+  'cross-document': '跨文件 cross-document',
 };
 
 const index = [
@@ -63,6 +64,7 @@ for (const { meta } of rules) {
     `- title: ${meta.title.zh} / ${meta.title.en}`,
     `- category: ${CATEGORY[meta.category]} · default severity: ${meta.severity} · applies to: ${meta.appliesTo.join('、')}`,
     `- requires tables: ${meta.requires.length ? meta.requires.map((r) => `\`${r}\``).join(', ') : '—'}`,
+    ...(meta.counterpart ? [`- compares with: ${meta.counterpart.kinds.join('、')} of ${meta.counterpart.yearOffset === 0 ? 'the same year' : `year ${meta.counterpart.yearOffset > 0 ? '+' : ''}${meta.counterpart.yearOffset}`} (\`caijian check --prior\`, folder pairing)`] : []),
     '',
     '## Messages',
     '',

@@ -54,6 +54,16 @@ function unsureTableNamed(d: Disclosure, places: readonly FindingPlace[]): Table
   return undefined;
 }
 
+/**
+ * A cross-document rule runs when the other document is given, of a kind the rule compares with, and of the year it
+ * expects (a year either document does not state is not held against the pair the user named).
+ */
+function counterpartFits(d: Disclosure, prior: Disclosure | undefined, want: NonNullable<Rule['meta']['counterpart']>): boolean {
+  if (!prior || !prior.kind || !want.kinds.includes(prior.kind)) return false;
+  if (d.fiscalYear === null || prior.fiscalYear === null) return true;
+  return prior.fiscalYear - d.fiscalYear === want.yearOffset;
+}
+
 export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules: readonly Rule[] = allRules): AuditResult {
   const findings: Finding[] = [];
   let skipped = 0;
@@ -64,6 +74,7 @@ export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules
     // A document of unknown kind gets the rules that hold for both kinds; kind-specific rules (the nine 决算 tables)
     // would only produce findings about the wrong kind of document.
     if (d.kind ? !meta.appliesTo.includes(d.kind) : meta.appliesTo.length < 2) continue;
+    if (meta.counterpart && !counterpartFits(d, options.prior, meta.counterpart)) continue;
     const skip = (missing: string[]) => {
       skipped++;
       const names = missing.map(tableName);
@@ -91,6 +102,7 @@ export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules
     const missingParts = new Set<string>();
     const ctx: RuleContext = {
       disclosure: d,
+      prior: options.prior,
       table: (key) => tableByKey(d, key),
       ofKind: (key) => {
         const kind = templateByKey(key)?.kind;

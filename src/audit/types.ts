@@ -10,7 +10,7 @@ import type { Counterpart, Finding, FindingPlace, Severity } from '../model/find
 // rules and the engine keep importing them from the audit's types.
 export type { Severity, FindingPlace, Finding, Counterpart, DocumentRef } from '../model/finding.ts';
 
-export type Category = 'completeness' | 'arithmetic' | 'cross-table' | 'narrative' | 'codes' | 'wording' | 'plausibility';
+export type Category = 'completeness' | 'arithmetic' | 'cross-table' | 'narrative' | 'codes' | 'wording' | 'plausibility' | 'cross-document';
 
 export interface Message {
   zh: string;
@@ -30,6 +30,12 @@ export interface RuleMeta {
   requires: readonly string[];
   /** Message templates with {placeholders} filled from Finding.values. */
   messages: Record<string, Message>;
+  /**
+   * Cross-document rules (issue 12): the second document the rule compares with — its kinds and its fiscal year
+   * relative to this one (−1 last year's, 0 the same year's). Such a rule runs only when that document is given
+   * (AuditOptions.prior); a single document's audit leaves it out silently.
+   */
+  counterpart?: { kinds: readonly DocumentKind[]; yearOffset: number };
 }
 
 /** What a rule passes to `report`. Severity defaults to the rule's; a rule lowers it (rounding → info) by saying so. */
@@ -48,6 +54,11 @@ export interface Report {
 
 export interface RuleContext {
   readonly disclosure: Disclosure;
+  /**
+   * The other document of a cross-document pair (AuditOptions.prior): the entity's earlier document — last year's
+   * budget or final account, or for a final account that year's budget. Undefined in a single document's audit.
+   */
+  readonly prior?: Disclosure;
   report(r: Report): void;
   /** Say that part of the rule could not run (a table of one relation is missing). Reported once per rule. */
   skip(missingTable: string): void;
@@ -70,6 +81,8 @@ export interface AuditOptions {
   rules?: Record<string, Severity | 'off'>;
   /** Include info findings for differences that rounding explains (尾数误差). Default true. */
   rounding?: boolean;
+  /** The entity's earlier document, for the cross-document rules (RuleMeta.counterpart). */
+  prior?: Disclosure;
 }
 
 export interface AuditSummary {

@@ -4,6 +4,7 @@ import type { Coverage, Finding } from '../audit/types.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { isVisible, visibilityOf, type Repository, type SaveResult } from '../store/repository.ts';
 import type { AuditFinding, AuditOutcome, CoverageSummary, DocumentSummary, User } from '../store/types.ts';
+import { entityIdentity } from '../catalog/entity.ts';
 import { figuresOf, mediaTypeOf, regionOf } from './facts.ts';
 import type { UploadLimits } from './limits.ts';
 import type { ParsePool } from './read-pool.ts';
@@ -88,6 +89,7 @@ function readFields(modelJson: string, audit: AuditOutcome) {
     kind: model.kind,
     fiscalYear: model.fiscalYear,
     entity: model.entity.name,
+    entityKey: entityIdentity(model)?.key ?? null,
     region: regionOf(model.entity.name),
     pageCount: model.source.pageCount ?? null,
     tableCount: model.tables.length,
@@ -120,6 +122,16 @@ export async function auditPending(repo: Repository): Promise<number> {
       await repo.setCoverage(id, coverageFor(model, outcome.findings));
       n++;
     }
+  }
+  return n;
+}
+
+/** Gives documents stored before the entity key existed their key, from the stored model. Returns how many. */
+export async function entityKeysPending(repo: Repository): Promise<number> {
+  let n = 0;
+  for (const { id, modelJson } of await repo.documentsWithoutEntityKey()) {
+    const key = entityIdentity(JSON.parse(modelJson) as Disclosure)?.key;
+    if (key) (await repo.setEntityKey(id, key), n++);
   }
   return n;
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Repository } from '../store/repository.ts';
 import { createApp } from './app.ts';
 import { AllowedHosts } from './host-check.ts';
-import { auditPending, coveragePending } from './importer.ts';
+import { auditPending, coveragePending, entityKeysPending } from './importer.ts';
 import { defaultLimits, type UploadLimits } from './limits.ts';
 import { ParsePool } from './read-pool.ts';
 import { PageImages } from './page-image.ts';
@@ -28,6 +28,8 @@ export async function startServer(options: { repo: Repository; port?: number; ho
   void auditPending(options.repo)
     .then(() => coveragePending(options.repo))
     .catch((e) => console.error('[caijian] pending audits failed:', e));
+  // Documents stored before the entity key (store migration 5) get theirs from the stored model.
+  void entityKeysPending(options.repo).catch((e) => console.error('[caijian] entity keys failed:', e));
   // A busy or forbidden port is an 'error' event, not an exception: turn it into a rejection (the CLI prints one line).
   let server: ServerType;
   try {

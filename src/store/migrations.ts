@@ -128,6 +128,14 @@ const MIGRATIONS: Migration[] = [
       `CREATE INDEX audit_log_at ON audit_log(at)`,
     ],
   },
+  {
+    // Version 5 (3 and 4 are the review workflow's): the entity key (src/catalog/entity.ts) a department's
+    // documents share across years and printed name variants, so the workbench shows them as one history.
+    // Null for documents stored before it; the server fills it in from the stored model at start.
+    version: 5,
+    name: 'entity-key',
+    statements: () => [`ALTER TABLE documents ADD COLUMN entity_key TEXT`, `CREATE INDEX documents_entity_key ON documents(entity_key)`],
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -35,7 +35,7 @@ const STATUS_OF_X = `COALESCE((SELECT r.status FROM reviews r WHERE r.finding_id
 const openCount = (severity: 'error' | 'warning' | 'info') =>
   `(SELECT COUNT(*) FROM findings x WHERE x.document_id = d.id AND x.superseded_at IS NULL AND x.severity = '${severity}' AND ${STATUS_OF_X} <> 'dismissed')`;
 
-const SUMMARY_COLUMNS = `d.id, d.sha256, d.file_name, d.format, d.media_type, f.size, d.kind, d.fiscal_year, d.entity, d.region,
+const SUMMARY_COLUMNS = `d.id, d.sha256, d.file_name, d.format, d.media_type, f.size, d.kind, d.fiscal_year, d.entity, d.entity_key, d.region,
   d.page_count, d.table_count, d.audit_status, d.audit_message, d.uploaded_by, d.uploaded_at, d.department,
   d.coverage_level, d.standard_tables, d.checked_tables, d.unchecked_json,
   ${openCount('error')} AS open_errors, ${openCount('warning')} AS open_warnings, ${openCount('info')} AS open_infos,
@@ -105,6 +105,7 @@ function toSummary(r: SqlRow): DocumentSummary {
     kind: str(r.kind),
     fiscalYear: num(r.fiscal_year),
     entity: str(r.entity),
+    entityKey: str(r.entity_key),
     region: str(r.region),
     pageCount: num(r.page_count),
     tableCount: Number(r.table_count),
@@ -301,6 +302,7 @@ export class Repository {
         ] as SqlValue[],
       );
       if (inserted === 0) return true;
+      if (doc.entityKey) await tx.run('UPDATE documents SET entity_key = ? WHERE id = ?', [doc.entityKey, id]);
       await insertFindings(tx, id, doc.audit.findings);
       return false;
     });
@@ -334,7 +336,7 @@ export class Repository {
    */
   async reprocessDocument(
     documentId: string,
-    update: Pick<NewDocument, 'kind' | 'fiscalYear' | 'entity' | 'region' | 'pageCount' | 'tableCount' | 'modelJson' | 'figures' | 'audit' | 'coverage'>,
+    update: Pick<NewDocument, 'kind' | 'fiscalYear' | 'entity' | 'entityKey' | 'region' | 'pageCount' | 'tableCount' | 'modelJson' | 'figures' | 'audit' | 'coverage'>,
   ): Promise<{ carried: number } | null> {
     return this.db.transaction(async (tx) => {
       const [d] = await tx.all('SELECT id FROM documents WHERE id = ?', [documentId]);
@@ -360,6 +362,7 @@ export class Repository {
           ...coverageValues(update.coverage), documentId,
         ] as SqlValue[],
       );
+      await tx.run('UPDATE documents SET entity_key = ? WHERE id = ?', [update.entityKey ?? null, documentId]);
       const ids = await insertFindings(tx, documentId, update.audit.findings);
       let carried = 0;
       for (let i = 0; i < ids.length; i++) {
@@ -390,6 +393,27 @@ export class Repository {
       ...coverageValues(coverage),
       documentId,
     ]);
+  }
+
+  /** Documents stored before the entity key existed (migration 5): their id and stored model. */
+  async documentsWithoutEntityKey(): Promise<{ id: string; modelJson: string }[]> {
+    const rows = await this.db.all(`SELECT id, model_json FROM documents WHERE entity_key IS NULL`);
+    return rows.map((r) => ({ id: String(r.id), modelJson: String(r.model_json) }));
+  }
+
+  async setEntityKey(documentId: string, key: string): Promise<void> {
+    await this.db.run('UPDATE documents SET entity_key = ? WHERE id = ?', [key, documentId]);
+  }
+
+  /** A department's documents as one history: every document with this entity key, oldest year first. */
+  async documentsOfEntity(entityKey: string, visible?: Visibility): Promise<DocumentSummary[]> {
+    const scope = visibleWhere(visible, 'd');
+    const rows = await this.db.all(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.entity_key = ?${scope ? ` AND ${scope.sql}` : ''}
+       ORDER BY (d.fiscal_year IS NULL) ASC, d.fiscal_year ASC, d.kind ASC, d.file_name ASC`,
+      [entityKey, ...(scope?.params ?? [])],
+    );
+    return rows.map(toSummary);
   }
 
   async listDocuments(q: DocumentQuery = {}, visible?: Visibility): Promise<DocumentPage> {

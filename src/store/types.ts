@@ -61,6 +61,8 @@ export interface DocumentSummary {
   kind: string | null;
   fiscalYear: number | null;
   entity: string | null;
+  /** Entity key shared by the department's documents across years and name variants (src/catalog/entity.ts). */
+  entityKey: string | null;
   region: string | null;
   pageCount: number | null;
   tableCount: number;
@@ -100,6 +102,8 @@ export interface NewDocument {
   kind: string | null;
   fiscalYear: number | null;
   entity: string | null;
+  /** Optional: documents saved without it have no key (never paired). */
+  entityKey?: string | null;
   region: string | null;
   pageCount: number | null;
   tableCount: number;

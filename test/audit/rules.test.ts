@@ -43,12 +43,12 @@ describe('rule catalogue', () => {
         expect(fx.valid.length).toBeGreaterThan(0);
         expect(fx.invalid.length).toBeGreaterThan(0);
         for (const f of fx.valid) {
-          const res = checkDisclosure(f.disclosure(), {}, [rule]);
+          const res = checkDisclosure(f.disclosure(), { prior: f.prior?.() }, [rule]);
           const bad = res.findings.filter((x) => x.severity !== 'info');
           expect(bad.map((x) => x.message), `valid: ${f.name}`).toEqual([]);
         }
         for (const f of fx.invalid) {
-          const res = checkDisclosure(f.disclosure(), {}, [rule]);
+          const res = checkDisclosure(f.disclosure(), { prior: f.prior?.() }, [rule]);
           const want = f.expect ?? [];
           // Rounding infos of the base document are not what an invalid fixture is about, unless it expects infos.
           const wantsInfo = want.some((w) => w.severity === 'info');

@@ -472,6 +472,22 @@ export function narrativeFacts(d: Disclosure): Fact[] {
   return out;
 }
 
+/**
+ * The cells of another document (the entity's prior year, issue 12) that print what a fact of this document is
+ * about: the fact's subject and scope resolved there, as narrativeFacts resolves them here. Lets a narrative
+ * published without its tables (江苏 prints 文件 and 表格 apart) be checked against last year's tables.
+ */
+export function factCellsIn(other: Disclosure, fact: Fact, names: readonly string[], year: number | null): TiedCell[] {
+  if (fact.subject.startsWith('line:')) {
+    const line = lineOfLabel(fact.label, names, year);
+    if (!line) return [];
+    const column = fact.cells[0]?.column;
+    const specs = (LINE_TARGETS[fact.scope] ?? []).map((x) => (column && (column === 'basic' || column === 'project') ? { ...x, column } : x));
+    return specs.flatMap((x) => resolve(other, x, line));
+  }
+  return specsFor(fact.subject, fact.scope).flatMap((x) => resolve(other, x, null));
+}
+
 export interface Comparison {
   status: 'equal' | 'rounding' | 'differs';
   /** The cell compared: the one that agrees, else the first that could be read. */

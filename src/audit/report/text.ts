@@ -58,6 +58,12 @@ function one(f: Finding, lang: ReportLang, d?: Disclosure): string[] {
   const rel = lang === 'zh' ? '相关' : 'related';
   for (const r of f.related.slice(0, 5)) lines.push(`      ${rel}: ${placeText(r, lang, d)}`);
   if (f.related.length > 5) lines.push(`      … ${lang === 'zh' ? `另有 ${f.related.length - 5} 处` : `${f.related.length - 5} more`}`);
+  // a cross-document finding: the place in the other document, named by its file
+  if (f.counterpart) {
+    const doc = f.counterpart.document;
+    const name = doc.fileName ?? [doc.fiscalYear, doc.kind].filter(Boolean).join(' ');
+    lines.push(`      ${lang === 'zh' ? '对照文件' : 'other document'}: ${name} ${placeText(f.counterpart.place, lang)}`);
+  }
   return lines;
 }
 

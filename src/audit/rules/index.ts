@@ -41,9 +41,10 @@ import unfilledField from './unfilled-field/rule.ts';
 import wrongYear from './wrong-year/rule.ts';
 import unitStated from './unit-stated/rule.ts';
 import readingConfidence from './reading-confidence/rule.ts';
+import priorYearNarrative from './prior-year-narrative/rule.ts';
 
 // The rule catalogue: an explicit list (no globbing at run time), in catalogue order (CJ1xx arithmetic, CJ2xx
-// cross-table, CJ3xx narrative, CJ4xx completeness, CJ5xx wording, CJ6xx codes, CJ7xx plausibility). Adding a
+// cross-table, CJ3xx narrative, CJ4xx completeness, CJ5xx wording, CJ6xx codes, CJ7xx plausibility, CJ8xx across documents). Adding a
 // rule = a folder with rule.ts, doc.md and fixtures.ts, plus one line here; the meta-test fails otherwise.
 
 export const rules: readonly Rule[] = [
@@ -89,4 +90,6 @@ export const rules: readonly Rule[] = [
   codeNameOutdated,
   threePublicOverBudget,
   threePublicVsBasic,
+  // CJ8xx across documents (issue 12): run only with a second document (AuditOptions.prior)
+  priorYearNarrative,
 ];

@@ -14,6 +14,8 @@ export interface ExpectedFinding {
 export interface Fixture {
   name: string;
   disclosure: () => Disclosure;
+  /** Cross-document rules: the other document of the pair (AuditOptions.prior). */
+  prior?: () => Disclosure;
   /** For invalid fixtures: the findings expected (other than 'skipped'). */
   expect?: ExpectedFinding[];
 }
