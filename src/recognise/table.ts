@@ -4,9 +4,9 @@ import { matchTitle, templateByKey } from '../templates/catalogue.ts';
 import { squash } from '../templates/normalize.ts';
 import type { TableTemplate } from '../templates/types.ts';
 import { codeDigits, isAmountCell, isColumnNumberRow, isLabelText, isTotalLabel } from './cells.ts';
-import { columnLabels, matchColumns, type HeaderColumn, type MatchedColumn } from './header.ts';
+import { columnLabels, isKeyLabel, matchColumns, type HeaderColumn, type MatchedColumn } from './header.ts';
 import { makeCell } from './make-cell.ts';
-import { parseCodedRows, type CodePartColumns } from './rows-coded.ts';
+import { parseCodedRows, UNIT_RANK, type CodePartColumns } from './rows-coded.ts';
 import { findGroups, parseSectionRows } from './rows-sections.ts';
 import { isEmptyStatement, type TableRegion } from './segment.ts';
 
@@ -146,6 +146,66 @@ function codePartColumns(labels: HeaderColumn[]): CodePartColumns | undefined {
   return parts.kuan !== undefined || parts.xiang !== undefined ? parts : undefined;
 }
 
+/** The printed label of a line: its text cells before the first amount ("预算数"), or null. */
+function leadingLabel(r: GridRow): string | null {
+  const parts: string[] = [];
+  for (const c of r.cells) {
+    if (isAmountCell(c)) break;
+    if (isLabelText(c.text)) parts.push(c.text.trim());
+  }
+  return parts.length ? squash(parts.join('')) : null;
+}
+
+const SIDE_LINE = /^(预算|决算)数?$/;
+
+/**
+ * Rows of a one-line table (三公 决算表). The usual print has 预算数 | 决算数 column groups and one line; some
+ * print the items as columns and 预算数 / 决算数 as two lines (西安 公开09表). Then each line's columns are read
+ * as that side's ("预算数/公务接待费" → budget.reception), and the line keeps its label.
+ */
+function singleRows(template: TableTemplate | undefined, labels: HeaderColumn[], data: GridRow[]): { columns: Column[]; rows: Row[] } {
+  const lines = data.filter((r) => r.cells.some(isAmountCell));
+  const valueLabels = labels.filter((h) => h.label && !isKeyLabel(h.label));
+  const headerHasSides = valueLabels.some((h) => /^(预算|决算)数?(\/|$)/.test(h.label));
+  const transposed = !headerHasSides && lines.length > 0 && lines.every((r) => SIDE_LINE.test(leadingLabel(r) ?? ''));
+  if (!transposed) {
+    const matched = matchColumns(template, labels);
+    return {
+      columns: matched.map((c) => ({ key: c.key, label: c.label })),
+      rows: lines.map((r) => ({ kind: 'item' as const, label: null, item: 'three_public', cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)), place: r.place })),
+    };
+  }
+  const columns: Column[] = [];
+  const rows: Row[] = lines.map((r) => {
+    const side = leadingLabel(r)!.replace(/数?$/, '数');
+    const matched = matchColumns(template, valueLabels.map((h) => ({ ...h, label: `${side}/${h.label}`, printed: `${side}/${h.printed}` })));
+    for (const c of matched) if (!columns.some((x) => x.key === c.key)) columns.push({ key: c.key, label: c.label });
+    return { kind: 'item' as const, label: side, item: 'three_public', cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)), place: r.place };
+  });
+  return { columns, rows };
+}
+
+/** Header columns that print a budget unit's code (单位编码, 部门代码, 单位代码). */
+function unitCodeColumns(labels: HeaderColumn[]): Map<number, string> {
+  return new Map(labels.filter((h) => /^(预算)?(单位|部门)(编码|代码|编号)$/.test(h.label.split('/').pop() ?? '')).map((h) => [h.index, h.printed]));
+}
+
+/**
+ * Text key columns before the first value column, ranked as the row's label: the item (项目名称, 科目名称) or the
+ * year (年度) over the unit it belongs to (单位名称, 预算单位), both over a category (项目类别).
+ */
+function textKeyColumns(labels: HeaderColumn[], firstValue: number): Map<number, { label: string; rank: number }> {
+  const out = new Map<number, { label: string; rank: number }>();
+  for (const h of labels) {
+    if (h.index >= firstValue || !h.label) continue;
+    const last = h.label.split('/').pop() ?? '';
+    if (/(编码|代码|编号)$/.test(last)) continue;
+    const rank = /^(支出)?项目类别$/.test(last) ? 0 : /^预算单位|(单位|部门)(名称)?$/.test(last) ? UNIT_RANK : /名称$|^项目$|^(年度|年份)$/.test(last) ? 2 : undefined;
+    if (rank !== undefined) out.set(h.index, { label: h.printed, rank });
+  }
+  return out;
+}
+
 export type RecognisedRegion =
   | { kind: 'table'; table: Table; template?: TableTemplate }
   | { kind: 'performance'; table: PerformanceTable; template: TableTemplate };
@@ -206,21 +266,13 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
       columns = c ? [{ key: c.key, label: c.label }] : [];
     }
   } else if (layout === 'single') {
-    const matched = matchColumns(template, labels);
-    columns = matched.map((c) => ({ key: c.key, label: c.label }));
-    rows = data
-      .filter((r) => r.cells.some(isAmountCell))
-      .map((r) => ({
-        kind: 'item' as const,
-        label: null,
-        item: 'three_public',
-        cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)),
-        place: r.place,
-      }));
+    const single = singleRows(template, labels, data);
+    columns = single.columns;
+    rows = single.rows;
   } else {
     const matched = leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width);
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
-    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width), codeParts: codePartColumns(labels) });
+    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width), codeParts: codePartColumns(labels), unitCodeColumns: unitCodeColumns(labels), textColumns: textKeyColumns(labels, matched[0]?.index ?? width) });
   }
 
   const emptyNote = region.notes.find((n) => isEmptyStatement(n.text));
