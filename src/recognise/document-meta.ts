@@ -85,7 +85,20 @@ function entityInTitle(line: string): string | undefined {
   return asEntity(m[1].replace(/^\d{4}年度?/, '').replace(/(?:\d{4}年度?)$/, '').replace(/部门$/, ''));
 }
 
-export function detectEntity(cover: LineBlock[], tables: Table[]): { name: string | null; names: string[] } {
+/**
+ * The document naming its own tables as an attachment ("附件：江苏省政协办公厅2019年度部门预算公开表"): a last resort
+ * when the cover is an image and no table prints the department.
+ */
+function entityOfAttachment(lines: string[]): string | undefined {
+  for (const l of lines) {
+    const m = /^附件\d*[:：](.+)$/.exec(l.replace(/\s+/g, ''));
+    const e = m ? entityInTitle(m[1]) : undefined;
+    if (e) return e;
+  }
+  return undefined;
+}
+
+export function detectEntity(cover: LineBlock[], tables: Table[], narrative: string[] = []): { name: string | null; names: string[] } {
   const names: string[] = [];
   const add = (n: string | undefined) => {
     if (n && !names.includes(n)) names.push(n);
@@ -116,13 +129,21 @@ export function detectEntity(cover: LineBlock[], tables: Table[]): { name: strin
       add(e);
     }
   }
+  if (!counts.size) {
+    const attached = entityOfAttachment(narrative);
+    if (attached) {
+      counts.set(attached, 1);
+      add(attached);
+    }
+  }
   const mostPrinted = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   // The spelling printed most often names the department; a one-off typo (seed 000's cover) stays in `names`.
   return { name: mostPrinted ?? null, names };
 }
 
 export function detectScope(cover: LineBlock[], headings: string[] = []): Disclosure['scope'] {
-  const coverText = cover.map((b) => squash(b.text)).join(' ');
+  // Lines joined as printed: a cover title may wrap between 部门 and 预算 ("2026年烟台市文化和旅游局部门" / "预算").
+  const coverText = cover.map((b) => squash(b.text)).join('');
   const text = /(部门|单位)(综合)?(预算|决算)/.test(coverText) ? coverText : `${coverText} ${headings.map(squash).join(' ')}`;
   const level = /单位(综合)?(预算|决算)/.test(text) ? '单位' : /部门(综合)?(预算|决算)/.test(text) ? '部门' : null;
   const consolidation = /汇总/.test(text) ? '汇总' : /本级/.test(text) ? '本级' : null;

@@ -139,6 +139,21 @@ function leadingTextColumnsAsKey(matched: MatchedColumn[], labels: HeaderColumn[
   return k ? matched.slice(k) : matched;
 }
 
+/**
+ * Columns without amounts that lie before a key column (苏州/无锡 政府采购: 采购品目大类 | 专项名称 | 经济科目 |
+ * 采购品目名称 | 采购组织形式 | amounts) belong to the key block: read as the first value column they would take the
+ * 合计 line's label position and shift its amounts one column. Text columns after the last key column (采购组织形式,
+ * 会议费表's 时间) stay columns of the line.
+ */
+function textColumnsBeforeKeys(matched: MatchedColumn[], labels: HeaderColumn[], data: GridRow[], width: number): MatchedColumn[] {
+  const full = data.filter((r) => r.cells.length === width);
+  if (!full.length) return matched;
+  const hasAmounts = (i: number) => full.some((r) => isAmountCell(r.cells[i]));
+  const firstAmount = matched.find((c) => hasAmounts(c.index))?.index ?? width;
+  const lastKey = Math.max(-1, ...labels.filter((h) => h.label && h.index < firstAmount && isKeyLabel(h.label)).map((h) => h.index));
+  return matched.filter((c) => c.index > lastKey || hasAmounts(c.index));
+}
+
 /** Header columns that print the 类, 款 and 项 parts of a code ("科目编码/类" | "科目编码/款" | "科目编码/项"). */
 function codePartColumns(labels: HeaderColumn[]): CodePartColumns | undefined {
   const at = (part: string) => labels.find((h) => (h.label.split('/').pop() ?? '') === part)?.index;
@@ -191,17 +206,28 @@ function unitCodeColumns(labels: HeaderColumn[]): Map<number, string> {
 }
 
 /**
- * Text key columns before the first value column, ranked as the row's label: the item (项目名称, 科目名称) or the
- * year (年度) over the unit it belongs to (单位名称, 预算单位), both over a category (项目类别).
+ * Text key columns before the first value column, ranked as the row's label: the project or item (项目名称, 专项名称,
+ * 采购项目) or the year (年度) first, then another name (采购品目名称, 科目名称), then the unit the line belongs to
+ * (单位名称, 预算单位), then categories and details (项目类别, 采购目录, 经济科目), last an identifier (项目编号 "A").
  */
 function textKeyColumns(labels: HeaderColumn[], firstValue: number): Map<number, { label: string; rank: number }> {
   const out = new Map<number, { label: string; rank: number }>();
   for (const h of labels) {
     if (h.index >= firstValue || !h.label) continue;
     const last = h.label.split('/').pop() ?? '';
-    if (/(编码|代码|编号)$/.test(last)) continue;
-    const rank = /^(支出)?项目类别$/.test(last) ? 0 : /^预算单位|(单位|部门)(名称)?$/.test(last) ? UNIT_RANK : /名称$|^项目$|^(年度|年份)$/.test(last) ? 2 : undefined;
-    if (rank !== undefined) out.set(h.index, { label: h.printed, rank });
+    if (/^(类|款|项)$/.test(last)) continue;
+    const rank = /(编码|代码|编号)$|^序号$/.test(last)
+      ? -1
+      : /^(支出)?项目类别$/.test(last)
+        ? 0
+        : /^预算单位|(单位|部门)(名称)?$/.test(last)
+          ? UNIT_RANK
+          : /(项目|专项)(名称)?$|^(年度|年份)$/.test(last)
+            ? 3
+            : /名称$/.test(last)
+              ? 2
+              : 0;
+    out.set(h.index, { label: h.printed, rank });
   }
   return out;
 }
@@ -270,7 +296,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
     columns = single.columns;
     rows = single.rows;
   } else {
-    const matched = leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width);
+    const matched = textColumnsBeforeKeys(leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width), labels, data, width);
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
     rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width), codeParts: codePartColumns(labels), unitCodeColumns: unitCodeColumns(labels), textColumns: textKeyColumns(labels, matched[0]?.index ?? width) });
   }

@@ -85,3 +85,45 @@ describe('三公 决算表 with 预算数 / 决算数 as lines (西安 卫健委
     expect(text(final, 'col:决算数/培训费')).toBe('2,795.78');
   });
 });
+
+describe('政府采购 tables with text columns before the amounts', () => {
+  it('苏州 交通运输局 2026 p26 (采购品目大类 | 专项名称 | 经济科目 | 采购品目名称 | 采购组织形式): amounts under their columns, the 专项名称 names the line', async () => {
+    const t = table(await read('suzhou-procurement-2026.p26.pdf'), 'budget.procurement');
+    const total = t.rows[0];
+    expect([total.kind, total.label]).toEqual(['total', '合计']);
+    // before: 3,668.17 read under 采购组织形式 and 上年结转和结余资金, 总计 blank
+    expect(text(total, 'col:资金来源/一般公共预算资金')).toBe('3,668.17');
+    expect(text(total, 'total')).toBe('3,668.17');
+    expect(text(total, 'col:采购组织形式')).toBe('');
+    const car = t.rows.find((r) => r.label === '车辆更新购置');
+    expect(car?.keyTexts).toEqual([
+      { column: '经济科目', text: '公务用车购置' },
+      { column: '采购品目名称', text: '轿车' },
+    ]);
+    expect(text(car, 'col:采购组织形式')).toBe('集中采购');
+    expect(text(car, 'total')).toBe('130.24');
+    expect(t.rows.map((r) => r.label).slice(1, 3)).toEqual(['货物', '苏州市交通运输局']);
+  });
+
+  it('重庆 规划和自然资源局 2026 p27 (项目编号 | 项目 | 总计 …): the 编号 is no amount column and no part of the label', async () => {
+    const t = table(await read('chongqing-procurement-2026.p27.pdf'), 'budget.procurement');
+    expect(t.columns.some((c) => /项目编号/.test(c.label))).toBe(false);
+    const services = t.rows.find((r) => r.label === '服务');
+    expect(services?.keyTexts).toEqual([{ column: '项目编号', text: 'C' }]);
+    expect(services?.cells.map((c) => c.text).slice(0, 3)).toEqual(['97,785.73', '49,442.05', '14,970.35']);
+    const total = t.rows.find((r) => r.kind === 'total');
+    expect(total?.cells.map((c) => c.text).slice(0, 3)).toEqual(['110,390.99', '50,106.43', '15,057.75']);
+  });
+});
+
+describe('titles wrapped after a closed bracket or a list comma (西安 交通运输局 2022, pp. 66 and 78)', () => {
+  it('joins "…政府采购（资产配置、购买服务）" + "预算表（不含上年结转）" and "…“三公”经费、" + "会议费、培训费表…"', async () => {
+    const d = await read('xian-wrapped-titles-2022.p66-78.pdf');
+    expect(d.tables.map((t) => [t.key, t.title])).toEqual([
+      ['budget.procurement', '2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）'],
+      ['budget.three_public_and_other', '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）'],
+    ]);
+    const unit = d.tables[1].rows.find((r) => r.code === '222002');
+    expect([unit?.kind, unit?.label]).toEqual(['unit', '西安市出租汽车管理处']);
+  });
+});
