@@ -140,6 +140,8 @@ function readKey(cells: GridCell[], firstValueIndex: number, { valueIndexes = ne
       keyEnd = i;
       continue;
     }
+    // The 类 | 款 | 项 captions printed on a data line (seed 004: "类 | 款 | 项 | | 合计 | 1,910.50"): no label.
+    if (/^(类|款|项)$/.test(t) && i < limit) continue;
     if (isLabelText(t)) {
       // Text under a value column after the first is that column's cell (项目类别 "其他专项"), not the name.
       if (valueIndexes.has(i) && i !== firstValueIndex) continue;
