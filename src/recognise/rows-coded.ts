@@ -309,7 +309,10 @@ export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges,
     columnRanges.forEach((range, k) => {
       if (!range) return;
       const overlap = Math.min(x[1], range[1]) - Math.max(x[0], range[0]);
-      if (overlap > bestOverlap && overlap >= (x[1] - x[0]) * 0.5) (best = k), (bestOverlap = overlap);
+      if (overlap > bestOverlap && overlap >= (x[1] - x[0]) * 0.5) {
+        best = k;
+        bestOverlap = overlap;
+      }
     });
     return best;
   };
