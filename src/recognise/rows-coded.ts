@@ -249,6 +249,18 @@ function remember(ctx: CodeContext, key: KeyInfo): void {
   if (key.codeIndex !== undefined && (c.length === 3 || key.codeText?.includes('|'))) ctx.clsIndex = key.codeIndex;
 }
 
+/** The line's further codes from the code groups' columns ("302 | 27" under 部门预算支出经济科目编码 → 30227). */
+function withGroupCodes(key: KeyInfo, row: GridRow, groups: CodedRowsInput['codeGroups'] & {}, columnOf: (i: number, c: GridCell) => number | undefined): KeyInfo {
+  if (!groups.length || !key.code) return key;
+  const found: { code: string; label: string | null }[] = [];
+  for (const g of groups) {
+    const parts = g.columns.map((col) => row.cells.find((c, i) => columnOf(i, c) === col)?.text.trim() ?? '');
+    const code = parts.join('');
+    if (/^[1-9]\d{2}$/.test(parts[0]) && parts.slice(1).every((p) => p === '' || /^\d{2}$/.test(p)) && /^[1-9]\d{2}(\d{2}){0,2}$/.test(code)) found.push({ code, label: null });
+  }
+  return found.length ? { ...key, otherCodes: [...(key.otherCodes ?? []), ...found] } : key;
+}
+
 function hasValues(cells: GridCell[], from: number): boolean {
   return cells.slice(from).some((c) => isAmountCell(c));
 }
@@ -271,6 +283,8 @@ export interface CodedRowsInput {
   unitCodeColumns?: ReadonlyMap<number, string>;
   /** Text key columns (单位名称 | 项目名称 …): which one names the row, see splitLabel. */
   textColumns?: ReadonlyMap<number, { label: string; rank: number }>;
+  /** Further codes printed in parts after the values (部门/政府预算支出经济科目编码 类 | 款): read into otherCodes. */
+  codeGroups?: readonly { label: string; columns: readonly number[] }[];
 }
 
 function pdfX(c: GridCell | undefined): readonly [number, number] | undefined {
@@ -294,7 +308,7 @@ function cellUnder(cells: GridCell[], range: readonly [number, number]): GridCel
 }
 
 /** Parses data rows; returns model rows in print order with wrapped codes merged. */
-export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges, codeParts, unitCodeColumns, textColumns }: CodedRowsInput): Row[] {
+export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges, codeParts, unitCodeColumns, textColumns, codeGroups = [] }: CodedRowsInput): Row[] {
   const out: Row[] = [];
   if (columns.length === 0) return out;
   const h0 = columns[0].index;
@@ -324,7 +338,7 @@ export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges,
 
   for (let i = 0; i < parsed.length; i++) {
     const { row } = parsed[i];
-    const key = completeFragments(parsed[i].key, codeParts, context);
+    const key = withGroupCodes(completeFragments(parsed[i].key, codeParts, context), row, codeGroups, columnOf(row));
     let cells = row.cells;
     let merged = key;
     // Wrapped code: this line prints 款 digits, the next line only the 2 项 digits (label may continue).

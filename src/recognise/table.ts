@@ -154,6 +154,24 @@ function textColumnsBeforeKeys(matched: MatchedColumn[], labels: HeaderColumn[],
   return matched.filter((c) => c.index > lastKey || hasAmounts(c.index));
 }
 
+/**
+ * Further code groups printed in parts after the line's own code (西安 政府采购: … 数量 | 部门预算支出经济科目编码
+ * 类 | 款 | 政府预算支出经济科目编码 类 | 款 | …): each "X编码/类" column and the 款/项 columns right of it. Their digits
+ * are the line's further codes ("302 | 27" → 30227), never amounts.
+ */
+function extraCodeGroups(labels: HeaderColumn[]): { label: string; columns: number[] }[] {
+  const starts = labels.filter((h) => /(编码|代码|科目)\/类$/.test(h.label));
+  // The first group is the line's own code (科目编码 类 | 款 | 项), read by codePartColumns.
+  return starts.slice(1).map((s) => {
+    const columns = [s.index];
+    for (const part of ['款', '项']) {
+      const next = labels[columns[columns.length - 1] + 1];
+      if (next?.label === part) columns.push(next.index);
+    }
+    return { label: s.printed.replace(/\/类$/, ''), columns };
+  });
+}
+
 /** Header columns that print the 类, 款 and 项 parts of a code ("科目编码/类" | "科目编码/款" | "科目编码/项"). */
 function codePartColumns(labels: HeaderColumn[]): CodePartColumns | undefined {
   const at = (part: string) => labels.find((h) => (h.label.split('/').pop() ?? '') === part)?.index;
@@ -296,9 +314,21 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
     columns = single.columns;
     rows = single.rows;
   } else {
-    const matched = textColumnsBeforeKeys(leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width), labels, data, width);
+    const groups = extraCodeGroups(labels);
+    const inGroup = new Set(groups.flatMap((g) => g.columns));
+    const matched = textColumnsBeforeKeys(leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width), labels, data, width).filter((c) => !inGroup.has(c.index));
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
-    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width), codeParts: codePartColumns(labels), unitCodeColumns: unitCodeColumns(labels), textColumns: textKeyColumns(labels, matched[0]?.index ?? width) });
+    rows = parseCodedRows({
+      rows: data,
+      columns: matched,
+      width,
+      codeSystem: template?.codeSystem,
+      columnRanges: columnRanges(header, width),
+      codeParts: codePartColumns(labels),
+      unitCodeColumns: unitCodeColumns(labels),
+      textColumns: textKeyColumns(labels, matched[0]?.index ?? width),
+      codeGroups: groups,
+    });
   }
 
   const emptyNote = region.notes.find((n) => isEmptyStatement(n.text));

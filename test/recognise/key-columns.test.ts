@@ -127,3 +127,20 @@ describe('titles wrapped after a closed bracket or a list comma (西安 交通�
     expect([unit?.kind, unit?.label]).toEqual(['unit', '西安市出租汽车管理处']);
   });
 });
+
+describe('further codes printed in parts after the amounts (西安 统计局 2026 政府采购 p38)', () => {
+  it('reads 部门/政府预算支出经济科目编码 类 | 款 as the line’s further codes, not as amount columns', async () => {
+    const t = table(await read('xian-procurement-code-groups-2026.p38.pdf'), 'budget.procurement');
+    expect(t.columns.map((c) => c.label)).toEqual(['购买服务内容', '规格型号', '数量', '实施采购时间', '预算金额', '说明']);
+    const census = t.rows.filter((r) => r.label === '1%人口普查（2026）');
+    expect(census.map((r) => r.code)).toEqual(['2010507', '2010507']);
+    expect(census[0].otherCodes?.map((o) => [o.code, o.codeSystem])).toEqual([
+      ['30227', 'dept_econ'],
+      ['50205', 'gov_econ'],
+    ]);
+    expect(text(census[0], 'col:预算金额')).toBe('280,000.00');
+    const clothes = t.rows.find((r) => r.keyTexts?.[0]?.text === 'A05030303普通服装');
+    expect(clothes?.otherCodes?.map((o) => o.code)).toEqual(['30299', '50299']);
+    expect(text(clothes, 'col:数量')).toBe('20,400');
+  });
+});
