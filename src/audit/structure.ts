@@ -18,7 +18,17 @@ export function segments(t: Table): Row[][] {
   return out.filter((s) => s.length > 0);
 }
 
+/**
+ * A line's identity in its segment: its code, and the codes printed beside it. 西安 prints 30101 基本工资 once under
+ * 50101 and once under 50501: with the second code the two lines are distinct, not one ambiguous code.
+ */
 function key(r: Row): string {
+  const others = r.otherCodes?.length ? `+${r.otherCodes.map((o) => o.code).join('+')}` : '';
+  return `${plain(r)}${others}`;
+}
+
+/** The line's own code only: parents are sought by it (a 类 line prints no second code, or its own). */
+function plain(r: Row): string {
   return `${r.codeSystem ?? ''}:${r.code}`;
 }
 
@@ -28,33 +38,41 @@ export interface Family {
 }
 
 /**
- * Parent → children within one segment. A code printed twice in a segment (a table crossing two classifications,
- * 30101 under 50101 and again under 50501) is ambiguous: neither it nor its parent's sum is judged.
+ * Parent → children within one segment. A code printed twice in a segment with nothing to tell the lines apart is
+ * ambiguous: neither it nor its parent's sum is judged. Lines that share a code but print different second codes
+ * (30101 + 50101, 30101 + 50501) are distinct lines of one breakdown — unless the code is also printed alone, when
+ * the breakdown may restate that line and the parent's sum could count it twice.
  */
 export function families(segment: Row[]): Family[] {
+  const byKey = new Map<string, Row | null>();
   const byCode = new Map<string, Row | null>();
-  for (const r of segment) byCode.set(key(r), byCode.has(key(r)) ? null : r);
+  const printedAlone = new Set<string>();
+  for (const r of segment) {
+    byKey.set(key(r), byKey.has(key(r)) ? null : r);
+    byCode.set(plain(r), byCode.has(plain(r)) ? null : r);
+    if (!r.otherCodes?.length) printedAlone.add(plain(r));
+  }
+  const ambiguous = (r: Row) => byKey.get(key(r)) === null || (!!r.otherCodes?.length && printedAlone.has(plain(r)));
   const children = new Map<Row, Row[]>();
   const tainted = new Set<Row>();
   for (const r of segment) {
     const code = r.code!;
-    const ambiguous = byCode.get(key(r)) === null;
     for (const len of [5, 3]) {
       if (code.length <= len) continue;
       const p = byCode.get(`${r.codeSystem ?? ''}:${code.slice(0, len)}`);
       if (p === undefined) continue;
       if (p === null) break;
-      if (ambiguous) tainted.add(p);
+      if (ambiguous(r)) tainted.add(p);
       else children.set(p, [...(children.get(p) ?? []), r]);
       break;
     }
   }
-  return [...children].filter(([parent]) => !tainted.has(parent) && byCode.get(key(parent)) !== null).map(([parent, cs]) => ({ parent, children: cs }));
+  return [...children].filter(([parent]) => !tainted.has(parent) && !ambiguous(parent)).map(([parent, cs]) => ({ parent, children: cs }));
 }
 
 /** Lines with no printed parent in their segment (the 类 lines, or whatever level is topmost). */
 export function topLevel(segment: Row[]): Row[] {
-  const codes = new Set(segment.map(key));
+  const codes = new Set(segment.map(plain));
   return segment.filter((r) => {
     const c = r.code!;
     return ![3, 5].some((len) => c.length > len && codes.has(`${r.codeSystem ?? ''}:${c.slice(0, len)}`));

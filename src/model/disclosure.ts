@@ -58,6 +58,11 @@ export const Row = z.object({
   otherCodes: z.array(z.object({ code: z.string(), codeSystem: CodeSystem.optional(), label: z.string().nullable() })).optional(),
   /** Label as printed (wrapped parts joined); null when the line prints a code only. */
   label: z.string().nullable(),
+  /**
+   * Text printed in the line's other text key columns, by header (单位名称 beside 项目名称, 预算单位 beside 年度):
+   * kept apart so that the label names the item, not the unit and the item glued together.
+   */
+  keyTexts: z.array(z.object({ column: z.string(), text: z.string() })).optional(),
   /** Canonical line item when the template knows it (e.g. "income.general_budget"). */
   item: z.string().optional(),
   /** 行次 as printed. */

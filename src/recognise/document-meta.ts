@@ -44,9 +44,12 @@ export function yearOfTitles(titles: string[]): number | null {
   return best ? best[0] : null;
 }
 
+/** A cover title's year printed without 年 ("北京市人民政府国有资产监督管理委员会" / "2026 部门预算情况的说明"). */
+const COVER_YEAR = /(?<!\d)(20\d{2})\s*(?:年度?)?\s*(?:部门|单位)?(?:综合)?(?:预算|决算)/;
+
 export function detectYear(cover: LineBlock[], sections: NarrativeSection[], titles: string[] = []): number | null {
   for (const b of cover) {
-    const m = YEAR.exec(b.text);
+    const m = YEAR.exec(b.text) ?? COVER_YEAR.exec(b.text);
     if (m) return Number(m[1]);
   }
   const fromTitles = yearOfTitles(titles);
@@ -85,7 +88,20 @@ function entityInTitle(line: string): string | undefined {
   return asEntity(m[1].replace(/^\d{4}年度?/, '').replace(/(?:\d{4}年度?)$/, '').replace(/部门$/, ''));
 }
 
-export function detectEntity(cover: LineBlock[], tables: Table[]): { name: string | null; names: string[] } {
+/**
+ * The document naming its own tables as an attachment ("附件：江苏省政协办公厅2019年度部门预算公开表"): a last resort
+ * when the cover is an image and no table prints the department.
+ */
+function entityOfAttachment(lines: string[]): string | undefined {
+  for (const l of lines) {
+    const m = /^附件\d*[:：](.+)$/.exec(l.replace(/\s+/g, ''));
+    const e = m ? entityInTitle(m[1]) : undefined;
+    if (e) return e;
+  }
+  return undefined;
+}
+
+export function detectEntity(cover: LineBlock[], tables: Table[], narrative: string[] = []): { name: string | null; names: string[] } {
   const names: string[] = [];
   const add = (n: string | undefined) => {
     if (n && !names.includes(n)) names.push(n);
@@ -116,13 +132,27 @@ export function detectEntity(cover: LineBlock[], tables: Table[]): { name: strin
       add(e);
     }
   }
+  if (!counts.size) {
+    const attached = entityOfAttachment(narrative);
+    if (attached) {
+      counts.set(attached, 1);
+      add(attached);
+    }
+  }
   const mostPrinted = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   // The spelling printed most often names the department; a one-off typo (seed 000's cover) stays in `names`.
   return { name: mostPrinted ?? null, names };
 }
 
 export function detectScope(cover: LineBlock[], headings: string[] = []): Disclosure['scope'] {
-  const coverText = cover.map((b) => squash(b.text)).join(' ');
+  // The cover's title lines, joined as printed: a title may wrap between 部门 and 预算 ("2026年烟台市文化和旅游局部门" /
+  // "预算"). Not its prose: a document without 第N部分 headings runs its cover into part one (湖州: "…局属市水上应急
+  // 救援中心单位预算。" is no scope).
+  const coverText = cover
+    .slice(0, 12)
+    .map((b) => squash(b.text))
+    .filter((t) => !/[。；;]/.test(t))
+    .join('');
   const text = /(部门|单位)(综合)?(预算|决算)/.test(coverText) ? coverText : `${coverText} ${headings.map(squash).join(' ')}`;
   const level = /单位(综合)?(预算|决算)/.test(text) ? '单位' : /部门(综合)?(预算|决算)/.test(text) ? '部门' : null;
   const consolidation = /汇总/.test(text) ? '汇总' : /本级/.test(text) ? '本级' : null;

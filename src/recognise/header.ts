@@ -56,7 +56,7 @@ export function isKeyLabel(label: string): boolean {
     /^项目$|^项目[(/]/.test(s) ||
     /^(类|款|项|栏次|行次)($|\/)/.test(s) ||
     /^(科目|功能分类|经济分类|功能科目|单位(编码|代码|名称)|科目(编码|代码|名称))/.test(s) ||
-    /(编码|代码|科目名称|单位名称|名称)$/.test(s) ||
+    /(编码|代码|编号|科目名称|单位名称|名称)$/.test(s) ||
     // a classification named as the header over its code and name columns ("部门预算支出经济分类科目",
     // "支出功能分类科目（按大类）"), and the line-category column of tables without codes ("支出项目类别")
     /科目([(（][^)）]*[)）])?$/.test(s) ||

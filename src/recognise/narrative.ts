@@ -60,7 +60,9 @@ export function buildNarrative(lines: NarrativeLine[]): NarrativeResult {
     if (!current) startSection('', 1, line.part, line);
     const cur = current as unknown as NarrativeSection;
     const prev = open as Paragraph | null;
-    if (prev && !SENTENCE_END.test(prev.text) && !line.block.bullet && !/^\d+[、.．]/.test(text) && !H2.test(text) && !H3.test(text)) {
+    // A numbered item ("1.根据…", "2、") starts a paragraph; a decimal carried over from the line above ("5.24%…")
+    // does not.
+    if (prev && !SENTENCE_END.test(prev.text) && !line.block.bullet && !/^\d+[、.．](?!\d)/.test(text) && !H2.test(text) && !H3.test(text)) {
       prev.segments.push({ offset: prev.text.length, place: line.block.place });
       prev.text += text;
       continue;

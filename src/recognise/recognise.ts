@@ -48,7 +48,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     }
   }
   const narrative = buildNarrative(seg.narrative);
-  const entity = detectEntity(seg.cover, tables);
+  const entity = detectEntity(seg.cover, tables, seg.narrative.map((l) => l.block.text));
   const imageOnlyPages = layout.imageOnlyPages ?? [];
   // The PDF reader warns once per image-only page, with the page as the place (image-only-page); a page it did
   // not warn about (a layout built another way) gets the same warning here, never a second, differently named one.

@@ -25,18 +25,34 @@ interface KeyInfo {
   fragments?: { index: number; digits: string }[];
   unit?: string;
   label: string | null;
+  /** Text of the line's other text key columns (单位名称 beside 项目名称). */
+  keyTexts?: { column: string; text: string }[];
   /** Index of the last cell belonging to the code/label block. */
   keyEnd: number;
 }
 
 const CODE_AND_NAME = /^(?:\[([1-9]\d{2}(?:\d{2}){0,2})\]|([1-9]\d{2}(?:\d{2}){0,2})\s*[-－—])\s*(\S.*)$/;
 
-function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: ReadonlySet<number> = new Set()): KeyInfo {
+/** What readKey knows of the header: value columns, and which header column a cell of this row lies under. */
+interface KeyColumns {
+  valueIndexes?: ReadonlySet<number>;
+  /** The header column a cell lies under (by index in a full-width row, else by page position). */
+  columnOf?: (i: number, c: GridCell) => number | undefined;
+  /** Header columns headed 单位编码 / 部门代码, with their printed header. */
+  unitCodeColumns?: ReadonlyMap<number, string>;
+  /** Text key columns (单位名称, 项目名称, 年度 …) with their header label and preference as the row's label. */
+  textColumns?: ReadonlyMap<number, { label: string; rank: number }>;
+}
+
+function readKey(cells: GridCell[], firstValueIndex: number, { valueIndexes = new Set(), columnOf, unitCodeColumns, textColumns }: KeyColumns = {}): KeyInfo {
   let code: string | undefined;
   let codeText: string | undefined;
   let codeIndex: number | undefined;
   let unit: string | undefined;
   const labels: string[] = [];
+  let unitColumn: number | undefined;
+  /** The header column of each part of `labels` (undefined when not under a text key column). */
+  const labelColumns: (number | undefined)[] = [];
   let others: { code: string; label: string | null }[] | undefined;
   let fragments: { index: number; digits: string }[] | undefined;
   let keyEnd = -1;
@@ -44,14 +60,27 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
   // A second classification printed beside the first (部门经济分类 code + name, then 政府经济分类 code + name):
   // once the first code has its name, a further code that does not extend it starts a pair of its own, and the
   // names after it are that pair's.
+  let i = 0;
   const labelTo = (text: string) => {
     const other = others?.[others.length - 1];
     if (other) other.label = joinWrapped((other.label ?? '') + text) || null;
-    else labels.push(text);
+    else {
+      labels.push(text);
+      labelColumns.push(textColumns && columnOf ? columnOf(i, cells[i]) : undefined);
+    }
   };
-  for (let i = 0; i < cells.length; i++) {
+  for (i = 0; i < cells.length; i++) {
     const t = cells[i].text.trim();
     if (!t) continue;
+    // Digits under a 单位编码 / 部门代码 header name a budget unit (222 部门, 222002 单位), never a class: 222 is
+    // also a functional class and 6-digit unit codes are no classification code at all.
+    const under = unitCodeColumns && columnOf ? columnOf(i, cells[i]) : undefined;
+    if (!code && !unit && /^\d{3,9}$/.test(t) && under !== undefined && unitCodeColumns!.has(under)) {
+      unit = t;
+      unitColumn = under;
+      keyEnd = i;
+      continue;
+    }
     // Three-column code: 类 | 款 | 项.
     if (!code && /^[1-9]\d{2}$/.test(t) && /^\d{2}$/.test(cells[i + 1]?.text.trim() ?? '')) {
       const k = cells[i + 1].text.trim();
@@ -80,6 +109,7 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
         codeText = t;
         codeIndex = i;
         labels.push(joined[3]);
+        labelColumns.push(undefined);
       } else {
         others ??= [];
         others.push({ code: jc, label: joined[3].trim() || null });
@@ -110,6 +140,8 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
       keyEnd = i;
       continue;
     }
+    // The 类 | 款 | 项 captions printed on a data line (seed 004: "类 | 款 | 项 | | 合计 | 1,910.50"): no label.
+    if (/^(类|款|项)$/.test(t) && i < limit) continue;
     if (isLabelText(t)) {
       // Text under a value column after the first is that column's cell (项目类别 "其他专项"), not the name.
       if (valueIndexes.has(i) && i !== firstValueIndex) continue;
@@ -122,16 +154,49 @@ function readKey(cells: GridCell[], firstValueIndex: number, valueIndexes: Reado
     }
     if (i >= limit) break;
   }
+  const { label, keyTexts, fromUnitColumn } = splitLabel(labels, labelColumns, textColumns);
+  // A line naming an item of a unit (预算单位代码 | 预算单位名称 | 预算项目名称) is the item's line: the unit's code
+  // stays beside its name, the line is no unit line.
+  if (unitColumn !== undefined && keyTexts?.length && !fromUnitColumn) {
+    keyTexts.unshift({ column: unitCodeColumns!.get(unitColumn)!, text: unit! });
+    unit = undefined;
+  }
   return {
     code,
     codeText,
     ...(codeIndex !== undefined ? { codeIndex } : {}),
     ...(fragments && !code ? { fragments } : {}),
     unit,
-    label: labels.length ? joinWrapped(labels.join('')) : null,
+    label,
+    ...(keyTexts ? { keyTexts } : {}),
     keyEnd,
     ...(others ? { otherCodes: others } : {}),
   };
+}
+
+/** textColumns rank of a unit's name column (单位名称, 预算单位). */
+export const UNIT_RANK = 1;
+
+/**
+ * The row's label from its text parts. When the line prints text under two or more text key columns (单位名称 |
+ * 项目名称, 预算单位 | 年度, 项目名称 | 项目类别), the label is the text of the preferred column (the item, the year);
+ * the others are kept beside it as keyTexts, not glued into the label.
+ */
+function splitLabel(
+  labels: string[],
+  columns: (number | undefined)[],
+  textColumns: KeyColumns['textColumns'],
+): { label: string | null; keyTexts?: { column: string; text: string }[]; fromUnitColumn?: boolean } {
+  if (!labels.length) return { label: null };
+  const known = [...new Set(columns.filter((c): c is number => c !== undefined && textColumns!.has(c)))];
+  if (!textColumns || known.length < 2) return { label: joinWrapped(labels.join('')) };
+  let best = known[0];
+  for (const c of known) if (textColumns.get(c)!.rank >= textColumns.get(best)!.rank) best = c;
+  const own = labels.filter((_, k) => columns[k] === best || columns[k] === undefined || !textColumns.has(columns[k]!));
+  const keyTexts = known
+    .filter((c) => c !== best)
+    .map((c) => ({ column: textColumns.get(c)!.label, text: joinWrapped(labels.filter((_, k) => columns[k] === c).join('')) }));
+  return { label: joinWrapped(own.join('')) || null, keyTexts, fromUnitColumn: textColumns.get(best)!.rank === UNIT_RANK };
 }
 
 /** Where the 类, 款 and 项 parts of a code are printed, from header labels ending in 类/款/项. */
@@ -184,6 +249,18 @@ function remember(ctx: CodeContext, key: KeyInfo): void {
   if (key.codeIndex !== undefined && (c.length === 3 || key.codeText?.includes('|'))) ctx.clsIndex = key.codeIndex;
 }
 
+/** The line's further codes from the code groups' columns ("302 | 27" under 部门预算支出经济科目编码 → 30227). */
+function withGroupCodes(key: KeyInfo, row: GridRow, groups: CodedRowsInput['codeGroups'] & {}, columnOf: (i: number, c: GridCell) => number | undefined): KeyInfo {
+  if (!groups.length || !key.code) return key;
+  const found: { code: string; label: string | null }[] = [];
+  for (const g of groups) {
+    const parts = g.columns.map((col) => row.cells.find((c, i) => columnOf(i, c) === col)?.text.trim() ?? '');
+    const code = parts.join('');
+    if (/^[1-9]\d{2}$/.test(parts[0]) && parts.slice(1).every((p) => p === '' || /^\d{2}$/.test(p)) && /^[1-9]\d{2}(\d{2}){0,2}$/.test(code)) found.push({ code, label: null });
+  }
+  return found.length ? { ...key, otherCodes: [...(key.otherCodes ?? []), ...found] } : key;
+}
+
 function hasValues(cells: GridCell[], from: number): boolean {
   return cells.slice(from).some((c) => isAmountCell(c));
 }
@@ -202,6 +279,12 @@ export interface CodedRowsInput {
   columnRanges?: (readonly [number, number] | undefined)[];
   /** Header columns of a code printed in parts (类 | 款 | 项), when the header names them. */
   codeParts?: CodePartColumns;
+  /** Header columns headed 单位编码 / 部门代码 (index → printed header): their digits are unit codes. */
+  unitCodeColumns?: ReadonlyMap<number, string>;
+  /** Text key columns (单位名称 | 项目名称 …): which one names the row, see splitLabel. */
+  textColumns?: ReadonlyMap<number, { label: string; rank: number }>;
+  /** Further codes printed in parts after the values (部门/政府预算支出经济科目编码 类 | 款): read into otherCodes. */
+  codeGroups?: readonly { label: string; columns: readonly number[] }[];
 }
 
 function pdfX(c: GridCell | undefined): readonly [number, number] | undefined {
@@ -225,17 +308,37 @@ function cellUnder(cells: GridCell[], range: readonly [number, number]): GridCel
 }
 
 /** Parses data rows; returns model rows in print order with wrapped codes merged. */
-export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges, codeParts }: CodedRowsInput): Row[] {
+export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges, codeParts, unitCodeColumns, textColumns, codeGroups = [] }: CodedRowsInput): Row[] {
   const out: Row[] = [];
   if (columns.length === 0) return out;
   const h0 = columns[0].index;
   const valueIndexes = new Set(columns.map((c) => c.index));
-  const parsed = rows.map((r) => ({ row: r, key: readKey(r.cells, h0, r.cells.length >= width - 1 ? valueIndexes : undefined) }));
+  // A row as wide as the header is read by index; a narrower one (empty cells not drawn) by page position.
+  const columnOf = (r: GridRow) => (i: number, c: GridCell): number | undefined => {
+    if (r.cells.length === width) return i;
+    const x = pdfX(c);
+    if (!columnRanges || !x) return undefined;
+    let best: number | undefined;
+    let bestOverlap = 0;
+    columnRanges.forEach((range, k) => {
+      if (!range) return;
+      const overlap = Math.min(x[1], range[1]) - Math.max(x[0], range[0]);
+      if (overlap > bestOverlap && overlap >= (x[1] - x[0]) * 0.5) {
+        best = k;
+        bestOverlap = overlap;
+      }
+    });
+    return best;
+  };
+  const parsed = rows.map((r) => ({
+    row: r,
+    key: readKey(r.cells, h0, { valueIndexes: r.cells.length >= width - 1 ? valueIndexes : undefined, columnOf: columnOf(r), unitCodeColumns, textColumns }),
+  }));
   const context: CodeContext = {};
 
   for (let i = 0; i < parsed.length; i++) {
     const { row } = parsed[i];
-    const key = completeFragments(parsed[i].key, codeParts, context);
+    const key = withGroupCodes(completeFragments(parsed[i].key, codeParts, context), row, codeGroups, columnOf(row));
     let cells = row.cells;
     let merged = key;
     // Wrapped code: this line prints 款 digits, the next line only the 2 项 digits (label may continue).
@@ -308,8 +411,9 @@ function toRow(
   const anyValue = modelCells.some((c) => c.value !== null);
   if (!key.code && !key.label && !key.unit && !anyValue) return null;
 
+  const keyTexts = key.keyTexts ? { keyTexts: key.keyTexts } : {};
   if (key.label && isTotalLabel(key.label) && !key.code) {
-    return { kind: 'total', label: key.label, cells: modelCells, place: row.place };
+    return { kind: 'total', label: key.label, ...keyTexts, cells: modelCells, place: row.place };
   }
   if (key.code) {
     const system = systemOf(key.code) ?? codeSystem;
@@ -321,13 +425,14 @@ function toRow(
       ...(levelOf(key.code) ? { level: levelOf(key.code) } : {}),
       ...(key.otherCodes ? { otherCodes: key.otherCodes.map((o) => ({ ...o, ...(systemOf(o.code) ? { codeSystem: systemOf(o.code) } : {}) })) } : {}),
       label: key.label,
+      ...keyTexts,
       cells: modelCells,
       place: row.place,
     };
   }
   if (key.unit) {
-    return { kind: 'unit', code: key.unit, codeSystem: 'unit', label: key.label, cells: modelCells, place: row.place };
+    return { kind: 'unit', code: key.unit, codeSystem: 'unit', label: key.label, ...keyTexts, cells: modelCells, place: row.place };
   }
-  return { kind: 'item', label: key.label, cells: modelCells, place: row.place };
+  return { kind: 'item', label: key.label, ...keyTexts, cells: modelCells, place: row.place };
 }
 

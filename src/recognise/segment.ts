@@ -262,6 +262,17 @@ export function segment(blocks: Block[]): Segments {
       titleText = text + wrapped.block.text;
       consumed.add(wrapped.index);
     }
+    // A title wrapped after a closed bracket or a list comma (西安: "…政府采购（资产配置、购买服务）" + "预算表（不含上年
+    // 结转）", "…“三公”经费、" + "会议费、培训费表…"): the two lines name a known table that the second alone does not
+    // (an entity line above a title names the same table, and stays where it is).
+    if (titleText === text && !looksLikeTableTitle(text) && !SENTENCE.test(s) && s.length <= 40 && !isMetaLine(text) && !isNoteLine(text)) {
+      const next = nextLine(i);
+      const joined = next ? matchTitle(text + next.block.text) : undefined;
+      if (next && joined && squash(next.block.text).length <= 30 && joined.key !== matchTitle(next.block.text)?.key && gridFollows(next.index)) {
+        titleText = text + next.block.text;
+        consumed.add(next.index);
+      }
+    }
     if (looksLikeTableTitle(titleText) && !isNoteLine(titleText) && !isMetaLine(titleText) && (gridFollows(i) || matchTitle(titleText) || titleText !== text)) {
       // The same title again right after its table: the table continues on a new page with its title repeated.
       const last: TableRegion | undefined = current ?? (narrativeSinceTable === 0 ? tables[tables.length - 1] : undefined);

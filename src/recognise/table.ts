@@ -4,9 +4,9 @@ import { matchTitle, templateByKey } from '../templates/catalogue.ts';
 import { squash } from '../templates/normalize.ts';
 import type { TableTemplate } from '../templates/types.ts';
 import { codeDigits, isAmountCell, isColumnNumberRow, isLabelText, isTotalLabel } from './cells.ts';
-import { columnLabels, matchColumns, type HeaderColumn, type MatchedColumn } from './header.ts';
+import { columnLabels, isKeyLabel, matchColumns, type HeaderColumn, type MatchedColumn } from './header.ts';
 import { makeCell } from './make-cell.ts';
-import { parseCodedRows, type CodePartColumns } from './rows-coded.ts';
+import { parseCodedRows, UNIT_RANK, type CodePartColumns } from './rows-coded.ts';
 import { findGroups, parseSectionRows } from './rows-sections.ts';
 import { isEmptyStatement, type TableRegion } from './segment.ts';
 
@@ -152,11 +152,115 @@ function leadingTextColumnsAsKey(matched: MatchedColumn[], labels: HeaderColumn[
   return k ? matched.slice(k) : matched;
 }
 
+/**
+ * Columns without amounts that lie before a key column (苏州/无锡 政府采购: 采购品目大类 | 专项名称 | 经济科目 |
+ * 采购品目名称 | 采购组织形式 | amounts) belong to the key block: read as the first value column they would take the
+ * 合计 line's label position and shift its amounts one column. Text columns after the last key column (采购组织形式,
+ * 会议费表's 时间) stay columns of the line.
+ */
+function textColumnsBeforeKeys(matched: MatchedColumn[], labels: HeaderColumn[], data: GridRow[], width: number): MatchedColumn[] {
+  const full = data.filter((r) => r.cells.length === width);
+  if (!full.length) return matched;
+  const hasAmounts = (i: number) => full.some((r) => isAmountCell(r.cells[i]));
+  const firstAmount = matched.find((c) => hasAmounts(c.index))?.index ?? width;
+  const lastKey = Math.max(-1, ...labels.filter((h) => h.label && h.index < firstAmount && isKeyLabel(h.label)).map((h) => h.index));
+  return matched.filter((c) => c.index > lastKey || hasAmounts(c.index));
+}
+
+/**
+ * Further code groups printed in parts after the line's own code (西安 政府采购: … 数量 | 部门预算支出经济科目编码
+ * 类 | 款 | 政府预算支出经济科目编码 类 | 款 | …): each "X编码/类" column and the 款/项 columns right of it. Their digits
+ * are the line's further codes ("302 | 27" → 30227), never amounts.
+ */
+function extraCodeGroups(labels: HeaderColumn[]): { label: string; columns: number[] }[] {
+  const starts = labels.filter((h) => /(编码|代码|科目)\/类$/.test(h.label));
+  // The first group is the line's own code (科目编码 类 | 款 | 项), read by codePartColumns.
+  return starts.slice(1).map((s) => {
+    const columns = [s.index];
+    for (const part of ['款', '项']) {
+      const next = labels[columns[columns.length - 1] + 1];
+      if (next?.label === part) columns.push(next.index);
+    }
+    return { label: s.printed.replace(/\/类$/, ''), columns };
+  });
+}
+
 /** Header columns that print the 类, 款 and 项 parts of a code ("科目编码/类" | "科目编码/款" | "科目编码/项"). */
 function codePartColumns(labels: HeaderColumn[]): CodePartColumns | undefined {
   const at = (part: string) => labels.find((h) => (h.label.split('/').pop() ?? '') === part)?.index;
   const parts: CodePartColumns = { cls: at('类'), kuan: at('款'), xiang: at('项') };
   return parts.kuan !== undefined || parts.xiang !== undefined ? parts : undefined;
+}
+
+/** The printed label of a line: its text cells before the first amount ("预算数"), or null. */
+function leadingLabel(r: GridRow): string | null {
+  const parts: string[] = [];
+  for (const c of r.cells) {
+    if (isAmountCell(c)) break;
+    if (isLabelText(c.text)) parts.push(c.text.trim());
+  }
+  return parts.length ? squash(parts.join('')) : null;
+}
+
+const SIDE_LINE = /^(预算|决算)数?$/;
+
+/**
+ * Rows of a one-line table (三公 决算表). The usual print has 预算数 | 决算数 column groups and one line; some
+ * print the items as columns and 预算数 / 决算数 as two lines (西安 公开09表). Then each line's columns are read
+ * as that side's ("预算数/公务接待费" → budget.reception), and the line keeps its label.
+ */
+function singleRows(template: TableTemplate | undefined, labels: HeaderColumn[], data: GridRow[]): { columns: Column[]; rows: Row[] } {
+  const lines = data.filter((r) => r.cells.some(isAmountCell));
+  const valueLabels = labels.filter((h) => h.label && !isKeyLabel(h.label));
+  const headerHasSides = valueLabels.some((h) => /^(预算|决算)数?(\/|$)/.test(h.label));
+  const transposed = !headerHasSides && lines.length > 0 && lines.every((r) => SIDE_LINE.test(leadingLabel(r) ?? ''));
+  if (!transposed) {
+    const matched = matchColumns(template, labels);
+    return {
+      columns: matched.map((c) => ({ key: c.key, label: c.label })),
+      rows: lines.map((r) => ({ kind: 'item' as const, label: null, item: 'three_public', cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)), place: r.place })),
+    };
+  }
+  const columns: Column[] = [];
+  const rows: Row[] = lines.map((r) => {
+    const side = leadingLabel(r)!.replace(/数?$/, '数');
+    const matched = matchColumns(template, valueLabels.map((h) => ({ ...h, label: `${side}/${h.label}`, printed: `${side}/${h.printed}` })));
+    for (const c of matched) if (!columns.some((x) => x.key === c.key)) columns.push({ key: c.key, label: c.label });
+    return { kind: 'item' as const, label: side, item: 'three_public', cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)), place: r.place };
+  });
+  return { columns, rows };
+}
+
+/** Header columns that print a budget unit's code (单位编码, 部门代码, 单位代码). */
+function unitCodeColumns(labels: HeaderColumn[]): Map<number, string> {
+  return new Map(labels.filter((h) => /^(预算)?(单位|部门)(编码|代码|编号)$/.test(h.label.split('/').pop() ?? '')).map((h) => [h.index, h.printed]));
+}
+
+/**
+ * Text key columns before the first value column, ranked as the row's label: the project or item (项目名称, 专项名称,
+ * 采购项目) or the year (年度) first, then another name (采购品目名称, 科目名称), then the unit the line belongs to
+ * (单位名称, 预算单位), then categories and details (项目类别, 采购目录, 经济科目), last an identifier (项目编号 "A").
+ */
+function textKeyColumns(labels: HeaderColumn[], firstValue: number): Map<number, { label: string; rank: number }> {
+  const out = new Map<number, { label: string; rank: number }>();
+  for (const h of labels) {
+    if (h.index >= firstValue || !h.label) continue;
+    const last = h.label.split('/').pop() ?? '';
+    if (/^(类|款|项)$/.test(last)) continue;
+    const rank = /(编码|代码|编号)$|^序号$/.test(last)
+      ? -1
+      : /^(支出)?项目类别$/.test(last)
+        ? 0
+        : /^预算单位|(单位|部门)(名称)?$/.test(last)
+          ? UNIT_RANK
+          : /(项目|专项)(名称)?$|^(年度|年份)$/.test(last)
+            ? 3
+            : /名称$/.test(last)
+              ? 2
+              : 0;
+    out.set(h.index, { label: h.printed, rank });
+  }
+  return out;
 }
 
 export type RecognisedRegion =
@@ -219,21 +323,25 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
       columns = c ? [{ key: c.key, label: c.label }] : [];
     }
   } else if (layout === 'single') {
-    const matched = matchColumns(template, labels);
-    columns = matched.map((c) => ({ key: c.key, label: c.label }));
-    rows = data
-      .filter((r) => r.cells.some(isAmountCell))
-      .map((r) => ({
-        kind: 'item' as const,
-        label: null,
-        item: 'three_public',
-        cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)),
-        place: r.place,
-      }));
+    const single = singleRows(template, labels, data);
+    columns = single.columns;
+    rows = single.rows;
   } else {
-    const matched = leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width);
+    const groups = extraCodeGroups(labels);
+    const inGroup = new Set(groups.flatMap((g) => g.columns));
+    const matched = textColumnsBeforeKeys(leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width), labels, data, width).filter((c) => !inGroup.has(c.index));
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
-    rows = parseCodedRows({ rows: data, columns: matched, width, codeSystem: template?.codeSystem, columnRanges: columnRanges(header, width), codeParts: codePartColumns(labels) });
+    rows = parseCodedRows({
+      rows: data,
+      columns: matched,
+      width,
+      codeSystem: template?.codeSystem,
+      columnRanges: columnRanges(header, width),
+      codeParts: codePartColumns(labels),
+      unitCodeColumns: unitCodeColumns(labels),
+      textColumns: textKeyColumns(labels, matched[0]?.index ?? width),
+      codeGroups: groups,
+    });
   }
 
   const emptyNote = region.notes.find((n) => isEmptyStatement(n.text));

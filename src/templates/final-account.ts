@@ -186,14 +186,15 @@ export const finalAccountTemplates: TableTemplate[] = [
     key: 'final.three_public',
     kind: '决算',
     title: '财政拨款“三公”经费支出决算表',
-    titles: [/三公经费(财政拨款)?支出决算表$/],
+    titles: [/三公经费(财政拨款)?支出决算表$/, /三公经费及会议费、?培训费(财政拨款)?支出决算表$/],
     usualNumber: '09',
     layout: 'single',
     required: true,
     columns: (['budget', 'final'] as const).flatMap((side) => {
       const p = side === 'budget' ? '预算' : '决算';
       return [
-        col(`${side}.total`, `${p}数/合计`, new RegExp(`${p}数.*/合计$`)),
+        // 西安 prints the items as columns under 财政拨款安排的“三公”经费 (its 小计 is the total) and 预算数/决算数 as lines.
+        col(`${side}.total`, `${p}数/合计`, new RegExp(`${p}数.*/合计$`), new RegExp(`^${p}数/[^/]*三公经费/(小计|合计)$`)),
         col(`${side}.abroad`, `${p}数/因公出国(境)费`, new RegExp(`${p}数.*因公出国`)),
         col(`${side}.vehicle_total`, `${p}数/公务用车购置及运行维护费/小计`, new RegExp(`${p}数.*/小计$`)),
         col(`${side}.vehicle_purchase`, `${p}数/公务用车购置费`, new RegExp(`${p}数.*/公务用车购置费$`)),

@@ -33,9 +33,15 @@ describe('document metadata', () => {
     expect(d.entity.name).toBe('西安市行政审批服务局（汇总）');
   }, 60_000);
 
-  it('江苏 政协 2019 (no cover text, narrative only): 预算 and 部门 from its part headings; no entity from prose', async () => {
+  it('江苏 政协 2019 (no cover text, narrative only): 预算 and 部门 from its part headings; the entity from "附件：江苏省政协办公厅2019年度部门预算公开表", not from prose', async () => {
     const d = await read('ae86jack__open-budget/江苏省政协办公厅2019年度部门预算.pdf');
     expect([d.kind, d.fiscalYear, d.scope.level]).toEqual(['预算', 2019, '部门']);
+    expect(d.entity.name).toBe('江苏省政协办公厅');
+  }, 60_000);
+
+  it('烟台 文旅 2026: the cover title wraps between 部门 and 预算 ("2026年烟台市文化和旅游局部门" / "预算")', async () => {
+    const d = await read('calinchow-del__renwu/025_烟台/2026年烟台市文化广电旅游体育局部门预算.pdf');
+    expect([d.kind, d.fiscalYear, d.scope.level]).toEqual(['预算', 2026, '部门']);
   }, 60_000);
 
   it('北京 发改委 附件2 (tables, then project text, no cover): no entity taken from a line of project text', async () => {

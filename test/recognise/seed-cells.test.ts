@@ -182,3 +182,12 @@ describe('seed 004 (荷塘区, 预算 2023)', () => {
     expect(d.performance.find((p) => p.kind === 'project_goals')?.project).toBe('城镇居民医疗保险区级配套');
   });
 });
+
+describe('narrative paragraphs', () => {
+  it('a line opening with a decimal carries on the paragraph above (seed 002 line 497: "110.68万元，增长76.17%")', () => {
+    const d = seedModel('002');
+    const paragraphs = d.sections.flatMap((s) => s.paragraphs.map((p) => p.text));
+    expect(paragraphs.some((t) => /^本部门2023年度机关运行经费支出256\.00万元，与上年数增加110\.68万元，增长76\.17%。/.test(t))).toBe(true);
+    expect(paragraphs.some((t) => t.startsWith('110.68万元'))).toBe(false);
+  });
+});

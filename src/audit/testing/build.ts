@@ -17,6 +17,8 @@ export interface RowSpec {
   label?: string | null;
   section?: string;
   codeSystem?: Row['codeSystem'];
+  /** A second classification printed on the line (部门经济 30101 beside 政府经济 50101). */
+  otherCodes?: Row['otherCodes'];
   cells: Record<string, string | null>;
 }
 
@@ -69,6 +71,7 @@ export function table(key: string, spec: TableSpec): Table {
       code: r.code,
       codeSystem: r.code ? codeSystem : undefined,
       level: r.code ? levelOf(r.code) : undefined,
+      ...(r.otherCodes ? { otherCodes: r.otherCodes } : {}),
       label: r.label ?? null,
       item: r.item,
       cells: Object.entries(r.cells).map(([k, v]) => cell(k, v)),

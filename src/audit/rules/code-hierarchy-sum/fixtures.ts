@@ -36,6 +36,44 @@ const fixtures: RuleFixtures = {
   ],
   invalid: [
     {
+      name: 'one code under two government classes (西安 30101 + 50101 / 30101 + 50501): distinct lines, the class is their sum',
+      disclosure: () =>
+        disclosure({
+          tables: [
+            table('budget.general_expenditure_by_econ', {
+              rows: [
+                code('301', { total: '10.00' }, '工资福利支出'),
+                { ...code('30101', { total: '3.00' }, '基本工资'), otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: '工资奖金津补贴' }] },
+                { ...code('30101', { total: '2.00' }, '基本工资'), otherCodes: [{ code: '50501', codeSystem: 'gov_econ', label: '工资福利支出' }] },
+                { ...code('30102', { total: '4.00' }, '津贴补贴'), otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: '工资奖金津补贴' }] },
+                code('302', { total: '5.00' }, '商品和服务支出'),
+                { ...code('30201', { total: '5.00' }, '办公费'), otherCodes: [{ code: '50201', codeSystem: 'gov_econ', label: '办公经费' }] },
+              ],
+            }),
+          ],
+        }),
+      expect: [{ messageId: 'mismatch', row: '301', column: 'total' }],
+    },
+    {
+      name: 'a breakdown by second code beside the same code printed alone is not summed twice: the parent stays unjudged',
+      disclosure: () =>
+        disclosure({
+          tables: [
+            table('budget.general_expenditure_by_econ', {
+              rows: [
+                code('301', { total: '5.00' }),
+                code('30101', { total: '5.00' }),
+                { ...code('30101', { total: '3.00' }), otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: null }] },
+                { ...code('30101', { total: '2.00' }), otherCodes: [{ code: '50501', codeSystem: 'gov_econ', label: null }] },
+                code('302', { total: '5.00' }),
+                code('30201', { total: '4.00' }),
+              ],
+            }),
+          ],
+        }),
+      expect: [{ messageId: 'mismatch', row: '302', column: 'total' }],
+    },
+    {
       name: 'a code printed twice makes its parent unjudged (西安: 30101 under two government classes), others still judged',
       disclosure: () =>
         disclosure({
