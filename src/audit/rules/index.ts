@@ -5,6 +5,7 @@ import codeNameOutdated from './code-name-outdated/rule.ts';
 import codeName from './code-name/rule.ts';
 import crossTableClasses from './cross-table-classes/rule.ts';
 import crossTableTotals from './cross-table-totals/rule.ts';
+import doubledWord from './doubled-word/rule.ts';
 import emptyTableStatement from './empty-table-statement/rule.ts';
 import entityName from './entity-name/rule.ts';
 import glossary from './glossary/rule.ts';
@@ -86,6 +87,7 @@ export const rules: readonly Rule[] = [
   punctuation,
   scopeWording,
   wrongYear,
+  doubledWord,
   codeName,
   codeNameOutdated,
   threePublicOverBudget,

@@ -121,6 +121,12 @@ const fixtures: RuleFixtures = {
   ],
   invalid: [
     {
+      // review.md: a total stated as 0 万元 where the tables have money (the sentence left from a year without 三公)
+      name: 'a stated “0万元” against a 三公 table printing 3.00',
+      disclosure: () => wuxi(part('八、“三公”经费预算情况说明', '2026年“三公”经费预算为0万元。')),
+      expect: [{ messageId: 'mismatch', table: 'narrative' }],
+    },
+    {
       // ae86jack__open-budget/2017年省检察院部门预算.pdf p19: “此外，基本支出预算数为 12323.46 万元” while the same page
       // (三、支出预算情况说明) and the 支出预算总表 print 12323.48
       name: '省检察院 2017 p19: 基本支出 stated 0.02 万元 off the 支出总表',
