@@ -29,8 +29,20 @@ export function tablePrecision(t: Table): number {
   return best;
 }
 
+/** Characters a spreadsheet's General number format fits a value into (default column width). */
+const GENERAL_WIDTH = 11;
+
 export function cellPrecision(t: Table, c: Cell | undefined): number {
-  return Math.max(c?.decimals ?? 0, tablePrecision(t));
+  const table = tablePrecision(t);
+  // A General-format export drops trailing zeros, but it also rounds a number whose full text would not fit in 11
+  // characters ("786781502.82" prints "786781502.8", 西安 2022 一般公共预算支出明细表 p46; "535987052.43" prints
+  // "535987052.4", 西安 2021 收支总表 p39): such a cell stands only for the decimals it prints.
+  if (c && c.value !== null && c.decimals < table && !/[,，]/.test(c.text)) {
+    const intDigits = c.value.replace(/^-/, '').split('.')[0].length;
+    const printedChars = intDigits + (c.decimals > 0 ? 1 + c.decimals : 0);
+    if (intDigits + 1 + table > GENERAL_WIDTH && printedChars <= GENERAL_WIDTH) return c.decimals;
+  }
+  return Math.max(c?.decimals ?? 0, table);
 }
 
 export interface CellValue {
