@@ -59,7 +59,7 @@ function unsureTableNamed(d: Disclosure, places: readonly FindingPlace[]): Table
  * expects (a year either document does not state is not held against the pair the user named).
  */
 function counterpartFits(d: Disclosure, prior: Disclosure | undefined, want: NonNullable<Rule['meta']['counterpart']>): boolean {
-  if (!prior || !prior.kind || !want.kinds.includes(prior.kind)) return false;
+  if (!prior?.kind || !want.kinds.includes(prior.kind)) return false;
   if (d.fiscalYear === null || prior.fiscalYear === null) return true;
   return prior.fiscalYear - d.fiscalYear === want.yearOffset;
 }

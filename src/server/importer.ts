@@ -131,7 +131,9 @@ export async function entityKeysPending(repo: Repository): Promise<number> {
   let n = 0;
   for (const { id, modelJson } of await repo.documentsWithoutEntityKey()) {
     const key = entityIdentity(JSON.parse(modelJson) as Disclosure)?.key;
-    if (key) (await repo.setEntityKey(id, key), n++);
+    if (!key) continue;
+    await repo.setEntityKey(id, key);
+    n++;
   }
   return n;
 }
