@@ -4,6 +4,7 @@ import { add, parseDecimal, toGroupedString, ZERO, type Decimal } from '../model
 import type { AmountUnit, Cell, Column, Disclosure, DocumentKind, Row, Table } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
 import { InputError } from '../read/errors.ts';
+import { doubleToDecimalText } from '../read/xlsx/number-format.ts';
 import type { TableTemplate } from '../templates/types.ts';
 import { rowByCode, totalRow, valueOf } from '../model/query.ts';
 import { NARRATIVE_FIELDS, PRIOR_FIELDS } from './fields.ts';
@@ -40,7 +41,8 @@ type Value = { kind: 'typed'; value: Decimal | null; text?: string } | { kind: '
 function cellValue(cell: ExcelJS.Cell): Value {
   const v = cell.value as unknown;
   if (v === null || v === undefined || v === '') return { kind: 'typed', value: null };
-  if (typeof v === 'number') return { kind: 'typed', value: parseDecimal(String(v)) ?? parseDecimal(v.toFixed(6)) };
+  // The one double → decimal conversion of the xlsx/xls readers: 0.1+0.2 typed or computed is 0.3, not 0.30000000000000004.
+  if (typeof v === 'number') return { kind: 'typed', value: parseDecimal(doubleToDecimalText(v)) };
   if (typeof v === 'string') {
     const t = v.trim().replace(/[,，\s]/g, '');
     if (t === '' ) return { kind: 'typed', value: null };
@@ -316,7 +318,7 @@ function readKeyValues(ws: ExcelJS.Worksheet | undefined, inputs: NarrativeInput
     if (!allowed.has(key)) continue;
     const cell = ws.getCell(r, 3);
     const v = cell.value;
-    const text = typeof v === 'number' ? (parseDecimal(String(v)) ? String(v) : '') : textOf(cell);
+    const text = typeof v === 'number' ? (parseDecimal(doubleToDecimalText(v)) ? doubleToDecimalText(v) : '') : textOf(cell);
     if (!text) continue;
     setPath(inputs as Record<string, unknown>, key, key === 'duties' || key === 'structure' ? text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : text);
   }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readTemplateWorkbook } from '../../src/author/read-workbook.ts';
-import { sheetPlans } from '../../src/author/plan.ts';
+import { CODED_HEADER_ROW, sheetPlans, workbookColumns } from '../../src/author/plan.ts';
 import { writeTemplate } from '../../src/author/template.ts';
 import { rowByCode, tableByKey, totalRow, valueOf } from '../../src/model/query.ts';
 import { toFixedString } from '../../src/model/decimal.ts';
@@ -68,6 +68,21 @@ describe('fill-in workbook', () => {
     const narrative = d.sections.filter((s) => s.part === 3).flatMap((s) => s.paragraphs.map((p) => p.text)).join('\n');
     expect(narrative).toContain('主要原因是机关事业单位基本养老保险缴费增加');
     expect(narrative).toContain('完成年初预算的100%，决算数等于年初预算数');
+  });
+
+  it('reads a typed double as the decimal Excel shows (the xlsx reader\'s conversion): 0.1+0.2 is 0.30', async () => {
+    const seed = seedModel('000');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await fillTemplate(await writeTemplate({ kind: '决算', year: 2023 }), seed)) as unknown as ArrayBuffer);
+    const plan = sheetPlans('决算').find((p) => p.template.key === 'final.general_budget_expenditure')!;
+    const ws = wb.getWorksheet(plan.sheet)!;
+    const basic = workbookColumns(plan.template).findIndex((c) => c.key === 'basic') + 3;
+    const row = CODED_HEADER_ROW + 2;
+    const code = String(ws.getCell(row, 1).value);
+    ws.getCell(row, basic).value = 0.1 + 0.2;
+    const { disclosure: d } = await readTemplateWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const cell = rowByCode(tableByKey(d, 'final.general_budget_expenditure')!, code)!.cells.find((c) => c.column === 'basic')!;
+    expect(cell).toMatchObject({ value: '0.30', text: '0.30', decimals: 2 });
   });
 
   it('refuses a workbook that is not a Caijian template, in Chinese and English', async () => {
