@@ -148,8 +148,8 @@ export const budgetTemplates: TableTemplate[] = [
       item('income.total', 'income', '本年收入合计', /^本年收入合计$/),
       // 烟台 prints 上级补助收入 and 附属单位上缴收入 below 本年收入合计, with the money brought forward: they count in
       // 收入总计 and in the 收入总表's 合计, not in this year's income.
-      { ...item('income.superior_unit_below', 'income', '上级补助收入（本年收入合计之下）', /^上级(单位)?补助收入$/), after: 'income.total' },
-      { ...item('income.affiliated_below', 'income', '附属单位上缴收入（本年收入合计之下）', /^附属单位上缴收入$/), after: 'income.total' },
+      { ...item('income.superior_unit_below', 'income', '上级补助收入', /^上级(单位)?补助收入$/), after: 'income.total' },
+      { ...item('income.affiliated_below', 'income', '附属单位上缴收入', /^附属单位上缴收入$/), after: 'income.total' },
       item('income.carryover', 'income', '上年结转结余', /^上年结(转|余)(和|、)?(结(余|转))?(资金)?$/),
       // regional lines between 本年收入合计 and 收入总计 (西安)
       item('income.prior_account_balance', 'income', '上年实户资金余额', /^上年实户资金余额$/),
