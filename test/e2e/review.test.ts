@@ -15,8 +15,9 @@ import { haveChromium, startWorkbench, type Workbench } from './helpers.ts';
 // findings and coverage only. CAIJIAN_SCREENSHOT=1 refreshes docs/screenshots/*.png.
 
 const CORPUS = join(SHARED, 'corpus/calinchow-del__renwu');
-// 福州 2026 budget, 29 pages: every standard table read; its located problems get page pictures on the sheet.
-const PDF = join(CORPUS, '017_福州/2026年福州市生态环境局部门预算.pdf');
+// 珠海 2026 budget, 36 pages: every standard table read, three located findings (two warnings, an info), so two can be
+// dismissed and one stays on the sheet with its page picture.
+const PDF = join(CORPUS, '077_珠海/2026年珠海市商务局部门预算.pdf');
 // corpus/sources.tsv: NOT A DISCLOSURE (a notice filed under a budget name), 2 pages.
 const NOTICE = join(CORPUS, '040_长春/交通运输局_2026年部门预算.pdf');
 const SHOTS = join(PROJECT_ROOT, 'docs/screenshots');
@@ -93,9 +94,10 @@ describe.skipIf(!haveChromium || !existsSync(PDF) || !existsSync(NOTICE))('revie
     expect(total).toBeGreaterThanOrEqual(3);
     const sheetUrl = await page.locator('a.check-sheet-xlsx').getAttribute('href');
     const sheetBefore = await problemsOf(new Uint8Array(await (await fetch(`${w.t.url}${sheetUrl}`, { headers: w.t.auth })).arrayBuffer()));
+    // The last two in severity order: the most serious finding stays open, so the sheet still lists a problem.
     const picks = page.locator('li.finding');
-    const ids = [await picks.nth(0).getAttribute('data-id'), await picks.nth(1).getAttribute('data-id')];
-    const sevs = [await picks.nth(0).getAttribute('data-severity'), await picks.nth(1).getAttribute('data-severity')];
+    const ids = [await picks.nth(total - 1).getAttribute('data-id'), await picks.nth(total - 2).getAttribute('data-id')];
+    const sevs = [await picks.nth(total - 1).getAttribute('data-severity'), await picks.nth(total - 2).getAttribute('data-severity')];
     for (const id of ids) await page.check(`li.finding[data-id="${id}"] input[name=pick-finding]`);
     expect(await page.locator('.bulk-bar .pick-all').textContent()).toBe('已选 2 条');
     await page.click('button.bulk-dismiss');
