@@ -45,6 +45,14 @@ const incomeColumns: ColumnTemplate[] = [
   col('fund_balance_used', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
 ];
 
+// 政府采购支出表 by fund source: 重庆 heads the sources as the 收入总表 does (一般公共预算拨款收入 …); 无锡 and 苏州 2026
+// print them under 资金来源 as 一般公共预算资金 | 政府性基金 | 其他资金 | 上年结转和结余资金, then 总计.
+const procurementColumns: ColumnTemplate[] = [
+  ...incomeColumns.filter((c) => c.key !== 'other' && c.key !== 'carryover'),
+  col('other', '其他资金', /^其他收入$/, /(^|\/)其他资金$/),
+  col('carryover', '上年结转和结余资金', /^上年结(转|余)(结(余|转))?$/, /(^|\/)上年结转(和|及)?结余资金$/),
+];
+
 const threePublicWithMeetingsColumns: ColumnTemplate[] = [
   col('total', '合计', /^合计$/),
   col('three_public_total', '“三公”经费/小计', /^三公经费(\/(小计|合计))?$/),
@@ -404,7 +412,7 @@ export const budgetTemplates: TableTemplate[] = [
   { key: 'budget.fund_allocation', kind: '预算', title: '经费拨款预算表', titles: [/^经费拨款(预算)?表$/], layout: 'coded', codeSystem: 'function', required: false, columns: expenditureColumns },
   econTable('budget.fund_allocation_by_gov_econ', '经费拨款预算表（政府预算）', [/^经费拨款(预算)?表\(政府预算\)$/], 'gov_econ'),
   { key: 'budget.purchase_services', kind: '预算', title: '政府购买服务预算表', titles: [/政府购买服务(预算|明细)?表$/], layout: 'coded', required: false, columns: [total] },
-  { key: 'budget.procurement', kind: '预算', title: '政府采购预算表', titles: [/政府采购(支出)?(预算)?(情况|明细)?表$/, /政府采购\(.*\)预算表$/], layout: 'coded', required: false, columns: [total] },
+  { key: 'budget.procurement', kind: '预算', title: '政府采购预算表', titles: [/政府采购(支出)?(预算)?(情况|明细)?表$/, /政府采购\(.*\)预算表$/], layout: 'coded', required: false, columns: procurementColumns },
   econTable('budget.general_expenditure_by_econ', '一般公共预算支出表（按经济分类）', [
     /^一般公共预算(拨款)?支出(预算|情况|明细)?表\((按)?(支出)?(部门预算|政府预算)?经济(分类)?(科目)?(分)?\)$/,
     /^一般公共预算支出经济分类(预算|情况)?表$/,

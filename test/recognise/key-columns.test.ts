@@ -92,7 +92,7 @@ describe('政府采购 tables with text columns before the amounts', () => {
     const total = t.rows[0];
     expect([total.kind, total.label]).toEqual(['total', '合计']);
     // before: 3,668.17 read under 采购组织形式 and 上年结转和结余资金, 总计 blank
-    expect(text(total, 'col:资金来源/一般公共预算资金')).toBe('3,668.17');
+    expect(text(total, 'general_budget')).toBe('3,668.17'); // 资金来源/一般公共预算资金 (a template column since the 采购 row sum)
     expect(text(total, 'total')).toBe('3,668.17');
     expect(text(total, 'col:采购组织形式')).toBe('');
     const car = t.rows.find((r) => r.label === '车辆更新购置');

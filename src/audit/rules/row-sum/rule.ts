@@ -56,6 +56,13 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   // 一般公共预算支出预算分类汇总表 (seed 004): a unit's line adds its 工资福利、公用经费、对个人和家庭补助 and its first
   // project; the lines of its further projects print only that project and a running total, so they are not sums.
   { tables: ['budget.general_classified_summary'], total: 'grand_total', parts: ['wages', 'public', 'family', 'project_amount'], rowNeeds: 'wages' },
+  // 政府采购支出表 by fund source (无锡/苏州 2026: 资金来源/一般公共预算资金 | 政府性基金 | 其他资金 | 上年结转和结余资金 → 总计;
+  // 重庆 2026: 总计 then the 收入总表's sources).
+  {
+    tables: ['budget.procurement'],
+    total: 'total',
+    parts: ['general_budget', 'gov_fund', 'state_capital', 'special_account', 'business', 'operating', 'superior_subsidy', 'affiliated', 'other', 'carryover', 'non_fiscal_balance'],
+  },
 ];
 
 /**
@@ -98,9 +105,11 @@ export function headerRelations(columns: { key: string; label: string }[]): Colu
 /** Code and name columns are not amounts: they never break a sum. */
 const LABEL_HEADER = /科目|编码|名称|代码|^项目$|备注|单位/;
 
-function closed(t: { columns: { key: string; label: string }[] }, total: string): boolean {
+function closed(t: { columns: { key: string; label: string }[]; rows: { cells: { column: string; value: string | null }[] }[] }, total: string): boolean {
   const col = t.columns.find((c) => c.key === total);
   if (!col) return true;
+  // a column that prints no amount on any line (采购组织形式: 集中采购 / 分散采购) adds nothing to a sum
+  const amounts = new Set(t.rows.flatMap((r) => r.cells.filter((c) => c.value !== null).map((c) => c.column)));
   const label = col.label.replace(/\s+/g, '');
   const cut = label.lastIndexOf('/');
   const prefix = cut < 0 ? '' : label.slice(0, cut + 1);
@@ -108,7 +117,7 @@ function closed(t: { columns: { key: string; label: string }[] }, total: string)
   return !t.columns.some((c) => {
     const l = c.label.replace(/\s+/g, '');
     const topLevel = !l.includes('/') || /^[^/]+\/(合计|小计)$/.test(l);
-    return c.key.startsWith('col:') && l.startsWith(prefix) && (cut >= 0 || topLevel) && !LABEL_HEADER.test(l);
+    return c.key.startsWith('col:') && amounts.has(c.key) && l.startsWith(prefix) && (cut >= 0 || topLevel) && !LABEL_HEADER.test(l);
   });
 }
 
