@@ -7,7 +7,8 @@ import type { Disclosure } from '../model/disclosure.ts';
 import { isInputError } from '../read/errors.ts';
 import { hashPassword, passwordProblem, userNameProblem, verifyPassword } from '../store/passwords.ts';
 import { isVisible, visibilityOf, type Repository } from '../store/repository.ts';
-import { DOCUMENT_SORTS, REVIEW_STATUSES, ROLES, type DocumentQuery, type DocumentSort, type ReviewStatus, type Role, type User } from '../store/types.ts';
+import { storageProblem } from '../store/io-errors.ts';
+import { AUDIT_ACTIONS, DOCUMENT_SORTS, REVIEW_STATUSES, ROLES, type AuditActor, type DocumentQuery, type DocumentSort, type ReviewStatus, type Role, type User } from '../store/types.ts';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { endSession, identify, requireUser, startSession, type AuthEnv } from './auth.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -48,6 +49,14 @@ function clientAddress(c: Context): string | undefined {
     return undefined;
   }
 }
+
+/** Who is acting, for the audit log. */
+function actor(c: Context<Env>, user: User | null = c.get('user')): AuditActor {
+  return { user, address: clientAddress(c) ?? null };
+}
+
+/** An audit line about a refusal that cannot be written (disk full) must not turn the refusal into another error. */
+const logNotWritten = (e: unknown) => console.error('[caijian] audit log line not written:', e);
 
 let dummy: Promise<string> | null = null;
 const dummyHash = () => (dummy ??= hashPassword(randomUUID()));
@@ -134,9 +143,25 @@ export function createApp(options: AppOptions): Hono<Env> {
   const throttle = new LoginThrottle();
   const app = new Hono<Env>();
 
+  /** Records a refused upload; a log that cannot be written (the disk is full) never hides the answer itself. */
+  async function logRefusal(c: Context<Env>, detail: Parameters<Repository['logRefusal']>[1]): Promise<void> {
+    await repo.logRefusal(actor(c), detail).catch(logNotWritten);
+  }
+  const declaredLength = (c: Context) => {
+    const n = Number(c.req.header('content-length'));
+    return Number.isFinite(n) ? n : null;
+  };
+
   app.onError((e, c) => {
     if (e instanceof ApiError) return sendError(c, e);
     if (isInputError(e)) return c.json(errorBody(e.code, e.messageZh, e.messageEn), 422);
+    // Disk full, I/O error, no permission on the store: named as such (507 / 503); the transaction was rolled back,
+    // so nothing stored before is touched.
+    const storage = storageProblem(e, '数据库');
+    if (storage) {
+      console.error(`[caijian] storage error (${storage.cause}):`, e);
+      return c.json(errorBody(storage.code, storage.messageZh, storage.messageEn), storage.status);
+    }
     // A bug or a failing database: say so in both languages, keep the detail in the server log only.
     console.error('[caijian] internal error:', e);
     return c.json(errorBody('internal', '服务器内部错误，操作未完成。', 'Internal server error; the operation did not complete.'), 500);
@@ -167,9 +192,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     const password = text(body, 'password', '密码');
     const problem = userNameProblem(name) ?? passwordProblem(password);
     if (problem) throw badRequest(problem.zh, problem.en);
-    const user = await repo.createFirstAdmin(name, await hashPassword(password));
+    const user = await repo.createFirstAdmin(name, await hashPassword(password), clientAddress(c) ?? null);
     if (!user) throw new ApiError(409, 'already-set-up', '系统已有用户，请直接登录。', 'Users already exist; please sign in.');
-    await startSession(c, repo, user);
+    await startSession(c, repo, user, clientAddress(c) ?? null);
     return c.json({ user }, 201);
   });
 
@@ -181,8 +206,11 @@ export function createApp(options: AppOptions): Hono<Env> {
     // so failed names kept in memory are at most 64 characters each (and the throttle's entries are capped).
     if (userNameProblem(name)) throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
     // Reserved before any await: parallel guesses share the budget (login-throttle.ts).
-    const attempt = throttle.reserve(name, clientAddress(c));
+    const address = clientAddress(c) ?? null;
+    const attempt = throttle.reserve(name, address ?? undefined);
     if (!attempt.ok) {
+      // One line per account or address and window: a flood of refused guesses cannot fill the log.
+      if (attempt.firstRefusal) await repo.logSignInFailure(name, address, 'throttled', null).catch(logNotWritten);
       c.header('retry-after', String(attempt.retryAfterSeconds));
       throw new ApiError(
         429,
@@ -197,9 +225,13 @@ export function createApp(options: AppOptions): Hono<Env> {
       const user = await repo.findUserByName(name);
       // An unknown name costs the same scrypt work as a wrong password, so timing does not reveal names.
       const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
-      if (!user || !ok) throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
+      if (!user || !ok) {
+        // Bounded by the throttle: at most its budgets of these lines per window.
+        await repo.logSignInFailure(name, address, 'bad-credentials', user?.id ?? null).catch(logNotWritten);
+        throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
+      }
       const { passwordHash: _, ...publicUser } = user;
-      const token = await startSession(c, repo, publicUser);
+      const token = await startSession(c, repo, publicUser, address);
       signedIn = true;
       return c.json({ user: publicUser, token });
     } finally {
@@ -220,7 +252,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.post('/api/users', async (c) => {
-    requireUser(c, 'admin');
+    const admin = requireUser(c, 'admin');
     const body = await jsonBody(c);
     const name = text(body, 'name', '用户名').trim();
     const password = text(body, 'password', '密码');
@@ -232,7 +264,27 @@ export function createApp(options: AppOptions): Hono<Env> {
     const problem = userNameProblem(name) ?? passwordProblem(password);
     if (problem) throw badRequest(problem.zh, problem.en);
     if (await repo.findUserByName(name)) throw new ApiError(409, 'user-exists', `用户 ${name} 已存在。`, `User ${name} already exists.`);
-    return c.json({ user: await repo.createUser(name, await hashPassword(password), role, role === 'department' ? department : null) }, 201);
+    return c.json({ user: await repo.createUser(name, await hashPassword(password), role, role === 'department' ? department : null, actor(c, admin)) }, 201);
+  });
+
+  // The audit log (admin): sign-ins and their failures, uploads and refusals, reviews, deletions; newest first, paged.
+  app.get('/api/audit-log', async (c) => {
+    requireUser(c, 'admin');
+    const q = c.req.query();
+    const int = (v: string | undefined, name: string, fallback: number, max: number) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > max) throw badRequest(`参数 ${name} 应为 0 到 ${max} 之间的整数。`, `Parameter ${name} must be an integer from 0 to ${max}.`);
+      return n;
+    };
+    const limit = Math.max(1, int(q.limit, 'limit', 50, 500));
+    const offset = int(q.offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
+    const action = q.action || undefined;
+    if (action && !(AUDIT_ACTIONS as readonly string[]).includes(action)) {
+      throw badRequest(`参数 action 只能是 ${AUDIT_ACTIONS.join('、')}。`, `Parameter action must be one of ${AUDIT_ACTIONS.join(', ')}.`);
+    }
+    const page = await repo.auditLogPage({ limit, offset, action });
+    return c.json({ ...page, limit, offset });
   });
 
   // ---- documents -------------------------------------------------------------------------------------
@@ -249,42 +301,45 @@ export function createApp(options: AppOptions): Hono<Env> {
       maxSize: requestLimit,
       // @hono/node-server reads and discards what the client still sends (bounded in time and bytes), so
       // the client gets to read this answer.
-      onError: (c) =>
-        c.json(
-          errorBody(
-            'too-large',
-            `上传内容过大，单次上传不能超过 ${(requestLimit / 1048576).toFixed(1)} MB，请分批上传。`,
-            `The upload is too large; one request may carry at most ${(requestLimit / 1048576).toFixed(1)} MB. Upload in smaller batches.`,
-          ),
-          413,
-        ),
+      onError: async (c) => {
+        const messageZh = `上传内容过大，单次上传不能超过 ${(requestLimit / 1048576).toFixed(1)} MB，请分批上传。`;
+        const messageEn = `The upload is too large; one request may carry at most ${(requestLimit / 1048576).toFixed(1)} MB. Upload in smaller batches.`;
+        await logRefusal(c, { fileName: '', size: declaredLength(c), code: 'too-large', messageZh, messageEn });
+        return c.json(errorBody('too-large', messageZh, messageEn), 413);
+      },
     }),
     async (c) => {
       const user = requireUser(c);
+      // A request refused as a whole (not multipart, malformed, no file, too many files): one line in the audit log.
+      const refuse = async (e: ApiError): Promise<never> => {
+        await logRefusal(c, { fileName: '', size: declaredLength(c), code: e.code, messageZh: e.messageZh, messageEn: e.messageEn });
+        throw e;
+      };
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
-        throw new ApiError(415, 'not-multipart', '请以 multipart/form-data 上传文件（字段名 files）。', 'Upload files as multipart/form-data (field name "files").');
+        await refuse(new ApiError(415, 'not-multipart', '请以 multipart/form-data 上传文件（字段名 files）。', 'Upload files as multipart/form-data (field name "files").'));
       }
-      let form: Record<string, unknown>;
+      let form: Record<string, unknown> = {};
       try {
         form = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
       } catch {
-        throw badRequest('上传内容无法解析（multipart 格式错误）。', 'The upload could not be parsed (malformed multipart body).');
+        await refuse(badRequest('上传内容无法解析（multipart 格式错误）。', 'The upload could not be parsed (malformed multipart body).'));
       }
       const files = Object.values(form)
         .flat()
         .filter((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
-      if (files.length === 0) throw badRequest('没有收到文件。', 'No file was received.');
+      if (files.length === 0) await refuse(badRequest('没有收到文件。', 'No file was received.'));
       if (files.length > limits.maxFiles) {
-        throw new ApiError(413, 'too-many-files', `一次最多上传 ${limits.maxFiles} 个文件，本次为 ${files.length} 个。`, `At most ${limits.maxFiles} files per upload; got ${files.length}.`);
+        await refuse(new ApiError(413, 'too-many-files', `一次最多上传 ${limits.maxFiles} 个文件，本次为 ${files.length} 个。`, `At most ${limits.maxFiles} files per upload; got ${files.length}.`));
       }
+      const by = actor(c, user);
       const results: ImportResult[] = await Promise.all(
-        files.map(async (f) => importFile(repo, pool, limits, { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, user)),
+        files.map(async (f) => importFile(repo, pool, limits, { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, user, by)),
       );
       const failed = results.filter((r) => r.status === 'failed');
       if (failed.length === results.length) {
         const first = failed[0];
         if (first.status !== 'failed') throw new Error('unreachable');
-        const status = first.error.code === 'too-large' ? 413 : 422;
+        const status = first.error.code === 'too-large' ? 413 : first.error.code === 'disk-full' ? 507 : first.error.code.startsWith('storage-') ? 503 : 422;
         return c.json({ ...errorBody(first.error.code, first.error.messageZh, first.error.messageEn), results }, status);
       }
       return c.json({ results }, results.some((r) => r.status === 'created') ? 201 : 200);
@@ -319,7 +374,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = (c.req.header('content-type') ?? '').includes('json') ? await jsonBody(c) : {};
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     if (reason.length > 2000) throw badRequest('删除理由过长（最多 2000 字）。', 'The reason is too long (at most 2000 characters).');
-    const deleted = await repo.deleteDocument(c.req.param('id'), user, reason);
+    const deleted = await repo.deleteDocument(c.req.param('id'), user, reason, clientAddress(c) ?? null);
     if (!deleted) throw notFound('该文档', 'Document');
     return c.json({ deleted });
   });
@@ -366,8 +421,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // Read and audit the stored original again (admin): for documents imported before a reader or rule fix.
   app.post('/api/documents/:id/reprocess', async (c) => {
-    requireUser(c, 'admin');
-    const r = await reprocess(repo, pool, limits, c.req.param('id'));
+    const admin = requireUser(c, 'admin');
+    const r = await reprocess(repo, pool, limits, c.req.param('id'), actor(c, admin));
     if (r.status === 'not-found') throw notFound('该文档', 'Document');
     if (r.status === 'failed') throw new ApiError(422, r.error.code, r.error.messageZh, r.error.messageEn);
     return c.json({ document: r.document, carriedReviews: r.carried });
@@ -466,7 +521,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.put('/api/findings/:id/review', async (c) => {
     const user = requireUser(c, 'reviewer');
     const { status, reason } = decision(await jsonBody(c));
-    const review = await repo.setReview(c.req.param('id'), status, reason, user);
+    const review = await repo.setReview(c.req.param('id'), status, reason, user, clientAddress(c) ?? null);
     if (!review) throw notFound('该审核结果', 'Finding');
     return c.json({ review });
   });
@@ -482,7 +537,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     if (ids.length > 1000) throw badRequest('一次最多复核 1000 条审核结果。', 'At most 1000 findings at a time.');
     const { status, reason } = decision(body);
-    const done = await repo.setReviews(ids as string[], status, reason, user);
+    const done = await repo.setReviews(ids as string[], status, reason, user, clientAddress(c) ?? null);
     if (!done) throw notFound('所选审核结果中有一条', 'One of the selected findings');
     const documents = [];
     for (const id of done.documents) documents.push((await repo.getDocument(id))!.summary);

@@ -18,10 +18,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function startSession(c: Context, repo: Repository, user: User): Promise<string> {
+/** Starts a session for `user`; the sign-in is recorded in the audit log with the session, in one transaction. */
+export async function startSession(c: Context, repo: Repository, user: User, address: string | null = null): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const expires = new Date(Date.now() + SESSION_DAYS * 86400_000);
-  await repo.createSession(hashToken(token), user.id, expires.toISOString());
+  await repo.createSession(hashToken(token), user.id, expires.toISOString(), { user, address });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',

@@ -3,7 +3,8 @@ import { computeCoverage } from '../audit/coverage.ts';
 import type { Coverage, Finding } from '../audit/types.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import { isVisible, visibilityOf, type Repository, type SaveResult } from '../store/repository.ts';
-import type { AuditFinding, AuditOutcome, CoverageSummary, DocumentSummary, User } from '../store/types.ts';
+import { storageProblem } from '../store/io-errors.ts';
+import type { AuditActor, AuditFinding, AuditOutcome, CoverageSummary, DocumentSummary, User } from '../store/types.ts';
 import { entityIdentity } from '../catalog/entity.ts';
 import { figuresOf, mediaTypeOf, regionOf } from './facts.ts';
 import type { UploadLimits } from './limits.ts';
@@ -21,39 +22,71 @@ function sizeText(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+type Failure = { code: string; messageZh: string; messageEn: string };
+
+/**
+ * Reads, audits and stores one uploaded file. Every outcome is in the audit log: stored (with the document, in its
+ * transaction), a duplicate, or refused (too large, not a disclosure, stopped by a bound, the deadline or the memory
+ * cap). A full disk or another storage failure is a refusal that names it; the transaction leaves nothing behind.
+ */
 export async function importFile(
   repo: Repository,
   pool: ParsePool,
   limits: UploadLimits,
   file: { name: string; bytes: Uint8Array },
   user: User,
+  by: AuditActor = { user },
 ): Promise<ImportResult> {
   const fileName = file.name || 'upload';
+  const refused = async (error: Failure, sha256?: string): Promise<ImportResult> => {
+    await repo
+      .logRefusal(by, { fileName, size: file.bytes.byteLength, ...(sha256 ? { sha256 } : {}), ...error })
+      .catch((e) => console.error('[caijian] audit log line not written:', e));
+    return { fileName, status: 'failed', error };
+  };
+  try {
+    return await importChecked(repo, pool, limits, { name: fileName, bytes: file.bytes }, user, by, refused);
+  } catch (e) {
+    const storage = storageProblem(e, '数据库');
+    if (!storage) throw e;
+    console.error(`[caijian] storage error (${storage.cause}) while storing ${fileName}:`, e);
+    return refused({ code: storage.code, messageZh: storage.messageZh, messageEn: storage.messageEn });
+  }
+}
+
+async function importChecked(
+  repo: Repository,
+  pool: ParsePool,
+  limits: UploadLimits,
+  file: { name: string; bytes: Uint8Array },
+  user: User,
+  by: AuditActor,
+  refused: (error: Failure, sha256?: string) => Promise<ImportResult>,
+): Promise<ImportResult> {
+  const fileName = file.name;
   if (file.bytes.byteLength > limits.maxFileBytes) {
-    return {
-      fileName,
-      status: 'failed',
-      error: {
-        code: 'too-large',
-        messageZh: `文件过大（${sizeText(file.bytes.byteLength)}），上限为 ${sizeText(limits.maxFileBytes)}。`,
-        messageEn: `The file is too large (${sizeText(file.bytes.byteLength)}); the limit is ${sizeText(limits.maxFileBytes)}.`,
-      },
-    };
+    return refused({
+      code: 'too-large',
+      messageZh: `文件过大（${sizeText(file.bytes.byteLength)}），上限为 ${sizeText(limits.maxFileBytes)}。`,
+      messageEn: `The file is too large (${sizeText(file.bytes.byteLength)}); the limit is ${sizeText(limits.maxFileBytes)}.`,
+    });
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const existing = await repo.findBySha(sha256);
   // A department user is never shown another department's document, not even through a duplicate upload.
   if (existing && !isVisible(existing, visibilityOf(user))) {
-    return {
-      fileName,
-      status: 'failed',
-      error: { code: 'duplicate-elsewhere', messageZh: '相同的文件已由其他用户上传，请联系财政局复核员。', messageEn: 'The same file was already uploaded by another user; please contact the finance bureau reviewer.' },
-    };
+    return refused(
+      { code: 'duplicate-elsewhere', messageZh: '相同的文件已由其他用户上传，请联系财政局复核员。', messageEn: 'The same file was already uploaded by another user; please contact the finance bureau reviewer.' },
+      sha256,
+    );
   }
-  if (existing) return { fileName, status: 'duplicate', document: existing };
+  if (existing) {
+    await repo.logUpload(by, fileName, existing).catch((e) => console.error('[caijian] audit log line not written:', e));
+    return { fileName, status: 'duplicate', document: existing };
+  }
 
   const reply = await pool.parse({ bytes: file.bytes, fileName, limits }, limits.parseSeconds);
-  if (!reply.ok) return { fileName, status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
+  if (!reply.ok) return refused({ code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn }, sha256);
 
   const saved: SaveResult = await repo.saveDocument({
     fileName,
@@ -64,7 +97,7 @@ export async function importFile(
     ...readFields(reply.modelJson, reply.audit),
     department: user.role === 'department' ? (user.department ?? null) : null,
     uploadedBy: user.id,
-  });
+  }, by);
   return { fileName, status: saved.duplicate ? 'duplicate' : 'created', document: saved.document };
 }
 
@@ -147,14 +180,14 @@ export type ReprocessResult =
  * Reads and audits a stored original again (after readers or rules improved). On failure nothing changes;
  * on success the model and findings are replaced and reviews carried over (see Repository.reprocessDocument).
  */
-export async function reprocess(repo: Repository, pool: ParsePool, limits: UploadLimits, id: string): Promise<ReprocessResult> {
+export async function reprocess(repo: Repository, pool: ParsePool, limits: UploadLimits, id: string, by?: AuditActor): Promise<ReprocessResult> {
   const d = await repo.getDocument(id);
   if (!d) return { status: 'not-found' };
   const bytes = await repo.getFile(d.summary.sha256);
   if (!bytes) return { status: 'not-found' };
   const reply = await pool.parse({ bytes, fileName: d.summary.fileName, limits }, limits.parseSeconds);
   if (!reply.ok) return { status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
-  const done = await repo.reprocessDocument(id, readFields(reply.modelJson, reply.audit));
+  const done = await repo.reprocessDocument(id, readFields(reply.modelJson, reply.audit), by);
   if (!done) return { status: 'not-found' };
   const after = await repo.getDocument(id);
   return { status: 'done', document: after!.summary, carried: done.carried };

@@ -24,6 +24,8 @@ export const DEFAULT_THROTTLE: ThrottleLimits = { perAccount: 5, perAddress: 20,
 interface Bucket {
   count: number;
   resetAt: number;
+  /** A refusal of this key was already reported in this window (the audit log gets one line per window). */
+  refusalNoted?: boolean;
 }
 
 class BudgetMap {
@@ -59,6 +61,14 @@ class BudgetMap {
     b.count++;
   }
 
+  /** True the first time a refusal of `key` is noted in its window. */
+  noteRefusal(key: string, now: number): boolean {
+    const b = this.map.get(key);
+    if (!b || b.resetAt <= now || b.refusalNoted) return false;
+    b.refusalNoted = true;
+    return true;
+  }
+
   giveBack(key: string): void {
     const b = this.map.get(key);
     if (b && --b.count <= 0) this.map.delete(key);
@@ -88,7 +98,11 @@ export function addressKey(address: string | undefined): string {
   return groups.slice(0, 4).map((g) => parseInt(g || '0', 16).toString(16)).join(':') + '::/64';
 }
 
-export type Reservation = { ok: true; release(success: boolean): void } | { ok: false; retryAfterSeconds: number };
+/**
+ * `firstRefusal`: the first refusal of this account or address in its window — worth one audit line; the rest
+ * of a flood is not written, so guessing cannot fill the log.
+ */
+export type Reservation = { ok: true; release(success: boolean): void } | { ok: false; retryAfterSeconds: number; firstRefusal: boolean };
 
 export class LoginThrottle {
   private readonly accounts: BudgetMap;
@@ -116,7 +130,11 @@ export class LoginThrottle {
     const account = name.toLowerCase();
     const addr = addressKey(address);
     const wait = Math.max(this.accounts.waitFor(account, t), this.addresses.waitFor(addr, t));
-    if (wait > 0) return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) };
+    if (wait > 0) {
+      const account1 = this.accounts.waitFor(account, t) > 0 && this.accounts.noteRefusal(account, t);
+      const address1 = this.addresses.waitFor(addr, t) > 0 && this.addresses.noteRefusal(addr, t);
+      return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000), firstRefusal: account1 || address1 };
+    }
     this.accounts.take(account, t);
     this.addresses.take(addr, t);
     let done = false;

@@ -136,6 +136,20 @@ const MIGRATIONS: Migration[] = [
     name: 'entity-key',
     statements: () => [`ALTER TABLE documents ADD COLUMN entity_key TEXT`, `CREATE INDEX documents_entity_key ON documents(entity_key)`],
   },
+  {
+    // Version 6 (issue 13.4): the audit log records sign-ins, failures, uploads and refusals too, so lines written
+    // within one millisecond must still list newest first: a sequence number (max + 1, written in the line's own
+    // statement), and the client address. Lines written before get numbers in their time order.
+    version: 6,
+    name: 'audit-log-seq',
+    statements: ({ bigint }) => [
+      `ALTER TABLE audit_log ADD COLUMN seq ${bigint}`,
+      `ALTER TABLE audit_log ADD COLUMN address TEXT`,
+      `UPDATE audit_log SET seq = (SELECT COUNT(*) FROM audit_log b WHERE b.at < audit_log.at OR (b.at = audit_log.at AND b.id <= audit_log.id))`,
+      `CREATE INDEX audit_log_seq ON audit_log(seq)`,
+      `CREATE INDEX audit_log_action ON audit_log(action, seq)`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

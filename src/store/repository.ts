@@ -3,8 +3,10 @@ import { findingFromJson, type FindingPlace } from '../model/finding.ts';
 import { migrate } from './migrations.ts';
 import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql.ts';
 import type {
+  AuditActor,
   AuditFinding,
   AuditLogEntry,
+  AuditLogPage,
   AuditOutcome,
   CoverageSummary,
   DocumentPage,
@@ -182,6 +184,11 @@ export interface SaveResult {
   duplicate: boolean;
 }
 
+/** What an upload's audit line says about the file. */
+function uploadFacts(doc: NewDocument): Record<string, unknown> {
+  return { fileName: doc.fileName, sha256: doc.sha256, size: doc.bytes.byteLength, format: doc.format, entity: doc.entity, fiscalYear: doc.fiscalYear, kind: doc.kind };
+}
+
 export class Repository {
   readonly db: SqlDatabase;
   /** Test hook: called inside the import transaction after the file row is written (to simulate a crash). */
@@ -207,18 +214,21 @@ export class Repository {
   }
 
   /** `department` is required for role 'department' and ignored for the others. */
-  async createUser(name: string, passwordHash: string, role: Role, department: string | null = null): Promise<User> {
+  async createUser(name: string, passwordHash: string, role: Role, department: string | null = null, by?: AuditActor): Promise<User> {
     if (role === 'department' && !department?.trim()) throw new Error('a department user needs a department');
     const dept = role === 'department' ? department!.trim() : null;
     const user: UserWithHash = { id: randomUUID(), name, role, department: dept, passwordHash, createdAt: now() };
-    await this.db.run('INSERT INTO users (id, name, password_hash, role, department, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-      user.id, name, passwordHash, role === 'admin' ? 'admin' : 'reviewer', dept, user.createdAt,
-    ]);
+    await this.db.transaction(async (tx) => {
+      await tx.run('INSERT INTO users (id, name, password_hash, role, department, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        user.id, name, passwordHash, role === 'admin' ? 'admin' : 'reviewer', dept, user.createdAt,
+      ]);
+      if (by) await this.logAction(tx, { ...by, action: 'user.create', target: user.id, detail: { name, role, department: dept } });
+    });
     return publicUser(user);
   }
 
   /** Creates the first admin only while there are no users at all (first-run screen); null otherwise. */
-  async createFirstAdmin(name: string, passwordHash: string): Promise<User | null> {
+  async createFirstAdmin(name: string, passwordHash: string, address: string | null = null): Promise<User | null> {
     return this.db.transaction(async (tx) => {
       // SQLite transactions are already serialised; PostgreSQL needs the table locked so that two first-run
       // requests at once cannot both see "no users".
@@ -227,6 +237,7 @@ export class Repository {
       if (Number(r.n) > 0) return null;
       const user: UserWithHash = { id: randomUUID(), name, role: 'admin', passwordHash, createdAt: now() };
       await tx.run('INSERT INTO users (id, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)', [user.id, name, passwordHash, 'admin', user.createdAt]);
+      await this.logAction(tx, { user: null, address, action: 'user.create', target: user.id, detail: { name, role: 'admin', firstRun: true } });
       return publicUser(user);
     });
   }
@@ -248,10 +259,14 @@ export class Repository {
     });
   }
 
-  async createSession(tokenHash: string, userId: string, expiresAt: string): Promise<void> {
-    // Expired sessions are useless; clearing them at each sign-in keeps the table small without a timer.
-    await this.db.run('DELETE FROM sessions WHERE expires_at <= ?', [now()]);
-    await this.db.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [tokenHash, userId, now(), expiresAt]);
+  /** Starts a session; with `signIn`, the sign-in's audit line is written in the same transaction. */
+  async createSession(tokenHash: string, userId: string, expiresAt: string, signIn?: AuditActor): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // Expired sessions are useless; clearing them at each sign-in keeps the table small without a timer.
+      await tx.run('DELETE FROM sessions WHERE expires_at <= ?', [now()]);
+      await tx.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [tokenHash, userId, now(), expiresAt]);
+      if (signIn) await this.logAction(tx, { ...signIn, action: 'auth.login', target: userId, detail: { expiresAt } });
+    });
   }
 
   async sessionUser(tokenHash: string): Promise<User | null> {
@@ -273,8 +288,11 @@ export class Repository {
     return r ? toSummary(r) : null;
   }
 
-  /** Stores the original file (once per content), the model and its findings, in one transaction. */
-  async saveDocument(doc: NewDocument): Promise<SaveResult> {
+  /**
+   * Stores the original file (once per content), the model and its findings, in one transaction; with `by`, the
+   * upload's audit line too (a duplicate is recorded after, as an upload that stored nothing).
+   */
+  async saveDocument(doc: NewDocument, by?: AuditActor): Promise<SaveResult> {
     const id = randomUUID();
     const duplicate = await this.db.transaction(async (tx) => {
       const [existing] = await tx.all('SELECT id FROM documents WHERE sha256 = ?', [doc.sha256]);
@@ -304,11 +322,23 @@ export class Repository {
       if (inserted === 0) return true;
       if (doc.entityKey) await tx.run('UPDATE documents SET entity_key = ? WHERE id = ?', [doc.entityKey, id]);
       await insertFindings(tx, id, doc.audit.findings);
+      if (by) await this.logAction(tx, { ...by, action: 'document.upload', target: id, detail: { ...uploadFacts(doc), errors: c.errors, warnings: c.warnings, duplicate: false } });
       return false;
     });
     const document = await this.findBySha(doc.sha256);
     if (!document) throw new Error('document vanished after commit');
+    if (duplicate && by) await this.logUpload(by, doc.fileName, document);
     return { document, duplicate };
+  }
+
+  /** An upload of bytes already stored: recorded, nothing else changes. */
+  async logUpload(by: AuditActor, fileName: string, existing: DocumentSummary): Promise<void> {
+    await this.logAction(this.db, {
+      ...by,
+      action: 'document.upload',
+      target: existing.id,
+      detail: { fileName, sha256: existing.sha256, size: existing.size, format: existing.format, entity: existing.entity, fiscalYear: existing.fiscalYear, kind: existing.kind, duplicate: true },
+    });
   }
 
   /**
@@ -337,6 +367,7 @@ export class Repository {
   async reprocessDocument(
     documentId: string,
     update: Pick<NewDocument, 'kind' | 'fiscalYear' | 'entity' | 'entityKey' | 'region' | 'pageCount' | 'tableCount' | 'modelJson' | 'figures' | 'audit' | 'coverage'>,
+    by?: AuditActor,
   ): Promise<{ carried: number } | null> {
     return this.db.transaction(async (tx) => {
       const [d] = await tx.all('SELECT id FROM documents WHERE id = ?', [documentId]);
@@ -373,6 +404,7 @@ export class Repository {
         ]);
         carried++;
       }
+      if (by) await this.logAction(tx, { ...by, action: 'document.reprocess', target: documentId, detail: { entity: update.entity, errors: c.errors, warnings: c.warnings, carriedReviews: carried } });
       return { carried };
     });
   }
@@ -548,10 +580,10 @@ export class Repository {
   }
 
   /** Records a review decision (and its line in the audit log); earlier decisions stay in the history. */
-  async setReview(findingId: string, status: ReviewStatus, reason: string, user: User): Promise<Review | null> {
+  async setReview(findingId: string, status: ReviewStatus, reason: string, user: User, address: string | null = null): Promise<Review | null> {
     return this.db.transaction(async (tx) => {
       const review = await addReview(tx, findingId, status, reason, user);
-      if (review) await this.logAction(tx, { user, action: 'review.set', target: findingId, detail: { status, reason, documentId: review.documentId } });
+      if (review) await this.logAction(tx, { user, address, action: 'review.set', target: findingId, detail: { status, reason, documentId: review.documentId } });
       return review?.review ?? null;
     });
   }
@@ -560,7 +592,7 @@ export class Repository {
    * One decision with one reason for several findings, all or none (an unknown id refuses the whole set: the
    * reviewer's selection is never half applied). One audit line per document touched. Null when an id is unknown.
    */
-  async setReviews(findingIds: readonly string[], status: ReviewStatus, reason: string, user: User): Promise<{ reviews: Map<string, Review>; documents: string[] } | null> {
+  async setReviews(findingIds: readonly string[], status: ReviewStatus, reason: string, user: User, address: string | null = null): Promise<{ reviews: Map<string, Review>; documents: string[] } | null> {
     return this.db.transaction(async (tx) => {
       const reviews = new Map<string, Review>();
       const byDocument = new Map<string, string[]>();
@@ -571,7 +603,7 @@ export class Repository {
         byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), id]);
       }
       for (const [documentId, ids] of byDocument) {
-        await this.logAction(tx, { user, action: 'review.bulk', target: documentId, detail: { status, reason, findingIds: ids } });
+        await this.logAction(tx, { user, address, action: 'review.bulk', target: documentId, detail: { status, reason, findingIds: ids } });
       }
       return { reviews, documents: [...byDocument.keys()] };
     }).catch((e) => {
@@ -584,7 +616,7 @@ export class Repository {
    * Deletes one document: its findings, their reviews and its original file (no other document shares the bytes:
    * sha256 is unique). Nothing else is touched. The audit log keeps who deleted what, with the document's facts.
    */
-  async deleteDocument(documentId: string, user: User, reason: string): Promise<DocumentSummary | null> {
+  async deleteDocument(documentId: string, user: User, reason: string, address: string | null = null): Promise<DocumentSummary | null> {
     return this.db.transaction(async (tx) => {
       const [r] = await tx.all(`SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.id = ?`, [documentId]);
       if (!r) return null;
@@ -595,6 +627,7 @@ export class Repository {
       await tx.run('DELETE FROM files WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)', [summary.sha256, summary.sha256]);
       await this.logAction(tx, {
         user,
+        address,
         action: 'document.delete',
         target: documentId,
         detail: {
@@ -618,29 +651,53 @@ export class Repository {
 
   // ---- audit log ---------------------------------------------------------------------------------------
 
-  /** Writes one audit line with the runner of the action's own transaction (so the two commit together). */
-  async logAction(runner: SqlRunner, e: { user: User | null; action: string; target: string | null; detail: Record<string, unknown> }): Promise<void> {
-    await runner.run('INSERT INTO audit_log (id, at, user_id, user_name, action, target, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      randomUUID(), now(), e.user?.id ?? null, e.user?.name ?? null, e.action, e.target, JSON.stringify(e.detail),
-    ]);
+  /**
+   * Writes one audit line with the runner of the action's own transaction (so the two commit together), or with
+   * the database itself for an action that stores nothing else (a failed sign-in, a refused upload).
+   */
+  async logAction(runner: SqlRunner, e: AuditActor & { action: string; target: string | null; detail: Record<string, unknown>; triedName?: string }): Promise<void> {
+    await runner.run(
+      `INSERT INTO audit_log (id, at, seq, user_id, user_name, address, action, target, detail_json)
+       VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log), ?, ?, ?, ?, ?, ?)`,
+      [randomUUID(), now(), e.user?.id ?? null, e.user?.name ?? e.triedName ?? null, e.address ?? null, e.action, e.target, JSON.stringify(e.detail)],
+    );
   }
 
-  /** Newest first. */
+  /** An attempt that signed nobody in: the name tried is the line's user name (it may be no account at all). */
+  async logSignInFailure(name: string, address: string | null, reason: 'bad-credentials' | 'throttled', accountId: string | null): Promise<void> {
+    await this.logAction(this.db, { user: null, triedName: name, address, action: 'auth.login-failed', target: accountId, detail: { reason } });
+  }
+
+  /** An upload refused (not a disclosure, over a limit, a hostile file stopped by a bound, the deadline or the memory cap). */
+  async logRefusal(by: AuditActor, detail: { fileName: string; size: number | null; code: string; messageZh: string; messageEn: string; sha256?: string }): Promise<void> {
+    await this.logAction(this.db, { ...by, action: 'document.refuse', target: null, detail });
+  }
+
+  /** Newest first, paged. */
   async auditLog(q: { limit?: number; offset?: number; action?: string } = {}): Promise<AuditLogEntry[]> {
+    return (await this.auditLogPage(q)).entries;
+  }
+
+  async auditLogPage(q: { limit?: number; offset?: number; action?: string } = {}): Promise<AuditLogPage> {
     const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
-    const rows = await this.db.all(
-      `SELECT * FROM audit_log ${q.action ? 'WHERE action = ?' : ''} ORDER BY at DESC, id LIMIT ? OFFSET ?`,
-      [...(q.action ? [q.action] : []), limit, Math.max(q.offset ?? 0, 0)],
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      at: String(r.at),
-      userId: str(r.user_id),
-      userName: str(r.user_name),
-      action: String(r.action),
-      target: str(r.target),
-      detail: JSON.parse(String(r.detail_json)),
-    }));
+    const where = q.action ? 'WHERE action = ?' : '';
+    const params: SqlValue[] = q.action ? [q.action] : [];
+    const [n] = await this.db.all(`SELECT COUNT(*) AS n FROM audit_log ${where}`, params);
+    const rows = await this.db.all(`SELECT * FROM audit_log ${where} ORDER BY seq DESC, at DESC, id LIMIT ? OFFSET ?`, [...params, limit, Math.max(q.offset ?? 0, 0)]);
+    return {
+      total: Number(n.n),
+      entries: rows.map((r) => ({
+        id: String(r.id),
+        seq: Number(r.seq),
+        at: String(r.at),
+        userId: str(r.user_id),
+        userName: str(r.user_name),
+        address: str(r.address),
+        action: String(r.action),
+        target: str(r.target),
+        detail: JSON.parse(String(r.detail_json)),
+      })),
+    };
   }
 
   async reviewHistory(findingId: string): Promise<Review[]> {

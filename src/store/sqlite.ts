@@ -64,7 +64,15 @@ export class SqliteDatabase implements SqlDatabase {
         this.db.exec('COMMIT');
         return result;
       } catch (e) {
-        this.db.exec('ROLLBACK');
+        // SQLite has already rolled back after some failures (SQLITE_FULL, SQLITE_IOERR): a second ROLLBACK would
+        // throw "no transaction is active" and hide the error that says what happened.
+        if (this.db.isTransaction) {
+          try {
+            this.db.exec('ROLLBACK');
+          } catch {
+            // the original error is the one to report
+          }
+        }
         throw e;
       }
     });

@@ -184,14 +184,46 @@ export interface SeriesPoint {
 }
 
 /** One line of the audit trail (store/migrations.ts 'audit-log'). */
+/**
+ * What the audit log records (issue 13.4). Sign-in, its failure, upload, refusal, review and deletion are each
+ * written with the action's own transaction where the action has one (an action never commits without its line).
+ */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login-failed',
+  'user.create',
+  'document.upload',
+  'document.refuse',
+  'document.reprocess',
+  'document.delete',
+  'review.set',
+  'review.bulk',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who acted, from where: the user (null before sign-in) and the client address as the server saw it. */
+export interface AuditActor {
+  user: Pick<User, 'id' | 'name'> | null;
+  address?: string | null;
+}
+
 export interface AuditLogEntry {
   id: string;
+  /** Order of writing: newest has the highest. */
+  seq: number;
   at: string;
   userId: string | null;
+  /** Copied into the line: it outlives a renamed user. For a failed sign-in, the name that was tried. */
   userName: string | null;
-  /** e.g. review.set, review.bulk, document.delete */
-  action: string;
-  /** What it was done to (a finding or document id). */
+  /** Client address (null when the action had no request, e.g. a command-line import). */
+  address: string | null;
+  action: AuditAction | string;
+  /** What it was done to (a finding, document or user id). */
   target: string | null;
   detail: Record<string, unknown>;
+}
+
+export interface AuditLogPage {
+  total: number;
+  entries: AuditLogEntry[];
 }
