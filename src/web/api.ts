@@ -1,5 +1,5 @@
 import type { Disclosure } from '../model/disclosure.ts';
-import type { DocumentPage, DocumentSummary, Facets, Review, ReviewStatus, SeriesPoint, StoredFinding, User } from '../store/types.ts';
+import type { AuditLogPage, DocumentPage, DocumentSummary, Facets, Review, ReviewStatus, SeriesPoint, StoredFinding, User } from '../store/types.ts';
 import type { Coverage } from '../audit/types.ts';
 
 // The browser's client of the HTTP API. Errors arrive as { error: { messageZh, messageEn } } and are thrown
@@ -57,6 +57,7 @@ export const api = {
   reviews: (findingId: string) => call<{ reviews: Review[] }>('GET', `/api/findings/${encodeURIComponent(findingId)}/reviews`),
   series: (params: Record<string, string>) => call<{ points: SeriesPoint[] }>('GET', `/api/series?${new URLSearchParams(params)}`),
   users: () => call<{ users: User[] }>('GET', '/api/users'),
+  auditLog: (params: Record<string, string>) => call<AuditLogPage & { limit: number; offset: number }>('GET', `/api/audit-log?${new URLSearchParams(params)}`),
   rules: () => call<{ rules: { id: string; code: string; zh: string; category: string }[] }>('GET', '/api/rules'),
   createUser: (name: string, password: string, role: string, department?: string) => call<{ user: User }>('POST', '/api/users', { name, password, role, department }),
 };

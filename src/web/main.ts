@@ -6,7 +6,7 @@ import { ROLE } from './format.ts';
 import { loginView, setupView } from './views/login.ts';
 
 // The workbench shell: signs the user in (or shows the first-run screen), draws the top bar and switches
-// views by the URL hash (#/ list, #/doc/<id> document, #/compare charts across documents, #/users).
+// views by the URL hash (#/ list, #/doc/<id> document, #/compare charts across documents, #/users, #/audit log).
 
 const root = document.getElementById('app')!;
 let user: User | null = null;
@@ -17,7 +17,7 @@ function topBar(u: User): HTMLElement {
     'header',
     { class: 'topbar' },
     h('a', { class: 'brand', href: '#/' }, h('span', { class: 'brand-mark' }, '鉴'), h('span', {}, '财鉴'), h('small', {}, '预决算公开审核工作台')),
-    h('nav', {}, link('#/', '文档'), link('#/compare', '对比分析'), u.role === 'admin' ? link('#/users', '用户') : null),
+    h('nav', {}, link('#/', '文档'), link('#/compare', '对比分析'), u.role === 'admin' ? link('#/users', '用户') : null, u.role === 'admin' ? link('#/audit', '操作日志') : null),
     h(
       'div',
       { class: 'who' },
@@ -60,6 +60,9 @@ async function route(): Promise<void> {
   } else if (hash.startsWith('#/compare')) {
     const { compareView } = await import('./views/compare.ts');
     await compareView(main);
+  } else if (hash.startsWith('#/audit') && user.role === 'admin') {
+    const { auditLogView } = await import('./views/audit-log.ts');
+    await auditLogView(main);
   } else if (hash.startsWith('#/users') && user.role === 'admin') {
     const { usersView } = await import('./views/users.ts');
     await usersView(main);
