@@ -1,4 +1,4 @@
-import { processFile } from './process-file.ts';
+import { emptyRow, processFile, processPair } from './process-file.ts';
 import type { BatchFinding, BatchRow } from './types.ts';
 
 // The batch's job entry for the job pool (src/jobs): one file by path → its row and findings. A file that hangs
@@ -8,6 +8,8 @@ import type { BatchFinding, BatchRow } from './types.ts';
 
 export interface BatchJob {
   path: string;
+  /** A pair's job (src/batch/pairs.ts): the cross-document rules on `path` against this document. */
+  prior?: string;
 }
 
 export interface BatchJobResult {
@@ -15,6 +17,8 @@ export interface BatchJobResult {
   findings: BatchFinding[];
 }
 
-export function handle(job: BatchJob): Promise<BatchJobResult> {
-  return processFile(job.path);
+export async function handle(job: BatchJob): Promise<BatchJobResult> {
+  if (!job.prior) return processFile(job.path);
+  const { findings, reason } = await processPair(job.path, job.prior);
+  return { row: { ...emptyRow(job.path), status: reason ? 'failed' : 'ok', reason }, findings };
 }

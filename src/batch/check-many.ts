@@ -82,6 +82,13 @@ export function summaryText(result: BatchResult): string {
     if (r.unchecked) out.push(`\t未能核对：${r.unchecked}`);
     if (r.reason) out.push(`\t${r.reason}\n\t${r.reasonEn ?? ''}`);
   }
+  if (result.pairs?.length) {
+    out.push('', `跨年配对 / paired by entity and year: ${result.pairs.length}`, ['单位键 entity key', '文件 file', '对照 other', '跨文件问题 findings'].join('\t'));
+    for (const p of result.pairs) {
+      const state = p.status === 'ok' ? String(p.findings) : `${p.status}${p.reason ? `：${p.reason}` : ''}`;
+      out.push([p.entityKey, `${p.fiscalYear ?? ''}${p.kind ?? ''} ${p.file}`, `${p.priorYear ?? ''}${p.priorKind ?? ''} ${p.prior}`, state].join('\t'));
+    }
+  }
   out.push(
     '',
     `合计 / total: 完成 ok ${t.ok}, 仅读取 parsed ${t.parsed}, 失败 failed ${t.failed}, 超时 timeout ${t.timeout}; ` +

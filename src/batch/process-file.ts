@@ -1,5 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { checkDisclosure } from '../audit/engine.ts';
+import { rules } from '../audit/rules/index.ts';
+import { entityIdentity } from '../catalog/entity.ts';
+import type { Disclosure } from '../model/disclosure.ts';
+import type { Finding } from '../model/finding.ts';
 import { describePlace } from '../model/place.ts';
 import { parseBytes } from '../pipeline.ts';
 import { isOutOfMemory } from '../jobs/messages.ts';
@@ -55,6 +59,11 @@ export async function processFile(path: string): Promise<{ row: BatchRow; findin
     row.pages = d.source.pageCount ?? null;
     row.tables = d.tables.length;
     row.unknownTables = d.recognition.unknownTables.length;
+    const id = entityIdentity(d);
+    row.entityKey = id?.key ?? null;
+    row.level = id?.level ?? null;
+    row.consolidation = id?.consolidation ?? null;
+    row.sha256 = d.source.sha256 ?? null;
     // A file that is not a disclosure gets a failed row saying so, never an audit of nothing with 0 errors.
     assertDisclosure(d);
     row.status = 'ok';
@@ -71,22 +80,7 @@ export async function processFile(path: string): Promise<{ row: BatchRow; findin
       if (f.severity === 'error') row.errors++;
       else if (f.severity === 'warning') row.warnings++;
       else row.infos++;
-      const loc = f.location;
-      findings.push({
-        file: path,
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        messageEn: f.messageEn,
-        table: loc.table,
-        tableTitle: loc.tableTitle,
-        row: loc.row,
-        column: loc.column,
-        source: loc.source,
-        expected: f.expected,
-        actual: f.actual,
-        difference: f.difference,
-      });
+      findings.push(batchFinding(path, f));
     }
   } catch (e) {
     // A refused allocation is the job pool's to report (it names the cap and replaces the process).
@@ -106,6 +100,50 @@ export async function processFile(path: string): Promise<{ row: BatchRow; findin
     row.ms = Math.round(performance.now() - started);
   }
   return { row, findings };
+}
+
+/** A finding as a report row of `file`; a cross-document finding names the other file and its place there. */
+function batchFinding(file: string, f: Finding, priorFile?: string): BatchFinding {
+  const loc = f.location;
+  return {
+    file,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    messageEn: f.messageEn,
+    table: loc.table,
+    tableTitle: loc.tableTitle,
+    row: loc.row,
+    column: loc.column,
+    source: loc.source,
+    expected: f.expected,
+    actual: f.actual,
+    difference: f.difference,
+    ...(f.counterpart ? { prior: priorFile ?? f.counterpart.document.fileName, priorPlace: f.counterpart.place } : {}),
+  };
+}
+
+async function readDisclosure(path: string): Promise<Disclosure> {
+  const d = await parseBytes(new Uint8Array(await readFile(path)), { fileName: path.split(/[\\/]/).pop() });
+  assertDisclosure(d);
+  return d;
+}
+
+const crossRules = rules.filter((r) => r.meta.counterpart);
+
+/**
+ * A pair the batch made (src/batch/pairs.ts): both documents read again and the cross-document rules run on `path`
+ * with `prior` as the other document. The findings belong to `path`; a failure is the pair's reason, never the batch's.
+ */
+export async function processPair(path: string, prior: string): Promise<{ findings: BatchFinding[]; reason: string | null }> {
+  try {
+    const [d, p] = await Promise.all([readDisclosure(path), readDisclosure(prior)]);
+    const res = checkDisclosure(d, { prior: p }, crossRules);
+    return { findings: res.findings.filter((f) => f.messageId !== 'skipped').map((f) => batchFinding(path, f, prior)), reason: null };
+  } catch (e) {
+    if (isOutOfMemory(e)) throw e;
+    return { findings: [], reason: isInputError(e) ? e.messageZh : `内部错误：${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 /** "Sheet1!B3", "第4页" … for report columns. */

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { createJobPool } from '../jobs/pool.ts';
+import { createJobPool, type JobPool } from '../jobs/pool.ts';
 import type { JobFailure } from '../jobs/types.ts';
 import type { BatchJob, BatchJobResult } from './batch-job.ts';
 import { collectInputs } from './collect-inputs.ts';
 import { emptyRow } from './process-file.ts';
-import type { BatchFinding, BatchProgress, BatchReport, BatchRow } from './types.ts';
+import { pairDocuments } from './pairs.ts';
+import type { BatchFinding, BatchPair, BatchProgress, BatchReport, BatchRow } from './types.ts';
 import { Journal } from './journal.ts';
 import { reportFormat, unsupportedReport, writeReport } from './writers/write-report.ts';
 
@@ -29,6 +30,8 @@ export interface BatchOptions {
   recycleAfter?: number;
   /** Reuse the rows of files already done in the journal beside `out` (a batch that was stopped). */
   resume?: boolean;
+  /** Pair each document with the same entity's other documents and run the cross-document rules (default true). */
+  pairs?: boolean;
   /** The job entry (src/batch/batch-job.ts); tests substitute one. */
   workerUrl?: URL;
 }
@@ -79,19 +82,23 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
   });
 
   const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length || 1));
-  if (todo.length) {
-    const pool = createJobPool<BatchJob, BatchJobResult>({
+  let pairs: BatchPair[] = [];
+  let pool: JobPool<BatchJob, BatchJobResult> | null = null;
+  const openPool = () =>
+    (pool ??= createJobPool<BatchJob, BatchJobResult>({
       size: jobs,
       deadlineMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       entry: options.workerUrl ?? new URL('./batch-job.ts', import.meta.url),
       ...jobMemory(options),
       recycleAfter: options.recycleAfter,
-    });
-    try {
+    }));
+  try {
+    if (todo.length) {
+      const p = openPool();
       await Promise.all(
         todo.map(async (i) => {
           const path = files[i];
-          const outcome = await pool.run({ path });
+          const outcome = await p.run({ path });
           const result = outcome.ok ? outcome.value : { row: refusedRow(path, outcome.failure, outcome.ms), findings: [] };
           rows[i] = result.row;
           findingsByFile[i] = result.findings;
@@ -99,11 +106,39 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
           report(result.row);
         }),
       );
-    } finally {
-      await pool.close();
-      journal?.close();
     }
-  } else journal?.close();
+    journal?.close();
+    // Second pass: each document against the same entity's other documents the cross-document rules compare it with.
+    pairs = options.pairs === false ? [] : pairDocuments(rows);
+    if (pairs.length) {
+      const p = openPool();
+      const at = new Map(files.map((f, i) => [f, i]));
+      await Promise.all(
+        pairs.map(async (pair) => {
+          const outcome = await p.run({ path: pair.file, prior: pair.prior });
+          if (!outcome.ok) {
+            pair.status = outcome.failure.code === 'timeout' ? 'timeout' : 'failed';
+            pair.reason = outcome.failure.messageZh;
+            return;
+          }
+          const { row, findings } = outcome.value;
+          pair.status = row.reason ? 'failed' : 'ok';
+          pair.reason = row.reason;
+          pair.findings = findings.length;
+          const i = at.get(pair.file) as number;
+          findingsByFile[i] = [...findingsByFile[i], ...findings];
+          for (const f of findings) {
+            if (f.severity === 'error') rows[i].errors++;
+            else if (f.severity === 'warning') rows[i].warnings++;
+            else rows[i].infos++;
+          }
+        }),
+      );
+    }
+  } finally {
+    await (pool as JobPool<BatchJob, BatchJobResult> | null)?.close();
+    journal?.close();
+  }
 
   const allRows = [...rows, ...missingRows];
   const findings = findingsByFile.flat();
@@ -111,6 +146,7 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     startedAt: startedAt.toISOString(),
     rows: allRows,
     findings,
+    pairs,
     totals: {
       files: allRows.length,
       ok: allRows.filter((r) => r.status === 'ok').length,

@@ -35,6 +35,11 @@ export interface BatchRow {
   checkedTables?: number | null;
   /** The standard tables not checked and why, Chinese ("“收入总表”（文件中未找到此表）；…"). */
   unchecked?: string | null;
+  /** The entity key (src/catalog/entity.ts) and scope the document was read with; the batch pairs documents by them. */
+  entityKey?: string | null;
+  level?: '部门' | '单位' | null;
+  consolidation?: '汇总' | '本级' | null;
+  sha256?: string | null;
   /** Processing time of this file in milliseconds (read + recognise + audit). */
   ms: number;
   /** Why a file failed, Chinese then English; null when it did not. */
@@ -46,7 +51,31 @@ export interface BatchRow {
 
 /** One finding as a flat row (csv/xlsx columns): the shared Finding (src/model/finding.ts) with its place spread out. */
 export type BatchFinding = { file: string } & Pick<Finding, 'ruleId' | 'severity' | 'message' | 'messageEn' | 'expected' | 'actual' | 'difference'> &
-  FindingPlace;
+  FindingPlace & {
+    /** Cross-document findings: the other document of the pair and the place in it. */
+    prior?: string | null;
+    priorPlace?: FindingPlace | null;
+  };
+
+/**
+ * Two documents of one entity the batch paired for the cross-document rules (src/batch/pairs.ts): `file` is checked
+ * against `prior` (last year's budget or final account). `status` says whether the pair's rules ran.
+ */
+export interface BatchPair {
+  file: string;
+  prior: string;
+  entityKey: string;
+  entity: string | null;
+  priorEntity: string | null;
+  fiscalYear: number | null;
+  kind: string | null;
+  priorYear: number | null;
+  priorKind: string | null;
+  status: 'pending' | 'ok' | 'failed' | 'timeout';
+  /** Findings of the cross-document rules on this pair. */
+  findings: number;
+  reason: string | null;
+}
 
 export interface BatchTotals {
   files: number;
@@ -65,6 +94,8 @@ export interface BatchReport {
   startedAt: string;
   rows: BatchRow[];
   findings: BatchFinding[];
+  /** Documents paired with the same entity's other document, and what the cross-document rules found on each pair. */
+  pairs?: BatchPair[];
   totals: BatchTotals;
 }
 
@@ -81,6 +112,7 @@ export interface WorkerTask {
   id: number;
   path: string;
 }
+
 
 /** First message of a worker: its modules are loaded and it takes tasks. */
 export interface WorkerReady {

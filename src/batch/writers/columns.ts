@@ -1,7 +1,7 @@
 import { describePlace } from '../../model/place.ts';
 import { STATUS_LABEL } from '../progress.ts';
 import type { Column } from '../../export/tables.ts';
-import type { BatchFinding, BatchRow } from '../types.ts';
+import type { BatchFinding, BatchPair, BatchRow } from '../types.ts';
 
 // The columns of the two report tables, shared by the CSV and Excel writers so both say the same thing.
 // Headers are Chinese first with the English name after, as the rest of Caijian's output.
@@ -41,6 +41,26 @@ export const FINDING_COLUMNS: Column<BatchFinding>[] = [
   { header: '应为 Expected', width: 14, value: (f) => f.expected },
   { header: '实际 Actual', width: 14, value: (f) => f.actual },
   { header: '差额 Difference', width: 14, value: (f) => f.difference },
+  { header: '对照文件 Other document', width: 40, value: (f) => f.prior ?? null },
+  { header: '对照位置 Place there', width: 16, value: (f) => (f.priorPlace?.source ? describePlace(f.priorPlace.source) : (f.priorPlace?.row ?? null)) },
   { header: '说明 Message', width: 60, value: (f) => f.message },
   { header: 'Message (en)', width: 60, value: (f) => f.messageEn },
+];
+
+const PAIR_STATUS: Record<BatchPair['status'], string> = { pending: '未运行 not run', ok: '完成 ok', failed: '失败 failed', timeout: '超时 timeout' };
+
+/** Sheet 配对: the documents the batch paired by entity and year for the cross-document rules. */
+export const PAIR_COLUMNS: Column<BatchPair>[] = [
+  { header: '文件 File', width: 40, value: (p) => p.file },
+  { header: '单位 Entity', width: 28, value: (p) => p.entity },
+  { header: '年度 Year', width: 8, value: (p) => p.fiscalYear },
+  { header: '类型 Kind', width: 8, value: (p) => p.kind },
+  { header: '对照文件 Other document', width: 40, value: (p) => p.prior },
+  { header: '对照单位 Its entity', width: 28, value: (p) => p.priorEntity },
+  { header: '对照年度 Its year', width: 8, value: (p) => p.priorYear },
+  { header: '对照类型 Its kind', width: 8, value: (p) => p.priorKind },
+  { header: '单位键 Entity key', width: 28, value: (p) => p.entityKey },
+  { header: '跨文件问题 Findings', width: 10, value: (p) => p.findings },
+  { header: '状态 Status', width: 12, value: (p) => PAIR_STATUS[p.status] },
+  { header: '原因 Reason', width: 40, value: (p) => p.reason },
 ];
