@@ -6,6 +6,7 @@ import { api, ApiFailure } from '../api.ts';
 import { append, askReason, centerInScroller, clear, h, toast } from '../dom.ts';
 import { amount, dateTime, placeText, REVIEW, SEVERITY } from '../format.ts';
 import { cellId, locateCell, locateTable, modelTable, tableTitle, type CellRef } from './model-tables.ts';
+import { confirmAndDeleteDocument } from './delete-document.ts';
 import { SourceView } from './source-view.ts';
 
 // One document: its findings on the left; on the right the original at the finding's place and the
@@ -105,22 +106,7 @@ function header(doc: DocumentSummary, model: Disclosure, user: User, counts: HTM
                 type: 'button',
                 class: 'link danger-link delete-doc',
                 onclick: async () => {
-                  const reason = await askReason({
-                    title: '删除文档',
-                    message: `确定删除“${title}”？原文件、审核结果和复核意见将一并删除，不能恢复；其他文档不受影响。删除操作会记入操作日志。`,
-                    ok: '删除',
-                    required: false,
-                    danger: true,
-                    placeholder: '删除理由（可选，记入操作日志）',
-                  });
-                  if (reason === null) return;
-                  try {
-                    await api.deleteDocument(doc.id, reason);
-                    toast(`已删除 ${title}`);
-                    location.hash = '#/';
-                  } catch (err) {
-                    toast(err instanceof ApiFailure ? err.messageZh : '删除失败', 'error');
-                  }
+                  if (await confirmAndDeleteDocument(doc.id, title)) location.hash = '#/';
                 },
               },
               '删除文档',

@@ -1,7 +1,8 @@
 import type { DocumentSummary, Facets, User } from '../../store/types.ts';
-import { api, ApiFailure } from '../api.ts';
-import { askReason, clear, h, toast } from '../dom.ts';
+import { api } from '../api.ts';
+import { clear, h } from '../dom.ts';
 import { coverageLabel, dateTime } from '../format.ts';
+import { confirmAndDeleteDocument } from './delete-document.ts';
 import { uploadPanel } from './upload.ts';
 
 // The document list: upload panel, filters (search, region, department, year, kind, coverage, has errors) and the
@@ -47,24 +48,9 @@ function coverageCell(d: DocumentSummary): HTMLElement {
 }
 
 async function deleteDocument(d: DocumentSummary, done: () => void) {
-  const name = `${d.entity ?? '（未识别单位）'}（${d.fileName}）`;
-  const reason = await askReason({
-    title: '删除文档',
-    message: `确定删除“${name}”？原文件、审核结果和复核意见将一并删除，不能恢复；其他文档不受影响。删除操作会记入操作日志。`,
-    ok: '删除',
-    required: false,
-    danger: true,
-    placeholder: '删除理由（可选，记入操作日志）',
-  });
-  if (reason === null) return;
-  try {
-    await api.deleteDocument(d.id, reason);
-    selected.delete(d.id);
-    toast(`已删除 ${name}`);
-    done();
-  } catch (e) {
-    toast(e instanceof ApiFailure ? e.messageZh : '删除失败', 'error');
-  }
+  if (!(await confirmAndDeleteDocument(d.id, `${d.entity ?? '（未识别单位）'}（${d.fileName}）`))) return;
+  selected.delete(d.id);
+  done();
 }
 
 function row(d: DocumentSummary, user: User, onSelect: () => void, onDeleted: () => void): HTMLElement {
