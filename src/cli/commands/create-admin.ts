@@ -1,6 +1,7 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { tr } from '../lang.ts';
-import { describeStore, DEFAULT_DB_PATH, openStoreOrExplain, StoreOpenError } from '../../store/open-store.ts';
+import { describeStore } from '../../store/open-store.ts';
+import { openCommandStore } from '../store.ts';
 import { hashPassword, passwordProblem, userNameProblem } from '../../store/passwords.ts';
 import type { Role } from '../../store/types.ts';
 
@@ -27,14 +28,7 @@ const createAdmin: Command = async (argv) => {
   const password = process.env.CAIJIAN_PASSWORD ?? (await readStdinLine());
   const problem = userNameProblem(name) ?? passwordProblem(password ?? '');
   if (problem) throw new UsageError(problem.zh, problem.en);
-  const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
-  let repo: Awaited<ReturnType<typeof openStoreOrExplain>>;
-  try {
-    repo = await openStoreOrExplain(spec);
-  } catch (e) {
-    if (e instanceof StoreOpenError) throw new UsageError(e.messageZh, e.messageEn);
-    throw e;
-  }
+  const { repo, spec } = await openCommandStore(values.db);
   try {
     if (await repo.findUserByName(name)) {
       process.stderr.write(tr(`用户 ${name} 已存在。`, `User ${name} already exists.`) + '\n');

@@ -1,6 +1,7 @@
 import { parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { tr } from '../lang.ts';
-import { describeStore, DEFAULT_DB_PATH, openStoreOrExplain, StoreOpenError } from '../../store/open-store.ts';
+import { describeStore } from '../../store/open-store.ts';
+import { openCommandStore } from '../store.ts';
 
 // `caijian serve [--port 8080] [--host 127.0.0.1] [--db FILE|postgres://…] [--rebuild]`
 // Starts the web workbench and the HTTP API on the embedded SQLite store (default .caijian/caijian.sqlite)
@@ -19,15 +20,7 @@ const serve: Command = async (argv) => {
   );
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数', '--port must be an integer 0–65535');
-  const spec = values.db ?? process.env.CAIJIAN_DB ?? DEFAULT_DB_PATH;
-
-  let repo: Awaited<ReturnType<typeof openStoreOrExplain>>;
-  try {
-    repo = await openStoreOrExplain(spec);
-  } catch (e) {
-    if (e instanceof StoreOpenError) throw new UsageError(e.messageZh, e.messageEn);
-    throw e;
-  }
+  const { repo, spec } = await openCommandStore(values.db);
   const host = values.host ?? '127.0.0.1';
   const users = await repo.countUsers();
   // The first-run screen creates an admin for whoever reaches it first: only offer it on this machine.
