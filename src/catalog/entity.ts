@@ -47,7 +47,8 @@ function splitRegion(s: string): { region: string; rest: string } {
       const part = s.slice(at, j);
       if (SUFFIXES.some((x) => part.endsWith(x)) && isPlacePart(part)) {
         end = j;
-        while (end < s.length - 1 && SUFFIXES.some((x) => x.length === 1 && s[end] === x) && isPlacePart(s.slice(at, end + 1))) end++;
+        // only after a one-character name ("津市" + "市"): "深圳市" + "市场监督管理局" is the city and a department
+        while (end - at === 2 && end < s.length - 1 && SUFFIXES.some((x) => x.length === 1 && s[end] === x) && isPlacePart(s.slice(at, end + 1))) end++;
         break;
       }
     }
@@ -57,9 +58,13 @@ function splitRegion(s: string): { region: string; rest: string } {
   return { region: s.slice(0, at), rest: s.slice(at) };
 }
 
+const PLACEHOLDERS = data.placeholderMarks.map((m) => m.toLowerCase());
+
 function identityOfName(name: string): { region: string | null; department: string } | null {
   const s = normaliseEntityName(name);
   if (!s) return null;
+  // template residue ("上海市XX局", "××单位"): the name of no entity, never paired
+  if (PLACEHOLDERS.some((m) => s.toLowerCase().includes(m))) return null;
   const { region, rest } = splitRegion(s);
   if (!rest) return null;
   // "江苏省委办公厅": the party committee's office — the region's level word stays with the department

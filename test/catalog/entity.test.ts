@@ -35,6 +35,9 @@ describe('entity identity', () => {
     expect(id('株洲市天元区医疗保障局')?.region).toBe('株洲市天元区');
     expect(id('福州市公安局文职人员管理中心')?.region).toBe('福州市');
     expect(id('广西壮族自治区财政厅')?.region).toBe('广西壮族自治区');
+    // 深圳 2026 (_history): the 市 of 市场监督管理局 stays with the department
+    expect(key('深圳市市场监督管理局深汕监管局')).toBe('深圳市/市场监督管理局深汕监管局');
+    expect(id('津市市财政局')?.region).toBe('津市市');
   });
 
   it('keeps apart what only looks alike', () => {
@@ -51,6 +54,9 @@ describe('entity identity', () => {
 
   it('has no key without a place: a bare department name is never paired', () => {
     expect(key('统计局')).toBeNull();
+    // the templates of the corpus (上海市XX局 决算 template, 普陀区 XX单位 workbooks) name no entity
+    expect(key('上海市XX局')).toBeNull();
+    expect(key('上海市普陀区XX单位')).toBeNull();
     expect(sameEntity(id('统计局'), id('统计局'))).toBe(false);
   });
 
