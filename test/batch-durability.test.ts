@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
-import { readJournal } from '../src/batch/journal.ts';
+import { Journal, journalPath, readJournal } from '../src/batch/journal.ts';
+import { emptyRow } from '../src/batch/process-file.ts';
 import { seedPath } from './helpers/seeds.ts';
 
 // Issue 13.3: a batch streams each finished file to an append-only journal beside its report, so that a kill -9
@@ -19,55 +20,91 @@ function folderOfSeeds(n: number): string {
   return dir;
 }
 
-function run(args: string[], onTick?: (stop: () => void) => void): Promise<number | null> {
+/**
+ * Runs the CLI; with `killAfterFirstMs`, sends SIGKILL that many ms after the first file is reported done (a point
+ * drawn at random by the caller: between files, in the middle of one, or while its row is being written). Returns
+ * the exit code and the files the batch reported finished on stderr before it died.
+ */
+function run(args: string[], killAfterFirstMs?: number): Promise<{ code: number | null; signal: string | null; reported: string[] }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' });
-    const timer = onTick ? setInterval(() => onTick(() => child.kill('SIGKILL')), 10) : null;
-    child.on('exit', (code) => {
-      if (timer) clearInterval(timer);
-      resolve(code);
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const reported: string[] = [];
+    let buffered = '';
+    let timer: NodeJS.Timeout | null = null;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => {
+      buffered += d;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        // progress lines: "[k/n] 完成/ok  <path>  0.0s" — printed after the row is in the journal
+        const m = /^\[\d+\/\d+\] \S+\s+(\S+)\s/.exec(line);
+        if (m) reported.push(m[1]);
+      }
+      if (killAfterFirstMs !== undefined && reported.length && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterFirstMs);
+    });
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, reported });
     });
   });
 }
 
-function completeLines(path: string): number {
-  if (!existsSync(path)) return 0;
-  return readFileSync(path, 'utf8').split('\n').filter((l) => {
-    try {
-      return !!JSON.parse(l).row;
-    } catch {
-      return false;
-    }
-  }).length;
-}
-
 describe('batch durability', () => {
-  it('kill -9 in the middle loses no finished row; --resume completes the batch without redoing them', async () => {
-    const n = 24;
+  it('kill -9 at random points loses no finished row; --resume completes the batch without redoing them', async () => {
+    const n = 40;
     const dir = folderOfSeeds(n);
     const out = join(dir, 'report.json');
     const journal = `${out}.jsonl`;
-    // kill at a point drawn at random among the files, once that many are in the journal
-    const killAt = 2 + Math.floor(Math.random() * 8);
-    await run(['check', join(dir, 'in'), '--out', out, '--jobs', '1'], (stop) => {
-      if (completeLines(journal) >= killAt) stop();
-    });
-    const finished = readJournal(journal);
-    expect(finished.length).toBeGreaterThanOrEqual(killAt);
-    const firstRun = new Set(finished.map((e) => e.path));
-    expect(firstRun.size).toBe(finished.length);
-    for (const e of finished) expect(e.row.status).toBe('ok');
+    const kills: number[] = [];
+    let killed = 0;
+    let announced = 0;
+    // Three runs killed at a point drawn at random (0–1.5 s after the run's first finished file), each resuming the
+    // one before; then one run to the end.
+    for (let round = 0; round < 3; round++) {
+      const before = new Set(readJournal(journal).map((e) => e.path));
+      const at = Math.floor(Math.random() * 1500);
+      kills.push(at);
+      const r = await run(['check', join(dir, 'in'), '--out', out, '--jobs', '1', ...(round ? ['--resume'] : [])], at);
+      const finished = readJournal(journal);
+      const paths = finished.map((e) => e.path);
+      // no file twice: a resumed run did not redo what was finished
+      expect(new Set(paths).size, `round ${round}, kill at ${at} ms`).toBe(paths.length);
+      // every file the batch said was done (this run's new ones) is in the journal, whole
+      for (const p of r.reported) if (!before.has(p)) expect(paths, `round ${round}: ${p} reported, not in journal`).toContain(p);
+      for (const e of finished) expect(e.row.status).toBe('ok');
+      if (r.signal === 'SIGKILL') killed++;
+      announced += r.reported.length;
+    }
+    expect(killed, `kill points ${kills.join(', ')} ms`).toBeGreaterThan(0);
+    expect(announced).toBeGreaterThan(0);
 
-    const code = await run(['check', join(dir, 'in'), '--out', out, '--jobs', '2', '--resume']);
-    expect(code === 0 || code === 1).toBe(true);
+    const last = await run(['check', join(dir, 'in'), '--out', out, '--jobs', '2', '--resume']);
+    expect(last.code === 0 || last.code === 1).toBe(true);
     const all = readJournal(journal);
-    // every file exactly once: the resumed run did not redo what the killed one finished
     expect(all.length).toBe(n);
     expect(new Set(all.map((e) => e.path)).size).toBe(n);
+    // every line of the journal is whole JSON: a row cut by a kill was dropped before appending, not glued to
+    expect(readFileSync(journal, 'utf8').trimEnd().split('\n')).toHaveLength(n);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.rows).toHaveLength(n);
     expect(report.rows.every((r: { status: string }) => r.status === 'ok')).toBe(true);
   }, 240_000);
+
+  it('a row cut by a kill mid-write is dropped on resume, so the next row is not glued to it', () => {
+    const dir = folderOfSeeds(2);
+    const out = join(dir, 'report.json');
+    const files = [join(dir, 'in', 'doc-00.txt'), join(dir, 'in', 'doc-01.txt')];
+    const first = new Journal(out, false);
+    first.append(files[0], emptyRow(files[0]), []);
+    first.close();
+    appendFileSync(journalPath(out), '{"path":"' + files[1] + '","size":12,"row":{"fi'); // the kill came here
+    const resumed = new Journal(out, true);
+    resumed.append(files[1], emptyRow(files[1]), []);
+    resumed.close();
+    expect(readJournal(journalPath(out)).map((e) => e.path)).toEqual(files);
+    expect(readFileSync(journalPath(out), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).path)).toEqual(files);
+  });
 
   it('a bad --out is refused before any file is read', async () => {
     const dir = folderOfSeeds(2);

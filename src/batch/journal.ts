@@ -1,5 +1,6 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { InputError } from '../read/errors.ts';
+import { StorageError, storageProblem } from '../store/io-errors.ts';
 import type { BatchFinding, BatchRow } from './types.ts';
 
 // The batch's durable record: one JSON line per finished file, appended (and flushed to the disk) the moment the
@@ -52,6 +53,7 @@ export class Journal {
   constructor(out: string, resume: boolean) {
     this.path = journalPath(out);
     try {
+      if (resume) dropTornTail(this.path);
       this.fd = openSync(this.path, resume ? 'a' : 'w');
     } catch (e) {
       const why = (e as NodeJS.ErrnoException).code ?? '';
@@ -84,13 +86,7 @@ export class Journal {
       // on the disk, not only in the page cache: a power cut keeps what the reviewer was told was done
       fsyncSync(this.fd);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(
-        'unreadable',
-        code === 'ENOSPC' ? `磁盘已满，无法继续记录批量审核结果（已完成的结果保存在 ${this.path}，腾出空间后用 --resume 继续）` : `无法写入 ${this.path}：${code}`,
-        code === 'ENOSPC' ? `Disk full; batch results so far are in ${this.path} — free space and continue with --resume` : `Cannot write ${this.path}: ${code}`,
-        { cause: e },
-      );
+      throw journalFailure(this.path, e);
     }
   }
 
@@ -101,4 +97,28 @@ export class Journal {
       // already closed
     }
   }
+}
+
+/** The journal cannot take the next row: what is in it is safe, and --resume goes on from there. */
+function journalFailure(path: string, e: unknown): Error {
+  const p = storageProblem(e, path);
+  const code = (e as NodeJS.ErrnoException).code ?? String(e);
+  if (!p) return new InputError('unreadable', `无法写入 ${path}：${code}`, `Cannot write ${path}: ${code}`, { cause: e });
+  return new StorageError(
+    p,
+    `${p.summaryZh}，无法继续记录批量审核结果（已完成的结果保存在 ${path}，排除问题后用 --resume 继续）`,
+    `${p.summaryEn}; batch results so far are in ${path} — fix it and continue with --resume`,
+    e,
+  );
+}
+
+/**
+ * A kill in the middle of a write leaves the last line cut. Appending after it would glue the next row to the
+ * fragment and lose that row too; so the fragment (never a finished row: those end with their newline) goes.
+ */
+function dropTornTail(path: string): void {
+  if (!existsSync(path)) return;
+  const bytes = readFileSync(path);
+  if (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a) return;
+  truncateSync(path, bytes.lastIndexOf(0x0a) + 1);
 }

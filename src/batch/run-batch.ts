@@ -6,7 +6,8 @@ import { collectInputs } from './collect-inputs.ts';
 import { emptyRow } from './process-file.ts';
 import { pairDocuments } from './pairs.ts';
 import type { BatchFinding, BatchPair, BatchProgress, BatchReport, BatchRow } from './types.ts';
-import { Journal } from './journal.ts';
+import { Journal, journalPath } from './journal.ts';
+import { StorageError, storageProblem } from '../store/io-errors.ts';
 import { reportFormat, unsupportedReport, writeReport } from './writers/write-report.ts';
 
 // Many documents at once: folders expanded, each file read, recognised and audited in the job pool (src/jobs:
@@ -160,7 +161,22 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     },
     written: [],
   };
-  if (options.out) batch.written = await writeReport(batch, options.out);
+  if (options.out) {
+    try {
+      batch.written = await writeReport(batch, options.out);
+    } catch (e) {
+      const p = storageProblem(e, options.out);
+      if (!p) throw e;
+      // Every row is in the journal already: --resume rereads nothing and writes the report again.
+      const journal = journalPath(options.out);
+      throw new StorageError(
+        p,
+        `${p.summaryZh}，报告 ${options.out} 未写成。全部 ${allRows.length} 个文件的结果已保存在 ${journal}；排除问题后用 --resume 重新生成报告（已审核的文件不会重新审核）。`,
+        `${p.summaryEn}: the report ${options.out} was not written. The results of all ${allRows.length} files are in ${journal}; fix it and run again with --resume to write the report (files already audited are not audited again).`,
+        e,
+      );
+    }
+  }
   return batch;
 }
 

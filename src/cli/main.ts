@@ -184,6 +184,19 @@ export async function main(argv: string[]): Promise<number> {
     const { default: command } = await entry.load();
     return await command(rest);
   } catch (e) {
+    // Disk full, I/O error, no permission on a file or the store: named as such, not as a bug nor as a bare
+    // "cannot write" (issue 13.4) — also when a command wrapped the fs error in its own InputError.
+    const { storageMessage } = await import('../store/io-errors.ts');
+    const direct = isInputError(e) ? null : storageMessage(e);
+    const wrapped = !direct && isInputError(e) ? storageMessage(e.cause) : null;
+    if (direct || wrapped) {
+      const m = (direct ?? wrapped)!;
+      // a wrapping InputError says what was being written; the storage message says why it failed
+      const zh = wrapped && isInputError(e) ? `${e.messageZh}。${m.messageZh}` : m.messageZh;
+      const en = wrapped && isInputError(e) ? `${e.messageEn}. ${m.messageEn}` : m.messageEn;
+      process.stderr.write(`${tr(`错误：${zh}`, `Error: ${en}`)}\n`);
+      return 2;
+    }
     if (isInputError(e)) {
       process.stderr.write(`${tr(`错误：${e.messageZh}`, `Error: ${e.messageEn}`)}\n`);
       return 2;
@@ -193,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const sys = e as NodeJS.ErrnoException;
-    if (sys?.code === 'EADDRINUSE' || sys?.code === 'EACCES') {
+    if (sys?.code === 'EADDRINUSE' || (sys?.code === 'EACCES' && sys.syscall === 'listen')) {
       const port = (sys as { port?: number }).port;
       process.stderr.write(
         `${

@@ -13,6 +13,9 @@ export interface StorageProblem {
   status: 503 | 507;
   /** Stable API error code. */
   code: 'disk-full' | 'storage-io' | 'storage-permission';
+  /** What happened and where, without what follows from it (callers add their own consequence). */
+  summaryZh: string;
+  summaryEn: string;
   messageZh: string;
   messageEn: string;
 }
@@ -65,25 +68,52 @@ export function storageProblem(e: unknown, where?: string): StorageProblem | nul
   const [kind, cause] = k;
   const at = where ? `（${where}）` : '';
   const atEn = where ? ` (${where})` : '';
+  const base = { kind, cause, status: kind === 'disk-full' ? 507 : 503 } as const;
   switch (kind) {
     case 'disk-full':
       return {
-        kind, cause, status: 507, code: 'disk-full',
+        ...base, code: 'disk-full', summaryZh: `存储空间已满${at}`, summaryEn: `The storage is full${atEn}`,
         messageZh: `存储空间已满${at}，本次操作未保存；此前保存的内容未受影响。请腾出磁盘空间后重试。`,
         messageEn: `The storage is full${atEn}; this operation was not saved and nothing saved before was affected. Free disk space and try again.`,
       };
     case 'io-error':
       return {
-        kind, cause, status: 503, code: 'storage-io',
+        ...base, code: 'storage-io', summaryZh: `存储读写出错（${cause}）${at}`, summaryEn: `Storage I/O error (${cause})${atEn}`,
         messageZh: `存储读写出错（${cause}）${at}，本次操作未保存；请检查磁盘后重试。`,
         messageEn: `Storage I/O error (${cause})${atEn}; this operation was not saved. Check the disk and try again.`,
       };
     case 'permission':
     case 'read-only':
       return {
-        kind, cause, status: 503, code: 'storage-permission',
+        ...base, code: 'storage-permission', summaryZh: `没有写入权限（${cause}）${at}`, summaryEn: `No permission to write (${cause})${atEn}`,
         messageZh: `没有写入权限（${cause}）${at}，本次操作未保存；请检查文件权限或磁盘是否只读。`,
         messageEn: `No permission to write (${cause})${atEn}; this operation was not saved. Check the file permissions or whether the disk is read-only.`,
       };
   }
+}
+
+/** A storage failure with its own words (the batch says where its finished rows are); the CLI prints both, exit 2. */
+export class StorageError extends Error {
+  readonly problem: StorageProblem;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  constructor(problem: StorageProblem, messageZh: string, messageEn: string, cause: unknown) {
+    super(messageEn, { cause });
+    this.problem = problem;
+    this.messageZh = messageZh;
+    this.messageEn = messageEn;
+  }
+}
+
+/** The words for a storage failure, whether it came as a StorageError or straight from fs / SQLite / PostgreSQL. */
+export function storageMessage(e: unknown, where?: string): { messageZh: string; messageEn: string } | null {
+  if (e instanceof StorageError) return e;
+  const p = storageProblem(e, where ?? pathOf(e));
+  return p && { messageZh: p.messageZh, messageEn: p.messageEn };
+}
+
+/** The file an fs error names (Node puts it in `path`). */
+function pathOf(e: unknown): string | undefined {
+  const p = (e as { path?: unknown } | null)?.path;
+  return typeof p === 'string' ? p : undefined;
 }

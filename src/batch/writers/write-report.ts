@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile as writeWhole } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../../read/errors.ts';
 import type { BatchReport } from '../types.ts';
@@ -25,6 +25,21 @@ export function unsupportedReport(path: string): InputError {
     `报告文件须以 .xlsx、.json 或 .csv 结尾：${path}`,
     `The report file must end in .xlsx, .json or .csv: ${path}`,
   );
+}
+
+/**
+ * Writes the whole file beside its place (`<path>.partial`) and renames it into place: a full disk or a kill mid-write
+ * leaves the previous report as it was, never a cut one.
+ */
+async function writeFile(path: string, data: string | Uint8Array, encoding?: 'utf8'): Promise<void> {
+  const partial = `${path}.partial`;
+  try {
+    await writeWhole(partial, data, encoding);
+    await rename(partial, path);
+  } catch (e) {
+    await rm(partial, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }
 
 /** Writes the report; returns the paths written. */
