@@ -1,3 +1,4 @@
+import { coverageLine } from '../audit/coverage.ts';
 import type { Coverage, AuditResult, Finding, TableCoverage } from '../audit/types.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
@@ -47,6 +48,23 @@ export interface CheckSheet {
   items: SheetItem[];
   counts: { items: number; failed: number; unchecked: number; problems: number };
   coverage: Coverage | null;
+}
+
+/**
+ * The lines above the items, as every form of the sheet prints them (docx and xlsx as a two-column block, markdown
+ * as a list). `omitUnknown` leaves out the file and coverage lines when they are not known, instead of printing a
+ * blank or （无）.
+ */
+export function sheetHeading(sheet: CheckSheet, omitUnknown = false): [string, string][] {
+  const c = sheet.counts;
+  return [
+    ['单位名称', sheet.entity ?? '（未能识别）'],
+    ['部门编码', sheet.code ?? '（文件中未印出）'],
+    ['公开网址', sheet.sourceUrl ?? '（未提供）'],
+    ...(omitUnknown && !sheet.fileName ? [] : [['文件', sheet.fileName ?? ''] as [string, string]]),
+    ...(omitUnknown && !sheet.coverage ? [] : [['核对范围', sheet.coverage ? coverageLine(sheet.coverage) : '（无）'] as [string, string]]),
+    ['检查结果', `共 ${c.items} 项：不符合 ${c.failed} 项，未能核对 ${c.unchecked} 项，问题 ${c.problems} 处`],
+  ];
 }
 
 export interface SheetOptions {

@@ -1,6 +1,5 @@
 import { AlignmentType, BorderStyle, Document, ImageRun, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { coverageLine } from '../audit/coverage.ts';
-import type { CheckSheet, SheetItem } from './build.ts';
+import { type CheckSheet, type SheetItem, sheetHeading } from './build.ts';
 import { imageKey, type SheetImages } from './images.ts';
 
 // The check sheet as a Word file (opens in WPS too), for bureaus that send sheets as documents. Same cells as the
@@ -58,14 +57,7 @@ function pictureParagraphs(sheet: CheckSheet, item: SheetItem, o: DocxSheetOptio
 }
 
 export async function checkSheetDocx(sheet: CheckSheet, options: DocxSheetOptions = {}): Promise<Uint8Array> {
-  const header: [string, string][] = [
-    ['单位名称', sheet.entity ?? '（未能识别）'],
-    ['部门编码', sheet.code ?? '（文件中未印出）'],
-    ['公开网址', sheet.sourceUrl ?? '（未提供）'],
-    ['文件', sheet.fileName ?? ''],
-    ['核对范围', sheet.coverage ? coverageLine(sheet.coverage) : '（无）'],
-    ['检查结果', `共 ${sheet.counts.items} 项：不符合 ${sheet.counts.failed} 项，未能核对 ${sheet.counts.unchecked} 项，问题 ${sheet.counts.problems} 处`],
-  ];
+  const header = sheetHeading(sheet);
   const total = WIDTHS.reduce((a, b) => a + b, 0);
   const info = new Table({
     width: { size: total, type: WidthType.DXA },

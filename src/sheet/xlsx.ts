@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { coverageLine } from '../audit/coverage.ts';
-import type { CheckSheet, SheetItem } from './build.ts';
+import { type CheckSheet, type SheetItem, sheetHeading } from './build.ts';
 import { imageKey, type SheetImages } from './images.ts';
 
 // The check sheet as an xlsx a reviewer can send and print: header, one row per item (符合要求 是/否/未能核对, the
@@ -60,14 +59,7 @@ export function addCheckSheet(wb: ExcelJS.Workbook, sheet: CheckSheet, name: str
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 30;
 
-  const header: [string, string][] = [
-    ['单位名称', sheet.entity ?? '（未能识别）'],
-    ['部门编码', sheet.code ?? '（文件中未印出）'],
-    ['公开网址', sheet.sourceUrl ?? '（未提供）'],
-    ['文件', sheet.fileName ?? ''],
-    ['核对范围', sheet.coverage ? coverageLine(sheet.coverage) : '（无）'],
-    ['检查结果', `共 ${sheet.counts.items} 项：不符合 ${sheet.counts.failed} 项，未能核对 ${sheet.counts.unchecked} 项，问题 ${sheet.counts.problems} 处`],
-  ];
+  const header = sheetHeading(sheet);
   let r = 2;
   for (const [k, v] of header) {
     ws.mergeCells(r, 2, r, 5);
