@@ -4,7 +4,7 @@ import type { Cell, ReadingConfidence, Row, Table } from '../model/disclosure.ts
 import { mayEqual, printed, total, type Interval } from '../audit/interval.ts';
 import { families, segments } from '../audit/structure.ts';
 import { templateByKey } from '../templates/catalogue.ts';
-import { squash } from '../templates/normalize.ts';
+import { isKeyLabel } from './header.ts';
 
 // How sure the reader is that it read a table's structure right, from the table's own evidence only (issue 9
 // item 2). Each kind of evidence gives a share in 0…1 when the table has enough of it to judge: codes that exist
@@ -133,12 +133,13 @@ function labelsEvidence(t: Table): Evidence | undefined {
   return { id: 'labels', share: 1 - bad / rows.length, checked: rows.length, floor: 0.75, ...(reasons.length ? { reason: reasons.join('，') } : {}) };
 }
 
-/** Column keys of key columns (code, name) that the header kept under a generated key. */
-const KEY_HEADER = /科目|编码|名称|^项目$|代码|类别$|^预算单位$|^序号$|^(年度|年份)$/;
-
+/**
+ * A column kept under a generated key is a key column (code, name) when any of its header rows names one, in the
+ * header vocabulary recognition matches columns with (header.ts isKeyLabel).
+ */
 function isValueColumn(t: Table, key: string): boolean {
   const c = t.columns.find((k) => k.key === key);
-  return !(c && key.startsWith('col:') && KEY_HEADER.test(squash(c.label)));
+  return !(c && key.startsWith('col:') && c.label.split('/').some(isKeyLabel));
 }
 
 const BLANKISH = /^[\s\-—–－/\\×xX*＊]*$/;
