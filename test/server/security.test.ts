@@ -235,3 +235,93 @@ describe('body size limits on every route but the upload', () => {
     expect(real.status).toBe(401);
   });
 });
+
+/** Every state-changing route of the app, with its parameters filled in (the app's own route table, so a new route is covered). */
+async function writeRoutes(): Promise<{ method: string; path: string }[]> {
+  const { createApp } = await import('../../src/server/app.ts');
+  const app = createApp({ repo: null as never, pool: null as never, limits: { maxFileBytes: 1, maxFiles: 1 } as never }); // routes only
+  const seen = new Set<string>();
+  const out: { method: string; path: string }[] = [];
+  for (const r of app.routes) {
+    if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) || !r.path.startsWith('/api/') || r.path.includes('*')) continue;
+    const key = `${r.method} ${r.path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method: r.method, path: r.path.replace(/:[a-z]+/gi, 'x') });
+  }
+  return out;
+}
+
+describe('every state-changing route', () => {
+  let t: TestServer;
+  let routes: { method: string; path: string }[];
+  beforeAll(async () => {
+    // one file of 64 KB per upload: the upload's own body limit is then 64 KB + 1 MB
+    t = await testServer({ maxFileBytes: 64 * 1024, maxFiles: 1 });
+    routes = await writeRoutes();
+  });
+  afterAll(async () => t?.close());
+
+  it('is listed: setup, login, logout, users, upload, delete, reprocess, review, bulk review', () => {
+    expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      ['DELETE /api/documents/x', 'POST /api/documents', 'POST /api/documents/x/reprocess', 'POST /api/login', 'POST /api/logout', 'POST /api/reviews', 'POST /api/setup', 'POST /api/users', 'PUT /api/findings/x/review'].sort(),
+    );
+  });
+
+  it('refuses a rebound Host and a foreign Origin even with a valid admin session, and nothing changes', async () => {
+    const port = new URL(t.url).port;
+    const sessions = async () => Number((await t.repo.db.all('SELECT COUNT(*) AS n FROM sessions'))[0].n);
+    const before = { users: await t.repo.countUsers(), sessions: await sessions(), log: (await t.repo.auditLog({ limit: 1000 })).length };
+    for (const { method, path } of routes) {
+      for (const headers of [{ host: `evil.example:${port}` }, { host: `127.0.0.1:${port}`, origin: 'https://evil.example' }, { host: `127.0.0.1:${port}`, origin: 'null' }]) {
+        const body = JSON.stringify({ name: 'mallory', password: 'a long enough password', status: 'dismissed', reason: 'x', findingIds: ['x'] });
+        // (a DELETE body needs its length declared: node:http sends it unframed otherwise)
+        const res = await raw(`${t.url}${path}`, { method, headers: { ...t.auth, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers }, body });
+        expect(res.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(403);
+        expectZhEn(res.body, headers.origin ? 'cross-origin' : 'bad-host');
+      }
+    }
+    expect({ users: await t.repo.countUsers(), sessions: await sessions(), log: (await t.repo.auditLog({ limit: 1000 })).length }).toEqual(before);
+    // the same session still works from the server's own origin
+    expect((await raw(`${t.url}/api/me`, { headers: { ...t.auth, host: `127.0.0.1:${port}` } })).status).toBe(200);
+  });
+
+  it('refuses a body past its limit on each of them, signed in (the upload past its own, larger one)', async () => {
+    const send = (method: string, path: string, body: Buffer, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((ok, fail) => {
+        const req = request(`${t.url}${path}`, { method, agent: false, headers: { 'content-length': String(body.length), ...headers } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (text += d));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? ok({ status: -1, body: '' }) : fail(e)));
+        req.end(body);
+      });
+    let answered = 0;
+    for (const { method, path } of routes) {
+      const upload = path === '/api/documents' && method === 'POST';
+      // the upload's limit here: 64 KB per file × 1 file + 1 MB (see createApp's requestLimit)
+      const size = upload ? 1024 * 1024 + 64 * 1024 + 1 : path === '/api/login' || path === '/api/setup' ? BODY_LIMITS.signIn + 1 : BODY_LIMITS.json + 1;
+      const body = Buffer.from(`{"reason":"${'x'.repeat(size)}"}`);
+      const type = upload ? 'multipart/form-data; boundary=b' : 'application/json';
+      const res = await send(method, path, body, { ...t.auth, 'content-type': type });
+      if (res.status === -1) continue; // the server closed the connection before reading it all: refused too
+      answered++;
+      expect(res.status, `${method} ${path}`).toBe(413);
+      expectZhEn(res.body, 'too-large');
+    }
+    expect(answered).toBeGreaterThanOrEqual(routes.length - 1);
+  });
+
+  it('exports a finding whose text is a formula as text, through the API', async () => {
+    const { newDocument, finding } = await import('../store/backends.ts');
+    const evil = { ...finding('error', 'row-sum', 1), message: '=HYPERLINK("http://evil.example","点我")' };
+    const { document } = await t.repo.saveDocument(newDocument('formula', { audit: { status: 'done', findings: [evil] } }));
+    const res = await fetch(`${t.url}/api/documents/${document.id}/findings/export?format=csv`, { headers: t.auth });
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
