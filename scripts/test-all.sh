@@ -31,7 +31,7 @@ fi
 status=0
 echo "test-all: type check (tsc --noEmit)" >&2
 npx --no-install tsc --noEmit -p . || status=$?
-# Lint rules only (biome.json: the formatter is off; docs/decisions/0012-linter-biome.md). Warnings fail too.
+# Lint rules (biome.json; docs/decisions/0012-linter-biome.md). Warnings fail too. The format check joins after the one reflow.
 echo "test-all: lint (biome lint)" >&2
 npx --no-install biome lint --error-on-warnings . || status=$?
 npx --no-install vitest run "$@" || status=$?
