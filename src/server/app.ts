@@ -388,6 +388,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.body(`{"document":${JSON.stringify(d.summary)},"coverage":${JSON.stringify(coverage)},"model":${d.modelJson}}`, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
+  // A department's history (issue 12): the documents stored with this document's entity key, oldest year first, as
+  // far as this user may see them (a department user sees their department's only). A document whose name has no
+  // place part has no key: its history is itself.
+  app.get('/api/documents/:id/history', async (c) => {
+    const user = requireUser(c);
+    const d = await documentOr404(c.req.param('id'), user);
+    const key = d.summary.entityKey ?? null;
+    const documents = key ? await repo.documentsOfEntity(key, visibilityOf(user)) : [d.summary];
+    return c.json({ entityKey: key, documents });
+  });
+
   // The 公开情况检查表 of one document (xlsx or docx, with page pictures for PDFs); dismissed findings are left out.
   const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   app.get('/api/documents/:id/check-sheet', async (c) => {

@@ -46,6 +46,8 @@ export const api = {
   documents: (params: Record<string, string>) => call<DocumentPage>('GET', `/api/documents?${new URLSearchParams(params)}`),
   facets: () => call<Facets>('GET', '/api/facets'),
   document: (id: string) => call<{ document: DocumentSummary; model: Disclosure; coverage?: Coverage }>('GET', `/api/documents/${encodeURIComponent(id)}`),
+  /** The documents of this document's entity (same entity key), oldest year first, as far as the user may see. */
+  history: (id: string) => call<{ entityKey: string | null; documents: DocumentSummary[] }>('GET', `/api/documents/${encodeURIComponent(id)}/history`),
   findings: (id: string) => call<{ document: DocumentSummary; findings: StoredFinding[] }>('GET', `/api/documents/${encodeURIComponent(id)}/findings`),
   reprocess: (id: string) => call<{ document: DocumentSummary; carriedReviews: number }>('POST', `/api/documents/${encodeURIComponent(id)}/reprocess`),
   /** One decision with one reason for several findings; answers the documents touched with their new counts. */

@@ -51,32 +51,65 @@ export function documentCharts(f: DocumentFigures): HTMLElement {
     );
   }
   const tp = f.threePublic;
-  charts.push(
-    tp
-      ? chartBox('“三公”经费', {
-          tooltip: { trigger: 'axis' },
-          grid: { left: 60, right: 20, top: 20, bottom: 40 },
-          xAxis: { type: 'category', data: ['因公出国（境）', '公务用车', '公务接待', '合计'], axisLabel: { interval: 0 } },
-          yAxis: { type: 'value', name: '万元' },
-          series: [{ type: 'bar', barMaxWidth: 48, data: [tp.abroad, tp.vehicle, tp.reception, tp.total].map((v) => wan(v ?? '0', f.unit)) }],
-        })
-      : h('div', { class: 'card chart-card' }, h('h3', {}, '“三公”经费'), h('p', { class: 'hint' }, '本文件的“三公”经费表没有数据或未能识别。')),
-  );
+  if (tp) {
+    const names = ['因公出国（境）', '公务用车', '公务接待', '合计'];
+    const values = [tp.abroad, tp.vehicle, tp.reception, tp.total];
+    const card = chartBox('“三公”经费', {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0 } },
+      yAxis: { type: 'value', name: '万元' },
+      series: [{ type: 'bar', barMaxWidth: 48, data: values.map((v) => wan(v, f.unit)) }],
+    });
+    const unread = names.filter((_, i) => values[i] === null || values[i] === undefined);
+    if (unread.length) card.append(h('p', { class: 'hint missing-value' }, `未能取得：${unread.join('、')}（图中留空，不是零）。`));
+    charts.push(card);
+  } else charts.push(h('div', { class: 'card chart-card' }, h('h3', {}, '“三公”经费'), h('p', { class: 'hint' }, '本文件的“三公”经费表没有数据或未能识别。')));
   return h('div', { class: 'chart-grid' }, ...charts);
 }
 
+/**
+ * One entity over the years. A year between the first and the last without a document gets its place on the axis,
+ * marked 缺, and no bar; an amount a document does not give is no bar either — both said under the chart, never
+ * drawn as zero.
+ */
 export function overYearsChart(points: SeriesPoint[], title: string): HTMLElement {
   const pts = points.filter((p) => p.fiscalYear !== null).sort((a, b) => a.fiscalYear! - b.fiscalYear! || String(a.kind).localeCompare(String(b.kind)));
-  const labels = pts.map((p) => `${p.fiscalYear}${p.kind ?? ''}`);
-  const s = (name: string, pick: (f: DocumentFigures) => string | null) => ({ name, type: 'bar', barMaxWidth: 36, data: pts.map((p) => wan(pick(p.figures), p.figures.unit)) });
-  return chartBox(title, {
+  const slots: (SeriesPoint | number)[] = [];
+  const missing: number[] = [];
+  pts.forEach((p, i) => {
+    const before = i > 0 ? pts[i - 1].fiscalYear! : p.fiscalYear!;
+    for (let y = before + 1; y < p.fiscalYear!; y++) {
+      slots.push(y);
+      missing.push(y);
+    }
+    slots.push(p);
+  });
+  const labels = slots.map((p) => (typeof p === 'number' ? `${p}（缺）` : `${p.fiscalYear}${p.kind ?? ''}`));
+  const unread: string[] = [];
+  const s = (name: string, pick: (f: DocumentFigures) => string | null) => ({
+    name,
+    type: 'bar',
+    barMaxWidth: 36,
+    data: slots.map((p) => {
+      if (typeof p === 'number') return null;
+      const v = wan(pick(p.figures), p.figures.unit);
+      if (v === null) unread.push(`${p.fiscalYear}${p.kind ?? ''}${name}`);
+      return v;
+    }),
+  });
+  const series = [s('支出合计', (f) => f.totalExpenditure), s('基本支出', (f) => f.basic), s('项目支出', (f) => f.project), s('“三公”经费', (f) => f.threePublic?.total ?? null)];
+  const card = chartBox(title, {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
     grid: { left: 60, right: 20, top: 20, bottom: 60 },
     xAxis: { type: 'category', data: labels },
     yAxis: { type: 'value', name: '万元' },
-    series: [s('支出合计', (f) => f.totalExpenditure), s('基本支出', (f) => f.basic), s('项目支出', (f) => f.project), s('“三公”经费', (f) => f.threePublic?.total ?? null)],
+    series,
   });
+  if (missing.length) card.append(h('p', { class: 'hint missing-year' }, `缺少 ${missing.join('、')} 年的文件：图中该年留空，不是零。`));
+  if (unread.length) card.append(h('p', { class: 'hint missing-value' }, `未能取得的数：${unread.join('、')}（图中留空，不是零）。`));
+  return card;
 }
 
 export function sideBySideChart(points: SeriesPoint[], title: string): HTMLElement {

@@ -2,9 +2,17 @@ import { api } from '../api.ts';
 import { clear, h } from '../dom.ts';
 import { overYearsChart, sideBySideChart } from './charts.ts';
 
-// Across documents: one department over the years, and departments side by side for one year and kind.
+// Across documents: one department over the years, and departments side by side for one year and kind;
+// #/compare?a=ID&b=ID opens two documents of one entity side by side, table by table (year-pair.ts).
 
 export async function compareView(main: HTMLElement): Promise<void> {
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const a = params.get('a');
+  const b = params.get('b');
+  if (a && b) {
+    const { yearPairView } = await import('./year-pair.ts');
+    return yearPairView(main, a, b);
+  }
   const facets = await api.facets();
   const out = h('div', {});
   const entity = h('select', {}, ...facets.entities.map((e) => h('option', { value: e.value }, `${e.value}（${e.count}）`)));

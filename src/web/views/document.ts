@@ -117,6 +117,51 @@ function header(doc: DocumentSummary, model: Disclosure, user: User, counts: HTM
   );
 }
 
+/** The years between the first and last document of a history that no document covers. */
+export function missingYears(years: readonly (number | null)[]): number[] {
+  const ys = [...new Set(years.filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let i = 1; i < ys.length; i++) for (let y = ys[i - 1] + 1; y < ys[i]; y++) out.push(y);
+  return out;
+}
+
+/** 本单位历年文件: the documents of the same entity key (GET /api/documents/:id/history), each opening, or side by side with this one. */
+function historyBox(doc: DocumentSummary, history: { entityKey: string | null; documents: DocumentSummary[] } | null): HTMLElement {
+  const box = h('section', { class: 'card doc-history', 'data-entity-key': history?.entityKey ?? '' }, h('h2', {}, '本单位历年文件'));
+  if (!history) {
+    box.append(h('p', { class: 'hint' }, '未能取得本单位的历年文件。'));
+    return box;
+  }
+  if (!history.entityKey) {
+    box.append(h('p', { class: 'hint' }, '单位名称中没有地区，无法确定是哪一地的单位，不与其他文件归为同一单位。'));
+    return box;
+  }
+  const others = history.documents.filter((d) => d.id !== doc.id);
+  if (!others.length) {
+    box.append(h('p', { class: 'hint' }, '还没有同一单位其他年度的文件。上传后可在此并排对比。'));
+    return box;
+  }
+  const label = (d: DocumentSummary) => `${d.fiscalYear ?? '？'}年${d.kind ?? ''}`;
+  box.append(
+    h(
+      'ul',
+      { class: 'history-list' },
+      ...history.documents.map((d) =>
+        h(
+          'li',
+          { class: d.id === doc.id ? 'current' : '' },
+          d.id === doc.id ? h('strong', {}, `${label(d)}（本文件）`) : h('a', { href: `#/doc/${encodeURIComponent(d.id)}` }, label(d)),
+          h('span', { class: 'sub' }, ` ${d.entity ?? ''} · ${d.fileName}`),
+          d.id === doc.id ? null : h('a', { href: `#/compare?a=${encodeURIComponent(d.id)}&b=${encodeURIComponent(doc.id)}`, class: 'pair-link' }, '与本文件并排对比'),
+        ),
+      ),
+    ),
+  );
+  const gaps = missingYears(history.documents.map((d) => d.fiscalYear));
+  if (gaps.length) box.append(h('p', { class: 'hint missing-year' }, `缺少 ${gaps.join('、')} 年的文件。`));
+  return box;
+}
+
 /** Print heading: what a printed page of findings is about, with the date it was printed. */
 function printHead(doc: DocumentSummary): HTMLElement {
   const today = new Date();
@@ -572,7 +617,10 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     if (show === chartsTab && !chartsDrawn) {
       chartsDrawn = true;
       const { documentCharts, overYearsChart } = await import('./charts.ts');
-      const points = doc.entity ? (await api.series({ entity: doc.entity })).points : [];
+      // the entity's documents by key (the names printed differ between years), their figures from the series
+      const ids = new Set((history?.documents ?? [doc]).map((d) => d.id));
+      const names = [...new Set((history?.documents ?? [doc]).map((d) => d.entity).filter((n): n is string => !!n))];
+      const points = (await Promise.all(names.map(async (entity) => (await api.series({ entity })).points))).flat().filter((p) => ids.has(p.id));
       const mine = points.find((p) => p.id === doc.id);
       if (mine) chartsTab.append(documentCharts(mine.figures));
       if (points.length > 1) chartsTab.append(overYearsChart(points, `${doc.entity}：历年对比`));
@@ -581,7 +629,8 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   }
   chartsTab.hidden = true;
 
-  main.append(printHead(doc), header(doc, model, user, countsEl, coverage), tabs, auditTab, chartsTab);
+  const history = await api.history(doc.id).catch(() => null);
+  main.append(printHead(doc), header(doc, model, user, countsEl, coverage), historyBox(doc, history), tabs, auditTab, chartsTab);
   const firstTable = model.tables.findIndex((t) => t.rows.length > 0);
   showTable(Math.max(firstTable, 0));
   drawCounts();

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entityIdentity } from '../../src/catalog/entity.ts';
+import { hashPassword } from '../../src/store/passwords.ts';
+import { newDocument } from '../store/backends.ts';
+import { testServer, type TestServer } from './helpers.ts';
+
+// GET /api/documents/:id/history (issue 12): a department's documents as one history by the stored entity key, the
+// spellings 江苏省委办公厅 printed in 2017, 2018 and 2019 (中国共产党江苏省委员会办公厅 / 中共… / 江苏省委办公厅), within
+// what the user may see: a department user sees its own department's documents only, as everywhere else.
+
+const keyOf = (name: string) => entityIdentity({ entity: { name, names: [name] }, scope: { level: '部门', consolidation: null } })?.key ?? null;
+
+describe('a document’s history over HTTP', () => {
+  let t: TestServer;
+  const as: Record<string, Record<string, string>> = {};
+  const ids: Record<string, string> = {};
+  const get = async (who: string, path: string) => {
+    const res = await fetch(`${t.url}${path}`, { headers: as[who] });
+    const text = await res.text();
+    expect(text).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+    return { status: res.status, body: JSON.parse(text) };
+  };
+
+  beforeAll(async () => {
+    t = await testServer();
+    as.admin = t.auth;
+    await t.repo.createUser('office', await hashPassword('office password'), 'department', '江苏省委办公厅');
+    for (const name of ['office']) {
+      const r = await (await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password: `${name} password` }) })).json();
+      as[name] = { authorization: `Bearer ${r.token}` };
+    }
+    const save = async (id: string, entity: string, fiscalYear: number, department: string | null = null) => {
+      const saved = await t.repo.saveDocument(newDocument(id, { entity, entityKey: keyOf(entity), fiscalYear, kind: '预算', fileName: `${id}.pdf`, department }));
+      ids[id] = saved.document.id;
+    };
+    await save('y2017', '中国共产党江苏省委员会办公厅', 2017);
+    await save('y2019', '江苏省委办公厅', 2019);
+    await save('y2018', '中共江苏省委办公厅', 2018, '江苏省委办公厅');
+    await save('other', '江苏省人民检察院', 2018);
+    await save('nameless', '统计局', 2018);
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('lists the documents of the entity key, oldest first, whatever spelling each year prints', async () => {
+    const { status, body } = await get('admin', `/api/documents/${ids.y2018}/history`);
+    expect(status).toBe(200);
+    expect(body.entityKey).toBe('江苏省/省委办公厅');
+    expect(body.documents.map((d: { id: string; fiscalYear: number }) => [d.id, d.fiscalYear])).toEqual([
+      [ids.y2017, 2017],
+      [ids.y2018, 2018],
+      [ids.y2019, 2019],
+    ]);
+  });
+
+  it('is the document alone when its name has no place part', async () => {
+    const { body } = await get('admin', `/api/documents/${ids.nameless}/history`);
+    expect(body).toMatchObject({ entityKey: null, documents: [{ id: ids.nameless }] });
+  });
+
+  it('shows a department user only what it may see, and another department’s document is not found', async () => {
+    // its upload (2018) and the document read as its own name (2019); the 2017 cover's long form is neither
+    const { body } = await get('office', `/api/documents/${ids.y2019}/history`);
+    expect(body.documents.map((d: { id: string }) => d.id)).toEqual([ids.y2018, ids.y2019]);
+    const refused = await get('office', `/api/documents/${ids.other}/history`);
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.messageZh).toMatch(/[\u4e00-\u9fff]/);
+    expect((await fetch(`${t.url}/api/documents/${ids.y2018}/history`)).status).toBe(401);
+  });
+});
