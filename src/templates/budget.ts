@@ -1,11 +1,10 @@
-import type { ColumnTemplate, ItemTemplate, TableTemplate } from './types.ts';
+import { col, INCOME_EXPENDITURE_SECTIONS, item } from './build.ts';
+import type { ColumnTemplate, TableTemplate } from './types.ts';
 
 // 部门预算 tables (domain.md §3): no single national set. These are the kinds seed 004 (Hunan, 26 tables) prints
 // and seed 003's list names (short titles such as "基本-工资福利", "商品服务(政府预算)"), with the long titles
 // the corpus uses. Economic-class columns of the long tables get keys from the catalogue (econColumns).
 
-const col = (key: string, label: string, ...match: RegExp[]): ColumnTemplate => ({ key, label, match });
-const item = (key: string, section: string, label: string, ...match: RegExp[]): ItemTemplate => ({ key, section, label, match });
 // 深圳 heads the total column of its 支出总表 and 一般公共预算支出表 "支出总计"; 广州's one-column economic tables
 // head it "预算".
 const total = col('total', '合计', /^(总计|合计|金额合计|本年支出合计|支出总计|收入总计|预算|预算数)$/);
@@ -97,10 +96,7 @@ export const budgetTemplates: TableTemplate[] = [
     titles: [/财政拨款收支(预算)?总(体情况)?表$/],
     layout: 'sections',
     required: true,
-    sections: [
-      { key: 'income', label: '收入', match: [/收入/] },
-      { key: 'expenditure', label: '支出', match: [/支出/], classesByName: true, codeSystem: 'function' },
-    ],
+    sections: INCOME_EXPENDITURE_SECTIONS,
     columns: [
       { ...col('amount', '预算数', /预算数|金额|合计/), section: 'income' },
       { ...col('amount', '预算数', /预算数|金额|合计/), section: 'expenditure' },

@@ -1,10 +1,9 @@
-import type { ColumnTemplate, ItemTemplate, TableTemplate } from './types.ts';
+import { col, INCOME_EXPENDITURE_SECTIONS, item } from './build.ts';
+import type { ColumnTemplate, TableTemplate } from './types.ts';
 
 // The nine standard tables of a 部门决算 (domain.md §2), with the variants the seeds show: seed 001 prints
 // 三公 as 07 and moves the funds tables to 08/09, prints 元 instead of 万元, and titles 06 without 明细.
 
-const col = (key: string, label: string, ...match: RegExp[]): ColumnTemplate => ({ key, label, match });
-const item = (key: string, section: string, label: string, ...match: RegExp[]): ItemTemplate => ({ key, section, label, match });
 
 const basicProject: ColumnTemplate[] = [
   col('total', '本年支出合计', /^(本年支出\/)?(小计|合计|本年支出合计|支出合计)$/, /^本年支出$/),
@@ -21,10 +20,7 @@ export const finalAccountTemplates: TableTemplate[] = [
     usualNumber: '04',
     layout: 'sections',
     required: true,
-    sections: [
-      { key: 'income', label: '收入', match: [/收入/] },
-      { key: 'expenditure', label: '支出', match: [/支出/], classesByName: true, codeSystem: 'function' },
-    ],
+    sections: INCOME_EXPENDITURE_SECTIONS,
     columns: [
       { ...col('amount', '金额', /金额|决算数|^合计$/), section: 'income' },
       { ...col('total', '合计', /合计$/, /^(决算数|金额)$/), section: 'expenditure' },
@@ -55,10 +51,7 @@ export const finalAccountTemplates: TableTemplate[] = [
     usualNumber: '01',
     layout: 'sections',
     required: true,
-    sections: [
-      { key: 'income', label: '收入', match: [/收入/] },
-      { key: 'expenditure', label: '支出', match: [/支出/], classesByName: true, codeSystem: 'function' },
-    ],
+    sections: INCOME_EXPENDITURE_SECTIONS,
     columns: [
       { ...col('amount', '决算数', /决算数|金额/), section: 'income' },
       { ...col('amount', '决算数', /决算数|金额/), section: 'expenditure' },
