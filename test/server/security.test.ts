@@ -273,7 +273,8 @@ describe('every state-changing route', () => {
     const sessions = async () => Number((await t.repo.db.all('SELECT COUNT(*) AS n FROM sessions'))[0].n);
     const before = { users: await t.repo.countUsers(), sessions: await sessions(), log: (await t.repo.auditLog({ limit: 1000 })).length };
     for (const { method, path } of routes) {
-      for (const headers of [{ host: `evil.example:${port}` }, { host: `127.0.0.1:${port}`, origin: 'https://evil.example' }, { host: `127.0.0.1:${port}`, origin: 'null' }]) {
+      const forged: Record<string, string>[] = [{ host: `evil.example:${port}` }, { host: `127.0.0.1:${port}`, origin: 'https://evil.example' }, { host: `127.0.0.1:${port}`, origin: 'null' }];
+      for (const headers of forged) {
         const body = JSON.stringify({ name: 'mallory', password: 'a long enough password', status: 'dismissed', reason: 'x', findingIds: ['x'] });
         // (a DELETE body needs its length declared: node:http sends it unframed otherwise)
         const res = await raw(`${t.url}${path}`, { method, headers: { ...t.auth, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers }, body });
