@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { webPort } from './message-port.ts';
 
 // pdf.js's parser runs in a worker thread of its own: pages are parsed there while the reader builds the
 // previous page's tables here (the two overlap), and a document that sends the parser into an endless
@@ -19,26 +20,7 @@ interface Shared {
 let shared: Shared | null = null;
 
 function adapt(thread: Worker) {
-  const listeners = new Map<(event: { data: unknown }) => void, (data: unknown) => void>();
-  return {
-    postMessage: (data: unknown, transfer?: Transferable[]) => thread.postMessage(data, transfer as never),
-    addEventListener: (_type: string, listener: (event: { data: unknown }) => void, options?: { signal?: AbortSignal }) => {
-      const wrapped = (data: unknown) => listener({ data });
-      listeners.set(listener, wrapped);
-      thread.on('message', wrapped);
-      // pdf.js removes a document's listener by aborting the signal it registered it with.
-      options?.signal?.addEventListener('abort', () => {
-        thread.off('message', wrapped);
-        listeners.delete(listener);
-      });
-    },
-    removeEventListener: (_type: string, listener: (event: { data: unknown }) => void) => {
-      const wrapped = listeners.get(listener);
-      if (wrapped) thread.off('message', wrapped);
-      listeners.delete(listener);
-    },
-    terminate: () => void thread.terminate(),
-  };
+  return { ...webPort(thread), terminate: () => void thread.terminate() };
 }
 
 /** The shared parser thread, started on first use; call the returned release() when the read ends. */
