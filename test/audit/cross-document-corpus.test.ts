@@ -37,8 +37,9 @@ describe('万里街道 2024 budget against its 2023 budget (上海市普陀区)'
   });
 
   it('shows the 2023 executed amounts that differ from the 2023 budget, as infos with both places', () => {
-    const res = checkDisclosure(y2024, { prior: y2023 }, cross);
+    const res = checkDisclosure(y2024, { prior: y2023 }, cross.filter((r) => r.meta.id === 'prior-year-narrative'));
     expect(res.findings.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
+    expect(res.findings).toHaveLength(19);
     // p6 item 3: “2023年当年预算执行数为60.79万元”; the 2023 budget p15 prints 2013202 656,900元
     const f = res.findings.find((x) => x.messageId === 'actualVsBudget' && x.counterpart?.place.row === '2013202');
     expect(f?.values.stated).toBe('60.79万元');
@@ -48,6 +49,15 @@ describe('万里街道 2024 budget against its 2023 budget (上海市普陀区)'
     expect(f?.counterpart?.document).toMatchObject({ fiscalYear: 2023, kind: '预算', fileName: '1770007475548-818404804.pdf' });
     // the executed amounts equal to the 2023 budget (60.13 / 601,300元, 45.41 / 454,100元) are no finding
     expect(res.findings.some((x) => x.counterpart?.place.row === '2010507' || x.counterpart?.place.row === '2012902')).toBe(false);
+  });
+
+  it('shows the one 2023 class/item gone in 2024 without a word: 20802 民政管理事务 (2023 p12/p16, 215,000元)', () => {
+    const gone = checkDisclosure(y2024, { prior: y2023 }, cross).findings.filter((f) => f.ruleId === 'prior-year-line-gone');
+    expect(gone.map((f) => [f.severity, f.values.line, f.values.priorValue, f.location.table, f.counterpart?.place.row])).toEqual([
+      ['info', '20802 民政管理事务', '215000元', 'budget.income', '20802'],
+    ]);
+    expect(page(gone[0].location)).toBe(11);
+    expect(page(gone[0].counterpart?.place)).toBe(12);
   });
 
   it('catches a 2023 total printed 1,000元 off: “比2023年预算减少876.75万元” (p6) against the 2023 table', () => {

@@ -43,6 +43,7 @@ import wrongYear from './wrong-year/rule.ts';
 import unitStated from './unit-stated/rule.ts';
 import readingConfidence from './reading-confidence/rule.ts';
 import priorYearNarrative from './prior-year-narrative/rule.ts';
+import priorYearLineGone from './prior-year-line-gone/rule.ts';
 
 // The rule catalogue: an explicit list (no globbing at run time), in catalogue order (CJ1xx arithmetic, CJ2xx
 // cross-table, CJ3xx narrative, CJ4xx completeness, CJ5xx wording, CJ6xx codes, CJ7xx plausibility, CJ8xx across documents). Adding a
@@ -94,4 +95,5 @@ export const rules: readonly Rule[] = [
   threePublicVsBasic,
   // CJ8xx across documents (issue 12): run only with a second document (AuditOptions.prior)
   priorYearNarrative,
+  priorYearLineGone,
 ];
