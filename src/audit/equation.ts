@@ -15,6 +15,13 @@ export interface Term {
   column: string;
   /** -1 to subtract (a closing balance = opening + income − spending). */
   sign?: 1 | -1;
+  /**
+   * The printed lines this subtotal is the sum of (a 类's 款, 本年支出's classes). Documents build a total either from
+   * a subtotal's own rounded value or from its rounded parts (无锡 2026 人社局 p27: 合计 26,790.33 = Σ of the printed 项,
+   * while 301 + 302 + 303 = 26,790.31, 301 itself being 0.02 below its 项): rounding explains a difference when the
+   * relation holds with either, as long as the subtotal agrees with its parts within rounding.
+   */
+  via?: Term[];
 }
 
 export interface Equation {
@@ -46,6 +53,18 @@ function resolve(ctx: RuleContext, t: Term, toYuan: boolean): Resolved | undefin
     interval = negate(interval);
   }
   return { value, interval, blank: cv.blank };
+}
+
+/** The widest interval rounding allows for a term: its own, or (when they agree) the sum of the lines it adds up. */
+function widened(ctx: RuleContext, t: Term, toYuan: boolean, own: Interval): Interval {
+  if (!t.via?.length) return own;
+  const parts = t.via.map((v) => ({ v, r: resolve(ctx, v, toYuan) })).filter((x): x is { v: Term; r: Resolved } => x.r !== undefined);
+  if (!parts.length || parts.every((x) => x.r.blank)) return own;
+  // a part's sign is the term's: the parts are resolved as added, then turned with the term
+  let sum = parts.reduce((s, x) => plus(s, widened(ctx, x.v, toYuan, x.r.interval)), exact(ZERO));
+  if (t.sign === -1) sum = negate(sum);
+  if (!mayEqual(own, sum)) return own;
+  return { lo: cmp(own.lo, sum.lo) <= 0 ? own.lo : sum.lo, hi: cmp(own.hi, sum.hi) >= 0 ? own.hi : sum.hi };
 }
 
 function shiftDec(d: Decimal, n: number): Decimal {
@@ -101,7 +120,12 @@ export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
     const r = parts[i];
     if (r) values[`part${i + 1}`] = text(r.value);
   });
-  const explained = mayEqual(target.interval, sumInterval);
+  const explained =
+    mayEqual(target.interval, sumInterval) ||
+    mayEqual(
+      widened(ctx, eq.target, toYuan, target.interval),
+      eq.parts.reduce((s, p, i) => (parts[i] ? plus(s, widened(ctx, p, toYuan, parts[i]!.interval)) : s), exact(ZERO)),
+    );
   const related = eq.parts.filter((_, i) => parts[i]).map(termPlace);
   ctx.report({
     messageId: explained ? `${eq.messageId}.rounding` : eq.messageId,

@@ -48,8 +48,30 @@ function yantaiIncome(subsidy: string) {
   });
 }
 
+/**
+ * 重庆 2026 规划和自然资源局 收支总体情况表 p11 and 财政拨款收支总体情况表 p18, whose 一般公共预算 income line the reader
+ * did not name: the summary prints no 上年结转 line, so the relation adds the fiscal summary's 上年结转 一般公共预算 —
+ * which alone is not the quantity compared.
+ */
+function chongqingUnnamedLine() {
+  return disclosure({
+    kind: '预算',
+    tables: [
+      table('budget.summary', { rows: [item('income.general_budget', { amount: '227,955.11' }, '一、一般公共预算资金')] }),
+      table('budget.fiscal_summary', {
+        rows: [
+          item('income.current', { amount: '266,026.92' }, '一、本年收入'),
+          item('income.carryover', { amount: '8,137.38' }, '二、上年结转'),
+          item('income.carryover.general_budget', { amount: '4,056.23' }, '（一）一般公共预算拨款'),
+        ],
+      }),
+    ],
+  });
+}
+
 const fixtures: RuleFixtures = {
   valid: [
+    { name: 'the compared line not printed (only the carry-over it adds is): not compared (重庆 2026 p11/p18)', disclosure: chongqingUnnamedLine },
     { name: 'a consistent final account', disclosure: cleanFinal },
     { name: '收入总表 合计 counting 上年结转 and 上年实户资金余额 (西安 2019)', disclosure: () => xianIncome('40.93') },
     { name: '上级补助收入 printed below 本年收入合计 and counted in the 收入总表 合计 (烟台 2026)', disclosure: () => yantaiIncome('60.00') },

@@ -43,6 +43,10 @@ const rule: Rule = {
         continue;
       }
       const left = term(ctx, rel.left);
+      // The relation's own right-hand lines (not the lines it adds or subtracts) must be printed: with none of them
+      // the comparison would be with the adjustments alone (重庆 2026 规划和自然资源局 p18: its 一般公共预算 line read
+      // under another name, the check compared 227,955.11 with the 上年结转 4,056.23 it adds).
+      if (!rel.right.some((r) => r.sign !== -1 && term(ctx, r))) continue;
       const right = [
         ...(rel.whenAbsent && !term(ctx, rel.whenAbsent.row) ? [...rel.right, ...rel.whenAbsent.add] : rel.right),
         ...(rel.whenPresent ?? []).flatMap((w) => (term(ctx, w.row) ? w.add : [])),

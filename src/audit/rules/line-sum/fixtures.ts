@@ -1,4 +1,4 @@
-import { disclosure, item, table } from '../../testing/build.ts';
+import { code, disclosure, item, table } from '../../testing/build.ts';
 import { cleanFinal, setCell } from '../../testing/clean-final.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
@@ -20,12 +20,47 @@ function xianSummary(grandTotal: string) {
   });
 }
 
+/**
+ * 无锡 2026 人社局 财政拨款收支总表 p23: 支出总计 152,585.76 is the sum of the printed classes, while 一、本年支出 is printed
+ * 152,585.74 (itself 0.02 from the classes, rounding) and there is no 年终结转结余. `grandTotal` is 支出总计.
+ */
+function wuxiFiscal(grandTotal: string) {
+  return disclosure({
+    kind: '预算',
+    tables: [
+      table('budget.fiscal_summary', {
+        unit: '万元',
+        rows: [
+          item('income.current', { amount: '152,585.76' }, '一、本年收入'),
+          item('expenditure.current', { amount: '152,585.74' }, '一、本年支出'),
+          item('income.general_budget', { amount: '152,585.76' }, '（一）一般公共预算拨款'),
+          ...(
+            [['205', '11,622.00'], ['208', '132,364.25'], ['210', '841.81'], ['212', '2,018.00'], ['213', '4.85'], ['221', '5,734.85']] as const
+          ).map(([c, v]) => code(c, { amount: v }, null, 'expenditure')),
+          item('expenditure.carryover', { amount: null }, '二、年终结转结余'),
+          item('income.grand_total', { amount: '152,585.76' }, '收入总计'),
+          item('expenditure.grand_total', { amount: grandTotal }, '支出总计'),
+        ],
+      }),
+    ],
+  });
+}
+
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'a consistent final account', disclosure: cleanFinal },
     { name: '收入总计 = 本年收入合计 + 上年实户资金余额 + 上年结转 (西安 2019)', disclosure: () => xianSummary('3,695.91') },
+    { name: '支出总计 = Σ classes while 本年支出 is printed 0.02 apart from them: rounding (无锡 2026 p23)', disclosure: () => wuxiFiscal('152,585.76') },
   ],
   invalid: [
+    {
+      name: '支出总计 beyond both 本年支出 and Σ classes (无锡 2026 p23 with 支出总计 1.00 more)',
+      disclosure: () => wuxiFiscal('152,586.76'),
+      expect: [
+        { messageId: 'mismatch', table: 'budget.fiscal_summary', row: '支出总计', column: 'amount' },
+        { messageId: 'mismatch', table: 'budget.fiscal_summary', row: '收入总计', column: 'amount' },
+      ],
+    },
     {
       name: '收支总表 收入总计 ≠ 本年收入合计 + 上年实户资金余额 + 上年结转',
       disclosure: () => xianSummary('3,654.98'),

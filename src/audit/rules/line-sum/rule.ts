@@ -1,7 +1,24 @@
-import { checkEquation } from '../../equation.ts';
-import { LINE_RELATIONS } from '../../relations/index.ts';
-import { term } from '../../refs.ts';
-import type { Rule } from '../../types.ts';
+import { checkEquation, type Term } from '../../equation.ts';
+import { LINE_RELATIONS, type LineRelation } from '../../relations/index.ts';
+import { term, type CellRef } from '../../refs.ts';
+import type { Rule, RuleContext } from '../../types.ts';
+
+const refKey = (r: CellRef) => `${r.table}|${r.row}|${r.column}`;
+
+/**
+ * A part that is itself the total of another line relation (本年支出 = Σ classes) may have entered this total as the
+ * sum of its own printed parts (无锡 2026 人社局 p23: 支出总计 152,585.76 = Σ classes, 本年支出 printed 152,585.74):
+ * the term carries those parts, for the rounding test only (src/audit/equation.ts `via`).
+ */
+function withParts(ctx: RuleContext, ref: CellRef, seen: ReadonlySet<LineRelation>): Term | undefined {
+  const t = term(ctx, ref);
+  if (!t) return undefined;
+  const sub = LINE_RELATIONS.find((r) => !seen.has(r) && refKey(r.target) === refKey(ref) && r.parts.length > 1);
+  if (!sub) return t;
+  const next = new Set([...seen, sub]);
+  const via = sub.parts.map((p) => withParts(ctx, p, next)).filter((p) => p !== undefined);
+  return via.length ? { ...t, via } : t;
+}
 
 // Totals of the summary tables (domain.md §5 Totals): 本年收入合计 = Σ sources; 总计 = 本年合计 + 结转/结余
 // lines on both sides; income 总计 = expenditure 总计; 06表 合计 = 人员经费合计 + 公用经费合计, 人员经费 = 301 + 303.
@@ -38,7 +55,7 @@ const rule: Rule = {
       if (!present.has(rel.target.table)) continue;
       const target = term(ctx, rel.target);
       if (!target) continue;
-      const parts = rel.parts.map((p) => term(ctx, p)).filter((p) => p !== undefined);
+      const parts = rel.parts.map((p) => withParts(ctx, p, new Set([rel]))).filter((p) => p !== undefined);
       // Lines recognition could not name (“1.一般公共预算拨款”, “上年结余、结转”) may be the missing terms: a sum over
       // named lines only would read them as zero, so the relation is not judged while such lines carry amounts.
       const sections = new Set([target, ...parts].map((p) => p.row.section));
