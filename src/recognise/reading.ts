@@ -18,7 +18,7 @@ import { isKeyLabel } from './header.ts';
 
 export interface Evidence {
   /** Stable id of the signal (for tests and calibration scripts). */
-  id: 'codes' | 'names' | 'labels' | 'numbers' | 'sums' | 'header';
+  id: 'codes' | 'names' | 'labels' | 'numbers' | 'glued' | 'sums' | 'header';
   /** Share of the checked things that look right, 0…1. */
   share: number;
   /** Things checked (rows, cells, relations). */
@@ -143,14 +143,18 @@ function isValueColumn(t: Table, key: string): boolean {
 }
 
 const BLANKISH = /^[\s\-—–－/\\×xX*＊]*$/;
+/** An amount (decimals or thousands separators) inside a cell's text, and words beside it. */
+const AMOUNT_IN_TEXT = /\d[\d,，]*\.\d{1,6}|\d{1,3}(?:[,，]\d{3})+/;
+const WORDS = /[\u4e00-\u9fff]/;
 
-function numbersEvidence(t: Table): Evidence | undefined {
+function numbersEvidence(t: Table): Evidence[] {
   // Value cells with text that is not a number, and lines with an amount standing under a code/name header (the
   // cells of such a line were shifted: every amount of it is in the wrong column). A column that holds text in most
   // of its cells is a text column (项目类别, 备注), not a misread one.
   const perColumn = new Map<string, { num: number; text: number }>();
   let rows = 0;
   let shifted = 0;
+  const glued: { column: string; text: string }[] = [];
   for (const r of t.rows) {
     let inKey = false;
     let any = false;
@@ -165,6 +169,7 @@ function numbersEvidence(t: Table): Evidence | undefined {
       const k = perColumn.get(c.column) ?? { num: 0, text: 0 };
       if (c.value !== null) k.num++;
       else k.text++;
+      if (c.value === null && AMOUNT_IN_TEXT.test(text) && WORDS.test(text)) glued.push({ column: c.column, text });
       perColumn.set(c.column, k);
     }
     if (any) rows++;
@@ -177,17 +182,33 @@ function numbersEvidence(t: Table): Evidence | undefined {
     good += k.num;
     textInValue += k.text;
   }
-  if (!rows || !(good + textInValue)) return undefined;
+  if (!rows || !(good + textInValue)) return [];
+  const out: Evidence[] = [];
+  // An amount with words glued to it in an amount column ("支2947399.16": the end of a long name drawn past its cell's
+  // rule, 西安 2022 科技创新局 p52) is a cell boundary read wrong: the line's sums would count the amount as blank.
+  const gluedHere = glued.filter((g) => {
+    const k = perColumn.get(g.column);
+    return k && k.text <= k.num;
+  });
+  if (gluedHere.length)
+    out.push({
+      id: 'glued',
+      share: 1 - gluedHere.length / (good + textInValue),
+      checked: good + textInValue,
+      floor: 1,
+      reason: `${gluedHere.length} 个金额单元格混有文字（“${gluedHere[0].text}”），单元格边界未能读准`,
+    });
   const reasons: string[] = [];
   if (textInValue) reasons.push(`${textInValue} 个金额单元格不是数字`);
   if (shifted) reasons.push(`${shifted}/${rows} 行的金额落在编码/名称列下`);
-  return {
+  out.push({
     id: 'numbers',
     share: (good / (good + textInValue)) * (1 - shifted / rows),
     checked: good + textInValue,
     floor: 0.85,
     ...(reasons.length ? { reason: reasons.join('，') } : {}),
-  };
+  });
+  return out;
 }
 
 function decimalsOf(t: Table): number {
@@ -252,7 +273,7 @@ function headerEvidence(t: Table): Evidence {
 
 /** Every signal the table offers, thin ones included (for calibration and tests). */
 export function readingEvidence(t: Table, year: number | null): Evidence[] {
-  return [...codesEvidence(t, year), labelsEvidence(t), numbersEvidence(t), sumsEvidence(t), headerEvidence(t)].filter((e): e is Evidence => !!e);
+  return [...codesEvidence(t, year), labelsEvidence(t), ...numbersEvidence(t), sumsEvidence(t), headerEvidence(t)].filter((e): e is Evidence => !!e);
 }
 
 /** The reading confidence of one recognised table. */

@@ -62,6 +62,23 @@ describe('reading confidence on corpus pages', () => {
     expect(r.reasons[0]).toMatch(/行既无编码也无名称/);
   });
 
+  it('西安 科技创新局 (2022) p51–52 基本支出明细表: an amount cell with the end of a long name glued to it makes the table unsure', async () => {
+    // p52 line 27 prints 2080505 | 机关事业单位基本养老保险缴费支出 | 2947399.16 | 2947399.16 | 0; the name is drawn past its
+    // cell's rule, and its last glyph was read into the 合计 cell ("支2947399.16"), so 20805 looked 2,947,399.16 short.
+    const d = await pdf('020_西安/科技创新局_2026年部门预算.pdf');
+    const [t] = onPage(d, 51).filter((x) => x.key === 'budget.general_basic');
+    const line = t.rows.find((r) => r.code === '2080505');
+    const glued = line?.cells.find((c) => c.column === 'total');
+    if (glued?.value === null) {
+      expect(t.reading?.level).toBe('unsure');
+      expect(t.reading?.reasons[0]).toMatch(/金额单元格混有文字（“支2947399\.16”）/);
+    } else {
+      // read right (the reader keeps an overflowing name in its cell): the table is sure
+      expect(glued?.value).toBe('2947399.16');
+      expect(t.reading?.level).toBe('sure');
+    }
+  }, 60_000);
+
   it('西安 应急管理局 p3 收支总表 (three side-by-side parts read as two): unsure', () => {
     // The page prints 收入 | 支出功能分类 | 部门经济分类 | 政府经济分类 side by side; the reader split each print line into
     // one row whose label joins the labels of all parts ("1、财政拨款1、一般公共服务支出1、人员经费和公用经费支出…"),
