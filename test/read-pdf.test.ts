@@ -313,3 +313,16 @@ describe('readPdf on bad input', () => {
     expect(bytes).toEqual(copy);
   });
 });
+
+describe('readPdf on text drawn several times over at one place (西安市商务局 2022 部门综合预算)', () => {
+  it('keeps each overprinted run once, so the headers and titles of the 13 tables read as printed', async () => {
+    // The producer fakes bold type by drawing each header cell and title six times at the same position; the page
+    // shows “序号”, “收 入 / 项 目” once (p36, 表1 2022年部门综合预算收支总表).
+    const file = join(import.meta.dirname, '../../shared/corpus/calinchow-del__renwu/020_西安/商务局_2026年部门预算.pdf');
+    const layout = await readPdf(new Uint8Array(readFileSync(file)));
+    const cells = grids(layout, 36).flatMap((g) => g.rows.flatMap(texts));
+    expect(cells).toContain('序号');
+    expect(cells.some((t) => t.includes('序号序号'))).toBe(false);
+    expect(lines(layout, 36).map((t) => t.replace(/\s/g, ''))).toContain('2022年部门综合预算收支总表');
+  }, 60_000);
+});

@@ -12,7 +12,7 @@ import { mergeSegments, rulingSegments } from './ruling-lines.ts';
 import type { FontMetrics, TextOpCodes } from './operator-text.ts';
 import { operatorTextRuns } from './operator-text.ts';
 import type { PdfTextItem, TextRun } from './text-runs.ts';
-import { normalizeKangxi, onPage, toTextRun } from './text-runs.ts';
+import { normalizeKangxi, onPage, toTextRun, withoutOverprints } from './text-runs.ts';
 
 // PDF reader: for each page, the text and the ruling lines from pdf.js's operator list (getTextContent is
 // the fallback for the text), in display coordinates → ruled tables rebuilt on their grid, unruled tables
@@ -130,7 +130,7 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
     // empty) with pdf.js's own text extraction.
     if (runs === null || runs.length === 0) runs = await textContentRuns(page, view, deadline, seconds);
     // Text drawn off the page (overflowing spreadsheet cells, hidden leftovers) is not on the page.
-    runs = onPage(runs, viewport.width, viewport.height);
+    runs = withoutOverprints(onPage(runs, viewport.width, viewport.height));
     if (runs.length === 0) {
       imageOnlyPages.push(n);
       blocks.push({ type: 'illegible', place: pagePlace, reason: '本页没有文字层（可能是扫描图片）/ page has no text layer (probably a scanned image)' });

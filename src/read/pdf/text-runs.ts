@@ -85,3 +85,18 @@ export function normalizeKangxi(text: string): string {
 export function onPage(runs: TextRun[], width: number, height: number): TextRun[] {
   return runs.filter((r) => r.box[2] > 0 && r.box[0] < width && r.box[3] > 0 && r.box[1] < height);
 }
+
+/**
+ * Runs drawn more than once at the same place (producers that fake bold type by drawing the same text several times
+ * over, 西安 2022 商务局 p36: “序号” and “表1” six times at one position) are one run: kept once, so that headers and
+ * titles read “序号”, not “序号序号序号序号序号序号”.
+ */
+export function withoutOverprints(runs: TextRun[]): TextRun[] {
+  const seen = new Set<string>();
+  return runs.filter((r) => {
+    const k = `${r.text}|${r.box.map((v) => Math.round(v * 2)).join(',')}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
