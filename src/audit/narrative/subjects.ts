@@ -1,3 +1,5 @@
+import type { DocumentKind } from '../../model/disclosure.ts';
+
 // What a narrative figure is about: the words before it name a table line or total (收支总计, 一般公共预算拨款收入,
 // 基本支出, 人员经费, 因公出国（境）费, 政府采购预算, a 类/款/项 line…). The vocabulary is data: each subject lists the
 // wordings the corpus prints for it (上海, 北京, 深圳, 广州, 西安, 烟台, 无锡, 苏州, 福州, 重庆 budgets, the seeds'
@@ -68,8 +70,30 @@ export const TERMS: readonly Term[] = [
   t('procurement.services', '(?:政府采购|拟采购)?服务(?:类)?(?:采购)?(?:项目)?'),
 ];
 
-/** Words allowed between a term and its figure. */
-const FILLER = '(?:预算数|预算|预计|总额|合计|总计|共计|共|为|是|安排|达到|达|资金|支出|：|:|[“”"])*';
+/**
+ * Words allowed between a term and its figure, by document kind: in a budget 预算/安排 name the document's own
+ * amount; in a final account 决算 does, and 预算 names the budget the 决算 is compared with — another quantity
+ * (“基本支出年初预算为…，决算为…”). A document of unknown kind reads as a budget (95 % of what is published).
+ */
+const FILLER_BY_KIND: Record<DocumentKind, string> = {
+  预算: '(?:预算数|预算|预计|总额|合计|总计|共计|共|为|是|安排|达到|达|资金|支出|：|:|[“”"])*',
+  决算: '(?:决算数|决算|总额|合计|总计|共计|共|为|是|达到|达|资金|支出|：|:|[“”"])*',
+};
+/**
+ * A label that only restates the amount of the subject named before it (“（一）因公出国（境）费用。2026年预算数…”), by
+ * kind. A final account's bare “支出决算为” follows the line's 年初预算 in the same sentence (“…年初预算为1万元，支出决算
+ * 为1万元”), not a subject of its own: it takes none.
+ */
+const BARE_BY_KIND: Record<DocumentKind, RegExp | null> = {
+  预算: /(?:预算数|预算安排|安排|预算)(?:支出)?(?:为|是)?$/,
+  决算: null,
+};
+/**
+ * Terms that alone name no total, by kind: a final account states each line's outcome as “…年初预算为1万元，支出决算为
+ * 1万元”, so a bare “支出”/“收入” there is the line's, not the 本年支出合计.
+ */
+const GENERIC_BY_KIND: Record<DocumentKind, RegExp | null> = { 预算: null, 决算: /^(?:支出|收入)$/ };
+const kindOf = (k: DocumentKind | null | undefined): DocumentKind => k ?? '预算';
 
 /** Words a figure's label may start with before its term: numbering, the year, 本部门, scope and source words. */
 const PREFIX_PARTS = [
@@ -138,7 +162,10 @@ export function stripPrefix(prefix: string, entityNames: readonly string[], year
   return { rest: s, scope };
 }
 
-const compiled = TERMS.map((x) => ({ ...x, re: new RegExp(`(${x.term})${FILLER}$`) }));
+const compiledBy: Record<DocumentKind, { re: RegExp; subject: string; term: string; sided?: boolean }[]> = {
+  预算: TERMS.map((x) => ({ ...x, re: new RegExp(`(${x.term})${FILLER_BY_KIND.预算}$`) })),
+  决算: TERMS.map((x) => ({ ...x, re: new RegExp(`(${x.term})${FILLER_BY_KIND.决算}$`) })),
+};
 
 export interface LabelSubject {
   subject: string;
@@ -152,12 +179,13 @@ export interface LabelSubject {
 }
 
 /** The subject a label names, when the whole label is prefix + term + fillers. */
-export function subjectOfLabel(label: string, entityNames: readonly string[], year: number | null = null): LabelSubject | null {
+export function subjectOfLabel(label: string, entityNames: readonly string[], year: number | null = null, kind: DocumentKind | null = null): LabelSubject | null {
   const s = label.replace(/\s+/g, '');
   let best: LabelSubject | null = null;
-  for (const c of compiled) {
+  const generic = GENERIC_BY_KIND[kindOf(kind)];
+  for (const c of compiledBy[kindOf(kind)]) {
     const m = c.re.exec(s);
-    if (!m) continue;
+    if (!m || generic?.test(m[1])) continue;
     // the longest term wins: "其他收入" over "收入", "一般公共预算拨款收入" over "收入"
     if (best && best.at <= m.index) continue;
     const { rest, scope } = stripPrefix(s.slice(0, m.index), entityNames, year);
@@ -168,9 +196,9 @@ export function subjectOfLabel(label: string, entityNames: readonly string[], ye
 }
 
 /** A label that restates the amount of the subject named just before ("2026年预算数", "预算安排"). */
-export function isBareAmountLabel(label: string, entityNames: readonly string[], year: number | null = null): boolean {
+export function isBareAmountLabel(label: string, entityNames: readonly string[], year: number | null = null, kind: DocumentKind | null = null): boolean {
   const s = label.replace(/\s+/g, '');
-  const m = /(?:预算数|预算安排|安排|预算)(?:支出)?(?:为|是)?$/.exec(s);
+  const m = BARE_BY_KIND[kindOf(kind)]?.exec(s);
   if (!m) return false;
   const { rest } = stripPrefix(s.slice(0, m.index), entityNames, year);
   return rest === '';
@@ -185,14 +213,14 @@ export interface LineRef {
   names: { name: string; level: '类' | '款' | '项' | null }[];
 }
 
-const LINE_FILLER = new RegExp(`${FILLER}$`);
+const LINE_FILLER: Record<DocumentKind, RegExp> = { 预算: new RegExp(`${FILLER_BY_KIND.预算}$`), 决算: new RegExp(`${FILLER_BY_KIND.决算}$`) };
 
 /**
  * Reads a 类/款/项 line from a label: "行政运行（2040601）", "住房公积金（01项）", "一般公共服务支出（类）",
  * "统计信息事务（款）行政运行（项）支出", or a bare name ("卫生健康支出") that the caller resolves against a table.
  */
-export function lineOfLabel(label: string, entityNames: readonly string[], year: number | null = null): LineRef | null {
-  let s = label.replace(/\s+/g, '').replace(LINE_FILLER, '');
+export function lineOfLabel(label: string, entityNames: readonly string[], year: number | null = null, kind: DocumentKind | null = null): LineRef | null {
+  let s = label.replace(/\s+/g, '').replace(LINE_FILLER[kindOf(kind)], '');
   const first = /[\u4e00-\u9fff]/.exec(s);
   if (!first) return null;
   // everything before the first name must be numbering and the like
@@ -217,6 +245,6 @@ export function lineOfLabel(label: string, entityNames: readonly string[], year:
   } else if (!out.code) return null;
   if (out.names.length === 0 && !out.code) return null;
   // a name that is a department's, or a known subject's wording, is not a line
-  if (out.names.length === 1 && !out.code && !out.tail && out.names[0].level === null && subjectOfLabel(out.names[0].name, entityNames, year)) return null;
+  if (out.names.length === 1 && !out.code && !out.tail && out.names[0].level === null && subjectOfLabel(out.names[0].name, entityNames, year, kind)) return null;
   return out;
 }

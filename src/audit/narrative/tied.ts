@@ -1,5 +1,5 @@
 import { add, cmp, fromUnits, sub, type Decimal } from '../../model/decimal.ts';
-import type { AmountUnit, Disclosure, Row, Table } from '../../model/disclosure.ts';
+import type { AmountUnit, Disclosure, DocumentKind, Row, Table } from '../../model/disclosure.ts';
 import { tablesByKey } from '../../model/query.ts';
 import { cellValue, rowMisaligned, tableMisaligned, tablePrecision, tidy, unitOf } from '../cells.ts';
 import { mayEqual, shift, type Interval } from '../interval.ts';
@@ -154,13 +154,86 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   'procurement.total': { all: [c(B('procurement'), 'total', 'total', /^(总计|合计|金额)$/)] },
 };
 
-/** Functional lines: the tables printing them by code, per scope. */
+// 决算 tables (domain.md §2), appended to each subject: a budget prints none of them and a final account none of the
+// budget's, so each document resolves only its own. 三公 figures of a final account are narrative-amount's (预算数 and
+// 决算数 side by side, completion rates); 机关运行经费 and 政府采购 have no 决算 table.
+const F = (k: string) => `final.${k}`;
+const FINAL: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
+  grand_total: {
+    all: [c(F('income_expenditure_summary'), 'income.grand_total', 'amount'), c(F('income_expenditure_summary'), 'expenditure.grand_total', 'amount')],
+    fiscal: [c(F('fiscal_summary'), 'income.grand_total', 'amount'), c(F('fiscal_summary'), 'expenditure.grand_total', 'total')],
+  },
+  'income.grand_total': { all: [c(F('income_expenditure_summary'), 'income.grand_total', 'amount')], fiscal: [c(F('fiscal_summary'), 'income.grand_total', 'amount')] },
+  'income.total': {
+    all: [c(F('income_expenditure_summary'), 'income.total', 'amount'), c(F('income'), 'total', 'total')],
+    fiscal: [c(F('fiscal_summary'), 'income.total', 'amount')],
+    general: [c(F('income_expenditure_summary'), 'income.general_budget', 'amount'), c(F('fiscal_summary'), 'income.general_budget', 'amount')],
+    gov_fund: [c(F('income_expenditure_summary'), 'income.gov_fund', 'amount'), c(F('fiscal_summary'), 'income.gov_fund', 'amount')],
+    state_capital: [c(F('income_expenditure_summary'), 'income.state_capital', 'amount'), c(F('fiscal_summary'), 'income.state_capital', 'amount')],
+  },
+  'expenditure.grand_total': { all: [c(F('income_expenditure_summary'), 'expenditure.grand_total', 'amount')], fiscal: [c(F('fiscal_summary'), 'expenditure.grand_total', 'total')] },
+  'expenditure.total': {
+    all: [c(F('income_expenditure_summary'), 'expenditure.total', 'amount'), c(F('expenditure'), 'total', 'total')],
+    fiscal: [c(F('fiscal_summary'), 'expenditure.total', 'total')],
+    general: [c(F('general_budget_expenditure'), 'total', 'total'), c(F('fiscal_summary'), 'expenditure.total', 'general_budget')],
+    gov_fund: [c(F('gov_fund'), 'total', 'total'), c(F('fiscal_summary'), 'expenditure.total', 'gov_fund')],
+    state_capital: [c(F('state_capital'), 'total', 'total'), c(F('fiscal_summary'), 'expenditure.total', 'state_capital')],
+  },
+  ...Object.fromEntries(
+    (['general_budget', 'gov_fund', 'state_capital'] as const).map((k) => [`income.${k}`, { all: [c(F('income_expenditure_summary'), `income.${k}`, 'amount'), c(F('fiscal_summary'), `income.${k}`, 'amount')] }]),
+  ),
+  ...Object.fromEntries(
+    (
+      [
+        ['business', 'business', 'business'],
+        ['operating', 'operating', 'operating'],
+        ['superior', 'superior_subsidy', 'superior_subsidy'],
+        ['affiliated', 'affiliated', 'affiliated'],
+        ['other', 'other', 'other'],
+      ] as const
+    ).map(([subject, item, column]) => [`income.${subject}`, { all: [c(F('income_expenditure_summary'), `income.${item}`, 'amount'), c(F('income'), 'total', column)] }]),
+  ),
+  'expenditure.carryover': {
+    all: [c(F('income_expenditure_summary'), 'expenditure.closing_balance', 'amount')],
+    fiscal: [c(F('fiscal_summary'), 'expenditure.closing_balance', 'total')],
+    gov_fund: [c(F('gov_fund'), 'total', 'closing_balance')],
+  },
+  ...Object.fromEntries(
+    (['basic', 'project'] as const).map((k) => [
+      `expenditure.${k}`,
+      {
+        all: [c(F('expenditure'), 'total', k)],
+        fiscal: [c(F('general_budget_expenditure'), 'total', k)],
+        general: [c(F('general_budget_expenditure'), 'total', k)],
+        gov_fund: [c(F('gov_fund'), 'total', k)],
+        state_capital: [c(F('state_capital'), 'total', k)],
+      },
+    ]),
+  ),
+  'expenditure.operating': { all: [c(F('expenditure'), 'total', 'operating')] },
+  'expenditure.upper_remit': { all: [c(F('expenditure'), 'total', 'upper_remit')] },
+  'expenditure.subsidy_affiliated': { all: [c(F('expenditure'), 'total', 'subsidy_affiliated')] },
+  // the 06表 counts 一般公共预算 money only: a 人员经费 of the whole department is not its figure
+  personnel: { general: [c(F('general_budget_basic'), 'personnel_total', 'amount')], fiscal: [c(F('general_budget_basic'), 'personnel_total', 'amount')] },
+  public: { general: [c(F('general_budget_basic'), 'public_total', 'amount')], fiscal: [c(F('general_budget_basic'), 'public_total', 'amount')] },
+};
+for (const [subject, byScope] of Object.entries(FINAL)) {
+  TARGETS[subject] ??= {};
+  const m = TARGETS[subject];
+  // a subject listed here by scope takes a 决算 cell only in the scopes listed (政府性基金's 基本支出 is not the 支出决算表's):
+  // the scopes the budget side leaves to 'all' keep the budget's 'all' cells, and only those. A subject listed for
+  // 'all' alone (the income sources, whose scope is the source's own name) keeps falling back to 'all'.
+  if (Object.keys(byScope).some((k) => k !== 'all')) for (const scope of ['fiscal', 'general', 'gov_fund', 'state_capital'] as const) m[scope] ??= [...(m.all ?? [])];
+  for (const [scope, specs] of Object.entries(byScope) as [Scope, CellSpec[]][]) m[scope] = [...(m[scope] ?? []), ...specs];
+}
+
+/** Functional lines: the tables printing them by code, per scope (budget tables, then 决算 tables). */
 export const LINE_TARGETS: Partial<Record<Scope, CellSpec[]>> = {
-  all: [c(B('expenditure'), 'line', 'total'), c(B('summary'), 'line', 'amount', OUT)],
-  fiscal: [c(B('fiscal_expenditure'), 'line', 'total'), c(B('general_expenditure'), 'line', 'total'), c(B('fiscal_summary'), 'line', 'amount')],
-  general: [c(B('general_expenditure'), 'line', 'total')],
-  gov_fund: [c(B('gov_fund'), 'line', 'total')],
-  state_capital: [c(B('state_capital'), 'line', 'total')],
+  all: [c(B('expenditure'), 'line', 'total'), c(B('summary'), 'line', 'amount', OUT), c(F('expenditure'), 'line', 'total')],
+  fiscal: [c(B('fiscal_expenditure'), 'line', 'total'), c(B('general_expenditure'), 'line', 'total'), c(B('fiscal_summary'), 'line', 'amount'), c(F('general_budget_expenditure'), 'line', 'total'), c(F('fiscal_summary'), 'line', 'total')],
+  general: [c(B('general_expenditure'), 'line', 'total'), c(F('general_budget_expenditure'), 'line', 'total')],
+  gov_fund: [c(B('gov_fund'), 'line', 'total'), c(F('gov_fund'), 'line', 'total')],
+  state_capital: [c(B('state_capital'), 'line', 'total'), c(F('state_capital'), 'line', 'total')],
 };
 
 export interface TiedCell {
@@ -186,17 +259,23 @@ export interface Fact {
   inherited: boolean;
 }
 
-/** A header naming another year's money ("2025年预算数/合计", "上年/…", "决算数"), not this budget's. */
-function otherYear(label: string, year: number | null): boolean {
-  if (/上年|去年|决算/.test(label)) return true;
+/**
+ * Header words naming money other than the document's own, by kind: a budget's “决算数” is last year's outcome, a
+ * final account's “预算数”/“年初预算” the budget it is compared with (its 三公 table prints both).
+ */
+const OTHER_MONEY: Record<DocumentKind, RegExp> = { 预算: /上年|去年|决算/, 决算: /上年|去年|预算/ };
+
+/** A header naming another year's or another stage's money ("2025年预算数/合计", "上年/…", a budget's "决算数"). */
+function otherYear(label: string, year: number | null, kind: DocumentKind | null = null): boolean {
+  if (OTHER_MONEY[kind ?? '预算'].test(label)) return true;
   return [...label.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) !== year);
 }
 
-function findColumn(t: Table, spec: CellSpec, row: Row, year: number | null): string | undefined {
+function findColumn(t: Table, spec: CellSpec, row: Row, year: number | null, kind: DocumentKind | null): string | undefined {
   const label = (k: Table['columns'][number]) => k.label.replace(/[\s“”"]/g, '').replace(/（/g, '(').replace(/）/g, ')');
   const named = (k: Table['columns'][number]) =>
     (!spec.header || spec.header.test(label(k))) && (!spec.last || spec.last.test(label(k).split('/').pop()!)) && !/科目|编码|名称|项目|代码/.test(k.label);
-  const fits = (k: Table['columns'][number]) => (k.section === undefined || k.section === row.section) && !otherYear(k.label, year);
+  const fits = (k: Table['columns'][number]) => (k.section === undefined || k.section === row.section) && !otherYear(k.label, year, kind);
   const byKey = t.columns.find((k) => k.key === spec.column && (k.section === undefined || k.section === row.section));
   if (byKey && fits(byKey) && (named(byKey) || (!spec.header && !spec.last))) return byKey.key;
   if (byKey && !fits(byKey)) {
@@ -264,7 +343,7 @@ function resolve(d: Disclosure, spec: CellSpec, line: LineRef | null): TiedCell[
     }
     else row = t.rows.find((r) => r.item === spec.row);
     if (!row || rowMisaligned(t, row)) continue;
-    const column = findColumn(t, spec, row, d.fiscalYear);
+    const column = findColumn(t, spec, row, d.fiscalYear, d.kind);
     if (!column || !cellValue(t, row, column)) continue;
     out.push({ table: t, row, column });
   }
@@ -340,23 +419,55 @@ const BLOCK_MARK = /(?:^|[。；;：:])\s*(?:[（(][一二三四五六七八九�
  * of that name, the 款 21507 prints 6105.16), or a part listed under an amount whose subject is not a table line
  * (“5.综合管理367.65万元，主要包括：…；行政运行85.04万元” — 行政运行 is that project's part).
  */
-function inProjectList(text: string, figs: readonly Figure[], f: Figure, facts: readonly Fact[]): boolean {
-  const blocks = [...text.slice(0, f.start).matchAll(BLOCK_MARK)];
-  const block = blocks.length ? blocks[blocks.length - 1].index! : 0;
-  const before = text.slice(block, f.start);
-  if (/^[\d]+[.．、]/.test(f.label) && /项目支出[^。；]{0,30}?(?:具体包括|主要包括|包括|如下)[:：]/.test(before)) return true;
+const PROJECT_LIST_HEAD = /^项目支出[^。；]{0,30}?(?:具体包括|主要包括|包括|如下)[:：]/;
+
+/**
+ * Found once per paragraph, so that the facts stay linear (issue 13.5): where each block opens (BLOCK_MARK), and
+ * each “项目支出…具体包括：” list head with the offset its shortest match ends at.
+ */
+interface Blocks {
+  starts: number[];
+  heads: { start: number; end: number }[];
+  headStarts: number[];
+}
+
+function blocksOf(text: string): Blocks {
+  const heads: Blocks['heads'] = [];
+  for (const m of text.matchAll(/项目支出/g)) {
+    const hit = PROJECT_LIST_HEAD.exec(text.slice(m.index!, m.index! + 60));
+    if (hit) heads.push({ start: m.index!, end: m.index! + hit[0].length });
+  }
+  return { starts: [...text.matchAll(BLOCK_MARK)].map((m) => m.index!), heads, headStarts: heads.map((h) => h.start) };
+}
+
+function inProjectList(text: string, figs: readonly Figure[], starts: readonly number[], bl: Blocks, f: Figure, isFact: ReadonlySet<Figure>): boolean {
+  // the block the figure is in: the last mark that starts before it
+  const k = lastAtOrBelow(bl.starts, f.start - 1);
+  const block = k < 0 ? 0 : bl.starts[k];
+  if (/^[\d]+[.．、]/.test(f.label)) {
+    // a list head inside the block, wholly before the figure
+    for (let i = lastAtOrBelow(bl.headStarts, f.start); i >= 0 && bl.heads[i].start >= block; i--) if (bl.heads[i].end <= f.start) return true;
+  }
   const stop = Math.max(text.lastIndexOf('。', f.start - 1), block);
   const markers = [...text.slice(stop, f.start).matchAll(/具体包括|主要包括|包括|其中/g)];
   if (!markers.length) return false;
   const at = stop + markers[0].index!;
-  const head = figs.filter((g) => g.kind === 'amount' && !g.change && g.start >= stop && g.end <= at).pop();
-  return !!head && !facts.some((x) => x.figure === head);
+  // the last amount between the sentence's stop and the list marker
+  let head: Figure | undefined;
+  for (let i = lastAtOrBelow(starts, at); i >= 0 && figs[i].start >= stop; i--) {
+    const g = figs[i];
+    if (g.kind === 'amount' && !g.change && g.end <= at) {
+      head = g;
+      break;
+    }
+  }
+  return !!head && !isFact.has(head);
 }
 
 const GENERIC = /^(?:\d{4}年度?|本年|当年)?(?:预算)?(?:支出|收入)?(?:预算)?(?:合计|小计)?(?:数)?(?:为|是)?$/;
 
 /** The label, or the name before a colon joined to it when the label itself names nothing ("…(项):支出"). */
-function labelWithName(text: string, f: Figure, names: readonly string[], year: number | null, at: TextOffsets): string {
+function labelWithName(text: string, f: Figure, names: readonly string[], year: number | null, at: TextOffsets, kind: DocumentKind | null): string {
   const cut = at.lastCut(f.start);
   const seg = text.slice(cut + 1, f.start);
   const colon = Math.max(seg.lastIndexOf('：'), seg.lastIndexOf(':'));
@@ -364,7 +475,7 @@ function labelWithName(text: string, f: Figure, names: readonly string[], year: 
   const before = tidy(seg.slice(0, colon)).replace(/\s+/g, '').replace(/^.*[:：]/, '');
   if (!before || /\d+(\.\d+)?(万元|元|%)/.test(before)) return f.label;
   const joined = before + f.label;
-  return lineOfLabel(joined, names, year) || subjectOfLabel(before, names, year) ? joined : f.label;
+  return lineOfLabel(joined, names, year, kind) || subjectOfLabel(before, names, year, kind) ? joined : f.label;
 }
 
 /**
@@ -386,6 +497,11 @@ export function narrativeFacts(d: Disclosure): Fact[] {
     const starts = figs.map((g) => g.start);
     const indexOfFigure = new Map(figs.map((g, k) => [g, k]));
     const isFact = new Set<Figure>();
+    let blocks: Blocks | undefined;
+    const blocksFor = (): Blocks => {
+      blocks ??= blocksOf(l.text);
+      return blocks;
+    };
     let lastUnknown = -1;
     figs.forEach((f, i) => {
       readFigure(f, i);
@@ -406,9 +522,9 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       const unknownBefore = lastUnknown >= ss;
       if (unknownBefore && !/^[（(]?[一二三四五六七八九十\d]+[)）.、．]/.test(f.label)) return;
       // "1.住房公积金(项):支出1,073.77万元": a generic label after a colon restates the name before the colon
-      const label = labelWithName(l.text, f, names, d.fiscalYear, at);
-      const line = lineOfLabel(label, names, d.fiscalYear);
-      if (line && !line.code && !line.tail && line.names.every((n) => n.level === null) && inProjectList(l.text, figs, f, out)) return;
+      const label = labelWithName(l.text, f, names, d.fiscalYear, at, d.kind);
+      const line = lineOfLabel(label, names, d.fiscalYear, d.kind);
+      if (line && !line.code && !line.tail && line.names.every((n) => n.level === null) && inProjectList(l.text, figs, starts, blocksFor(), f, isFact)) return;
       if (line) {
         const scope = scopeFromHead ?? headingScope ?? 'all';
         // lines listed under "项目支出…，其中：" are that kind's part of the line, not the line's total
@@ -428,7 +544,7 @@ export function narrativeFacts(d: Disclosure): Fact[] {
           fact = { located: l, figure: f, subject: `line:${key}`, scope, label, term: key + (column ? `:${column}` : ''), cells: [], inherited: false };
         }
       }
-      const subj = fact ? null : subjectOfLabel(label, names, d.fiscalYear);
+      const subj = fact ? null : subjectOfLabel(label, names, d.fiscalYear, d.kind);
       if (fact) {
         // a functional line
       } else if (subj) {
@@ -446,14 +562,14 @@ export function narrativeFacts(d: Disclosure): Fact[] {
         // source subjects are scope-free; income/spending totals keep the scope
         const cells = specsFor(subject, scope).flatMap((s) => resolve(d, s, null));
         fact = { located: l, figure: f, subject, scope, label, term: subj.term, cells, inherited: false };
-      } else if (isBareAmountLabel(f.label, names, d.fiscalYear)) {
+      } else if (isBareAmountLabel(f.label, names, d.fiscalYear, d.kind)) {
         // a subject named just before without a figure ("（一）因公出国（境）费用。2026年预算数…"), else the subject of
         // the last fact when only changes and rates stand between ("住房公积金（01项）136.4万元，…，预算安排131.20万元")
         const prevStart = at.sentenceStart(ss - 1);
         const prev = l.text.slice(prevStart, f.start - f.label.length).replace(/[。；;，,：:]+$/, '');
         const clauses = prev.split(/[。；;，,]/).filter(Boolean);
         const topic = clauses[clauses.length - 1] ?? '';
-        const named = topic && !/\d/.test(topic) ? subjectOfLabel(topic, names, d.fiscalYear) : null;
+        const named = topic && !/\d/.test(topic) ? subjectOfLabel(topic, names, d.fiscalYear, d.kind) : null;
         if (named) {
           const scope: Scope = named.scope ?? scopeOfText(head) ?? headingScope ?? 'all';
           const cells = specsFor(named.subject, scope).flatMap((s) => resolve(d, s, null));

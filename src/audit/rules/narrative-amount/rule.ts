@@ -4,7 +4,7 @@ import { termPlace } from '../../equation.ts';
 import { mayEqual, shift } from '../../interval.ts';
 import { term } from '../../refs.ts';
 import { figureInterval, figurePlace, figures, figureText, paragraphs } from '../../narrative/tokens.ts';
-import { targetOf } from './targets.ts';
+import { inExplanation, targetOf } from './targets.ts';
 import type { Rule } from '../../types.ts';
 
 // Every amount the 情况说明 restates from a table agrees with that table cell (domain.md §5 Narrative vs tables).
@@ -34,7 +34,7 @@ const rule: Rule = {
   check(ctx) {
     const d = ctx.disclosure;
     for (const l of paragraphs(d)) {
-      if (!/第三部分|情况说明|说明/.test(l.heading) || /第五部分|附件|绩效/.test(l.heading)) continue;
+      if (!inExplanation(l.heading)) continue;
       for (const f of figures(l.text)) {
         const target = targetOf(l.heading, l.text, f);
         if (!target || !ctx.table(target.table)) continue;

@@ -71,6 +71,11 @@ const THREE_PUBLIC_ITEMS: [RegExp, string][] = [
 
 const econClasses = entries('dept_econ').filter((e) => e.level === '类');
 
+/** The sections narrative-amount reads: the 情况说明, not the 绩效 appendix. */
+export function inExplanation(heading: string): boolean {
+  return /第三部分|情况说明|说明/.test(heading) && !/第五部分|附件|绩效/.test(heading);
+}
+
 export function targetOf(heading: string, text: string, f: Figure): CellRef | undefined {
   if (f.kind !== 'amount' || f.change) return undefined;
   const label = cleanLabel(f.label);

@@ -2,11 +2,14 @@ import { toFixedString } from '../../../model/decimal.ts';
 import { cellPlace, columnLabel, rowLabel } from '../../cells.ts';
 import { compareFact, narrativeFacts } from '../../narrative/tied.ts';
 import { figurePlace, figureText } from '../../narrative/tokens.ts';
+import { inExplanation, targetOf } from '../narrative-amount/targets.ts';
 import type { Rule } from '../../types.ts';
 
 // Every figure the narrative states about a table line or total agrees with a cell printing it (issue 10.1,
 // domain.md §5 Narrative vs tables). Which figure is about what is the narrative extractor's job
-// (src/audit/narrative/subjects.ts vocabulary, tied.ts targets); this rule only compares, on intervals.
+// (src/audit/narrative/subjects.ts vocabulary, tied.ts targets); this rule only compares, on intervals. In a final
+// account a figure that narrative-amount maps by its section (the 三公 预算数/决算数, 收、支总计 …) is left to it: one
+// finding per figure.
 
 const rule: Rule = {
   meta: {
@@ -15,7 +18,7 @@ const rule: Rule = {
     title: { zh: '说明中的数与表格对应数一致', en: 'Figures the narrative states about table lines agree with the tables' },
     category: 'narrative',
     severity: 'error',
-    appliesTo: ['预算'],
+    appliesTo: ['预算', '决算'],
     requires: [],
     messages: {
       mismatch: {
@@ -31,6 +34,9 @@ const rule: Rule = {
   check(ctx) {
     const d = ctx.disclosure;
     for (const fact of narrativeFacts(d)) {
+      // narrative-amount's 决算 tables exist only in a final account: nothing is skipped in a budget
+      const mapped = inExplanation(fact.located.heading) ? targetOf(fact.located.heading, fact.located.text, fact.figure) : undefined;
+      if (mapped && ctx.table(mapped.table)) continue;
       const cmp = compareFact(d, fact);
       if (!cmp || cmp.status === 'equal') continue;
       const { table, row, column } = cmp.cell;
