@@ -68,6 +68,13 @@ describe.skipIf(!haveChromium)('a department’s history in the browser', () => 
     // in 万元, exact: 2023 p23 合计 164,978,640元, 2024 p26 合计 156,211,123元 (the narrative: “比2023年预算减少876.75万元”)
     expect(cells.slice(2)).toEqual(['16,497.864', '15,621.1123', '-876.7517', '-5.31%']);
     if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots/year-pair.png') });
+    // the 对比分析 page offers each year beside the one before, by entity key
+    await page.goto(`${w.t.url}/#/compare`);
+    await page.waitForSelector('.year-pairs li');
+    expect(await page.locator('.year-pairs li').allTextContents()).toEqual(['2023年预算 ↔ 2024年预算', '2024年预算 ↔ 2025年预算']);
+    await page.click('.year-pairs a:has-text("2024年预算 ↔ 2025年预算")');
+    await page.waitForSelector('.pair-table');
+    expect(await page.locator('.page-head .sub').textContent()).toMatch(/2024年预算\s+↔\s+.*2025年预算/);
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -30,6 +30,20 @@ export async function compareView(main: HTMLElement): Promise<void> {
     out.append(
       h('div', { class: 'chart-grid two' }, overYearsChart(mine, `${entity.value}：历年对比`), sideBySideChart(all, `各单位对比${year.value ? `（${year.value}年）` : ''}${kind.value ? `（${kind.value}）` : ''}`)),
     );
+    // the entity's documents by key (its name may be printed otherwise in other years), each next to the one before
+    const history = mine.length ? await api.history(mine[0].id).catch(() => null) : null;
+    const docs = (history?.documents ?? []).filter((d) => d.fiscalYear !== null);
+    const label = (d: { fiscalYear: number | null; kind: string | null }) => `${d.fiscalYear}年${d.kind ?? ''}`;
+    if (docs.length > 1) {
+      out.append(
+        h(
+          'section',
+          { class: 'card year-pairs' },
+          h('h3', {}, '逐表并排对比'),
+          h('ul', { class: 'history-list' }, ...docs.slice(1).map((d, i) => h('li', {}, h('a', { href: `#/compare?a=${encodeURIComponent(docs[i].id)}&b=${encodeURIComponent(d.id)}` }, `${label(docs[i])} ↔ ${label(d)}`)))),
+        ),
+      );
+    }
   }
   for (const s of [entity, year, kind]) s.addEventListener('change', () => void draw());
   main.append(
