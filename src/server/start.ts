@@ -45,6 +45,12 @@ export async function startServer(options: { repo: Repository; port?: number; ho
     await pageImages.close();
     throw e;
   }
+  // Idle keep-alive sockets stay open longer than clients keep them (undici's fetch 4 s, browsers much longer): with
+  // Node's default of 5 s a client on a busy machine reuses a socket the server is closing at that moment, and its
+  // request (an upload, a review — not retried, being POST/PUT) fails with "other side closed".
+  const http = server as { keepAliveTimeout?: number; headersTimeout?: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
   hosts.port = port;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;

@@ -34,14 +34,22 @@ function withLongLine(chars: number) {
 }
 
 describe('narrative rules are linear in paragraph length', () => {
-  it('audits a document with a 400 000-character paragraph in seconds', () => {
-    const d = withLongLine(400_000);
+  it('audits a document with a 400 000-character paragraph in time that grows linearly with its length', () => {
+    // Time is compared with a quarter-length paragraph read the same way, not with a wall-clock bound: a loaded
+    // machine slows both alike (a shared 2-core CI box took 28 s for what an idle one does in 5), while the
+    // quadratic reading took 16× as long for 4× the text. Linear is 4×; 10× leaves room for noise.
+    const timed = (chars: number) => {
+      const d = withLongLine(chars);
+      const started = performance.now();
+      const result = checkDisclosure(d);
+      return { d, result, ms: performance.now() - started };
+    };
+    timed(20_000); // warm-up: compiled code and caches for both runs alike
+    const quarter = timed(100_000);
+    const { d, result, ms } = timed(400_000);
     const longest = Math.max(...d.sections.flatMap((s) => s.paragraphs.map((p) => p.text.length)));
     expect(longest).toBeGreaterThanOrEqual(400_000);
-    const started = performance.now();
-    const result = checkDisclosure(d);
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(20_000);
+    expect(ms / quarter.ms, `${Math.round(quarter.ms)} ms for 100 000 characters, ${Math.round(ms)} ms for 400 000`).toBeLessThan(10);
     // The paragraph was read, not skipped: its changes and shares were paired with their amounts.
     const text = d.sections.flatMap((s) => s.paragraphs).find((p) => p.text.length >= 400_000)!.text;
     const figs = figures(text);
@@ -49,7 +57,7 @@ describe('narrative rules are linear in paragraph length', () => {
     expect(shares(text, figs).filter((s) => s.whole !== null).length).toBeGreaterThan(1000);
     expect(threeNumbers(figs, d.fiscalYear).length).toBeGreaterThan(1000);
     expect(result.summary.errors + result.summary.warnings + result.summary.infos).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 
   it('figures: a million digits without a unit are passed over in linear time', () => {
     const started = performance.now();
