@@ -28,6 +28,7 @@ const fixtures: RuleFixtures = {
       disclosure: doc('基本支出30331.26万元，其中：（1）工资福利支出20000.00万元，较上年增加100.00万元，增长0.50%；（2）商品和服务支出10331.26万元，较上年减少50.00万元，下降0.48%。'),
     },
     { name: 'template residue is not read as a change', disclosure: doc('资本性支出0元，较年初预算数增加（减少）0元，增长（降低）0%。') },
+    { name: 'an unchanged amount said to be 持平 (广州城管 2026 p36, corrected)', disclosure: doc('因公出国（境）费25.16万元，与上年持平。') },
   ],
   invalid: [
     { name: 'a rate that does not follow from the change', disclosure: doc('2023年度收、支总计289.70万元。与上年相比，增加12.65万元，增长5.57%。'), expect: [{ messageId: 'rate', table: 'narrative' }] },
@@ -41,6 +42,12 @@ const fixtures: RuleFixtures = {
     { name: 'seed 002: 增长100% from a zero prior year', disclosure: doc('公务用车运行维护费支出决算为5.99万元，与上年相比增加5.99万元，增长100%。'), expect: [{ messageId: 'fromZero', severity: 'error' }] },
     // a base rounding may leave above zero (66.73 carried over, 569.63 added, 深圳口岸 2026 p7): a warning
     { name: 'a base that is zero only within rounding is a warning', disclosure: doc('公用经费支出决算为5.99万元，与上年相比增加5.98万元，增长100%。'), expect: [{ messageId: 'fromZero', severity: 'warning' }] },
+    // calinchow-del__renwu/005_广州/城市管理和综合执法局_2026年部门预算.pdf p36 (as printed): an unchanged amount said to increase by 0
+    {
+      name: '广州城管 2026 p36: 增加0万元，增长0% for an unchanged amount',
+      disclosure: doc('因公出国（境）费25.16万元，比上年增加0万元，增长0%，主要原因是与上年持平。'),
+      expect: [{ messageId: 'zeroChange', severity: 'warning' }],
+    },
   ],
 };
 

@@ -30,6 +30,10 @@ const rule: Rule = {
         zh: '说明称{current}，{word}{change}，幅度 {stated}；上年数为零（或接近零），增长率无从计算',
         en: 'The narrative states {current}, a change ({word}) of {change} and a rate of {stated}, but the prior-year amount is zero (or nearly), so no rate follows',
       },
+      zeroChange: {
+        zh: '说明称{current}“比上年{word}{change}”，幅度 {stated}：增减额为零，应表述为“与上年持平”',
+        en: 'The narrative states {current} as a change ({word}) of {change} with a rate of {stated}: the change is zero, so the amount is unchanged (与上年持平)',
+      },
       direction: {
         zh: '说明中金额“{word}{change}”与幅度“{rateWord}{stated}”方向相反',
         en: 'The narrative states an amount change ({word} {change}) and a rate ({rateWord} {stated}) in opposite directions',
@@ -97,6 +101,19 @@ const rule: Rule = {
             severity: sub(c.current.value, c.amount.value).units === 0n && c.amount.value.units > 0n ? 'error' : 'warning',
             values: { current: figureText(c.current), word, change: figureText(c.amount), stated: figureText(c.pct) },
             location: figurePlace(l, c.pct),
+          });
+          continue;
+        }
+        // “比上年增加0万元，增长0%” for an amount that did not change (review.md: direction words that contradict the
+        // numbers): amount and rate both printed as zero, the word says otherwise — wording, a warning. A nonzero rate
+        // beside a zero change is the rate check's below.
+        if (c.amount.value.units === 0n && c.pct.value.units === 0n) {
+          ctx.report({
+            messageId: 'zeroChange',
+            severity: 'warning',
+            values: { current: figureText(c.current), word, change: figureText(c.amount), stated: figureText(c.pct) },
+            location: figurePlace(l, c.amount),
+            related: [figurePlace(l, c.current), figurePlace(l, c.pct)],
           });
           continue;
         }
