@@ -1,4 +1,4 @@
-import { lookup } from '../catalog/catalog.ts';
+import { isPersonnelCode, lookup } from '../catalog/catalog.ts';
 import { abs, add, cmp, isZero, sub, sum, toFixedString, ZERO, type Decimal } from '../model/decimal.ts';
 import type { Disclosure, NarrativeSection, Row, Table } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
@@ -165,8 +165,8 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
   // 六、基本支出
   const t06 = tableByKey(d, 'final.general_budget_basic');
   if (t06) {
-    const personnel = valueOf(rowByItem(t06, 'personnel_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && (r.code === '301' || r.code === '303')).map((r) => v(r, 'amount')));
-    const pub = valueOf(rowByItem(t06, 'public_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && r.code !== '301' && r.code !== '303').map((r) => v(r, 'amount')));
+    const personnel = valueOf(rowByItem(t06, 'personnel_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && !!r.code && isPersonnelCode(r.code)).map((r) => v(r, 'amount')));
+    const pub = valueOf(rowByItem(t06, 'public_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && !(r.code && isPersonnelCode(r.code))).map((r) => v(r, 'amount')));
     // The basic total restated is the one 05表 prints when 06表's two totals agree with it within rounding;
     // when the tables disagree beyond rounding (the audit reports that), the text stays self-consistent
     // with 06表 so that its shares add up to 100%.

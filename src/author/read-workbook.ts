@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { levelOf, lookup, type CatalogSystem } from '../catalog/catalog.ts';
+import { isPersonnelCode, levelOf, lookup, type CatalogSystem } from '../catalog/catalog.ts';
 import { add, parseDecimal, toGroupedString, ZERO, type Decimal } from '../model/decimal.ts';
 import type { AmountUnit, Cell, Column, Disclosure, DocumentKind, Row, Table } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
@@ -109,7 +109,7 @@ function nameFor(system: CatalogSystem, code: string, year: number | null): stri
 
 function readCoded(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
   const t = plan.template;
-  const system: CatalogSystem | undefined = t.codeSystem ?? (t.key === 'final.general_budget_basic' ? 'dept_econ' : undefined);
+  const system: CatalogSystem | undefined = t.codeSystem;
   const cols = workbookColumns(t);
   const first = CODED_HEADER_ROW + 2;
   const typed = new Map<string, { values: Map<string, Decimal | null>; label: string; place: SourcePlace; places: Map<string, SourcePlace> }>();
@@ -168,8 +168,8 @@ function readCoded(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
     if (v !== null) total.set(c.key, add(total.get(c.key) ?? ZERO, v));
   }
   const totalCells = cols.map((c, i) => makeCell(c.key, overrideTotal(ws, i + 3) ?? total.get(c.key) ?? null, sheetPlace(ws.name, CODED_HEADER_ROW + 1, i + 3)));
-  const isBasic = t.key === 'final.general_budget_basic';
-  const personnel = (code: string) => code.startsWith('301') || code.startsWith('303');
+  const isBasic = !!t.printGroups;
+  const personnel = isPersonnelCode;
   if (!isBasic) rows.push({ kind: 'total', label: '合计', cells: totalCells, place: sheetPlace(ws.name, CODED_HEADER_ROW + 1, 2) });
   for (const code of sorted) {
     const e = typed.get(code);
@@ -358,7 +358,7 @@ export async function readTemplateWorkbook(bytes: Uint8Array, fileName?: string)
   // Detail tables first: the summary tables' derived lines are read from them.
   const built = new Map<string, Table>();
   const plans = sheetPlans(kind);
-  const layoutOf = (plan: SheetPlan) => (plan.template.key === 'final.general_budget_basic' ? 'coded' : plan.template.layout);
+  const layoutOf = (plan: SheetPlan) => (plan.template.printGroups ? 'coded' : plan.template.layout);
   const order = [...plans.filter((p) => layoutOf(p) !== 'sections'), ...plans.filter((p) => layoutOf(p) === 'sections')];
   order.forEach((plan) => {
     const i = plans.indexOf(plan);

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import { entries, type CatalogSystem } from '../catalog/catalog.ts';
+import { entries, PERSONNEL_CLASSES, type CatalogSystem } from '../catalog/catalog.ts';
 import type { DocumentKind } from '../model/disclosure.ts';
-import type { TableTemplate } from '../templates/types.ts';
 import {
   BASIC_TOTALS_ROW,
   CODED_HEADER_ROW,
@@ -77,16 +76,12 @@ function titleRows(ws: ExcelJS.Worksheet, title: string, hint: string): void {
   ws.getCell(2, 1).font = { italic: true, color: { argb: 'FF666666' } };
 }
 
-function codeSystemOf(t: TableTemplate): CatalogSystem | undefined {
-  return t.codeSystem ?? (t.key === 'final.general_budget_basic' ? 'dept_econ' : undefined);
-}
-
 const CODE_COLUMN: Record<CatalogSystem, string> = { function: 'A', dept_econ: 'D', gov_econ: 'G' };
 
 function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
   const t = plan.template;
   const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'frozen', ySplit: CODED_HEADER_ROW + 1, xSplit: 2 }], pageSetup: PRINT });
-  const system = codeSystemOf(t);
+  const system = t.codeSystem;
   const cols = workbookColumns(t);
   const byUnit = !system;
   titleRows(
@@ -134,10 +129,10 @@ function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
     }
     for (let c = 3; c < 3 + cols.length; c++) ws.getCell(r, c).numFmt = AMOUNT_FMT;
   }
-  if (t.key === 'final.general_budget_basic') {
-    // 06表 prints 人员经费合计 (301 + 303) and 公用经费合计 (the rest) under its column groups.
+  if (t.printGroups) {
+    // 06表 prints 人员经费合计 (classes 301 + 303) and 公用经费合计 (the rest) under its column groups.
     const A = `$A$${first}:$A$${last}`;
-    const personnel = `((LEFT(${A},3)="301")+(LEFT(${A},3)="303"))`;
+    const personnel = `(${PERSONNEL_CLASSES.map((c) => `(LEFT(${A},3)="${c}")`).join('+')})`;
     const sums: [string, string][] = [
       ['人员经费合计', `SUMPRODUCT(--(LEN(${A})=5),${personnel},$C$${first}:$C$${last})`],
       ['公用经费合计', `SUMPRODUCT(--(LEN(${A})=5),1-${personnel},$C$${first}:$C$${last})`],
@@ -356,7 +351,7 @@ export async function writeTemplate(o: TemplateOptions): Promise<Uint8Array> {
   const unit = o.unit ?? '万元';
   infoSheet(wb, o);
   for (const plan of sheetPlans(o.kind)) {
-    const layout = plan.template.key === 'final.general_budget_basic' ? 'coded' : plan.template.layout;
+    const layout = plan.template.printGroups ? 'coded' : plan.template.layout;
     if (layout === 'sections') sectionsSheet(wb, plan, unit, o.year, sheetPlans(o.kind));
     else if (layout === 'single') singleSheet(wb, plan, unit);
     else codedSheet(wb, plan, unit);

@@ -39,6 +39,17 @@ export function parentOf(code: string): string | undefined {
   return code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : undefined;
 }
 
+/**
+ * The department economic classes whose lines are 人员经费 in basic expenditure: 301 工资福利支出 and 303 对个人和家庭的
+ * 补助 (domain.md §4); every other class is 公用经费. 06表 and the fill-in workbook split their lines by it.
+ */
+export const PERSONNEL_CLASSES: readonly string[] = ['301', '303'];
+
+/** Is this department economic code (class, 款 or 项) 人员经费? */
+export function isPersonnelCode(code: string): boolean {
+  return PERSONNEL_CLASSES.includes(code.slice(0, 3));
+}
+
 /** Which classification a bare code belongs to, by its first digit. */
 export function systemOf(code: string): CatalogSystem | undefined {
   if (!/^\d{3}(\d{2}){0,2}$/.test(code)) return undefined;

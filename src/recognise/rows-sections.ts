@@ -1,4 +1,4 @@
-import { functionClassByName, levelOf } from '../catalog/catalog.ts';
+import { functionClassByName, isPersonnelCode, levelOf } from '../catalog/catalog.ts';
 import type { Row } from '../model/disclosure.ts';
 import type { GridCell, GridRow } from '../model/layout.ts';
 import { squash, stripNumbering } from '../templates/normalize.ts';
@@ -77,11 +77,6 @@ interface Slice {
   offset: number;
 }
 
-/** Dept economic classes 301 and 303 are 人员经费, the rest 公用经费 (domain.md §4). */
-function econSection(code: string): string {
-  return code.startsWith('301') || code.startsWith('303') ? 'personnel' : 'public';
-}
-
 export function parseSectionRows(template: TableTemplate, rows: GridRow[], groups: Group[]): Row[] {
   const out: Row[] = [];
   const seen = new Map<string, Set<string>>();
@@ -152,7 +147,8 @@ function sliceToRow(template: TableTemplate, sl: Slice, row: GridRow, seen: Map<
     const system = template.codeSystem ?? section?.codeSystem;
     return {
       kind: 'code',
-      section: system === 'dept_econ' && template.key === 'final.general_budget_basic' ? econSection(code) : sectionKey,
+      // Print groups (06表): a line belongs to the economic section of its class, not to the group it stands in.
+      section: system === 'dept_econ' && template.printGroups ? (isPersonnelCode(code) ? 'personnel' : 'public') : sectionKey,
       code,
       ...(codeText !== code ? { codeText } : {}),
       ...(system ? { codeSystem: system } : {}),

@@ -317,8 +317,8 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
     const groups = findGroups(template, header, labels);
     columns = groups.flatMap((g) => g.columns.map((c) => ({ key: c.key, label: c.label, section: g.sectionKey })));
     rows = parseSectionRows(template, data, groups);
-    // 06表 rows carry their economic section (人员/公用) instead of the print group.
-    if (template.key === 'final.general_budget_basic') {
+    // Print groups (06表): rows carry their economic section (人员/公用) instead of the group, under one column.
+    if (template.printGroups) {
       const c = columns[0];
       columns = c ? [{ key: c.key, label: c.label }] : [];
     }

@@ -1,5 +1,6 @@
 import { parseDecimal, toGroupedString } from '../model/decimal.ts';
 import type { Column, Row, Table } from '../model/disclosure.ts';
+import { isPersonnelCode } from '../catalog/catalog.ts';
 import { templateByKey } from '../templates/catalogue.ts';
 import type { SectionTemplate, TableTemplate } from '../templates/types.ts';
 
@@ -190,7 +191,7 @@ function lineKey(r: Row): string {
  * 人员经费合计 / 公用经费合计 on the last line.
  */
 export function basicExpenditureLines(rows: Row[]): (Row | undefined)[][] {
-  const family = (r: Row) => (r.code?.startsWith('301') || r.code?.startsWith('303') ? 0 : r.code?.startsWith('302') ? 1 : 2);
+  const family = (r: Row) => (r.code && isPersonnelCode(r.code) ? 0 : r.code?.startsWith('302') ? 1 : 2);
   const coded = rows.filter((r) => r.kind === 'code');
   const groups = [0, 1, 2].map((g) => coded.filter((r) => family(r) === g));
   const height = Math.max(0, ...groups.map((g) => g.length));
@@ -260,7 +261,7 @@ function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group
       });
       return out;
     });
-  } else if (tpl?.key === 'final.general_budget_basic') {
+  } else if (tpl?.printGroups) {
     placed = basicExpenditureLines(t.rows);
     width = 3;
   } else {

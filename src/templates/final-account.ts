@@ -121,6 +121,7 @@ export const finalAccountTemplates: TableTemplate[] = [
     usualNumber: '06',
     layout: 'sections',
     codeSystem: 'dept_econ',
+    printGroups: true,
     required: true,
     sections: [
       { key: 'g1', label: '第1组', match: [/科目编码|科目代码|人员经费/], codeSystem: 'dept_econ' },

@@ -84,6 +84,13 @@ export interface TableTemplate {
    * 国有资本经营预算财政拨款收入 line, and its 目录 lists eight tables, without the 国有资本经营 one).
    */
   requiredWith?: { table: string; row: string };
+  /**
+   * The sections are print groups, not parts of meaning: 06表 prints its economic classes in three side-by-side
+   * groups of 科目编码 | 科目名称 | 决算数, filled top to bottom. A coded line belongs to the economic section of its
+   * class (`personnel` for catalog PERSONNEL_CLASSES, else `public`), the table has one value column, the fill-in
+   * workbook treats it as one coded list, and rendering lays the lines out in three groups again.
+   */
+  printGroups?: boolean;
   /** Performance (绩效) indicator tables go to Disclosure.performance instead of tables. */
   performanceKind?: 'project_self_evaluation' | 'project_goals' | 'overall_goals';
 }

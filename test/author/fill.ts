@@ -24,15 +24,15 @@ export async function fillTemplate(bytes: Uint8Array, d: Disclosure, extras: Fil
     const t = d.tables.find((x) => x.key === plan.template.key);
     const ws = wb.getWorksheet(plan.sheet)!;
     if (!t) continue;
-    const layout = plan.template.key === 'final.general_budget_basic' ? 'coded' : plan.template.layout;
+    const layout = plan.template.printGroups ? 'coded' : plan.template.layout;
     if (layout === 'coded') {
       const cols = workbookColumns(plan.template);
       const leaves = t.rows.filter((r) => r.kind === 'code' && r.code && !t.rows.some((o) => o !== r && o.code && o.code.length > r.code!.length && o.code.startsWith(r.code!)));
       const unitRows = t.rows.filter((r) => r.kind === 'unit' && r.code && r.code.length > 3);
       let row = CODED_HEADER_ROW + 2;
-      for (const r of plan.template.codeSystem || layout === 'coded' && plan.template.key === 'final.general_budget_basic' ? leaves : unitRows) {
+      for (const r of plan.template.codeSystem || layout === 'coded' && plan.template.printGroups ? leaves : unitRows) {
         ws.getCell(row, 1).value = r.code!;
-        if (!plan.template.codeSystem && plan.template.key !== 'final.general_budget_basic') ws.getCell(row, 2).value = r.label ?? '';
+        if (!plan.template.codeSystem && !plan.template.printGroups) ws.getCell(row, 2).value = r.label ?? '';
         cols.forEach((c, i) => {
           const v = r.cells.find((x) => x.column === c.key)?.value;
           const cell = ws.getCell(row, i + 3);
