@@ -1,6 +1,6 @@
 import type { AmountUnit, Column, DocumentKind, PerformanceTable, Row, Table } from '../model/disclosure.ts';
 import type { GridRow, ReadWarning } from '../model/layout.ts';
-import { matchTitle, templateByKey } from '../templates/catalogue.ts';
+import { matchNote, matchTitle, templateByKey } from '../templates/catalogue.ts';
 import { squash } from '../templates/normalize.ts';
 import type { TableTemplate } from '../templates/types.ts';
 import { codeDigits, isAmountCell, isColumnNumberRow, isLabelText, isTotalLabel } from './cells.ts';
@@ -13,22 +13,11 @@ import { isEmptyStatement, type TableRegion } from './segment.ts';
 // One table region → one model table: template by title (or by its note when the title was lost), metadata
 // from the lines around it, header analysis, then rows by the template's layout.
 
-/** Notes name the table they explain (used only when a title is missing). */
-const NOTE_HINTS: [RegExp, string][] = [
-  [/政府性基金预算财政拨款收入.*支出/, 'final.gov_fund'],
-  [/国有资本经营预算财政拨款支出/, 'final.state_capital'],
-  [/三公/, 'final.three_public'],
-  [/基本支出明细/, 'final.general_budget_basic'],
-  [/一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支/, 'final.fiscal_summary'],
-  [/一般公共预算财政拨款(实际)?支出情况/, 'final.general_budget_expenditure'],
-  [/总收支和年末结转结余/, 'final.income_expenditure_summary'],
-  [/取得的各项收入/, 'final.income'],
-  [/各项支出情况/, 'final.expenditure'],
-];
-
+/** Notes name the table they explain (templates' `notes`; used only when a title is missing). */
 function templateFromNotes(region: TableRegion): TableTemplate | undefined {
   for (const n of region.notes) {
-    for (const [re, key] of NOTE_HINTS) if (re.test(squash(n.text))) return templateByKey(key);
+    const t = matchNote(n.text);
+    if (t) return t;
   }
   return undefined;
 }
@@ -348,7 +337,7 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
   const hasValue = rows.some((r) => r.cells.some((c) => c.value !== null && c.text.trim() !== '--'));
   const status = hasValue ? 'data' : region.illegible.length ? 'illegible' : 'empty';
   if (template && columns.length && template.columns.length && layout !== 'sections') {
-    const missing = template.columns.filter((t) => t.key !== 'business_education_fees' && !columns.some((c) => c.key === t.key));
+    const missing = template.columns.filter((t) => !t.optional && !columns.some((c) => c.key === t.key));
     if (missing.length && missing.length < template.columns.length && status === 'data' && template.kind === '决算') {
       warnings.push({
         code: 'columns-missing',

@@ -37,6 +37,12 @@ export function matchTitle(printed: string, kind?: DocumentKind | null): TableTe
   return candidates.find((t) => t.kind === kind) ?? candidates[0];
 }
 
+/** The template a note under a table names (`notes`), for a table whose title was lost. */
+export function matchNote(note: string): TableTemplate | undefined {
+  const text = squash(note);
+  return templates.find((t) => t.notes?.some((re) => re.test(text)));
+}
+
 /** Cheap pre-test: could this line be a table title at all (ends like one, short enough)? */
 export function looksLikeTableTitle(line: string): boolean {
   const s = squash(line).replace(/(\([^()]*\))+$/, '').replace(/表-+.*$/, '表');

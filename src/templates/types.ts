@@ -16,6 +16,8 @@ export interface ColumnTemplate {
   match: RegExp[];
   /** Section of a multi-part table this column belongs to. */
   section?: string;
+  /** A sub-column many documents leave out (其中：教育收费): its absence is no "columns missing" warning. */
+  optional?: boolean;
 }
 
 export interface ItemTemplate {
@@ -91,6 +93,11 @@ export interface TableTemplate {
    * workbook treats it as one coded list, and rendering lays the lines out in three groups again.
    */
   printGroups?: boolean;
+  /**
+   * Phrases of the note under the table that name it (决算 notes say "本表反映部门本年度取得的各项收入情况"): the
+   * template of a table whose title was lost, tested on the note with spaces removed.
+   */
+  notes?: RegExp[];
   /** Performance (绩效) indicator tables go to Disclosure.performance instead of tables. */
   performanceKind?: 'project_self_evaluation' | 'project_goals' | 'overall_goals';
 }
