@@ -19,6 +19,11 @@ const fixtures: RuleFixtures = {
       disclosure: doc('（4）事业运行（2011350）189.71万元，较上年减少6.03万元 万元，原因是下属事业单位人员减少。'),
       expect: [{ messageId: 'doubled', row: '万元 万元' }],
     },
+    {
+      name: '上海工信 2026 p6 (上海水产老干部活动室): 主要用于主要用于 — two listed words doubled as a run',
+      disclosure: doc('2.“农林水支出”科目83万元，主要用于主要用于人员经费18万元、公用经费58万元、项目支出7万元。'),
+      expect: [{ messageId: 'doubled', row: '主要用于主要用于' }],
+    },
   ],
 };
 

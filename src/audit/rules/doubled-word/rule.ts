@@ -5,7 +5,8 @@ import vocabulary from './words.json' with { type: 'json' };
 // A word printed twice in a row by an editing slip: “主要用于用于贯彻落实…”, “减少6.03万元万元”. Only words whose
 // doubling is never prose are judged (words.json); one finding per text piece, quoting the first and counting all.
 
-const DOUBLED = new RegExp(`(${vocabulary.words.join('|')})\\s*\\1`, 'gu');
+// a run of listed words doubled is a slip too (上海工信 2026 p6 “主要用于主要用于”: 主要 + 用于, each alone undoubled)
+const DOUBLED = new RegExp(`((?:${vocabulary.words.join('|')})+)\\s*\\1`, 'gu');
 
 const rule: Rule = {
   meta: {
