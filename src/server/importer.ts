@@ -9,7 +9,7 @@ import { entityIdentity } from '../catalog/entity.ts';
 import { figuresOf, mediaTypeOf, regionOf } from './facts.ts';
 import type { UploadLimits } from './limits.ts';
 import type { ParsePool } from './read-pool.ts';
-import { auditDocument } from './run-audit.ts';
+import { auditDocument, counterpartYearOffsets, crossDocumentFindings } from './run-audit.ts';
 
 // One uploaded file → one stored document. Reading happens in the worker pool; storing is one transaction
 // in the repository. The same bytes uploaded again are recognised by their SHA-256 before any reading.
@@ -87,6 +87,7 @@ async function importChecked(
 
   const reply = await pool.parse({ bytes: file.bytes, fileName, limits }, limits.parseSeconds);
   if (!reply.ok) return refused({ code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn }, sha256);
+  const audit = await withPriorYear(repo, reply.modelJson, reply.audit, user);
 
   const saved: SaveResult = await repo.saveDocument({
     fileName,
@@ -94,11 +95,33 @@ async function importChecked(
     mediaType: mediaTypeOf(reply.format),
     bytes: file.bytes,
     sha256,
-    ...readFields(reply.modelJson, reply.audit),
+    ...readFields(reply.modelJson, audit),
     department: user.role === 'department' ? (user.department ?? null) : null,
     uploadedBy: user.id,
   }, by);
   return { fileName, status: saved.duplicate ? 'duplicate' : 'created', document: saved.document };
+}
+
+/**
+ * The cross-document rules against the entity's stored documents (issue 12): each stored document of the same entity
+ * key that a rule compares with (last year's budget or final account), as far as the uploading user may see it — a
+ * department user's audit never quotes a document it could not open. Their findings join the document's audit.
+ */
+async function withPriorYear(repo: Repository, modelJson: string, audit: AuditOutcome, user: Pick<User, 'role' | 'department'>, self?: string): Promise<AuditOutcome> {
+  if (audit.status !== 'done') return audit;
+  const model = JSON.parse(modelJson) as Disclosure;
+  const key = entityIdentity(model)?.key;
+  if (!key || model.fiscalYear === null) return audit;
+  const years = new Set(counterpartYearOffsets().map((k) => (model.fiscalYear as number) + k));
+  const others = (await repo.documentsOfEntity(key, visibilityOf(user))).filter((d) => d.id !== self && d.sha256 !== model.source.sha256);
+  const priors: Disclosure[] = [];
+  for (const o of others) {
+    if (o.fiscalYear === null || !years.has(o.fiscalYear)) continue;
+    const stored = await repo.getDocument(o.id);
+    if (stored) priors.push(JSON.parse(stored.modelJson) as Disclosure);
+  }
+  const extra = crossDocumentFindings(model, priors);
+  return extra.length ? { ...audit, findings: [...audit.findings, ...extra] } : audit;
 }
 
 /** The list's coverage: standard tables checked, and the ones that were not with their reason. */
@@ -187,7 +210,9 @@ export async function reprocess(repo: Repository, pool: ParsePool, limits: Uploa
   if (!bytes) return { status: 'not-found' };
   const reply = await pool.parse({ bytes, fileName: d.summary.fileName, limits }, limits.parseSeconds);
   if (!reply.ok) return { status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
-  const done = await repo.reprocessDocument(id, readFields(reply.modelJson, reply.audit), by);
+  // against what the document's own department may see (a bureau's document: everything)
+  const owner = d.summary.department ? { role: 'department' as const, department: d.summary.department } : { role: 'admin' as const, department: null };
+  const done = await repo.reprocessDocument(id, readFields(reply.modelJson, await withPriorYear(repo, reply.modelJson, reply.audit, owner, id)), by);
   if (!done) return { status: 'not-found' };
   const after = await repo.getDocument(id);
   return { status: 'done', document: after!.summary, carried: done.carried };

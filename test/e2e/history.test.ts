@@ -68,6 +68,12 @@ describe.skipIf(!haveChromium)('a department’s history in the browser', () => 
     // in 万元, exact: 2023 p23 合计 164,978,640元, 2024 p26 合计 156,211,123元 (the narrative: “比2023年预算减少876.75万元”)
     expect(cells.slice(2)).toEqual(['16,497.864', '15,621.1123', '-876.7517', '-5.31%']);
     if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots/year-pair.png') });
+    // the 2024 budget was audited against the stored 2023 budget at upload: a finding names the other document and its place
+    await page.goto(`${w.t.url}/#/doc/${ids.y2024}`);
+    await page.locator('li.finding', { hasText: '2013202' }).first().click();
+    await page.waitForSelector('.counterpart');
+    expect(await page.locator('.counterpart').textContent()).toMatch(/^对照文件：2023年预算（1770007475548-818404804\.pdf）.*第 15 页 并排对比$/);
+    expect(await page.locator('.counterpart a').first().getAttribute('href')).toBe(`#/doc/${ids.y2023}`);
     // the 对比分析 page offers each year beside the one before, by entity key
     await page.goto(`${w.t.url}/#/compare`);
     await page.waitForSelector('.year-pairs li');

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entityIdentity } from '../../src/catalog/entity.ts';
 import { hashPassword } from '../../src/store/passwords.ts';
 import { newDocument } from '../store/backends.ts';
-import { testServer, type TestServer } from './helpers.ts';
+import { form, SHARED, testServer, type TestServer } from './helpers.ts';
 
 // GET /api/documents/:id/history (issue 12): a department's documents as one history by the stored entity key, the
 // spellings 江苏省委办公厅 printed in 2017, 2018 and 2019 (中国共产党江苏省委员会办公厅 / 中共… / 江苏省委办公厅), within
@@ -66,4 +68,58 @@ describe('a document’s history over HTTP', () => {
     expect(refused.body.error.messageZh).toMatch(/[\u4e00-\u9fff]/);
     expect((await fetch(`${t.url}/api/documents/${ids.y2018}/history`)).status).toBe(401);
   });
+});
+
+// The cross-document rules at upload (issue 12): a document is audited against the entity's stored documents of the
+// year its rules compare with — 万里街道 2024 against 2023 (corpus) — within what the uploading user may see.
+describe('cross-document findings at upload', () => {
+  let t: TestServer;
+  const CORPUS = join(SHARED, 'corpus/zxj6827111-blip__tianbaoxitong');
+  const file = (n: string) => ({ name: n, bytes: new Uint8Array(readFileSync(join(CORPUS, n))) });
+  const Y2023 = '1770007475548-818404804.pdf';
+  const Y2024 = '1769438736627-418301796.pdf';
+  let officer: Record<string, string>;
+  let stored2024 = '';
+
+  beforeAll(async () => {
+    t = await testServer();
+    await t.repo.createUser('other', await hashPassword('other password'), 'department', '万里街道');
+    const r = await (await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'other', password: 'other password' }) })).json();
+    officer = { authorization: `Bearer ${r.token}` };
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  const upload = async (f: { name: string; bytes: Uint8Array }, headers: Record<string, string>) =>
+    (await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers, body: form([f]) })).json()).results[0];
+  const crossOf = async (id: string) =>
+    (await (await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth })).json()).findings.filter((f: { finding: { counterpart?: unknown } }) => f.finding.counterpart);
+
+  it('audits the 2024 budget against the stored 2023 budget and keeps both places', async () => {
+    const y2023 = await upload(file(Y2023), t.auth);
+    const y2024 = await upload(file(Y2024), t.auth);
+    expect(y2024.status).toBe('created');
+    stored2024 = y2024.document.id;
+    const cross = await crossOf(y2024.document.id);
+    const byRule = (id: string) => cross.filter((f: { ruleId: string }) => f.ruleId === id);
+    expect(byRule('prior-year-narrative')).toHaveLength(19);
+    expect(byRule('prior-year-line-gone').map((f: { finding: { values: { line: string } } }) => f.finding.values.line)).toEqual(['20802 民政管理事务']);
+    const f = byRule('prior-year-narrative').find((x: { finding: { counterpart: { place: { row: string } } } }) => x.finding.counterpart.place.row === '2013202');
+    expect(f.severity).toBe('info');
+    expect(f.finding.location.source).toMatchObject({ kind: 'pdf', page: 6 });
+    expect(f.finding.counterpart).toMatchObject({ document: { fiscalYear: 2023, kind: '预算', sha256: y2023.document.sha256 }, place: { source: { kind: 'pdf', page: 15 } } });
+    // the earlier document is audited alone: its counterpart would be 2022
+    expect(await crossOf(y2023.document.id)).toEqual([]);
+    // read again (admin): the same cross-document findings
+    expect((await fetch(`${t.url}/api/documents/${y2024.document.id}/reprocess`, { method: 'POST', headers: t.auth })).status).toBe(200);
+    expect(await crossOf(y2024.document.id)).toHaveLength(20);
+  }, 120_000);
+
+  it('never quotes a document the uploading department user cannot see', async () => {
+    // the bureau's 2024 copy goes, so that the department's upload is a new document
+    const del = await fetch(`${t.url}/api/documents/${stored2024}`, { method: 'DELETE', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '测试' }) });
+    expect(del.status).toBe(200);
+    const mine = await upload(file(Y2024), officer);
+    expect(mine.status).toBe('created');
+    expect(await crossOf(mine.document.id)).toEqual([]);
+  }, 120_000);
 });

@@ -162,6 +162,22 @@ function historyBox(doc: DocumentSummary, history: { entityKey: string | null; d
   return box;
 }
 
+/** A cross-document finding's other place: the other document (opened from the history when stored) and the place in it. */
+function counterpartLine(c: StoredFinding['finding']['counterpart'], documents: readonly DocumentSummary[], self: string): HTMLElement | null {
+  if (!c) return null;
+  const other = c.document.sha256 ? documents.find((d) => d.sha256 === c.document.sha256) : undefined;
+  const name = `${c.document.fiscalYear ?? ''}年${c.document.kind ?? ''}${c.document.fileName ? `（${c.document.fileName}）` : ''}`;
+  const place = [c.place.tableTitle, c.place.row, placeText(c.place.source)].filter(Boolean).join(' · ');
+  return h(
+    'p',
+    { class: 'sub counterpart' },
+    '对照文件：',
+    other ? h('a', { href: `#/doc/${encodeURIComponent(other.id)}` }, name) : name,
+    place ? ` · ${place}` : '',
+    other ? h('a', { href: `#/compare?a=${encodeURIComponent(other.id)}&b=${encodeURIComponent(self)}`, class: 'pair-link' }, ' 并排对比') : null,
+  );
+}
+
 /** Print heading: what a printed page of findings is about, with the date it was printed. */
 function printHead(doc: DocumentSummary): HTMLElement {
   const today = new Date();
@@ -205,6 +221,8 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   }
   const [{ document: doc, model, coverage }, { findings }, { rules }] = loaded;
   const ruleName = new Map(rules.map((r) => [r.id, `${r.zh}（${r.code}）`]));
+  // the documents of the same entity: the 本单位历年文件 box, the year chart and the other place of cross-document findings
+  const entityHistory = await api.history(doc.id).catch(() => null);
   // Department users check their own documents; decisions on findings are the bureau reviewer's.
   const canReview = user.role !== 'department';
 
@@ -351,6 +369,7 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
       h('p', { class: 'detail-msg' }, f.message),
       nums.length ? h('dl', { class: 'nums' }, ...nums.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, amount(String(v)))])) : null,
       h('p', { class: 'sub' }, [x.location?.tableTitle, x.location?.row, placeText(x.location?.source)].filter(Boolean).join(' · ')),
+      counterpartLine(x.counterpart, entityHistory?.documents ?? [], doc.id),
       h(
         'div',
         { class: 'review-box' },
@@ -618,8 +637,8 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
       chartsDrawn = true;
       const { documentCharts, overYearsChart } = await import('./charts.ts');
       // the entity's documents by key (the names printed differ between years), their figures from the series
-      const ids = new Set((history?.documents ?? [doc]).map((d) => d.id));
-      const names = [...new Set((history?.documents ?? [doc]).map((d) => d.entity).filter((n): n is string => !!n))];
+      const ids = new Set((entityHistory?.documents ?? [doc]).map((d) => d.id));
+      const names = [...new Set((entityHistory?.documents ?? [doc]).map((d) => d.entity).filter((n): n is string => !!n))];
       const points = (await Promise.all(names.map(async (entity) => (await api.series({ entity })).points))).flat().filter((p) => ids.has(p.id));
       const mine = points.find((p) => p.id === doc.id);
       if (mine) chartsTab.append(documentCharts(mine.figures));
@@ -629,8 +648,7 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   }
   chartsTab.hidden = true;
 
-  const history = await api.history(doc.id).catch(() => null);
-  main.append(printHead(doc), header(doc, model, user, countsEl, coverage), historyBox(doc, history), tabs, auditTab, chartsTab);
+  main.append(printHead(doc), header(doc, model, user, countsEl, coverage), historyBox(doc, entityHistory), tabs, auditTab, chartsTab);
   const firstTable = model.tables.findIndex((t) => t.rows.length > 0);
   showTable(Math.max(firstTable, 0));
   drawCounts();
