@@ -1,4 +1,4 @@
-import { code, disclosure, table } from '../../testing/build.ts';
+import { code, disclosure, table, total } from '../../testing/build.ts';
 import { cleanFinal, setCell } from '../../testing/clean-final.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
@@ -12,10 +12,21 @@ const ofWhich = (header: string) => () => {
   return disclosure({ kind: '预算', tables: [t] });
 };
 
+/**
+ * 江苏省委办公厅 2017 支出预算总表 p3: 合计 | 基本支出 | 项目支出 | 单位预留机动经费 | 结转下年资金, one line 20,849.45 =
+ * 9,964.07 + 10,688.66 + 196.72. The fourth column is an amount, although its header begins with 单位.
+ */
+const jiangsuReserve = (reserve: string) => () => {
+  const t = table('budget.expenditure', { rows: [total({ total: '20,849.45', basic: '9,964.07', project: '10,688.66', 'col:单位预留机动经费': reserve })] });
+  t.columns = [...t.columns, { key: 'col:单位预留机动经费', label: '单位预留机动经费' }];
+  return disclosure({ kind: '预算', tables: [t] });
+};
+
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'a consistent final account', disclosure: cleanFinal },
     { name: 'a column under 其中 is part of the amounts beside it (北京 2026 预算03表)', disclosure: ofWhich('其中/事业单位经营支出') },
+    { name: 'a total with an amount column no template names is not Σ of the named ones (江苏 2017 单位预留机动经费)', disclosure: jiangsuReserve('196.72') },
   ],
   invalid: [
     {

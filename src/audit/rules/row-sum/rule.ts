@@ -102,8 +102,12 @@ export function headerRelations(columns: { key: string; label: string }[]): Colu
  * A total whose header group also holds columns no template names (“上年/合计” beside “上年/会议费”, “上年/培训费”
  * in 西安's 三公 table) is not the sum of the named parts: the relation does not apply to this table.
  */
-/** Code and name columns are not amounts: they never break a sum. */
-const LABEL_HEADER = /科目|编码|名称|代码|^项目$|备注|单位/;
+/**
+ * Code and name columns are not amounts: they never break a sum. A column headed by the unit (单位, 预算单位) is one;
+ * an amount column whose header begins with 单位 is not (江苏 2017–2019 支出预算总表: 合计 = 基本支出 + 项目支出 +
+ * 单位预留机动经费).
+ */
+const LABEL_HEADER = /科目|编码|名称|代码|^项目$|备注|^(?:预算)?单位$/;
 
 function closed(t: { columns: { key: string; label: string }[]; rows: { cells: { column: string; value: string | null }[] }[] }, total: string): boolean {
   const col = t.columns.find((c) => c.key === total);
