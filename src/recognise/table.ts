@@ -1,6 +1,6 @@
 import type { AmountUnit, Column, DocumentKind, PerformanceTable, Row, Table } from '../model/disclosure.ts';
 import type { GridRow, ReadWarning } from '../model/layout.ts';
-import { matchNote, matchTitle, templateByKey } from '../templates/catalogue.ts';
+import { matchNote, matchTitle, matchUntitledPage } from '../templates/catalogue.ts';
 import { squash } from '../templates/normalize.ts';
 import type { TableTemplate } from '../templates/types.ts';
 import { codeDigits, isAmountCell, isColumnNumberRow, isLabelText, isTotalLabel } from './cells.ts';
@@ -270,11 +270,8 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
   // A performance table continued without its title (北京 附件2 prints one project per page): its first row
   // names the project.
   if (!template && !region.title) {
-    const first = squash(region.grids[0]?.rows[0]?.cells[0]?.text ?? '');
-    if (/^项目名称/.test(first)) {
-      const selfEvaluation = region.grids[0].rows.slice(0, 6).some((r) => r.cells.some((c) => /得分|自评|实际完成/.test(c.text)));
-      template = templateByKey(selfEvaluation ? 'final.project_self_evaluation' : 'budget.project_performance');
-    }
+    const head = region.grids[0]?.rows.slice(0, 6) ?? [];
+    template = matchUntitledPage(head[0]?.cells[0]?.text ?? '', head.flatMap((r) => r.cells.map((c) => c.text)));
   }
   const grids = region.grids.map((g) => g.rows);
   if (template?.layout === 'text') {

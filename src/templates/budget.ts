@@ -338,6 +338,7 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'text',
     required: false,
     performanceKind: 'project_goals',
+    untitledPage: { firstCell: /^项目名称/ },
     columns: [],
   },
   {

@@ -43,6 +43,13 @@ export function matchNote(note: string): TableTemplate | undefined {
   return templates.find((t) => t.notes?.some((re) => re.test(text)));
 }
 
+/** The form an untitled page is (`untitledPage`), from its first cell and the texts of its first rows. */
+export function matchUntitledPage(firstCell: string, texts: readonly string[]): TableTemplate | undefined {
+  const first = squash(firstCell);
+  const fits = templates.filter((t) => t.untitledPage?.firstCell.test(first));
+  return fits.find((t) => t.untitledPage?.marks && texts.some((x) => t.untitledPage?.marks?.test(x))) ?? fits.find((t) => !t.untitledPage?.marks);
+}
+
 /** Cheap pre-test: could this line be a table title at all (ends like one, short enough)? */
 export function looksLikeTableTitle(line: string): boolean {
   const s = squash(line).replace(/(\([^()]*\))+$/, '').replace(/表-+.*$/, '表');

@@ -216,6 +216,8 @@ export const finalAccountTemplates: TableTemplate[] = [
     layout: 'text',
     required: false,
     performanceKind: 'project_self_evaluation',
+    // a self-evaluation scores and reports what was achieved
+    untitledPage: { firstCell: /^项目名称/, marks: /得分|自评|实际完成/ },
     columns: [],
   },
 ];

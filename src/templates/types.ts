@@ -98,6 +98,12 @@ export interface TableTemplate {
    * template of a table whose title was lost, tested on the note with spaces removed.
    */
   notes?: RegExp[];
+  /**
+   * How a page of this form printed without its title is known (北京 附件2 prints one project's 绩效 form a page):
+   * its first cell, tested with spaces removed, and words in its first six rows that tell it from the other forms
+   * with the same first cell. A form with `marks` is chosen when they are found, else the one without.
+   */
+  untitledPage?: { firstCell: RegExp; marks?: RegExp };
   /** Performance (绩效) indicator tables go to Disclosure.performance instead of tables. */
   performanceKind?: 'project_self_evaluation' | 'project_goals' | 'overall_goals';
 }
