@@ -20,5 +20,11 @@ if (major < 24) {
   const r = spawnSync(local, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(r.status ?? 2);
 }
+// Compiled and type-stripped modules are kept on disk (Node's compile cache, in the system temporary folder, keyed
+// by content): a command then starts without stripping and compiling its few hundred modules again (`check` of one
+// seed: ≈ 2 s → 0.3–0.6 s of module loading on the loaded 2-core machine; docs/benchmarks.md). NODE_DISABLE_COMPILE_CACHE=1
+// turns it off.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -96,3 +96,15 @@ describe.skipIf(!linuxDevices)('batch and CLI on storage that fails', () => {
     expect(err).not.toMatch(RAW);
   }, 120_000);
 });
+
+describe('default number of batch jobs', () => {
+  it('one per core, bounded by the memory available at 900 MB a job, never below one', async () => {
+    const { defaultJobs, JOB_BUDGET_MB } = await import('../src/batch/run-batch.ts');
+    expect(JOB_BUDGET_MB).toBe(900);
+    expect(defaultJobs(20_000, 2)).toBe(2);
+    expect(defaultJobs(20_000, 16)).toBe(16);
+    expect(defaultJobs(2_000, 16)).toBe(2);
+    expect(defaultJobs(500, 8)).toBe(1);
+    expect(defaultJobs()).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { progressPrinter, STATUS_LABEL } from './progress.ts';
 import { runBatch, type BatchResult } from './run-batch.ts';
 import { reportJson } from './writers/write-report.ts';
@@ -21,15 +20,7 @@ export interface CheckManyOptions {
   stderr?: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 }
 
-/** True when the paths name more than one document: several paths, or a folder. */
-export async function isBatchInput(paths: readonly string[]): Promise<boolean> {
-  if (paths.length !== 1) return paths.length > 1;
-  try {
-    return (await stat(paths[0])).isDirectory();
-  } catch {
-    return false;
-  }
-}
+export { isBatchInput } from './is-batch-input.ts';
 
 function positiveNumber(value: number | string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -1,4 +1,5 @@
-import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, freemem } from 'node:os';
 import { createJobPool, type JobPool } from '../jobs/pool.ts';
 import type { JobFailure } from '../jobs/types.ts';
 import type { BatchJob, BatchJobResult } from './batch-job.ts';
@@ -17,7 +18,7 @@ import { reportFormat, unsupportedReport, writeReport } from './writers/write-re
 export interface BatchOptions {
   /** Report file: .xlsx (sheets 汇总 + 问题), .json, or .csv (+ .findings.csv). */
   out?: string;
-  /** Jobs at the same time (child processes); default: the machine's available parallelism. */
+  /** Jobs at the same time (child processes); default: one per core, bounded by free memory (defaultJobs). */
   jobs?: number;
   /** Called after each file. Use progressPrinter() from ./progress.ts for the terminal. */
   onProgress?: (p: BatchProgress) => void;
@@ -82,7 +83,7 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     report(done.row);
   });
 
-  const jobs = Math.max(1, Math.min(options.jobs ?? availableParallelism(), todo.length || 1));
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), todo.length || 1));
   let pairs: BatchPair[] = [];
   let pool: JobPool<BatchJob, BatchJobResult> | null = null;
   const openPool = () =>
@@ -178,6 +179,33 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     }
   }
   return batch;
+}
+
+/**
+ * Memory one job is given room for when choosing how many run at once: the heaviest corpus document read in a child
+ * peaked near 720 MB (a font-heavy PDF, issue 13), and a child starts at ≈ 130 MB.
+ */
+export const JOB_BUDGET_MB = 900;
+
+/** Memory this process may still take, in MiB: what the system has available, within a cgroup's limit if any. */
+export function availableMemoryMb(): number {
+  let mb = freemem() / 1048576;
+  try {
+    const max = readFileSync('/sys/fs/cgroup/memory.max', 'utf8').trim();
+    const current = Number(readFileSync('/sys/fs/cgroup/memory.current', 'utf8'));
+    if (max !== 'max' && Number.isFinite(Number(max))) mb = Math.min(mb, (Number(max) - current) / 1048576);
+  } catch {
+    // no cgroup v2 limit here
+  }
+  return mb;
+}
+
+/**
+ * Default number of jobs: one per core, but no more than the available memory holds at JOB_BUDGET_MB each (at least
+ * one), so a batch started on a busy or small machine does not push it into swapping or the OOM killer.
+ */
+export function defaultJobs(memoryMb = availableMemoryMb(), cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.floor(memoryMb / JOB_BUDGET_MB)));
 }
 
 /** Memory bounds of one child: the cap from the option or environment, the heap a little below it. */

@@ -23,6 +23,10 @@ process.on('unhandledRejection', die);
 // The parent went away (killed, or closed the pool): nobody will read a result.
 process.on('disconnect', () => process.exit(0));
 
+// The entry and the pipeline behind it load from Node's compile cache (as the CLI does, bin/caijian.js): a child that
+// replaces a recycled one is ready sooner.
+(await import('node:module')).enableCompileCache?.();
+
 const entryUrl = process.argv[2];
 let entry: JobEntry<unknown, unknown>;
 try {

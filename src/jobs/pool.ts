@@ -28,6 +28,11 @@ export interface JobPoolOptions {
   recycleAfter?: number;
   /** Milliseconds a child may take to become ready (default: the larger of the deadline and 60 s). */
   startTimeoutMs?: number;
+  /**
+   * Stop a child that has had no job for this long (default: never), and start one again when a job comes: a server
+   * at rest then holds no reading process and the memory its last documents needed (issue 13.5).
+   */
+  idleMs?: number;
 }
 
 export interface JobPoolStats {
@@ -35,6 +40,10 @@ export interface JobPoolStats {
   spawned: number;
   /** Children retired after recycleAfter jobs. */
   recycled: number;
+  /** Children stopped after idleMs without a job. */
+  idled: number;
+  /** Children alive now. */
+  alive: number;
   jobs: number;
   failures: Partial<Record<JobFailure['code'], number>>;
   /** Highest resident memory one child reached, in MiB (Linux; null elsewhere). */
@@ -72,6 +81,7 @@ interface Slot<J, R> {
   /** Last words of the child (a `fatal` message, or the end of its stderr). */
   fatal: string | null;
   stderr: string;
+  idleTimer: NodeJS.Timeout | null;
 }
 
 /** Resident memory high-water mark of a process in MiB, from /proc (Linux). */
@@ -101,7 +111,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
   const recycleAfter = Math.max(1, options.recycleAfter ?? 50);
   const startTimeoutMs = options.startTimeoutMs ?? Math.max(options.deadlineMs, 60_000);
   const limitMb = options.memoryMb ?? options.heapMb ?? 0;
-  const stats: JobPoolStats = { spawned: 0, recycled: 0, jobs: 0, failures: {}, peakRssMb: null };
+  const stats: JobPoolStats = { spawned: 0, recycled: 0, idled: 0, alive: 0, jobs: 0, failures: {}, peakRssMb: null };
   let nextId = 1;
   let closed = false;
   let startFailures = 0;
@@ -199,6 +209,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
         clearTimeout(startTimer);
         slot.ready = true;
         startFailures = 0;
+        armIdle(slot);
         dispatch();
       } else if (m.type === 'fatal') slot.fatal = m.message;
       else if (slot.current && m.id === slot.current.id) {
@@ -214,7 +225,10 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
           stats.recycled++;
           retire(slot);
           replace(slot);
-        } else idle(child);
+        } else {
+          idle(child);
+          armIdle(slot);
+        }
         dispatch();
       }
     });
@@ -249,6 +263,19 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
     child.unref();
     (child.channel as { unref?: () => void } | undefined)?.unref?.();
   };
+
+  /** Waits idleMs after a slot's child became free; stops it then if still free (a job brings a new one). */
+  const armIdle = (slot: Slot<J, R>) => {
+    if (!options.idleMs) return;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null;
+      if (!slot.child || !slot.ready || slot.current || queue.length > 0 || closed) return;
+      stats.idled++;
+      retire(slot);
+    }, options.idleMs);
+    slot.idleTimer.unref();
+  };
   const busy = (child: ChildProcess) => {
     child.ref();
     (child.channel as { ref?: () => void } | undefined)?.ref?.();
@@ -271,6 +298,8 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
         replace(slot);
         dispatch();
       }, p.deadlineMs);
+      if (slot.idleTimer) clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
       resetPeak(child.pid);
       const sampler = LINUX ? setInterval(() => sample(slot), 100) : null;
       sampler?.unref();
@@ -282,7 +311,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
   };
 
   for (let i = 0; i < Math.max(1, options.size); i++) {
-    const slot: Slot<J, R> = { child: null, ready: false, jobsDone: 0, current: null, fatal: null, stderr: '' };
+    const slot: Slot<J, R> = { child: null, ready: false, jobsDone: 0, current: null, fatal: null, stderr: '', idleTimer: null };
     slots.push(slot);
     spawnChild(slot);
   }
@@ -292,14 +321,24 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
       if (closed) return Promise.reject(new Error('job pool closed'));
       return new Promise((resolve) => {
         queue.push({ job, deadlineMs: runOptions?.deadlineMs ?? options.deadlineMs, resolve });
+        // Children stopped for idleness come back for the work waiting (as many as it needs).
+        let wanted = queue.length - slots.filter((s) => s.child && !s.current).length;
+        for (const slot of slots) {
+          if (wanted <= 0 || broken) break;
+          if (!slot.child) {
+            spawnChild(slot);
+            wanted--;
+          }
+        }
         dispatch();
       });
     },
-    stats: () => ({ ...stats, failures: { ...stats.failures } }),
+    stats: () => ({ ...stats, alive: slots.filter((s) => s.child).length, failures: { ...stats.failures } }),
     async close() {
       closed = true;
       const exits: Promise<unknown>[] = [];
       for (const slot of slots) {
+        if (slot.idleTimer) clearTimeout(slot.idleTimer);
         fail(slot, crashFailure('job pool closed / 已关闭'));
         const child = slot.child;
         slot.child = null;

@@ -21,6 +21,8 @@ export interface UploadLimits {
   memoryMb?: number;
   /** Reading processes are replaced after this many files, so the server's memory does not grow. */
   recycleAfter?: number;
+  /** Seconds a reading process may wait without a file before it is stopped (a new one starts with the next upload). */
+  idleSeconds?: number;
 }
 
 function env(name: string, fallback: number): number {
@@ -39,5 +41,6 @@ export function defaultLimits(): UploadLimits {
     concurrency: env('CAIJIAN_PARSE_CONCURRENCY', 2),
     memoryMb: env('CAIJIAN_JOB_MEMORY_MB', 1536),
     recycleAfter: env('CAIJIAN_JOB_RECYCLE', 20),
+    idleSeconds: env('CAIJIAN_JOB_IDLE_SECONDS', 60),
   };
 }

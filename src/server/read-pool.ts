@@ -8,7 +8,7 @@ import type { ParseJob, ParseReply } from './read-upload.ts';
 export class ParsePool {
   private readonly pool: JobPool<ParseJob, ParseReply>;
 
-  constructor(limits: Pick<UploadLimits, 'concurrency' | 'parseSeconds'> & Partial<Pick<UploadLimits, 'memoryMb' | 'recycleAfter'>>) {
+  constructor(limits: Pick<UploadLimits, 'concurrency' | 'parseSeconds'> & Partial<Pick<UploadLimits, 'memoryMb' | 'recycleAfter' | 'idleSeconds'>>) {
     const memoryMb = limits.memoryMb ?? 1536;
     this.pool = createJobPool({
       size: limits.concurrency,
@@ -17,6 +17,8 @@ export class ParsePool {
       memoryMb,
       heapMb: Math.max(128, memoryMb - 256),
       recycleAfter: limits.recycleAfter,
+      // A server at rest keeps no reading process (and none of the memory its last documents needed).
+      idleMs: limits.idleSeconds ? limits.idleSeconds * 1000 : undefined,
     });
   }
 

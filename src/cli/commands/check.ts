@@ -6,10 +6,9 @@ import type { Disclosure } from '../../model/disclosure.ts';
 import { toJsonReport } from '../../audit/report/json.ts';
 import { toSarif } from '../../audit/report/sarif.ts';
 import { formatText } from '../../audit/report/text.ts';
-import { checkMany, isBatchInput } from '../../batch/index.ts';
+import { isBatchInput } from '../../batch/is-batch-input.ts';
 import { parseBytes } from '../../pipeline.ts';
 import { assertDisclosure } from '../../recognise/is-disclosure.ts';
-import { writeSheetsCommand, isSheetOutput } from '../../sheet/cli.ts';
 import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';
 import { lang } from '../lang.ts';
 import { readInputFile } from '../read-input.ts';
@@ -33,15 +32,19 @@ const check: Command = async (argv) => {
   const format = oneOf(values.format, ['text', 'json', 'sarif'] as const, 'text', '--format');
   if (positionals.length === 0) throw new UsageError('请指定要审核的文件', 'Name the file to check');
 
-  // --out 检查表.xlsx|.md for one document, or --out DIR/ for a folder: the 公开情况检查表 (src/sheet/).
-  if (values.out && (await isSheetOutput(positionals, values.out))) {
-    return writeSheetsCommand(positionals, values.out, { sourceUrl: values['source-url'] ?? null });
+  // --out 检查表.xlsx|.md for one document, or --out DIR/ for a folder: the 公开情况检查表 (src/sheet/). The sheet
+  // writers and the batch (exceljs, docx, the job pool) are loaded only when asked for: one document's check starts
+  // without them.
+  const sheets = values.out ? await import('../../sheet/cli.ts') : null;
+  if (values.out && sheets && (await sheets.isSheetOutput(positionals, values.out))) {
+    return sheets.writeSheetsCommand(positionals, values.out, { sourceUrl: values['source-url'] ?? null });
   }
 
   // Several inputs, a folder, or --out report.xlsx|json|csv: batch on all cores, one summary row per document.
   if (values.out || (await isBatchInput(positionals))) {
     if (values.prior) throw new UsageError('--prior 只用于单个文件；文件夹按单位和年度自动配对', '--prior is for one file; a folder pairs documents by entity and year itself');
     if (format === 'sarif') throw new UsageError('批量审核不支持 --format sarif', 'Batch checking does not write SARIF');
+    const { checkMany } = await import('../../batch/check-many.ts');
     return checkMany(positionals, { out: values.out, jobs: values.jobs, timeout: values.timeout, resume: values.resume, format: format === 'json' ? 'json' : 'text' });
   }
 

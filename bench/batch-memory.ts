@@ -1,0 +1,34 @@
+// Batch footprint benchmark (issue 13.5): `caijian check` of the whole corpus with 2 jobs, as a user runs it
+// (bin/caijian.js, a JSON report), under nice -n 10 (it takes minutes and the machine is shared). The resident
+// memory of the whole process tree — the CLI and its reading processes — is sampled every 100 ms; reported: its
+// peak, wall time and what the report says. Target: peak under 600 MB.
+// Run: `npm run bench -- --batch-memory` or `node bench/batch-memory.ts [folder]` (default ../shared/corpus).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sampleTree } from './proc-tree.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const input = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(ROOT, '..', 'shared', 'corpus');
+const jobs = process.env.BENCH_JOBS ?? '2';
+const dir = mkdtempSync(join(tmpdir(), 'caijian-bench-batch-'));
+const out = join(dir, 'report.json');
+
+const t0 = performance.now();
+const child = spawn('nice', ['-n', '10', process.execPath, join(ROOT, 'bin', 'caijian.js'), 'check', input, '--jobs', jobs, '--out', out], { stdio: ['ignore', 'ignore', 'ignore'] });
+// nice execs node in place: the pid is the CLI's
+const sampler = sampleTree(child.pid!);
+const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+const wall = (performance.now() - t0) / 1000;
+const peak = sampler.stop();
+const report = JSON.parse(readFileSync(out, 'utf8')) as { totals: Record<string, number>; rows: { peakRssMb?: number; ms: number }[] };
+rmSync(dir, { recursive: true, force: true });
+
+const t = report.totals;
+console.log(`Batch of ${input.replace(/.*\/shared\//, '../shared/')}, --jobs ${jobs}, nice -n 10, Node ${process.version}; exit ${code}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log('| files | ok | parsed | failed | timeout | wall time | files / s | peak of the process tree | peak of the CLI process | target |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+console.log(
+  `| ${t.files} | ${t.ok} | ${t.parsed} | ${t.failed} | ${t.timeout} | ${wall.toFixed(0)} s | ${(t.files / wall).toFixed(2)} | ${Math.round(peak.peakTree)} MB | ${Math.round(peak.peakSelf)} MB | < 600 MB: ${peak.peakTree < 600 ? 'met' : 'not met'} |`,
+);
