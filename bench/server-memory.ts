@@ -39,8 +39,9 @@ for (const f of files) {
   const form = new FormData();
   form.append('files', new Blob([readFileSync(f)]), f.split('/').pop());
   const res = await fetch(`${url}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const body = (await res.json()) as { results?: { status: string }[] };
-  const s = body.results?.[0]?.status ?? String(res.status);
+  const body = (await res.json()) as { results?: { status: string; error?: { code: string } }[] };
+  const r = body.results?.[0];
+  const s = r ? (r.error ? `${r.status} (${r.error.code})` : r.status) : String(res.status);
   statuses.set(s, (statuses.get(s) ?? 0) + 1);
 }
 const seconds = (performance.now() - t0) / 1000;

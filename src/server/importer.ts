@@ -38,11 +38,14 @@ export async function importFile(
   by: AuditActor = { user },
 ): Promise<ImportResult> {
   const fileName = file.name || 'upload';
-  const refused = async (error: Failure, sha256?: string): Promise<ImportResult> => {
+  const refused = async (error: Failure & { detail?: string }, sha256?: string): Promise<ImportResult> => {
+    const { detail, ...shown } = error;
+    if (detail) console.error(`[caijian] ${error.code} while reading ${fileName}: ${detail}`);
+    // the audit log keeps the detail for the administrator; the uploader is shown the message only
     await repo
-      .logRefusal(by, { fileName, size: file.bytes.byteLength, ...(sha256 ? { sha256 } : {}), ...error })
+      .logRefusal(by, { fileName, size: file.bytes.byteLength, ...(sha256 ? { sha256 } : {}), ...shown, ...(detail ? { detail } : {}) })
       .catch((e) => console.error('[caijian] audit log line not written:', e));
-    return { fileName, status: 'failed', error };
+    return { fileName, status: 'failed', error: shown };
   };
   try {
     return await importChecked(repo, pool, limits, { name: fileName, bytes: file.bytes }, user, by, refused);
@@ -61,7 +64,7 @@ async function importChecked(
   file: { name: string; bytes: Uint8Array },
   user: User,
   by: AuditActor,
-  refused: (error: Failure, sha256?: string) => Promise<ImportResult>,
+  refused: (error: Failure & { detail?: string }, sha256?: string) => Promise<ImportResult>,
 ): Promise<ImportResult> {
   const fileName = file.name;
   if (file.bytes.byteLength > limits.maxFileBytes) {
@@ -86,7 +89,7 @@ async function importChecked(
   }
 
   const reply = await pool.parse({ bytes: file.bytes, fileName, limits }, limits.parseSeconds);
-  if (!reply.ok) return refused({ code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn }, sha256);
+  if (!reply.ok) return refused({ code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn, detail: reply.detail }, sha256);
   const audit = await withPriorYear(repo, reply.modelJson, reply.audit, user);
 
   const saved: SaveResult = await repo.saveDocument({

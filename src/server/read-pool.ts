@@ -26,6 +26,17 @@ export class ParsePool {
     const outcome = await this.pool.run(job, { deadlineMs: seconds * 1000 });
     if (outcome.ok) return outcome.value;
     const { code, messageZh, messageEn } = outcome.failure;
+    // A reading process that died says why in words meant for the log (its last error line): the user is told what
+    // happened to the file.
+    if (code === 'crash' || code === 'start-failed') {
+      return {
+        ok: false,
+        code,
+        messageZh: code === 'crash' ? '读取此文件的进程意外退出，文件未保存。错误已记入日志，请将文件提供给管理员。' : '读取进程无法启动，文件未保存；请联系管理员。',
+        messageEn: code === 'crash' ? 'The process reading this file ended unexpectedly; it was not stored. The error was logged; please pass the file to the administrator.' : 'The reading process could not start; the file was not stored. Please contact the administrator.',
+        detail: messageEn,
+      };
+    }
     return { ok: false, code, messageZh, messageEn };
   }
 

@@ -18,7 +18,8 @@ export interface ParseJob {
 
 export type ParseReply =
   | { ok: true; format: string; modelJson: string; audit: AuditOutcome }
-  | { ok: false; code: string; messageZh: string; messageEn: string };
+  /** `detail`: what went wrong inside (a program error's text), for the server log and the audit log, never the user. */
+  | { ok: false; code: string; messageZh: string; messageEn: string; detail?: string };
 
 async function checkStructure(bytes: Uint8Array, fileName: string, limits: UploadLimits): Promise<string> {
   const detected = detectFormat(bytes, fileName);
@@ -57,12 +58,15 @@ export async function parseAndAudit(job: ParseJob): Promise<ParseReply> {
     // A refused allocation is the job pool's to report (it names the cap and replaces the process).
     if (isOutOfMemory(e)) throw e;
     if (isInputError(e)) return { ok: false, code: e.code, messageZh: e.messageZh, messageEn: e.messageEn };
-    const detail = e instanceof Error ? e.message : String(e);
+    // A program error's own text ("Cannot set properties of undefined", bytes of the file) means nothing to the person
+    // who uploaded it: they are told what happened to their file; the detail goes to the logs.
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return {
       ok: false,
       code: 'internal',
-      messageZh: `读取文件时发生内部错误：${detail}`,
-      messageEn: `Internal error while reading the file: ${detail}`,
+      messageZh: '读取此文件时程序出错，文件未保存。错误已记入日志，请将文件提供给管理员。',
+      messageEn: 'The program failed while reading this file; it was not stored. The error was logged; please pass the file to the administrator.',
+      detail: detail.slice(0, 2000),
     };
   }
 }

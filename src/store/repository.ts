@@ -669,7 +669,7 @@ export class Repository {
   }
 
   /** An upload refused (not a disclosure, over a limit, a hostile file stopped by a bound, the deadline or the memory cap). */
-  async logRefusal(by: AuditActor, detail: { fileName: string; size: number | null; code: string; messageZh: string; messageEn: string; sha256?: string }): Promise<void> {
+  async logRefusal(by: AuditActor, detail: { fileName: string; size: number | null; code: string; messageZh: string; messageEn: string; sha256?: string; detail?: string }): Promise<void> {
     await this.logAction(this.db, { ...by, action: 'document.refuse', target: null, detail });
   }
 

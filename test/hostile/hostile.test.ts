@@ -29,6 +29,8 @@ function expectClear(zh: string | null | undefined, en: string | null | undefine
 
 let dir: string;
 let inputs: HostileInput[];
+/** Classes of issue 13 items 1–2 (test/hostile/inputs.ts), known before the inputs are written. */
+const COUNT = 15;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caijian-hostile-'));
@@ -72,10 +74,10 @@ describe('job runner on hostile inputs', () => {
   }, 240_000);
 
   it('covers every class of issue 13', () => {
-    expect(inputs.map((i) => i.name)).toHaveLength(13);
+    expect(inputs.map((i) => i.name)).toHaveLength(COUNT);
   });
 
-  it.each([...Array(13).keys()])('input %i ends within 30 s and 1 GiB, refused with a clear message', (i) => {
+  it.each([...Array(COUNT).keys()])('input %i ends within 30 s and 1 GiB, refused with a clear message', (i) => {
     const input = inputs[i];
     const { outcome, wallMs } = outcomes.get(input.name)!;
     // Time from start to refusal, waiting in the queue excluded: the job's own time.
@@ -117,4 +119,20 @@ describe('server under upload of hostile inputs', () => {
     const seed = readFileSync(join(SEEDS, '000_29b57f9efee068d5.txt'));
     expect((await upload('seed.txt', seed, [201])).status).toBe('created');
   }, 240_000);
+
+  it('reads what item 2 says must be read: GB18030 and UTF-16 text, a text that mentions %PDF-', async () => {
+    const fixtures = join(import.meta.dirname, '../fixtures/text');
+    const mention = Buffer.concat([Buffer.from('说明：本文件由 %PDF-1.7 文件转换而来。\n'), readFileSync(join(SEEDS, '001_55a449a7ecd7ae44.txt'))]);
+    for (const [name, bytes] of [
+      ['gb18030.txt', readFileSync(join(fixtures, 'seed000.gb18030.txt'))],
+      ['utf16le.txt', readFileSync(join(fixtures, 'seed000.utf16le-bom.txt'))],
+      ['mentions-pdf.txt', mention],
+    ] as const) {
+      const res = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name, bytes: new Uint8Array(bytes) }]) });
+      const result = ((await res.json()) as { results: { status: string; document?: { entity: string; format: string } }[] }).results[0];
+      expect(result.status, name).toBe('created');
+      expect(result.document?.format).toBe('text');
+      expect(result.document?.entity).toMatch(/医疗保障局/);
+    }
+  }, 60_000);
 });

@@ -131,6 +131,29 @@ function xlsbColumnMerges(): Uint8Array {
   return new Uint8Array(XLSX.write(wb, { bookType: 'xlsb', type: 'buffer' }) as Buffer);
 }
 
+/** The same whole-column merges in the old binary format (BIFF8 .xls, written by SheetJS): a few KB on disk. */
+function xlsColumnMerges(): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet([['2025年部门收支总表'], ['项目', '金额'], ['合计', 1]]);
+  ws['!merges'] = Array.from({ length: 10 }, (_, c) => ({ s: { r: 0, c }, e: { r: 65535, c } }));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+  return new Uint8Array(XLSX.write(wb, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+}
+
+/**
+ * A workbook with one digit of an amount changed after it was zipped: the entry's CRC no longer matches. Read without the check, it would become audit errors blaming the
+ * department for a number it never wrote.
+ */
+function xlsxBadCrc(): Uint8Array {
+  const rows = `<row r="1"><c r="A1" t="inlineStr"><is><t>部门收支总表</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>合计</t></is></c><c r="B2"><v>1234.56</v></c></row>`;
+  // level 0: deflate's stored blocks keep the digits readable in the archive, so one can be changed in place
+  const zip = Buffer.from(workbookZip(sheetXml(rows), {}, { level: 0 }));
+  const at = zip.indexOf('1234.56');
+  if (at < 0) throw new Error('the stored sheet was expected uncompressed');
+  zip[at] = '7'.charCodeAt(0);
+  return new Uint8Array(zip);
+}
+
 /** 50 MB of tab-separated numbers, 20 columns a line. */
 function tabSeparated(): Buffer {
   const line = Array.from({ length: 20 }, (_, i) => `${1000 + i}.00`).join('\t') + '\n';
@@ -169,6 +192,8 @@ export async function writeHostileInputs(dir: string): Promise<HostileInput[]> {
   put('xlsx with cells in columns A and XFD', 'a-xfd.xlsx', xlsxAandXfd());
   put('xlsx with full-column merges', 'column-merges.xlsx', xlsxColumnMerges());
   put('xlsb with full-column merges', 'column-merges.xlsb', xlsbColumnMerges());
+  put('12 KB-class xls with full-column merges', 'column-merges.xls', xlsColumnMerges());
+  put('xlsx with a digit changed after zipping (CRC)', 'bad-crc.xlsx', xlsxBadCrc());
   put('50 MB of tab-separated text', 'tabs.txt', tabSeparated());
   put('10 MB text on a single line', 'one-line.txt', singleLine());
   return inputs;
