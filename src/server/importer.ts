@@ -102,7 +102,37 @@ async function importChecked(
     department: user.role === 'department' ? (user.department ?? null) : null,
     uploadedBy: user.id,
   }, by);
+  if (!saved.duplicate) await reauditLater(repo, saved.document);
   return { fileName, status: saved.duplicate ? 'duplicate' : 'created', document: saved.document };
+}
+
+/** What a stored document's own department may see (a bureau's document: everything). */
+function ownerOf(d: DocumentSummary): Pick<User, 'role' | 'department'> {
+  return d.department ? { role: 'department', department: d.department } : { role: 'admin', department: null };
+}
+
+/**
+ * A new document may be the prior year of documents stored before it (a folder uploaded in any order): those of the
+ * same entity key that compare with it get their cross-document findings again — their other findings and the
+ * reviews of all of them kept (Repository.reprocessDocument carries reviews by finding). A failure here is logged and
+ * costs those findings only, never the upload.
+ */
+async function reauditLater(repo: Repository, added: DocumentSummary): Promise<void> {
+  if (!added.entityKey || added.fiscalYear === null) return;
+  const years = new Set(counterpartYearOffsets().map((k) => (added.fiscalYear as number) - k));
+  try {
+    for (const later of await repo.documentsOfEntity(added.entityKey)) {
+      if (later.id === added.id || later.fiscalYear === null || !years.has(later.fiscalYear) || later.auditStatus !== 'done') continue;
+      const stored = await repo.getDocument(later.id);
+      if (!stored) continue;
+      const own = (await repo.listFindings(later.id)).map((f) => f.finding).filter((f) => !f.counterpart);
+      const audit = await withPriorYear(repo, stored.modelJson, { status: 'done', findings: own }, ownerOf(later), later.id);
+      if (audit.findings.length === own.length && !(await repo.listFindings(later.id)).some((f) => f.finding.counterpart)) continue;
+      await repo.reprocessDocument(later.id, readFields(stored.modelJson, audit));
+    }
+  } catch (e) {
+    console.error('[caijian] cross-document audit of later documents failed:', e);
+  }
 }
 
 /**
@@ -213,9 +243,8 @@ export async function reprocess(repo: Repository, pool: ParsePool, limits: Uploa
   if (!bytes) return { status: 'not-found' };
   const reply = await pool.parse({ bytes, fileName: d.summary.fileName, limits }, limits.parseSeconds);
   if (!reply.ok) return { status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
-  // against what the document's own department may see (a bureau's document: everything)
-  const owner = d.summary.department ? { role: 'department' as const, department: d.summary.department } : { role: 'admin' as const, department: null };
-  const done = await repo.reprocessDocument(id, readFields(reply.modelJson, await withPriorYear(repo, reply.modelJson, reply.audit, owner, id)), by);
+  // against what the document's own department may see
+  const done = await repo.reprocessDocument(id, readFields(reply.modelJson, await withPriorYear(repo, reply.modelJson, reply.audit, ownerOf(d.summary), id)), by);
   if (!done) return { status: 'not-found' };
   const after = await repo.getDocument(id);
   return { status: 'done', document: after!.summary, carried: done.carried };

@@ -123,3 +123,32 @@ describe('cross-document findings at upload', () => {
     expect(await crossOf(mine.document.id)).toEqual([]);
   }, 120_000);
 });
+
+// A folder uploaded in any order: the 2024 budget stored first gets its cross-document findings when 2023 arrives,
+// and a review made on it meanwhile stays.
+describe('cross-document findings when the prior year arrives later', () => {
+  let t: TestServer;
+  const CORPUS = join(SHARED, 'corpus/zxj6827111-blip__tianbaoxitong');
+  const file = (n: string) => ({ name: n, bytes: new Uint8Array(readFileSync(join(CORPUS, n))) });
+  beforeAll(async () => {
+    t = await testServer();
+  }, 60_000);
+  afterAll(async () => t?.close());
+  const upload = async (n: string) => (await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([file(n)]) })).json()).results[0];
+  const findingsOf = async (id: string) => (await (await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth })).json()).findings;
+
+  it('re-audits the later document across documents and keeps its reviews', async () => {
+    const y2024 = await upload('1769438736627-418301796.pdf');
+    const before = await findingsOf(y2024.document.id);
+    expect(before.filter((f: { finding: { counterpart?: unknown } }) => f.finding.counterpart)).toEqual([]);
+    const dismissed = before.find((f: { severity: string }) => f.severity === 'error');
+    const put = await fetch(`${t.url}/api/findings/${dismissed.id}/review`, { method: 'PUT', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'dismissed', reason: '已核实' }) });
+    expect(put.status).toBe(200);
+    await upload('1770007475548-818404804.pdf');
+    const after = await findingsOf(y2024.document.id);
+    expect(after.filter((f: { finding: { counterpart?: unknown } }) => f.finding.counterpart)).toHaveLength(20);
+    expect(after.length).toBe(before.length + 20);
+    const kept = after.find((f: { message: string; review: { status: string } | null }) => f.message === dismissed.message);
+    expect(kept.review).toMatchObject({ status: 'dismissed', reason: '已核实' });
+  }, 120_000);
+});
