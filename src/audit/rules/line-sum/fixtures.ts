@@ -46,11 +46,37 @@ function wuxiFiscal(grandTotal: string) {
   });
 }
 
+/**
+ * 深圳审计局 2026 收支总表 p4 (as read): 一、财政拨款 and 三、单位资金 are group lines no template names, the 款/项 lines
+ * print names only. `expenditureTotal` is 支出总计 (printed 10,737.69, as 收入总计).
+ */
+function shenzhenSummary(expenditureTotal: string) {
+  return disclosure({
+    kind: '预算',
+    tables: [
+      table('budget.summary', {
+        unit: '万元',
+        rows: [
+          { kind: 'item', label: '一、财政拨款', cells: { amount: '10,737.69' }, section: 'income' },
+          item('income.general_budget', { amount: '10,737.69' }, '1.一般公共预算拨款'),
+          code('201', { amount: '6,960.90' }, '一、一般公共服务支出', 'expenditure_function'),
+          { kind: 'item', label: '审计事务', cells: { amount: '6,960.90' }, section: 'expenditure_function' },
+          item('income.total', { amount: '10,737.69' }, '本年收入合计'),
+          item('expenditure_function.total', { amount: '10,737.69' }, '本年支出合计'),
+          item('income.grand_total', { amount: '10,737.69' }, '收入总计'),
+          item('expenditure_function.grand_total', { amount: expenditureTotal }, '支出总计'),
+        ],
+      }),
+    ],
+  });
+}
+
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'a consistent final account', disclosure: cleanFinal },
     { name: '收入总计 = 本年收入合计 + 上年实户资金余额 + 上年结转 (西安 2019)', disclosure: () => xianSummary('3,695.91') },
     { name: '支出总计 = Σ classes while 本年支出 is printed 0.02 apart from them: rounding (无锡 2026 p23)', disclosure: () => wuxiFiscal('152,585.76') },
+    { name: '深圳审计局 2026 p4 as printed: unnamed group lines, 收入总计 = 支出总计', disclosure: () => shenzhenSummary('10,737.69') },
   ],
   invalid: [
     {
@@ -73,6 +99,11 @@ const fixtures: RuleFixtures = {
         { messageId: 'mismatch', table: 'final.fiscal_summary', row: '总计', column: 'amount' },
         { messageId: 'mismatch', table: 'final.fiscal_summary', row: '总计', column: 'amount' },
       ],
+    },
+    {
+      name: '收入总计 = 支出总计 is judged although unnamed lines carry amounts (深圳审计局 2026 p4, 支出总计 1.00 more)',
+      disclosure: () => shenzhenSummary('10,738.69'),
+      expect: [{ messageId: 'mismatch', table: 'budget.summary', row: '支出总计', column: 'amount' }],
     },
     {
       name: '06表 人员经费合计 ≠ 301 + 303',

@@ -57,9 +57,11 @@ const rule: Rule = {
       if (!target) continue;
       const parts = rel.parts.map((p) => withParts(ctx, p, new Set([rel]))).filter((p) => p !== undefined);
       // Lines recognition could not name (“1.一般公共预算拨款”, “上年结余、结转”) may be the missing terms: a sum over
-      // named lines only would read them as zero, so the relation is not judged while such lines carry amounts.
+      // named lines only would read them as zero, so the relation is not judged while such lines carry amounts. An
+      // identity of two printed totals (收入总计 = 支出总计, the one-part relations) has no terms to miss (深圳 2026 收支总表:
+      // 一、财政拨款 / 三、单位资金 and 款/项 lines printed by name only kept every relation of the table unchecked).
       const sections = new Set([target, ...parts].map((p) => p.row.section));
-      if (target.table.rows.some((r) => r.kind === 'item' && !r.item && !r.code && sections.has(r.section) && r.cells.some((c) => c.value !== null && c.value !== '0' && !/^0\.0+$/.test(c.value)))) continue;
+      if (rel.parts.length > 1 && target.table.rows.some((r) => r.kind === 'item' && !r.item && !r.code && sections.has(r.section) && r.cells.some((c) => c.value !== null && c.value !== '0' && !/^0\.0+$/.test(c.value)))) continue;
       checkEquation(ctx, { target, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.nameEn ?? rel.name } });
     }
   },
