@@ -151,7 +151,12 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   },
   meeting: { all: [c(B('three_public_and_other'), 'total', 'meeting'), c(B('meeting_training_fees'), 'total', 'meeting', /会议费/)] },
   training: { all: [c(B('three_public_and_other'), 'total', 'training'), c(B('meeting_training_fees'), 'total', 'training', /培训费/)] },
-  'procurement.total': { all: [c(B('procurement'), 'total', 'total', /^(总计|合计|金额)$/)] },
+  // “其中一般公共预算拨款政府采购 50,106.43 万元” (重庆 2026 规划和自然资源局 p6) is the table's 一般公共预算 column, not its 总计
+  'procurement.total': {
+    all: [c(B('procurement'), 'total', 'total', /^(总计|合计|金额)$/)],
+    general: [c(B('procurement'), 'total', 'general_budget')],
+    gov_fund: [c(B('procurement'), 'total', 'gov_fund')],
+  },
 };
 
 // 决算 tables (domain.md §2), appended to each subject: a budget prints none of them and a final account none of the

@@ -59,6 +59,26 @@ function wuxi(...sections: ReturnType<typeof section>[]) {
 
 const part = (h: string, ...p: string[]) => section(['第三部分2026年度部门预算情况说明', h], ...p);
 
+/**
+ * 重庆市规划和自然资源局 2026 (calinchow-del__renwu/004_重庆): p6 states the procurement total and, after 其中, its
+ * 一般公共预算拨款 part; the 政府采购预算明细表 p27 prints both (总计 110,390.99, 一般公共预算拨款收入 50,106.43).
+ */
+function chongqingProcurement(general: string) {
+  const t = table('budget.procurement', { rows: [total({ total: '110,390.99', general_budget: general, gov_fund: '15,057.75', operating: '12,013.07', other: '33,213.75' })] });
+  return disclosure({
+    kind: '预算',
+    fiscalYear: 2026,
+    name: '重庆市规划和自然资源局',
+    tables: [t],
+    sections: [
+      section(
+        '（二）政府采购情况',
+        '所属各预算单位政府采购预算总额110,390.99万元：政府采购货物预算6,005.76万元、政府采购工程预算6,599.5万元、政府采购服务预算97,785.73万元；其中一般公共预算拨款政府采购50,106.43万元：政府采购货物预算664.38万元、政府采购工程预算0万元、政府采购服务预算49,442.05万元。',
+      ),
+    ],
+  });
+}
+
 const fixtures: RuleFixtures = {
   valid: [
     {
@@ -118,8 +138,14 @@ const fixtures: RuleFixtures = {
       name: '上年执行数 and 在职人员经费 are not table lines',
       disclosure: () => wuxi(part('三、支出预算情况说明', '上年执行数基本支出2,100.00万元；在职人员经费1,900.00万元。')),
     },
+    { name: '其中一般公共预算拨款政府采购 is the procurement table’s 一般公共预算 column (重庆 2026 p6/p27)', disclosure: () => chongqingProcurement('50,106.43') },
   ],
   invalid: [
+    {
+      name: '其中一般公共预算拨款政府采购 against a different 一般公共预算 column (重庆 2026 p6 with the table changed)',
+      disclosure: () => chongqingProcurement('50,006.43'),
+      expect: [{ messageId: 'mismatch', table: 'narrative' }],
+    },
     {
       // review.md: a total stated as 0 万元 where the tables have money (the sentence left from a year without 三公)
       name: 'a stated “0万元” against a 三公 table printing 3.00',
