@@ -310,7 +310,9 @@ describe('first run and time limits', () => {
       const res = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([seed('002')]) });
       expect(res.status).toBe(422);
       expectError(await json(res), 'timeout');
-      expect(Date.now() - started).toBeLessThan(5000);
+      // Far below a hang (the reader's own child is killed at its deadline), with room for a loaded machine where
+      // starting the child alone took over 5 s (load 31); the suite's test timeout is 60 s.
+      expect(Date.now() - started).toBeLessThan(30_000);
       expect((await t.repo.listDocuments()).total).toBe(0);
     } finally {
       await t.close();
