@@ -87,6 +87,10 @@ export interface PickList {
   rule: string;
   a: string[];
   b: string[];
+  /** The held-out list, drawn after the reader was tuned on a and b (never used to tune it in the session that drew it). */
+  c?: string[];
+  cSeed?: number;
+  cRule?: string;
 }
 
 export function readPick(dir = truthDir): PickList {
@@ -94,7 +98,7 @@ export function readPick(dir = truthDir): PickList {
 }
 
 /**
- * Loads and validates every record: schema, file name ↔ pick list (NN is the index in list a or b and the record's
+ * Loads and validates every record: schema, file name ↔ pick list (NN is the index in list a, b or c and the record's
  * file is that entry), and — when `checkFiles` — that the PDF exists and its sha256 matches.
  */
 export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}): LoadResult {
@@ -105,9 +109,9 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
   const records: LoadedRecord[] = [];
   const errors: string[] = [];
   for (const name of names) {
-    const m = /^([ab])(\d\d)-[a-z0-9-]+\.json$/.exec(name);
+    const m = /^([abc])(\d\d)-[a-z0-9-]+\.json$/.exec(name);
     if (!m) {
-      errors.push(`${name}: name must be <a|b><NN>-<ascii-slug>.json`);
+      errors.push(`${name}: name must be <a|b|c><NN>-<ascii-slug>.json`);
       continue;
     }
     const id = `${m[1]}${m[2]}`;
@@ -124,7 +128,7 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
       continue;
     }
     const record = parsed.data;
-    const expected = pick[m[1] as 'a' | 'b'][Number(m[2])];
+    const expected = (pick[m[1] as 'a' | 'b' | 'c'] ?? [])[Number(m[2])];
     if (expected !== record.file) {
       errors.push(`${name}: file is "${record.file}" but pick list ${id} is "${expected ?? '(none)'}"`);
       continue;

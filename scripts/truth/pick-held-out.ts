@@ -1,0 +1,77 @@
+// Draws a held-out list of truth documents (list c of test/truth/pick.json): corpus PDFs not in any earlier list,
+// stratified by region, one document per stratum, the strata least represented in the earlier lists first. The
+// draw uses only the seed (mulberry32, Fisher–Yates), never the reader's results, so its score is out of sample.
+//
+//   node scripts/truth/pick-held-out.ts SEED N [LIST]     # prints list LIST (default c) as JSON
+//
+// Earlier lists: the one-letter lists of pick.json before LIST (a, b for c), so re-running reproduces LIST.
+// Strata: the region of sources.tsv's kind column (the field after the first comma: `budget (预算) 2026年, 西安`,
+// `上海市普陀区` → 上海, `江苏省(省级)` → 江苏); final accounts are their own stratum (决算). TEMPLATE rows (not real
+// disclosures) and non-PDF files are left out. Order: strata by how many documents of the earlier lists they hold
+// (ascending), ties in seeded-shuffle order; from each stratum the first document of its seeded shuffle; then a
+// second round in the same order if N is larger than the number of strata.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export function stratum(kind: string): string | null {
+  if (kind.startsWith('TEMPLATE')) return null;
+  if (kind.startsWith('final account')) return '决算';
+  const field = kind.split(',')[1]?.trim() ?? '';
+  const region = field.split(/[ (（]/)[0].replace(/^(.+?)(市|省).*$/, '$1');
+  return region || null;
+}
+
+const [seedText, nText, listName = 'c'] = process.argv.slice(2);
+if (!seedText || !nText) {
+  console.error('usage: node scripts/truth/pick-held-out.ts SEED N [LIST]');
+  process.exit(2);
+}
+const root = join(import.meta.dirname, '..', '..');
+const pick = JSON.parse(readFileSync(join(root, 'test', 'truth', 'pick.json'), 'utf8')) as Record<string, unknown>;
+const earlier = new Set(Object.entries(pick).flatMap(([k, v]) => (/^[a-z]$/.test(k) && k < listName && Array.isArray(v) ? (v as string[]) : [])));
+const tsv = readFileSync(join(root, '..', 'shared', 'corpus', 'sources.tsv'), 'utf8').trim().split(/\r?\n/);
+const header = tsv[0].split('\t');
+const fileCol = header.indexOf('file');
+const kindCol = header.indexOf('kind');
+const pool = new Map<string, string[]>();
+const used = new Map<string, number>();
+for (const line of tsv.slice(1)) {
+  const cols = line.split('\t');
+  const file = cols[fileCol];
+  const s = stratum(cols[kindCol] ?? '');
+  if (!s || !file.toLowerCase().endsWith('.pdf')) continue;
+  if (earlier.has(file)) used.set(s, (used.get(s) ?? 0) + 1);
+  else pool.set(s, [...(pool.get(s) ?? []), file]);
+}
+const rand = mulberry32(Number(seedText));
+const strata = shuffle([...pool.keys()].sort(), rand).sort((x, y) => (used.get(x) ?? 0) - (used.get(y) ?? 0));
+const queues = new Map(strata.map((s) => [s, shuffle(pool.get(s)!.sort(), rand)]));
+const list: string[] = [];
+while (list.length < Number(nText) && [...queues.values()].some((q) => q.length)) {
+  for (const s of strata) {
+    const next = queues.get(s)!.shift();
+    if (next && list.length < Number(nText)) list.push(next);
+  }
+}
+console.error(strata.map((s) => `${s}:${used.get(s) ?? 0}/${pool.get(s)!.length}`).join(' '));
+console.log(JSON.stringify(list, null, 1));
