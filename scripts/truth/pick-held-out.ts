@@ -12,6 +12,7 @@
 // second round in the same order if N is larger than the number of strata.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -41,37 +42,44 @@ export function stratum(kind: string): string | null {
   return region || null;
 }
 
-const [seedText, nText, listName = 'c'] = process.argv.slice(2);
-if (!seedText || !nText) {
-  console.error('usage: node scripts/truth/pick-held-out.ts SEED N [LIST]');
-  process.exit(2);
-}
-const root = join(import.meta.dirname, '..', '..');
-const pick = JSON.parse(readFileSync(join(root, 'test', 'truth', 'pick.json'), 'utf8')) as Record<string, unknown>;
-const earlier = new Set(Object.entries(pick).flatMap(([k, v]) => (/^[a-z]$/.test(k) && k < listName && Array.isArray(v) ? (v as string[]) : [])));
-const tsv = readFileSync(join(root, '..', 'shared', 'corpus', 'sources.tsv'), 'utf8').trim().split(/\r?\n/);
-const header = tsv[0].split('\t');
-const fileCol = header.indexOf('file');
-const kindCol = header.indexOf('kind');
-const pool = new Map<string, string[]>();
-const used = new Map<string, number>();
-for (const line of tsv.slice(1)) {
-  const cols = line.split('\t');
-  const file = cols[fileCol];
-  const s = stratum(cols[kindCol] ?? '');
-  if (!s || !file.toLowerCase().endsWith('.pdf')) continue;
-  if (earlier.has(file)) used.set(s, (used.get(s) ?? 0) + 1);
-  else pool.set(s, [...(pool.get(s) ?? []), file]);
-}
-const rand = mulberry32(Number(seedText));
-const strata = shuffle([...pool.keys()].sort(), rand).sort((x, y) => (used.get(x) ?? 0) - (used.get(y) ?? 0));
-const queues = new Map(strata.map((s) => [s, shuffle(pool.get(s)!.sort(), rand)]));
-const list: string[] = [];
-while (list.length < Number(nText) && [...queues.values()].some((q) => q.length)) {
-  for (const s of strata) {
-    const next = queues.get(s)!.shift();
-    if (next && list.length < Number(nText)) list.push(next);
+/** The held-out list LIST drawn from the corpus's sources.tsv text with the seed, given pick.json's earlier lists. */
+export function drawHeldOut(seed: number, n: number, listName: string, pick: Record<string, unknown>, sourcesTsv: string): string[] {
+  const earlier = new Set(Object.entries(pick).flatMap(([k, v]) => (/^[a-z]$/.test(k) && k < listName && Array.isArray(v) ? (v as string[]) : [])));
+  const tsv = sourcesTsv.trim().split(/\r?\n/);
+  const header = tsv[0].split('\t');
+  const fileCol = header.indexOf('file');
+  const kindCol = header.indexOf('kind');
+  const pool = new Map<string, string[]>();
+  const used = new Map<string, number>();
+  for (const line of tsv.slice(1)) {
+    const cols = line.split('\t');
+    const file = cols[fileCol];
+    const s = stratum(cols[kindCol] ?? '');
+    if (!s || !file.toLowerCase().endsWith('.pdf')) continue;
+    if (earlier.has(file)) used.set(s, (used.get(s) ?? 0) + 1);
+    else pool.set(s, [...(pool.get(s) ?? []), file]);
   }
+  const rand = mulberry32(seed);
+  const strata = shuffle([...pool.keys()].sort(), rand).sort((x, y) => (used.get(x) ?? 0) - (used.get(y) ?? 0));
+  const queues = new Map(strata.map((s) => [s, shuffle(pool.get(s)!.sort(), rand)]));
+  const list: string[] = [];
+  while (list.length < n && [...queues.values()].some((q) => q.length)) {
+    for (const s of strata) {
+      const next = queues.get(s)!.shift();
+      if (next && list.length < n) list.push(next);
+    }
+  }
+  return list;
 }
-console.error(strata.map((s) => `${s}:${used.get(s) ?? 0}/${pool.get(s)!.length}`).join(' '));
-console.log(JSON.stringify(list, null, 1));
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [seedText, nText, listName = 'c'] = process.argv.slice(2);
+  if (!seedText || !nText) {
+    console.error('usage: node scripts/truth/pick-held-out.ts SEED N [LIST]');
+    process.exit(2);
+  }
+  const root = join(import.meta.dirname, '..', '..');
+  const pick = JSON.parse(readFileSync(join(root, 'test', 'truth', 'pick.json'), 'utf8')) as Record<string, unknown>;
+  const tsv = readFileSync(join(root, '..', 'shared', 'corpus', 'sources.tsv'), 'utf8');
+  console.log(JSON.stringify(drawHeldOut(Number(seedText), Number(nText), listName, pick, tsv), null, 1));
+}

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRecords, truthDir, type TruthCell } from '../../scripts/truth/record.ts';
+import { baselineOf, compare, HELD_OUT, type Run } from '../../scripts/score-truth.ts';
+import { drawHeldOut } from '../../scripts/truth/pick-held-out.ts';
+import { corpusDir, loadRecords, readPick, truthDir, type TruthCell } from '../../scripts/truth/record.ts';
 import { emptyTallies, normLabel, scoreCell, scoreDoc, scoreTables, type Miss, type ModelDoc } from '../../scripts/truth/score.ts';
 
 // The labelled truth set (test/truth/docs) and its scorer. Scoring the whole set reads every PDF (minutes on the
@@ -19,9 +21,50 @@ describe('truth set records', () => {
     }
   });
 
-  it('the baseline names every figure the scorer computes', () => {
-    const baseline = JSON.parse(readFileSync(join(truthDir, 'baseline.json'), 'utf8')) as { figures: Record<string, number> };
+  it('the baseline names every figure the scorer computes, for all lists and for the held-out list', () => {
+    const baseline = JSON.parse(readFileSync(join(truthDir, 'baseline.json'), 'utf8')) as {
+      figures: Record<string, number>;
+      heldOut?: { list: string; figures: Record<string, number> };
+    };
     expect(Object.keys(baseline.figures).sort()).toEqual(Object.keys(emptyTallies()).sort());
+    expect(baseline.heldOut?.list).toBe(HELD_OUT);
+    expect(Object.keys(baseline.heldOut?.figures ?? {}).sort()).toEqual(Object.keys(emptyTallies()).sort());
+  });
+
+  it('the held-out list c is disjoint from a and b and is what its seed draws from sources.tsv', () => {
+    const pick = readPick();
+    const earlier = new Set([...pick.a, ...pick.b]);
+    expect(pick.c?.length).toBeGreaterThan(0);
+    expect(pick.c!.filter((f) => earlier.has(f))).toEqual([]);
+    const tsv = readFileSync(join(corpusDir, 'sources.tsv'), 'utf8');
+    expect(drawHeldOut(pick.cSeed!, pick.c!.length, 'c', pick as unknown as Record<string, unknown>, tsv)).toEqual(pick.c);
+  });
+});
+
+describe('held-out figures', () => {
+  const tallies = (hit: number, total: number) => {
+    const t = emptyTallies();
+    for (const f of Object.keys(t) as (keyof typeof t)[]) t[f] = { hit, total };
+    return t;
+  };
+  const run = (all: [number, number], held: [number, number] | null): Run => ({
+    scores: [],
+    totals: tallies(...all),
+    heldOut: held ? { documents: 2, totals: tallies(...held) } : null,
+    seconds: 0,
+  });
+
+  it('records and checks the held-out list apart from all lists', () => {
+    const base = baselineOf(run([9, 10], [3, 4]), '2026-12-03');
+    expect(base.figures.cellsExact).toBe(90);
+    expect(base.heldOut).toEqual({ list: 'c', documents: 2, figures: expect.objectContaining({ cellsExact: 75 }) });
+    // All lists hold, the held-out list drops: a failure named as held-out.
+    const { dropped } = compare(run([9, 10], [2, 4]), base);
+    expect(dropped.length).toBe(9);
+    expect(dropped[0]).toMatch(/^held-out \(c\) /);
+    expect(compare(run([9, 10], [3, 4]), base)).toEqual({ dropped: [], rose: [] });
+    // A run without the held-out records (e.g. --only a03) is compared on all lists only.
+    expect(compare(run([9, 10], null), base).dropped).toEqual([]);
   });
 });
 
