@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './lib/run-child.ts';
 import { corpusDir, loadRecords, truthDir, type LoadedRecord } from './truth/record.ts';
-import { addTallies, emptyTallies, FIGURE_NAMES, FIGURES, pct, reduce, scoreDoc, type DocScore, type Figure, type ModelDoc } from './truth/score.ts';
+import { addTallies, emptyTallies, FIGURE_NAMES, FIGURES, pct, reduce, scoreDoc, type DocScore, type Figure, type Miss, type ModelDoc } from './truth/score.ts';
 
 const root = join(import.meta.dirname, '..');
 const CHILD_TIMEOUT_MS = 240_000;
@@ -107,13 +107,39 @@ function figuresTable(totals: Run['totals'], baselineFigures: Record<Figure, num
   return lines.join('\n');
 }
 
+/** The failure class of a miss, for the next session to fix generally: which part of the reading went wrong. */
+export function missClass(m: Miss): string {
+  if (m.figure === 'entity' || m.figure === 'year' || m.figure === 'kind' || m.figure === 'level') return `metadata (${m.figure})`;
+  if (m.figure === 'tablesKeyed') return 'table not keyed';
+  if (m.found.startsWith('no table keyed')) return 'cell in a table not keyed';
+  if (m.found.startsWith('value in no cell')) return 'digits not read';
+  if (m.found.startsWith('row not found')) return 'row code/label missing or wrong';
+  return 'column shifted (row found, value not under the column)';
+}
+
+/** Every miss of the held-out list with its class, document and page. */
+function heldOutMisses(run: Run): string {
+  const misses = run.scores.filter((s) => listOf(s.id) === HELD_OUT).flatMap((s) => s.misses);
+  const failed = run.scores.filter((s) => listOf(s.id) === HELD_OUT && s.readError);
+  if (!misses.length && !failed.length) return `No miss on list ${HELD_OUT}.`;
+  const lines = ['| class | document | page | expected | found |', '|---|---|---|---|---|'];
+  for (const s of failed) lines.push(`| read failed | ${cellText(`${s.id} ${s.file}`)} | | | ${cellText(s.readError ?? '')} |`);
+  for (const m of [...misses].sort((x, y) => missClass(x).localeCompare(missClass(y))))
+    lines.push(`| ${missClass(m)} | ${cellText(m.doc)} | ${m.page ?? ''} | ${cellText(m.expected)} | ${cellText(m.found)} |`);
+  return lines.join('\n');
+}
+
 /** The held-out list's figures, or a line saying none of its records was scored. */
 function heldOutSection(run: Run, baseline: Baseline | null): string {
   if (!run.heldOut) return `No record of the held-out list ${HELD_OUT} was scored.`;
   return `${run.heldOut.documents} records of list ${HELD_OUT}, drawn after the reader was tuned on lists a and b (test/truth/pick.json,
 \`cRule\`) and never used to tune it; their figures are the out-of-sample measure:
 
-${figuresTable(run.heldOut.totals, baseline?.heldOut?.figures)}`;
+${figuresTable(run.heldOut.totals, baseline?.heldOut?.figures)}
+
+Misses of list ${HELD_OUT} by class (all lists' misses: below, under Misses):
+
+${heldOutMisses(run)}`;
 }
 
 const cellText = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

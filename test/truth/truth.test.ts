@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baselineOf, compare, HELD_OUT, type Run } from '../../scripts/score-truth.ts';
+import { baselineOf, compare, HELD_OUT, missClass, type Run } from '../../scripts/score-truth.ts';
 import { drawHeldOut } from '../../scripts/truth/pick-held-out.ts';
 import { corpusDir, loadRecords, readPick, truthDir, type TruthCell } from '../../scripts/truth/record.ts';
 import { emptyTallies, normLabel, scoreCell, scoreDoc, scoreTables, type Miss, type ModelDoc } from '../../scripts/truth/score.ts';
@@ -65,6 +65,16 @@ describe('held-out figures', () => {
     expect(compare(run([9, 10], [3, 4]), base)).toEqual({ dropped: [], rose: [] });
     // A run without the held-out records (e.g. --only a03) is compared on all lists only.
     expect(compare(run([9, 10], null), base).dropped).toEqual([]);
+  });
+
+  it('names the class of each miss from what the scorer found', () => {
+    const miss = (figure: Miss['figure'], found: string): Miss => ({ doc: 'c05 x.pdf', figure, page: 36, expected: '', found });
+    expect(missClass(miss('entity', 'null'))).toBe('metadata (entity)');
+    expect(missClass(miss('tablesKeyed', 'no table starting on pages ±1'))).toBe('table not keyed');
+    expect(missClass(miss('cellsExact', 'no table keyed budget.gov_fund'))).toBe('cell in a table not keyed');
+    expect(missClass(miss('cellsExact', 'value in no cell of the table; row: [2149801|公路水路运输] 合计=1'))).toBe('digits not read');
+    expect(missClass(miss('cellsExact', 'row not found; value in: [-|-] 合计=64463.40'))).toBe('row code/label missing or wrong');
+    expect(missClass(miss('cellsExact', 'row: [2149801|公路水路运输] 合计=64463.40'))).toMatch(/^column shifted/);
   });
 });
 
