@@ -138,8 +138,9 @@ function labelsEvidence(t: Table): Evidence | undefined {
  * header vocabulary recognition matches columns with (header.ts isKeyLabel).
  */
 function isValueColumn(t: Table, key: string): boolean {
+  if (!key.startsWith('col:')) return true;
   const c = t.columns.find((k) => k.key === key);
-  return !(c && key.startsWith('col:') && c.label.split('/').some(isKeyLabel));
+  return !(c && c.label.split('/').some(isKeyLabel));
 }
 
 const BLANKISH = /^[\s\-—–－/\\×xX*＊]*$/;
