@@ -26,9 +26,9 @@ export interface BatchOptions {
   timeoutMs?: number;
   /** Heap limit per child in MiB (default 256 MB below the memory cap). */
   maxHeapMb?: number;
-  /** Hard memory cap per child in MiB (all its memory; default CAIJIAN_JOB_MEMORY_MB or 2048). */
+  /** Hard memory cap per child in MiB (all its memory; default CAIJIAN_JOB_MEMORY_MB or 1536, as the server). */
   memoryMb?: number;
-  /** Replace a child after this many files (default 50), so a long batch does not grow. */
+  /** Replace a child after this many files (default 20, CAIJIAN_JOB_RECYCLE), so a long batch does not grow. */
   recycleAfter?: number;
   /** Reuse the rows of files already done in the journal beside `out` (a batch that was stopped). */
   resume?: boolean;
@@ -92,7 +92,7 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
       deadlineMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       entry: options.workerUrl ?? new URL('./batch-job.ts', import.meta.url),
       ...jobMemory(options),
-      recycleAfter: options.recycleAfter,
+      recycleAfter: options.recycleAfter ?? envNumber('CAIJIAN_JOB_RECYCLE') ?? 20,
     }));
   try {
     if (todo.length) {
@@ -208,10 +208,17 @@ export function defaultJobs(memoryMb = availableMemoryMb(), cores = availablePar
   return Math.max(1, Math.min(cores, Math.floor(memoryMb / JOB_BUDGET_MB)));
 }
 
+function envNumber(name: string): number | undefined {
+  const n = Number(process.env[name]);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
 /** Memory bounds of one child: the cap from the option or environment, the heap a little below it. */
 function jobMemory(options: BatchOptions): { memoryMb: number; heapMb: number } {
   const env = Number(process.env.CAIJIAN_JOB_MEMORY_MB);
-  const memoryMb = options.memoryMb ?? (Number.isFinite(env) && env > 0 ? env : 4608);
+  // The server's cap (src/server/limits.ts): every corpus document reads within it, and a child's heap limit that
+  // high makes V8 keep garbage for long (a 2-job batch of the corpus peaked at 1.6 GB with 4608).
+  const memoryMb = options.memoryMb ?? (Number.isFinite(env) && env > 0 ? env : 1536);
   return { memoryMb, heapMb: options.maxHeapMb ?? Math.min(4096, Math.max(128, memoryMb - 256)) };
 }
 
