@@ -133,7 +133,8 @@ function heldOutMisses(run: Run): string {
 function heldOutSection(run: Run, baseline: Baseline | null): string {
   if (!run.heldOut) return `No record of the held-out list ${HELD_OUT} was scored.`;
   return `${run.heldOut.documents} records of list ${HELD_OUT}, drawn after the reader was tuned on lists a and b (test/truth/pick.json,
-\`cRule\`) and never used to tune it; their figures are the out-of-sample measure:
+\`cRule\`) and never used to tune it; their figures are the out-of-sample measure (what they can and cannot show:
+test/truth/README.md, "Held-out list c"):
 
 ${figuresTable(run.heldOut.totals, baseline?.heldOut?.figures)}
 
