@@ -140,7 +140,7 @@ function labelsEvidence(t: Table): Evidence | undefined {
 function isValueColumn(t: Table, key: string): boolean {
   if (!key.startsWith('col:')) return true;
   const c = t.columns.find((k) => k.key === key);
-  return !(c && c.label.split('/').some(isKeyLabel));
+  return !c?.label.split('/').some(isKeyLabel);
 }
 
 const BLANKISH = /^[\s\-—–－/\\×xX*＊]*$/;
