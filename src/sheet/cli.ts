@@ -1,4 +1,4 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { coverageLine } from '../audit/coverage.ts';
 import { collectInputs } from '../batch/collect-inputs.ts';
@@ -10,6 +10,7 @@ import { UsageError } from '../cli/command.ts';
 import { readInputFile } from '../cli/read-input.ts';
 import { prepareSheet, sheetFormatOf, writeSheet, type PreparedSheet } from './export.ts';
 import { summaryWorkbook, type SummaryRow } from './summary.ts';
+import { ensureDir } from '../store/ensure-dir.ts';
 
 // `caijian check FILE --out 检查表.xlsx|.md` and `caijian check DIR --out DIR/`: the check sheets of documents
 // (one per document, plus 汇总.xlsx for a folder). Documents are done one after another in this process: each
@@ -65,7 +66,7 @@ export async function writeSheetsCommand(inputs: string[], out: string, options:
 
     const { files, missing } = await collectInputs(inputs);
     if (!files.length && !missing.length) throw new UsageError('没有找到可检查的文件', 'No documents to check were found');
-    await mkdir(out, { recursive: true });
+    ensureDir(out);
     const rows: SummaryRow[] = missing.map((file) => ({ file, sheetFile: null, prepared: null, refused: `找不到文件：${file}` }));
     const names = new Set<string>();
     let errors = 0;

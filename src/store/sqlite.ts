@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql.ts';
+import { ensureDir } from './ensure-dir.ts';
 
 // SQLite through Node's built-in node:sqlite (no native addon to build; see docs/decisions/0010-store.md).
 // The database is one file. WAL journaling keeps readers going while an import commits, and makes a commit
@@ -19,7 +20,7 @@ export class SqliteDatabase implements SqlDatabase {
 
   constructor(path: string) {
     const fresh = path !== ':memory:' && !existsSync(path);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') ensureDir(dirname(path));
     this.db = new DatabaseSync(path);
     // The file holds password hashes and every uploaded document: readable by its owner only.
     if (fresh) chmodSync(path, 0o600);
