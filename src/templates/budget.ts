@@ -36,7 +36,7 @@ const incomeColumns: ColumnTemplate[] = [
   col('superior_subsidy', '上级补助收入', /上级(单位|财政)?补助收入$/),
   col('affiliated', '附属单位上缴收入', /附属单位上缴收入$/),
   col('other', '其他收入', /^其他收入$/),
-  col('carryover', '上年结转', /^上年结(转|余)(结(余|转))?(\/(小计|合计))?$/),
+  col('carryover', '上年结转', /^上年结(转|余)[、和及]?(结(余|转))?(\/(小计|合计))?$/),
   col('non_fiscal_balance', '使用非财政拨款结余', /^使用非财政拨款结余/),
   // Regional sources brought forward, printed beside 上年结转 and counted in 总计 but not in this year's income
   // (西安: 上年实户资金余额, 用事业基金弥补收支差额).
@@ -52,6 +52,25 @@ const procurementColumns: ColumnTemplate[] = [
   col('carryover', '上年结转和结余资金', /^上年结(转|余)(结(余|转))?$/, /(^|\/)上年结转(和|及)?结余资金$/),
 ];
 
+// 深圳 prints its 基本支出总表 and 项目支出总表 by fund source, headed as its 收入总表 is (总计 | 财政拨款/小计 |
+// 财政拨款/一般公共预算拨款 | … | 财政专户管理资金 | 单位资金/事业收入 | … | 上年结余、结转; 项目支出总表 under
+// "2026年预算/"): total = Σ sources, 财政拨款/小计 = the three fiscal sources (row-sum).
+const fundSourceColumns: ColumnTemplate[] = [
+  col('fiscal_total', '财政拨款/小计', /(^|\/)财政拨款\/(小计|合计)$/),
+  col('general_budget', '一般公共预算拨款', /(^|\/)一般公共预算(拨款)?(收入|资金)?$/),
+  col('gov_fund', '政府性基金预算拨款', /(^|\/)政府性基金(预算)?(拨款)?(收入|资金)?$/),
+  col('state_capital', '国有资本经营预算拨款', /(^|\/)国有资本经营(预算)?(拨款)?(收入|资金)?$/),
+  col('special_account', '财政专户管理资金', /(^|\/)财政专户管理资金(收入)?$/),
+  col('unit_total', '单位资金/小计', /(^|\/)单位资金(\/(小计|合计))?$/),
+  col('business', '事业收入', /(^|\/)事业收入$/),
+  col('operating', '事业单位经营收入', /(^|\/)事业单位经营收入$/),
+  col('superior_subsidy', '上级补助收入', /(^|\/)上级(单位)?补助收入$/),
+  col('affiliated', '附属单位上缴收入', /(^|\/)附属单位上缴收入$/),
+  col('other', '其他收入', /(^|\/)其他收入$/),
+  col('non_fiscal_balance', '使用非财政拨款结余', /(^|\/)使用非财政拨款结余/),
+  col('carryover', '上年结余、结转', /(^|\/)上年结(转|余)[、和及]?(结(余|转))?(资金)?$/),
+];
+
 const threePublicWithMeetingsColumns: ColumnTemplate[] = [
   col('total', '合计', /^合计$/),
   col('three_public_total', '“三公”经费/小计', /^三公经费(\/(小计|合计))?$/),
@@ -65,13 +84,30 @@ const threePublicWithMeetingsColumns: ColumnTemplate[] = [
   col('operating_costs', '机关运行经费', /机关运行(经)?费$/),
 ];
 
+// 深圳 prints each 三公 item by fund (总计 | 因公出国(境)费 | 公务接待费 | 公务用车… each over 一般公共预算 | 政府性基金预算 |
+// 国有资本经营预算): the 一般公共预算 columns take the table's keys, the other funds' columns `gov_fund.*` / `state_capital.*`.
+const GENERAL_FUND = '(\\/一般公共预算(拨款)?)?$';
+const byFund = (prefix: string, fund: string): ColumnTemplate[] => {
+  const f = `\\/${fund}(预算)?(拨款)?$`;
+  return [
+    col(`${prefix}total`, `总计/${fund}`, new RegExp(`^(总计|合计|三公经费(合计)?)${f}`)),
+    col(`${prefix}abroad`, `因公出国(境)费/${fund}`, new RegExp(`因公出国.*${f}`)),
+    col(`${prefix}vehicle_total`, `公务用车购置及运行费/小计/${fund}`, new RegExp(`公务用车购置及运行(维护)?费\\/(小计|合计)${f}`)),
+    col(`${prefix}vehicle_purchase`, `公务用车购置费/${fund}`, new RegExp(`公务用车购置费${f}`)),
+    col(`${prefix}vehicle_operation`, `公务用车运行费/${fund}`, new RegExp(`公务用车运行(维护)?费${f}`)),
+    col(`${prefix}reception`, `公务接待费/${fund}`, new RegExp(`公务接待费${f}`)),
+  ];
+};
+
 const threePublicColumns: ColumnTemplate[] = [
-  col('total', '“三公”经费合计', /三公经费(合计)?$|^合计$/),
+  ...byFund('gov_fund.', '政府性基金'),
+  ...byFund('state_capital.', '国有资本经营'),
+  col('total', '“三公”经费合计', /三公经费(合计)?$|^合计$/, /^(总计|合计|三公经费(合计)?)\/一般公共预算(拨款)?$/),
   col('abroad', '因公出国(境)费', /因公出国/),
-  col('vehicle_total', '公务用车购置及运行费/小计', /\/小计$/, /^公务用车购置及运行(维护)?费$/),
-  col('vehicle_purchase', '公务用车购置费', /公务用车购置费$/),
-  col('vehicle_operation', '公务用车运行费', /公务用车运行(维护)?费$/),
-  col('reception', '公务接待费', /公务接待费$/),
+  col('vehicle_total', '公务用车购置及运行费/小计', /\/小计$/, /^公务用车购置及运行(维护)?费$/, new RegExp(`公务用车购置及运行(维护)?费\\/(小计|合计)${GENERAL_FUND}`)),
+  col('vehicle_purchase', '公务用车购置费', new RegExp(`公务用车购置费${GENERAL_FUND}`)),
+  col('vehicle_operation', '公务用车运行费', new RegExp(`公务用车运行(维护)?费${GENERAL_FUND}`)),
+  col('reception', '公务接待费', new RegExp(`公务接待费${GENERAL_FUND}`)),
 ];
 
 function econTable(key: string, title: string, titles: RegExp[], system: 'gov_econ' | 'dept_econ'): TableTemplate {
@@ -105,17 +141,20 @@ export const budgetTemplates: TableTemplate[] = [
       { ...col('state_capital', '国有资本经营预算', /国有资本经营/), section: 'expenditure' },
     ],
     items: [
-      item('income.current', 'income', '本年收入', /^本年收入$/),
+      item('income.current', 'income', '本年收入', /^本年收入(合计)?$/),
+      // 深圳 prints the three fiscal sources under a line 财政拨款 (their sum), then 本年收入合计
+      item('income.fiscal', 'income', '财政拨款', /^财政拨款(收入)?$/),
       item('income.general_budget', 'income', '一般公共预算拨款', /^一般公共预算(拨款|资金)?(收入)?$/),
       item('income.gov_fund', 'income', '政府性基金预算拨款', /^政府性基金预算(拨款|资金)?(收入)?$/),
       item('income.state_capital', 'income', '国有资本经营预算拨款', /^国有资本经营预算(拨款|资金)?(收入)?$/),
-      item('income.carryover', 'income', '上年结转', /^上年结转(结余)?$/),
-      { ...item('income.carryover.general_budget', 'income', '一般公共预算拨款', /^一般公共预算(拨款|资金)?$/), after: 'income.carryover' },
-      { ...item('income.carryover.gov_fund', 'income', '政府性基金预算拨款', /^政府性基金预算(拨款|资金)?$/), after: 'income.carryover' },
-      { ...item('income.carryover.state_capital', 'income', '国有资本经营预算拨款', /^国有资本经营预算(拨款|资金)?$/), after: 'income.carryover' },
+      item('income.carryover', 'income', '上年结转', /^上年结(转|余)[、和]?(结(余|转))?$/),
+      // 深圳: "1.一般公共预算拨款结余、结转" under 上年结余、结转
+      { ...item('income.carryover.general_budget', 'income', '一般公共预算拨款', /^一般公共预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/), after: 'income.carryover' },
+      { ...item('income.carryover.gov_fund', 'income', '政府性基金预算拨款', /^政府性基金预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/), after: 'income.carryover' },
+      { ...item('income.carryover.state_capital', 'income', '国有资本经营预算拨款', /^国有资本经营预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/), after: 'income.carryover' },
       item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$/),
       item('expenditure.current', 'expenditure', '本年支出', /^本年支出(合计)?$/),
-      item('expenditure.carryover', 'expenditure', '年终结转结余', /^年(终|末)结转(结余)?$/),
+      item('expenditure.carryover', 'expenditure', '年终结转结余', /^年(终|末)结转(结余)?$/, /^结转下年(度)?$/),
       item('expenditure.grand_total', 'expenditure', '支出总计', /^支出总计$|^总计$/),
     ],
   },
@@ -133,11 +172,20 @@ export const budgetTemplates: TableTemplate[] = [
       { key: 'expenditure_dept_econ', label: '支出（按部门预算经济分类）', match: [/按部门预算经济|部门预算支出经济/], econByName: 'dept_econ' },
       { key: 'expenditure_gov_econ', label: '支出（按政府预算经济分类）', match: [/按政府预算经济|政府预算支出经济/], econByName: 'gov_econ' },
     ],
-    columns: ['income', 'expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].map((s) => ({
-      ...col('amount', '预算数', /预算数|金额|合计/),
-      section: s,
-    })),
+    columns: [
+      // 上海 splits (listed first: 预算数 would take these headers) the functional classes' 预算数 into 合计 | 基本支出/人员经费 | 基本支出/公用经费 | 项目支出
+      { ...col('basic_personnel', '基本支出/人员经费', /基本支出\/人员(经费|支出)$/), section: 'expenditure_function' },
+      { ...col('basic_public', '基本支出/公用经费', /基本支出\/公用(经费|支出)$/), section: 'expenditure_function' },
+      { ...col('project', '项目支出', /项目支出$/), section: 'expenditure_function' },
+      ...['income', 'expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].map((s) => ({
+        ...col('amount', '预算数', /预算数|金额|合计/),
+        section: s,
+      })),
+    ],
     items: [
+      // 深圳 groups its sources: 一、财政拨款 (1.一般公共预算拨款 …), 二、财政专户管理资金, 三、单位资金 (1.事业收入 …)
+      item('income.fiscal', 'income', '财政拨款', /^财政拨款(收入)?$/),
+      item('income.unit_funds', 'income', '单位资金', /^单位资金(收入)?$/),
       item('income.general_budget', 'income', '一般公共预算拨款收入', /^一般公共预算(财政)?(拨款|资金)?(收入)?$/),
       item('income.gov_fund', 'income', '政府性基金预算拨款收入', /^政府性基金预算(财政)?(拨款|资金)?(收入)?$/),
       item('income.state_capital', 'income', '国有资本经营预算拨款收入', /^国有资本经营预算(财政)?(拨款|资金)?(收入)?$/),
@@ -155,13 +203,16 @@ export const budgetTemplates: TableTemplate[] = [
       { ...item('income.superior_unit_below', 'income', '上级补助收入', /^上级(单位)?补助收入$/), after: 'income.total' },
       { ...item('income.affiliated_below', 'income', '附属单位上缴收入', /^附属单位上缴收入$/), after: 'income.total' },
       item('income.carryover', 'income', '上年结转结余', /^上年结(转|余)(和|、)?(结(余|转))?(资金)?$/),
+      // 深圳: 上年结余、结转 split into 1.财政拨款结余、结转 and 2.非财政拨款结余、结转
+      { ...item('income.carryover.fiscal', 'income', '财政拨款结余、结转', /^财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/), after: 'income.carryover' },
+      { ...item('income.carryover.non_fiscal', 'income', '非财政拨款结余、结转', /^非财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/), after: 'income.carryover' },
       // regional lines between 本年收入合计 and 收入总计 (西安)
       item('income.prior_account_balance', 'income', '上年实户资金余额', /^上年实户资金余额$/),
       item('income.fund_balance_used', 'income', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
       item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$/),
       ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
         item(`${s}.total`, s, '本年支出合计', /^本年支出合计$/),
-        item(`${s}.carryover`, s, '年终结转结余', /^年(终|末)结转(结余)?$/),
+        item(`${s}.carryover`, s, '年终结转结余', /^年(终|末)结转(结余)?$/, /^结转下年(度)?$/),
         item(`${s}.grand_total`, s, '支出总计', /^支出总计$|^总计$/),
       ]),
       item('expenditure_dept_econ.basic', 'expenditure_dept_econ', '基本支出', /^基本支出$/),
@@ -442,7 +493,7 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'coded',
     codeSystem: 'dept_econ',
     required: false,
-    columns: [total, col('personnel', '人员经费', /人员经费$/), col('public', '公用经费', /公用经费$/)],
+    columns: [total, col('personnel', '人员经费', /人员经费$/), col('public', '公用经费', /公用经费$/), ...fundSourceColumns],
   },
   {
     key: 'budget.project_expenditure',
@@ -451,7 +502,7 @@ export const budgetTemplates: TableTemplate[] = [
     titles: [/^项目支出(及其他支出)?(预算)?(总|情况|明细)?表$/],
     layout: 'coded',
     required: false,
-    columns: [total],
+    columns: [total, ...fundSourceColumns],
   },
   {
     key: 'budget.general_project_expenditure',

@@ -102,6 +102,17 @@ export const LINE_RELATIONS: LineRelation[] = [
     parts: [...fiscal.map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')), ref('budget.fiscal_summary', 'income.carryover', 'amount')],
   },
   { name: '本年收入 = 三项财政拨款之和', target: ref('budget.fiscal_summary', 'income.current', 'amount'), parts: fiscal.map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')) },
+  // 深圳 prints a 财政拨款 line over the three sources, and splits 上年结余、结转 by source
+  { name: '财政拨款 = 三项财政拨款之和', target: ref('budget.fiscal_summary', 'income.fiscal', 'amount'), parts: fiscal.map((k) => ref('budget.fiscal_summary', `income.${k}`, 'amount')) },
+  { name: '上年结转 = 三项财政拨款结转之和', target: ref('budget.fiscal_summary', 'income.carryover', 'amount'), parts: fiscal.map((k) => ref('budget.fiscal_summary', `income.carryover.${k}`, 'amount')) },
+  // 深圳's 收支总表 groups its sources (一、财政拨款 / 三、单位资金) and splits 上年结余、结转 into 财政拨款 / 非财政拨款
+  { name: '财政拨款 = 三项财政拨款之和', target: ref('budget.summary', 'income.fiscal', 'amount'), parts: fiscal.map((k) => ref('budget.summary', `income.${k}`, 'amount')) },
+  {
+    name: '单位资金 = 事业收入 + 事业单位经营收入 + 上级补助收入 + 附属单位上缴收入 + 其他收入',
+    target: ref('budget.summary', 'income.unit_funds', 'amount'),
+    parts: ['business', 'operating', 'superior_unit', 'affiliated', 'other'].map((k) => ref('budget.summary', `income.${k}`, 'amount')),
+  },
+  { name: '上年结余、结转 = 财政拨款结余、结转 + 非财政拨款结余、结转', target: ref('budget.summary', 'income.carryover', 'amount'), parts: ['fiscal', 'non_fiscal'].map((k) => ref('budget.summary', `income.carryover.${k}`, 'amount')) },
   { name: '收入总计 = 支出总计', target: ref('budget.fiscal_summary', 'income.grand_total', 'amount'), parts: [ref('budget.fiscal_summary', 'expenditure.grand_total', 'amount')] },
   ]),
 ];

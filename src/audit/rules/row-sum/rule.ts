@@ -20,6 +20,11 @@ export interface ColumnRelation {
   needs?: string[];
   /** Applies only to lines that print an amount in this column. */
   rowNeeds?: string;
+  /**
+   * Applies only when every column of the table that prints amounts is a template column: a fund source the template
+   * does not name (杭州's and 烟台's 项目支出表 print sources of their own) would be a missing term, not an error.
+   */
+  complete?: boolean;
 }
 
 const budgetExpenditure = ['budget.expenditure', 'budget.general_expenditure', 'budget.gov_fund', 'budget.state_capital', 'budget.special_account', 'budget.fund_allocation'];
@@ -33,6 +38,11 @@ const econTables = [
   ...['wages', 'family', 'goods'].flatMap((p) => ['gov', 'dept'].flatMap((s) => [`budget.general_basic_${p}_${s}`, `budget.basic_${p}_${s}`])),
 ];
 
+const incomeSources = ['general_budget', 'gov_fund', 'state_capital', 'special_account', 'business', 'operating', 'superior_subsidy', 'affiliated', 'other'];
+const broughtForward = ['carryover', 'non_fiscal_balance', 'prior_account_balance', 'fund_balance_used'];
+const sourceTables = ['budget.basic_expenditure', 'budget.project_expenditure'];
+const unitSources = ['business', 'operating', 'superior_subsidy', 'affiliated', 'other'];
+
 export const COLUMN_RELATIONS: ColumnRelation[] = [
   { tables: ['final.income'], total: 'total', parts: ['fiscal', 'superior_subsidy', 'business', 'operating', 'affiliated', 'other'] },
   { tables: ['final.expenditure'], total: 'total', parts: ['basic', 'project', 'upper_remit', 'operating', 'subsidy_affiliated'] },
@@ -43,8 +53,11 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
     { tables: ['final.three_public'], total: `${s}.total`, parts: [`${s}.abroad`, `${s}.vehicle_total`, `${s}.reception`] },
     { tables: ['final.three_public'], total: `${s}.vehicle_total`, parts: [`${s}.vehicle_purchase`, `${s}.vehicle_operation`] },
   ]),
-  { tables: ['budget.three_public'], total: 'total', parts: ['abroad', 'vehicle_total', 'reception'] },
-  { tables: ['budget.three_public'], total: 'vehicle_total', parts: ['vehicle_purchase', 'vehicle_operation'] },
+  // 深圳 prints each item by fund: the 一般公共预算 columns have the plain keys, the others `gov_fund.*` / `state_capital.*`
+  ...['', 'gov_fund.', 'state_capital.'].flatMap((f) => [
+    { tables: ['budget.three_public'], total: `${f}total`, parts: [`${f}abroad`, `${f}vehicle_total`, `${f}reception`] },
+    { tables: ['budget.three_public'], total: `${f}vehicle_total`, parts: [`${f}vehicle_purchase`, `${f}vehicle_operation`] },
+  ]),
   { tables: budgetExpenditure, total: 'total', parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'], needs: ['basic'] },
   // 基本支出 printed only as its two parts, with no 小计 of its own (湖州 2026: 基本支出 / 人员支出 | 公用经费).
   { tables: budgetExpenditure, total: 'total', parts: ['basic_personnel', 'basic_public', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'], needs: ['basic_personnel', 'basic_public'], skipIf: ['basic'] },
@@ -56,6 +69,20 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   // 一般公共预算支出预算分类汇总表 (seed 004): a unit's line adds its 工资福利、公用经费、对个人和家庭补助 and its first
   // project; the lines of its further projects print only that project and a running total, so they are not sums.
   { tables: ['budget.general_classified_summary'], total: 'grand_total', parts: ['wages', 'public', 'family', 'project_amount'], rowNeeds: 'wages' },
+  // 收支总表 whose functional classes print 合计 | 基本支出/人员经费 | 基本支出/公用经费 | 项目支出 (上海 2026)
+  { tables: ['budget.summary'], section: 'expenditure_function', total: 'amount', parts: ['basic_personnel', 'basic_public', 'project'] },
+  // 收入总表 (domain.md §5: 本年收入合计 = Σ sources): 合计 = this year's sources + the money brought forward; where
+  // 本年收入/小计 is printed (北京), 合计 = 小计 + what is brought forward, 小计 = the sources.
+  { tables: ['budget.income'], total: 'total', parts: [...incomeSources, ...broughtForward], skipIf: ['current_total'], complete: true },
+  { tables: ['budget.income'], total: 'total', parts: ['current_total', ...broughtForward], needs: ['current_total'], complete: true },
+  { tables: ['budget.income'], total: 'current_total', parts: incomeSources, complete: true },
+  // 基本支出总表 / 项目支出总表 by fund source (深圳 2026): 总计 = 财政拨款 + 财政专户管理资金 + 单位资金 + 上年结余、结转,
+  // 财政拨款/小计 = its three sources, 单位资金/小计 (where printed) = its five.
+  { tables: sourceTables, total: 'fiscal_total', parts: ['general_budget', 'gov_fund', 'state_capital'] },
+  { tables: sourceTables, total: 'unit_total', parts: unitSources },
+  { tables: sourceTables, total: 'total', parts: ['fiscal_total', 'special_account', 'unit_total', 'non_fiscal_balance', 'carryover'], needs: ['fiscal_total', 'unit_total'], complete: true },
+  { tables: sourceTables, total: 'total', parts: ['fiscal_total', 'special_account', ...unitSources, 'non_fiscal_balance', 'carryover'], needs: ['fiscal_total'], skipIf: ['unit_total'], complete: true },
+  { tables: sourceTables, total: 'total', parts: ['general_budget', 'gov_fund', 'state_capital', 'special_account', ...unitSources, 'non_fiscal_balance', 'carryover'], skipIf: ['fiscal_total', 'unit_total'], complete: true },
   // 政府采购支出表 by fund source (无锡/苏州 2026: 资金来源/一般公共预算资金 | 政府性基金 | 其他资金 | 上年结转和结余资金 → 总计;
   // 重庆 2026: 总计 then the 收入总表's sources).
   {
@@ -125,6 +152,12 @@ function closed(t: { columns: { key: string; label: string }[]; rows: { cells: {
   });
 }
 
+/** Every column that prints an amount on some line is a template column (no generated `col:` key among them). */
+function complete(t: { columns: { key: string; label: string }[]; rows: { cells: { column: string; value: string | null }[] }[] }): boolean {
+  const amounts = new Set(t.rows.flatMap((r) => r.cells.filter((c) => c.value !== null).map((c) => c.column)));
+  return !t.columns.some((c) => c.key.startsWith('col:') && amounts.has(c.key) && !/科目|编码|名称|代码|^项目$|备注/.test(c.label.replace(/\s+/g, '')));
+}
+
 /** A column whose printed header sits under 其中 (“其中/上缴上级支出”, “其中：教育收费”). */
 function ofWhich(t: { columns: { key: string; label: string }[] }, key: string): boolean {
   const label = t.columns.find((c) => c.key === key)?.label.replace(/\s+/g, '') ?? '';
@@ -168,6 +201,7 @@ const rule: Rule = {
         const minus = (rel.minus ?? []).filter(has);
         // A relation needs its total and at least two of its terms printed as columns of this table.
         if (rel.tables.length && !closed(t, rel.total)) continue;
+        if (rel.complete && !complete(t)) continue;
         if (!has(rel.total) || parts.length + minus.length < 1 || (parts.length + minus.length < 2 && rel.tables.length > 0) || rel.skipIf?.some(has) || (rel.needs && !rel.needs.every(has))) continue;
         // the same equation may come from the data and from the header: check it once
         const id = `${t.id}|${rel.total}=${[...parts].sort().join('+')}-${minus.join('-')}`;
