@@ -60,6 +60,8 @@ export function isKeyLabel(label: string): boolean {
     // a classification named as the header over its code and name columns ("部门预算支出经济分类科目",
     // "支出功能分类科目（按大类）"), and the line-category column of tables without codes ("支出项目类别")
     /科目([(（][^)）]*[)）])?$/.test(s) ||
+    // …or without 科目 (西安 2020: "支出功能分类 | 预算数 | 部门预算支出经济分类 | 预算数 | 政府预算支出经济分类 | 预算数")
+    /(功能|经济)分类$/.test(s) ||
     /^(支出)?项目类别$/.test(s) ||
     /^序号$/.test(s) ||
     /^(年度|年份)$/.test(s) ||

@@ -71,6 +71,11 @@ function nameFits(system: CatalogSystem, code: string, label: string, year: numb
 
 function codesEvidence(t: Table, year: number | null): Evidence[] {
   const coded = t.rows.filter(isCatalogued);
+  // A line's label is its code's name only in a table of a classification (the template names the code system,
+  // or its parts do); in a list of purchases or projects filed under a function code (西安 政府采购: 功能科目 |
+  // 单位编码 | 采购项目 | …) the label names the item, and its not being the code's name says nothing.
+  const tpl = templateByKey(t.key);
+  const labelsNameCodes = !tpl || !!tpl.codeSystem || tpl.layout === 'sections';
   let known = 0;
   let unknown = 0;
   let fit = 0;
@@ -79,7 +84,7 @@ function codesEvidence(t: Table, year: number | null): Evidence[] {
     const s = codeStatus(r.codeSystem, r.code, year);
     if (s === 'unknown') unknown++;
     else known++;
-    if (r.label) {
+    if (r.label && labelsNameCodes) {
       const f = nameFits(r.codeSystem, r.code, r.label, year);
       if (f === true) fit++;
       else if (f === false) misfit++;
@@ -252,6 +257,18 @@ function sumsEvidence(t: Table): Evidence | undefined {
   };
 }
 
+function isTextColumn(t: Table, key: string): boolean {
+  let num = 0;
+  let text = 0;
+  for (const r of t.rows)
+    for (const c of r.cells) {
+      if (c.column !== key || !c.text.trim() || BLANKISH.test(c.text.trim())) continue;
+      if (c.value !== null) num++;
+      else text++;
+    }
+  return text > num;
+}
+
 function headerEvidence(t: Table): Evidence {
   // Regions print columns the templates do not list (budget tables vary most), so an unmatched column is weak
   // evidence; a header of which no column matches the template, or no template at all, is strong evidence.
@@ -259,7 +276,8 @@ function headerEvidence(t: Table): Evidence {
   // table is not known (a continuation page not joined to its table).
   if (t.key === 'unknown') return t.title.trim() ? { id: 'header', share: 0.75, checked: 1, floor: 0, reason: '表题未对应任何标准表' } : { id: 'header', share: 0.5, checked: 1, floor: 0, reason: '表格无标题，未能确定是哪张表' };
   const tpl = templateByKey(t.key);
-  const values = t.columns.filter((c) => isValueColumn(t, c.key));
+  // A column holding text on most of its lines (采购目录, 规格型号, 说明) is a text column, not an unknown amount.
+  const values = t.columns.filter((c) => isValueColumn(t, c.key) && !isTextColumn(t, c.key));
   if (!values.length) return { id: 'header', share: 0, checked: 1, floor: 0.5, reason: '未识别出金额列' };
   if (!tpl?.columns.length || tpl.econColumns) return { id: 'header', share: 1, checked: values.length, floor: 0 };
   const known = values.filter((c) => !c.key.startsWith('col:')).length;

@@ -4,7 +4,7 @@ import type { GridCell, GridRow } from '../model/layout.ts';
 import { squash, stripNumbering } from '../templates/normalize.ts';
 import type { ItemTemplate, SectionTemplate, TableTemplate } from '../templates/types.ts';
 import { codeDigits, isAmountCell, isLabelText, isTotalLabel, joinWrapped } from './cells.ts';
-import { econCodeByName, type HeaderColumn, matchColumns, type MatchedColumn } from './header.ts';
+import { econCodeByName, type HeaderColumn, isKeyLabel, matchColumns, type MatchedColumn } from './header.ts';
 import { makeCell } from './make-cell.ts';
 
 // Tables printed as side-by-side parts: the 总表 (income | expenditure, each 项目 + 行次 + amounts), the
@@ -37,6 +37,11 @@ export function findGroups(template: TableTemplate, headerRows: GridRow[], label
     if (starts.length > best.length) best = starts;
   }
   if (best.length === 0) best = [0];
+  // A part also starts at a key (name/code/行次) column printed right after a value column, whatever its header
+  // says (江苏 收支预算总表: 项目名称 | 金额 | 功能科目名称 | 金额 | 项目名称 | 金额, the second and third parts headed
+  // on a lower header line than the first). Taken only when it finds every part the header words found, and more.
+  const byKeys = keyAfterValueStarts(labels);
+  if (byKeys.length > best.length && best.every((s) => byKeys.includes(s))) best = byKeys;
   const width = labels.length;
   const sections = template.sections ?? [];
   const used = new Set<string>();
@@ -59,6 +64,20 @@ export function findGroups(template: TableTemplate, headerRows: GridRow[], label
       columns: matchColumns(template, valueLabels, section?.key),
     };
   });
+}
+
+/** Column indexes where a key column follows a value column (and column 0): the starts of side-by-side parts. */
+function keyAfterValueStarts(labels: HeaderColumn[]): number[] {
+  const starts: number[] = [];
+  let prev: 'key' | 'value' | undefined;
+  for (const l of labels) {
+    const last = l.label.split('/').pop() ?? '';
+    if (!last) continue;
+    const kind = isKeyLabel(last) ? 'key' : 'value';
+    if (kind === 'key' && (prev === undefined || prev === 'value')) starts.push(l.index);
+    prev = kind;
+  }
+  return starts;
 }
 
 function matchItem(items: ItemTemplate[], section: string, label: string, seen: Set<string>): ItemTemplate | undefined {

@@ -80,8 +80,22 @@ function isDataRow(row: GridRow, layout: TableTemplate['layout']): boolean {
   if (first.some((t) => codeDigits(t) !== undefined) && !first.some((t) => /^(类|款|项)$/.test(t))) return true;
   // A 合计 line: the label in the key columns, and nothing but amounts (or nothing) after it. A header row
   // that prints "合计" as a column caption has more captions beside it.
-  const at = first.findIndex((t) => isTotalLabel(t));
+  // The label may stand further right, after a 序号 and blank code columns (西安 2022 政府采购: "1 | | | | | 合计 | … | 35 |
+  // … | 7998080", amounts in 元 without decimals).
+  const lead = row.cells.findIndex((c) => c.text.trim() !== '' && !/^\d{1,3}$/.test(c.text.trim()));
+  const inFirst = first.findIndex((t) => isTotalLabel(t));
+  const at = inFirst >= 0 ? inFirst : lead >= 0 && isTotalLabel(row.cells[lead].text.trim()) ? lead : -1;
   return at >= 0 && row.cells.every((c, i) => i <= at || !c.text.trim() || isAmountCell(c) || /^[-—]+$/.test(c.text.trim()));
+}
+
+/**
+ * A list number opening a cell ("一、部门预算", "1、财政拨款", "（1）"): in a table of parts, a body line, never a header
+ * caption, even with no amount on it (西安 2020 收支总表: "一、部门预算" on every part above the first amounts).
+ */
+const LIST_NUMBER = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．](?!\d))/;
+
+function isListedLine(row: GridRow): boolean {
+  return row.cells.some((c) => LIST_NUMBER.test(c.text.trim()));
 }
 
 function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { header: GridRow[]; data: GridRow[] } {
@@ -93,7 +107,7 @@ function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { hea
     for (const r of rows) {
       if (isColumnNumberRow(r.cells)) continue;
       if (g === 0) {
-        if (!started && isDataRow(r, layout)) started = true;
+        if (!started && (isDataRow(r, layout) || (layout === 'sections' && header.length > 0 && isListedLine(r)))) started = true;
         (started ? data : header).push(r);
         continue;
       }

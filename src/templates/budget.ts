@@ -21,6 +21,8 @@ const expenditureColumns: ColumnTemplate[] = [
   col('operating', '事业单位经营支出', /经营支出$/),
   col('upper_remit', '上缴上级支出', /^上缴上级支出$/),
   col('subsidy_affiliated', '对附属单位补助支出', /^对附属单位补助(支出)?$/),
+  // 江苏 prints the unit's reserve beside 基本支出 and 项目支出 (合计 = 基本 + 项目 + 单位预留机动经费)
+  col('reserve', '单位预留机动经费', /^单位预留机动经费$/),
 ];
 
 const incomeColumns: ColumnTemplate[] = [
@@ -47,7 +49,9 @@ const incomeColumns: ColumnTemplate[] = [
 // 政府采购支出表 by fund source: 重庆 heads the sources as the 收入总表 does (一般公共预算拨款收入 …); 无锡 and 苏州 2026
 // print them under 资金来源 as 一般公共预算资金 | 政府性基金 | 其他资金 | 上年结转和结余资金, then 总计.
 const procurementColumns: ColumnTemplate[] = [
-  ...incomeColumns.filter((c) => c.key !== 'other' && c.key !== 'carryover'),
+  // 西安 lists each purchase with one amount, 预算金额
+  { ...total, match: [...total.match, /^预算金额$/] },
+  ...incomeColumns.filter((c) => c.key !== 'total' && c.key !== 'other' && c.key !== 'carryover'),
   col('other', '其他资金', /^其他收入$/, /(^|\/)其他资金$/),
   col('carryover', '上年结转和结余资金', /^上年结(转|余)(结(余|转))?$/, /(^|\/)上年结转(和|及)?结余资金$/),
 ];
@@ -196,8 +200,9 @@ export const budgetTemplates: TableTemplate[] = [
       item('income.operating', 'income', '事业单位经营收入', /^事业单位经营收入$/),
       item('income.superior_unit', 'income', '上级单位补助收入', /^上级(单位)?补助收入$/),
       item('income.affiliated', 'income', '附属单位上缴收入', /^附属单位上缴收入$/),
-      item('income.other', 'income', '其他收入', /^其他收入$/),
-      item('income.total', 'income', '本年收入合计', /^本年收入合计$/),
+      item('income.other', 'income', '其他收入', /^其他收入$|^其他资金$/),
+      // 江苏 prints 当年收入小计 / 当年支出小计 for this year's totals and 收入合计 / 支出合计 (after 上年结转) for the grand totals
+      item('income.total', 'income', '本年收入合计', /^本年收入合计$|^当年收入小计$/),
       // 烟台 prints 上级补助收入 and 附属单位上缴收入 below 本年收入合计, with the money brought forward: they count in
       // 收入总计 and in the 收入总表's 合计, not in this year's income.
       { ...item('income.superior_unit_below', 'income', '上级补助收入', /^上级(单位)?补助收入$/), after: 'income.total' },
@@ -209,11 +214,11 @@ export const budgetTemplates: TableTemplate[] = [
       // regional lines between 本年收入合计 and 收入总计 (西安)
       item('income.prior_account_balance', 'income', '上年实户资金余额', /^上年实户资金余额$/),
       item('income.fund_balance_used', 'income', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
-      item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$/),
+      item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$|^收入合计$/),
       ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
-        item(`${s}.total`, s, '本年支出合计', /^本年支出合计$/),
-        item(`${s}.carryover`, s, '年终结转结余', /^年(终|末)结转(结余)?$/, /^结转下年(度)?$/),
-        item(`${s}.grand_total`, s, '支出总计', /^支出总计$|^总计$/),
+        item(`${s}.total`, s, '本年支出合计', /^本年支出合计$|^当年支出小计$/),
+        item(`${s}.carryover`, s, '年终结转结余', /^年(终|末)结转(结余)?$/, /^结转下年(度|资金|支出)?$/),
+        item(`${s}.grand_total`, s, '支出总计', /^支出总计$|^总计$|^支出合计$/),
       ]),
       item('expenditure_dept_econ.basic', 'expenditure_dept_econ', '基本支出', /^基本支出$/),
       item('expenditure_dept_econ.project', 'expenditure_dept_econ', '项目支出', /^项目支出$/),

@@ -138,7 +138,8 @@ describe('further codes printed in parts after the amounts (西安 统计局 202
       ['30227', 'dept_econ'],
       ['50205', 'gov_econ'],
     ]);
-    expect(text(census[0], 'col:预算金额')).toBe('280,000.00');
+    // 预算金额, the one amount of each purchase, is the template's total column
+    expect(text(census[0], 'total')).toBe('280,000.00');
     const clothes = t.rows.find((r) => r.keyTexts?.[0]?.text === 'A05030303普通服装');
     expect(clothes?.otherCodes?.map((o) => o.code)).toEqual(['30299', '50299']);
     expect(text(clothes, 'col:数量')).toBe('20,400');

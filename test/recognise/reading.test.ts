@@ -79,13 +79,32 @@ describe('reading confidence on corpus pages', () => {
     }
   }, 60_000);
 
-  it('西安 应急管理局 p3 收支总表 (three side-by-side parts read as two): unsure', () => {
-    // The page prints 收入 | 支出功能分类 | 部门经济分类 | 政府经济分类 side by side; the reader split each print line into
-    // one row whose label joins the labels of all parts ("1、财政拨款1、一般公共服务支出1、人员经费和公用经费支出…"),
-    // or into rows with no label.
+  it('西安 应急管理局 p3 收支总表 (four side-by-side parts), read right, is sure; its parts read as one line are unsure', () => {
+    // The page prints 收入 | 支出功能分类 | 部门经济分类 | 政府经济分类 side by side, the part captions overflowing their
+    // cells leftwards. Read right, each print line gives one row per part; read as one, a row's label joins the
+    // labels of all parts ("1、财政拨款1、一般公共服务1、人员经费和公用经费支出…").
     const [t] = onPage(xian, 3);
     expect(t?.key).toBe('budget.summary');
-    expect(t.reading?.level).toBe('unsure');
-    expect(t.reading?.reasons.join()).toMatch(/既无编码也无名称|名称由几栏拼成/);
+    expect(new Set(t.columns.map((c) => c.section)).size).toBe(4);
+    expect(t.reading?.level).toBe('sure');
+    const glued: Table = structuredClone(t);
+    const first = glued.rows.filter((r) => r.section === 'income');
+    glued.rows = first.map((r, i) => ({ ...r, label: glued.rows.filter((x) => x.place.kind === 'pdf' && r.place.kind === 'pdf' && x.place.box[1] === r.place.box[1]).map((x) => x.label ?? '').join('') || `${i}` }));
+    const r = readingConfidence(glued, xian.fiscalYear);
+    expect(r.level).toBe('unsure');
+    expect(r.reasons.join()).toMatch(/名称由几栏拼成/);
+  });
+});
+
+describe('reading confidence of a list filed under function codes', () => {
+  it('西安 统计局 2026 p38 政府采购预算表: the 采购项目 labels are not taken for the function codes’ names', async () => {
+    // The page prints 科目编码 类|款|项 | 单位编码 | 采购项目 | 采购目录 | … | 预算金额: "2050803 | 计算机设备", not the name
+    // of 2050803. The table is read right (key-columns.test.ts), so it is sure.
+    const name = 'xian-procurement-code-groups-2026.p38.pdf';
+    const d = await parseBytes(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pdf', name))), { fileName: name });
+    const t = d.tables.find((x) => x.key === 'budget.procurement');
+    expect(t?.rows.some((r) => r.kind === 'code' && r.label)).toBe(true);
+    expect(t?.reading?.reasons.join()).not.toMatch(/科目名称与编码不符/);
+    expect(t?.reading?.level).toBe('sure');
   });
 });

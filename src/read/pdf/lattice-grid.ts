@@ -31,14 +31,31 @@ function distribute(frame: TableFrame, runs: readonly TextRun[]): TextRun[][][] 
       // A run crossing a rule into another cell: when it holds several words ("1668.14 0.00", several cells
       // drawn at once) each word goes where it stands; a single word is text overflowing its cell (a long
       // name) and stays in the cell where it starts.
+      // A single word is a caption wider than its cell: it belongs to the cell it is aligned in. Left-aligned text
+      // starts at its cell's left rule; right-aligned or centred text overflows leftwards out of a later cell (西安
+      // 2019 收支总表: "部门预算支出经济分类科目（按大类）" ends at its column's right rule, starting inside the 预算数
+      // column before it).
       const words = splitRunIntoWords(run);
       if (words.length > 1) for (const word of words) place(word);
-      else if (c0 >= 0) slots[r][c0].push(run);
+      else slots[r][alignedIn(frame.xs, run.box, c0, c1)].push(run);
     } else {
       place(run);
     }
   }
   return slots;
+}
+
+/** Points between a rule and text aligned against it. */
+const ALIGN_GAP = 4;
+
+/** The column a run crossing rules from column c0 to c1 is aligned in: its start's unless it is aligned in a later one. */
+function alignedIn(xs: readonly number[], box: Box, c0: number, c1: number): number {
+  if (box[0] - xs[c0] <= ALIGN_GAP) return c0;
+  if (Math.abs(xs[c1 + 1] - box[2]) <= ALIGN_GAP) return c1;
+  const mid = centerX(box);
+  const c = bandOf(xs, mid);
+  if (c > c0 && Math.abs(mid - (xs[c] + xs[c + 1]) / 2) <= (xs[c + 1] - xs[c]) / 10) return c;
+  return c0;
 }
 
 /** The space-separated words of a run, each with its estimated box. */

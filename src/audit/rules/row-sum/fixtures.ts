@@ -27,6 +27,16 @@ const fixtures: RuleFixtures = {
     { name: 'a consistent final account', disclosure: cleanFinal },
     { name: 'a column under 其中 is part of the amounts beside it (北京 2026 预算03表)', disclosure: ofWhich('其中/事业单位经营支出') },
     { name: 'a total with an amount column no template names is not Σ of the named ones (江苏 2017 单位预留机动经费)', disclosure: jiangsuReserve('196.72') },
+    {
+      // 江苏 省委办公厅 2017 支出预算总表 p3: 合计 20,849.45 = 基本支出 9,964.07 + 项目支出 10,688.66 + 单位预留机动经费 196.72
+      name: '单位预留机动经费 is part of 合计 (江苏 2017 支出预算总表)',
+      disclosure: () => {
+        const cells = { total: '20849.45', basic: '9964.07', project: '10688.66', reserve: '196.72' };
+        const t = table('budget.expenditure', { rows: [{ kind: 'total', label: '合计', cells }] });
+        t.columns = t.columns.filter((c) => c.key in cells);
+        return disclosure({ kind: '预算', tables: [t] });
+      },
+    },
   ],
   invalid: [
     {

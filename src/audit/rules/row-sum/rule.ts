@@ -58,9 +58,10 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
     { tables: ['budget.three_public'], total: `${f}total`, parts: [`${f}abroad`, `${f}vehicle_total`, `${f}reception`] },
     { tables: ['budget.three_public'], total: `${f}vehicle_total`, parts: [`${f}vehicle_purchase`, `${f}vehicle_operation`] },
   ]),
-  { tables: budgetExpenditure, total: 'total', parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'], needs: ['basic'] },
+  // 单位预留机动经费: 江苏's reserve, printed beside 基本支出 and 项目支出 and counted in 合计.
+  { tables: budgetExpenditure, total: 'total', parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated', 'reserve'], needs: ['basic'] },
   // 基本支出 printed only as its two parts, with no 小计 of its own (湖州 2026: 基本支出 / 人员支出 | 公用经费).
-  { tables: budgetExpenditure, total: 'total', parts: ['basic_personnel', 'basic_public', 'project', 'operating', 'upper_remit', 'subsidy_affiliated'], needs: ['basic_personnel', 'basic_public'], skipIf: ['basic'] },
+  { tables: budgetExpenditure, total: 'total', parts: ['basic_personnel', 'basic_public', 'project', 'operating', 'upper_remit', 'subsidy_affiliated', 'reserve'], needs: ['basic_personnel', 'basic_public'], skipIf: ['basic'] },
   // Seed 004 nests 工资福利 / 商品和服务 / 对个人和家庭 under 人员经费 and prints 公用经费 beside them.
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_wages', 'basic_goods', 'basic_family', 'basic_public'] },
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_personnel', 'basic_public'], skipIf: ['basic_wages'] },
