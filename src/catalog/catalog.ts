@@ -97,8 +97,7 @@ export function functionClassByName(label: string): CatalogEntry | undefined {
   // Numbered as 一、 / （一） or, in 西安's 收支总表, 4、.
   const name = squash(label.replace(/^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.](?!\d))/, ''));
   if (name.length < 2) return undefined;
-  // 西安 prints the classes without 支出 ("2、外交", "3、国防", "5、教育").
-  const exact = classNames().find((c) => c.names.includes(name) || c.names.includes(`${name}支出`))?.entry;
+  const exact = classNames().find((c) => c.names.includes(name))?.entry;
   if (exact) return exact;
   if (name.length >= 4) {
     const prefixed = classNames().filter((c) => c.names.some((n) => n.startsWith(name)));
