@@ -70,6 +70,8 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   // 一般公共预算支出预算分类汇总表 (seed 004): a unit's line adds its 工资福利、公用经费、对个人和家庭补助 and its first
   // project; the lines of its further projects print only that project and a running total, so they are not sums.
   { tables: ['budget.general_classified_summary'], total: 'grand_total', parts: ['wages', 'public', 'family', 'project_amount'], rowNeeds: 'wages' },
+  // 财政拨款收支总表's expenditure side: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 (上海 2026)
+  { tables: ['budget.fiscal_summary'], section: 'expenditure', total: 'amount', parts: ['general_budget', 'gov_fund', 'state_capital'] },
   // 收支总表 whose functional classes print 合计 | 基本支出/人员经费 | 基本支出/公用经费 | 项目支出 (上海 2026)
   { tables: ['budget.summary'], section: 'expenditure_function', total: 'amount', parts: ['basic_personnel', 'basic_public', 'project'] },
   // 收入总表 (domain.md §5: 本年收入合计 = Σ sources): 合计 = this year's sources + the money brought forward; where
