@@ -126,6 +126,9 @@ const BUDGET_EXPENDITURE_KEYS = ['total', 'basic', 'project', 'operating', 'uppe
 /** The template's columns as the workbook shows them (three_public nested under its vehicle group). */
 export function workbookColumns(t: TableTemplate, section?: string): ColumnTemplate[] {
   let cols = t.columns.filter((c) => (section === undefined ? !c.section || t.layout !== 'sections' : c.section === section));
+  // A part's optional breakdown (上海's 收支总表 splits the classes' 预算数 into 人员/公用/项目) is not asked for: the part's
+  // amount column is, and a sheet that also asked for the breakdown would print a layout no template prints whole.
+  if (t.layout === 'sections' && section !== undefined) cols = cols.filter((c) => !c.optional);
   if (t.kind === '预算' && cols.some((c) => c.key === 'basic_wages')) {
     const keep = t.key === 'budget.expenditure' ? BUDGET_EXPENDITURE_KEYS : ['total', 'basic', 'project'];
     cols = cols.filter((c) => keep.includes(c.key));

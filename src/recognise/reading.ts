@@ -3,7 +3,7 @@ import { parseDecimal } from '../model/decimal.ts';
 import type { Cell, ReadingConfidence, Row, Table } from '../model/disclosure.ts';
 import { mayEqual, printed, total, type Interval } from '../audit/interval.ts';
 import { families, segments } from '../audit/structure.ts';
-import { templateByKey } from '../templates/catalogue.ts';
+import { labelsNameCodes as labelsNameCodesIn, templateByKey } from '../templates/catalogue.ts';
 import { isKeyLabel } from './header.ts';
 
 // How sure the reader is that it read a table's structure right, from the table's own evidence only (issue 9
@@ -74,8 +74,7 @@ function codesEvidence(t: Table, year: number | null): Evidence[] {
   // A line's label is its code's name only in a table of a classification (the template names the code system,
   // or its parts do); in a list of purchases or projects filed under a function code (西安 政府采购: 功能科目 |
   // 单位编码 | 采购项目 | …) the label names the item, and its not being the code's name says nothing.
-  const tpl = templateByKey(t.key);
-  const labelsNameCodes = !tpl || !!tpl.codeSystem || tpl.layout === 'sections';
+  const labelsNameCodes = labelsNameCodesIn(t.key);
   let known = 0;
   let unknown = 0;
   let fit = 0;

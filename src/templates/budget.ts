@@ -178,9 +178,9 @@ export const budgetTemplates: TableTemplate[] = [
     ],
     columns: [
       // 上海 splits (listed first: 预算数 would take these headers) the functional classes' 预算数 into 合计 | 基本支出/人员经费 | 基本支出/公用经费 | 项目支出
-      { ...col('basic_personnel', '基本支出/人员经费', /基本支出\/人员(经费|支出)$/), section: 'expenditure_function' },
-      { ...col('basic_public', '基本支出/公用经费', /基本支出\/公用(经费|支出)$/), section: 'expenditure_function' },
-      { ...col('project', '项目支出', /项目支出$/), section: 'expenditure_function' },
+      { ...col('basic_personnel', '基本支出/人员经费', /基本支出\/人员(经费|支出)$/), section: 'expenditure_function', optional: true },
+      { ...col('basic_public', '基本支出/公用经费', /基本支出\/公用(经费|支出)$/), section: 'expenditure_function', optional: true },
+      { ...col('project', '项目支出', /项目支出$/), section: 'expenditure_function', optional: true },
       ...['income', 'expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].map((s) => ({
         ...col('amount', '预算数', /预算数|金额|合计/),
         section: s,

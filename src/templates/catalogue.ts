@@ -15,6 +15,16 @@ export function templateByKey(key: string): TableTemplate | undefined {
   return byKey.get(key);
 }
 
+/**
+ * Is a coded line's label its code's name in this table? Only in a table of a classification (the template names the
+ * code system, or its parts do) or one no template knows; in a list of purchases or projects filed under a function
+ * code (西安 政府采购: 功能科目 | 单位编码 | 采购项目 | …) the label names the item, not the code.
+ */
+export function labelsNameCodes(key: string): boolean {
+  const tpl = byKey.get(key);
+  return !tpl || !!tpl.codeSystem || tpl.layout === 'sections';
+}
+
 /** Standard tables a complete document of this kind must contain (or declare empty). */
 /** Do the tables found stand in for this template (any one of `replacedBy`, or a whole set of `replacedByAll`)? */
 export function stoodInFor(tpl: TableTemplate, found: (key: string) => boolean): boolean {

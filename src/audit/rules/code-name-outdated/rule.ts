@@ -1,6 +1,7 @@
 import { entries, type CatalogEntry } from '../../../catalog/catalog.ts';
 import { rowPlace, tidy } from '../../cells.ts';
 import { nameCheck } from '../code-name/rule.ts';
+import { labelsNameCodes } from '../../../templates/catalogue.ts';
 import type { Rule } from '../../types.ts';
 import { excerpt, quotePlace, texts } from '../../wording/texts.ts';
 
@@ -38,7 +39,8 @@ const rule: Rule = {
   },
   check(ctx) {
     const d = ctx.disclosure;
-    for (const t of d.tables)
+    for (const t of d.tables) {
+      if (!labelsNameCodes(t.key)) continue; // a purchase list's labels name its items (see code-name)
       for (const r of t.rows) {
         const c = nameCheck(r, d.fiscalYear);
         if (c?.status !== 'outdated') continue;
@@ -48,6 +50,7 @@ const rule: Rule = {
           location: rowPlace(t, r),
         });
       }
+    }
     const year = d.fiscalYear;
     if (year === null) return;
     const former = renamed().filter((r) => year > r.until);

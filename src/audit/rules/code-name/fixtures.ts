@@ -10,6 +10,10 @@ const fixtures: RuleFixtures = {
       name: 'class lines numbered with digits (西安 2022 收支总表 p36: “1、一般公共服务支出”, “(1)工资福利支出”)',
       disclosure: () => disclosure({ tables: [table('budget.summary', { rows: [code('201', { amount: '1.00' }, '1、一般公共服务支出'), code('301', { amount: '1.00' }, '(1)工资福利支出'), code('215', { amount: '1.00' }, '15、资源勘探工业信息等支出')] })] }),
     },
+    {
+      name: 'a purchase list filed under function codes: its labels name the items (西安 2022 科技局 政府采购 p60)',
+      disclosure: () => disclosure({ tables: [table('budget.procurement', { rows: [code('2060302', { total: '1.00' }, '“魅力中国—外籍人才眼中最美中国城市”活动'), code('2060302', { total: '1.00' }, '西安市科学技术局')] })] }),
+    },
     { name: 'a truncated name', disclosure: () => disclosure({ tables: [table('final.expenditure', { rows: [code('2080505', { total: '1.00' }, '机关事业单位基本养老保险缴')] })] }) },
   ],
   invalid: [

@@ -1,5 +1,6 @@
 import { lookup, type CatalogSystem } from '../../../catalog/catalog.ts';
 import type { Row } from '../../../model/disclosure.ts';
+import { labelsNameCodes } from '../../../templates/catalogue.ts';
 import { rowPlace, tidy } from '../../cells.ts';
 import type { Rule } from '../../types.ts';
 
@@ -51,12 +52,15 @@ const rule: Rule = {
   },
   check(ctx) {
     const d = ctx.disclosure;
-    for (const t of d.tables)
+    for (const t of d.tables) {
+      // a purchase or project list filed under function codes names its items, not the codes (西安 政府采购)
+      if (!labelsNameCodes(t.key)) continue;
       for (const r of t.rows) {
         const c = nameCheck(r, d.fiscalYear);
         if (c?.status !== 'mismatch') continue;
         ctx.report({ messageId: 'mismatch', values: { table: t.title, tableEn: t.key, code: r.code!, printed: tidy(r.label!), name: c.name }, location: rowPlace(t, r) });
       }
+    }
   },
 };
 
