@@ -7,17 +7,7 @@
 //   node scripts/truth/draw.ts SEED N budget.summary:10 budget.income:11-15 budget.expenditure:16-20 …
 //
 // Prints N + 12 draws (spares for blank cells): table key, page, r, c.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random.ts';
 
 const [seedText, nText, ...specs] = process.argv.slice(2);
 if (!seedText || !nText || !specs.length) {

@@ -24,7 +24,7 @@ const SHARE = /占(?:比)?(?:(.{1,16}?)的)?(?:比重|比例)?(?:为)?$/;
 const WINDOW = 200;
 
 /** Index of the last element of the ascending `xs` that is ≤ `v`, or -1. */
-function lastAtOrBelow(xs: ArrayLike<number>, v: number): number {
+export function lastAtOrBelow(xs: ArrayLike<number>, v: number): number {
   let lo = 0;
   let hi = xs.length - 1;
   let found = -1;

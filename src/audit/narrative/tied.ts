@@ -4,7 +4,7 @@ import { tablesByKey } from '../../model/query.ts';
 import { cellValue, rowMisaligned, tableMisaligned, tablePrecision, tidy, unitOf } from '../cells.ts';
 import { mayEqual, shift, type Interval } from '../interval.ts';
 import { grandTotalRow } from '../refs.ts';
-import { priorYearLabel } from './facts.ts';
+import { lastAtOrBelow, priorYearLabel } from './facts.ts';
 import { figureInterval, figures, paragraphs, type Figure, type Located } from './tokens.ts';
 import { isBareAmountLabel, lineOfLabel, subjectOfLabel, type LineRef, type Scope } from './subjects.ts';
 
@@ -376,21 +376,6 @@ export function scopeOfText(s: string): Scope | null {
 
 /** Sections whose figures are not restatements of the tables. */
 const SKIP_HEADING = /绩效|附件|名词解释|国有资产|重点(项目|支出)|项目(支出)?(情况|说明)/;
-
-/** Index of the last element of the ascending `xs` that is ≤ `v`, or -1. */
-function lastAtOrBelow(xs: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= v) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** Index of the first element of the ascending `xs` that is ≥ `v` (xs.length when none). */
 function firstAtOrAfter(xs: readonly number[], v: number): number {

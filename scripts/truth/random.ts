@@ -1,0 +1,13 @@
+// The seeded generator both truth-set draws use (cells to label: draw.ts; documents of a held-out list:
+// pick-held-out.ts): mulberry32, so a seed written in a record's notes repeats its draw exactly.
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
