@@ -16,18 +16,31 @@ const dir = mkdtempSync(join(tmpdir(), 'caijian-bench-batch-'));
 const out = join(dir, 'report.json');
 
 const t0 = performance.now();
-const child = spawn('nice', ['-n', '10', process.execPath, join(ROOT, 'bin', 'caijian.js'), 'check', input, '--jobs', jobs, '--out', out], { stdio: ['ignore', 'ignore', 'ignore'] });
+const child = spawn(
+  'nice',
+  ['-n', '10', process.execPath, join(ROOT, 'bin', 'caijian.js'), 'check', input, '--jobs', jobs, '--out', out],
+  { stdio: ['ignore', 'ignore', 'ignore'] },
+);
 // nice execs node in place: the pid is the CLI's
 const sampler = sampleTree(child.pid!);
 const code = await new Promise<number | null>((ok) => child.on('exit', ok));
 const wall = (performance.now() - t0) / 1000;
 const peak = sampler.stop();
-const report = JSON.parse(readFileSync(out, 'utf8')) as { totals: Record<string, number>; rows: { peakRssMb?: number; ms: number }[] };
+const report = JSON.parse(readFileSync(out, 'utf8')) as {
+  totals: Record<string, number>;
+  rows: { peakRssMb?: number; ms: number }[];
+};
 rmSync(dir, { recursive: true, force: true });
 
 const t = report.totals;
-console.log(`Batch of ${input.replace(/.*\/shared\//, '../shared/')}, --jobs ${jobs}, nice -n 10, Node ${process.version}; exit ${code}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
-console.log('| files | ok | parsed | failed | timeout | wall time | files / s | peak of the process tree | peak of the CLI process | target |');
+console.log(
+  `Batch of ${input.replace(/.*\/shared\//, '../shared/')}, --jobs ${jobs}, nice -n 10, Node ${process.version}; exit ${code}; load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  '| files | ok | parsed | failed | timeout | wall time | files / s | peak of the process tree | peak of the CLI process | target |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 console.log(
   `| ${t.files} | ${t.ok} | ${t.parsed} | ${t.failed} | ${t.timeout} | ${wall.toFixed(0)} s | ${(t.files / wall).toFixed(2)} | ${Math.round(peak.peakTree)} MB | ${Math.round(peak.peakSelf)} MB | < 600 MB: ${peak.peakTree < 600 ? 'met' : 'not met'} |`,

@@ -23,7 +23,9 @@ function pdfs(dir: string): string[] {
     });
 }
 
-const files = pdfs(root).filter((_, i) => i % every === 0).slice(0, limit);
+const files = pdfs(root)
+  .filter((_, i) => i % every === 0)
+  .slice(0, limit);
 const totals = { files: 0, failed: 0, errors: 0, warnings: 0 };
 for (const f of files) {
   const name = f.slice(root.length + 1);
@@ -43,4 +45,6 @@ for (const f of files) {
     console.log(`!! ${name}: ${(e as Error).message}`);
   }
 }
-console.log(`\n${totals.files} audited, ${totals.failed} unreadable, ${totals.errors} errors, ${totals.warnings} warnings`);
+console.log(
+  `\n${totals.files} audited, ${totals.failed} unreadable, ${totals.errors} errors, ${totals.warnings} warnings`,
+);

@@ -10,10 +10,14 @@ import { median, ms, percentile, timeRuns } from './stats.ts';
 
 const dir = join(import.meta.dirname, '..', '..', 'shared', 'seeds');
 const runs = Number(process.env.BENCH_RUNS ?? 100);
-console.log(`Check (text seeds, ${rules.length} rules): ${runs} timed runs each after warm-up, Node ${process.version}`);
+console.log(
+  `Check (text seeds, ${rules.length} rules): ${runs} timed runs each after warm-up, Node ${process.version}`,
+);
 console.log('| seed | tables | findings (e/w/i/skipped) | median check | p95 | median parse | slowest rule (median) |');
 console.log('|---|---|---|---|---|---|---|');
-for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((n) => n.endsWith('.txt'))
+  .sort()) {
   const text = readFileSync(join(dir, f), 'utf8');
   const d = recognise(readText(text));
   const res = checkDisclosure(d);
@@ -25,5 +29,7 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
     if (t > slow.t) slow = { id: r.meta.id, t };
   }
   const s = res.summary;
-  console.log(`| ${f.slice(0, 3)} | ${d.tables.length} | ${s.errors}/${s.warnings}/${s.infos}/${s.skipped} | ${ms(median(check))} | ${ms(percentile(check, 95))} | ${ms(median(parse))} | ${slow.id} ${ms(slow.t)} |`);
+  console.log(
+    `| ${f.slice(0, 3)} | ${d.tables.length} | ${s.errors}/${s.warnings}/${s.infos}/${s.skipped} | ${ms(median(check))} | ${ms(percentile(check, 95))} | ${ms(median(parse))} | ${slow.id} ${ms(slow.t)} |`,
+  );
 }

@@ -16,7 +16,13 @@ import { normalizeKangxi, onPage, toTextRun } from '../src/read/pdf/text-runs.ts
 const corpus = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus');
 const args = process.argv.slice(2);
 const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : Infinity;
-const files = readFileSync(join(corpus, 'sources.tsv'), 'utf8').trim().split('\n').slice(1).map((r) => r.split('\t')[0]).filter((f) => f.endsWith('.pdf')).slice(0, limit);
+const files = readFileSync(join(corpus, 'sources.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((r) => r.split('\t')[0])
+  .filter((f) => f.endsWith('.pdf'))
+  .slice(0, limit);
 
 const chars = (s: string) => [...s.replace(/\s/g, '')].sort().join('');
 let pages = 0;
@@ -34,7 +40,14 @@ for (const f of files) {
     const view = viewport.transform as unknown as Matrix;
     const list = await page.getOperatorList({ annotationMode: 0 });
     const fontOf = (name: string) => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics) : null);
-    const all = operatorTextRuns(list.fnArray, list.argsArray, pdfjs.OPS as unknown as TextOpCodes, view, fontOf, normalize);
+    const all = operatorTextRuns(
+      list.fnArray,
+      list.argsArray,
+      pdfjs.OPS as unknown as TextOpCodes,
+      view,
+      fontOf,
+      normalize,
+    );
     // The reader keeps only text on the page, as getTextContent does (glyph by glyph, against the view box).
     const runs = all && onPage(all, viewport.width, viewport.height);
     const content = await page.getTextContent();
@@ -63,8 +76,12 @@ for (const f of files) {
     for (const [c, k] of ca) if ((cb.get(c) ?? 0) < k) added += c.repeat(k - (cb.get(c) ?? 0));
     missing += [...lost].length;
     extra += [...added].length;
-    console.log(`${f} p${n}: interpreter lacks ${[...lost].length} chars "${lost.slice(0, 30)}", has ${[...added].length} extra "${added.slice(0, 30)}"`);
+    console.log(
+      `${f} p${n}: interpreter lacks ${[...lost].length} chars "${lost.slice(0, 30)}", has ${[...added].length} extra "${added.slice(0, 30)}"`,
+    );
   }
   await opened.close();
 }
-console.log(`pages ${pages}: identical text ${same}, read by fallback ${fallback}, different ${pages - same - fallback} (chars lacking ${missing}, extra ${extra})`);
+console.log(
+  `pages ${pages}: identical text ${same}, read by fallback ${fallback}, different ${pages - same - fallback} (chars lacking ${missing}, extra ${extra})`,
+);

@@ -38,7 +38,13 @@ function files(): string[] {
 
 async function pdfjsTextOnly(bytes: Uint8Array): Promise<number> {
   const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), cMapUrl: CMAP_DIR, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DIR, verbosity: 0 });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    verbosity: 0,
+  });
   const doc = await task.promise;
   let chars = 0;
   for (let n = 1; n <= doc.numPages; n++) {
@@ -54,7 +60,14 @@ async function pdfjsTextOnly(bytes: Uint8Array): Promise<number> {
 /** pdf.js operator list alone (what the reader parses each page into), for the floor of the reader's cost. */
 async function pdfjsOperatorsOnly(bytes: Uint8Array): Promise<number> {
   const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), cMapUrl: CMAP_DIR, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DIR, verbosity: 0, maxImageSize: 1 });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    verbosity: 0,
+    maxImageSize: 1,
+  });
   const doc = await task.promise;
   let ops = 0;
   for (let n = 1; n <= doc.numPages; n++) {
@@ -87,7 +100,15 @@ const list = files();
 await pdfjsTextOnly(new Uint8Array(readFileSync(list[0])));
 await readPdf(new Uint8Array(readFileSync(list[0])));
 
-const rows: { name: string; pages: number; base: number; ops: number; reader: number; baseCpu: number; readerCpu: number }[] = [];
+const rows: {
+  name: string;
+  pages: number;
+  base: number;
+  ops: number;
+  reader: number;
+  baseCpu: number;
+  readerCpu: number;
+}[] = [];
 for (const file of list) {
   const bytes = new Uint8Array(readFileSync(file));
   const base: number[] = [];
@@ -102,7 +123,15 @@ for (const file of list) {
     ops.push(await time(() => pdfjsOperatorsOnly(bytes)));
     reader.push(await time(async () => (pages = (await readPdf(bytes)).pageCount ?? 0), readerCpu));
   }
-  rows.push({ name: basename(file), pages, base: median(base), ops: median(ops), reader: median(reader), baseCpu: median(baseCpu), readerCpu: median(readerCpu) });
+  rows.push({
+    name: basename(file),
+    pages,
+    base: median(base),
+    ops: median(ops),
+    reader: median(reader),
+    baseCpu: median(baseCpu),
+    readerCpu: median(readerCpu),
+  });
   console.log(
     `${basename(file).slice(0, 36).padEnd(36)} ${String(pages).padStart(4)} pp  pdf.js text ${median(base).toFixed(0).padStart(5)} ms  pdf.js ops ${median(ops).toFixed(0).padStart(5)} ms  reader ${median(reader).toFixed(0).padStart(5)} ms  ×${(median(reader) / median(base)).toFixed(2)}`,
   );
@@ -116,8 +145,12 @@ const totalRatio = rows.reduce((s, r) => s + r.reader, 0) / rows.reduce((s, r) =
 const opsRatio = rows.reduce((s, r) => s + r.ops, 0) / rows.reduce((s, r) => s + r.base, 0);
 console.log('');
 console.log(`files ${rows.length}, runs ${runs}, pages ${rows.reduce((s, r) => s + r.pages, 0)}`);
-console.log(`median per document: pdf.js text ${docBase.toFixed(0)} ms, reader ${docReader.toFixed(0)} ms, ratio ${(docReader / docBase).toFixed(2)}`);
-console.log(`median per page:     pdf.js text ${pageBase.toFixed(1)} ms, reader ${pageReader.toFixed(1)} ms, ratio ${(pageReader / pageBase).toFixed(2)}`);
+console.log(
+  `median per document: pdf.js text ${docBase.toFixed(0)} ms, reader ${docReader.toFixed(0)} ms, ratio ${(docReader / docBase).toFixed(2)}`,
+);
+console.log(
+  `median per page:     pdf.js text ${pageBase.toFixed(1)} ms, reader ${pageReader.toFixed(1)} ms, ratio ${(pageReader / pageBase).toFixed(2)}`,
+);
 console.log(`median of per-file ratios ${median(ratios).toFixed(2)}; total time ratio ${totalRatio.toFixed(2)}`);
 console.log(`pdf.js operator list alone / pdf.js text alone (total time): ${opsRatio.toFixed(2)}`);
 const cpuRatio = rows.reduce((s, r) => s + r.readerCpu, 0) / rows.reduce((s, r) => s + r.baseCpu, 0);

@@ -51,7 +51,10 @@ export function treeRss(pid: number): { self: number; tree: number; processes: n
 }
 
 /** Samples the tree every `everyMs` until stop() and keeps the peak. */
-export function sampleTree(pid: number, everyMs = 100): { stop(): { peakTree: number; peakSelf: number; samples: number } } {
+export function sampleTree(
+  pid: number,
+  everyMs = 100,
+): { stop(): { peakTree: number; peakSelf: number; samples: number } } {
   let peakTree = 0;
   let peakSelf = 0;
   let samples = 0;

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const benches = process.argv.includes('--batch-memory') ? ['batch-memory.ts'] : ['parse.ts', 'check.ts', 'startup.ts', 'pdf.ts', 'server-memory.ts'];
+const benches = process.argv.includes('--batch-memory')
+  ? ['batch-memory.ts']
+  : ['parse.ts', 'check.ts', 'startup.ts', 'pdf.ts', 'server-memory.ts'];
 let failed = 0;
 for (const b of benches) {
   const file = join(import.meta.dirname, b);
@@ -13,7 +15,9 @@ for (const b of benches) {
     console.log(`(skipped ${b}: not present)\n`);
     continue;
   }
-  const r = spawnSync(process.execPath, [file, ...process.argv.slice(2).filter((a) => a !== '--batch-memory')], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [file, ...process.argv.slice(2).filter((a) => a !== '--batch-memory')], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed++;
   console.log('');
 }

@@ -17,9 +17,13 @@ const UPLOADS = Number(process.env.BENCH_UPLOADS ?? 40);
 const IDLE_SECONDS = Number(process.env.CAIJIAN_JOB_IDLE_SECONDS ?? 20);
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
-const all = walk(CORPUS).filter((f) => /\.(pdf|xlsx|xls|docx)$/i.test(f)).sort();
+const all = walk(CORPUS)
+  .filter((f) => /\.(pdf|xlsx|xls|docx)$/i.test(f))
+  .sort();
 const step = Math.max(1, Math.floor(all.length / UPLOADS));
 const files = all.filter((_, i) => i % step === 0).slice(0, UPLOADS);
 const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
@@ -38,7 +42,11 @@ const statuses = new Map<string, number>();
 for (const f of files) {
   const form = new FormData();
   form.append('files', new Blob([readFileSync(f)]), f.split('/').pop());
-  const res = await fetch(`${url}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await fetch(`${url}/api/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   const body = (await res.json()) as { results?: { status: string; error?: { code: string } }[] };
   const r = body.results?.[0];
   const s = r ? (r.error ? `${r.status} (${r.error.code})` : r.status) : String(res.status);
@@ -52,11 +60,19 @@ const peak = sampler.stop();
 child.kill('SIGTERM');
 
 const mb = (x: number) => `${Math.round(x)} MB`;
-console.log(`Server memory: ${files.length} uploads (${(bytes / 1048576).toFixed(1)} MB of corpus files, one per request) in ${seconds.toFixed(0)} s; ${[...statuses].map(([k, v]) => `${v} ${k}`).join(', ')}; Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `Server memory: ${files.length} uploads (${(bytes / 1048576).toFixed(1)} MB of corpus files, one per request) in ${seconds.toFixed(0)} s; ${[...statuses].map(([k, v]) => `${v} ${k}`).join(', ')}; Node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 console.log('| when | server process | whole tree (reading processes included) | processes |');
 console.log('|---|---:|---:|---:|');
 console.log(`| started, before any upload | ${mb(idleTree.self)} | ${mb(idleTree.tree)} | ${idleTree.processes} |`);
 console.log(`| peak during the uploads | ${mb(peak.peakSelf)} | ${mb(peak.peakTree)} | |`);
-console.log(`| right after the ${files.length}th upload | ${mb(after.self)} | ${mb(after.tree)} | ${after.processes} |`);
+console.log(
+  `| right after the ${files.length}th upload | ${mb(after.self)} | ${mb(after.tree)} | ${after.processes} |`,
+);
 console.log(`| at rest (${IDLE_SECONDS + 5} s later) | ${mb(rest.self)} | ${mb(rest.tree)} | ${rest.processes} |`);
-console.log(`Target: under 300 MB after ${files.length} uploads — server process ${after.self < 300 ? 'met' : 'not met'} (${mb(after.self)}); whole tree at rest ${rest.tree < 300 ? 'met' : 'not met'} (${mb(rest.tree)}).`);
+console.log(
+  `Target: under 300 MB after ${files.length} uploads — server process ${after.self < 300 ? 'met' : 'not met'} (${mb(after.self)}); whole tree at rest ${rest.tree < 300 ? 'met' : 'not met'} (${mb(rest.tree)}).`,
+);

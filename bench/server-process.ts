@@ -13,7 +13,11 @@ const dir = mkdtempSync(join(tmpdir(), 'caijian-bench-server-'));
 const repo = await openStore(join(dir, 'bench.sqlite'));
 await repo.createUser('bench', await hashPassword('bench password 1'), 'admin');
 const server = await startServer({ repo });
-const res = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: 'bench password 1' }) });
+const res = await fetch(`${server.url}/api/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ name: 'bench', password: 'bench password 1' }),
+});
 const { token } = (await res.json()) as { token: string };
 process.stdout.write(`${JSON.stringify({ url: server.url, token, pid: process.pid })}\n`);
 process.on('SIGTERM', async () => {

@@ -24,7 +24,11 @@ const cases: Case[] = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'caijian --help', args: [BIN, '--help'] },
   { name: 'caijian check seed 000', args: [BIN, 'check', seed] },
-  { name: 'caijian check seed 000, no compile cache', args: [BIN, 'check', seed], env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
+  {
+    name: 'caijian check seed 000, no compile cache',
+    args: [BIN, 'check', seed],
+    env: { NODE_DISABLE_COMPILE_CACHE: '1' },
+  },
 ];
 
 /** CPU ms of the ended, waited-for children of this process (cutime + cstime of /proc/self/stat, 100 Hz ticks). */
@@ -57,12 +61,19 @@ for (let i = 0; i < runs; i++) {
   }
 }
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-console.log(`Start-up (whole process, Node ${process.version}, ${runs} runs each, alternated; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')})`);
+console.log(
+  `Start-up (whole process, Node ${process.version}, ${runs} runs each, alternated; load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')})`,
+);
 console.log('| command | median wall | median CPU | wall ÷ node -e 0 | target |');
 console.log('|---|---:|---:|---:|---|');
 const floor = median(results.get('node -e 0')!.wall);
 for (const c of cases) {
   const r = results.get(c.name)!;
-  const target = c.name === 'caijian check seed 000' ? (median(r.wall) < 400 ? '< 0.4 s: met' : '< 0.4 s: not met') : '';
-  console.log(`| ${c.name} | ${s(median(r.wall))} | ${s(median(r.cpu))} | ${(median(r.wall) / floor).toFixed(1)}× | ${target} |`);
+  const target =
+    c.name === 'caijian check seed 000' ? (median(r.wall) < 400 ? '< 0.4 s: met' : '< 0.4 s: not met') : '';
+  console.log(
+    `| ${c.name} | ${s(median(r.wall))} | ${s(median(r.cpu))} | ${(median(r.wall) / floor).toFixed(1)}× | ${target} |`,
+  );
 }

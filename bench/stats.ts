@@ -10,7 +10,11 @@ export function timeRuns(fn: () => unknown, runs: number, warmup = Math.min(50, 
   return times;
 }
 
-export async function timeRunsAsync(fn: () => Promise<unknown>, runs: number, warmup = Math.min(5, runs)): Promise<number[]> {
+export async function timeRunsAsync(
+  fn: () => Promise<unknown>,
+  runs: number,
+  warmup = Math.min(5, runs),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -13,8 +13,10 @@ const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
   const local = join(here, '..', 'node_modules', 'node', 'bin', 'node');
   if (!existsSync(local)) {
-    process.stderr.write('财鉴需要 Node.js 24 或更高版本，请先在项目目录运行 npm install。\n' +
-      'Caijian needs Node.js >= 24; run `npm install` in the project folder first.\n');
+    process.stderr.write(
+      '财鉴需要 Node.js 24 或更高版本，请先在项目目录运行 npm install。\n' +
+        'Caijian needs Node.js >= 24; run `npm install` in the project folder first.\n',
+    );
     process.exit(2);
   }
   const r = spawnSync(local, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -51,7 +51,13 @@ function build(system: System, file: string): Entry[] {
       if (other) name = other.name;
     }
     const aliases = variants
-      .filter((v) => v.name !== name && v.count >= 2 && !NAME_NOISE.test(v.name) && !(/99$/.test(r.code) && !v.name.startsWith('其他')))
+      .filter(
+        (v) =>
+          v.name !== name &&
+          v.count >= 2 &&
+          !NAME_NOISE.test(v.name) &&
+          !(/99$/.test(r.code) && !v.name.startsWith('其他')),
+      )
       .map((v) => v.name);
     out.set(r.code, {
       code: r.code,

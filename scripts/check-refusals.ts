@@ -8,7 +8,11 @@ import { disclosureVerdict } from '../src/recognise/is-disclosure.ts';
 // `node scripts/check-refusals.ts` — exits 1 when a file is judged the wrong way.
 
 const CORPUS = join(import.meta.dirname, '../../shared/corpus');
-const rows = readFileSync(join(CORPUS, 'sources.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const rows = readFileSync(join(CORPUS, 'sources.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split('\t'));
 let wrong = 0;
 for (const [file, , , , , , kind] of rows) {
   const expectRefused = /NOT A DISCLOSURE|IMAGE-ONLY/i.test(kind ?? '');

@@ -14,11 +14,27 @@ import { seedModel } from '../test/helpers/seeds.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'caijian-formulas-'));
 let failures = 0;
-for (const [kind, seed] of [['决算', '000'], ['预算', '004']] as const) {
+for (const [kind, seed] of [
+  ['决算', '000'],
+  ['预算', '004'],
+] as const) {
   const file = join(work, `filled-${seed}.xlsx`);
   writeFileSync(file, await fillTemplate(await writeTemplate({ kind, year: 2023 }), seedModel(seed)));
   const outDir = join(work, 'lo');
-  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(work, 'profile')}`, '--convert-to', 'xlsx', '--outdir', outDir, file], { stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${join(work, 'profile')}`,
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      outDir,
+      file,
+    ],
+    { stdio: 'ignore' },
+  );
   const { disclosure } = await readTemplateWorkbook(new Uint8Array(readFileSync(file)));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(join(outDir, `filled-${seed}.xlsx`)) as unknown as ArrayBuffer);
@@ -28,15 +44,24 @@ for (const [kind, seed] of [['决算', '000'], ['预算', '004']] as const) {
     for (const r of t.rows)
       for (const c of r.cells) {
         if (c.place.kind !== 'sheet') continue;
-        const v = wb.getWorksheet(c.place.sheet)?.getCell(c.place.cell).value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
+        const v = wb.getWorksheet(c.place.sheet)?.getCell(c.place.cell).value as {
+          formula?: string;
+          sharedFormula?: string;
+          result?: unknown;
+        } | null;
         if (!v || typeof v !== 'object' || !('formula' in v || 'sharedFormula' in v)) continue;
         compared++;
         const lo = typeof v.result === 'number' ? v.result : v.result === '' || v.result === undefined ? null : NaN;
         const mine = c.value === null ? null : Number(c.value);
-        const same = (lo === null || lo === 0) && (mine === null || mine === 0) ? true : lo !== null && mine !== null && Math.abs(lo - mine) < 1e-6;
+        const same =
+          (lo === null || lo === 0) && (mine === null || mine === 0)
+            ? true
+            : lo !== null && mine !== null && Math.abs(lo - mine) < 1e-6;
         if (!same) {
           different++;
-          console.log(`  ${t.key} ${r.code ?? r.item ?? r.label} ${c.column} ${c.place.sheet}!${c.place.cell}: LibreOffice ${JSON.stringify(v.result)}, reader ${mine}`);
+          console.log(
+            `  ${t.key} ${r.code ?? r.item ?? r.label} ${c.column} ${c.place.sheet}!${c.place.cell}: LibreOffice ${JSON.stringify(v.result)}, reader ${mine}`,
+          );
         }
       }
   console.log(`${kind} (seed ${seed}): ${compared} formula cells, ${different} different`);

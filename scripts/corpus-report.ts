@@ -116,36 +116,45 @@ async function one(file: string): Promise<FileReport> {
           rows: t.rows.length,
           columns: t.columns.length,
           reading: t.reading ? `${t.reading.level} ${t.reading.score.toFixed(2)}` : '-',
-          sample: [t.columns.map((c) => c.label).join('|'), t.rows.slice(0, 3).map((r) => r.label ?? r.code ?? '').join('|')].join(' // ').slice(0, 160),
+          sample: [
+            t.columns.map((c) => c.label).join('|'),
+            t.rows
+              .slice(0, 3)
+              .map((r) => r.label ?? r.code ?? '')
+              .join('|'),
+          ]
+            .join(' // ')
+            .slice(0, 160),
         })),
       unsure: d.tables.filter((t) => t.reading?.level === 'unsure').length,
     };
     const { disclosureVerdict } = await import('../src/recognise/is-disclosure.ts');
     const verdict = disclosureVerdict(d);
     if (!verdict.ok) report.refused = verdict.error?.messageZh ?? 'not a disclosure';
-    if (verdict.ok) try {
-      const { checkDisclosure } = await import('../src/audit/engine.ts');
-      const findings = checkDisclosure(d).findings;
-      const warnings: Record<string, number> = {};
-      for (const f of findings) if (f.severity === 'warning') warnings[f.ruleId] = (warnings[f.ruleId] ?? 0) + 1;
-      report.audit = {
-        errors: findings
-          .filter((f) => f.severity === 'error')
-          .map((f) => ({
-            rule: f.ruleId,
-            messageId: f.messageId,
-            page: f.location.source?.kind === 'pdf' ? f.location.source.page : null,
-            table: f.location.table,
-            row: f.location.row,
-            column: f.location.column,
-            message: f.message.slice(0, 240),
-          })),
-        warnings,
-        infos: findings.filter((f) => f.severity === 'info').length,
-      };
-    } catch (e) {
-      report.auditError = (e as Error).message?.split('\n')[0] ?? String(e);
-    }
+    if (verdict.ok)
+      try {
+        const { checkDisclosure } = await import('../src/audit/engine.ts');
+        const findings = checkDisclosure(d).findings;
+        const warnings: Record<string, number> = {};
+        for (const f of findings) if (f.severity === 'warning') warnings[f.ruleId] = (warnings[f.ruleId] ?? 0) + 1;
+        report.audit = {
+          errors: findings
+            .filter((f) => f.severity === 'error')
+            .map((f) => ({
+              rule: f.ruleId,
+              messageId: f.messageId,
+              page: f.location.source?.kind === 'pdf' ? f.location.source.page : null,
+              table: f.location.table,
+              row: f.location.row,
+              column: f.location.column,
+              message: f.message.slice(0, 240),
+            })),
+          warnings,
+          infos: findings.filter((f) => f.severity === 'info').length,
+        };
+      } catch (e) {
+        report.auditError = (e as Error).message?.split('\n')[0] ?? String(e);
+      }
   } catch (e) {
     report.recognitionError = (e as Error).message?.split('\n')[0] ?? String(e);
   }
@@ -183,11 +192,18 @@ function corpusFiles(): { file: string; kind: string }[] {
 }
 
 async function readInChild(file: string): Promise<FileReport> {
-  const { code, signal, out, err, ms } = await runChild(fileURLToPath(import.meta.url), ['--one', file], CHILD_TIMEOUT_MS);
+  const { code, signal, out, err, ms } = await runChild(
+    fileURLToPath(import.meta.url),
+    ['--one', file],
+    CHILD_TIMEOUT_MS,
+  );
   try {
     return JSON.parse(out.trim().split('\n').pop() ?? '');
   } catch {
-    const why = signal === 'SIGKILL' ? `TIMEOUT after ${CHILD_TIMEOUT_MS / 1000}s` : `CRASH (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`;
+    const why =
+      signal === 'SIGKILL'
+        ? `TIMEOUT after ${CHILD_TIMEOUT_MS / 1000}s`
+        : `CRASH (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`;
     return { file, kind: '', ok: false, ms, error: why };
   }
 }
@@ -212,13 +228,23 @@ function markdown(reports: FileReport[], wallMs: number): string {
   lines.push('## Summary');
   lines.push('');
   lines.push(`- PDFs: ${reports.length}; read: ${ok.length}; refused or failed: ${reports.length - ok.length}`);
-  lines.push(`- pages: ${pages}; documents with image-only pages: ${imageOnly.length} (${imageOnly.reduce((n, r) => n + (r.imageOnlyPages?.length ?? 0), 0)} pages)`);
-  lines.push(`- grids: ${ok.reduce((n, r) => n + (r.grids ?? 0), 0)} (${ok.reduce((n, r) => n + (r.gridRows ?? 0), 0)} rows); line blocks: ${ok.reduce((n, r) => n + (r.lines ?? 0), 0)}`);
-  lines.push(`- reading time per document: median ${median(ok.map((r) => r.ms))} ms, max ${Math.max(0, ...ok.map((r) => r.ms))} ms; per page: median ${median(ok.map((r) => r.ms / Math.max(1, r.pages ?? 1))).toFixed(1)} ms; wall time ${(wallMs / 1000).toFixed(0)} s`);
+  lines.push(
+    `- pages: ${pages}; documents with image-only pages: ${imageOnly.length} (${imageOnly.reduce((n, r) => n + (r.imageOnlyPages?.length ?? 0), 0)} pages)`,
+  );
+  lines.push(
+    `- grids: ${ok.reduce((n, r) => n + (r.grids ?? 0), 0)} (${ok.reduce((n, r) => n + (r.gridRows ?? 0), 0)} rows); line blocks: ${ok.reduce((n, r) => n + (r.lines ?? 0), 0)}`,
+  );
+  lines.push(
+    `- reading time per document: median ${median(ok.map((r) => r.ms))} ms, max ${Math.max(0, ...ok.map((r) => r.ms))} ms; per page: median ${median(ok.map((r) => r.ms / Math.max(1, r.pages ?? 1))).toFixed(1)} ms; wall time ${(wallMs / 1000).toFixed(0)} s`,
+  );
   if (recognised.length) {
-    lines.push(`- recognition ran on ${recognised.length} documents: tables ${recognised.reduce((n, r) => n + r.recognition!.tables, 0)}, of which matched a template ${recognised.reduce((n, r) => n + r.recognition!.known, 0)}; tables listed in the 目录 but absent: ${recognised.reduce((n, r) => n + r.recognition!.absent.length, 0)}`);
+    lines.push(
+      `- recognition ran on ${recognised.length} documents: tables ${recognised.reduce((n, r) => n + r.recognition!.tables, 0)}, of which matched a template ${recognised.reduce((n, r) => n + r.recognition!.known, 0)}; tables listed in the 目录 but absent: ${recognised.reduce((n, r) => n + r.recognition!.absent.length, 0)}`,
+    );
   } else {
-    lines.push(`- recognition: not available (${reports.find((r) => r.recognitionError)?.recognitionError ?? 'not run'}); layout statistics only`);
+    lines.push(
+      `- recognition: not available (${reports.find((r) => r.recognitionError)?.recognitionError ?? 'not run'}); layout statistics only`,
+    );
   }
   const failed = reports.filter((r) => !r.ok);
   if (failed.length) {
@@ -233,27 +259,52 @@ function markdown(reports: FileReport[], wallMs: number): string {
     const byRule = new Map<string, number>();
     for (const e of errors) byRule.set(e.rule, (byRule.get(e.rule) ?? 0) + 1);
     const warnings = new Map<string, number>();
-    for (const r of audited) for (const [k, n] of Object.entries(r.audit!.warnings)) warnings.set(k, (warnings.get(k) ?? 0) + n);
-    const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
-    lines.push(`- tables not keyed to a template (\`unknown\`): ${recognised.reduce((n, r) => n + r.recognition!.unknown.length, 0)}, of which untitled ${recognised.reduce((n, r) => n + r.recognition!.unknown.filter((u) => !u.title).length, 0)}; tables the reader marks unsure: ${recognised.reduce((n, r) => n + r.recognition!.unsure, 0)}`);
+    for (const r of audited)
+      for (const [k, n] of Object.entries(r.audit!.warnings)) warnings.set(k, (warnings.get(k) ?? 0) + n);
+    const sorted = (m: Map<string, number>) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+    lines.push(
+      `- tables not keyed to a template (\`unknown\`): ${recognised.reduce((n, r) => n + r.recognition!.unknown.length, 0)}, of which untitled ${recognised.reduce((n, r) => n + r.recognition!.unknown.filter((u) => !u.title).length, 0)}; tables the reader marks unsure: ${recognised.reduce((n, r) => n + r.recognition!.unsure, 0)}`,
+    );
     const refused = recognised.filter((r) => r.refused);
-    if (refused.length) lines.push(`- refused as not a disclosure (not audited): ${refused.map((r) => `\`${relative(corpus, r.file)}\``).join(', ')}`);
-    lines.push(`- audit ran on ${audited.length} documents: errors ${errors.length} (${sorted(byRule) || 'none'}); warnings ${[...warnings.values()].reduce((a, b) => a + b, 0)} (${sorted(warnings)}); infos ${audited.reduce((n, r) => n + r.audit!.infos, 0)}`);
+    if (refused.length)
+      lines.push(
+        `- refused as not a disclosure (not audited): ${refused.map((r) => `\`${relative(corpus, r.file)}\``).join(', ')}`,
+      );
+    lines.push(
+      `- audit ran on ${audited.length} documents: errors ${errors.length} (${sorted(byRule) || 'none'}); warnings ${[...warnings.values()].reduce((a, b) => a + b, 0)} (${sorted(warnings)}); infos ${audited.reduce((n, r) => n + r.audit!.infos, 0)}`,
+    );
     lines.push('');
     lines.push('## Error findings');
     lines.push('');
     lines.push('Each is confirmed on its page or explained in docs/corpus-errors.md.');
     lines.push('');
-    for (const e of errors) lines.push(`- \`${relative(corpus, e.file)}\` p${e.page ?? '–'} ${e.rule}/${e.messageId} [${[e.table, e.row, e.column].map((x) => x ?? '–').join(' | ')}]: ${e.message.replace(/\|/g, '/')}`);
+    for (const e of errors)
+      lines.push(
+        `- \`${relative(corpus, e.file)}\` p${e.page ?? '–'} ${e.rule}/${e.messageId} [${[e.table, e.row, e.column].map((x) => x ?? '–').join(' | ')}]: ${e.message.replace(/\|/g, '/')}`,
+      );
     lines.push('');
     lines.push('## Tables not keyed to a template');
     lines.push('');
-    lines.push('Explained by class in docs/corpus-errors.md. Titles as read ("–" = no title); p = first page; r×c = rows × columns.');
+    lines.push(
+      'Explained by class in docs/corpus-errors.md. Titles as read ("–" = no title); p = first page; r×c = rows × columns.',
+    );
     lines.push('');
     for (const r of recognised) {
       const u = r.recognition!.unknown;
       if (!u.length) continue;
-      lines.push(`- \`${relative(corpus, r.file)}\`: ${u.map((t) => `${t.title || '–'} (p${t.page ?? '–'}, ${t.rows}×${t.columns}${t.reading.startsWith('unsure') ? ', unsure' : ''})`).join('; ').replace(/\|/g, '/')}`);
+      lines.push(
+        `- \`${relative(corpus, r.file)}\`: ${u
+          .map(
+            (t) =>
+              `${t.title || '–'} (p${t.page ?? '–'}, ${t.rows}×${t.columns}${t.reading.startsWith('unsure') ? ', unsure' : ''})`,
+          )
+          .join('; ')
+          .replace(/\|/g, '/')}`,
+      );
     }
   }
   lines.push('');
@@ -295,8 +346,12 @@ async function main() {
         const r = await readInChild(files[k].file);
         r.kind = files[k].kind;
         reports[k] = r;
-        const rec = r.recognition ? ` tables ${r.recognition.tables} (${r.recognition.known} known), absent ${r.recognition.absent.length}` : '';
-        console.log(`${k + 1}/${files.length} ${r.ok ? 'ok ' : 'ERR'} ${r.ms}ms p${r.pages ?? '-'} grids ${r.grids ?? '-'} img ${r.imageOnlyPages?.length ?? '-'}${rec} ${relative(corpus, r.file)}${r.error ? ' ' + r.error : ''}`);
+        const rec = r.recognition
+          ? ` tables ${r.recognition.tables} (${r.recognition.known} known), absent ${r.recognition.absent.length}`
+          : '';
+        console.log(
+          `${k + 1}/${files.length} ${r.ok ? 'ok ' : 'ERR'} ${r.ms}ms p${r.pages ?? '-'} grids ${r.grids ?? '-'} img ${r.imageOnlyPages?.length ?? '-'}${rec} ${relative(corpus, r.file)}${r.error ? ' ' + r.error : ''}`,
+        );
       }
     }),
   );

@@ -46,13 +46,18 @@ function relationsSection(ruleId: string): string[] {
     '',
     '| relation | applies to | accepted variants |',
     '|---|---|---|',
-    ...rels.map((r) => `| ${cell(r.name)}${r.nameEn ? ` / ${cell(r.nameEn)}` : ''} | ${r.appliesTo.join('、')} | ${r.variants?.map(cell).join('<br>') ?? '—'} |`),
+    ...rels.map(
+      (r) =>
+        `| ${cell(r.name)}${r.nameEn ? ` / ${cell(r.nameEn)}` : ''} | ${r.appliesTo.join('、')} | ${r.variants?.map(cell).join('<br>') ?? '—'} |`,
+    ),
     '',
   ];
 }
 
 for (const { meta } of rules) {
-  index.push(`| ${meta.code} | [${meta.id}](${meta.id}.md) | ${CATEGORY[meta.category]} | ${meta.severity} | ${meta.appliesTo.join('、')} | ${meta.title.zh} / ${meta.title.en} |`);
+  index.push(
+    `| ${meta.code} | [${meta.id}](${meta.id}.md) | ${CATEGORY[meta.category]} | ${meta.severity} | ${meta.appliesTo.join('、')} | ${meta.title.zh} / ${meta.title.en} |`,
+  );
   const doc = readFileSync(join(root, 'src', 'audit', 'rules', meta.id, 'doc.md'), 'utf8').trim();
   const page = [
     `<!-- generated from src/audit/rules/${meta.id}/ by scripts/gen-rule-docs.ts -->`,
@@ -64,7 +69,11 @@ for (const { meta } of rules) {
     `- title: ${meta.title.zh} / ${meta.title.en}`,
     `- category: ${CATEGORY[meta.category]} · default severity: ${meta.severity} · applies to: ${meta.appliesTo.join('、')}`,
     `- requires tables: ${meta.requires.length ? meta.requires.map((r) => `\`${r}\``).join(', ') : '—'}`,
-    ...(meta.counterpart ? [`- compares with: ${meta.counterpart.kinds.join('、')} of ${meta.counterpart.yearOffset === 0 ? 'the same year' : `year ${meta.counterpart.yearOffset > 0 ? '+' : ''}${meta.counterpart.yearOffset}`} (\`caijian check --prior\`, folder pairing)`] : []),
+    ...(meta.counterpart
+      ? [
+          `- compares with: ${meta.counterpart.kinds.join('、')} of ${meta.counterpart.yearOffset === 0 ? 'the same year' : `year ${meta.counterpart.yearOffset > 0 ? '+' : ''}${meta.counterpart.yearOffset}`} (\`caijian check --prior\`, folder pairing)`,
+        ]
+      : []),
     '',
     '## Messages',
     '',

@@ -21,9 +21,13 @@ mkdirSync(out, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'caijian-pages-'));
 
 function pageOf(pdf: string, text: string): number {
-  const pages = execFileSync('pdfinfo', [pdf]).toString().match(/Pages:\s+(\d+)/)?.[1];
+  const pages = execFileSync('pdfinfo', [pdf])
+    .toString()
+    .match(/Pages:\s+(\d+)/)?.[1];
   for (let p = 1; p <= Number(pages ?? 0); p++) {
-    const t = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-']).toString().replace(/\s+/g, '');
+    const t = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-layout', pdf, '-'])
+      .toString()
+      .replace(/\s+/g, '');
     if (t.includes(text)) return p;
   }
   return 1;
@@ -37,13 +41,31 @@ function png(pdf: string, page: number, name: string): void {
 }
 
 function office(file: string): string {
-  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(work, 'lo')}`, '--convert-to', 'pdf', '--outdir', work, file], { stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${join(work, 'lo')}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      work,
+      file,
+    ],
+    { stdio: 'ignore' },
+  );
   return file.replace(/\.(docx|xlsx)$/, '.pdf');
 }
 
 const seed = seedModel('000');
 const filled = await fillTemplate(await writeTemplate({ kind: '决算', year: 2023 }), seed, {
-  narrative: { 'reasons.total': '机关事业单位基本养老保险缴费和医疗保障管理事务项目支出增加', 'threePublicCounts.vehiclesHeld': '0', 'assets.vehicles': '0', 'assets.equipment': '0' },
+  narrative: {
+    'reasons.total': '机关事业单位基本养老保险缴费和医疗保障管理事务项目支出增加',
+    'threePublicCounts.vehiclesHeld': '0',
+    'assets.vehicles': '0',
+    'assets.equipment': '0',
+  },
   prior: { 'prior.total': '277.05', 'prior.operatingCost': '32.33' },
   itemBudgets: { '2101501': ['140.00', '年中调整人员工资'], '2101505': ['19.00'] },
 });
@@ -62,7 +84,10 @@ if (chromiumPath()) {
   png(budget, pageOf(budget, '收支总表部门'), 'pdf-budget-summary');
   // The HTML as a browser shows it (screen CSS), first screen of the tables part.
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   const page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
   await page.setContent(html);
   await page.locator('section.table').first().scrollIntoViewIfNeeded();

@@ -6,7 +6,16 @@
 //   node scripts/score-defects.ts --unlabelled      # also list findings nobody has labelled yet
 //   node scripts/score-defects.ts --update-baseline # write test/defects/baseline.json from this run
 import { writeFileSync } from 'node:fs';
-import { BASELINE_FILE, baselineOf, loadBaseline, loadLabelled, ratchet, scoreDocument, totals, type DocumentScore } from '../src/audit/testing/defect-set.ts';
+import {
+  BASELINE_FILE,
+  baselineOf,
+  loadBaseline,
+  loadLabelled,
+  ratchet,
+  scoreDocument,
+  totals,
+  type DocumentScore,
+} from '../src/audit/testing/defect-set.ts';
 import type { Finding } from '../src/audit/types.ts';
 
 const args = process.argv.slice(2);
@@ -40,7 +49,8 @@ for (const { name, doc } of labelled) {
   for (const k of s.falseOccurring) console.log(`  false still ${k}`);
   for (const k of r.lost) console.log(`  LOST (was found in the baseline) ${k}`);
   for (const k of r.returned) console.log(`  RETURNED (fixed in the baseline) ${k}`);
-  if (showUnlabelled) for (const f of [...s.errors.unlabelled, ...s.unlabelledWarnings]) console.log(`  unlabelled ${where(f)}`);
+  if (showUnlabelled)
+    for (const f of [...s.errors.unlabelled, ...s.unlabelledWarnings]) console.log(`  unlabelled ${where(f)}`);
 }
 
 const t = totals(scores);
@@ -48,7 +58,9 @@ console.log('');
 console.log(`documents ${t.documents}`);
 console.log(`recall on must defects: ${t.mustFound}/${t.must} = ${pct(t.mustFound, t.must)}`);
 console.log(`recall on other defects: ${t.otherFound}/${t.other} = ${pct(t.otherFound, t.other)}`);
-console.log(`error precision (labelled errors): ${t.errorsReal}/${t.errorsReal + t.errorsFalse} = ${pct(t.errorsReal, t.errorsReal + t.errorsFalse)}; unlabelled errors ${t.errorsUnlabelled}`);
+console.log(
+  `error precision (labelled errors): ${t.errorsReal}/${t.errorsReal + t.errorsFalse} = ${pct(t.errorsReal, t.errorsReal + t.errorsFalse)}; unlabelled errors ${t.errorsUnlabelled}`,
+);
 console.log(`recorded false findings still occurring: ${t.falseOccurring}/${t.falseRecorded}`);
 if (update) {
   if (only.length) {

@@ -12,7 +12,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './lib/run-child.ts';
 import { corpusDir, loadRecords, truthDir, type LoadedRecord } from './truth/record.ts';
-import { addTallies, emptyTallies, FIGURE_NAMES, FIGURES, pct, reduce, scoreDoc, type DocScore, type Figure, type Miss, type ModelDoc } from './truth/score.ts';
+import {
+  addTallies,
+  emptyTallies,
+  FIGURE_NAMES,
+  FIGURES,
+  pct,
+  reduce,
+  scoreDoc,
+  type DocScore,
+  type Figure,
+  type Miss,
+  type ModelDoc,
+} from './truth/score.ts';
 
 const root = join(import.meta.dirname, '..');
 const CHILD_TIMEOUT_MS = 240_000;
@@ -36,11 +48,17 @@ async function readOne(file: string): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   const d = await parseBytes(bytes, { fileName: file });
   // Writes to a pipe are asynchronous: wait until the model is flushed, or process.exit() cuts it short.
-  await new Promise<void>((resolve, reject) => process.stdout.write(`${JSON.stringify(reduce(d))}\n`, (e) => (e ? reject(e) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    process.stdout.write(`${JSON.stringify(reduce(d))}\n`, (e) => (e ? reject(e) : resolve())),
+  );
 }
 
 async function readInChild(file: string): Promise<{ model: ModelDoc | null; error?: string; ms: number }> {
-  const { code, signal, out, err, ms } = await runChild(fileURLToPath(import.meta.url), ['--read', file], CHILD_TIMEOUT_MS);
+  const { code, signal, out, err, ms } = await runChild(
+    fileURLToPath(import.meta.url),
+    ['--read', file],
+    CHILD_TIMEOUT_MS,
+  );
   if (code === 0) {
     try {
       return { model: JSON.parse(out.trim().split('\n').pop() ?? '') as ModelDoc, ms };
@@ -102,14 +120,17 @@ function figuresTable(totals: Run['totals'], baselineFigures: Record<Figure, num
   const lines = ['| figure | % | hits / items | baseline % |', '|---|---|---|---|'];
   for (const f of FIGURES) {
     const t = totals[f];
-    lines.push(`| ${FIGURE_NAMES[f]} | ${pct(t).toFixed(1)} | ${t.hit} / ${t.total} | ${baselineFigures ? baselineFigures[f].toFixed(1) : '–'} |`);
+    lines.push(
+      `| ${FIGURE_NAMES[f]} | ${pct(t).toFixed(1)} | ${t.hit} / ${t.total} | ${baselineFigures ? baselineFigures[f].toFixed(1) : '–'} |`,
+    );
   }
   return lines.join('\n');
 }
 
 /** The failure class of a miss, for the next session to fix generally: which part of the reading went wrong. */
 export function missClass(m: Miss): string {
-  if (m.figure === 'entity' || m.figure === 'year' || m.figure === 'kind' || m.figure === 'level') return `metadata (${m.figure})`;
+  if (m.figure === 'entity' || m.figure === 'year' || m.figure === 'kind' || m.figure === 'level')
+    return `metadata (${m.figure})`;
   if (m.figure === 'tablesKeyed') return 'table not keyed';
   if (m.found.startsWith('no table keyed')) return 'cell in a table not keyed';
   if (m.found.startsWith('value in no cell')) return 'digits not read';
@@ -123,9 +144,12 @@ function heldOutMisses(run: Run): string {
   const failed = run.scores.filter((s) => listOf(s.id) === HELD_OUT && s.readError);
   if (!misses.length && !failed.length) return `No miss on list ${HELD_OUT}.`;
   const lines = ['| class | document | page | expected | found |', '|---|---|---|---|---|'];
-  for (const s of failed) lines.push(`| read failed | ${cellText(`${s.id} ${s.file}`)} | | | ${cellText(s.readError ?? '')} |`);
+  for (const s of failed)
+    lines.push(`| read failed | ${cellText(`${s.id} ${s.file}`)} | | | ${cellText(s.readError ?? '')} |`);
   for (const m of [...misses].sort((x, y) => missClass(x).localeCompare(missClass(y))))
-    lines.push(`| ${missClass(m)} | ${cellText(m.doc)} | ${m.page ?? ''} | ${cellText(m.expected)} | ${cellText(m.found)} |`);
+    lines.push(
+      `| ${missClass(m)} | ${cellText(m.doc)} | ${m.page ?? ''} | ${cellText(m.expected)} | ${cellText(m.found)} |`,
+    );
   return lines.join('\n');
 }
 
@@ -156,8 +180,14 @@ function missesMarkdown(run: Run): string {
   for (const f of FIGURES) {
     const misses = run.scores.flatMap((s) => s.misses.filter((m) => m.figure === f));
     if (!misses.length) continue;
-    out.push(`### ${FIGURE_NAMES[f]} — ${misses.length} missed`, '', '| document | page | expected | found |', '|---|---|---|---|');
-    for (const m of misses) out.push(`| ${cellText(m.doc)} | ${m.page ?? ''} | ${cellText(m.expected)} | ${cellText(m.found)} |`);
+    out.push(
+      `### ${FIGURE_NAMES[f]} — ${misses.length} missed`,
+      '',
+      '| document | page | expected | found |',
+      '|---|---|---|---|',
+    );
+    for (const m of misses)
+      out.push(`| ${cellText(m.doc)} | ${m.page ?? ''} | ${cellText(m.expected)} | ${cellText(m.found)} |`);
     out.push('');
   }
   return out.join('\n');
@@ -167,8 +197,12 @@ function perDocTable(run: Run): string {
   const lines = ['| record | tables keyed | cells exact | entity · year · kind · level |', '|---|---|---|---|'];
   for (const s of run.scores) {
     const t = s.tallies;
-    const meta = (['entity', 'year', 'kind', 'level'] as const).map((f) => (t[f].total === 0 ? '–' : t[f].hit ? '✓' : '✗')).join(' ');
-    lines.push(`| ${s.id} ${cellText(s.file)}${s.readError ? ' (read failed)' : ''} | ${t.tablesKeyed.hit}/${t.tablesKeyed.total} | ${t.cellsExact.hit}/${t.cellsExact.total} | ${meta} |`);
+    const meta = (['entity', 'year', 'kind', 'level'] as const)
+      .map((f) => (t[f].total === 0 ? '–' : t[f].hit ? '✓' : '✗'))
+      .join(' ');
+    lines.push(
+      `| ${s.id} ${cellText(s.file)}${s.readError ? ' (read failed)' : ''} | ${t.tablesKeyed.hit}/${t.tablesKeyed.total} | ${t.cellsExact.hit}/${t.cellsExact.total} | ${meta} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -224,18 +258,22 @@ export function compare(run: Run, baseline: Baseline): { dropped: string[]; rose
     }
   };
   against(run.totals, baseline.figures, '');
-  if (run.heldOut && baseline.heldOut) against(run.heldOut.totals, baseline.heldOut.figures, `held-out (${baseline.heldOut.list}) `);
+  if (run.heldOut && baseline.heldOut)
+    against(run.heldOut.totals, baseline.heldOut.figures, `held-out (${baseline.heldOut.list}) `);
   return { dropped, rose };
 }
 
 /** The baseline recording a run's figures: all lists, and the held-out list when it was scored. */
 export function baselineOf(run: Run, recordedOn: string): Baseline {
-  const figuresOf = (totals: Run['totals']) => Object.fromEntries(FIGURES.map((f) => [f, pct(totals[f])])) as Record<Figure, number>;
+  const figuresOf = (totals: Run['totals']) =>
+    Object.fromEntries(FIGURES.map((f) => [f, pct(totals[f])])) as Record<Figure, number>;
   return {
     recordedOn,
     documents: run.scores.length,
     figures: figuresOf(run.totals),
-    ...(run.heldOut ? { heldOut: { list: HELD_OUT, documents: run.heldOut.documents, figures: figuresOf(run.heldOut.totals) } } : {}),
+    ...(run.heldOut
+      ? { heldOut: { list: HELD_OUT, documents: run.heldOut.documents, figures: figuresOf(run.heldOut.totals) } }
+      : {}),
   };
 }
 
@@ -267,7 +305,10 @@ async function main(): Promise<number> {
   const baseline = readBaseline();
   console.log(`truth set: ${chosen.length} documents scored in ${run.seconds} s\n`);
   console.log(`all lists:\n${figuresTable(run.totals, only ? null : baseline?.figures)}`);
-  if (run.heldOut) console.log(`\nheld-out (${HELD_OUT}), ${run.heldOut.documents} records:\n${figuresTable(run.heldOut.totals, only ? null : baseline?.heldOut?.figures)}`);
+  if (run.heldOut)
+    console.log(
+      `\nheld-out (${HELD_OUT}), ${run.heldOut.documents} records:\n${figuresTable(run.heldOut.totals, only ? null : baseline?.heldOut?.figures)}`,
+    );
   console.log(`\n${missesMarkdown(run)}`);
   if (only) return 0;
   writeReport(run, baseline);
@@ -284,10 +325,17 @@ async function main(): Promise<number> {
     return 1;
   }
   const { dropped, rose } = compare(run, baseline);
-  if (rose.length) console.log(`\nfigures above the baseline — raise it with \`node scripts/score-truth.ts --update-baseline\` and commit test/truth/baseline.json:\n  ${rose.join('\n  ')}`);
+  if (rose.length)
+    console.log(
+      `\nfigures above the baseline — raise it with \`node scripts/score-truth.ts --update-baseline\` and commit test/truth/baseline.json:\n  ${rose.join('\n  ')}`,
+    );
   if (dropped.length) {
-    console.error(`\nFAIL: figures below the baseline (test/truth/baseline.json) / 读取准确率低于基线:\n  ${dropped.join('\n  ')}`);
-    console.error('If the drop comes from newly labelled documents, not from the reader, record the new figures with --update-baseline and say so in the commit.');
+    console.error(
+      `\nFAIL: figures below the baseline (test/truth/baseline.json) / 读取准确率低于基线:\n  ${dropped.join('\n  ')}`,
+    );
+    console.error(
+      'If the drop comes from newly labelled documents, not from the reader, record the new figures with --update-baseline and say so in the commit.',
+    );
     return 1;
   }
   console.log('\nall figures at or above the baseline');

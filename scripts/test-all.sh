@@ -31,9 +31,12 @@ fi
 status=0
 echo "test-all: type check (tsc --noEmit)" >&2
 npx --no-install tsc --noEmit -p . || status=$?
-# Lint rules (biome.json; docs/decisions/0012-linter-biome.md). Warnings fail too. The format check joins after the one reflow.
+# Lint rules and formatting (biome.json; docs/decisions/0012-linter-biome.md). Warnings fail too; so does a file
+# the formatter would change (the tree was reflowed once; run `npm run format` before committing).
 echo "test-all: lint (biome lint)" >&2
 npx --no-install biome lint --error-on-warnings . || status=$?
+echo "test-all: format check (biome format)" >&2
+npx --no-install biome format . || status=$?
 npx --no-install vitest run "$@" || status=$?
 if [ -n "${CAIJIAN_TEST_PG_DIR:-}" ]; then
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)

@@ -16,7 +16,8 @@ const BIN = join(import.meta.dirname, '..', 'bin', 'caijian.js');
 function folderOfSeeds(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'caijian-durable-'));
   mkdirSync(join(dir, 'in'));
-  for (let i = 0; i < n; i++) copyFileSync(seedPath(String(i % 5).padStart(3, '0')), join(dir, 'in', `doc-${String(i).padStart(2, '0')}.txt`));
+  for (let i = 0; i < n; i++)
+    copyFileSync(seedPath(String(i % 5).padStart(3, '0')), join(dir, 'in', `doc-${String(i).padStart(2, '0')}.txt`));
   return dir;
 }
 
@@ -25,7 +26,10 @@ function folderOfSeeds(n: number): string {
  * drawn at random by the caller: between files, in the middle of one, or while its row is being written). Returns
  * the exit code and the files the batch reported finished on stderr before it died.
  */
-function run(args: string[], killAfterFirstMs?: number): Promise<{ code: number | null; signal: string | null; reported: string[] }> {
+function run(
+  args: string[],
+  killAfterFirstMs?: number,
+): Promise<{ code: number | null; signal: string | null; reported: string[] }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     const reported: string[] = [];
@@ -41,7 +45,8 @@ function run(args: string[], killAfterFirstMs?: number): Promise<{ code: number 
         const m = /^\[\d+\/\d+\] \S+\s+(\S+)\s/.exec(line);
         if (m) reported.push(m[1]);
       }
-      if (killAfterFirstMs !== undefined && reported.length && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterFirstMs);
+      if (killAfterFirstMs !== undefined && reported.length && !timer)
+        timer = setTimeout(() => child.kill('SIGKILL'), killAfterFirstMs);
     });
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -71,7 +76,8 @@ describe('batch durability', () => {
       // no file twice: a resumed run did not redo what was finished
       expect(new Set(paths).size, `round ${round}, kill at ${at} ms`).toBe(paths.length);
       // every file the batch said was done (this run's new ones) is in the journal, whole
-      for (const p of r.reported) if (!before.has(p)) expect(paths, `round ${round}: ${p} reported, not in journal`).toContain(p);
+      for (const p of r.reported)
+        if (!before.has(p)) expect(paths, `round ${round}: ${p} reported, not in journal`).toContain(p);
       for (const e of finished) expect(e.row.status).toBe('ok');
       if (r.signal === 'SIGKILL') killed++;
       announced += r.reported.length;
@@ -103,7 +109,12 @@ describe('batch durability', () => {
     resumed.append(files[1], emptyRow(files[1]), []);
     resumed.close();
     expect(readJournal(journalPath(out)).map((e) => e.path)).toEqual(files);
-    expect(readFileSync(journalPath(out), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).path)).toEqual(files);
+    expect(
+      readFileSync(journalPath(out), 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).path),
+    ).toEqual(files);
   });
 
   it('a bad --out is refused before any file is read', async () => {

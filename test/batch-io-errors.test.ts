@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,7 +80,9 @@ describe.skipIf(!linuxDevices)('batch and CLI on storage that fails', () => {
       const { code, err } = await run(['check', input, '--out', out, ...(device === ENOSPC ? [] : ['--resume'])]);
       expect(code, device).toBe(2);
       expect(err).toMatch(words);
-      expect(err).toMatch(/报告 .*report\.json 未写成。全部 4 个文件的结果已保存在 .*report\.json\.jsonl；排除问题后用 --resume 重新生成报告/);
+      expect(err).toMatch(
+        /报告 .*report\.json 未写成。全部 4 个文件的结果已保存在 .*report\.json\.jsonl；排除问题后用 --resume 重新生成报告/,
+      );
       expect(err).not.toMatch(RAW);
       expect(readFileSync(out, 'utf8')).toBe('{"earlier": true}\n');
       expect(readJournal(`${out}.jsonl`)).toHaveLength(4);

@@ -37,7 +37,12 @@ describe('a folder of real documents paired by entity and year', () => {
   }, 120_000);
 
   it('pairs each budget with last year’s budget of the same entity, and nothing else', () => {
-    const pairs = (result.pairs ?? []).map((p) => [name(p.file), name(p.prior)?.replace('-copy', ''), p.entityKey, p.status]);
+    const pairs = (result.pairs ?? []).map((p) => [
+      name(p.file),
+      name(p.prior)?.replace('-copy', ''),
+      p.entityKey,
+      p.status,
+    ]);
     expect(pairs.sort()).toEqual(
       [
         ['rd2019.pdf', 'rd2018.pdf', '江苏省/人大常委会办公厅', 'ok'],
@@ -75,7 +80,12 @@ describe('a folder of real documents paired by entity and year', () => {
 });
 
 describe('pairDocuments', () => {
-  const row = (file: string, o: Partial<BatchRow>): BatchRow => ({ ...emptyRow(file), status: 'ok', kind: '预算', ...o });
+  const row = (file: string, o: Partial<BatchRow>): BatchRow => ({
+    ...emptyRow(file),
+    status: 'ok',
+    kind: '预算',
+    ...o,
+  });
   it('never pairs a document without a key, of another scope, or of a year no rule compares with', () => {
     const rows = [
       row('a2024', { entityKey: '西安市/统计局', fiscalYear: 2024, level: '部门', consolidation: '汇总' }),

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkMany, isBatchInput, progressPrinter, runBatch, type BatchProgress, type BatchResult } from '../src/batch/index.ts';
+import {
+  checkMany,
+  isBatchInput,
+  progressPrinter,
+  runBatch,
+  type BatchProgress,
+  type BatchResult,
+} from '../src/batch/index.ts';
 import { isInputError } from '../src/read/errors.ts';
 import { SEEDS, seedTable, seedText, tablesToXlsx } from './fixtures/office/seed-tables.ts';
 
@@ -20,7 +27,10 @@ describe('runBatch over the seeds, a workbook and bad files', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'caijian-batch-'));
     const text = seedText('000');
-    writeFileSync(join(dir, 'seed000.xlsx'), await tablesToXlsx([{ sheet: '收入决算表', table: seedTable(text, '收入决算表') }]));
+    writeFileSync(
+      join(dir, 'seed000.xlsx'),
+      await tablesToXlsx([{ sheet: '收入决算表', table: seedTable(text, '收入决算表') }]),
+    );
     const workbook = readFileSync(join(dir, 'seed000.xlsx'));
     writeFileSync(join(dir, 'damaged.xlsx'), workbook.subarray(0, workbook.length >> 1));
     writeFileSync(join(dir, 'empty.pdf'), '');
@@ -42,11 +52,24 @@ describe('runBatch over the seeds, a workbook and bad files', () => {
 
   it('summarises each read document: entity, year, kind, tables, audit counts', () => {
     const seed000 = result.rows.find((r) => r.file.includes('000_'))!;
-    expect(seed000).toMatchObject({ status: 'ok', format: 'text', entity: '株洲市天元区医疗保障局', fiscalYear: 2023, kind: '决算', tables: 9 });
+    expect(seed000).toMatchObject({
+      status: 'ok',
+      format: 'text',
+      entity: '株洲市天元区医疗保障局',
+      fiscalYear: 2023,
+      kind: '决算',
+      tables: 9,
+    });
     const infos = result.findings.filter((f) => f.file === seed000.file && f.severity === 'info').length;
     expect(seed000.infos).toBe(infos);
     const workbook = result.rows.find((r) => r.file.endsWith('seed000.xlsx'))!;
-    expect(workbook).toMatchObject({ status: 'ok', format: 'xlsx', pages: 1, tables: 1, entity: '株洲市天元区医疗保障局' });
+    expect(workbook).toMatchObject({
+      status: 'ok',
+      format: 'xlsx',
+      pages: 1,
+      tables: 1,
+      entity: '株洲市天元区医疗保障局',
+    });
   });
 
   it('says why a file failed, in Chinese and English, without stopping the batch', () => {
@@ -54,8 +77,14 @@ describe('runBatch over the seeds, a workbook and bad files', () => {
     expect(damaged).toMatchObject({ status: 'failed', reasonCode: 'unreadable' });
     expect(damaged.reason).toMatch(/损坏|不完整/);
     expect(damaged.reasonEn).toMatch(/damaged|incomplete/);
-    expect(result.rows.find((r) => r.file.endsWith('empty.pdf'))).toMatchObject({ status: 'failed', reasonCode: 'empty' });
-    expect(result.rows.find((r) => r.file.endsWith('missing.docx'))).toMatchObject({ status: 'failed', reasonCode: 'not-found' });
+    expect(result.rows.find((r) => r.file.endsWith('empty.pdf'))).toMatchObject({
+      status: 'failed',
+      reasonCode: 'empty',
+    });
+    expect(result.rows.find((r) => r.file.endsWith('missing.docx'))).toMatchObject({
+      status: 'failed',
+      reasonCode: 'not-found',
+    });
   });
 
   it('writes the Excel report with sheets 汇总 and 问题', async () => {
@@ -92,7 +121,6 @@ describe('runBatch over the seeds, a workbook and bad files', () => {
   });
 });
 
-
 describe('worker pool under misbehaving files', () => {
   it('stops a hanging file at the per-file limit, replaces the worker and finishes the rest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caijian-pool-'));
@@ -120,7 +148,10 @@ describe('worker pool under misbehaving files', () => {
 
   it('gives every file a row instead of respawning forever when workers cannot start', async () => {
     const files = [seedFile('000'), seedFile('001'), seedFile('002')];
-    const result = await runBatch(files, { jobs: 2, workerUrl: new URL('./fixtures/office/batch/broken-worker.ts', import.meta.url) });
+    const result = await runBatch(files, {
+      jobs: 2,
+      workerUrl: new URL('./fixtures/office/batch/broken-worker.ts', import.meta.url),
+    });
     expect(result.rows.map((r) => r.status)).toEqual(['failed', 'failed', 'failed']);
     expect(result.rows[0].reason).toContain('处理进程无法启动');
     expect(result.rows[0].reasonEn).toContain('module failed to load');
@@ -128,7 +159,12 @@ describe('worker pool under misbehaving files', () => {
 });
 
 describe('progress printer', () => {
-  const row = { file: '/x/年报.pdf', status: 'failed', ms: 1200, reason: '文件是空的（0 字节）。' } as BatchProgress['row'];
+  const row = {
+    file: '/x/年报.pdf',
+    status: 'failed',
+    ms: 1200,
+    reason: '文件是空的（0 字节）。',
+  } as BatchProgress['row'];
   it('prints one plain line per file when stderr is not a terminal', () => {
     let out = '';
     const p = progressPrinter({ write: (t: string) => (out += t), isTTY: false });
@@ -159,7 +195,9 @@ describe('checkMany (caijian check on many documents)', () => {
     expect(code).toBe(2);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^财鉴批量审核 \/ Caijian batch check — 2 个文件 files/);
-    expect(lines.find((l) => l.endsWith(seedFile('000')))).toMatch(/^完成 ok\t\d+\t\d+\t9\t株洲市天元区医疗保障局\t2023\t决算\t/);
+    expect(lines.find((l) => l.endsWith(seedFile('000')))).toMatch(
+      /^完成 ok\t\d+\t\d+\t9\t株洲市天元区医疗保障局\t2023\t决算\t/,
+    );
     expect(out).toContain('文件是空的（0 字节）。');
     expect(out).toContain('The file is empty (0 bytes).');
     expect(err.trim().split('\n')).toHaveLength(2);
@@ -167,7 +205,11 @@ describe('checkMany (caijian check on many documents)', () => {
 
   it('exits 1 exactly when an error-severity finding exists, and can print the JSON report', async () => {
     let out = '';
-    const code = await checkMany([SEEDS], { format: 'json', stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true } });
+    const code = await checkMany([SEEDS], {
+      format: 'json',
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: () => true },
+    });
     const report = JSON.parse(out);
     expect(report.rows).toHaveLength(5);
     const errors = report.findings.filter((f: { severity: string }) => f.severity === 'error').length;
@@ -208,7 +250,21 @@ describe('CSV report', () => {
     const line = csv.split('\r\n')[1];
     expect(line.startsWith(`"'=HYPERLINK(""http://x"",""点我"").pdf",`)).toBe(true);
     expect(line).toContain('"株洲市医疗保障局, 本级"');
-    const finding = { file: 'a.pdf', ruleId: 'r', severity: 'error', message: '差额', messageEn: 'diff', table: null, tableTitle: null, row: '-', column: null, source: null, expected: '1.00', actual: '1.01', difference: '-0.01' } as const;
+    const finding = {
+      file: 'a.pdf',
+      ruleId: 'r',
+      severity: 'error',
+      message: '差额',
+      messageEn: 'diff',
+      table: null,
+      tableTitle: null,
+      row: '-',
+      column: null,
+      source: null,
+      expected: '1.00',
+      actual: '1.01',
+      difference: '-0.01',
+    } as const;
     const f = findingsCsv({ startedAt: '', rows: [], findings: [finding], totals: {} as never }).split('\r\n')[1];
     expect(f.split(',')).toContain('-0.01');
     expect(f.split(',')).toContain("'-");
@@ -219,7 +275,12 @@ describe('progress bar width', () => {
   it('fits a line with Chinese file names into the terminal width, counting them as two columns', () => {
     let out = '';
     const p = progressPrinter({ write: (t: string) => (out += t), isTTY: true, columns: 60 });
-    const row = { file: '/x/2026年深圳市规划和自然资源局宝安管理局部门预算.pdf', status: 'ok', ms: 10, reason: null } as BatchProgress['row'];
+    const row = {
+      file: '/x/2026年深圳市规划和自然资源局宝安管理局部门预算.pdf',
+      status: 'ok',
+      ms: 10,
+      reason: null,
+    } as BatchProgress['row'];
     p.onProgress({ done: 1, total: 2, row, elapsedMs: 1000 });
     const line = out.replace('\r\x1b[2K', '');
     const width = [...line].reduce((w, ch) => w + (/[\u4e00-\u9fff\uff00-\uff60]/.test(ch) ? 2 : 1), 0);

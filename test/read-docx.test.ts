@@ -1,4 +1,15 @@
-import { Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import {
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GridBlock, Layout, LineBlock } from '../src/model/layout.ts';
 import { readDocx } from '../src/read/docx/read-docx.ts';
@@ -9,7 +20,6 @@ import { inputError } from './helpers/input-error.ts';
 
 const grids = (layout: Layout) => layout.blocks.filter((b): b is GridBlock => b.type === 'grid');
 const lines = (layout: Layout) => layout.blocks.filter((b): b is LineBlock => b.type === 'line');
-
 
 describe('Word reader on seed 000 tables written to a document', () => {
   let income: SeedTable;
@@ -25,7 +35,12 @@ describe('Word reader on seed 000 tables written to a document', () => {
   it('reads paragraphs in body order with the heading level of their style', () => {
     expect(layout.format).toBe('docx');
     const [part, title, number] = lines(layout);
-    expect(part).toEqual({ type: 'line', text: '第二部分 2023年度部门决算表', heading: 1, place: { kind: 'docx', block: 0 } });
+    expect(part).toEqual({
+      type: 'line',
+      text: '第二部分 2023年度部门决算表',
+      heading: 1,
+      place: { kind: 'docx', block: 0 },
+    });
     expect(title).toEqual({ type: 'line', text: '收入决算表', place: { kind: 'docx', block: 1 } });
     expect(number.text).toBe('公开 02 表');
   });
@@ -66,7 +81,12 @@ describe('Word paragraphs and cells', () => {
         {
           children: [
             new Paragraph({ text: '一、收入支出决算总体情况说明', heading: HeadingLevel.HEADING_2 }),
-            new Paragraph({ children: [new TextRun('2023年度收、支总计289.70万元。'), new TextRun({ text: '与上年相比增加12.65万元。', break: 1 })] }),
+            new Paragraph({
+              children: [
+                new TextRun('2023年度收、支总计289.70万元。'),
+                new TextRun({ text: '与上年相比增加12.65万元。', break: 1 }),
+              ],
+            }),
             new Paragraph(''),
             new Paragraph(''),
             new Paragraph({ text: '行政运行', bullet: { level: 0 } }),
@@ -74,8 +94,18 @@ describe('Word paragraphs and cells', () => {
             new Paragraph('第三部分 情况说明'),
             new Table({
               rows: [
-                new TableRow({ children: [new TableCell({ children: [new Paragraph('功能分类'), new Paragraph('科目编码')] }), new TableCell({ children: [new Paragraph('金额')] })] }),
-                new TableRow({ children: [new TableCell({ children: [new Paragraph('21015'), new Paragraph('01')] }), new TableCell({ children: [new Paragraph('145.76')] })] }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('功能分类'), new Paragraph('科目编码')] }),
+                    new TableCell({ children: [new Paragraph('金额')] }),
+                  ],
+                }),
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('21015'), new Paragraph('01')] }),
+                    new TableCell({ children: [new Paragraph('145.76')] }),
+                  ],
+                }),
               ],
             }),
           ],
@@ -86,7 +116,13 @@ describe('Word paragraphs and cells', () => {
   });
 
   it('keeps heading levels, manual line breaks, bullets, blank and page breaks', () => {
-    const kinds = layout.blocks.map((b) => (b.type === 'line' ? `line:${b.text}${b.heading ? `#${b.heading}` : ''}${b.bullet ? '•' : ''}` : b.type === 'break' ? `break:${b.kind}` : b.type));
+    const kinds = layout.blocks.map((b) =>
+      b.type === 'line'
+        ? `line:${b.text}${b.heading ? `#${b.heading}` : ''}${b.bullet ? '•' : ''}`
+        : b.type === 'break'
+          ? `break:${b.kind}`
+          : b.type,
+    );
     expect(kinds).toEqual([
       'line:一、收入支出决算总体情况说明#2',
       'line:2023年度收、支总计289.70万元。',
@@ -116,7 +152,9 @@ describe('Word reader on bad input', () => {
   });
 
   it('refuses a document whose XML is broken', async () => {
-    const zip = makeZip([{ name: 'word/document.xml', data: '<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>断</w:t></w:r>' }]);
+    const zip = makeZip([
+      { name: 'word/document.xml', data: '<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>断</w:t></w:r>' },
+    ]);
     const e = await inputError(readLayout(zip, 'broken.docx'));
     expect(e.code).toBe('unreadable');
     expect(e.messageZh).toContain('word/document.xml');
@@ -124,7 +162,9 @@ describe('Word reader on bad input', () => {
 
   it('refuses a zip without a document part, and a bomb', async () => {
     expect((await inputError(readDocx(makeZip([{ name: 'word/styles.xml', data: '<x/>' }])))).code).toBe('unreadable');
-    const bomb = makeZip([{ name: 'word/document.xml', data: new Uint8Array(110 * 1024 * 1024).fill(32), declaredSize: 100 }]);
+    const bomb = makeZip([
+      { name: 'word/document.xml', data: new Uint8Array(110 * 1024 * 1024).fill(32), declaredSize: 100 },
+    ]);
     expect((await inputError(readDocx(bomb))).code).toBe('too-large');
   });
 });
@@ -191,8 +231,14 @@ describe('Word documents as Chinese Word and WPS write them', () => {
 
 describe('pictures and embedded content in Word documents', () => {
   // A 1×1 PNG: the picture's printed size comes from the document, not from the pixels.
-  const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
-  const picture = (width: number, height: number) => new ImageRun({ type: 'png', data: png, transformation: { width, height } });
+  const png = Uint8Array.from(
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  );
+  const picture = (width: number, height: number) =>
+    new ImageRun({ type: 'png', data: png, transformation: { width, height } });
 
   it('marks a table published as a picture as illegible, and ignores a small logo', async () => {
     const doc = new Document({
@@ -208,16 +254,15 @@ describe('pictures and embedded content in Word documents', () => {
       ],
     });
     const layout = await readDocx(new Uint8Array(await Packer.toBuffer(doc)));
-    expect(layout.blocks.map((b) => (b.type === 'line' ? b.text : b.type === 'illegible' ? b.reason : b.type))).toEqual([
-      '收入决算表',
-      '[图片]',
-      '注：本表反映部门本年度取得的各项收入情况。',
-    ]);
+    expect(layout.blocks.map((b) => (b.type === 'line' ? b.text : b.type === 'illegible' ? b.reason : b.type))).toEqual(
+      ['收入决算表', '[图片]', '注：本表反映部门本年度取得的各项收入情况。'],
+    );
     expect(layout.blocks[1].place).toEqual({ kind: 'docx', block: 2 });
   });
 
   it('reports content embedded as another file (altChunk) instead of skipping it silently', async () => {
-    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const W =
+      'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
     const xml = `<w:document ${W}><w:body><w:p><w:r><w:t>部门决算</w:t></w:r></w:p><w:altChunk r:id="htmlChunk"/></w:body></w:document>`;
     const layout = await readDocx(makeZip([{ name: 'word/document.xml', data: xml }]));
     expect(layout.blocks.map((b) => b.type)).toEqual(['line', 'illegible']);

@@ -24,7 +24,14 @@ async function comparePages(file: string, pages: number[]) {
       const view = viewport.transform as unknown as Matrix;
       const list = await page.getOperatorList({ annotationMode: 0 });
       const fontOf = (name: string) => (page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontMetrics) : null);
-      const runs = operatorTextRuns(list.fnArray, list.argsArray, pdfjs.OPS as unknown as TextOpCodes, view, fontOf, normalize);
+      const runs = operatorTextRuns(
+        list.fnArray,
+        list.argsArray,
+        pdfjs.OPS as unknown as TextOpCodes,
+        view,
+        fontOf,
+        normalize,
+      );
       expect(runs, `page ${n} needs the fallback`).not.toBeNull();
       const mine = onPage(runs!, viewport.width, viewport.height);
       const content = await page.getTextContent();
@@ -37,7 +44,14 @@ async function comparePages(file: string, pages: number[]) {
       // Every reference run's first character is drawn by some run of ours at the same place (±1.5 pt).
       for (const ref of reference) {
         const first = ref!.text.trim()[0];
-        const near = mine.some((r) => r.text.includes(first) && r.box[1] - 1.5 <= ref!.box[1] && r.box[3] + 1.5 >= ref!.box[3] && r.box[0] - 1.5 <= ref!.box[0] && r.box[2] + 1.5 >= ref!.box[0]);
+        const near = mine.some(
+          (r) =>
+            r.text.includes(first) &&
+            r.box[1] - 1.5 <= ref!.box[1] &&
+            r.box[3] + 1.5 >= ref!.box[3] &&
+            r.box[0] - 1.5 <= ref!.box[0] &&
+            r.box[2] + 1.5 >= ref!.box[0],
+        );
         expect(near, `page ${n}: "${ref!.text}" at ${ref!.box.map((v) => v.toFixed(1))}`).toBe(true);
       }
     }

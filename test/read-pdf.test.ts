@@ -15,13 +15,16 @@ const dir = join(import.meta.dirname, 'fixtures', 'pdf');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
 
 const pageOf = (b: Block) => (b.place.kind === 'pdf' ? b.place.page : -1);
-const grids = (layout: Layout, page: number) => layout.blocks.filter((b): b is GridBlock => b.type === 'grid' && pageOf(b) === page);
-const lines = (layout: Layout, page: number) => layout.blocks.filter((b) => b.type === 'line' && pageOf(b) === page).map((b) => (b as { text: string }).text);
+const grids = (layout: Layout, page: number) =>
+  layout.blocks.filter((b): b is GridBlock => b.type === 'grid' && pageOf(b) === page);
+const lines = (layout: Layout, page: number) =>
+  layout.blocks.filter((b) => b.type === 'line' && pageOf(b) === page).map((b) => (b as { text: string }).text);
 const texts = (row: GridBlock['rows'][number]) => row.cells.map((c) => c.text);
 /** The row of `grid` whose cell in column `col` reads `label`. */
 function rowWith(grid: GridBlock, col: number, label: string) {
   const row = grid.rows.find((r) => r.cells[col]?.text === label);
-  if (!row) throw new Error(`no row "${label}" in column ${col}: ${grid.rows.map((r) => texts(r).join('|')).join('\n')}`);
+  if (!row)
+    throw new Error(`no row "${label}" in column ${col}: ${grid.rows.map((r) => texts(r).join('|')).join('\n')}`);
   return row;
 }
 
@@ -61,7 +64,14 @@ describe('readPdf on a ruled final account (佛山市轨道交通局 2019 部门
     const row = rowWith(grid, 0, '一、一般公共预算财政拨款收入');
     expect(texts(row)).toEqual(['一、一般公共预算财政拨款收入', '1', '1668.14', '一、一般公共服务支出', '27', '0.00']);
     // Empty income cells stay in place so that the expenditure side keeps its columns.
-    expect(texts(rowWith(grid, 3, '八、社会保障和就业支出'))).toEqual(['', '8', '', '八、社会保障和就业支出', '34', '76.23']);
+    expect(texts(rowWith(grid, 3, '八、社会保障和就业支出'))).toEqual([
+      '',
+      '8',
+      '',
+      '八、社会保障和就业支出',
+      '34',
+      '76.23',
+    ]);
   });
 
   it('emits the table continued on the next pages as its own grid after the page break, header repeated', () => {
@@ -89,12 +99,24 @@ describe('readPdf on a ruled final account (佛山市轨道交通局 2019 部门
     const [grid] = grids(layout, 8);
     expect(texts(grid.rows[0]).slice(0, 4)).toEqual(['项目', '', '本年收入合计', '财政拨款收入']);
     expect(grid.rows[0].cells[2].rowSpan).toBe(2);
-    expect(texts(rowWith(grid, 0, '2140101'))).toEqual(['2140101', '行政运行', '609.30', '609.29', '0.00', '0.00', '0.00', '0.00', '0.01']);
+    expect(texts(rowWith(grid, 0, '2140101'))).toEqual([
+      '2140101',
+      '行政运行',
+      '609.30',
+      '609.29',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.01',
+    ]);
   });
 
   it('gives every cell its page and a box inside the page, ordered left to right', () => {
     // Each page break carries the displayed page's size: portrait 595 × 842 or landscape 842 × 595.
-    const size = new Map(layout.blocks.flatMap((b) => (b.type === 'break' && b.place.kind === 'pdf' ? [[b.place.page, b.place.box]] : [])));
+    const size = new Map(
+      layout.blocks.flatMap((b) => (b.type === 'break' && b.place.kind === 'pdf' ? [[b.place.page, b.place.box]] : [])),
+    );
     for (const b of layout.blocks) {
       if (b.type !== 'grid') continue;
       const [, , width, height] = size.get(pageOf(b))!;
@@ -136,14 +158,27 @@ describe('readPdf on pages rotated 90° (江苏省委办公厅 2018 预算公开
   it('reads the landscape table upright with boxes on the displayed page', () => {
     const [grid] = grids(layout, 3);
     const row = rowWith(grid, 0, '一、财政拨款');
-    expect(texts(row)).toEqual(['一、财政拨款', '24,458.43', '一、一般公共服务支出', '20,153.75', '一、基本支出', '10,403.11']);
+    expect(texts(row)).toEqual([
+      '一、财政拨款',
+      '24,458.43',
+      '一、一般公共服务支出',
+      '20,153.75',
+      '一、基本支出',
+      '10,403.11',
+    ]);
     expect(texts(rowWith(grid, 0, '收入合计'))).toEqual(['收入合计', '24,458.43', '支出合计', '', '', '24,458.43']);
     const [label, amount] = row.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box : [0, 0, 0, 0]));
     // The displayed page is 842 wide and 595 high: text runs left to right along the long side.
     expect(amount[0]).toBeGreaterThan(label[2] - 0.5);
-    expect(Math.max(...grid.rows.flatMap((r) => r.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box[2] : 0))))).toBeLessThanOrEqual(842.5);
-    expect(Math.max(...grid.rows.flatMap((r) => r.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box[3] : 0))))).toBeLessThanOrEqual(595.5);
-    expect(lines(layout, 3)).toEqual(expect.arrayContaining(['收支预算总表', '部门：中共江苏省委办公厅', '单位：万元']));
+    expect(
+      Math.max(...grid.rows.flatMap((r) => r.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box[2] : 0)))),
+    ).toBeLessThanOrEqual(842.5);
+    expect(
+      Math.max(...grid.rows.flatMap((r) => r.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box[3] : 0)))),
+    ).toBeLessThanOrEqual(595.5);
+    expect(lines(layout, 3)).toEqual(
+      expect.arrayContaining(['收支预算总表', '部门：中共江苏省委办公厅', '单位：万元']),
+    );
   });
 
   it('keeps row-merged cells with their span', () => {
@@ -164,13 +199,26 @@ describe('readPdf on spreadsheet-exported tables (北京市审计局 2026 部门
     const [grid] = grids(layout, 1);
     expect(texts(grid.rows[0])).toEqual(['收入', '', '支出', '']);
     expect(lines(layout, 1)).toEqual(expect.arrayContaining(['预算01表收支总表', '金额单位：万元']));
-    expect(texts(rowWith(grid, 0, '本年收入合计'))).toEqual(['本年收入合计', '32,380.090089', '本年支出合计', '32,852.053832']);
+    expect(texts(rowWith(grid, 0, '本年收入合计'))).toEqual([
+      '本年收入合计',
+      '32,380.090089',
+      '本年支出合计',
+      '32,852.053832',
+    ]);
   });
 
   it('reads a two-level header and a long body table', () => {
     const [grid] = grids(layout, 3);
     const header = grid.rows[0];
-    expect(texts(header).slice(0, 7)).toEqual(['支出功能分类科目', '政府支出经济分类科目', '部门支出经济分类科目', '合计', '基本支出', '项目支出', '其中']);
+    expect(texts(header).slice(0, 7)).toEqual([
+      '支出功能分类科目',
+      '政府支出经济分类科目',
+      '部门支出经济分类科目',
+      '合计',
+      '基本支出',
+      '项目支出',
+      '其中',
+    ]);
     expect(header.cells[6].colSpan).toBe(3);
     expect(texts(grid.rows[1]).slice(6)).toEqual(['事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
     const body = grid.rows.filter((r) => r.cells[2].text === '30227-委托业务费');
@@ -193,22 +241,59 @@ describe('readPdf on wide landscape pages with a three-level header (深圳市�
     expect(middle.cells[5]).toMatchObject({ text: '财政专户管理资金', rowSpan: 2 });
     expect(middle.cells[6]).toMatchObject({ text: '单位资金', colSpan: 5 });
     expect(texts(bottom).slice(2, 5)).toEqual(['一般公共预算拨款', '政府性基金预算拨款', '国有资本经营预算拨款']);
-    expect(texts(grid.rows[3])).toEqual(['深圳市医疗保障局（本级）', '15,480.26', '13,607.02', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '1,725.63', '147.61']);
-    expect(lines(layout, 18)).toEqual(expect.arrayContaining(['收入总表', '部门名称：深圳市医疗保障局（本级）', '单位：万元']));
+    expect(texts(grid.rows[3])).toEqual([
+      '深圳市医疗保障局（本级）',
+      '15,480.26',
+      '13,607.02',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '1,725.63',
+      '147.61',
+    ]);
+    expect(lines(layout, 18)).toEqual(
+      expect.arrayContaining(['收入总表', '部门名称：深圳市医疗保障局（本级）', '单位：万元']),
+    );
   });
 });
 
 describe('readPdf on pages with a running head (无锡市应急管理局 2026 部门预算)', () => {
   it('drops the head repeated in the top margin, so a table continues right after the page break, columns intact', async () => {
     const layout = await readPdf(fixture('wuxi-running-head-2026.pdf'));
-    expect(layout.blocks.some((b) => b.type === 'line' && b.text.replace(/\s/g, '') === '无锡市应急管理局2026年度部门预算公开')).toBe(false);
+    expect(
+      layout.blocks.some(
+        (b) => b.type === 'line' && b.text.replace(/\s/g, '') === '无锡市应急管理局2026年度部门预算公开',
+      ),
+    ).toBe(false);
     // 支出总表 runs from page 12 onto page 13: the continuation grid is the first block of page 13.
     const breakAt = layout.blocks.findIndex((b) => b.type === 'break' && pageOf(b) === 12);
     const next = layout.blocks[breakAt + 1];
     expect(next.type).toBe('grid');
     // Columns empty on the continuation page stay, so the amount stays under 项目支出 (column 5 of 8).
-    expect(texts((next as GridBlock).rows[0])).toEqual(['2240199', '其他应急管理支出', '2,080.58', '', '2,080.58', '', '', '']);
-    expect(texts(grids(layout, 12)[0].rows[0])).toEqual(['科目编码', '科目名称', '合计', '基本支出', '项目支出', '事业单位经营支出', '上缴上级支出', '对附属单位补助支出']);
+    expect(texts((next as GridBlock).rows[0])).toEqual([
+      '2240199',
+      '其他应急管理支出',
+      '2,080.58',
+      '',
+      '2,080.58',
+      '',
+      '',
+      '',
+    ]);
+    expect(texts(grids(layout, 12)[0].rows[0])).toEqual([
+      '科目编码',
+      '科目名称',
+      '合计',
+      '基本支出',
+      '项目支出',
+      '事业单位经营支出',
+      '上缴上级支出',
+      '对附属单位补助支出',
+    ]);
     // Table titles, which also repeat at the top of pages, stay.
     expect(lines(layout, 12)).toEqual(expect.arrayContaining(['公开03表', '支出总表', '单位：万元']));
   });
@@ -218,8 +303,22 @@ describe('readPdf on amounts wrapped inside narrow cells (杭州市司法局 202
   it('rejoins "21,118.5" / "1" into one amount and keeps the row whole', async () => {
     const layout = await readPdf(fixture('hangzhou-wrapped-numbers-2026.pdf'));
     const [grid] = grids(layout, 30);
-    expect(texts(rowWith(grid, 0, '合计'))).toEqual(['合计', '91,842.80', '70,724.29', '58,486.35', '12,237.94', '21,118.51']);
-    expect(texts(rowWith(grid, 0, '一般公共服务支出'))).toEqual(['一般公共服务支出', '12,868.19', '', '', '', '12,868.19']);
+    expect(texts(rowWith(grid, 0, '合计'))).toEqual([
+      '合计',
+      '91,842.80',
+      '70,724.29',
+      '58,486.35',
+      '12,237.94',
+      '21,118.51',
+    ]);
+    expect(texts(rowWith(grid, 0, '一般公共服务支出'))).toEqual([
+      '一般公共服务支出',
+      '12,868.19',
+      '',
+      '',
+      '',
+      '12,868.19',
+    ]);
     const [projects] = grids(layout, 37);
     expect(texts(rowWith(projects, 1, '合计'))).toEqual(['', '合计', '28,506.17', '21,118.51', '', '', '', '7,387.66']);
   });
@@ -230,8 +329,12 @@ describe('readPdf on justified narrative with wide spacing (江苏省人民检�
     const layout = await readPdf(fixture('jiangsu-procuratorate-2017.pdf'));
     const page = lines(layout, 18);
     expect(page).toContain('（一）收入预算总计17996.68万元。包括：');
-    expect(page.find((t) => t.startsWith('2017年度收入、支出预算总计17996.68万元'))).toContain('增长8.85 %。主要是员额制检察官工资改革');
-    expect(page).toContain('2．其他资金收入预算总计15万元。与上年相比增加9.45万元，增长170.27 %。主要是因代发检察官学院绩效工资增加等。');
+    expect(page.find((t) => t.startsWith('2017年度收入、支出预算总计17996.68万元'))).toContain(
+      '增长8.85 %。主要是员额制检察官工资改革',
+    );
+    expect(page).toContain(
+      '2．其他资金收入预算总计15万元。与上年相比增加9.45万元，增长170.27 %。主要是因代发检察官学院绩效工资增加等。',
+    );
     const cells = grids(layout, 18).flatMap((g) => g.rows.flatMap(texts));
     expect(cells.filter((t) => t.includes('万元'))).toEqual([]);
     // The procurement table above the narrative on the same page is still a table.
@@ -299,7 +402,10 @@ describe('readPdf on bad input', () => {
   });
 
   it('does not take down a read running alongside one that times out', async () => {
-    const [slow, normal] = await Promise.allSettled([readPdf(good, { timeoutSeconds: 0.05 }), readPdf(fixture('jiangsu-rotated-2018.pdf'))]);
+    const [slow, normal] = await Promise.allSettled([
+      readPdf(good, { timeoutSeconds: 0.05 }),
+      readPdf(fixture('jiangsu-rotated-2018.pdf')),
+    ]);
     expect(slow.status).toBe('rejected');
     expect(normal.status).toBe('fulfilled');
     if (normal.status === 'fulfilled') expect(normal.value.pageCount).toBe(15);
@@ -318,7 +424,10 @@ describe('readPdf on text drawn several times over at one place (西安市商务
   it('keeps each overprinted run once, so the headers and titles of the 13 tables read as printed', async () => {
     // The producer fakes bold type by drawing each header cell and title six times at the same position; the page
     // shows “序号”, “收 入 / 项 目” once (p36, 表1 2022年部门综合预算收支总表).
-    const file = join(import.meta.dirname, '../../shared/corpus/calinchow-del__renwu/020_西安/商务局_2026年部门预算.pdf');
+    const file = join(
+      import.meta.dirname,
+      '../../shared/corpus/calinchow-del__renwu/020_西安/商务局_2026年部门预算.pdf',
+    );
     const layout = await readPdf(new Uint8Array(readFileSync(file)));
     const cells = grids(layout, 36).flatMap((g) => g.rows.flatMap(texts));
     expect(cells).toContain('序号');

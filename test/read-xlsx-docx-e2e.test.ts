@@ -17,7 +17,12 @@ function tables(d: Disclosure): Table[] {
 }
 
 function rowsOf(t: Table) {
-  return t.rows.map((r) => ({ kind: r.kind, code: r.code, label: r.label, cells: r.cells.map((c) => [c.column, c.value, c.decimals]) }));
+  return t.rows.map((r) => ({
+    kind: r.kind,
+    code: r.code,
+    label: r.label,
+    cells: r.cells.map((c) => [c.column, c.value, c.decimals]),
+  }));
 }
 
 describe('seed 000 tables read from xlsx and docx equal the text seed', () => {

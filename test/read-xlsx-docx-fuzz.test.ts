@@ -36,24 +36,28 @@ describe('damaged xlsx, docx and xls files', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
-  it.each(['seed.xlsx', 'seed.docx', 'budget_template.xls'])('%s: every damaged copy reads or is refused with a clear message', async (name) => {
-    const errorSpy = vi.spyOn(console, 'error');
-    const logSpy = vi.spyOn(console, 'log');
-    const outcomes = { read: 0, refused: 0 };
-    for (let round = 0; round < ROUNDS[name]; round++) {
-      try {
-        const layout = await readLayout(damage(files[name], round), name);
-        expect(Array.isArray(layout.blocks)).toBe(true);
-        outcomes.read++;
-      } catch (e) {
-        if (!isInputError(e)) throw new Error(`round ${round}: ${(e as Error)?.stack ?? e}`);
-        expect(e.messageZh).toMatch(/[\u4e00-\u9fff]/);
-        expect(e.messageEn).toMatch(/[a-z]/);
-        outcomes.refused++;
+  it.each(['seed.xlsx', 'seed.docx', 'budget_template.xls'])(
+    '%s: every damaged copy reads or is refused with a clear message',
+    async (name) => {
+      const errorSpy = vi.spyOn(console, 'error');
+      const logSpy = vi.spyOn(console, 'log');
+      const outcomes = { read: 0, refused: 0 };
+      for (let round = 0; round < ROUNDS[name]; round++) {
+        try {
+          const layout = await readLayout(damage(files[name], round), name);
+          expect(Array.isArray(layout.blocks)).toBe(true);
+          outcomes.read++;
+        } catch (e) {
+          if (!isInputError(e)) throw new Error(`round ${round}: ${(e as Error)?.stack ?? e}`);
+          expect(e.messageZh).toMatch(/[\u4e00-\u9fff]/);
+          expect(e.messageEn).toMatch(/[a-z]/);
+          outcomes.refused++;
+        }
       }
-    }
-    expect(outcomes.read + outcomes.refused).toBe(ROUNDS[name]);
-    expect(errorSpy).not.toHaveBeenCalled();
-    expect(logSpy).not.toHaveBeenCalled();
-  }, 60_000);
+      expect(outcomes.read + outcomes.refused).toBe(ROUNDS[name]);
+      expect(errorSpy).not.toHaveBeenCalled();
+      expect(logSpy).not.toHaveBeenCalled();
+    },
+    60_000,
+  );
 });

@@ -17,7 +17,11 @@ const grids = (layout: Layout) => layout.blocks.filter((b): b is GridBlock => b.
 
 /** Everything a block says, without the library-specific detail of how it was built. */
 function describeBlock(b: Block): unknown {
-  if (b.type === 'grid') return { place: b.place, rows: b.rows.map((r) => r.cells.map((c) => [c.text, c.raw ?? null, c.colSpan ?? 1, c.rowSpan ?? 1, c.place])) };
+  if (b.type === 'grid')
+    return {
+      place: b.place,
+      rows: b.rows.map((r) => r.cells.map((c) => [c.text, c.raw ?? null, c.colSpan ?? 1, c.rowSpan ?? 1, c.place])),
+    };
   if (b.type === 'line') return { line: b.text, place: b.place };
   return b.type === 'break' ? { break: b.kind } : { illegible: b.reason };
 }
@@ -42,7 +46,11 @@ describe('seed 000 tables re-saved by LibreOffice', () => {
     expect(layout.pageCount).toBe(2);
     expect(grids(layout).map((g) => g.rows.map((r) => r.cells.map((c) => c.text)))).toEqual(expected);
     const total = grids(layout)[0].rows[3].cells[2];
-    expect(total).toMatchObject({ text: '289.70', raw: '289.70', place: { kind: 'sheet', sheet: '收入决算表', cell: 'C9' } });
+    expect(total).toMatchObject({
+      text: '289.70',
+      raw: '289.70',
+      place: { kind: 'sheet', sheet: '收入决算表', cell: 'C9' },
+    });
   });
 
   it('as legacy .xls: both sheets give the seed rows with merges and exact values', async () => {
@@ -51,7 +59,11 @@ describe('seed 000 tables re-saved by LibreOffice', () => {
     expect(grids(layout).map((g) => g.rows.map((r) => r.cells.map((c) => c.text)))).toEqual(expected);
     const [income] = grids(layout);
     expect(income.rows[0].cells[2]).toMatchObject({ text: '本年收入合计', rowSpan: 2 });
-    expect(income.rows[3].cells[2]).toMatchObject({ text: '289.70', raw: '289.70', place: { kind: 'sheet', sheet: '收入决算表', cell: 'C9' } });
+    expect(income.rows[3].cells[2]).toMatchObject({
+      text: '289.70',
+      raw: '289.70',
+      place: { kind: 'sheet', sheet: '收入决算表', cell: 'C9' },
+    });
   });
 
   it('as .docx: both tables give the seed rows with their merges', async () => {

@@ -16,7 +16,6 @@ const lines = (layout: Layout) => layout.blocks.filter((b): b is LineBlock => b.
 const sheetGrids = (layout: Layout, sheet: string) =>
   grids(layout).filter((g) => g.place.kind === 'sheet' && g.place.sheet === sheet);
 
-
 describe('Excel reader on seed 000 tables written to a workbook', () => {
   let income: SeedTable;
   let expenditure: SeedTable;
@@ -41,8 +40,15 @@ describe('Excel reader on seed 000 tables written to a workbook', () => {
 
   it('turns the merged title rows into lines with their cells', () => {
     const first = lines(layout).slice(0, 4);
-    expect(first.map((l) => l.text)).toEqual(['收入决算表', '公开 02 表', '部门：株洲市天元区医疗保障局', '单位：万元']);
-    expect(first.map((l) => l.place)).toEqual(['A1', 'A2', 'A3', 'A4'].map((cell) => ({ kind: 'sheet', sheet: '收入决算表', cell })));
+    expect(first.map((l) => l.text)).toEqual([
+      '收入决算表',
+      '公开 02 表',
+      '部门：株洲市天元区医疗保障局',
+      '单位：万元',
+    ]);
+    expect(first.map((l) => l.place)).toEqual(
+      ['A1', 'A2', 'A3', 'A4'].map((cell) => ({ kind: 'sheet', sheet: '收入决算表', cell })),
+    );
     const note = lines(layout).find((l) => l.text.startsWith('注：本表反映部门本年度取得'));
     expect(note?.place).toEqual({ kind: 'sheet', sheet: '收入决算表', cell: `A${6 + income.rows.length + 1}` });
   });
@@ -59,13 +65,20 @@ describe('Excel reader on seed 000 tables written to a workbook', () => {
     // 20805 / 05 printed over two lines stay two rows, as in the printed table.
     const wrapped = grid.rows.findIndex((r) => r.cells[1].text === '保险缴费支出');
     expect(grid.rows[wrapped - 1].cells.slice(0, 2).map((c) => c.text)).toEqual(['20805', '机关事业单位基本养老']);
-    expect(grid.rows[wrapped].cells[0]).toEqual({ text: '05', place: { kind: 'sheet', sheet: '收入决算表', cell: `A${6 + wrapped}` } });
+    expect(grid.rows[wrapped].cells[0]).toEqual({
+      text: '05',
+      place: { kind: 'sheet', sheet: '收入决算表', cell: `A${6 + wrapped}` },
+    });
   });
 
   it('gives amounts exact raw values at the printed scale and the displayed text', () => {
     const [grid] = sheetGrids(layout, '收入决算表');
     const total = grid.rows.find((r) => r.cells[0].text === '合计')!;
-    expect(total.cells[2]).toMatchObject({ text: '289.70', raw: '289.70', place: { kind: 'sheet', sheet: '收入决算表', cell: 'C9' } });
+    expect(total.cells[2]).toMatchObject({
+      text: '289.70',
+      raw: '289.70',
+      place: { kind: 'sheet', sheet: '收入决算表', cell: 'C9' },
+    });
     const insurance = grid.rows.find((r) => r.cells[0].text === '21015 05')!;
     expect(insurance.cells[3]).toMatchObject({ text: '19.00', raw: '19.00' });
     const [spending] = sheetGrids(layout, '支出决算表');
@@ -117,10 +130,19 @@ describe('Excel cell values', () => {
 
 describe('Excel reader on the corpus workbooks', () => {
   it('reads department_budget_template.xlsx: 17 sheets, cover line, merged table header and 合计 row', async () => {
-    const layout = await readLayout(new Uint8Array(readFileSync(join(CORPUS, 'department_budget_template.xlsx'))), 'department_budget_template.xlsx');
+    const layout = await readLayout(
+      new Uint8Array(readFileSync(join(CORPUS, 'department_budget_template.xlsx'))),
+      'department_budget_template.xlsx',
+    );
     expect(layout.pageCount).toBe(17);
-    expect(lines(layout)[0]).toEqual({ type: 'line', text: '上海市普陀区2026年区级部门预算', place: { kind: 'sheet', sheet: '封面', cell: 'A3' } });
-    const unit = lines(layout).find((l) => l.place.kind === 'sheet' && l.place.sheet === '部门收入总表' && l.text === '单位：元');
+    expect(lines(layout)[0]).toEqual({
+      type: 'line',
+      text: '上海市普陀区2026年区级部门预算',
+      place: { kind: 'sheet', sheet: '封面', cell: 'A3' },
+    });
+    const unit = lines(layout).find(
+      (l) => l.place.kind === 'sheet' && l.place.sheet === '部门收入总表' && l.text === '单位：元',
+    );
     expect(unit?.place).toEqual({ kind: 'sheet', sheet: '部门收入总表', cell: 'I4' });
     const [grid] = sheetGrids(layout, '部门收入总表');
     expect(grid.rows[0].cells[0]).toMatchObject({ text: '项目', colSpan: 4 });
@@ -129,24 +151,42 @@ describe('Excel reader on the corpus workbooks', () => {
     const education = grid.rows[3].cells[0];
     expect(education).toEqual({ text: '205', raw: '205', place: { kind: 'sheet', sheet: '部门收入总表', cell: 'A9' } });
     const total = grid.rows[grid.rows.length - 1].cells[0];
-    expect(total).toMatchObject({ text: '合计', colSpan: 4, place: { kind: 'sheet', sheet: '部门收入总表', cell: 'A20' } });
+    expect(total).toMatchObject({
+      text: '合计',
+      colSpan: 4,
+      place: { kind: 'sheet', sheet: '部门收入总表', cell: 'A20' },
+    });
   });
 
   it('reads unit_budget_template.xlsx', async () => {
-    const layout = await readLayout(new Uint8Array(readFileSync(join(CORPUS, 'unit_budget_template.xlsx'))), 'unit_budget_template.xlsx');
+    const layout = await readLayout(
+      new Uint8Array(readFileSync(join(CORPUS, 'unit_budget_template.xlsx'))),
+      'unit_budget_template.xlsx',
+    );
     expect(layout.pageCount).toBe(16);
     expect(lines(layout)[0].text).toBe('上海市普陀区2026年区级单位预算');
   });
 
   it('reads the legacy budget_template.xls through SheetJS with merges and places', async () => {
-    const layout = await readLayout(new Uint8Array(readFileSync(join(CORPUS, 'budget_template.xls'))), 'budget_template.xls');
+    const layout = await readLayout(
+      new Uint8Array(readFileSync(join(CORPUS, 'budget_template.xls'))),
+      'budget_template.xls',
+    );
     expect(layout.format).toBe('xls');
     expect(layout.pageCount).toBe(16);
     const [summary] = sheetGrids(layout, '单位收支总表');
-    expect(summary.rows[0].cells[0]).toMatchObject({ text: '本年收入', colSpan: 2, place: { kind: 'sheet', sheet: '单位收支总表', cell: 'A6' } });
+    expect(summary.rows[0].cells[0]).toMatchObject({
+      text: '本年收入',
+      colSpan: 2,
+      place: { kind: 'sheet', sheet: '单位收支总表', cell: 'A6' },
+    });
     expect(summary.rows[1].cells[0]).toMatchObject({ text: '项目', rowSpan: 3 });
     const [income] = sheetGrids(layout, '单位收入总表');
-    expect(income.rows[3].cells[0]).toEqual({ text: '205', raw: '205', place: { kind: 'sheet', sheet: '单位收入总表', cell: 'A9' } });
+    expect(income.rows[3].cells[0]).toEqual({
+      text: '205',
+      raw: '205',
+      place: { kind: 'sheet', sheet: '单位收入总表', cell: 'A9' },
+    });
   });
 });
 
@@ -184,7 +224,12 @@ describe('Excel reader on bad input', () => {
   it('refuses a sheet with millions of cells, and a merge over the whole sheet, before exceljs sees them', async () => {
     const cells = workbookZip(sheetXml('<row r="1">' + '<c r="A1"><v>1</v></c>'.repeat(2_000_001) + '</row>'));
     expect((await inputError(readWorkbook(cells, 'xlsx'))).code).toBe('too-large');
-    const merge = workbookZip(sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'));
+    const merge = workbookZip(
+      sheetXml(
+        '<row r="1"><c r="A1"><v>1</v></c></row>',
+        '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>',
+      ),
+    );
     expect((await inputError(readWorkbook(merge, 'xlsx'))).code).toBe('too-large');
   });
 });
@@ -230,7 +275,10 @@ describe('Excel workbooks written without cell references', () => {
     const layout = await readWorkbook(bytes, 'xlsx');
     expect(layout.warnings[0].code).toBe('xlsx-fallback-reader');
     expect(layout.warnings[0].message).toContain('备用方式');
-    expect(lines(layout)[0]).toMatchObject({ text: '收入决算表', place: { kind: 'sheet', sheet: 'Sheet1', cell: 'A1' } });
+    expect(lines(layout)[0]).toMatchObject({
+      text: '收入决算表',
+      place: { kind: 'sheet', sheet: 'Sheet1', cell: 'A1' },
+    });
     const [grid] = grids(layout);
     expect(grid.rows[0].cells.map((c) => [c.text, c.raw])).toEqual([
       ['合计', undefined],
@@ -244,11 +292,7 @@ describe('Excel workbooks written without cell references', () => {
 describe('Excel binary workbooks (.xlsb)', () => {
   it('are read through SheetJS with merges, places and exact values', async () => {
     const XLSX = await import('@e965/xlsx');
-    const ws = XLSX.utils.aoa_to_sheet([
-      ['收入决算表'],
-      ['项目', null, '本年收入合计'],
-      ['合计', null, 289.7],
-    ]);
+    const ws = XLSX.utils.aoa_to_sheet([['收入决算表'], ['项目', null, '本年收入合计'], ['合计', null, 289.7]]);
     ws['!merges'] = [XLSX.utils.decode_range('A2:B2')];
     ws.C3.z = '0.00';
     const wb = XLSX.utils.book_new();
@@ -259,7 +303,11 @@ describe('Excel binary workbooks (.xlsb)', () => {
     expect(lines(layout)[0]).toMatchObject({ text: '收入决算表', place: { kind: 'sheet', sheet: '02', cell: 'A1' } });
     const [grid] = grids(layout);
     expect(grid.rows[0].cells[0]).toMatchObject({ text: '项目', colSpan: 2 });
-    expect(grid.rows[1].cells[2]).toMatchObject({ text: '289.70', raw: '289.70', place: { kind: 'sheet', sheet: '02', cell: 'C3' } });
+    expect(grid.rows[1].cells[2]).toMatchObject({
+      text: '289.70',
+      raw: '289.70',
+      place: { kind: 'sheet', sheet: '02', cell: 'C3' },
+    });
   });
 });
 
@@ -286,7 +334,12 @@ describe('hidden rows and columns', () => {
     ]);
     expect(grid.rows[3].cells[0]).toMatchObject({ colSpan: 2, place: { kind: 'sheet', sheet: '03', cell: 'A5' } });
     expect(grid.rows[2].cells[1].place).toEqual({ kind: 'sheet', sheet: '03', cell: 'C4' });
-    expect(layout.warnings).toContainEqual(expect.objectContaining({ code: 'hidden-cells', messageEn: expect.stringContaining('1 hidden rows and 1 hidden columns') }));
+    expect(layout.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'hidden-cells',
+        messageEn: expect.stringContaining('1 hidden rows and 1 hidden columns'),
+      }),
+    );
   });
 });
 
@@ -302,9 +355,15 @@ describe('dates in workbooks', () => {
     ws.B3.z = '0.00';
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
-    const xls = await readLayout(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer), 'dated.xls');
+    const xls = await readLayout(
+      new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'biff8' }) as ArrayBuffer),
+      'dated.xls',
+    );
     const [g1] = grids(xls);
-    expect(g1.rows[1].cells[1]).toEqual({ text: '2023年12月31日', place: { kind: 'sheet', sheet: 'Sheet1', cell: 'B2' } });
+    expect(g1.rows[1].cells[1]).toEqual({
+      text: '2023年12月31日',
+      place: { kind: 'sheet', sheet: 'Sheet1', cell: 'B2' },
+    });
     expect(g1.rows[2].cells[1]).toMatchObject({ text: '289.70', raw: '289.70' });
 
     const book = new ExcelJS.Workbook();

@@ -30,15 +30,21 @@ for (const { id, record } of records) {
     if (cell.value === null) continue;
     const key = `${pdf}#${cell.page}`;
     if (!pages.has(key)) {
-      const text = execFileSync('pdftotext', ['-layout', '-f', String(cell.page), '-l', String(cell.page), pdf, '-'], { encoding: 'utf8' });
+      const text = execFileSync('pdftotext', ['-layout', '-f', String(cell.page), '-l', String(cell.page), pdf, '-'], {
+        encoding: 'utf8',
+      });
       pages.set(key, text.replace(/\s+/g, ''));
     }
     checked++;
     if (!variants(cell.value).some((v) => pages.get(key)!.includes(v))) {
       suspicious++;
-      console.log(`${id} p${cell.page} [${cell.rowCode ?? '-'}|${cell.rowLabel ?? '-'}] ${cell.column}=${cell.value}: not in the page's text layer`);
+      console.log(
+        `${id} p${cell.page} [${cell.rowCode ?? '-'}|${cell.rowLabel ?? '-'}] ${cell.column}=${cell.value}: not in the page's text layer`,
+      );
     }
   }
 }
-console.log(`${checked} cell values checked, ${suspicious} not found on their page${suspicious ? ' — look at those pages again' : ''}`);
+console.log(
+  `${checked} cell values checked, ${suspicious} not found on their page${suspicious ? ' — look at those pages again' : ''}`,
+);
 process.exit(suspicious ? 1 : 0);

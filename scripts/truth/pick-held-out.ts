@@ -33,8 +33,18 @@ export function stratum(kind: string): string | null {
 }
 
 /** The held-out list LIST drawn from the corpus's sources.tsv text with the seed, given pick.json's earlier lists. */
-export function drawHeldOut(seed: number, n: number, listName: string, pick: Record<string, unknown>, sourcesTsv: string): string[] {
-  const earlier = new Set(Object.entries(pick).flatMap(([k, v]) => (/^[a-z]$/.test(k) && k < listName && Array.isArray(v) ? (v as string[]) : [])));
+export function drawHeldOut(
+  seed: number,
+  n: number,
+  listName: string,
+  pick: Record<string, unknown>,
+  sourcesTsv: string,
+): string[] {
+  const earlier = new Set(
+    Object.entries(pick).flatMap(([k, v]) =>
+      /^[a-z]$/.test(k) && k < listName && Array.isArray(v) ? (v as string[]) : [],
+    ),
+  );
   const tsv = sourcesTsv.trim().split(/\r?\n/);
   const header = tsv[0].split('\t');
   const fileCol = header.indexOf('file');

@@ -50,15 +50,22 @@ export const TruthRecord = z
   .superRefine((r, ctx) => {
     if (!r.disclosure) return;
     if (!r.meta) ctx.addIssue({ code: 'custom', path: ['meta'], message: 'a disclosure needs meta' });
-    if (!r.tables) ctx.addIssue({ code: 'custom', path: ['tables'], message: 'a disclosure needs its table inventory' });
+    if (!r.tables)
+      ctx.addIssue({ code: 'custom', path: ['tables'], message: 'a disclosure needs its table inventory' });
     const cells = r.cells ?? [];
     // A document that prints no table with data (tables only in a separate attachment) has no cells to draw.
     const withData = (r.tables ?? []).some((t) => !t.empty);
-    if (withData && cells.length < 10) ctx.addIssue({ code: 'custom', path: ['cells'], message: `at least 10 cells, found ${cells.length}` });
+    if (withData && cells.length < 10)
+      ctx.addIssue({ code: 'custom', path: ['cells'], message: `at least 10 cells, found ${cells.length}` });
     const keys = new Set((r.tables ?? []).map((t) => t.key));
     // rowCode and rowLabel both null: the table's one body row prints no label (三公 tables), any row matches.
     cells.forEach((c, i) => {
-      if (!keys.has(c.table)) ctx.addIssue({ code: 'custom', path: ['cells', i, 'table'], message: `table ${c.table} is not in the record's tables` });
+      if (!keys.has(c.table))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cells', i, 'table'],
+          message: `table ${c.table} is not in the record's tables`,
+        });
     });
   });
 export type TruthRecord = z.infer<typeof TruthRecord>;
@@ -105,7 +112,11 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
   const dir = options.dir ?? truthDir;
   const pick = readPick(dir);
   const docsDir = join(dir, 'docs');
-  const names = existsSync(docsDir) ? readdirSync(docsDir).filter((n) => n.endsWith('.json')).sort() : [];
+  const names = existsSync(docsDir)
+    ? readdirSync(docsDir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+    : [];
   const records: LoadedRecord[] = [];
   const errors: string[] = [];
   for (const name of names) {
@@ -124,7 +135,8 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
     }
     const parsed = TruthRecord.safeParse(json);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(`${name}: ${issue.path.join('.') || '(record)'}: ${issue.message}`);
+      for (const issue of parsed.error.issues)
+        errors.push(`${name}: ${issue.path.join('.') || '(record)'}: ${issue.message}`);
       continue;
     }
     const record = parsed.data;

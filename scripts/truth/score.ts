@@ -30,7 +30,8 @@ export interface ModelDoc {
   tables: ModelTable[];
 }
 
-const pageOf = (p: { kind: string; page?: number }): number | null => (p.kind === 'pdf' && typeof p.page === 'number' ? p.page : null);
+const pageOf = (p: { kind: string; page?: number }): number | null =>
+  p.kind === 'pdf' && typeof p.page === 'number' ? p.page : null;
 
 /** The reduced model: table keys and pages, rows with code/label, cells with their printed column label. */
 export function reduce(d: Disclosure): ModelDoc {
@@ -81,7 +82,9 @@ function columnMatches(modelLabel: string, truthColumn: string): boolean {
  * nesting marks, not the item.
  */
 export function normLabel(s: string): string {
-  return norm(s).replace(/^其中:?/, '').replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(\d+\)|\d+[、.](?!\d))/, '');
+  return norm(s)
+    .replace(/^其中:?/, '')
+    .replace(/^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(\d+\)|\d+[、.](?!\d))/, '');
 }
 
 function rowMatches(row: ModelRow, cell: TruthCell): boolean {
@@ -93,7 +96,17 @@ function rowMatches(row: ModelRow, cell: TruthCell): boolean {
   return row.label !== null && cell.rowLabel !== null && normLabel(row.label) === normLabel(cell.rowLabel);
 }
 
-export const FIGURES = ['tablesKeyed', 'cellsExact', 'cellValueInTable', 'cellRowRight', 'cellColumnRight', 'entity', 'year', 'kind', 'level'] as const;
+export const FIGURES = [
+  'tablesKeyed',
+  'cellsExact',
+  'cellValueInTable',
+  'cellRowRight',
+  'cellColumnRight',
+  'entity',
+  'year',
+  'kind',
+  'level',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 export const FIGURE_NAMES: Record<Figure, string> = {
   tablesKeyed: 'tables keyed',
@@ -179,7 +192,9 @@ export function scoreTables(doc: string, truth: TruthTable[], model: ModelDoc, t
       figure: 'tablesKeyed',
       page: t.page,
       expected: `${t.key} 「${t.title}」${t.empty ? ' (empty)' : ''}`,
-      found: near.length ? near.map((m) => `${m.key} 「${m.title}」 p${m.page}`).join(' · ') : 'no table starting on pages ±1',
+      found: near.length
+        ? near.map((m) => `${m.key} 「${m.title}」 p${m.page}`).join(' · ')
+        : 'no table starting on pages ±1',
     });
   }
 }
@@ -192,8 +207,12 @@ export function scoreCell(doc: string, cell: TruthCell, model: ModelDoc, tallies
   const allCells = (ts: ModelTable[]) => ts.flatMap((t) => t.rows.flatMap((r) => r.cells));
   const valueFound = allCells(valueTables).some((c) => sameValue(c.value, cell.value));
   const rows = keyed.flatMap((t) => t.rows.filter((r) => rowMatches(r, cell)));
-  const columnRight = allCells(keyed).some((c) => sameValue(c.value, cell.value) && columnMatches(c.column, cell.column));
-  const exact = rows.some((r) => r.cells.some((c) => columnMatches(c.column, cell.column) && sameValue(c.value, cell.value)));
+  const columnRight = allCells(keyed).some(
+    (c) => sameValue(c.value, cell.value) && columnMatches(c.column, cell.column),
+  );
+  const exact = rows.some((r) =>
+    r.cells.some((c) => columnMatches(c.column, cell.column) && sameValue(c.value, cell.value)),
+  );
   if (valueFound) tallies.cellValueInTable.hit++;
   if (rows.length) tallies.cellRowRight.hit++;
   if (columnRight) tallies.cellColumnRight.hit++;
@@ -203,7 +222,8 @@ export function scoreCell(doc: string, cell: TruthCell, model: ModelDoc, tallies
   }
   let found: string;
   if (!keyed.length) {
-    found = `no table keyed ${cell.table}` + (valueFound ? ' (value is in an unkeyed/other-keyed table on the page)' : '');
+    found =
+      `no table keyed ${cell.table}` + (valueFound ? ' (value is in an unkeyed/other-keyed table on the page)' : '');
   } else if (rows.length) {
     found = `row: ${rows.slice(0, 2).map(describeRow).join(' ‖ ')}`;
   } else {
@@ -224,7 +244,13 @@ export function scoreCell(doc: string, cell: TruthCell, model: ModelDoc, tallies
   });
 }
 
-export function scoreMeta(doc: string, rec: LoadedRecord['record'], model: ModelDoc, tallies: Tallies, misses: Miss[]): void {
+export function scoreMeta(
+  doc: string,
+  rec: LoadedRecord['record'],
+  model: ModelDoc,
+  tallies: Tallies,
+  misses: Miss[],
+): void {
   const meta = rec.meta;
   if (!meta) return;
   const names = [meta.entity, ...(meta.entityAliases ?? [])].map(norm);

@@ -61,7 +61,8 @@ const ZERO: Decimal = { units: 0n, scale: 0 };
  */
 export function cellValue(t: Table, row: Row, column: string): CellValue | undefined {
   const c = cellOf(row, column);
-  if (!c && !t.columns.some((k) => k.key === column && (k.section === undefined || k.section === row.section))) return undefined;
+  if (!c && !t.columns.some((k) => k.key === column && (k.section === undefined || k.section === row.section)))
+    return undefined;
   const v = c?.value != null ? parseDecimal(c.value) : null;
   const value = v ?? ZERO;
   return { value, interval: printed(value, cellPrecision(t, c)), cell: c, blank: v === null };
@@ -95,7 +96,13 @@ export function cellPlace(t: Table, r: Row, column: string): FindingPlace {
 
 /** Column label as printed, for messages. */
 export function columnLabel(t: Table, column: string, section?: string): string {
-  return (t.columns.find((c) => c.key === column && (section === undefined || c.section === undefined || c.section === section)) ?? t.columns.find((c) => c.key === column))?.label ?? column;
+  return (
+    (
+      t.columns.find(
+        (c) => c.key === column && (section === undefined || c.section === undefined || c.section === section),
+      ) ?? t.columns.find((c) => c.key === column)
+    )?.label ?? column
+  );
 }
 
 /** Row label for messages: "2101501 行政运行", "本年收入合计". */

@@ -48,7 +48,9 @@ export const UNSURE_NOTE = {
 function unsureTableNamed(d: Disclosure, places: readonly FindingPlace[]): Table | undefined {
   for (const p of places) {
     if (!p.table) continue;
-    const t = d.tables.find((x) => x.key === p.table && (p.tableTitle === null || x.title === p.tableTitle) && x.reading?.level === 'unsure');
+    const t = d.tables.find(
+      (x) => x.key === p.table && (p.tableTitle === null || x.title === p.tableTitle) && x.reading?.level === 'unsure',
+    );
     if (t) return t;
   }
   return undefined;
@@ -58,13 +60,21 @@ function unsureTableNamed(d: Disclosure, places: readonly FindingPlace[]): Table
  * A cross-document rule runs when the other document is given, of a kind the rule compares with, and of the year it
  * expects (a year either document does not state is not held against the pair the user named).
  */
-function counterpartFits(d: Disclosure, prior: Disclosure | undefined, want: NonNullable<Rule['meta']['counterpart']>): boolean {
+function counterpartFits(
+  d: Disclosure,
+  prior: Disclosure | undefined,
+  want: NonNullable<Rule['meta']['counterpart']>,
+): boolean {
   if (!prior?.kind || !want.kinds.includes(prior.kind)) return false;
   if (d.fiscalYear === null || prior.fiscalYear === null) return true;
   return prior.fiscalYear - d.fiscalYear === want.yearOffset;
 }
 
-export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules: readonly Rule[] = allRules): AuditResult {
+export function checkDisclosure(
+  d: Disclosure,
+  options: AuditOptions = {},
+  rules: readonly Rule[] = allRules,
+): AuditResult {
   const findings: Finding[] = [];
   let skipped = 0;
   for (const rule of rules) {
@@ -78,7 +88,11 @@ export function checkDisclosure(d: Disclosure, options: AuditOptions = {}, rules
     const skip = (missing: string[]) => {
       skipped++;
       const names = missing.map(tableName);
-      const values = { rule: meta.title.zh, tables: names.map((n) => `“${n}”`).join('、'), tablesEn: missing.join(', ') };
+      const values = {
+        rule: meta.title.zh,
+        tables: names.map((n) => `“${n}”`).join('、'),
+        tablesEn: missing.join(', '),
+      };
       const m = renderMessage(SKIPPED_MESSAGE, values);
       findings.push({
         ruleId: meta.id,

@@ -58,7 +58,9 @@ function resolve(ctx: RuleContext, t: Term, toYuan: boolean): Resolved | undefin
 /** The widest interval rounding allows for a term: its own, or (when they agree) the sum of the lines it adds up. */
 function widened(ctx: RuleContext, t: Term, toYuan: boolean, own: Interval): Interval {
   if (!t.via?.length) return own;
-  const parts = t.via.map((v) => ({ v, r: resolve(ctx, v, toYuan) })).filter((x): x is { v: Term; r: Resolved } => x.r !== undefined);
+  const parts = t.via
+    .map((v) => ({ v, r: resolve(ctx, v, toYuan) }))
+    .filter((x): x is { v: Term; r: Resolved } => x.r !== undefined);
   if (!parts.length || parts.every((x) => x.r.blank)) return own;
   // a part's sign is the term's: the parts are resolved as added, then turned with the term
   let sum = parts.reduce((s, x) => plus(s, widened(ctx, x.v, toYuan, x.r.interval)), exact(ZERO));

@@ -1,4 +1,15 @@
-import { add, cmp, div, fromUnits, mul, neg, parseDecimal, sub, toFixedString, type Decimal } from '../model/decimal.ts';
+import {
+  add,
+  cmp,
+  div,
+  fromUnits,
+  mul,
+  neg,
+  parseDecimal,
+  sub,
+  toFixedString,
+  type Decimal,
+} from '../model/decimal.ts';
 
 // Rounding by intervals (domain.md §6). A value printed with d decimals stands for every true value that
 // rounds to it: [v − ½·10^-d, v + ½·10^-d]. A relation between printed values is violated only when no

@@ -41,7 +41,16 @@ export function term(ctx: RuleContext, ref: CellRef): Term | undefined {
  * lines too, so the first total line is not necessarily the table's), else a total line that is no named item.
  */
 export function grandTotalRow(t: Table): Row | undefined {
-  return rowByItem(t, 'total') ?? t.rows.find((r) => r.kind === 'total' && !r.item && !r.section) ?? t.rows.find((r) => r.kind === 'total' && !r.item);
+  return (
+    rowByItem(t, 'total') ??
+    t.rows.find((r) => r.kind === 'total' && !r.item && !r.section) ??
+    t.rows.find((r) => r.kind === 'total' && !r.item)
+  );
 }
 
-export const ref = (table: string, row: string, column: string, sign?: 1 | -1): CellRef => ({ table, row, column, sign });
+export const ref = (table: string, row: string, column: string, sign?: 1 | -1): CellRef => ({
+  table,
+  row,
+  column,
+  sign,
+});

@@ -67,7 +67,9 @@ export function families(segment: Row[]): Family[] {
       break;
     }
   }
-  return [...children].filter(([parent]) => !tainted.has(parent) && !ambiguous(parent)).map(([parent, cs]) => ({ parent, children: cs }));
+  return [...children]
+    .filter(([parent]) => !tainted.has(parent) && !ambiguous(parent))
+    .map(([parent, cs]) => ({ parent, children: cs }));
 }
 
 /** Lines with no printed parent in their segment (the 类 lines, or whatever level is topmost). */

@@ -10,7 +10,15 @@ import type { Counterpart, Finding, FindingPlace, Severity } from '../model/find
 // rules and the engine keep importing them from the audit's types.
 export type { Severity, FindingPlace, Finding, Counterpart, DocumentRef } from '../model/finding.ts';
 
-export type Category = 'completeness' | 'arithmetic' | 'cross-table' | 'narrative' | 'codes' | 'wording' | 'plausibility' | 'cross-document';
+export type Category =
+  | 'completeness'
+  | 'arithmetic'
+  | 'cross-table'
+  | 'narrative'
+  | 'codes'
+  | 'wording'
+  | 'plausibility'
+  | 'cross-document';
 
 export interface Message {
   zh: string;
@@ -93,7 +101,14 @@ export interface AuditSummary {
 }
 
 /** Why a table was or was not checked (src/audit/coverage.ts words each state). */
-export type TableCoverageState = 'checked' | 'empty' | 'absent' | 'unsure' | 'illegible' | 'image-only' | 'unrecognised';
+export type TableCoverageState =
+  | 'checked'
+  | 'empty'
+  | 'absent'
+  | 'unsure'
+  | 'illegible'
+  | 'image-only'
+  | 'unrecognised';
 
 export interface TableCoverage {
   /** Template key, or "unknown" for a table whose title matched no template. */

@@ -25,7 +25,15 @@ function writer(partHeading: string): Writer {
     sections,
     section(heading, paragraphs, parent) {
       const headingPath = [partHeading, ...(parent ? [parent] : []), heading];
-      sections.push({ headingPath, heading, part: 3, paragraphs: paragraphs.filter(Boolean).map((text) => ({ text, place: PLACE, segments: [{ offset: 0, place: PLACE }] })), place: PLACE });
+      sections.push({
+        headingPath,
+        heading,
+        part: 3,
+        paragraphs: paragraphs
+          .filter(Boolean)
+          .map((text) => ({ text, place: PLACE, segments: [{ offset: 0, place: PLACE }] })),
+        place: PLACE,
+      });
     },
   };
 }
@@ -39,7 +47,8 @@ const v = (row: Row | undefined, col: string): Decimal => valueOf(row, col) ?? Z
 function tableTotal(t: Table | undefined): Row | undefined {
   if (t?.status !== 'data') return undefined;
   // Budget tables print "合计" under empty 类/款/项 cells, which some extractions join into the label.
-  const printed = totalRow(t) ?? t.rows.find((r) => /^(类款项)?(合计|总计)[:：]?$/.test((r.label ?? '').replace(/\s/g, '')));
+  const printed =
+    totalRow(t) ?? t.rows.find((r) => /^(类款项)?(合计|总计)[:：]?$/.test((r.label ?? '').replace(/\s/g, '')));
   if (printed) return printed;
   const department = t.rows.find((r) => r.kind === 'unit' && r.code?.length === 3);
   if (department) return department;
@@ -63,7 +72,13 @@ function reasonText(reason: string | undefined): string {
 }
 
 /** "与上年相比，增加…，增长…%，主要原因是…。" or a marker asking for last year's figure. */
-function yoy(current: Decimal, prior: string | undefined, reason: string | undefined, unit: string | null, what: string): string {
+function yoy(
+  current: Decimal,
+  prior: string | undefined,
+  reason: string | undefined,
+  unit: string | null,
+  what: string,
+): string {
   const p = dec(prior);
   if (!p) return `与上年相比的增减变化${MISSING(`上年${what}`)}。`;
   const c = changeText(current, p, unit);
@@ -99,27 +114,59 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
   const t03 = tableByKey(d, 'final.expenditure');
   const incomeTotal = t02 ? v(totalRow(t02), 'total') : t01 ? v(rowByItem(t01, 'income.total'), 'amount') : ZERO;
   const grand = t01 ? (valueOf(rowByItem(t01, 'income.grand_total'), 'amount') ?? incomeTotal) : incomeTotal;
-  w.section('一、收入支出决算总体情况说明', [`${year}收、支总计${amountText(grand, unit)}。${yoy(grand, prior.total, reasons.total, unit, '收、支总计')}`]);
+  w.section('一、收入支出决算总体情况说明', [
+    `${year}收、支总计${amountText(grand, unit)}。${yoy(grand, prior.total, reasons.total, unit, '收、支总计')}`,
+  ]);
 
   // 二、收入
   if (t02) {
     const tr = totalRow(t02);
-    const cols: [string, string][] = [['财政拨款收入', 'fiscal'], ['上级补助收入', 'superior_subsidy'], ['事业收入', 'business'], ['经营收入', 'operating'], ['附属单位上缴收入', 'affiliated'], ['其他收入', 'other']];
-    const list = shares(cols.map(([n, c]) => [n, v(tr, c)]), v(tr, 'total'), unit);
-    w.section('二、收入决算情况说明', [`${year}收入合计${amountText(v(tr, 'total'), unit)}${list ? `，其中：${list}` : ''}。`]);
+    const cols: [string, string][] = [
+      ['财政拨款收入', 'fiscal'],
+      ['上级补助收入', 'superior_subsidy'],
+      ['事业收入', 'business'],
+      ['经营收入', 'operating'],
+      ['附属单位上缴收入', 'affiliated'],
+      ['其他收入', 'other'],
+    ];
+    const list = shares(
+      cols.map(([n, c]) => [n, v(tr, c)]),
+      v(tr, 'total'),
+      unit,
+    );
+    w.section('二、收入决算情况说明', [
+      `${year}收入合计${amountText(v(tr, 'total'), unit)}${list ? `，其中：${list}` : ''}。`,
+    ]);
   }
   // 三、支出
   if (t03) {
     const tr = totalRow(t03);
-    const cols: [string, string][] = [['基本支出', 'basic'], ['项目支出', 'project'], ['上缴上级支出', 'upper_remit'], ['经营支出', 'operating'], ['对附属单位补助支出', 'subsidy_affiliated']];
-    const list = shares(cols.map(([n, c]) => [n, v(tr, c)]), v(tr, 'total'), unit);
-    w.section('三、支出决算情况说明', [`${year}支出合计${amountText(v(tr, 'total'), unit)}${list ? `，其中：${list}` : ''}。`]);
+    const cols: [string, string][] = [
+      ['基本支出', 'basic'],
+      ['项目支出', 'project'],
+      ['上缴上级支出', 'upper_remit'],
+      ['经营支出', 'operating'],
+      ['对附属单位补助支出', 'subsidy_affiliated'],
+    ];
+    const list = shares(
+      cols.map(([n, c]) => [n, v(tr, c)]),
+      v(tr, 'total'),
+      unit,
+    );
+    w.section('三、支出决算情况说明', [
+      `${year}支出合计${amountText(v(tr, 'total'), unit)}${list ? `，其中：${list}` : ''}。`,
+    ]);
   }
   // 四、财政拨款收支总体
   const t04 = tableByKey(d, 'final.fiscal_summary');
   if (t04) {
-    const g = valueOf(rowByItem(t04, 'income.grand_total'), 'amount') ?? valueOf(rowByItem(t04, 'expenditure.grand_total'), 'total') ?? v(rowByItem(t04, 'expenditure.total'), 'total');
-    w.section('四、财政拨款收入支出决算总体情况说明', [`${year}财政拨款收、支总计${amountText(g, unit)}。${yoy(g, prior.fiscalTotal, reasons.fiscalTotal, unit, '财政拨款收、支总计')}`]);
+    const g =
+      valueOf(rowByItem(t04, 'income.grand_total'), 'amount') ??
+      valueOf(rowByItem(t04, 'expenditure.grand_total'), 'total') ??
+      v(rowByItem(t04, 'expenditure.total'), 'total');
+    w.section('四、财政拨款收入支出决算总体情况说明', [
+      `${year}财政拨款收、支总计${amountText(g, unit)}。${yoy(g, prior.fiscalTotal, reasons.fiscalTotal, unit, '财政拨款收、支总计')}`,
+    ]);
   }
   // 五、一般公共预算财政拨款支出
   const t05 = tableByKey(d, 'final.general_budget_expenditure');
@@ -128,12 +175,25 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
     const total = v(totalRow(t05), 'total');
     const all = t03 ? v(totalRow(t03), 'total') : total;
     w.section(parent, []);
-    w.section('（一）一般公共预算财政拨款支出决算总体情况', [
-      `${year}一般公共预算财政拨款支出${amountText(total, unit)}，占本年支出合计的${percentText(total, all) ?? '0%'}。${yoy(total, prior.generalBudget, reasons.generalBudget, unit, '一般公共预算财政拨款支出')}`,
-    ], parent);
+    w.section(
+      '（一）一般公共预算财政拨款支出决算总体情况',
+      [
+        `${year}一般公共预算财政拨款支出${amountText(total, unit)}，占本年支出合计的${percentText(total, all) ?? '0%'}。${yoy(total, prior.generalBudget, reasons.generalBudget, unit, '一般公共预算财政拨款支出')}`,
+      ],
+      parent,
+    );
     const classes = codedRows(t05, '类');
-    const list = shares(classes.map((r) => [className(t05, r.code!, d.fiscalYear), v(r, 'total')]), total, unit, '');
-    w.section('（二）一般公共预算财政拨款支出决算结构情况', [`${year}一般公共预算财政拨款支出${amountText(total, unit)}${list ? `，主要用于以下方面：${list}` : ''}。`], parent);
+    const list = shares(
+      classes.map((r) => [className(t05, r.code!, d.fiscalYear), v(r, 'total')]),
+      total,
+      unit,
+      '',
+    );
+    w.section(
+      '（二）一般公共预算财政拨款支出决算结构情况',
+      [`${year}一般公共预算财政拨款支出${amountText(total, unit)}${list ? `，主要用于以下方面：${list}` : ''}。`],
+      parent,
+    );
     const items = codedRows(t05, '项');
     const budgets = inputs.itemBudgets ?? {};
     const budgetSum = items.reduce<Decimal | null>((acc, r) => {
@@ -165,8 +225,12 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
   // 六、基本支出
   const t06 = tableByKey(d, 'final.general_budget_basic');
   if (t06) {
-    const personnel = valueOf(rowByItem(t06, 'personnel_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && !!r.code && isPersonnelCode(r.code)).map((r) => v(r, 'amount')));
-    const pub = valueOf(rowByItem(t06, 'public_total'), 'amount') ?? sum(t06.rows.filter((r) => r.level === '类' && !(r.code && isPersonnelCode(r.code))).map((r) => v(r, 'amount')));
+    const personnel =
+      valueOf(rowByItem(t06, 'personnel_total'), 'amount') ??
+      sum(t06.rows.filter((r) => r.level === '类' && !!r.code && isPersonnelCode(r.code)).map((r) => v(r, 'amount')));
+    const pub =
+      valueOf(rowByItem(t06, 'public_total'), 'amount') ??
+      sum(t06.rows.filter((r) => r.level === '类' && !(r.code && isPersonnelCode(r.code))).map((r) => v(r, 'amount')));
     // The basic total restated is the one 05表 prints when 06表's two totals agree with it within rounding;
     // when the tables disagree beyond rounding (the audit reports that), the text stays self-consistent
     // with 06表 so that its shares add up to 100%.
@@ -175,7 +239,11 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
     const fromParts = add(personnel, pub);
     const basic = printed && cmp(abs(sub(printed, fromParts)), { units: 2n, scale: 2 }) <= 0 ? printed : fromParts;
     const names = (pred: (c: string) => boolean) =>
-      t06.rows.filter((r) => r.level === '款' && r.code && pred(r.code) && !isZero(v(r, 'amount'))).map((r) => r.label).filter(Boolean).join('、');
+      t06.rows
+        .filter((r) => r.level === '款' && r.code && pred(r.code) && !isZero(v(r, 'amount')))
+        .map((r) => r.label)
+        .filter(Boolean)
+        .join('、');
     const pn = names((c) => c.startsWith('301') || c.startsWith('303'));
     const gn = names((c) => !c.startsWith('301') && !c.startsWith('303'));
     w.section('六、一般公共预算财政拨款基本支出决算情况说明', [
@@ -193,7 +261,9 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
       w.section(heading, [`${year}本单位无${name}财政拨款收支，故${name}财政拨款支出决算表无数据。`]);
       return;
     }
-    w.section(heading, [`${year}${name}财政拨款支出${amountText(total, unit)}，其中：基本支出${amountText(v(tr, 'basic'), unit)}，项目支出${amountText(v(tr, 'project'), unit)}。`]);
+    w.section(heading, [
+      `${year}${name}财政拨款支出${amountText(total, unit)}，其中：基本支出${amountText(v(tr, 'basic'), unit)}，项目支出${amountText(v(tr, 'project'), unit)}。`,
+    ]);
   };
   fundSentence('final.gov_fund', '政府性基金预算', '七、政府性基金预算财政拨款收入支出决算情况说明');
   fundSentence('final.state_capital', '国有资本经营预算', '八、国有资本经营预算财政拨款支出决算情况说明');
@@ -211,33 +281,50 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
     };
     const [, total] = pair('total');
     w.section(parent, []);
-    w.section('（一）“三公”经费财政拨款支出决算总体情况说明', [line('“三公”经费财政拨款', 'total'), line('因公出国（境）费', 'abroad'), line('公务用车购置及运行维护费', 'vehicle_total'), line('公务接待费', 'reception')], parent);
+    w.section(
+      '（一）“三公”经费财政拨款支出决算总体情况说明',
+      [
+        line('“三公”经费财政拨款', 'total'),
+        line('因公出国（境）费', 'abroad'),
+        line('公务用车购置及运行维护费', 'vehicle_total'),
+        line('公务接待费', 'reception'),
+      ],
+      parent,
+    );
     const c = inputs.threePublicCounts ?? {};
     const n = (x: string | undefined, what: string) => (x?.trim() ? x.trim() : MISSING(what));
     const [, abroad] = pair('abroad');
     const [, reception] = pair('reception');
     const [, purchase] = pair('vehicle_purchase');
     const [, operation] = pair('vehicle_operation');
-    w.section('（二）“三公”经费财政拨款支出决算具体情况说明', [
-      `${year}“三公”经费财政拨款支出决算${amountText(total, unit)}。其中：`,
-      `1、因公出国（境）费支出决算${amountText(abroad, unit)}，全年安排因公出国（境）团组${n(c.abroadGroups, '团组数')}个，累计${n(c.abroadPeople, '人次')}人次。`,
-      `2、公务接待费支出决算${amountText(reception, unit)}，全年共接待来访团组${n(c.receptionGroups, '接待批次')}个、来宾${n(c.receptionPeople, '接待人次')}人次。`,
-      `3、公务用车购置及运行维护费支出决算${amountText(add(purchase, operation), unit)}，其中：公务用车购置费${amountText(purchase, unit)}，购置公务用车${n(c.vehiclesPurchased, '购置车辆数')}辆；公务用车运行维护费${amountText(operation, unit)}，截至${d.fiscalYear ?? ''}年12月31日，开支财政拨款的公务用车保有量为${n(c.vehiclesHeld, '公务用车保有量')}辆。`,
-    ], parent);
+    w.section(
+      '（二）“三公”经费财政拨款支出决算具体情况说明',
+      [
+        `${year}“三公”经费财政拨款支出决算${amountText(total, unit)}。其中：`,
+        `1、因公出国（境）费支出决算${amountText(abroad, unit)}，全年安排因公出国（境）团组${n(c.abroadGroups, '团组数')}个，累计${n(c.abroadPeople, '人次')}人次。`,
+        `2、公务接待费支出决算${amountText(reception, unit)}，全年共接待来访团组${n(c.receptionGroups, '接待批次')}个、来宾${n(c.receptionPeople, '接待人次')}人次。`,
+        `3、公务用车购置及运行维护费支出决算${amountText(add(purchase, operation), unit)}，其中：公务用车购置费${amountText(purchase, unit)}，购置公务用车${n(c.vehiclesPurchased, '购置车辆数')}辆；公务用车运行维护费${amountText(operation, unit)}，截至${d.fiscalYear ?? ''}年12月31日，开支财政拨款的公务用车保有量为${n(c.vehiclesHeld, '公务用车保有量')}辆。`,
+      ],
+      parent,
+    );
   }
   // 十、机关运行经费
   {
     const pub = t06 ? valueOf(rowByItem(t06, 'public_total'), 'amount') : null;
     const cost = dec(inputs.operatingCost) ?? pub;
     w.section('十、关于机关运行经费支出说明', [
-      cost ? `本部门${year}机关运行经费支出${amountText(cost, unit)}，${yoy(cost, prior.operatingCost, reasons.operatingCost, unit, '机关运行经费')}` : `本部门${year}机关运行经费支出${MISSING('机关运行经费')}。`,
+      cost
+        ? `本部门${year}机关运行经费支出${amountText(cost, unit)}，${yoy(cost, prior.operatingCost, reasons.operatingCost, unit, '机关运行经费')}`
+        : `本部门${year}机关运行经费支出${MISSING('机关运行经费')}。`,
     ]);
   }
   // 十一、会议费、培训费 (06表 30215 / 30216)
   if (t06) {
     const meet = v(rowByCode(t06, '30215'), 'amount');
     const train = v(rowByCode(t06, '30216'), 'amount');
-    w.section('十一、一般性支出情况说明', [`${year}一般公共预算财政拨款基本支出中会议费${amountText(meet, unit)}，培训费${amountText(train, unit)}。`]);
+    w.section('十一、一般性支出情况说明', [
+      `${year}一般公共预算财政拨款基本支出中会议费${amountText(meet, unit)}，培训费${amountText(train, unit)}。`,
+    ]);
   }
   // 十二、政府采购
   {
@@ -251,19 +338,32 @@ function finalAccountNarrative(d: Disclosure, inputs: NarrativeInputs): Narrativ
       const small = dec(p.small);
       w.section('十二、关于政府采购支出说明', [
         `本部门${year}政府采购支出总额${amountText(total, unit)}，其中：政府采购货物支出${amountText(goods, unit)}、政府采购工程支出${amountText(works, unit)}、政府采购服务支出${amountText(services, unit)}。` +
-          (sme ? `授予中小企业合同金额${amountText(sme, unit)}，占政府采购支出总额的${percentText(sme, total) ?? '0%'}` + (small ? `，其中：授予小微企业合同金额${amountText(small, unit)}，占授予中小企业合同金额的${percentText(small, sme) ?? '0%'}` : '') + '。' : `授予中小企业合同金额${MISSING('授予中小企业合同金额')}。`),
+          (sme
+            ? `授予中小企业合同金额${amountText(sme, unit)}，占政府采购支出总额的${percentText(sme, total) ?? '0%'}` +
+              (small
+                ? `，其中：授予小微企业合同金额${amountText(small, unit)}，占授予中小企业合同金额的${percentText(small, sme) ?? '0%'}`
+                : '') +
+              '。'
+            : `授予中小企业合同金额${MISSING('授予中小企业合同金额')}。`),
       ]);
-    } else w.section('十二、关于政府采购支出说明', [`本部门${year}政府采购支出${MISSING('政府采购货物、工程、服务支出')}。`]);
+    } else
+      w.section('十二、关于政府采购支出说明', [
+        `本部门${year}政府采购支出${MISSING('政府采购货物、工程、服务支出')}。`,
+      ]);
   }
   // 十三、国有资产
   {
     const a = inputs.assets ?? {};
     const veh = a.vehicles?.trim() ? a.vehicles.trim() : MISSING('车辆数');
     const eq = a.equipment?.trim() ? a.equipment.trim() : MISSING('设备台（套）数');
-    w.section('十三、关于国有资产占用情况说明', [`截至${d.fiscalYear ?? ''}年12月31日，本部门共有车辆${veh}辆；单位价值100万元以上设备（不含车辆）${eq}台（套）。${a.note?.trim() ?? ''}`]);
+    w.section('十三、关于国有资产占用情况说明', [
+      `截至${d.fiscalYear ?? ''}年12月31日，本部门共有车辆${veh}辆；单位价值100万元以上设备（不含车辆）${eq}台（套）。${a.note?.trim() ?? ''}`,
+    ]);
   }
   // 十四、绩效
-  w.section(`十四、关于${d.fiscalYear ?? ''}年度预算绩效情况的说明`, [inputs.performance?.trim() || MISSING('预算绩效管理工作开展情况及绩效自评结果')]);
+  w.section(`十四、关于${d.fiscalYear ?? ''}年度预算绩效情况的说明`, [
+    inputs.performance?.trim() || MISSING('预算绩效管理工作开展情况及绩效自评结果'),
+  ]);
   if (inputs.other?.trim()) w.section('十五、其他', [inputs.other.trim()]);
   return w.sections;
 }
@@ -284,13 +384,40 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
   // A 收入总表 printed as an image has no figures: the 收支总表's income lines say the same.
   const income = tableTotal(incomeTable) ? incomeTable : undefined;
   const exp = tableByKey(d, 'budget.expenditure');
-  const grand = summary ? (valueOf(rowByItem(summary, 'income.grand_total'), 'amount') ?? v(rowByItem(summary, 'income.total'), 'amount')) : v(tableTotal(exp), 'total');
-  w.section('一、收支预算总体情况', [`${year}本部门收支预算总计${amountText(grand, unit)}。${yoy(grand, prior.total, reasons.total, unit, '收支预算总计')}`]);
+  const grand = summary
+    ? (valueOf(rowByItem(summary, 'income.grand_total'), 'amount') ?? v(rowByItem(summary, 'income.total'), 'amount'))
+    : v(tableTotal(exp), 'total');
+  w.section('一、收支预算总体情况', [
+    `${year}本部门收支预算总计${amountText(grand, unit)}。${yoy(grand, prior.total, reasons.total, unit, '收支预算总计')}`,
+  ]);
   if (income || summary) {
     const tr = tableTotal(income);
     const parts: [string, Decimal][] = income
-      ? ([['一般公共预算拨款收入', 'general_budget'], ['政府性基金预算拨款收入', 'gov_fund'], ['国有资本经营预算拨款收入', 'state_capital'], ['财政专户管理资金收入', 'special_account'], ['事业收入', 'business'], ['事业单位经营收入', 'operating'], ['上级补助收入', 'superior_subsidy'], ['附属单位上缴收入', 'affiliated'], ['其他收入', 'other'], ['上年结转', 'carryover']] as const).map(([n, c]) => [n, v(tr, c)])
-      : ([['一般公共预算拨款收入', 'income.general_budget'], ['政府性基金预算拨款收入', 'income.gov_fund'], ['国有资本经营预算拨款收入', 'income.state_capital'], ['财政专户管理资金收入', 'income.special_account'], ['事业收入', 'income.business'], ['其他收入', 'income.other'], ['上年结转结余', 'income.carryover']] as const).map(([n, item]) => [n, v(rowByItem(summary!, item), 'amount')]);
+      ? (
+          [
+            ['一般公共预算拨款收入', 'general_budget'],
+            ['政府性基金预算拨款收入', 'gov_fund'],
+            ['国有资本经营预算拨款收入', 'state_capital'],
+            ['财政专户管理资金收入', 'special_account'],
+            ['事业收入', 'business'],
+            ['事业单位经营收入', 'operating'],
+            ['上级补助收入', 'superior_subsidy'],
+            ['附属单位上缴收入', 'affiliated'],
+            ['其他收入', 'other'],
+            ['上年结转', 'carryover'],
+          ] as const
+        ).map(([n, c]) => [n, v(tr, c)])
+      : (
+          [
+            ['一般公共预算拨款收入', 'income.general_budget'],
+            ['政府性基金预算拨款收入', 'income.gov_fund'],
+            ['国有资本经营预算拨款收入', 'income.state_capital'],
+            ['财政专户管理资金收入', 'income.special_account'],
+            ['事业收入', 'income.business'],
+            ['其他收入', 'income.other'],
+            ['上年结转结余', 'income.carryover'],
+          ] as const
+        ).map(([n, item]) => [n, v(rowByItem(summary!, item), 'amount')]);
     const total = income ? v(tr, 'total') : grand;
     const list = shares(parts, total, unit);
     w.section('二、收入预算情况', [`${year}收入预算${amountText(total, unit)}${list ? `，其中：${list}` : ''}。`]);
@@ -298,7 +425,17 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
   if (tableTotal(exp)) {
     const tr = tableTotal(exp);
     const total = v(tr, 'total');
-    const list = shares([['基本支出', v(tr, 'basic')], ['项目支出', v(tr, 'project')], ['事业单位经营支出', v(tr, 'operating')], ['上缴上级支出', v(tr, 'upper_remit')], ['对附属单位补助支出', v(tr, 'subsidy_affiliated')]], total, unit);
+    const list = shares(
+      [
+        ['基本支出', v(tr, 'basic')],
+        ['项目支出', v(tr, 'project')],
+        ['事业单位经营支出', v(tr, 'operating')],
+        ['上缴上级支出', v(tr, 'upper_remit')],
+        ['对附属单位补助支出', v(tr, 'subsidy_affiliated')],
+      ],
+      total,
+      unit,
+    );
     w.section('三、支出预算情况', [`${year}支出预算${amountText(total, unit)}${list ? `，其中：${list}` : ''}。`]);
   }
   const general = tableByKey(d, 'budget.general_expenditure');
@@ -306,9 +443,14 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
     const tr = tableTotal(general);
     const total = v(tr, 'total');
     const byClass = new Map<string, Decimal>();
-    for (const r of codedRows(general!, '项')) byClass.set(r.code!.slice(0, 3), add(byClass.get(r.code!.slice(0, 3)) ?? ZERO, v(r, 'total')));
+    for (const r of codedRows(general!, '项'))
+      byClass.set(r.code!.slice(0, 3), add(byClass.get(r.code!.slice(0, 3)) ?? ZERO, v(r, 'total')));
     for (const r of codedRows(general!, '类')) byClass.set(r.code!, v(r, 'total'));
-    const list = shares([...byClass].map(([c, d2]) => [nameOf(c, d.fiscalYear), d2]), total, unit);
+    const list = shares(
+      [...byClass].map(([c, d2]) => [nameOf(c, d.fiscalYear), d2]),
+      total,
+      unit,
+    );
     w.section('四、一般公共预算拨款支出预算情况', [
       `${year}一般公共预算拨款支出预算${amountText(total, unit)}，${yoy(total, prior.generalBudget, reasons.generalBudget, unit, '一般公共预算拨款支出预算')}`,
       list ? `按支出功能分类：${list}。` : '',
@@ -332,7 +474,11 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
     ]);
   }
   const cost = dec(inputs.operatingCost);
-  w.section('七、机关运行经费', [cost ? `${year}机关运行经费预算${amountText(cost, unit)}，${yoy(cost, prior.operatingCost, reasons.operatingCost, unit, '机关运行经费预算')}` : `${year}机关运行经费预算${MISSING('机关运行经费')}。`]);
+  w.section('七、机关运行经费', [
+    cost
+      ? `${year}机关运行经费预算${amountText(cost, unit)}，${yoy(cost, prior.operatingCost, reasons.operatingCost, unit, '机关运行经费预算')}`
+      : `${year}机关运行经费预算${MISSING('机关运行经费')}。`,
+  ]);
   const p = inputs.procurement ?? {};
   const goods = dec(p.goods);
   const works = dec(p.works);
@@ -343,7 +489,9 @@ function budgetNarrative(d: Disclosure, inputs: NarrativeInputs): NarrativeSecti
       : `${year}政府采购预算${MISSING('政府采购货物、工程、服务预算')}。`,
   ]);
   const a = inputs.assets ?? {};
-  w.section('九、国有资产占有情况', [`截至上年12月31日，本部门共有车辆${a.vehicles?.trim() || MISSING('车辆数')}辆；单位价值100万元以上设备（不含车辆）${a.equipment?.trim() || MISSING('设备台（套）数')}台（套）。`]);
+  w.section('九、国有资产占有情况', [
+    `截至上年12月31日，本部门共有车辆${a.vehicles?.trim() || MISSING('车辆数')}辆；单位价值100万元以上设备（不含车辆）${a.equipment?.trim() || MISSING('设备台（套）数')}台（套）。`,
+  ]);
   w.section('十、预算绩效目标情况', [inputs.performance?.trim() || MISSING('重点项目绩效目标设置情况')]);
   return w.sections;
 }
@@ -356,7 +504,13 @@ export function writeNarrative(d: Disclosure, inputs: NarrativeInputs = {}): Nar
 /** 第一部分 概况 from the inputs (duties, structure, units). */
 export function writeOverview(d: Disclosure, inputs: NarrativeInputs = {}): NarrativeSection[] {
   const part = `第一部分 ${d.entity.name ?? ''}概况`;
-  const mk = (heading: string, paragraphs: string[]): NarrativeSection => ({ headingPath: [part, heading], heading, part: 1, paragraphs: paragraphs.map((text) => ({ text, place: PLACE, segments: [{ offset: 0, place: PLACE }] })), place: PLACE });
+  const mk = (heading: string, paragraphs: string[]): NarrativeSection => ({
+    headingPath: [part, heading],
+    heading,
+    part: 1,
+    paragraphs: paragraphs.map((text) => ({ text, place: PLACE, segments: [{ offset: 0, place: PLACE }] })),
+    place: PLACE,
+  });
   const duties = inputs.duties?.filter((s) => s.trim()) ?? [];
   const structure = inputs.structure?.filter((s) => s.trim()) ?? [];
   const units = d.entity.units;
@@ -364,7 +518,9 @@ export function writeOverview(d: Disclosure, inputs: NarrativeInputs = {}): Narr
     mk('一、部门职责', duties.length ? duties : [MISSING('部门职责')]),
     mk(`二、机构设置及${d.kind === '预算' ? '预算' : '决算'}单位构成`, [
       ...(structure.length ? structure : [MISSING('内设机构设置')]),
-      units.length ? `纳入本部门${d.fiscalYear ?? ''}年部门${d.kind ?? '决算'}编制范围的单位包括：${units.map((u, i) => `${chineseNumber(i + 1)}是${u}`).join('；')}。` : `${d.kind ?? '决算'}单位构成${MISSING('单位构成')}。`,
+      units.length
+        ? `纳入本部门${d.fiscalYear ?? ''}年部门${d.kind ?? '决算'}编制范围的单位包括：${units.map((u, i) => `${chineseNumber(i + 1)}是${u}`).join('；')}。`
+        : `${d.kind ?? '决算'}单位构成${MISSING('单位构成')}。`,
     ]),
   ];
 }

@@ -87,11 +87,15 @@ export function columnSums(t: TableTemplate): Record<string, string[]> {
       return out;
     }
     case 'budget.three_public':
-      return { vehicle_total: ['vehicle_purchase', 'vehicle_operation'], total: ['abroad', 'vehicle_total', 'reception'] };
+      return {
+        vehicle_total: ['vehicle_purchase', 'vehicle_operation'],
+        total: ['abroad', 'vehicle_total', 'reception'],
+      };
     case 'budget.general_basic':
       return { total: ['personnel', 'public'] };
     default:
-      if (has('total') && has('basic') && has('project')) return { total: only(['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated']) };
+      if (has('total') && has('basic') && has('project'))
+        return { total: only(['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated']) };
       return {};
   }
 }
@@ -125,7 +129,9 @@ const BUDGET_EXPENDITURE_KEYS = ['total', 'basic', 'project', 'operating', 'uppe
 
 /** The template's columns as the workbook shows them (three_public nested under its vehicle group). */
 export function workbookColumns(t: TableTemplate, section?: string): ColumnTemplate[] {
-  let cols = t.columns.filter((c) => (section === undefined ? !c.section || t.layout !== 'sections' : c.section === section));
+  let cols = t.columns.filter((c) =>
+    section === undefined ? !c.section || t.layout !== 'sections' : c.section === section,
+  );
   // A part's optional breakdown (上海's 收支总表 splits the classes' 预算数 into 人员/公用/项目) is not asked for: the part's
   // amount column is, and a sheet that also asked for the breakdown would print a layout no template prints whole.
   if (t.layout === 'sections' && section !== undefined) cols = cols.filter((c) => !c.optional);
@@ -136,7 +142,8 @@ export function workbookColumns(t: TableTemplate, section?: string): ColumnTempl
   return cols.map((raw) => {
     const c = { ...raw, label: printableLabel(raw) };
     // Labels as the national template prints them (and as recognition's header patterns expect them).
-    if (t.key === 'final.gov_fund' && ['total', 'basic', 'project'].includes(c.key)) return { ...c, label: `本年支出/${c.key === 'total' ? '小计' : c.label}` };
+    if (t.key === 'final.gov_fund' && ['total', 'basic', 'project'].includes(c.key))
+      return { ...c, label: `本年支出/${c.key === 'total' ? '小计' : c.label}` };
     if (t.key === 'final.three_public' && /vehicle_(purchase|operation)$/.test(c.key)) {
       const [side, rest] = c.label.split('/');
       return { ...c, label: `${side}/公务用车购置及运行维护费/${rest}` };
@@ -157,7 +164,12 @@ export interface SectionLine {
 
 function classLines(system: CatalogSystem, year: number | null): SectionLine[] {
   return entries(system)
-    .filter((e) => e.level === '类' && (e.until === undefined || year === null || e.until >= year) && (e.from === undefined || year === null || e.from <= year))
+    .filter(
+      (e) =>
+        e.level === '类' &&
+        (e.until === undefined || year === null || e.until >= year) &&
+        (e.from === undefined || year === null || e.from <= year),
+    )
     .map((e) => ({ label: e.name, code: e.code, codeSystem: system }));
 }
 
@@ -195,7 +207,13 @@ export function sectionLines(t: TableTemplate, s: SectionTemplate, year: number 
     const system = s.econByName ?? 'function';
     const classes = classLines(system, year);
     const totalAt = items.findIndex((x) => isTotal(x.key) && x !== current);
-    const pre = items.filter((i) => !isTotal(i.key) && !isGrand(i.key) && items.indexOf(i) < totalAt && !/carryover|balance|distribution/.test(i.key));
+    const pre = items.filter(
+      (i) =>
+        !isTotal(i.key) &&
+        !isGrand(i.key) &&
+        items.indexOf(i) < totalAt &&
+        !/carryover|balance|distribution/.test(i.key),
+    );
     for (const i of pre) out.push(line(i));
     classes.forEach((c, n) => {
       out.push({ ...c, label: `${numbered(n)}、${c.label}` });
@@ -220,7 +238,8 @@ export function sectionLines(t: TableTemplate, s: SectionTemplate, year: number 
       out.push({ ...line(i), sumOf: total ? [total.key, ...afterTotal] : 'before' });
       continue;
     }
-    if ((seenTotal || (current && !/general_budget|gov_fund|state_capital/.test(i.key))) && !i.after) afterTotal.push(i.key);
+    if ((seenTotal || (current && !/general_budget|gov_fund|state_capital/.test(i.key))) && !i.after)
+      afterTotal.push(i.key);
     if (i.after) {
       // A breakdown line ("年初结转" by fund) sums into its parent.
       const parent = out.find((l) => l.item === i.after);
@@ -246,7 +265,12 @@ export interface Derivation {
  * (src/audit/relations/restatements.ts): the workbook fills those lines with formulas over the detail sheets and the
  * reader derives them the same way, so an authored document agrees with itself by construction.
  */
-export function derivation(t: TableTemplate, section: string, line: SectionLine, column: string): Derivation | undefined {
+export function derivation(
+  t: TableTemplate,
+  section: string,
+  line: SectionLine,
+  column: string,
+): Derivation | undefined {
   const cls = line.code && line.codeSystem === 'function' ? line.code : undefined;
   for (const r of RESTATEMENTS) {
     if (r.table !== t.key || (r.section !== undefined && r.section !== section)) continue;
@@ -255,7 +279,9 @@ export function derivation(t: TableTemplate, section: string, line: SectionLine,
       if (!cls) continue;
     } else if (line.item !== r.line.item) continue;
     if ('sumColumns' in r.from) return { table: '', column: 'total', sumColumns: [...r.from.sumColumns] };
-    return r.line === 'class' ? { table: r.from.table, code: cls, column: r.from.column } : { table: r.from.table, column: r.from.column };
+    return r.line === 'class'
+      ? { table: r.from.table, code: cls, column: r.from.column }
+      : { table: r.from.table, column: r.from.column };
   }
   return undefined;
 }

@@ -45,7 +45,7 @@ function cellValue(cell: ExcelJS.Cell): Value {
   if (typeof v === 'number') return { kind: 'typed', value: parseDecimal(doubleToDecimalText(v)) };
   if (typeof v === 'string') {
     const t = v.trim().replace(/[,，\s]/g, '');
-    if (t === '' ) return { kind: 'typed', value: null };
+    if (t === '') return { kind: 'typed', value: null };
     if (/^[-－—–]{1,2}$/.test(t)) return { kind: 'typed', value: ZERO, text: v.trim() };
     return { kind: 'typed', value: parseDecimal(t), text: v.trim() };
   }
@@ -60,7 +60,11 @@ function cellValue(cell: ExcelJS.Cell): Value {
 function textOf(cell: ExcelJS.Cell): string {
   const v = cell.value as unknown;
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && v && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && v && 'richText' in v)
+    return (v as { richText: { text: string }[] }).richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && v && 'result' in v) return String((v as { result?: unknown }).result ?? '').trim();
   if (typeof v === 'object') return '';
   return String(v).trim();
@@ -73,11 +77,21 @@ function sheetPlace(sheet: string, row: number, col: number): SourcePlace {
 function makeCell(column: string, value: Decimal | null, place: SourcePlace, text?: string): Cell {
   if (value === null) return { column, text: '', value: null, decimals: 0, place };
   const decimals = Math.max(2, value.scale);
-  return { column, text: text && /^[-－—–]{1,2}$/.test(text) ? text : toGroupedString(value, decimals), value: toGroupedString(value, decimals).replace(/,/g, ''), decimals, place };
+  return {
+    column,
+    text: text && /^[-－—–]{1,2}$/.test(text) ? text : toGroupedString(value, decimals),
+    value: toGroupedString(value, decimals).replace(/,/g, ''),
+    decimals,
+    place,
+  };
 }
 
 /** Row values with formula columns computed from their parts (a typed number overrides a formula). */
-function rowValues(t: TableTemplate, cols: { key: string }[], read: (key: string) => Value): Map<string, Decimal | null> {
+function rowValues(
+  t: TableTemplate,
+  cols: { key: string }[],
+  read: (key: string) => Value,
+): Map<string, Decimal | null> {
   const sums = columnSums(t);
   const out = new Map<string, Decimal | null>();
   const get = (key: string, depth = 0): Decimal | null => {
@@ -112,7 +126,10 @@ function readCoded(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
   const system: CatalogSystem | undefined = t.codeSystem;
   const cols = workbookColumns(t);
   const first = CODED_HEADER_ROW + 2;
-  const typed = new Map<string, { values: Map<string, Decimal | null>; label: string; place: SourcePlace; places: Map<string, SourcePlace> }>();
+  const typed = new Map<
+    string,
+    { values: Map<string, Decimal | null>; label: string; place: SourcePlace; places: Map<string, SourcePlace> }
+  >();
   const order: string[] = [];
   for (let r = first; r < first + CODED_ROWS; r++) {
     const rawCode = textOf(ws.getCell(r, 1)).replace(/[\s|]/g, '');
@@ -130,15 +147,34 @@ function readCoded(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
   if (!system) {
     // Lines per unit (三公 by unit): as typed, with a computed 合计.
     const total = new Map<string, Decimal | null>();
-    for (const key of order) for (const c of cols) {
-      const v = typed.get(key)!.values.get(c.key) ?? null;
-      if (v !== null) total.set(c.key, add(total.get(c.key) ?? ZERO, v));
-    }
+    for (const key of order)
+      for (const c of cols) {
+        const v = typed.get(key)!.values.get(c.key) ?? null;
+        if (v !== null) total.set(c.key, add(total.get(c.key) ?? ZERO, v));
+      }
     const totalPlace = sheetPlace(ws.name, CODED_HEADER_ROW + 1, 2);
-    rows.push({ kind: 'total', label: '合计', cells: cols.map((c, i) => makeCell(c.key, overrideTotal(ws, i + 3) ?? total.get(c.key) ?? null, sheetPlace(ws.name, CODED_HEADER_ROW + 1, i + 3))), place: totalPlace });
+    rows.push({
+      kind: 'total',
+      label: '合计',
+      cells: cols.map((c, i) =>
+        makeCell(
+          c.key,
+          overrideTotal(ws, i + 3) ?? total.get(c.key) ?? null,
+          sheetPlace(ws.name, CODED_HEADER_ROW + 1, i + 3),
+        ),
+      ),
+      place: totalPlace,
+    });
     for (const key of order) {
       const e = typed.get(key)!;
-      rows.push({ kind: 'unit', code: key !== e.label ? key : undefined, codeSystem: 'unit', label: e.label || null, cells: cols.map((c) => makeCell(c.key, e.values.get(c.key) ?? null, e.places.get(c.key)!)), place: e.place });
+      rows.push({
+        kind: 'unit',
+        code: key !== e.label ? key : undefined,
+        codeSystem: 'unit',
+        label: e.label || null,
+        cells: cols.map((c) => makeCell(c.key, e.values.get(c.key) ?? null, e.places.get(c.key)!)),
+        place: e.place,
+      });
     }
     return rows;
   }
@@ -159,18 +195,28 @@ function readCoded(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
     }
     all.set(parent, acc);
   };
-  for (const k of new Set([...typed.keys()].filter((c) => c.length === 7).map((c) => c.slice(0, 5)))) if (!typed.has(k)) sumInto(k, 7);
-  for (const k of new Set([...all.keys()].filter((c) => c.length >= 5).map((c) => c.slice(0, 3)))) if (!typed.has(k)) sumInto(k, 5);
+  for (const k of new Set([...typed.keys()].filter((c) => c.length === 7).map((c) => c.slice(0, 5))))
+    if (!typed.has(k)) sumInto(k, 7);
+  for (const k of new Set([...all.keys()].filter((c) => c.length >= 5).map((c) => c.slice(0, 3))))
+    if (!typed.has(k)) sumInto(k, 5);
   const sorted = [...all.keys()].sort();
   const total = new Map<string, Decimal | null>();
-  for (const code of sorted.filter((c) => c.length === 3)) for (const c of cols) {
-    const v = all.get(code)!.get(c.key) ?? null;
-    if (v !== null) total.set(c.key, add(total.get(c.key) ?? ZERO, v));
-  }
-  const totalCells = cols.map((c, i) => makeCell(c.key, overrideTotal(ws, i + 3) ?? total.get(c.key) ?? null, sheetPlace(ws.name, CODED_HEADER_ROW + 1, i + 3)));
+  for (const code of sorted.filter((c) => c.length === 3))
+    for (const c of cols) {
+      const v = all.get(code)!.get(c.key) ?? null;
+      if (v !== null) total.set(c.key, add(total.get(c.key) ?? ZERO, v));
+    }
+  const totalCells = cols.map((c, i) =>
+    makeCell(
+      c.key,
+      overrideTotal(ws, i + 3) ?? total.get(c.key) ?? null,
+      sheetPlace(ws.name, CODED_HEADER_ROW + 1, i + 3),
+    ),
+  );
   const isBasic = !!t.printGroups;
   const personnel = isPersonnelCode;
-  if (!isBasic) rows.push({ kind: 'total', label: '合计', cells: totalCells, place: sheetPlace(ws.name, CODED_HEADER_ROW + 1, 2) });
+  if (!isBasic)
+    rows.push({ kind: 'total', label: '合计', cells: totalCells, place: sheetPlace(ws.name, CODED_HEADER_ROW + 1, 2) });
   for (const code of sorted) {
     const e = typed.get(code);
     const place = e?.place ?? computedFrom.get(code)!;
@@ -188,20 +234,48 @@ function readCoded(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx): Row[] {
   }
   if (isBasic) {
     // 06表 prints 人员经费合计 and 公用经费合计 under its column groups (domain.md §2).
-    const sumOf = (pred: (c: string) => boolean) => sorted.filter((c) => c.length === 3 && pred(c)).reduce<Decimal | null>((a, c) => {
-      const v = all.get(c)!.get('amount') ?? null;
-      return v === null ? a : add(a ?? ZERO, v);
-    }, null);
+    const sumOf = (pred: (c: string) => boolean) =>
+      sorted
+        .filter((c) => c.length === 3 && pred(c))
+        .reduce<Decimal | null>((a, c) => {
+          const v = all.get(c)!.get('amount') ?? null;
+          return v === null ? a : add(a ?? ZERO, v);
+        }, null);
     const typedOr = (row: number, computed: Decimal | null) => {
       const v = cellValue(ws.getCell(row, 6));
       return v.kind === 'typed' && v.value !== null ? v.value : computed;
     };
     const p1 = sheetPlace(ws.name, BASIC_TOTALS_ROW, 6);
     const p2 = sheetPlace(ws.name, BASIC_TOTALS_ROW + 1, 6);
-    rows.push({ kind: 'total', section: 'g1', label: '人员经费合计', item: 'personnel_total', cells: [makeCell('amount', typedOr(BASIC_TOTALS_ROW, sumOf(personnel)) ?? ZERO, p1)], place: p1 });
-    rows.push({ kind: 'total', section: 'g2', label: '公用经费合计', item: 'public_total', cells: [makeCell('amount', typedOr(BASIC_TOTALS_ROW + 1, sumOf((c) => !personnel(c))) ?? ZERO, p2)], place: p2 });
+    rows.push({
+      kind: 'total',
+      section: 'g1',
+      label: '人员经费合计',
+      item: 'personnel_total',
+      cells: [makeCell('amount', typedOr(BASIC_TOTALS_ROW, sumOf(personnel)) ?? ZERO, p1)],
+      place: p1,
+    });
+    rows.push({
+      kind: 'total',
+      section: 'g2',
+      label: '公用经费合计',
+      item: 'public_total',
+      cells: [
+        makeCell(
+          'amount',
+          typedOr(
+            BASIC_TOTALS_ROW + 1,
+            sumOf((c) => !personnel(c)),
+          ) ?? ZERO,
+          p2,
+        ),
+      ],
+      place: p2,
+    });
     // In print order: line by line across the three column groups.
-    return basicExpenditureLines(rows).flat().filter((r): r is Row => !!r);
+    return basicExpenditureLines(rows)
+      .flat()
+      .filter((r): r is Row => !!r);
   }
   return rows;
 }
@@ -259,12 +333,19 @@ function readSections(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx, built: M
           return;
         }
         let refs: number[] = [];
-        if (l.sumOf === 'before') refs = lines.map((_, j) => j).filter((j) => j < i && !(j === 0 && lines[0].sumOf === 'following'));
+        if (l.sumOf === 'before')
+          refs = lines.map((_, j) => j).filter((j) => j < i && !(j === 0 && lines[0].sumOf === 'following'));
         else if (l.sumOf === 'following') {
           let end = i + 1;
-          while (end < lines.length && (lines[end].code || /general_budget|gov_fund|state_capital/.test(lines[end].item ?? '')) && !/carryover/.test(lines[end].item ?? '')) end++;
+          while (
+            end < lines.length &&
+            (lines[end].code || /general_budget|gov_fund|state_capital/.test(lines[end].item ?? '')) &&
+            !/carryover/.test(lines[end].item ?? '')
+          )
+            end++;
           refs = lines.map((_, j) => j).filter((j) => j > i && j < end);
-        } else if (Array.isArray(l.sumOf)) refs = l.sumOf.map((key) => lines.findIndex((x) => x.item === key)).filter((j) => j >= 0);
+        } else if (Array.isArray(l.sumOf))
+          refs = l.sumOf.map((key) => lines.findIndex((x) => x.item === key)).filter((j) => j >= 0);
         const parts = depth < 6 ? refs.map((j) => resolve(j, depth + 1).get(c.key) ?? null) : [];
         m.set(c.key, parts.some((p) => p !== null) ? parts.reduce<Decimal>((a, p) => add(a, p ?? ZERO), ZERO) : null);
       });
@@ -278,7 +359,16 @@ function readSections(ws: ExcelJS.Worksheet, plan: SheetPlan, ctx: Ctx, built: M
       const cells = cols.map((c, k) => makeCell(c.key, vals.get(c.key) ?? null, sheetPlace(ws.name, start + i, k + 3)));
       const isTotal = !!l.item && /(total|grand_total)$/.test(l.item);
       const row: Row = l.code
-        ? { kind: 'code', section: s.key, code: l.code, codeSystem: l.codeSystem, level: '类', label: l.label, cells, place }
+        ? {
+            kind: 'code',
+            section: s.key,
+            code: l.code,
+            codeSystem: l.codeSystem,
+            level: '类',
+            label: l.label,
+            cells,
+            place,
+          }
         : { kind: isTotal ? 'total' : 'item', section: s.key, label: l.label, item: l.item, cells, place };
       if (lineNo !== undefined && t.key.startsWith('final.')) row.lineNo = lineNo;
       return row;
@@ -298,7 +388,15 @@ function readSingle(ws: ExcelJS.Worksheet, plan: SheetPlan): Row[] {
   const cols = workbookColumns(t);
   const vals = rowValues(t, cols, (key) => cellValue(ws.getCell(4, cols.findIndex((c) => c.key === key) + 1)));
   if ([...vals.values()].every((v) => v === null)) return [];
-  return [{ kind: 'item', label: null, item: 'three_public', cells: cols.map((c, i) => makeCell(c.key, vals.get(c.key) ?? null, sheetPlace(ws.name, 4, i + 1))), place: sheetPlace(ws.name, 4, 1) }];
+  return [
+    {
+      kind: 'item',
+      label: null,
+      item: 'three_public',
+      cells: cols.map((c, i) => makeCell(c.key, vals.get(c.key) ?? null, sheetPlace(ws.name, 4, i + 1))),
+      place: sheetPlace(ws.name, 4, 1),
+    },
+  ];
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -318,9 +416,19 @@ function readKeyValues(ws: ExcelJS.Worksheet | undefined, inputs: NarrativeInput
     if (!allowed.has(key)) continue;
     const cell = ws.getCell(r, 3);
     const v = cell.value;
-    const text = typeof v === 'number' ? (parseDecimal(doubleToDecimalText(v)) ? doubleToDecimalText(v) : '') : textOf(cell);
+    const text =
+      typeof v === 'number' ? (parseDecimal(doubleToDecimalText(v)) ? doubleToDecimalText(v) : '') : textOf(cell);
     if (!text) continue;
-    setPath(inputs as Record<string, unknown>, key, key === 'duties' || key === 'structure' ? text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : text);
+    setPath(
+      inputs as Record<string, unknown>,
+      key,
+      key === 'duties' || key === 'structure'
+        ? text
+            .split(/\r?\n/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : text,
+    );
   }
 }
 
@@ -334,40 +442,67 @@ export async function readTemplateWorkbook(bytes: Uint8Array, fileName?: string)
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError('unreadable', '无法读取该 Excel 文件，文件可能已损坏。', 'Cannot read this Excel file; it may be damaged.', { cause: e });
+    throw new InputError(
+      'unreadable',
+      '无法读取该 Excel 文件，文件可能已损坏。',
+      'Cannot read this Excel file; it may be damaged.',
+      { cause: e },
+    );
   }
   const info = wb.getWorksheet(INFO_SHEET);
   if (!info || textOf(info.getCell('A1')) !== MARKER) {
-    throw new InputError('unreadable', `这不是财鉴填报模板（缺少“${INFO_SHEET}”工作表）。请用 caijian template 生成模板后填写。`, `This is not a Caijian fill-in workbook (no "${INFO_SHEET}" sheet). Create one with caijian template.`);
+    throw new InputError(
+      'unreadable',
+      `这不是财鉴填报模板（缺少“${INFO_SHEET}”工作表）。请用 caijian template 生成模板后填写。`,
+      `This is not a Caijian fill-in workbook (no "${INFO_SHEET}" sheet). Create one with caijian template.`,
+    );
   }
   const infoValue = (label: string) => {
     for (let r = 3; r <= 12; r++) if (textOf(info.getCell(r, 1)).startsWith(label)) return textOf(info.getCell(r, 2));
     return '';
   };
   const kindText = infoValue('文件种类');
-  if (kindText !== '决算' && kindText !== '预算') throw new InputError('unreadable', `“${INFO_SHEET}”中的文件种类应为“决算”或“预算”，现为“${kindText}”。`, `The document kind must be 决算 or 预算, found "${kindText}".`);
+  if (kindText !== '决算' && kindText !== '预算')
+    throw new InputError(
+      'unreadable',
+      `“${INFO_SHEET}”中的文件种类应为“决算”或“预算”，现为“${kindText}”。`,
+      `The document kind must be 决算 or 预算, found "${kindText}".`,
+    );
   const kind: DocumentKind = kindText;
   const yearText = infoValue('年度');
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
   const unitText = infoValue('金额单位');
   const unit: AmountUnit = unitText === '元' ? '元' : '万元';
   const entity = infoValue('部门名称') || null;
-  const units = infoValue('单位构成').split(/\r?\n|[；;]/).map((s) => s.trim()).filter(Boolean);
+  const units = infoValue('单位构成')
+    .split(/\r?\n|[；;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ctx: Ctx = { year, unit, entity };
 
   // Detail tables first: the summary tables' derived lines are read from them.
   const built = new Map<string, Table>();
   const plans = sheetPlans(kind);
   const layoutOf = (plan: SheetPlan) => (plan.template.printGroups ? 'coded' : plan.template.layout);
-  const order = [...plans.filter((p) => layoutOf(p) !== 'sections'), ...plans.filter((p) => layoutOf(p) === 'sections')];
+  const order = [
+    ...plans.filter((p) => layoutOf(p) !== 'sections'),
+    ...plans.filter((p) => layoutOf(p) === 'sections'),
+  ];
   order.forEach((plan) => {
     const i = plans.indexOf(plan);
     const ws = wb.getWorksheet(plan.sheet);
     if (!ws) return;
     const t = plan.template;
     const layout = layoutOf(plan);
-    const rows = layout === 'sections' ? readSections(ws, plan, ctx, built) : layout === 'single' ? readSingle(ws, plan) : readCoded(ws, plan, ctx);
-    const columns: Column[] = (layout === 'sections' ? (t.sections ?? []).flatMap((s) => workbookColumns(t, s.key)) : workbookColumns(t)).map((c) => ({ key: c.key, label: c.label, ...(c.section ? { section: c.section } : {}) }));
+    const rows =
+      layout === 'sections'
+        ? readSections(ws, plan, ctx, built)
+        : layout === 'single'
+          ? readSingle(ws, plan)
+          : readCoded(ws, plan, ctx);
+    const columns: Column[] = (
+      layout === 'sections' ? (t.sections ?? []).flatMap((s) => workbookColumns(t, s.key)) : workbookColumns(t)
+    ).map((c) => ({ key: c.key, label: c.label, ...(c.section ? { section: c.section } : {}) }));
     const hasData = rows.some((r) => r.cells.some((c) => c.value !== null && parseDecimal(c.value)?.units !== 0n));
     built.set(t.key, {
       id: `t${i + 1}`,
@@ -378,10 +513,16 @@ export async function readTemplateWorkbook(bytes: Uint8Array, fileName?: string)
       entity: entity ?? undefined,
       unit,
       status: hasData ? 'data' : 'empty',
-      emptyStatement: hasData ? undefined : `说明：本部门${year ?? ''}年度没有${t.title.replace(/(决算|预算)?(明细)?表$/, '')}相关收支，故本表无数据。`,
+      emptyStatement: hasData
+        ? undefined
+        : `说明：本部门${year ?? ''}年度没有${t.title.replace(/(决算|预算)?(明细)?表$/, '')}相关收支，故本表无数据。`,
       notes: [],
       columns,
-      rows: hasData ? rows : layout === 'single' ? [] : rows.filter((r) => r.kind === 'total' && !r.item?.startsWith('personnel')),
+      rows: hasData
+        ? rows
+        : layout === 'single'
+          ? []
+          : rows.filter((r) => r.kind === 'total' && !r.item?.startsWith('personnel')),
       place: sheetPlace(ws.name, 1, 1),
     });
   });

@@ -43,7 +43,13 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const FORMULA_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const AMOUNT_FMT = '#,##0.00';
 /** Printed on A4 landscape, all columns on one page width. */
-const PRINT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const PRINT: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
 
 type Validations = { add(range: string, v: ExcelJS.DataValidation): void };
 const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: Validations }).dataValidations;
@@ -80,7 +86,10 @@ const CODE_COLUMN: Record<CatalogSystem, string> = { function: 'A', dept_econ: '
 
 function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
   const t = plan.template;
-  const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'frozen', ySplit: CODED_HEADER_ROW + 1, xSplit: 2 }], pageSetup: PRINT });
+  const ws = wb.addWorksheet(plan.sheet, {
+    views: [{ state: 'frozen', ySplit: CODED_HEADER_ROW + 1, xSplit: 2 }],
+    pageSetup: PRINT,
+  });
   const system = t.codeSystem;
   const cols = workbookColumns(t);
   const byUnit = !system;
@@ -91,7 +100,11 @@ function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
       ? '每行填写一个单位的编码、名称和金额；合计由公式计算。'
       : `A列填写${system === 'function' ? '功能分类' : '经济分类'}科目编码（项级7位或款级5位），名称自动带出；类、款和合计由系统按编码汇总，灰色单元格为公式。`,
   );
-  header(ws, CODED_HEADER_ROW, [byUnit ? '单位编码' : '科目编码', byUnit ? '单位名称' : '科目名称', ...cols.map((c) => c.label)]);
+  header(ws, CODED_HEADER_ROW, [
+    byUnit ? '单位编码' : '科目编码',
+    byUnit ? '单位名称' : '科目名称',
+    ...cols.map((c) => c.label),
+  ]);
   const first = CODED_HEADER_ROW + 2;
   const last = first + CODED_ROWS - 1;
   const totalRow = CODED_HEADER_ROW + 1;
@@ -105,7 +118,9 @@ function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
     cell.value = byUnit
       ? { formula: `SUM(${L}${first}:${L}${last})` }
       : // Arrays as separate SUMPRODUCT arguments: blank ("") results of row formulas count as 0, not #VALUE!.
-        { formula: `IF(SUMPRODUCT(--(LEN($A$${first}:$A$${last})=7))>0,SUMPRODUCT(--(LEN($A$${first}:$A$${last})=7),${L}${first}:${L}${last}),SUMPRODUCT(--(LEN($A$${first}:$A$${last})=5),${L}${first}:${L}${last}))` };
+        {
+          formula: `IF(SUMPRODUCT(--(LEN($A$${first}:$A$${last})=7))>0,SUMPRODUCT(--(LEN($A$${first}:$A$${last})=7),${L}${first}:${L}${last}),SUMPRODUCT(--(LEN($A$${first}:$A$${last})=5),${L}${first}:${L}${last}))`,
+        };
     cell.numFmt = AMOUNT_FMT;
     cell.fill = FORMULA_FILL;
     cell.font = { bold: true };
@@ -114,7 +129,9 @@ function codedSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void {
   for (let r = first; r <= last; r++) {
     if (!byUnit) {
       const name = ws.getCell(r, 2);
-      name.value = { formula: `IF(A${r}="","",IFERROR(VLOOKUP(A${r},'${CODES_SHEET}'!$${CODE_COLUMN[system!]}:$${String.fromCharCode(CODE_COLUMN[system!].charCodeAt(0) + 1)},2,FALSE),"（编码不在目录中）"))` };
+      name.value = {
+        formula: `IF(A${r}="","",IFERROR(VLOOKUP(A${r},'${CODES_SHEET}'!$${CODE_COLUMN[system!]}:$${String.fromCharCode(CODE_COLUMN[system!].charCodeAt(0) + 1)},2,FALSE),"（编码不在目录中）"))`,
+      };
       name.fill = FORMULA_FILL;
     }
     for (const [key, parts] of Object.entries(sums)) {
@@ -185,7 +202,11 @@ function derivedFormula(plans: SheetPlan[], der: Derivation): string | undefined
 function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year: number, plans: SheetPlan[]): void {
   const t = plan.template;
   const ws = wb.addWorksheet(plan.sheet, { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: PRINT });
-  titleRows(ws, `${t.title}（金额单位：${unit}）`, '按行填写金额；灰色单元格为公式（合计、总计），无数据的行留空。各部分分段排列。');
+  titleRows(
+    ws,
+    `${t.title}（金额单位：${unit}）`,
+    '按行填写金额；灰色单元格为公式（合计、总计），无数据的行留空。各部分分段排列。',
+  );
   let r = 4;
   let lineNo = 1;
   for (const s of t.sections ?? []) {
@@ -223,7 +244,12 @@ function sectionsSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string, year
           formula = `SUM(${L}${from}:${L}${row - 1})`;
         } else if (l.sumOf === 'following') {
           let end = i + 1;
-          while (end < lines.length && (lines[end].code || /general_budget|gov_fund|state_capital/.test(lines[end].item ?? '')) && !/carryover/.test(lines[end].item ?? '')) end++;
+          while (
+            end < lines.length &&
+            (lines[end].code || /general_budget|gov_fund|state_capital/.test(lines[end].item ?? '')) &&
+            !/carryover/.test(lines[end].item ?? '')
+          )
+            end++;
           if (end > i + 1) formula = `SUM(${L}${row + 1}:${L}${r + end - 1})`;
         } else if (Array.isArray(l.sumOf)) {
           const refs = l.sumOf.map((k2) => rowOf.get(k2)).filter((x): x is number => !!x);
@@ -248,7 +274,11 @@ function singleSheet(wb: ExcelJS.Workbook, plan: SheetPlan, unit: string): void 
   const ws = wb.addWorksheet(plan.sheet, { pageSetup: PRINT });
   titleRows(ws, `${t.title}（金额单位：${unit}）`, '在第4行填写预算数和决算数；合计、小计为公式。');
   const cols = workbookColumns(t);
-  header(ws, 3, cols.map((c) => c.label));
+  header(
+    ws,
+    3,
+    cols.map((c) => c.label),
+  );
   const index = new Map(cols.map((c, i) => [c.key, i + 1]));
   cols.forEach((c, i) => {
     const cell = ws.getCell(4, i + 1);
@@ -296,7 +326,13 @@ function infoSheet(wb: ExcelJS.Workbook, o: TemplateOptions): void {
   ws.getColumn(2).width = 60;
 }
 
-function keyValueSheet(wb: ExcelJS.Workbook, name: string, title: string, fields: readonly { key: string; label: string; hint?: string }[], valueHeader: string): void {
+function keyValueSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  fields: readonly { key: string; label: string; hint?: string }[],
+  valueHeader: string,
+): void {
   const ws = wb.addWorksheet(name);
   ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = { bold: true, size: 14 };
@@ -315,7 +351,11 @@ function keyValueSheet(wb: ExcelJS.Workbook, name: string, title: string, fields
 
 function itemBudgetSheet(wb: ExcelJS.Workbook, unit: string): void {
   const ws = wb.addWorksheet(ITEM_BUDGET_SHEET);
-  titleRows(ws, `一般公共预算财政拨款支出项目年初预算（金额单位：${unit}）`, '按项级科目填写年初预算数；决算数与年初预算数不同时填写原因，将写入情况说明。');
+  titleRows(
+    ws,
+    `一般公共预算财政拨款支出项目年初预算（金额单位：${unit}）`,
+    '按项级科目填写年初预算数；决算数与年初预算数不同时填写原因，将写入情况说明。',
+  );
   header(ws, 3, ['科目编码', '科目名称', '年初预算数', '决算数与年初预算数差异的原因']);
   const n = entries('function').length;
   for (let r = 4; r < 4 + 150; r++) {
@@ -323,7 +363,14 @@ function itemBudgetSheet(wb: ExcelJS.Workbook, unit: string): void {
     ws.getCell(r, 2).fill = FORMULA_FILL;
     ws.getCell(r, 3).numFmt = AMOUNT_FMT;
   }
-  validations(ws).add(`A4:A153`, { type: 'list', allowBlank: true, formulae: [`'${CODES_SHEET}'!$A$2:$A$${n + 1}`], errorStyle: 'warning', showErrorMessage: true, error: '编码不在科目目录中' });
+  validations(ws).add(`A4:A153`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`'${CODES_SHEET}'!$A$2:$A$${n + 1}`],
+    errorStyle: 'warning',
+    showErrorMessage: true,
+    error: '编码不在科目目录中',
+  });
   validations(ws).add(`C4:C153`, amountValidation);
   ws.getColumn(1).width = 12;
   ws.getColumn(2).width = 36;
@@ -335,7 +382,8 @@ function codesSheet(wb: ExcelJS.Workbook, year: number): void {
   const ws = wb.addWorksheet(CODES_SHEET, { state: 'hidden' });
   (['function', 'dept_econ', 'gov_econ'] as const).forEach((system) => {
     const col = CODE_COLUMN[system].charCodeAt(0) - 64;
-    ws.getCell(1, col).value = system === 'function' ? '功能分类编码' : system === 'dept_econ' ? '部门经济分类编码' : '政府经济分类编码';
+    ws.getCell(1, col).value =
+      system === 'function' ? '功能分类编码' : system === 'dept_econ' ? '部门经济分类编码' : '政府经济分类编码';
     ws.getCell(1, col + 1).value = '名称';
     entries(system).forEach((e, i) => {
       ws.getCell(i + 2, col).value = e.code;
@@ -356,7 +404,13 @@ export async function writeTemplate(o: TemplateOptions): Promise<Uint8Array> {
     else if (layout === 'single') singleSheet(wb, plan, unit);
     else codedSheet(wb, plan, unit);
   }
-  keyValueSheet(wb, NARRATIVE_SHEET, '情况说明填报（无法从表中计算的内容）', NARRATIVE_FIELDS.filter((f) => !f.kind || f.kind === o.kind), '内容');
+  keyValueSheet(
+    wb,
+    NARRATIVE_SHEET,
+    '情况说明填报（无法从表中计算的内容）',
+    NARRATIVE_FIELDS.filter((f) => !f.kind || f.kind === o.kind),
+    '内容',
+  );
   if (o.kind === '决算') itemBudgetSheet(wb, unit);
   keyValueSheet(wb, PRIOR_SHEET, `上年数（可选，金额单位：${unit}）`, PRIOR_FIELDS, '上年数');
   codesSheet(wb, o.year);

@@ -54,7 +54,9 @@ export async function checkMany(paths: string[], options: CheckManyOptions = {})
 /** "9/9", "7/9 未全部核对" — how many of the document's standard tables the audit checked. */
 function coverageCell(r: BatchResult['rows'][number]): string {
   if (!r.standardTables) return '';
-  return r.checkedTables === r.standardTables ? `${r.checkedTables}/${r.standardTables}` : `${r.checkedTables}/${r.standardTables} 未全部核对`;
+  return r.checkedTables === r.standardTables
+    ? `${r.checkedTables}/${r.standardTables}`
+    : `${r.checkedTables}/${r.standardTables} 未全部核对`;
 }
 
 export function summaryText(result: BatchResult): string {
@@ -67,17 +69,38 @@ export function summaryText(result: BatchResult): string {
   for (const r of result.rows) {
     const label = STATUS_LABEL[r.status];
     out.push(
-      [`${label.zh} ${label.en}`, r.errors, r.warnings, r.tables ?? '', r.entity ?? '', r.fiscalYear ?? '', r.kind ?? '', coverageCell(r), r.file].join('\t'),
+      [
+        `${label.zh} ${label.en}`,
+        r.errors,
+        r.warnings,
+        r.tables ?? '',
+        r.entity ?? '',
+        r.fiscalYear ?? '',
+        r.kind ?? '',
+        coverageCell(r),
+        r.file,
+      ].join('\t'),
     );
     // A document whose standard tables were not all checked is never a clean-looking line.
     if (r.unchecked) out.push(`\t未能核对：${r.unchecked}`);
     if (r.reason) out.push(`\t${r.reason}\n\t${r.reasonEn ?? ''}`);
   }
   if (result.pairs?.length) {
-    out.push('', `跨年配对 / paired by entity and year: ${result.pairs.length}`, ['单位键 entity key', '文件 file', '对照 other', '跨文件问题 findings'].join('\t'));
+    out.push(
+      '',
+      `跨年配对 / paired by entity and year: ${result.pairs.length}`,
+      ['单位键 entity key', '文件 file', '对照 other', '跨文件问题 findings'].join('\t'),
+    );
     for (const p of result.pairs) {
       const state = p.status === 'ok' ? String(p.findings) : `${p.status}${p.reason ? `：${p.reason}` : ''}`;
-      out.push([p.entityKey, `${p.fiscalYear ?? ''}${p.kind ?? ''} ${p.file}`, `${p.priorYear ?? ''}${p.priorKind ?? ''} ${p.prior}`, state].join('\t'));
+      out.push(
+        [
+          p.entityKey,
+          `${p.fiscalYear ?? ''}${p.kind ?? ''} ${p.file}`,
+          `${p.priorYear ?? ''}${p.priorKind ?? ''} ${p.prior}`,
+          state,
+        ].join('\t'),
+      );
     }
   }
   out.push(

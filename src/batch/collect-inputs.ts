@@ -63,5 +63,8 @@ async function isFile(path: string): Promise<boolean> {
 
 /** True when a folder between `root` and the file is hidden (.git, .cache). */
 function relativeHidden(path: string, root: string): boolean {
-  return path.slice(root.length).split(/[\\/]/).some((part) => part.startsWith('.') && part !== '.' && part !== '..');
+  return path
+    .slice(root.length)
+    .split(/[\\/]/)
+    .some((part) => part.startsWith('.') && part !== '.' && part !== '..');
 }

@@ -103,7 +103,8 @@ export class Journal {
 function journalFailure(path: string, e: unknown): Error {
   const p = storageProblem(e, path);
   const code = (e as NodeJS.ErrnoException).code ?? String(e);
-  if (!p) return new InputError('unreadable', `无法写入 ${path}：${code}`, `Cannot write ${path}: ${code}`, { cause: e });
+  if (!p)
+    return new InputError('unreadable', `无法写入 ${path}：${code}`, `Cannot write ${path}: ${code}`, { cause: e });
   return new StorageError(
     p,
     `${p.summaryZh}，无法继续记录批量审核结果（已完成的结果保存在 ${path}，排除问题后用 --resume 继续）`,

@@ -14,7 +14,13 @@ type Spec = NonNullable<Rule['meta']['counterpart']>;
 
 function identityOf(r: BatchRow): EntityIdentity | null {
   if (!r.entityKey) return null;
-  return { key: r.entityKey, region: null, department: '', level: r.level ?? null, consolidation: r.consolidation ?? null };
+  return {
+    key: r.entityKey,
+    region: null,
+    department: '',
+    level: r.level ?? null,
+    consolidation: r.consolidation ?? null,
+  };
 }
 
 /** The counterpart specs of the cross-document rules that apply to a document of this kind, without repeats. */
@@ -28,7 +34,8 @@ function specsFor(kind: string | null, rules: readonly Rule[]): Spec[] {
   return out;
 }
 
-const exactScope = (a: BatchRow, b: BatchRow) => !!a.level && a.level === b.level && !!a.consolidation && a.consolidation === b.consolidation;
+const exactScope = (a: BatchRow, b: BatchRow) =>
+  !!a.level && a.level === b.level && !!a.consolidation && a.consolidation === b.consolidation;
 
 /** The pairs of a batch's rows, in row order (rows not read, or without entity key, year or kind, get none). */
 export function pairDocuments(rows: readonly BatchRow[], rules: readonly Rule[] = allRules): BatchPair[] {
@@ -39,7 +46,11 @@ export function pairDocuments(rows: readonly BatchRow[], rules: readonly Rule[] 
     for (const spec of specsFor(d.kind, rules)) {
       const year = (d.fiscalYear as number) + spec.yearOffset;
       let hits = usable.filter(
-        (o) => o !== d && o.fiscalYear === year && spec.kinds.includes(o.kind as '预算' | '决算') && sameEntity(me, identityOf(o)),
+        (o) =>
+          o !== d &&
+          o.fiscalYear === year &&
+          spec.kinds.includes(o.kind as '预算' | '决算') &&
+          sameEntity(me, identityOf(o)),
       );
       if (hits.some((o) => exactScope(d, o))) hits = hits.filter((o) => exactScope(d, o));
       const seen = new Set<string>();

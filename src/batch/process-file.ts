@@ -135,14 +135,23 @@ const crossRules = rules.filter((r) => r.meta.counterpart);
  * A pair the batch made (src/batch/pairs.ts): both documents read again and the cross-document rules run on `path`
  * with `prior` as the other document. The findings belong to `path`; a failure is the pair's reason, never the batch's.
  */
-export async function processPair(path: string, prior: string): Promise<{ findings: BatchFinding[]; reason: string | null }> {
+export async function processPair(
+  path: string,
+  prior: string,
+): Promise<{ findings: BatchFinding[]; reason: string | null }> {
   try {
     const [d, p] = await Promise.all([readDisclosure(path), readDisclosure(prior)]);
     const res = checkDisclosure(d, { prior: p }, crossRules);
-    return { findings: res.findings.filter((f) => f.messageId !== 'skipped').map((f) => batchFinding(path, f, prior)), reason: null };
+    return {
+      findings: res.findings.filter((f) => f.messageId !== 'skipped').map((f) => batchFinding(path, f, prior)),
+      reason: null,
+    };
   } catch (e) {
     if (isOutOfMemory(e)) throw e;
-    return { findings: [], reason: isInputError(e) ? e.messageZh : `内部错误：${e instanceof Error ? e.message : String(e)}` };
+    return {
+      findings: [],
+      reason: isInputError(e) ? e.messageZh : `内部错误：${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }
 

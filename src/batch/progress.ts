@@ -19,7 +19,10 @@ interface ProgressStream {
 /** Columns a string takes in a terminal: CJK and full-width characters take two. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -43,7 +46,10 @@ function rate(p: BatchProgress): string {
 }
 
 /** Returns an onProgress callback for runBatch, and a `done` to call once the batch ends. */
-export function progressPrinter(stream: ProgressStream = process.stderr): { onProgress: (p: BatchProgress) => void; done: () => void } {
+export function progressPrinter(stream: ProgressStream = process.stderr): {
+  onProgress: (p: BatchProgress) => void;
+  done: () => void;
+} {
   if (stream.isTTY) {
     let drawn = false;
     return {
@@ -66,7 +72,9 @@ export function progressPrinter(stream: ProgressStream = process.stderr): { onPr
     onProgress(p) {
       const label = STATUS_LABEL[p.row.status];
       const why = p.row.reason ? `  ${p.row.reason}` : '';
-      stream.write(`[${p.done}/${p.total}] ${label.zh}/${label.en}  ${p.row.file}  ${(p.row.ms / 1000).toFixed(1)}s${why}\n`);
+      stream.write(
+        `[${p.done}/${p.total}] ${label.zh}/${label.en}  ${p.row.file}  ${(p.row.ms / 1000).toFixed(1)}s${why}\n`,
+      );
     },
     done() {},
   };

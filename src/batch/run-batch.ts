@@ -101,7 +101,9 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
         todo.map(async (i) => {
           const path = files[i];
           const outcome = await p.run({ path });
-          const result = outcome.ok ? outcome.value : { row: refusedRow(path, outcome.failure, outcome.ms), findings: [] };
+          const result = outcome.ok
+            ? outcome.value
+            : { row: refusedRow(path, outcome.failure, outcome.ms), findings: [] };
           rows[i] = result.row;
           findingsByFile[i] = result.findings;
           journal?.append(path, result.row, result.findings);

@@ -12,7 +12,9 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 if (positionals.length === 0) {
-  process.stderr.write('用法 / usage: node src/batch/run-from-shell.ts [--jobs N] [--timeout 秒] [--out report.xlsx] 文件或文件夹…\n');
+  process.stderr.write(
+    '用法 / usage: node src/batch/run-from-shell.ts [--jobs N] [--timeout 秒] [--out report.xlsx] 文件或文件夹…\n',
+  );
   process.exit(2);
 }
 const progress = progressPrinter(process.stderr);
@@ -26,7 +28,14 @@ try {
   progress.done();
   const busyMs = result.rows.reduce((n, r) => n + r.ms, 0);
   const perSecond = result.totals.files / (result.totals.elapsedMs / 1000);
-  process.stdout.write(JSON.stringify({ ...result.totals, filesPerSecond: Number(perSecond.toFixed(2)), sumOfFileMs: busyMs, written: result.written }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      ...result.totals,
+      filesPerSecond: Number(perSecond.toFixed(2)),
+      sumOfFileMs: busyMs,
+      written: result.written,
+    }) + '\n',
+  );
   process.exit(result.totals.failed + result.totals.timeout > 0 ? 1 : 0);
 } catch (e) {
   progress.done();

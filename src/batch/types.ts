@@ -50,7 +50,10 @@ export interface BatchRow {
 }
 
 /** One finding as a flat row (csv/xlsx columns): the shared Finding (src/model/finding.ts) with its place spread out. */
-export type BatchFinding = { file: string } & Pick<Finding, 'ruleId' | 'severity' | 'message' | 'messageEn' | 'expected' | 'actual' | 'difference'> &
+export type BatchFinding = { file: string } & Pick<
+  Finding,
+  'ruleId' | 'severity' | 'message' | 'messageEn' | 'expected' | 'actual' | 'difference'
+> &
   FindingPlace & {
     /** Cross-document findings: the other document of the pair and the place in it. */
     prior?: string | null;
@@ -112,7 +115,6 @@ export interface WorkerTask {
   id: number;
   path: string;
 }
-
 
 /** First message of a worker: its modules are loaded and it takes tasks. */
 export interface WorkerReady {

@@ -84,7 +84,10 @@ let classNameCache: { entry: CatalogEntry; names: string[] }[] | undefined;
 function classNames() {
   classNameCache ??= systems.function
     .filter((e) => e.level === '类')
-    .map((e) => ({ entry: e, names: [e.name, ...(e.renamed ?? []).map((r) => r.name), ...(e.aliases ?? [])].map(squash) }));
+    .map((e) => ({
+      entry: e,
+      names: [e.name, ...(e.renamed ?? []).map((r) => r.name), ...(e.aliases ?? [])].map(squash),
+    }));
   return classNameCache;
 }
 
@@ -95,7 +98,9 @@ function classNames() {
  */
 export function functionClassByName(label: string): CatalogEntry | undefined {
   // Numbered as 一、 / （一） or, in 西安's 收支总表, 4、.
-  const name = squash(label.replace(/^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.](?!\d))/, ''));
+  const name = squash(
+    label.replace(/^\s*(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+[、．.]|\d{1,2}[、．.](?!\d))/, ''),
+  );
   if (name.length < 2) return undefined;
   const exact = classNames().find((c) => c.names.includes(name))?.entry;
   if (exact) return exact;

@@ -48,7 +48,13 @@ function splitRegion(s: string): { region: string; rest: string } {
       if (SUFFIXES.some((x) => part.endsWith(x)) && isPlacePart(part)) {
         end = j;
         // only after a one-character name ("津市" + "市"): "深圳市" + "市场监督管理局" is the city and a department
-        while (end - at === 2 && end < s.length - 1 && SUFFIXES.some((x) => x.length === 1 && s[end] === x) && isPlacePart(s.slice(at, end + 1))) end++;
+        while (
+          end - at === 2 &&
+          end < s.length - 1 &&
+          SUFFIXES.some((x) => x.length === 1 && s[end] === x) &&
+          isPlacePart(s.slice(at, end + 1))
+        )
+          end++;
         break;
       }
     }
@@ -84,10 +90,18 @@ export function entityIdentity(d: {
   if (!best.region) {
     // "省人大常委会办公厅" printed beside "江苏省人大常委会办公厅": the variant that names the place, same department
     const dept = best.department;
-    const withPlace = others.find((o) => o.region && (o.department === dept || o.department.endsWith(dept) || dept.endsWith(o.department)));
+    const withPlace = others.find(
+      (o) => o.region && (o.department === dept || o.department.endsWith(dept) || dept.endsWith(o.department)),
+    );
     if (withPlace) best = withPlace;
   }
-  const consolidation = d.scope.consolidation ?? (d.entity.name && /本级/.test(d.entity.name) ? '本级' : d.entity.name && /汇总/.test(d.entity.name) ? '汇总' : null);
+  const consolidation =
+    d.scope.consolidation ??
+    (d.entity.name && /本级/.test(d.entity.name)
+      ? '本级'
+      : d.entity.name && /汇总/.test(d.entity.name)
+        ? '汇总'
+        : null);
   return {
     region: best.region,
     department: best.department,

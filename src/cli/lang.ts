@@ -52,6 +52,7 @@ export function takeLangOption(argv: readonly string[]): { argv: string[]; lang?
     else rest.push(a);
   }
   if (chosen === undefined) return { argv: rest };
-  if (chosen !== 'zh' && chosen !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（收到 ${chosen}）`, `--lang must be zh or en (got ${chosen})`);
+  if (chosen !== 'zh' && chosen !== 'en')
+    throw new UsageError(`--lang 只能是 zh 或 en（收到 ${chosen}）`, `--lang must be zh or en (got ${chosen})`);
   return { argv: rest, lang: chosen };
 }

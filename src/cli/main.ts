@@ -120,12 +120,18 @@ function pick([zh, en]: [string, string]): string {
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  caijian ${name.padEnd(13)} ${pick(c.summary)}`);
   return [
-    tr('财鉴 Caijian — 部门预决算公开文件的读取、审核与生成', 'Caijian — reads, audits and writes budget and final-account disclosures'),
+    tr(
+      '财鉴 Caijian — 部门预决算公开文件的读取、审核与生成',
+      'Caijian — reads, audits and writes budget and final-account disclosures',
+    ),
     '',
     tr('用法：', 'usage:'),
     ...lines,
     '',
-    tr('每个命令都可加 --help 查看说明；--lang en 输出英文。', 'Add --help to any command for its options; --lang zh for Chinese.'),
+    tr(
+      '每个命令都可加 --help 查看说明；--lang en 输出英文。',
+      'Add --help to any command for its options; --lang zh for Chinese.',
+    ),
     '',
   ].join('\n');
 }
@@ -202,7 +208,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`${tr(`用法错误：${e.messageZh}`, `Usage error: ${e.messageEn}`)}\n${tr(`查看说明：caijian ${name} --help`, `See: caijian ${name} --help`)}\n`);
+      process.stderr.write(
+        `${tr(`用法错误：${e.messageZh}`, `Usage error: ${e.messageEn}`)}\n${tr(`查看说明：caijian ${name} --help`, `See: caijian ${name} --help`)}\n`,
+      );
       return 2;
     }
     const sys = e as NodeJS.ErrnoException;
@@ -211,8 +219,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(
         `${
           sys.code === 'EADDRINUSE'
-            ? tr(`端口${port ? ` ${port} ` : ''}已被占用，请用 --port 换一个端口`, `Port${port ? ` ${port}` : ''} is already in use; choose another with --port`)
-            : tr(`没有权限监听端口${port ? ` ${port}` : ''}，请用 --port 换一个大于 1024 的端口`, `Not allowed to listen on port${port ? ` ${port}` : ''}; choose one above 1024 with --port`)
+            ? tr(
+                `端口${port ? ` ${port} ` : ''}已被占用，请用 --port 换一个端口`,
+                `Port${port ? ` ${port}` : ''} is already in use; choose another with --port`,
+              )
+            : tr(
+                `没有权限监听端口${port ? ` ${port}` : ''}，请用 --port 换一个大于 1024 的端口`,
+                `Not allowed to listen on port${port ? ` ${port}` : ''}; choose one above 1024 with --port`,
+              )
         }\n`,
       );
       return 2;
@@ -221,7 +235,9 @@ export async function main(argv: string[]): Promise<number> {
     const detail = e instanceof Error ? e.message : String(e);
     process.stderr.write(
       `${tr(`内部错误，命令未完成：${detail}`, `Internal error, the command did not finish: ${detail}`)}\n` +
-        (process.env.CAIJIAN_DEBUG ? `${(e as Error)?.stack ?? ''}\n` : `${tr('设置 CAIJIAN_DEBUG=1 可查看详情', 'set CAIJIAN_DEBUG=1 for details')}\n`),
+        (process.env.CAIJIAN_DEBUG
+          ? `${(e as Error)?.stack ?? ''}\n`
+          : `${tr('设置 CAIJIAN_DEBUG=1 可查看详情', 'set CAIJIAN_DEBUG=1 for details')}\n`),
     );
     return 2;
   }

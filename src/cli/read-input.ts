@@ -9,7 +9,8 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   } catch {
     throw new InputError('not-found', `找不到文件：${path}`, `File not found: ${path}`);
   }
-  if (info.isDirectory()) throw new InputError('unreadable', `这是一个文件夹，不是文件：${path}`, `This is a folder, not a file: ${path}`);
+  if (info.isDirectory())
+    throw new InputError('unreadable', `这是一个文件夹，不是文件：${path}`, `This is a folder, not a file: ${path}`);
   try {
     return new Uint8Array(await readFile(path));
   } catch (e) {

@@ -50,7 +50,13 @@ export interface SheetOptions {
  * evaluates (only formula cells run), so the guard that CSV needs is not applied here and the text reads as
  * written; the test reads the workbook's XML to hold that.
  */
-export function addSheet<T>(wb: ExcelJS.Workbook, name: string, columns: readonly Column<T>[], items: readonly T[], options: SheetOptions = {}): ExcelJS.Worksheet {
+export function addSheet<T>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: readonly Column<T>[],
+  items: readonly T[],
+  options: SheetOptions = {},
+): ExcelJS.Worksheet {
   const headerRow = options.title ? 2 : 1;
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow }] });
   if (options.title) ws.addRow([options.title]);

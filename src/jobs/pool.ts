@@ -77,7 +77,15 @@ interface Slot<J, R> {
   child: ChildProcess | null;
   ready: boolean;
   jobsDone: number;
-  current: (Pending<J, R> & { id: number; started: number; timer: NodeJS.Timeout; sampler: NodeJS.Timeout | null; peak: number }) | null;
+  current:
+    | (Pending<J, R> & {
+        id: number;
+        started: number;
+        timer: NodeJS.Timeout;
+        sampler: NodeJS.Timeout | null;
+        peak: number;
+      })
+    | null;
   /** Last words of the child (a `fatal` message, or the end of its stderr). */
   fatal: string | null;
   stderr: string;
@@ -125,7 +133,17 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
     // RLIMIT_DATA caps every private writable mapping of the process: an ArrayBuffer past it fails with a
     // RangeError, a heap past it aborts the process; either way only this child is lost.
     if (LINUX && options.memoryMb) {
-      return ['/bin/sh', ['-c', 'ulimit -d "$1" && shift && exec "$@"', 'sh', String((options.memoryMb + RESERVED_MB) * 1024), process.execPath, ...node]];
+      return [
+        '/bin/sh',
+        [
+          '-c',
+          'ulimit -d "$1" && shift && exec "$@"',
+          'sh',
+          String((options.memoryMb + RESERVED_MB) * 1024),
+          process.execPath,
+          ...node,
+        ],
+      ];
     }
     return [process.execPath, node];
   };
@@ -171,7 +189,8 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
   /** Why a child died, from what it said last and how it ended. */
   const deathOf = (slot: Slot<J, R>, code: number | null, signal: NodeJS.Signals | null): JobFailure => {
     const words = `${slot.fatal ?? ''}\n${slot.stderr}`;
-    if (code === 71 || /heap out of memory|Allocation failed|allocation failed|out of memory/i.test(words)) return memoryFailure(limitMb);
+    if (code === 71 || /heap out of memory|Allocation failed|allocation failed|out of memory/i.test(words))
+      return memoryFailure(limitMb);
     const detail = slot.fatal ?? lastErrorLine(slot.stderr) ?? (signal ? `signal ${signal}` : `code ${code}`);
     return crashFailure(detail);
   };
@@ -311,7 +330,15 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
   };
 
   for (let i = 0; i < Math.max(1, options.size); i++) {
-    const slot: Slot<J, R> = { child: null, ready: false, jobsDone: 0, current: null, fatal: null, stderr: '', idleTimer: null };
+    const slot: Slot<J, R> = {
+      child: null,
+      ready: false,
+      jobsDone: 0,
+      current: null,
+      fatal: null,
+      stderr: '',
+      idleTimer: null,
+    };
     slots.push(slot);
     spawnChild(slot);
   }
@@ -348,7 +375,8 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
           child.kill('SIGKILL');
         }
       }
-      for (const p of queue.splice(0)) p.resolve({ ok: false, failure: crashFailure('job pool closed / 已关闭'), ms: 0 });
+      for (const p of queue.splice(0))
+        p.resolve({ ok: false, failure: crashFailure('job pool closed / 已关闭'), ms: 0 });
       await Promise.all(exits);
     },
   };
@@ -356,6 +384,9 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
 
 /** The last "SomethingError: message" line of a stderr tail (a module that failed to load prints its stack). */
 function lastErrorLine(stderr: string): string | null {
-  const lines = stderr.split('\n').map((l) => l.trim()).filter((l) => /^\w*Error\b.*:/.test(l));
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^\w*Error\b.*:/.test(l));
   return lines.length ? lines[lines.length - 1].replace(/^\w*Error:\s*/, '') : null;
 }

@@ -26,7 +26,11 @@ export const Cell = z.object({
    * Exact decimal value as plain text ("7250557.36"), or null when the cell is blank. "0", "0.00" and "--"
    * are zero. Never a binary float.
    */
-  value: z.string().regex(/^-?\d+(\.\d+)?$/).nullable().describe('Exact decimal value as plain text ("7250557.36"); null when the cell is blank. Never a binary float.'),
+  value: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .nullable()
+    .describe('Exact decimal value as plain text ("7250557.36"); null when the cell is blank. Never a binary float.'),
   /** Number of decimals as printed (151.911 → 3); 0 for blanks and integers. */
   decimals: z.number().int().min(0).describe('Decimals as printed (151.911 → 3)'),
   place: SourcePlace,
@@ -55,7 +59,9 @@ export const Row = z.object({
    * Further classifications printed on the same line (北京's 支出总表 prints function, government-economic and
    * department-economic codes side by side: "2040601-行政运行 | 50101-工资奖金津补贴 | 30101-基本工资").
    */
-  otherCodes: z.array(z.object({ code: z.string(), codeSystem: CodeSystem.optional(), label: z.string().nullable() })).optional(),
+  otherCodes: z
+    .array(z.object({ code: z.string(), codeSystem: CodeSystem.optional(), label: z.string().nullable() }))
+    .optional(),
   /** Label as printed (wrapped parts joined); null when the line prints a code only. */
   label: z.string().nullable(),
   /**

@@ -18,7 +18,9 @@ export const TextPlace = z.object({
 export const PdfPlace = z.object({
   kind: z.literal('pdf'),
   page: z.number().int().min(1),
-  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).describe('[x0, y0, x1, y1] in points, top-left origin'),
+  box: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .describe('[x0, y0, x1, y1] in points, top-left origin'),
 });
 
 /** Spreadsheet input: sheet name and A1 cell reference (the top-left cell of a merged range). */

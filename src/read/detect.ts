@@ -42,7 +42,8 @@ export function detectFormat(bytes: Uint8Array, fileName = ''): Detected {
   // mentions "%PDF-" (a note about file formats) is text: junk before the header counts only when the file is not text.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   const pdfAt = head.search(/%PDF-\d/);
-  if (pdfAt >= 0 && (/^[\s\ufeff\u00ef\u00bb\u00bf]*$/.test(head.slice(0, pdfAt)) || textEncoding(bytes) === null)) return { format: 'pdf' };
+  if (pdfAt >= 0 && (/^[\s\ufeff\u00ef\u00bb\u00bf]*$/.test(head.slice(0, pdfAt)) || textEncoding(bytes) === null))
+    return { format: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const names = zipNames(bytes);
     if (names.includes('word/')) return { format: 'docx' };

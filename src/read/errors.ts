@@ -20,7 +20,12 @@ export class InputError extends Error {
   readonly messageEn: string;
   /** For code 'too-large' from a reader's own bound: the stable name of the bound that was hit (see ReadLimitName). */
   readonly limit?: ReadLimitName;
-  constructor(code: InputErrorCode, messageZh: string, messageEn: string, options?: { cause?: unknown; limit?: ReadLimitName }) {
+  constructor(
+    code: InputErrorCode,
+    messageZh: string,
+    messageEn: string,
+    options?: { cause?: unknown; limit?: ReadLimitName },
+  ) {
     super(messageEn, options);
     this.name = 'InputError';
     this.code = code;
@@ -54,7 +59,11 @@ export type ReadLimitName =
  * A reader bound was hit: `what` says what was measured, in Chinese and English, and the limit is named in
  * both messages so that the user knows which size to reduce (or which part of the file is damaged).
  */
-export function limitExceeded(limit: ReadLimitName, what: { zh: string; en: string }, bound: { zh: string; en: string }): InputError {
+export function limitExceeded(
+  limit: ReadLimitName,
+  what: { zh: string; en: string },
+  bound: { zh: string; en: string },
+): InputError {
   return new InputError(
     'too-large',
     `文件超出读取上限，已拒绝读取：${what.zh}，上限为${bound.zh}。文件可能已损坏，或不是公开文件。`,

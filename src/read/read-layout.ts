@@ -33,7 +33,8 @@ export async function readLayout(bytes: Uint8Array, fileName = ''): Promise<Layo
       return readDocx(bytes);
     }
     case 'unsupported':
-      if (detected.reason === 'empty') throw new InputError('empty', '文件是空的（0 字节）。', 'The file is empty (0 bytes).');
+      if (detected.reason === 'empty')
+        throw new InputError('empty', '文件是空的（0 字节）。', 'The file is empty (0 bytes).');
       throw new InputError(
         'unsupported-format',
         '无法识别的文件格式：支持 PDF、Excel（xlsx/xls）、Word（docx）、文本和 Markdown。',

@@ -48,7 +48,8 @@ export function isTotalLabel(text: string): boolean {
 export function isColumnNumberRow(cells: GridCell[]): boolean {
   const texts = cells.map((c) => squash(c.text)).filter((t) => t !== '' && t !== '**');
   if (texts.length === 0) return cells.some((c) => c.text.includes('**'));
-  if (texts.some((t) => /^栏次/.test(t))) return texts.every((t) => /^栏次|^\d{1,2}$|^(合计|类|款|项)$|^栏次合计$/.test(t));
+  if (texts.some((t) => /^栏次/.test(t)))
+    return texts.every((t) => /^栏次|^\d{1,2}$|^(合计|类|款|项)$|^栏次合计$/.test(t));
   // "类 | 款 | 项 | 1 | 2 | 3 …": the code-column captions printed on the 栏次 line.
   const numeric = texts.filter((t) => !/^(类|款|项)$/.test(t));
   if (!numeric.every((t) => /^\d{1,2}$/.test(t))) return false;

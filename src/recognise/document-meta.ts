@@ -21,7 +21,12 @@ function kindOf(text: string): DocumentKind | null {
 export function detectKind(cover: LineBlock[], tables: Table[], headings: string[] = []): DocumentKind | null {
   const fromCover = kindOf(cover.map((b) => squash(b.text)).join(' '));
   if (fromCover) return fromCover;
-  const fromHeadings = kindOf(headings.map(squash).filter((h) => /(部门|单位)(综合)?(预算|决算)/.test(h)).join(' '));
+  const fromHeadings = kindOf(
+    headings
+      .map(squash)
+      .filter((h) => /(部门|单位)(综合)?(预算|决算)/.test(h))
+      .join(' '),
+  );
   if (fromHeadings) return fromHeadings;
   const f = tables.filter((t) => t.key.startsWith('final.')).length;
   const b = tables.filter((t) => t.key.startsWith('budget.')).length;
@@ -83,9 +88,17 @@ function asEntity(raw: string | undefined, field = false): string | undefined {
 
 /** "2023 年度 邵阳市医疗保障局部门决算", "中共西安市委宣传部2021年部门综合预算", "2018年度江苏省高级人民法院预算公开". */
 function entityInTitle(line: string): string | undefined {
-  const m = /^(?:\d{4}年度?)?(.+?)(?:\d{4}年度?)?(?:部门|单位)?(?:综合)?(?:预算|决算)(?:公开|信息公开|公开说明|情况说明|报表|表)*$/.exec(line);
+  const m =
+    /^(?:\d{4}年度?)?(.+?)(?:\d{4}年度?)?(?:部门|单位)?(?:综合)?(?:预算|决算)(?:公开|信息公开|公开说明|情况说明|报表|表)*$/.exec(
+      line,
+    );
   if (!m) return undefined;
-  return asEntity(m[1].replace(/^\d{4}年度?/, '').replace(/(?:\d{4}年度?)$/, '').replace(/部门$/, ''));
+  return asEntity(
+    m[1]
+      .replace(/^\d{4}年度?/, '')
+      .replace(/(?:\d{4}年度?)$/, '')
+      .replace(/部门$/, ''),
+  );
 }
 
 /**
@@ -101,7 +114,11 @@ function entityOfAttachment(lines: string[]): string | undefined {
   return undefined;
 }
 
-export function detectEntity(cover: LineBlock[], tables: Table[], narrative: string[] = []): { name: string | null; names: string[] } {
+export function detectEntity(
+  cover: LineBlock[],
+  tables: Table[],
+  narrative: string[] = [],
+): { name: string | null; names: string[] } {
   const names: string[] = [];
   const add = (n: string | undefined) => {
     if (n && !names.includes(n)) names.push(n);
@@ -153,7 +170,9 @@ export function detectScope(cover: LineBlock[], headings: string[] = []): Disclo
     .map((b) => squash(b.text))
     .filter((t) => !/[。；;]/.test(t))
     .join('');
-  const text = /(部门|单位)(综合)?(预算|决算)/.test(coverText) ? coverText : `${coverText} ${headings.map(squash).join(' ')}`;
+  const text = /(部门|单位)(综合)?(预算|决算)/.test(coverText)
+    ? coverText
+    : `${coverText} ${headings.map(squash).join(' ')}`;
   const level = /单位(综合)?(预算|决算)/.test(text) ? '单位' : /部门(综合)?(预算|决算)/.test(text) ? '部门' : null;
   const consolidation = /汇总/.test(text) ? '汇总' : /本级/.test(text) ? '本级' : null;
   return { level, consolidation };
@@ -168,7 +187,8 @@ export function dominantUnit(tables: Table[]): { unit: AmountUnit | null; precis
   for (const t of tables)
     for (const r of t.rows)
       for (const c of r.cells)
-        if (c.value !== null && c.value !== '0' && /\./.test(c.text)) decimals.set(c.decimals, (decimals.get(c.decimals) ?? 0) + 1);
+        if (c.value !== null && c.value !== '0' && /\./.test(c.text))
+          decimals.set(c.decimals, (decimals.get(c.decimals) ?? 0) + 1);
   const precision = [...decimals.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   return { unit, precision };
 }

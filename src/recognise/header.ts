@@ -21,7 +21,9 @@ export interface HeaderColumn {
  */
 export function columnLabels(headerRows: GridRow[], dropKeyChildren = false): HeaderColumn[] {
   const width = Math.max(0, ...headerRows.map((r) => r.cells.length));
-  const grid: string[][] = headerRows.map((r) => Array.from({ length: width }, (_, i) => r.cells[i]?.text.trim() ?? ''));
+  const grid: string[][] = headerRows.map((r) =>
+    Array.from({ length: width }, (_, i) => r.cells[i]?.text.trim() ?? ''),
+  );
   const textBelow = (r: number, i: number) => grid.slice(r + 1).some((row) => row[i] !== '');
   const filled = grid.map((row, r) => {
     const out = [...row];
@@ -43,7 +45,10 @@ export function columnLabels(headerRows: GridRow[], dropKeyChildren = false): He
       if (t && parts[parts.length - 1] !== t) parts.push(t);
     }
     // Under a value label, a key label is extraction noise from a shifted header row (seed 001, 收入决算表).
-    const kept = dropKeyChildren && parts.length > 1 && !isKeyLabel(parts[0]) ? parts.filter((p, k) => k === 0 || !/科目名称|编码|代码/.test(squash(p))) : parts;
+    const kept =
+      dropKeyChildren && parts.length > 1 && !isKeyLabel(parts[0])
+        ? parts.filter((p, k) => k === 0 || !/科目名称|编码|代码/.test(squash(p)))
+        : parts;
     cols.push({ index: i, label: kept.map(squash).join('/'), printed: kept.join('/') });
   }
   return cols;

@@ -7,7 +7,8 @@ import { templateByKey } from '../templates/catalogue.ts';
 // audited: an audit of it would report "0 errors" about nothing. Interfaces refuse it with a clear message instead.
 
 /** Headings (or any narrative heading segment) that only a disclosure prints. */
-const DISCLOSURE_HEADING = /(部门|单位)(预算|决算)|预算(情况|编制)说明|决算情况说明|收支(预算|决算)|(收入|支出)(预算|决算)|名词解释|“?三公”?经费|财政拨款/;
+const DISCLOSURE_HEADING =
+  /(部门|单位)(预算|决算)|预算(情况|编制)说明|决算情况说明|收支(预算|决算)|(收入|支出)(预算|决算)|名词解释|“?三公”?经费|财政拨款/;
 
 /** Recognised tables (not "unknown") that make a document a disclosure even without headings; one is enough when it
  * is a standard table every disclosure of its kind prints (a workbook holding just the 收入决算表). */
@@ -22,8 +23,11 @@ export interface DisclosureVerdict {
 export function disclosureVerdict(d: Disclosure): DisclosureVerdict {
   const known = d.tables.filter((t) => t.key !== 'unknown').length;
   const standard = d.tables.some((t) => templateByKey(t.key)?.required);
-  const headed = d.sections.some((s) => s.headingPath.some((h) => DISCLOSURE_HEADING.test((h ?? '').replace(/\s+/g, ''))));
-  if (known >= MIN_TABLES || standard || d.performance.length > 0 || headed || d.glossary.length > 0) return { ok: true, error: null };
+  const headed = d.sections.some((s) =>
+    s.headingPath.some((h) => DISCLOSURE_HEADING.test((h ?? '').replace(/\s+/g, ''))),
+  );
+  if (known >= MIN_TABLES || standard || d.performance.length > 0 || headed || d.glossary.length > 0)
+    return { ok: true, error: null };
 
   const pages = d.source.pageCount ?? 0;
   const images = d.source.imageOnlyPages.length;

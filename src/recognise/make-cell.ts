@@ -12,7 +12,10 @@ export function makeCell(column: string, c: GridCell | undefined, fallback: Sour
   if (!c) return { column, text: '', value: null, decimals: 0, place: fallback };
   const fromRaw = c.raw !== undefined ? parseAmount(c.raw) : undefined;
   const printed = parseAmount(c.text);
-  const p = fromRaw && fromRaw.value !== null ? { value: fromRaw.value, decimals: printed?.decimals ?? fromRaw.decimals } : printed;
+  const p =
+    fromRaw && fromRaw.value !== null
+      ? { value: fromRaw.value, decimals: printed?.decimals ?? fromRaw.decimals }
+      : printed;
   if (!p || p.value === null) return { column, text: c.text, value: null, decimals: 0, place: c.place };
   return { column, text: c.text, value: toFixedString(p.value), decimals: p.decimals, place: c.place };
 }

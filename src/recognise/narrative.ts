@@ -48,7 +48,14 @@ export function buildNarrative(lines: NarrativeLine[]): NarrativeResult {
       continue;
     }
     const sec = current as NarrativeSection | null;
-    if (sec && sec.headingPath.length === 1 && sec.paragraphs.length === 0 && squash(sec.heading).length <= 6 && level === 0 && text.length <= 20) {
+    if (
+      sec &&
+      sec.headingPath.length === 1 &&
+      sec.paragraphs.length === 0 &&
+      squash(sec.heading).length <= 6 &&
+      level === 0 &&
+      text.length <= 20
+    ) {
       sec.heading = `${sec.heading} ${text}`;
       sec.headingPath[0] = sec.heading;
       continue;
@@ -62,7 +69,14 @@ export function buildNarrative(lines: NarrativeLine[]): NarrativeResult {
     const prev = open as Paragraph | null;
     // A numbered item ("1.根据…", "2、") starts a paragraph; a decimal carried over from the line above ("5.24%…")
     // does not.
-    if (prev && !SENTENCE_END.test(prev.text) && !line.block.bullet && !/^\d+[、.．](?!\d)/.test(text) && !H2.test(text) && !H3.test(text)) {
+    if (
+      prev &&
+      !SENTENCE_END.test(prev.text) &&
+      !line.block.bullet &&
+      !/^\d+[、.．](?!\d)/.test(text) &&
+      !H2.test(text) &&
+      !H3.test(text)
+    ) {
       prev.segments.push({ offset: prev.text.length, place: line.block.place });
       prev.text += text;
       continue;
@@ -78,7 +92,10 @@ function buildGlossary(sections: NarrativeSection[]): GlossaryEntry[] {
   const out: GlossaryEntry[] = [];
   const inGlossary = sections.filter((s) => s.headingPath.some((h) => /名词解释/.test(h)));
   for (const s of inGlossary) {
-    const items = [...(H2.test(s.heading) && /[:：]/.test(s.heading) ? [{ text: s.heading, place: s.place }] : []), ...s.paragraphs];
+    const items = [
+      ...(H2.test(s.heading) && /[:：]/.test(s.heading) ? [{ text: s.heading, place: s.place }] : []),
+      ...s.paragraphs,
+    ];
     for (const p of items) {
       const text = p.text.replace(/^[（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*/, '');
       const m = /^([^：:]{2,30})[：:](.+)$/.exec(text);

@@ -47,7 +47,8 @@ function isCatalogued(r: Row): r is Row & { code: string; codeSystem: CatalogSys
  */
 function codeStatus(system: CatalogSystem, code: string, year: number | null): 'known' | 'plausible' | 'unknown' {
   if (lookup(system, code, year).status === 'known') return 'known';
-  if (code.length > 3 && lookup(system, code.slice(0, code.length === 7 ? 5 : 3), year).status === 'known') return 'plausible';
+  if (code.length > 3 && lookup(system, code.slice(0, code.length === 7 ? 5 : 3), year).status === 'known')
+    return 'plausible';
   return 'unknown';
 }
 
@@ -66,7 +67,13 @@ function nameFits(system: CatalogSystem, code: string, label: string, year: numb
   const p = squashName(label);
   if (p.length < 2) return undefined;
   const names = [res.nameForYear, res.entry.name, ...(res.entry.aliases ?? []), ...res.outdatedNames].map(squashName);
-  return names.some((n) => n === p || (p.length >= 4 && n.startsWith(p)) || (n.length >= 2 && p.startsWith(n)) || (p.length >= 4 && n.includes(p)));
+  return names.some(
+    (n) =>
+      n === p ||
+      (p.length >= 4 && n.startsWith(p)) ||
+      (n.length >= 2 && p.startsWith(n)) ||
+      (p.length >= 4 && n.includes(p)),
+  );
 }
 
 function codesEvidence(t: Table, year: number | null): Evidence[] {
@@ -126,7 +133,7 @@ function labelsEvidence(t: Table): Evidence | undefined {
   const rows = t.rows.filter((r) => r.cells.some((c) => c.value !== null));
   if (!rows.length) return undefined;
   // A row printing its code only is named by the code (seed 001 prints 收入决算表 codes without names).
-  const nameless = rows.filter((r) => !r.code && !(r.label?.trim()) && !r.item).length;
+  const nameless = rows.filter((r) => !r.code && !r.label?.trim() && !r.item).length;
   // A label holding the labels of several parts printed side by side ("1、财政拨款1、一般公共服务支出1、人员经费…",
   // "本年收入合计本年支出合计"): the parts of the table were read as one.
   const glued = rows.filter((r) => r.label && isGluedLabel(r.label)).length;
@@ -134,7 +141,13 @@ function labelsEvidence(t: Table): Evidence | undefined {
   const reasons: string[] = [];
   if (nameless) reasons.push(`${nameless}/${rows.length} 行既无编码也无名称`);
   if (glued) reasons.push(`${glued}/${rows.length} 行的名称由几栏拼成`);
-  return { id: 'labels', share: 1 - bad / rows.length, checked: rows.length, floor: 0.75, ...(reasons.length ? { reason: reasons.join('，') } : {}) };
+  return {
+    id: 'labels',
+    share: 1 - bad / rows.length,
+    checked: rows.length,
+    floor: 0.75,
+    ...(reasons.length ? { reason: reasons.join('，') } : {}),
+  };
 }
 
 /**
@@ -218,7 +231,9 @@ function numbersEvidence(t: Table): Evidence[] {
 
 function decimalsOf(t: Table): number {
   const counts = new Map<number, number>();
-  for (const r of t.rows) for (const c of r.cells) if (c.value !== null && c.decimals > 0) counts.set(c.decimals, (counts.get(c.decimals) ?? 0) + 1);
+  for (const r of t.rows)
+    for (const c of r.cells)
+      if (c.value !== null && c.decimals > 0) counts.set(c.decimals, (counts.get(c.decimals) ?? 0) + 1);
   let best = 0;
   let n = 0;
   for (const [d, k] of counts) if (k > n) [best, n] = [d, k];
@@ -241,7 +256,12 @@ function sumsEvidence(t: Table): Evidence | undefined {
       for (const col of cols) {
         if (!isValueColumn(t, col)) continue;
         const p = parent.cells.find((c) => c.column === col);
-        const parts = children.map((ch) => interval(ch.cells.find((c) => c.column === col), precision));
+        const parts = children.map((ch) =>
+          interval(
+            ch.cells.find((c) => c.column === col),
+            precision,
+          ),
+        );
         if (mayEqual(interval(p, precision), total(parts))) hold++;
         else fail++;
       }
@@ -273,7 +293,10 @@ function headerEvidence(t: Table): Evidence {
   // evidence; a header of which no column matches the template, or no template at all, is strong evidence.
   // A titled table no template knows may be a regional extra read right; an untitled one is a fragment whose
   // table is not known (a continuation page not joined to its table).
-  if (t.key === 'unknown') return t.title.trim() ? { id: 'header', share: 0.75, checked: 1, floor: 0, reason: '表题未对应任何标准表' } : { id: 'header', share: 0.5, checked: 1, floor: 0, reason: '表格无标题，未能确定是哪张表' };
+  if (t.key === 'unknown')
+    return t.title.trim()
+      ? { id: 'header', share: 0.75, checked: 1, floor: 0, reason: '表题未对应任何标准表' }
+      : { id: 'header', share: 0.5, checked: 1, floor: 0, reason: '表格无标题，未能确定是哪张表' };
   const tpl = templateByKey(t.key);
   // A column holding text on most of its lines (采购目录, 规格型号, 说明) is a text column, not an unknown amount.
   const values = t.columns.filter((c) => isValueColumn(t, c.key) && !isTextColumn(t, c.key));
@@ -291,7 +314,13 @@ function headerEvidence(t: Table): Evidence {
 
 /** Every signal the table offers, thin ones included (for calibration and tests). */
 export function readingEvidence(t: Table, year: number | null): Evidence[] {
-  return [...codesEvidence(t, year), labelsEvidence(t), ...numbersEvidence(t), sumsEvidence(t), headerEvidence(t)].filter((e): e is Evidence => !!e);
+  return [
+    ...codesEvidence(t, year),
+    labelsEvidence(t),
+    ...numbersEvidence(t),
+    sumsEvidence(t),
+    headerEvidence(t),
+  ].filter((e): e is Evidence => !!e);
 }
 
 /** The reading confidence of one recognised table. */
@@ -306,6 +335,9 @@ export function readingConfidence(t: Table, year: number | null): ReadingConfide
   }
   score = Math.round(score * 100) / 100;
   const level = belowFloor || score < SURE_SCORE ? 'unsure' : 'sure';
-  const reasons = evidence.filter((e) => e.reason && e.share < 1).sort((a, b) => a.share - a.floor - (b.share - b.floor)).map((e) => e.reason!);
+  const reasons = evidence
+    .filter((e) => e.reason && e.share < 1)
+    .sort((a, b) => a.share - a.floor - (b.share - b.floor))
+    .map((e) => e.reason!);
   return { score, level, reasons };
 }

@@ -48,11 +48,17 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     }
   }
   const narrative = buildNarrative(seg.narrative);
-  const entity = detectEntity(seg.cover, tables, seg.narrative.map((l) => l.block.text));
+  const entity = detectEntity(
+    seg.cover,
+    tables,
+    seg.narrative.map((l) => l.block.text),
+  );
   const imageOnlyPages = layout.imageOnlyPages ?? [];
   // The PDF reader warns once per image-only page, with the page as the place (image-only-page); a page it did
   // not warn about (a layout built another way) gets the same warning here, never a second, differently named one.
-  const warnedPages = new Set(layout.warnings.flatMap((w) => (w.code === 'image-only-page' && w.place?.kind === 'pdf' ? [w.place.page] : [])));
+  const warnedPages = new Set(
+    layout.warnings.flatMap((w) => (w.code === 'image-only-page' && w.place?.kind === 'pdf' ? [w.place.page] : [])),
+  );
   for (const page of imageOnlyPages) {
     if (warnedPages.has(page)) continue;
     warnings.push({
@@ -62,7 +68,10 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     });
   }
   // Table titles and the year lines printed under them ("（2026年度）"), performance tables included.
-  const titles = seg.tables.flatMap((r) => [r.title, ...r.meta.filter((m) => /^[(（]?\s*20\d{2}\s*年度?\s*[)）]?$/.test(m.text.trim())).map((m) => m.text)]);
+  const titles = seg.tables.flatMap((r) => [
+    r.title,
+    ...r.meta.filter((m) => /^[(（]?\s*20\d{2}\s*年度?\s*[)）]?$/.test(m.text.trim())).map((m) => m.text),
+  ]);
   const fiscalYear = detectYear(seg.cover, narrative.sections, titles);
   // Confidence last: it judges codes against the catalogue of the document's year.
   for (const t of tables) t.reading = readingConfidence(t, fiscalYear);

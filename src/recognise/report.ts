@@ -31,7 +31,13 @@ export function buildReport(
       });
       continue;
     }
-    listed.push({ title: entry.text, key, status: performanceKeys.has(key) ? 'found' : 'absent', ...(entry.declaredEmpty !== undefined ? { declaredEmpty: entry.declaredEmpty } : {}), place: entry.place });
+    listed.push({
+      title: entry.text,
+      key,
+      status: performanceKeys.has(key) ? 'found' : 'absent',
+      ...(entry.declaredEmpty !== undefined ? { declaredEmpty: entry.declaredEmpty } : {}),
+      place: entry.place,
+    });
   }
   const unknownTables = tables.filter((t) => t.key === 'unknown').map((t) => t.title || '(无标题)');
   const found = new Set([...tables.map((t) => t.key), ...listed.map((l) => l.key)]);

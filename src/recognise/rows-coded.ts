@@ -44,7 +44,11 @@ interface KeyColumns {
   textColumns?: ReadonlyMap<number, { label: string; rank: number }>;
 }
 
-function readKey(cells: GridCell[], firstValueIndex: number, { valueIndexes = new Set(), columnOf, unitCodeColumns, textColumns }: KeyColumns = {}): KeyInfo {
+function readKey(
+  cells: GridCell[],
+  firstValueIndex: number,
+  { valueIndexes = new Set(), columnOf, unitCodeColumns, textColumns }: KeyColumns = {},
+): KeyInfo {
   let code: string | undefined;
   let codeText: string | undefined;
   let codeIndex: number | undefined;
@@ -195,8 +199,15 @@ function splitLabel(
   const own = labels.filter((_, k) => columns[k] === best || columns[k] === undefined || !textColumns.has(columns[k]!));
   const keyTexts = known
     .filter((c) => c !== best)
-    .map((c) => ({ column: textColumns.get(c)!.label, text: joinWrapped(labels.filter((_, k) => columns[k] === c).join('')) }));
-  return { label: joinWrapped(own.join('')) || null, keyTexts, fromUnitColumn: textColumns.get(best)!.rank === UNIT_RANK };
+    .map((c) => ({
+      column: textColumns.get(c)!.label,
+      text: joinWrapped(labels.filter((_, k) => columns[k] === c).join('')),
+    }));
+  return {
+    label: joinWrapped(own.join('')) || null,
+    keyTexts,
+    fromUnitColumn: textColumns.get(best)!.rank === UNIT_RANK,
+  };
 }
 
 /** Where the 类, 款 and 项 parts of a code are printed, from header labels ending in 类/款/项. */
@@ -250,13 +261,23 @@ function remember(ctx: CodeContext, key: KeyInfo): void {
 }
 
 /** The line's further codes from the code groups' columns ("302 | 27" under 部门预算支出经济科目编码 → 30227). */
-function withGroupCodes(key: KeyInfo, row: GridRow, groups: CodedRowsInput['codeGroups'] & {}, columnOf: (i: number, c: GridCell) => number | undefined): KeyInfo {
+function withGroupCodes(
+  key: KeyInfo,
+  row: GridRow,
+  groups: CodedRowsInput['codeGroups'] & {},
+  columnOf: (i: number, c: GridCell) => number | undefined,
+): KeyInfo {
   if (!groups.length || !key.code) return key;
   const found: { code: string; label: string | null }[] = [];
   for (const g of groups) {
     const parts = g.columns.map((col) => row.cells.find((c, i) => columnOf(i, c) === col)?.text.trim() ?? '');
     const code = parts.join('');
-    if (/^[1-9]\d{2}$/.test(parts[0]) && parts.slice(1).every((p) => p === '' || /^\d{2}$/.test(p)) && /^[1-9]\d{2}(\d{2}){0,2}$/.test(code)) found.push({ code, label: null });
+    if (
+      /^[1-9]\d{2}$/.test(parts[0]) &&
+      parts.slice(1).every((p) => p === '' || /^\d{2}$/.test(p)) &&
+      /^[1-9]\d{2}(\d{2}){0,2}$/.test(code)
+    )
+      found.push({ code, label: null });
   }
   return found.length ? { ...key, otherCodes: [...(key.otherCodes ?? []), ...found] } : key;
 }
@@ -308,31 +329,48 @@ function cellUnder(cells: GridCell[], range: readonly [number, number]): GridCel
 }
 
 /** Parses data rows; returns model rows in print order with wrapped codes merged. */
-export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges, codeParts, unitCodeColumns, textColumns, codeGroups = [] }: CodedRowsInput): Row[] {
+export function parseCodedRows({
+  rows,
+  columns,
+  width,
+  codeSystem,
+  columnRanges,
+  codeParts,
+  unitCodeColumns,
+  textColumns,
+  codeGroups = [],
+}: CodedRowsInput): Row[] {
   const out: Row[] = [];
   if (columns.length === 0) return out;
   const h0 = columns[0].index;
   const valueIndexes = new Set(columns.map((c) => c.index));
   // A row as wide as the header is read by index; a narrower one (empty cells not drawn) by page position.
-  const columnOf = (r: GridRow) => (i: number, c: GridCell): number | undefined => {
-    if (r.cells.length === width) return i;
-    const x = pdfX(c);
-    if (!columnRanges || !x) return undefined;
-    let best: number | undefined;
-    let bestOverlap = 0;
-    columnRanges.forEach((range, k) => {
-      if (!range) return;
-      const overlap = Math.min(x[1], range[1]) - Math.max(x[0], range[0]);
-      if (overlap > bestOverlap && overlap >= (x[1] - x[0]) * 0.5) {
-        best = k;
-        bestOverlap = overlap;
-      }
-    });
-    return best;
-  };
+  const columnOf =
+    (r: GridRow) =>
+    (i: number, c: GridCell): number | undefined => {
+      if (r.cells.length === width) return i;
+      const x = pdfX(c);
+      if (!columnRanges || !x) return undefined;
+      let best: number | undefined;
+      let bestOverlap = 0;
+      columnRanges.forEach((range, k) => {
+        if (!range) return;
+        const overlap = Math.min(x[1], range[1]) - Math.max(x[0], range[0]);
+        if (overlap > bestOverlap && overlap >= (x[1] - x[0]) * 0.5) {
+          best = k;
+          bestOverlap = overlap;
+        }
+      });
+      return best;
+    };
   const parsed = rows.map((r) => ({
     row: r,
-    key: readKey(r.cells, h0, { valueIndexes: r.cells.length >= width - 1 ? valueIndexes : undefined, columnOf: columnOf(r), unitCodeColumns, textColumns }),
+    key: readKey(r.cells, h0, {
+      valueIndexes: r.cells.length >= width - 1 ? valueIndexes : undefined,
+      columnOf: columnOf(r),
+      unitCodeColumns,
+      textColumns,
+    }),
   }));
   const context: CodeContext = {};
 
@@ -343,10 +381,21 @@ export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges,
     let merged = key;
     // Wrapped code: this line prints 款 digits, the next line only the 2 项 digits (label may continue).
     const next = parsed[i + 1];
-    if (key.code && key.code.length === 5 && next && !next.key.code && next.row.cells[0] && /^\d{2}$/.test(next.row.cells[0].text.trim())) {
+    if (
+      key.code &&
+      key.code.length === 5 &&
+      next &&
+      !next.key.code &&
+      next.row.cells[0] &&
+      /^\d{2}$/.test(next.row.cells[0].text.trim())
+    ) {
       const suffix = next.row.cells[0].text.trim();
       const thisHas = hasValues(cells, key.keyEnd + 1);
-      const nextLabel = next.row.cells.slice(1).find((c) => isLabelText(c.text))?.text.trim() ?? '';
+      const nextLabel =
+        next.row.cells
+          .slice(1)
+          .find((c) => isLabelText(c.text))
+          ?.text.trim() ?? '';
       const nextHas = hasValues(next.row.cells, 1);
       if (!(thisHas && nextHas)) {
         merged = {
@@ -358,9 +407,10 @@ export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges,
         };
         if (!thisHas && nextHas) {
           cells = next.row.cells;
-          merged.keyEnd = next.row.cells.findIndex((c) => c.text.trim() === nextLabel) >= 0 && nextLabel
-            ? next.row.cells.findIndex((c) => c.text.trim() === nextLabel)
-            : 0;
+          merged.keyEnd =
+            next.row.cells.findIndex((c) => c.text.trim() === nextLabel) >= 0 && nextLabel
+              ? next.row.cells.findIndex((c) => c.text.trim() === nextLabel)
+              : 0;
         }
         i++;
       }
@@ -370,7 +420,8 @@ export function parseCodedRows({ rows, columns, width, codeSystem, columnRanges,
     if (!model) continue;
     // The first line without code or label right under the header is the total whose "合计" was printed in
     // the header (seed 001, table 05: "栏次 合计").
-    if (out.length === 0 && model.kind === 'item' && !model.label && model.cells.some((c) => c.value !== null)) model.kind = 'total';
+    if (out.length === 0 && model.kind === 'item' && !model.label && model.cells.some((c) => c.value !== null))
+      model.kind = 'total';
     out.push(model);
   }
   return out;
@@ -402,7 +453,10 @@ function toRow(
 
   // A PDF row whose grid has a different number of columns than the header: match by page position.
   const geometric =
-    columnRanges !== undefined && cells.length !== width && cells.every((c) => c.place.kind === 'pdf') && columns.every((c) => columnRanges[c.index]);
+    columnRanges !== undefined &&
+    cells.length !== width &&
+    cells.every((c) => c.place.kind === 'pdf') &&
+    columns.every((c) => columnRanges[c.index]);
   const valueCells = cells.slice(key.keyEnd + 1);
   const modelCells = columns.map((col, j) => {
     const c = geometric ? cellUnder(valueCells, columnRanges[col.index]!) : cells[indexOf(j)];
@@ -423,7 +477,14 @@ function toRow(
       ...(key.codeText && key.codeText !== key.code ? { codeText: key.codeText } : {}),
       ...(system ? { codeSystem: system } : {}),
       ...(levelOf(key.code) ? { level: levelOf(key.code) } : {}),
-      ...(key.otherCodes ? { otherCodes: key.otherCodes.map((o) => ({ ...o, ...(systemOf(o.code) ? { codeSystem: systemOf(o.code) } : {}) })) } : {}),
+      ...(key.otherCodes
+        ? {
+            otherCodes: key.otherCodes.map((o) => ({
+              ...o,
+              ...(systemOf(o.code) ? { codeSystem: systemOf(o.code) } : {}),
+            })),
+          }
+        : {}),
       label: key.label,
       ...keyTexts,
       cells: modelCells,
@@ -431,8 +492,15 @@ function toRow(
     };
   }
   if (key.unit) {
-    return { kind: 'unit', code: key.unit, codeSystem: 'unit', label: key.label, ...keyTexts, cells: modelCells, place: row.place };
+    return {
+      kind: 'unit',
+      code: key.unit,
+      codeSystem: 'unit',
+      label: key.label,
+      ...keyTexts,
+      cells: modelCells,
+      place: row.place,
+    };
   }
   return { kind: 'item', label: key.label, ...keyTexts, cells: modelCells, place: row.place };
 }
-

@@ -22,7 +22,8 @@ export interface Group {
 
 // A part also starts at a header naming its classification (西安 收支总表: 项目 | 预算数 | 支出功能分类科目（按大类） |
 // 预算数 | 部门预算支出经济分类科目（按大类） | 预算数 | 政府预算支出经济分类科目（按大类） | 预算数).
-const GROUP_START = /^(项目|科目编码|科目代码|经济分类科目编码|经济科目编码|支出经济分类科目编码|部门预算支出经济分类科目)|科目(\(按.{1,4}\))?$/;
+const GROUP_START =
+  /^(项目|科目编码|科目代码|经济分类科目编码|经济科目编码|支出经济分类科目编码|部门预算支出经济分类科目)|科目(\(按.{1,4}\))?$/;
 
 function startsGroup(label: string): boolean {
   const s = squash(label);
@@ -54,7 +55,9 @@ export function findGroups(template: TableTemplate, headerRows: GridRow[], label
     if (!section) section = sections.find((s) => !used.has(s.key));
     if (section) used.add(section.key);
     const lineNo = groupLabels.find((l) => /^行次$|\/行次$/.test(l.label));
-    const valueLabels = groupLabels.filter((l) => l.index !== start && l.index !== lineNo?.index && !/科目名称$|^项目/.test(l.label));
+    const valueLabels = groupLabels.filter(
+      (l) => l.index !== start && l.index !== lineNo?.index && !/科目名称$|^项目/.test(l.label),
+    );
     return {
       start,
       end,
@@ -82,7 +85,9 @@ function keyAfterValueStarts(labels: HeaderColumn[]): number[] {
 
 function matchItem(items: ItemTemplate[], section: string, label: string, seen: Set<string>): ItemTemplate | undefined {
   const s = squash(stripNumbering(label));
-  const candidates = items.filter((it) => (it.section === section || it.section === '') && it.match.some((re) => re.test(s)));
+  const candidates = items.filter(
+    (it) => (it.section === section || it.section === '') && it.match.some((re) => re.test(s)),
+  );
   return (
     candidates.find((it) => it.after && seen.has(it.after) && !seen.has(it.key)) ??
     candidates.find((it) => !it.after && !seen.has(it.key)) ??
@@ -149,7 +154,8 @@ function sliceToRow(template: TableTemplate, sl: Slice, row: GridRow, seen: Map<
   }
   const label = labels.length ? joinWrapped(labels.join('')) : null;
   // Value cells: by header position within the group; when the slice was compacted (drifted summary), in order.
-  const compacted = cells.length > 0 && cells.length < group.end - group.start && !cells.some((c, i) => i > 0 && c.text === '');
+  const compacted =
+    cells.length > 0 && cells.length < group.end - group.start && !cells.some((c, i) => i > 0 && c.text === '');
   const values = group.columns.map((col, j) => {
     const c = compacted ? cells.filter(isAmountCell)[j] : cells[col.index - sl.offset];
     return makeCell(col.key, c, row.place);
@@ -167,7 +173,8 @@ function sliceToRow(template: TableTemplate, sl: Slice, row: GridRow, seen: Map<
     return {
       kind: 'code',
       // Print groups (06表): a line belongs to the economic section of its class, not to the group it stands in.
-      section: system === 'dept_econ' && template.printGroups ? (isPersonnelCode(code) ? 'personnel' : 'public') : sectionKey,
+      section:
+        system === 'dept_econ' && template.printGroups ? (isPersonnelCode(code) ? 'personnel' : 'public') : sectionKey,
       code,
       ...(codeText !== code ? { codeText } : {}),
       ...(system ? { codeSystem: system } : {}),

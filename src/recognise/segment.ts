@@ -93,7 +93,14 @@ function isTocGrid(grid: GridBlock): boolean {
   let listed = 0;
   for (const row of grid.rows) {
     const texts = row.cells.map((c) => c.text.trim()).filter(Boolean);
-    if (texts.length >= 2 && texts.length <= 4 && /^表?\d{1,2}$/.test(texts[0]) && matchTitle(texts[1]) && texts.slice(2).every((t) => t.length <= 40)) listed++;
+    if (
+      texts.length >= 2 &&
+      texts.length <= 4 &&
+      /^表?\d{1,2}$/.test(texts[0]) &&
+      matchTitle(texts[1]) &&
+      texts.slice(2).every((t) => t.length <= 40)
+    )
+      listed++;
   }
   return listed >= 3 && listed >= grid.rows.length * 0.6;
 }
@@ -109,7 +116,12 @@ function tocGridEntry(texts: string[]): { text: string; declaredEmpty?: string }
 
 /** A contents line without its numbering, leader dots and page number ("1. 收支总表 ……… 3" → "收支总表"). */
 export function tocEntryText(text: string): string {
-  return stripNumbering(text.replace(/\s*[.。…·．_-]{2,}.*$/, '').replace(/\s+\d{1,3}$/, '').trim()).trim();
+  return stripNumbering(
+    text
+      .replace(/\s*[.。…·．_-]{2,}.*$/, '')
+      .replace(/\s+\d{1,3}$/, '')
+      .trim(),
+  ).trim();
 }
 
 /** Brackets opened and not closed ("…明细表（按支出功能分类科" wraps before "目-不含上年结转）"). */
@@ -164,7 +176,13 @@ export function segment(blocks: Block[]): Segments {
     // A region is a table when it has a body, an unreadable body, or (for a known title) a note such as
     // "本表无数据". A title-like heading followed by neither ("2026年部门预算表") is narrative.
     const known = current?.title ? matchTitle(current.title) : undefined;
-    if (current && (current.grids.length || current.illegible.length || (known && known.layout !== 'text' && current.notes.length) || current.inferredFrom)) {
+    if (
+      current &&
+      (current.grids.length ||
+        current.illegible.length ||
+        (known && known.layout !== 'text' && current.notes.length) ||
+        current.inferredFrom)
+    ) {
       if (tables[tables.length - 1] !== current) tables.push(current);
     } else if (current?.titleBlock) {
       narrative.push({ block: current.titleBlock, part, afterBreak: true });
@@ -258,41 +276,87 @@ export function segment(blocks: Block[]): Segments {
     // A title wrapped inside an open bracket: "…支出明细表（按支出功能分类科" + "目-不含上年结转）".
     let titleText = text;
     const wrapped = !looksLikeTableTitle(text) && unclosed(text) && !SENTENCE.test(s) ? nextLine(i) : undefined;
-    if (wrapped && continuesTitle(text, wrapped.block.text) && looksLikeTableTitle(text + wrapped.block.text) && gridFollows(wrapped.index)) {
+    if (
+      wrapped &&
+      continuesTitle(text, wrapped.block.text) &&
+      looksLikeTableTitle(text + wrapped.block.text) &&
+      gridFollows(wrapped.index)
+    ) {
       titleText = text + wrapped.block.text;
       consumed.add(wrapped.index);
     }
     // A title wrapped after a closed bracket or a list comma (西安: "…政府采购（资产配置、购买服务）" + "预算表（不含上年
     // 结转）", "…“三公”经费、" + "会议费、培训费表…"): the two lines name a known table that the second alone does not
     // (an entity line above a title names the same table, and stays where it is).
-    if (titleText === text && !looksLikeTableTitle(text) && !SENTENCE.test(s) && s.length <= 40 && !isMetaLine(text) && !isNoteLine(text)) {
+    if (
+      titleText === text &&
+      !looksLikeTableTitle(text) &&
+      !SENTENCE.test(s) &&
+      s.length <= 40 &&
+      !isMetaLine(text) &&
+      !isNoteLine(text)
+    ) {
       const next = nextLine(i);
       const joined = next ? matchTitle(text + next.block.text) : undefined;
-      if (next && joined && squash(next.block.text).length <= 30 && joined.key !== matchTitle(next.block.text)?.key && gridFollows(next.index)) {
+      if (
+        next &&
+        joined &&
+        squash(next.block.text).length <= 30 &&
+        joined.key !== matchTitle(next.block.text)?.key &&
+        gridFollows(next.index)
+      ) {
         titleText = text + next.block.text;
         consumed.add(next.index);
       }
     }
-    if (looksLikeTableTitle(titleText) && !isNoteLine(titleText) && !isMetaLine(titleText) && (gridFollows(i) || matchTitle(titleText) || titleText !== text)) {
+    if (
+      looksLikeTableTitle(titleText) &&
+      !isNoteLine(titleText) &&
+      !isMetaLine(titleText) &&
+      (gridFollows(i) || matchTitle(titleText) || titleText !== text)
+    ) {
       // The same title again right after its table: the table continues on a new page with its title repeated.
-      const last: TableRegion | undefined = current ?? (narrativeSinceTable === 0 ? tables[tables.length - 1] : undefined);
+      const last: TableRegion | undefined =
+        current ?? (narrativeSinceTable === 0 ? tables[tables.length - 1] : undefined);
       const ts = squash(titleText);
       // A wrapped title repeats whole: its first line alone may also begin the next table ("…支出明细表" + "（按支出
       // 经济分类科目…）" after "…支出明细表" + "（按支出功能分类科目…）"), so the line after it must repeat too.
       const after = nextLine(i);
-      const repeatsWrapped = last?.titleLines?.[0] === ts && (last.titleLines.length < 2 || (after !== undefined && squash(after.block.text) === last.titleLines[1]));
-      if (last?.grids.length && last.title && (squash(last.title) === ts || repeatsWrapped) && matchTitle(titleText)?.layout !== 'text') {
+      const repeatsWrapped =
+        last?.titleLines?.[0] === ts &&
+        (last.titleLines.length < 2 || (after !== undefined && squash(after.block.text) === last.titleLines[1]));
+      if (
+        last?.grids.length &&
+        last.title &&
+        (squash(last.title) === ts || repeatsWrapped) &&
+        matchTitle(titleText)?.layout !== 'text'
+      ) {
         current = last;
         repeatedTail = squash(last.title) === ts ? [] : (last.titleLines?.slice(1) ?? []);
         return;
       }
       close();
-      current = { title: titleText, titleBlock: b, meta: [], notes: [], grids: [], illegible: [], place: b.place, titleLines: [ts] };
+      current = {
+        title: titleText,
+        titleBlock: b,
+        meta: [],
+        notes: [],
+        grids: [],
+        illegible: [],
+        place: b.place,
+        titleLines: [ts],
+      };
       narrativeSinceTable = 0;
       return;
     }
     // The rest of a title printed on the next line, before any metadata or grid.
-    if (current?.titleLines && !current.grids.length && !current.meta.length && !current.notes.length && continuesTitle(current.title, text)) {
+    if (
+      current?.titleLines &&
+      !current.grids.length &&
+      !current.meta.length &&
+      !current.notes.length &&
+      continuesTitle(current.title, text)
+    ) {
       current.title += text.trim();
       current.titleLines.push(s);
       return;

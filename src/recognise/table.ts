@@ -42,7 +42,12 @@ function readMeta(region: TableRegion): TableMeta {
   let unitText: string | undefined;
   let entity: string | undefined;
   // One printed line may carry several items ("单位：万元部门：佛山市轨道交通局"): split before each key.
-  const parts = region.meta.flatMap((m) => m.text.replace(/\s+/g, '').split(/(?=(?:金额|计量)?单位[:：])|(?=(?:公开)?部门(?:[（(]单位[)）])?[:：])/).filter(Boolean));
+  const parts = region.meta.flatMap((m) =>
+    m.text
+      .replace(/\s+/g, '')
+      .split(/(?=(?:金额|计量)?单位[:：])|(?=(?:公开)?部门(?:[（(]单位[)）])?[:：])/)
+      .filter(Boolean),
+  );
   for (const s of parts) {
     const u = /(?:金额|计量)?单位[:：](万元|元|万)(?![\u4e00-\u9fa5])/.exec(s);
     if (u) {
@@ -50,7 +55,10 @@ function readMeta(region: TableRegion): TableMeta {
       unitText = u[1];
       continue;
     }
-    const e = /^(?:公开)?(?:部门|单位|填报单位|编制单位|编制部门|填报部门|单位名称|部门名称|预算单位|主管部门|预算主管部门)(?:[（(](?:单位|部门|盖章)[)）])?[:：](?:\d{3,9}-)?(.+)$/.exec(s);
+    const e =
+      /^(?:公开)?(?:部门|单位|填报单位|编制单位|编制部门|填报部门|单位名称|部门名称|预算单位|主管部门|预算主管部门)(?:[（(](?:单位|部门|盖章)[)）])?[:：](?:\d{3,9}-)?(.+)$/.exec(
+        s,
+      );
     if (e && !entity) entity = e[1];
   }
   const number = metaValue(region, /^公开\s*(\d{1,2})\s*表$/) ?? /公开\s*(\d{1,2})\s*表/.exec(region.title)?.[1];
@@ -74,7 +82,10 @@ export function headerUnit(columns: readonly { label: string }[]): AmountUnit | 
 function isDataRow(row: GridRow, layout: TableTemplate['layout']): boolean {
   if (isColumnNumberRow(row.cells)) return false;
   if (row.cells.some((c) => /\d\.\d/.test(c.text) && isAmountCell(c))) return true;
-  if (layout === 'sections') return row.cells.some((c) => isAmountCell(c)) && !row.cells.every((c) => !c.text || /^\d{1,2}$/.test(c.text.trim()));
+  if (layout === 'sections')
+    return (
+      row.cells.some((c) => isAmountCell(c)) && !row.cells.every((c) => !c.text || /^\d{1,2}$/.test(c.text.trim()))
+    );
   if (layout === 'single') return false;
   const first = row.cells.slice(0, 4).map((c) => c.text.trim());
   if (first.some((t) => codeDigits(t) !== undefined) && !first.some((t) => /^(类|款|项)$/.test(t))) return true;
@@ -85,7 +96,9 @@ function isDataRow(row: GridRow, layout: TableTemplate['layout']): boolean {
   const lead = row.cells.findIndex((c) => c.text.trim() !== '' && !/^\d{1,3}$/.test(c.text.trim()));
   const inFirst = first.findIndex((t) => isTotalLabel(t));
   const at = inFirst >= 0 ? inFirst : lead >= 0 && isTotalLabel(row.cells[lead].text.trim()) ? lead : -1;
-  return at >= 0 && row.cells.every((c, i) => i <= at || !c.text.trim() || isAmountCell(c) || /^[-—]+$/.test(c.text.trim()));
+  return (
+    at >= 0 && row.cells.every((c, i) => i <= at || !c.text.trim() || isAmountCell(c) || /^[-—]+$/.test(c.text.trim()))
+  );
 }
 
 /**
@@ -107,7 +120,8 @@ function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { hea
     for (const r of rows) {
       if (isColumnNumberRow(r.cells)) continue;
       if (g === 0) {
-        if (!started && (isDataRow(r, layout) || (layout === 'sections' && header.length > 0 && isListedLine(r)))) started = true;
+        if (!started && (isDataRow(r, layout) || (layout === 'sections' && header.length > 0 && isListedLine(r))))
+          started = true;
         (started ? data : header).push(r);
         continue;
       }
@@ -122,9 +136,9 @@ function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { hea
 }
 
 /** Horizontal extent of each header column on a PDF page (from the lowest header cell in that column). */
-function columnRanges(header: GridRow[], width: number): ((readonly [number, number]) | undefined)[] | undefined {
+function columnRanges(header: GridRow[], width: number): (readonly [number, number] | undefined)[] | undefined {
   if (!header.length || !header.every((r) => r.cells.every((c) => c.place.kind === 'pdf'))) return undefined;
-  const out: ((readonly [number, number]) | undefined)[] = [];
+  const out: (readonly [number, number] | undefined)[] = [];
   for (let i = 0; i < width; i++) {
     for (let r = header.length - 1; r >= 0; r--) {
       const c = header[r].cells[i];
@@ -143,7 +157,12 @@ function columnRanges(header: GridRow[], width: number): ((readonly [number, num
  * they would take the names and push every amount one column to the right. A table whose header has its own
  * name column (会议名称 | 时间 | 人数 | 金额) keeps such columns as columns: there they are details of the line.
  */
-function leadingTextColumnsAsKey(matched: MatchedColumn[], labels: HeaderColumn[], data: GridRow[], width: number): MatchedColumn[] {
+function leadingTextColumnsAsKey(
+  matched: MatchedColumn[],
+  labels: HeaderColumn[],
+  data: GridRow[],
+  width: number,
+): MatchedColumn[] {
   if (labels.some((h) => /名称$|^项目$/.test(h.label.split('/').pop() ?? ''))) return matched;
   const full = data.filter((r) => r.cells.length === width);
   let k = 0;
@@ -161,12 +180,20 @@ function leadingTextColumnsAsKey(matched: MatchedColumn[], labels: HeaderColumn[
  * 合计 line's label position and shift its amounts one column. Text columns after the last key column (采购组织形式,
  * 会议费表's 时间) stay columns of the line.
  */
-function textColumnsBeforeKeys(matched: MatchedColumn[], labels: HeaderColumn[], data: GridRow[], width: number): MatchedColumn[] {
+function textColumnsBeforeKeys(
+  matched: MatchedColumn[],
+  labels: HeaderColumn[],
+  data: GridRow[],
+  width: number,
+): MatchedColumn[] {
   const full = data.filter((r) => r.cells.length === width);
   if (!full.length) return matched;
   const hasAmounts = (i: number) => full.some((r) => isAmountCell(r.cells[i]));
   const firstAmount = matched.find((c) => hasAmounts(c.index))?.index ?? width;
-  const lastKey = Math.max(-1, ...labels.filter((h) => h.label && h.index < firstAmount && isKeyLabel(h.label)).map((h) => h.index));
+  const lastKey = Math.max(
+    -1,
+    ...labels.filter((h) => h.label && h.index < firstAmount && isKeyLabel(h.label)).map((h) => h.index),
+  );
   return matched.filter((c) => c.index > lastKey || hasAmounts(c.index));
 }
 
@@ -212,7 +239,11 @@ const SIDE_LINE = /^(预算|决算)数?$/;
  * print the items as columns and 预算数 / 决算数 as two lines (西安 公开09表). Then each line's columns are read
  * as that side's ("预算数/公务接待费" → budget.reception), and the line keeps its label.
  */
-function singleRows(template: TableTemplate | undefined, labels: HeaderColumn[], data: GridRow[]): { columns: Column[]; rows: Row[] } {
+function singleRows(
+  template: TableTemplate | undefined,
+  labels: HeaderColumn[],
+  data: GridRow[],
+): { columns: Column[]; rows: Row[] } {
   const lines = data.filter((r) => r.cells.some(isAmountCell));
   const valueLabels = labels.filter((h) => h.label && !isKeyLabel(h.label));
   const headerHasSides = valueLabels.some((h) => /^(预算|决算)数?(\/|$)/.test(h.label));
@@ -221,22 +252,41 @@ function singleRows(template: TableTemplate | undefined, labels: HeaderColumn[],
     const matched = matchColumns(template, labels);
     return {
       columns: matched.map((c) => ({ key: c.key, label: c.label })),
-      rows: lines.map((r) => ({ kind: 'item' as const, label: null, item: 'three_public', cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)), place: r.place })),
+      rows: lines.map((r) => ({
+        kind: 'item' as const,
+        label: null,
+        item: 'three_public',
+        cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)),
+        place: r.place,
+      })),
     };
   }
   const columns: Column[] = [];
   const rows: Row[] = lines.map((r) => {
     const side = leadingLabel(r)!.replace(/数?$/, '数');
-    const matched = matchColumns(template, valueLabels.map((h) => ({ ...h, label: `${side}/${h.label}`, printed: `${side}/${h.printed}` })));
+    const matched = matchColumns(
+      template,
+      valueLabels.map((h) => ({ ...h, label: `${side}/${h.label}`, printed: `${side}/${h.printed}` })),
+    );
     for (const c of matched) if (!columns.some((x) => x.key === c.key)) columns.push({ key: c.key, label: c.label });
-    return { kind: 'item' as const, label: side, item: 'three_public', cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)), place: r.place };
+    return {
+      kind: 'item' as const,
+      label: side,
+      item: 'three_public',
+      cells: matched.map((c) => makeCell(c.key, r.cells[c.index], r.place)),
+      place: r.place,
+    };
   });
   return { columns, rows };
 }
 
 /** Header columns that print a budget unit's code (单位编码, 部门代码, 单位代码). */
 function unitCodeColumns(labels: HeaderColumn[]): Map<number, string> {
-  return new Map(labels.filter((h) => /^(预算)?(单位|部门)(编码|代码|编号)$/.test(h.label.split('/').pop() ?? '')).map((h) => [h.index, h.printed]));
+  return new Map(
+    labels
+      .filter((h) => /^(预算)?(单位|部门)(编码|代码|编号)$/.test(h.label.split('/').pop() ?? ''))
+      .map((h) => [h.index, h.printed]),
+  );
 }
 
 /**
@@ -270,7 +320,12 @@ export type RecognisedRegion =
   | { kind: 'table'; table: Table; template?: TableTemplate }
   | { kind: 'performance'; table: PerformanceTable; template: TableTemplate };
 
-export function recogniseRegion(region: TableRegion, id: string, docKind: DocumentKind | null, warnings: ReadWarning[]): RecognisedRegion {
+export function recogniseRegion(
+  region: TableRegion,
+  id: string,
+  docKind: DocumentKind | null,
+  warnings: ReadWarning[],
+): RecognisedRegion {
   let template = region.title ? matchTitle(region.title, docKind) : undefined;
   if (!template && region.inferredFrom === 'note') {
     template = templateFromNotes(region);
@@ -285,7 +340,10 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
   // names the project.
   if (!template && !region.title) {
     const head = region.grids[0]?.rows.slice(0, 6) ?? [];
-    template = matchUntitledPage(head[0]?.cells[0]?.text ?? '', head.flatMap((r) => r.cells.map((c) => c.text)));
+    template = matchUntitledPage(
+      head[0]?.cells[0]?.text ?? '',
+      head.flatMap((r) => r.cells.map((c) => c.text)),
+    );
   }
   const grids = region.grids.map((g) => g.rows);
   if (template?.layout === 'text') {
@@ -329,7 +387,12 @@ export function recogniseRegion(region: TableRegion, id: string, docKind: Docume
   } else {
     const groups = extraCodeGroups(labels);
     const inGroup = new Set(groups.flatMap((g) => g.columns));
-    const matched = textColumnsBeforeKeys(leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width), labels, data, width).filter((c) => !inGroup.has(c.index));
+    const matched = textColumnsBeforeKeys(
+      leadingTextColumnsAsKey(matchColumns(template, labels), labels, data, width),
+      labels,
+      data,
+      width,
+    ).filter((c) => !inGroup.has(c.index));
     columns = matched.map((c) => ({ key: c.key, label: c.label }));
     rows = parseCodedRows({
       rows: data,

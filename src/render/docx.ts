@@ -54,34 +54,66 @@ function cell(c: PrintCell, header: boolean, size: number): TableCell {
 function tableBlocks(t: PrintTable, wide: boolean): (Paragraph | Table)[] {
   const size = wide ? 14 : 18; // half-points
   const out: (Paragraph | Table)[] = [];
-  out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, alignment: AlignmentType.CENTER, children: [run(t.title, { bold: true, size: 28, hei: true })] }));
+  out.push(
+    new Paragraph({
+      heading: HeadingLevel.HEADING_3,
+      alignment: AlignmentType.CENTER,
+      children: [run(t.title, { bold: true, size: 28, hei: true })],
+    }),
+  );
   for (const l of [t.numberLine, t.entityLine, t.unitLine]) {
-    if (l) out.push(new Paragraph({ alignment: l === t.entityLine ? AlignmentType.LEFT : AlignmentType.RIGHT, children: [run(l, { size: 20 })] }));
+    if (l)
+      out.push(
+        new Paragraph({
+          alignment: l === t.entityLine ? AlignmentType.LEFT : AlignmentType.RIGHT,
+          children: [run(l, { size: 20 })],
+        }),
+      );
   }
   if (t.illegible) out.push(new Paragraph({ children: [run(ILLEGIBLE_TEXT, { size: 20 })] }));
   const rows = [
-    ...t.header.map((r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((c) => cell(c, true, size)) })),
+    ...t.header.map(
+      (r) => new TableRow({ tableHeader: true, cantSplit: true, children: r.map((c) => cell(c, true, size)) }),
+    ),
     ...t.body.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false, size)) })),
   ];
   if (rows.length) out.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
-  for (const n of [...t.notes, ...(t.emptyStatement && !t.notes.includes(t.emptyStatement) ? [t.emptyStatement] : [])]) out.push(new Paragraph({ children: [run(n, { size: 18 })] }));
+  for (const n of [...t.notes, ...(t.emptyStatement && !t.notes.includes(t.emptyStatement) ? [t.emptyStatement] : [])])
+    out.push(new Paragraph({ children: [run(n, { size: 18 })] }));
   return out;
 }
 
-const HEADING = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const HEADING = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+] as const;
 
 function textBlock(b: Exclude<DocBlock, { type: 'table' }>): Paragraph[] {
   switch (b.type) {
     case 'cover':
       return [
         ...Array.from({ length: 8 }, () => new Paragraph({ children: [] })),
-        ...b.lines.map((l) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 300 }, children: [run(l, { bold: true, size: 52, hei: true })] })),
+        ...b.lines.map(
+          (l) =>
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              spacing: { after: 300 },
+              children: [run(l, { bold: true, size: 52, hei: true })],
+            }),
+        ),
         new Paragraph({ children: [new PageBreak()] }),
       ];
     case 'toc':
       return [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [run(b.title, { bold: true, size: 32, hei: true })] }),
-        ...b.entries.map((e) => new Paragraph({ indent: { left: (e.level - 1) * 480 }, children: [run(e.text, { size: 24 })] })),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [run(b.title, { bold: true, size: 32, hei: true })],
+        }),
+        ...b.entries.map(
+          (e) => new Paragraph({ indent: { left: (e.level - 1) * 480 }, children: [run(e.text, { size: 24 })] }),
+        ),
       ];
     case 'heading':
       return [
@@ -94,7 +126,14 @@ function textBlock(b: Exclude<DocBlock, { type: 'table' }>): Paragraph[] {
         }),
       ];
     case 'paragraph':
-      return [new Paragraph({ indent: { firstLine: 480 }, spacing: { line: 360 }, alignment: AlignmentType.JUSTIFIED, children: [run(b.text, { size: 24 })] })];
+      return [
+        new Paragraph({
+          indent: { firstLine: 480 },
+          spacing: { line: 360 },
+          alignment: AlignmentType.JUSTIFIED,
+          children: [run(b.text, { size: 24 })],
+        }),
+      ];
     case 'grid':
       return [];
   }
@@ -107,7 +146,14 @@ function gridTable(rows: string[][]): Table {
     rows: rows.map(
       (r) =>
         new TableRow({
-          children: Array.from({ length: width }, (_, i) => new TableCell({ borders: BORDERS, children: [new Paragraph({ children: [run(r[i] ?? '', { size: 16 })] })] })),
+          children: Array.from(
+            { length: width },
+            (_, i) =>
+              new TableCell({
+                borders: BORDERS,
+                children: [new Paragraph({ children: [run(r[i] ?? '', { size: 16 })] })],
+              }),
+          ),
         }),
     ),
   });
@@ -116,9 +162,17 @@ function gridTable(rows: string[][]): Table {
 export async function renderDocx(d: Disclosure, options: DocumentOptions = {}): Promise<Uint8Array> {
   const doc = printDocument(d, options);
   const sections: ISectionOptions[] = [];
-  const portrait = { page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } };
+  const portrait = {
+    page: {
+      size: { width: A4.width, height: A4.height, orientation: PageOrientation.PORTRAIT },
+      margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+    },
+  };
   const landscape = {
-    page: { size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE }, margin: { top: 851, bottom: 851, left: 851, right: 851 } },
+    page: {
+      size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+      margin: { top: 851, bottom: 851, left: 851, right: 851 },
+    },
   };
   let flow: (Paragraph | Table)[] = [];
   const flush = () => {
@@ -133,7 +187,17 @@ export async function renderDocx(d: Disclosure, options: DocumentOptions = {}): 
       sections.push({ properties: wide ? landscape : portrait, children: tableBlocks(b.table, wide) });
     } else if (b.type === 'grid') {
       flush();
-      sections.push({ properties: portrait, children: [new Paragraph({ heading: HeadingLevel.HEADING_3, alignment: AlignmentType.CENTER, children: [run(b.title, { bold: true, size: 28, hei: true })] }), gridTable(b.rows)] });
+      sections.push({
+        properties: portrait,
+        children: [
+          new Paragraph({
+            heading: HeadingLevel.HEADING_3,
+            alignment: AlignmentType.CENTER,
+            children: [run(b.title, { bold: true, size: 28, hei: true })],
+          }),
+          gridTable(b.rows),
+        ],
+      });
     } else {
       flow.push(...textBlock(b));
     }

@@ -10,7 +10,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-
 const CSS = `
 @page { size: A4 portrait; margin: 18mm 15mm 18mm 15mm; }
 @page wide { size: A4 landscape; margin: 15mm 12mm 15mm 12mm; }
@@ -53,7 +52,11 @@ section.grid table { font-size: 8.5pt; }
 `;
 
 function cellHtml(tag: 'th' | 'td', c: PrintCell): string {
-  const attrs = [c.colSpan ? ` colspan="${c.colSpan}"` : '', c.rowSpan ? ` rowspan="${c.rowSpan}"` : '', c.numeric && tag === 'td' ? ' class="num"' : ''].join('');
+  const attrs = [
+    c.colSpan ? ` colspan="${c.colSpan}"` : '',
+    c.rowSpan ? ` rowspan="${c.rowSpan}"` : '',
+    c.numeric && tag === 'td' ? ' class="num"' : '',
+  ].join('');
   return `<${tag}${attrs}>${escapeHtml(c.text)}</${tag}>`;
 }
 
@@ -75,7 +78,8 @@ export function tableHtml(t: PrintTable): string {
   if (t.illegible) out.push(`<p class="illegible">${escapeHtml(ILLEGIBLE_TEXT)}</p>`);
   if (t.header.length === 0 && t.body.length === 0) {
     for (const n of t.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
-    if (t.emptyStatement && !t.notes.includes(t.emptyStatement)) out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
+    if (t.emptyStatement && !t.notes.includes(t.emptyStatement))
+      out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
     out.push('</section>');
     return out.join('\n');
   }
@@ -92,7 +96,8 @@ export function tableHtml(t: PrintTable): string {
   }
   out.push('</table>');
   for (const n of t.notes) out.push(`<p class="note">${escapeHtml(n)}</p>`);
-  if (t.emptyStatement && !t.notes.includes(t.emptyStatement)) out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
+  if (t.emptyStatement && !t.notes.includes(t.emptyStatement))
+    out.push(`<p class="note">${escapeHtml(t.emptyStatement)}</p>`);
   out.push('</section>');
   return out.join('\n');
 }

@@ -13,13 +13,31 @@ type Page = import('playwright-core').Page;
 
 export type Box = [number, number, number, number];
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ORIGIN = 'http://caijian.invalid';
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const TYPES: Record<string, string> = { mjs: 'text/javascript', js: 'text/javascript', bcmap: 'application/octet-stream', pfb: 'application/octet-stream', ttf: 'font/ttf', json: 'application/json' };
+const TYPES: Record<string, string> = {
+  mjs: 'text/javascript',
+  js: 'text/javascript',
+  bcmap: 'application/octet-stream',
+  pfb: 'application/octet-stream',
+  ttf: 'font/ttf',
+  json: 'application/json',
+};
 
 export function chromiumExecutable(): string | undefined {
-  return [process.env.CAIJIAN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p): p is string => !!p && existsSync(p));
+  return [process.env.CAIJIAN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p): p is string => !!p && existsSync(p),
+  );
 }
 
 /** A crop of one page: the region around `box` (PDF points, top-left origin), with `box` and `marks` outlined. */
@@ -119,7 +137,9 @@ export class PageRenderer {
   private launch(): Promise<Browser> {
     const executablePath = chromiumExecutable();
     if (!executablePath) return Promise.reject(new Error('no-chromium'));
-    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: FLAGS, headless: true }));
+    this.browser ??= import('playwright-core').then(({ chromium }) =>
+      chromium.launch({ executablePath, args: FLAGS, headless: true }),
+    );
     this.browser.catch(() => (this.browser = null));
     return this.browser;
   }
@@ -134,14 +154,20 @@ export class PageRenderer {
       await page.route('**/*', async (route) => {
         const url = new URL(route.request().url());
         if (url.origin !== ORIGIN) return route.abort();
-        if (url.pathname === '/') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>page</title>' });
-        if (url.pathname === '/document.pdf') return route.fulfill({ status: 200, contentType: 'application/pdf', body: Buffer.from(pdf) });
+        if (url.pathname === '/')
+          return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>page</title>' });
+        if (url.pathname === '/document.pdf')
+          return route.fulfill({ status: 200, contentType: 'application/pdf', body: Buffer.from(pdf) });
         if (url.pathname.startsWith('/vendor/pdfjs/')) {
           const rel = normalize(decodeURIComponent(url.pathname.slice('/vendor/pdfjs/'.length)));
           if (rel.startsWith('..') || rel.includes(`..${sep}`)) return route.fulfill({ status: 404, body: '' });
           const body = await readFile(join(PDFJS_ROOT, rel)).catch(() => null);
           if (!body) return route.fulfill({ status: 404, body: '' });
-          return route.fulfill({ status: 200, contentType: TYPES[rel.split('.').pop() ?? ''] ?? 'application/octet-stream', body });
+          return route.fulfill({
+            status: 200,
+            contentType: TYPES[rel.split('.').pop() ?? ''] ?? 'application/octet-stream',
+            body,
+          });
         }
         return route.fulfill({ status: 404, body: '' });
       });
@@ -160,7 +186,12 @@ export class PageRenderer {
   }
 
   /** The whole page as PNG, optionally with one box drawn. Null when the page does not exist. */
-  async page(pdf: Uint8Array, pageNo: number, scale: number, box: Box | null): Promise<{ png: Uint8Array | null; pages: number }> {
+  async page(
+    pdf: Uint8Array,
+    pageNo: number,
+    scale: number,
+    box: Box | null,
+  ): Promise<{ png: Uint8Array | null; pages: number }> {
     const { page, pages } = await this.open(pdf);
     try {
       if (pageNo > pages) return { png: null, pages };
@@ -176,7 +207,12 @@ export class PageRenderer {
 
   /** Crops for many places of one document, each page drawn once. Null for a place on a page that does not exist. */
   async crops(pdf: Uint8Array, requests: readonly CropRequest[], options: CropOptions = {}): Promise<(Crop | null)[]> {
-    const o = { scale: options.scale ?? 2, margin: options.margin ?? 36, maxWidth: options.maxWidth ?? 560, maxHeight: options.maxHeight ?? 220 };
+    const o = {
+      scale: options.scale ?? 2,
+      margin: options.margin ?? 36,
+      maxWidth: options.maxWidth ?? 560,
+      maxHeight: options.maxHeight ?? 220,
+    };
     const out: (Crop | null)[] = requests.map(() => null);
     if (!requests.length) return out;
     const { page, pages } = await this.open(pdf);
@@ -187,8 +223,16 @@ export class PageRenderer {
         byPage.set(r.page, [...(byPage.get(r.page) ?? []), i]);
       });
       for (const [pageNo, idx] of [...byPage].sort((a, b) => a[0] - b[0])) {
-        const crops = idx.map((i) => ({ box: requests[i].box, marks: requests[i].marks ?? [], region: cropRegion(requests[i].box, o) }));
-        const res = (await page.evaluate(`(${DRAW})(${JSON.stringify({ pageNo, scale: o.scale, crops })})`)) as { png: string; width: number; height: number }[];
+        const crops = idx.map((i) => ({
+          box: requests[i].box,
+          marks: requests[i].marks ?? [],
+          region: cropRegion(requests[i].box, o),
+        }));
+        const res = (await page.evaluate(`(${DRAW})(${JSON.stringify({ pageNo, scale: o.scale, crops })})`)) as {
+          png: string;
+          width: number;
+          height: number;
+        }[];
         res.forEach((r, k) => {
           out[idx[k]] = { png: new Uint8Array(Buffer.from(r.png, 'base64')), width: r.width, height: r.height };
         });

@@ -21,7 +21,12 @@ const FLAGS = [
 ];
 
 export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CAIJIAN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CAIJIAN_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p): p is string => !!p && existsSync(p));
 }
 

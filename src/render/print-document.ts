@@ -27,7 +27,10 @@ export function partHeadings(d: Disclosure): string[] {
   const budget = d.kind === '预算';
   const printed = (n: number) => {
     // The fullest printed form: "第一部分 株洲市…概况" rather than a bare "第一部分".
-    const texts = d.sections.filter((s) => s.part === n).map((s) => s.headingPath[0] ?? '').filter((h) => PART_HEADING.test(h.trim()));
+    const texts = d.sections
+      .filter((s) => s.part === n)
+      .map((s) => s.headingPath[0] ?? '')
+      .filter((h) => PART_HEADING.test(h.trim()));
     return texts.sort((a, b) => b.length - a.length)[0];
   };
   const defaults = [
@@ -52,7 +55,8 @@ function sectionBlocks(sections: NarrativeSection[]): DocBlock[] {
   for (const s of sections) {
     const path = s.headingPath.filter((h) => !PART_HEADING.test(h.trim()));
     // The part heading is printed once, by the caller; a section headed by it adds only its paragraphs.
-    if ((path.length === 0 || path[path.length - 1] !== s.heading) && !PART_HEADING.test(s.heading.trim())) path.push(s.heading);
+    if ((path.length === 0 || path[path.length - 1] !== s.heading) && !PART_HEADING.test(s.heading.trim()))
+      path.push(s.heading);
     let same = 0;
     while (same < path.length && same < open.length && path[same] === open[same]) same++;
     for (let i = same; i < path.length; i++) {
@@ -77,14 +81,27 @@ export function printDocument(d: Disclosure, options: DocumentOptions = {}): Pri
 
   const blocks: DocBlock[] = [];
   // The cover as printed (part 0 lines) when the model has it, else year, department and kind.
-  const printedCover = byPart(0).flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)]).map((t) => t.trim()).filter(Boolean);
-  blocks.push({ type: 'cover', lines: printedCover.length ? printedCover : [year, d.entity.name ?? '', `部门${d.kind ?? '决算'}`].filter(Boolean) });
+  const printedCover = byPart(0)
+    .flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)])
+    .map((t) => t.trim())
+    .filter(Boolean);
+  blocks.push({
+    type: 'cover',
+    lines: printedCover.length ? printedCover : [year, d.entity.name ?? '', `部门${d.kind ?? '决算'}`].filter(Boolean),
+  });
 
   const toc: { level: number; text: string }[] = [];
   toc.push({ level: 1, text: heads[0] });
   // Sub-entries are the first-level headings under a part; a part heading listed twice would end the contents.
   const subEntries = (sections: NarrativeSection[]) =>
-    sections.filter((s) => s.heading.trim() && !PART_HEADING.test(s.heading.trim()) && s.headingPath.filter((h) => !PART_HEADING.test(h.trim())).length <= 1).map((s) => s.heading);
+    sections
+      .filter(
+        (s) =>
+          s.heading.trim() &&
+          !PART_HEADING.test(s.heading.trim()) &&
+          s.headingPath.filter((h) => !PART_HEADING.test(h.trim())).length <= 1,
+      )
+      .map((s) => s.heading);
   for (const h of subEntries(byPart(1))) toc.push({ level: 2, text: h });
   toc.push({ level: 1, text: heads[1] });
   d.tables.forEach((t, i) => {
@@ -95,7 +112,6 @@ export function printDocument(d: Disclosure, options: DocumentOptions = {}): Pri
   toc.push({ level: 1, text: heads[3] });
   toc.push({ level: 1, text: heads[4] });
   blocks.push({ type: 'toc', title: '目录', entries: toc });
-
 
   blocks.push({ type: 'heading', level: 1, text: heads[0], pageBreak: true });
   blocks.push(...sectionBlocks(byPart(1)));

@@ -48,7 +48,10 @@ export function isNameLabel(label: string): boolean {
  * three, a code column a little more than one, 行次 half).
  */
 export function isWide(t: PrintTable): boolean {
-  const width = t.leafLabels.reduce((w, l) => w + (/编码|代码/.test(l) ? 1.2 : /^行次$/.test(l) ? 0.5 : isNameLabel(l) ? 3 : 1), 0);
+  const width = t.leafLabels.reduce(
+    (w, l) => w + (/编码|代码/.test(l) ? 1.2 : /^行次$/.test(l) ? 0.5 : isNameLabel(l) ? 3 : 1),
+    0,
+  );
   return width > 11;
 }
 
@@ -81,7 +84,10 @@ function valueLeaf(col: Column): Leaf {
 }
 
 function splitLabel(label: string): string[] {
-  const parts = label.split('/').map((s) => s.trim()).filter(Boolean);
+  const parts = label
+    .split('/')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return parts.length ? parts : [label];
 }
 
@@ -137,7 +143,6 @@ export function buildHeader(paths: string[][]): PrintCell[][] {
   return rows;
 }
 
-
 function hasCodeColumn(s: SectionTemplate | undefined, rows: Row[]): boolean {
   if (s) return !!s.codeSystem && !s.classesByName && !s.econByName;
   return rows.some((r) => r.kind === 'code' || r.kind === 'unit');
@@ -165,7 +170,10 @@ function codedLeaves(t: Table): Leaf[] {
   const multi = t.columns.some((c) => c.label.includes('/'));
   const under = (label: string) => (multi && hasCodes ? ['^', '项目', label] : [label]);
   if (hasCodes) leaves.push({ path: under(byUnit ? '单位编码' : '科目编码'), fill: (r) => ({ text: codeOf(r) }) });
-  leaves.push({ path: under(byUnit ? '单位名称' : hasCodes ? '科目名称' : '项目'), fill: (r) => ({ text: labelOf(r) }) });
+  leaves.push({
+    path: under(byUnit ? '单位名称' : hasCodes ? '科目名称' : '项目'),
+    fill: (r) => ({ text: labelOf(r) }),
+  });
   for (const c of t.columns) leaves.push(valueLeaf(c));
   return leaves;
 }
@@ -243,14 +251,17 @@ function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group
         line.forEach((r, i) => {
           out[i] = r;
         });
-      }
-      else {
+      } else {
         let g = 0;
         for (const [i, r] of line.entries()) {
           // The first group at or after g that held this section last; else the next free group that
           // still leaves room for the rows after it.
           let target = -1;
-          for (let j = g; j <= width - (line.length - i); j++) if (last[j] === r.section) { target = j; break; }
+          for (let j = g; j <= width - (line.length - i); j++)
+            if (last[j] === r.section) {
+              target = j;
+              break;
+            }
           if (target < 0) target = g;
           out[target] = r;
           g = target + 1;
@@ -285,11 +296,17 @@ function sectionLines(t: Table, tpl: TableTemplate | undefined): { groups: Group
     } else {
       leaves.push({ path: [itemHeader(section)], fill: (r) => ({ text: labelOf(r) }) });
     }
-    if (rows.some((r) => r.lineNo !== undefined)) leaves.push({ path: ['行次'], fill: (r) => ({ text: r.lineNo === undefined ? '' : String(r.lineNo) }) });
+    if (rows.some((r) => r.lineNo !== undefined))
+      leaves.push({ path: ['行次'], fill: (r) => ({ text: r.lineNo === undefined ? '' : String(r.lineNo) }) });
     for (const c of valueCols) leaves.push(valueLeaf(c));
     const banner = sectionBanner(section);
     // A header printed as "收入/预算数" already carries the banner.
-    groups.push({ section, leaves: banner ? leaves.map((l) => ({ ...l, path: l.path[0] === banner ? l.path : [banner, ...l.path] })) : leaves });
+    groups.push({
+      section,
+      leaves: banner
+        ? leaves.map((l) => ({ ...l, path: l.path[0] === banner ? l.path : [banner, ...l.path] }))
+        : leaves,
+    });
   }
   return { groups, lines: placed };
 }
@@ -309,7 +326,9 @@ export function printTable(t: Table, fallbackEntity?: string | null): PrintTable
     const { groups, lines } = sectionLines(t, tpl);
     header = buildHeader(groups.flatMap((g) => g.leaves.map((l) => l.path)));
     leafLabels = groups.flatMap((g) => g.leaves.map((l) => l.path[l.path.length - 1]));
-    body = lines.map((line) => groups.flatMap((g, i) => (line[i] ? g.leaves.map((l) => l.fill(line[i]!)) : g.leaves.map(() => ({ text: '' })))));
+    body = lines.map((line) =>
+      groups.flatMap((g, i) => (line[i] ? g.leaves.map((l) => l.fill(line[i]!)) : g.leaves.map(() => ({ text: '' })))),
+    );
   } else if (layout === 'single') {
     const leaves = t.columns.map(valueLeaf);
     header = buildHeader(leaves.map((l) => l.path));

@@ -43,7 +43,15 @@ function amountCell(cell: ExcelJS.Cell, text: string): void {
 }
 
 export function addTableSheet(wb: ExcelJS.Workbook, t: PrintTable, name: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: isWide(t) ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: isWide(t) ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
   let r = 1;
   const line = (text: string, opts: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right' } = {}) => {
     const cell = ws.getCell(r, 1);
@@ -69,7 +77,9 @@ export function addTableSheet(wb: ExcelJS.Workbook, t: PrintTable, name: string)
         const cell = ws.getCell(row, col);
         if (header || !c.numeric) cell.value = c.text;
         else amountCell(cell, c.text);
-        cell.alignment = header ? { horizontal: 'center', vertical: 'middle', wrapText: true } : { vertical: 'middle', wrapText: !c.numeric, horizontal: c.numeric ? 'right' : 'left' };
+        cell.alignment = header
+          ? { horizontal: 'center', vertical: 'middle', wrapText: true }
+          : { vertical: 'middle', wrapText: !c.numeric, horizontal: c.numeric ? 'right' : 'left' };
         if (header) cell.font = { bold: true };
         const rs = c.rowSpan ?? 1;
         const cs = c.colSpan ?? 1;

@@ -8,7 +8,18 @@ import { isInputError } from '../read/errors.ts';
 import { hashPassword, passwordProblem, userNameProblem, verifyPassword } from '../store/passwords.ts';
 import { isVisible, visibilityOf, type Repository } from '../store/repository.ts';
 import { storageProblem } from '../store/io-errors.ts';
-import { AUDIT_ACTIONS, DOCUMENT_SORTS, REVIEW_STATUSES, ROLES, type AuditActor, type DocumentQuery, type DocumentSort, type ReviewStatus, type Role, type User } from '../store/types.ts';
+import {
+  AUDIT_ACTIONS,
+  DOCUMENT_SORTS,
+  REVIEW_STATUSES,
+  ROLES,
+  type AuditActor,
+  type DocumentQuery,
+  type DocumentSort,
+  type ReviewStatus,
+  type Role,
+  type User,
+} from '../store/types.ts';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { endSession, identify, requireUser, startSession, type AuthEnv } from './auth.ts';
 import { LoginThrottle } from './login-throttle.ts';
@@ -77,7 +88,8 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   } catch {
     throw badRequest('请求内容不是有效的 JSON。', 'The request body is not valid JSON.');
   }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('请求内容应为 JSON 对象。', 'The request body must be a JSON object.');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('请求内容应为 JSON 对象。', 'The request body must be a JSON object.');
   return body as Record<string, unknown>;
 }
 
@@ -92,13 +104,19 @@ function query(c: Context): DocumentQuery {
   const int = (v: string | undefined, name: string) => {
     if (v === undefined || v === '') return undefined;
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw badRequest(`参数 ${name} 应为非负整数。`, `Parameter ${name} must be a non-negative integer.`);
+    if (!Number.isInteger(n) || n < 0)
+      throw badRequest(`参数 ${name} 应为非负整数。`, `Parameter ${name} must be a non-negative integer.`);
     return n;
   };
-  const hasErrors = q.hasErrors === undefined || q.hasErrors === '' ? undefined : q.hasErrors === 'true' || q.hasErrors === '1';
+  const hasErrors =
+    q.hasErrors === undefined || q.hasErrors === '' ? undefined : q.hasErrors === 'true' || q.hasErrors === '1';
   const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[], name: string): T | undefined => {
     if (v === undefined || v === '') return undefined;
-    if (!(allowed as readonly string[]).includes(v)) throw badRequest(`参数 ${name} 只能是 ${allowed.join('、')}。`, `Parameter ${name} must be one of ${allowed.join(', ')}.`);
+    if (!(allowed as readonly string[]).includes(v))
+      throw badRequest(
+        `参数 ${name} 只能是 ${allowed.join('、')}。`,
+        `Parameter ${name} must be one of ${allowed.join(', ')}.`,
+      );
     return v as T;
   };
   return {
@@ -129,7 +147,11 @@ function jsonLimit(maxSize: number) {
     maxSize,
     onError: (c) =>
       c.json(
-        errorBody('too-large', `请求内容过大，上限为 ${maxSize / 1024} KB。`, `The request body is too large; the limit is ${maxSize / 1024} KB.`),
+        errorBody(
+          'too-large',
+          `请求内容过大，上限为 ${maxSize / 1024} KB。`,
+          `The request body is too large; the limit is ${maxSize / 1024} KB.`,
+        ),
         413,
       ),
   });
@@ -164,7 +186,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     // A bug or a failing database: say so in both languages, keep the detail in the server log only.
     console.error('[caijian] internal error:', e);
-    return c.json(errorBody('internal', '服务器内部错误，操作未完成。', 'Internal server error; the operation did not complete.'), 500);
+    return c.json(
+      errorBody('internal', '服务器内部错误，操作未完成。', 'Internal server error; the operation did not complete.'),
+      500,
+    );
   });
 
   // Every request, pages included (the first-run screen is one): see host-check.ts.
@@ -193,7 +218,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const problem = userNameProblem(name) ?? passwordProblem(password);
     if (problem) throw badRequest(problem.zh, problem.en);
     const user = await repo.createFirstAdmin(name, await hashPassword(password), clientAddress(c) ?? null);
-    if (!user) throw new ApiError(409, 'already-set-up', '系统已有用户，请直接登录。', 'Users already exist; please sign in.');
+    if (!user)
+      throw new ApiError(409, 'already-set-up', '系统已有用户，请直接登录。', 'Users already exist; please sign in.');
     await startSession(c, repo, user, clientAddress(c) ?? null);
     return c.json({ user }, 201);
   });
@@ -204,7 +230,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const password = text(body, 'password', '密码');
     // A name no account can have is refused at once: it costs no hash and is not remembered by the throttle,
     // so failed names kept in memory are at most 64 characters each (and the throttle's entries are capped).
-    if (userNameProblem(name)) throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
+    if (userNameProblem(name))
+      throw new ApiError(401, 'bad-credentials', '用户名或密码不正确。', 'Wrong user name or password.');
     // Reserved before any await: parallel guesses share the budget (login-throttle.ts).
     const address = clientAddress(c) ?? null;
     const attempt = throttle.reserve(name, address ?? undefined);
@@ -257,14 +284,35 @@ export function createApp(options: AppOptions): Hono<Env> {
     const name = text(body, 'name', '用户名').trim();
     const password = text(body, 'password', '密码');
     const role = (body.role ?? 'reviewer') as Role;
-    if (!ROLES.includes(role)) throw badRequest('角色只能是 admin（管理员）、reviewer（复核员）或 department（部门用户）。', 'Role must be admin, reviewer or department.');
+    if (!ROLES.includes(role))
+      throw badRequest(
+        '角色只能是 admin（管理员）、reviewer（复核员）或 department（部门用户）。',
+        'Role must be admin, reviewer or department.',
+      );
     const department = typeof body.department === 'string' ? body.department.trim() : '';
-    if (role === 'department' && !department) throw badRequest('部门用户须填写所属部门（与公开文件上的单位名称一致）。', 'A department user needs its department (the entity name printed on its documents).');
-    if (department.length > 200) throw badRequest('部门名称过长（最多 200 字）。', 'The department name is too long (at most 200 characters).');
+    if (role === 'department' && !department)
+      throw badRequest(
+        '部门用户须填写所属部门（与公开文件上的单位名称一致）。',
+        'A department user needs its department (the entity name printed on its documents).',
+      );
+    if (department.length > 200)
+      throw badRequest('部门名称过长（最多 200 字）。', 'The department name is too long (at most 200 characters).');
     const problem = userNameProblem(name) ?? passwordProblem(password);
     if (problem) throw badRequest(problem.zh, problem.en);
-    if (await repo.findUserByName(name)) throw new ApiError(409, 'user-exists', `用户 ${name} 已存在。`, `User ${name} already exists.`);
-    return c.json({ user: await repo.createUser(name, await hashPassword(password), role, role === 'department' ? department : null, actor(c, admin)) }, 201);
+    if (await repo.findUserByName(name))
+      throw new ApiError(409, 'user-exists', `用户 ${name} 已存在。`, `User ${name} already exists.`);
+    return c.json(
+      {
+        user: await repo.createUser(
+          name,
+          await hashPassword(password),
+          role,
+          role === 'department' ? department : null,
+          actor(c, admin),
+        ),
+      },
+      201,
+    );
   });
 
   // The audit log (admin): sign-ins and their failures, uploads and refusals, reviews, deletions; newest first, paged.
@@ -274,14 +322,21 @@ export function createApp(options: AppOptions): Hono<Env> {
     const int = (v: string | undefined, name: string, fallback: number, max: number) => {
       if (v === undefined || v === '') return fallback;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > max) throw badRequest(`参数 ${name} 应为 0 到 ${max} 之间的整数。`, `Parameter ${name} must be an integer from 0 to ${max}.`);
+      if (!Number.isInteger(n) || n < 0 || n > max)
+        throw badRequest(
+          `参数 ${name} 应为 0 到 ${max} 之间的整数。`,
+          `Parameter ${name} must be an integer from 0 to ${max}.`,
+        );
       return n;
     };
     const limit = Math.max(1, int(q.limit, 'limit', 50, 500));
     const offset = int(q.offset, 'offset', 0, Number.MAX_SAFE_INTEGER);
     const action = q.action || undefined;
     if (action && !(AUDIT_ACTIONS as readonly string[]).includes(action)) {
-      throw badRequest(`参数 action 只能是 ${AUDIT_ACTIONS.join('、')}。`, `Parameter action must be one of ${AUDIT_ACTIONS.join(', ')}.`);
+      throw badRequest(
+        `参数 action 只能是 ${AUDIT_ACTIONS.join('、')}。`,
+        `Parameter action must be one of ${AUDIT_ACTIONS.join(', ')}.`,
+      );
     }
     const page = await repo.auditLogPage({ limit, offset, action });
     return c.json({ ...page, limit, offset });
@@ -312,35 +367,72 @@ export function createApp(options: AppOptions): Hono<Env> {
       const user = requireUser(c);
       // A request refused as a whole (not multipart, malformed, no file, too many files): one line in the audit log.
       const refuse = async (e: ApiError): Promise<never> => {
-        await logRefusal(c, { fileName: '', size: declaredLength(c), code: e.code, messageZh: e.messageZh, messageEn: e.messageEn });
+        await logRefusal(c, {
+          fileName: '',
+          size: declaredLength(c),
+          code: e.code,
+          messageZh: e.messageZh,
+          messageEn: e.messageEn,
+        });
         throw e;
       };
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
-        await refuse(new ApiError(415, 'not-multipart', '请以 multipart/form-data 上传文件（字段名 files）。', 'Upload files as multipart/form-data (field name "files").'));
+        await refuse(
+          new ApiError(
+            415,
+            'not-multipart',
+            '请以 multipart/form-data 上传文件（字段名 files）。',
+            'Upload files as multipart/form-data (field name "files").',
+          ),
+        );
       }
       let form: Record<string, unknown> = {};
       try {
         form = (await c.req.parseBody({ all: true })) as Record<string, unknown>;
       } catch {
-        await refuse(badRequest('上传内容无法解析（multipart 格式错误）。', 'The upload could not be parsed (malformed multipart body).'));
+        await refuse(
+          badRequest(
+            '上传内容无法解析（multipart 格式错误）。',
+            'The upload could not be parsed (malformed multipart body).',
+          ),
+        );
       }
       const files = Object.values(form)
         .flat()
         .filter((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v);
       if (files.length === 0) await refuse(badRequest('没有收到文件。', 'No file was received.'));
       if (files.length > limits.maxFiles) {
-        await refuse(new ApiError(413, 'too-many-files', `一次最多上传 ${limits.maxFiles} 个文件，本次为 ${files.length} 个。`, `At most ${limits.maxFiles} files per upload; got ${files.length}.`));
+        await refuse(
+          new ApiError(
+            413,
+            'too-many-files',
+            `一次最多上传 ${limits.maxFiles} 个文件，本次为 ${files.length} 个。`,
+            `At most ${limits.maxFiles} files per upload; got ${files.length}.`,
+          ),
+        );
       }
       const by = actor(c, user);
       const results: ImportResult[] = await Promise.all(
-        files.map(async (f) => importFile(repo, pool, limits, { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, user, by)),
+        files.map(async (f) =>
+          importFile(repo, pool, limits, { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }, user, by),
+        ),
       );
       const failed = results.filter((r) => r.status === 'failed');
       if (failed.length === results.length) {
         const first = failed[0];
         if (first.status !== 'failed') throw new Error('unreachable');
-        const status = first.error.code === 'too-large' ? 413 : first.error.code === 'disk-full' ? 507 : first.error.code.startsWith('storage-') ? 503 : 422;
-        return c.json({ ...errorBody(first.error.code, first.error.messageZh, first.error.messageEn), results }, status);
+        const status =
+          first.error.code === 'too-large'
+            ? 413
+            : first.error.code === 'disk-full'
+              ? 507
+              : first.error.code.startsWith('storage-')
+                ? 503
+                : 422;
+        return c.json(
+          { ...errorBody(first.error.code, first.error.messageZh, first.error.messageEn), results },
+          status,
+        );
       }
       return c.json({ results }, results.some((r) => r.status === 'created') ? 201 : 200);
     },
@@ -358,7 +450,12 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get('/api/series', async (c) => {
     const user = requireUser(c);
-    return c.json({ points: await repo.series({ entity: c.req.query('entity') || undefined, kind: c.req.query('kind') || undefined }, visibilityOf(user)) });
+    return c.json({
+      points: await repo.series(
+        { entity: c.req.query('entity') || undefined, kind: c.req.query('kind') || undefined },
+        visibilityOf(user),
+      ),
+    });
   });
 
   /** The document, when it exists and this user may see it (another department's document is "not found" too). */
@@ -373,7 +470,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const user = requireUser(c, 'admin');
     const body = (c.req.header('content-type') ?? '').includes('json') ? await jsonBody(c) : {};
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
-    if (reason.length > 2000) throw badRequest('删除理由过长（最多 2000 字）。', 'The reason is too long (at most 2000 characters).');
+    if (reason.length > 2000)
+      throw badRequest('删除理由过长（最多 2000 字）。', 'The reason is too long (at most 2000 characters).');
     const deleted = await repo.deleteDocument(c.req.param('id'), user, reason, clientAddress(c) ?? null);
     if (!deleted) throw notFound('该文档', 'Document');
     return c.json({ deleted });
@@ -385,7 +483,11 @@ export function createApp(options: AppOptions): Hono<Env> {
     // What the audit could check (issue 11): computed from the model and the findings, also for older documents.
     const coverage = await documentCoverage(repo, d.summary.id, JSON.parse(d.modelJson) as Disclosure);
     // The model is stored as JSON text already; splice it in rather than parse and re-serialise it.
-    return c.body(`{"document":${JSON.stringify(d.summary)},"coverage":${JSON.stringify(coverage)},"model":${d.modelJson}}`, 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(
+      `{"document":${JSON.stringify(d.summary)},"coverage":${JSON.stringify(coverage)},"model":${d.modelJson}}`,
+      200,
+      { 'content-type': 'application/json; charset=utf-8' },
+    );
   });
 
   // A department's history (issue 12): the documents stored with this document's entity key, oldest year first, as
@@ -404,14 +506,16 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/documents/:id/check-sheet', async (c) => {
     const user = requireUser(c);
     const format = c.req.query('format') ?? 'xlsx';
-    if (format !== 'xlsx' && format !== 'docx') throw badRequest('检查表格式只能是 xlsx 或 docx。', 'The check sheet format must be xlsx or docx.');
+    if (format !== 'xlsx' && format !== 'docx')
+      throw badRequest('检查表格式只能是 xlsx 或 docx。', 'The check sheet format must be xlsx or docx.');
     const d = await documentOr404(c.req.param('id'), user);
     const p = (await documentSheet(repo, d.summary.id, options.pageImages?.renderer, c.req.query('source') || null))!;
     const { writeSheet } = await import('../sheet/export.ts');
     const body = await writeSheet(p, format);
     const base = d.summary.fileName.replace(/\.[^.]+$/, '');
     return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': format === 'xlsx' ? XLSX_TYPE : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-type':
+        format === 'xlsx' ? XLSX_TYPE : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'content-disposition': contentDisposition(`${base}-检查表.${format}`),
     });
   });
@@ -419,15 +523,25 @@ export function createApp(options: AppOptions): Hono<Env> {
   // Check sheets of a selection as one workbook: 汇总, 按规则, then one sheet per document. ?ids=a,b,c
   app.get('/api/check-sheets', async (c) => {
     const user = requireUser(c);
-    const ids = (c.req.query('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (!ids.length) throw badRequest('请选择要导出检查表的文档。', 'Select the documents whose check sheets to export.');
+    const ids = (c.req.query('ids') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (!ids.length)
+      throw badRequest('请选择要导出检查表的文档。', 'Select the documents whose check sheets to export.');
     if (ids.length > 200) throw badRequest('一次最多导出 200 份检查表。', 'At most 200 check sheets at a time.');
     const sheets = [];
     for (const id of ids) {
       const d = await documentOr404(id, user);
-      sheets.push({ fileName: d.summary.fileName, prepared: (await documentSheet(repo, id, options.pageImages?.renderer, null))! });
+      sheets.push({
+        fileName: d.summary.fileName,
+        prepared: (await documentSheet(repo, id, options.pageImages?.renderer, null))!,
+      });
     }
-    return c.body((await selectionWorkbook(sheets)) as Uint8Array<ArrayBuffer>, 200, { 'content-type': XLSX_TYPE, 'content-disposition': contentDisposition('检查表汇总.xlsx') });
+    return c.body((await selectionWorkbook(sheets)) as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': XLSX_TYPE,
+      'content-disposition': contentDisposition('检查表汇总.xlsx'),
+    });
   });
 
   // Read and audit the stored original again (admin): for documents imported before a reader or rule fix.
@@ -453,8 +567,16 @@ export function createApp(options: AppOptions): Hono<Env> {
     const findings = await repo.listFindings(id);
     const format = c.req.query('format') ?? 'json';
     const base = d.summary.fileName.replace(/\.[^.]+$/, '') + '-审核结果';
-    if (format === 'json') return c.body(findingsJson(d.summary, findings), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': contentDisposition(`${base}.json`) });
-    if (format === 'csv') return c.body(findingsCsv(findings), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': contentDisposition(`${base}.csv`) });
+    if (format === 'json')
+      return c.body(findingsJson(d.summary, findings), 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': contentDisposition(`${base}.json`),
+      });
+    if (format === 'csv')
+      return c.body(findingsCsv(findings), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': contentDisposition(`${base}.csv`),
+      });
     if (format === 'xlsx') {
       return c.body((await findingsXlsx(d.summary, findings)) as Uint8Array<ArrayBuffer>, 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -484,26 +606,42 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/documents/:id/pages/:page', async (c) => {
     const user = requireUser(c);
     const d = await documentOr404(c.req.param('id'), user);
-    if (d.summary.format !== 'pdf') throw badRequest('只有 PDF 文件有页面图片。', 'Only PDF documents have page images.');
+    if (d.summary.format !== 'pdf')
+      throw badRequest('只有 PDF 文件有页面图片。', 'Only PDF documents have page images.');
     const pageNo = Number(c.req.param('page').replace(/\.png$/, ''));
-    if (!Number.isInteger(pageNo) || pageNo < 1) throw badRequest('页码应为正整数。', 'The page number must be a positive integer.');
+    if (!Number.isInteger(pageNo) || pageNo < 1)
+      throw badRequest('页码应为正整数。', 'The page number must be a positive integer.');
     const scale = c.req.query('scale') === undefined ? 1.5 : Number(c.req.query('scale'));
-    if (!(scale >= 0.25 && scale <= 4)) throw badRequest('scale 应在 0.25 到 4 之间。', 'scale must be between 0.25 and 4.');
+    if (!(scale >= 0.25 && scale <= 4))
+      throw badRequest('scale 应在 0.25 到 4 之间。', 'scale must be between 0.25 and 4.');
     const boxText = c.req.query('box');
     const box = boxText ? boxText.split(',').map(Number) : null;
-    if (box && (box.length !== 4 || box.some((v) => !Number.isFinite(v)))) throw badRequest('box 应为 x0,y0,x1,y1（PDF 点）。', 'box must be x0,y0,x1,y1 in PDF points.');
-    if (!options.pageImages) throw new ApiError(501, 'page-image-unavailable', '此服务器不提供页面图片。', 'This server does not draw page images.');
+    if (box && (box.length !== 4 || box.some((v) => !Number.isFinite(v))))
+      throw badRequest('box 应为 x0,y0,x1,y1（PDF 点）。', 'box must be x0,y0,x1,y1 in PDF points.');
+    if (!options.pageImages)
+      throw new ApiError(
+        501,
+        'page-image-unavailable',
+        '此服务器不提供页面图片。',
+        'This server does not draw page images.',
+      );
     const bytes = await repo.getFile(d.summary.sha256);
     if (!bytes) throw notFound('原始文件', 'Original file');
     const png = await options.pageImages.render(new URL(c.req.url).origin, bytes, pageNo, scale, box);
-    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'content-type': 'image/png', 'cache-control': 'private, max-age=86400' });
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'image/png',
+      'cache-control': 'private, max-age=86400',
+    });
   });
 
   app.get('/api/documents/:id/render', async (c) => {
     const user = requireUser(c);
     const format = c.req.query('format') ?? 'html';
     if (!(RENDER_FORMATS as readonly string[]).includes(format)) {
-      throw badRequest(`生成格式只能是 ${RENDER_FORMATS.join('、')}。`, `Render format must be one of ${RENDER_FORMATS.join(', ')}.`);
+      throw badRequest(
+        `生成格式只能是 ${RENDER_FORMATS.join('、')}。`,
+        `Render format must be one of ${RENDER_FORMATS.join(', ')}.`,
+      );
     }
     const d = await documentOr404(c.req.param('id'), user);
     const out = await renderDocument(JSON.parse(d.modelJson) as Disclosure, format as (typeof RENDER_FORMATS)[number]);
@@ -511,7 +649,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.body(out.body as Uint8Array<ArrayBuffer>, 200, {
       'content-type': out.type,
       'content-disposition': format === 'html' ? 'inline' : contentDisposition(`${base}.${format}`),
-      ...(format === 'html' ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" } : {}),
+      ...(format === 'html'
+        ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:" }
+        : {}),
     });
   });
 
@@ -521,11 +661,16 @@ export function createApp(options: AppOptions): Hono<Env> {
   function decision(body: Record<string, unknown>): { status: ReviewStatus; reason: string } {
     const status = body.status as ReviewStatus;
     if (!REVIEW_STATUSES.includes(status)) {
-      throw badRequest('复核状态只能是 open（待复核）、confirmed（确认问题）或 dismissed（排除）。', 'Status must be open, confirmed or dismissed.');
+      throw badRequest(
+        '复核状态只能是 open（待复核）、confirmed（确认问题）或 dismissed（排除）。',
+        'Status must be open, confirmed or dismissed.',
+      );
     }
     const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
-    if (status === 'dismissed' && !reason) throw badRequest('排除一条审核结果时请填写理由。', 'Please give a reason when dismissing a finding.');
-    if (reason.length > 2000) throw badRequest('复核意见过长（最多 2000 字）。', 'The reason is too long (at most 2000 characters).');
+    if (status === 'dismissed' && !reason)
+      throw badRequest('排除一条审核结果时请填写理由。', 'Please give a reason when dismissing a finding.');
+    if (reason.length > 2000)
+      throw badRequest('复核意见过长（最多 2000 字）。', 'The reason is too long (at most 2000 characters).');
     return { status, reason };
   }
 
@@ -568,7 +713,13 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/rules', async (c) => {
     requireUser(c);
     const { rules } = await import('../audit/rules/index.ts');
-    return c.json({ rules: rules.map((r) => ({ id: r.meta.id, code: r.meta.code, zh: r.meta.title.zh, category: r.meta.category })) }, 200, { 'cache-control': 'private, max-age=3600' });
+    return c.json(
+      {
+        rules: rules.map((r) => ({ id: r.meta.id, code: r.meta.code, zh: r.meta.title.zh, category: r.meta.category })),
+      },
+      200,
+      { 'cache-control': 'private, max-age=3600' },
+    );
   });
 
   // ---- API description, static files -----------------------------------------------------------------
@@ -584,15 +735,23 @@ export function createApp(options: AppOptions): Hono<Env> {
     const rel = c.req.path.slice('/vendor/pdfjs/'.length);
     const f = await readStatic(PDFJS_ROOT, rel);
     if (!f) return c.text('Not found', 404);
-    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': f.type, 'cache-control': 'public, max-age=86400' });
+    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': f.type,
+      'cache-control': 'public, max-age=86400',
+    });
   });
 
   app.get('*', async (c) => {
     const path = c.req.path === '/' ? 'index.html' : c.req.path.slice(1);
-    const f = (await readStatic(webRoot, path)) ?? (path.includes('.') ? null : await readStatic(webRoot, 'index.html'));
+    const f =
+      (await readStatic(webRoot, path)) ?? (path.includes('.') ? null : await readStatic(webRoot, 'index.html'));
     if (!f) return c.text('Not found / 未找到', 404);
     const cache = path.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, { 'content-type': f.type, 'cache-control': cache, ...PAGE_HEADERS });
+    return c.body(f.body as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': f.type,
+      'cache-control': cache,
+      ...PAGE_HEADERS,
+    });
   });
 
   return app;

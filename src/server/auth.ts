@@ -19,7 +19,12 @@ export function hashToken(token: string): string {
 }
 
 /** Starts a session for `user`; the sign-in is recorded in the audit log with the session, in one transaction. */
-export async function startSession(c: Context, repo: Repository, user: User, address: string | null = null): Promise<string> {
+export async function startSession(
+  c: Context,
+  repo: Repository,
+  user: User,
+  address: string | null = null,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const expires = new Date(Date.now() + SESSION_DAYS * 86400_000);
   await repo.createSession(hashToken(token), user.id, expires.toISOString(), { user, address });
@@ -63,9 +68,15 @@ export function identify(repo: Repository): MiddlewareHandler<AuthEnv> {
 export function requireUser(c: Context<AuthEnv>, role?: Exclude<Role, 'department'>): User {
   const user = c.get('user');
   if (!user) throw new ApiError(401, 'unauthenticated', '请先登录。', 'Please sign in first.');
-  if (role === 'admin' && user.role !== 'admin') throw new ApiError(403, 'forbidden', '只有管理员可以执行此操作。', 'Only administrators may do this.');
+  if (role === 'admin' && user.role !== 'admin')
+    throw new ApiError(403, 'forbidden', '只有管理员可以执行此操作。', 'Only administrators may do this.');
   if (role === 'reviewer' && user.role === 'department') {
-    throw new ApiError(403, 'forbidden', '只有财政局复核员可以复核审核结果。', 'Only finance-bureau reviewers may review findings.');
+    throw new ApiError(
+      403,
+      'forbidden',
+      '只有财政局复核员可以复核审核结果。',
+      'Only finance-bureau reviewers may review findings.',
+    );
   }
   return user;
 }

@@ -33,13 +33,24 @@ export async function documentCoverage(repo: Repository, id: string, model: Disc
   return computeCoverage(model, auditResultOf(await repo.listFindings(id)));
 }
 
-export async function documentSheet(repo: Repository, id: string, renderer: PageRenderer | undefined, sourceUrl: string | null): Promise<PreparedSheet | null> {
+export async function documentSheet(
+  repo: Repository,
+  id: string,
+  renderer: PageRenderer | undefined,
+  sourceUrl: string | null,
+): Promise<PreparedSheet | null> {
   const d = await repo.getDocument(id);
   if (!d) return null;
   const model = JSON.parse(d.modelJson) as Disclosure;
   const result = resultOf(model, auditResultOf(await repo.listFindings(id)));
   const bytes = model.source.format === 'pdf' && renderer ? await repo.getFile(d.summary.sha256) : null;
-  if (!renderer) return { sheet: buildCheckSheet(model, result, { sourceUrl }), images: new Map(), imagesMissing: '此服务器不提供页面图片', result };
+  if (!renderer)
+    return {
+      sheet: buildCheckSheet(model, result, { sourceUrl }),
+      images: new Map(),
+      imagesMissing: '此服务器不提供页面图片',
+      result,
+    };
   return prepareSheet(model, bytes, { result, renderer, sourceUrl });
 }
 
@@ -53,11 +64,20 @@ function sheetName(base: string, used: Set<string>): string {
 }
 
 /** One workbook for a selection: 汇总 and 按规则 first, then one check sheet per document. */
-export async function selectionWorkbook(sheets: readonly { fileName: string; prepared: PreparedSheet }[]): Promise<Uint8Array> {
+export async function selectionWorkbook(
+  sheets: readonly { fileName: string; prepared: PreparedSheet }[],
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Caijian 财鉴';
-  addSummarySheets(wb, sheets.map((s) => ({ file: s.fileName, sheetFile: null, prepared: s.prepared, refused: null })));
+  addSummarySheets(
+    wb,
+    sheets.map((s) => ({ file: s.fileName, sheetFile: null, prepared: s.prepared, refused: null })),
+  );
   const used = new Set<string>(['汇总', '按规则']);
-  for (const s of sheets) addCheckSheet(wb, s.prepared.sheet, sheetName(s.prepared.sheet.entity ?? s.fileName, used), { images: s.prepared.images, imagesMissing: s.prepared.imagesMissing });
+  for (const s of sheets)
+    addCheckSheet(wb, s.prepared.sheet, sheetName(s.prepared.sheet.entity ?? s.fileName, used), {
+      images: s.prepared.images,
+      imagesMissing: s.prepared.imagesMissing,
+    });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

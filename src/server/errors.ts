@@ -10,7 +10,13 @@ export class ApiError extends Error {
   readonly messageZh: string;
   readonly messageEn: string;
   readonly extra: Record<string, unknown> | undefined;
-  constructor(status: ContentfulStatusCode, code: string, messageZh: string, messageEn: string, extra?: Record<string, unknown>) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    messageZh: string,
+    messageEn: string,
+    extra?: Record<string, unknown>,
+  ) {
     super(messageEn);
     this.status = status;
     this.code = code;
@@ -28,6 +34,7 @@ export function sendError(c: Context, e: ApiError) {
   return c.json({ ...errorBody(e.code, e.messageZh, e.messageEn), ...(e.extra ?? {}) }, e.status);
 }
 
-export const notFound = (what: string, whatEn: string) => new ApiError(404, 'not-found', `找不到${what}。`, `${whatEn} not found.`);
+export const notFound = (what: string, whatEn: string) =>
+  new ApiError(404, 'not-found', `找不到${what}。`, `${whatEn} not found.`);
 
 export const badRequest = (zh: string, en: string) => new ApiError(400, 'bad-request', zh, en);

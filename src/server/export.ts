@@ -37,6 +37,8 @@ export function findingsJson(doc: DocumentSummary, findings: StoredFinding[]): s
 
 export function findingsXlsx(doc: DocumentSummary, findings: StoredFinding[]): Promise<Uint8Array> {
   return workbookBytes((wb) => {
-    addSheet(wb, '审核结果', STORED_FINDING_COLUMNS, findings, { title: `${doc.entity ?? doc.fileName} ${doc.fiscalYear ?? ''}年${doc.kind ?? ''} 审核结果` });
+    addSheet(wb, '审核结果', STORED_FINDING_COLUMNS, findings, {
+      title: `${doc.entity ?? doc.fileName} ${doc.fiscalYear ?? ''}年${doc.kind ?? ''} 审核结果`,
+    });
   });
 }

@@ -26,7 +26,11 @@ function value(row: Row | undefined, column: string): string | null {
 }
 
 function expenditureTable(d: Disclosure): Table | undefined {
-  return tableByKey(d, 'final.expenditure') ?? tableByKey(d, 'budget.expenditure') ?? tableByKey(d, 'budget.general_expenditure');
+  return (
+    tableByKey(d, 'final.expenditure') ??
+    tableByKey(d, 'budget.expenditure') ??
+    tableByKey(d, 'budget.general_expenditure')
+  );
 }
 
 function threePublic(d: Disclosure): DocumentFigures['threePublic'] {
@@ -44,14 +48,28 @@ function threePublic(d: Disclosure): DocumentFigures['threePublic'] {
   const budget = tableByKey(d, 'budget.three_public');
   if (budget && !budget.columns.some((c) => c.key === 'abroad')) {
     // Some regions print 三公 vertically: one row per item, amounts in the total column.
-    const byLabel = (re: RegExp) => value(budget.rows.find((r) => re.test((r.label ?? '').replace(/\s+/g, ''))), 'total');
-    const tp = { total: byLabel(/三公/), abroad: byLabel(/因公出国/), vehicle: byLabel(/公务用车购置及运行/), reception: byLabel(/公务接待/) };
+    const byLabel = (re: RegExp) =>
+      value(
+        budget.rows.find((r) => re.test((r.label ?? '').replace(/\s+/g, ''))),
+        'total',
+      );
+    const tp = {
+      total: byLabel(/三公/),
+      abroad: byLabel(/因公出国/),
+      vehicle: byLabel(/公务用车购置及运行/),
+      reception: byLabel(/公务接待/),
+    };
     return Object.values(tp).some((v) => v !== null) ? tp : null;
   }
   if (budget) {
     const row = totalRow(budget) ?? budget.rows.find((r) => r.cells.some((c) => c.value !== null));
     if (!row) return null;
-    return { total: value(row, 'total'), abroad: value(row, 'abroad'), vehicle: value(row, 'vehicle_total'), reception: value(row, 'reception') };
+    return {
+      total: value(row, 'total'),
+      abroad: value(row, 'abroad'),
+      vehicle: value(row, 'vehicle_total'),
+      reception: value(row, 'reception'),
+    };
   }
   return null;
 }

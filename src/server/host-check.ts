@@ -27,7 +27,10 @@ export class AllowedHosts {
     this.wildcard = WILDCARD.has(bind);
     this.names = new Set(LOOPBACK);
     if (!this.wildcard) this.names.add(bind);
-    for (const raw of extra.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+    for (const raw of extra
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean)) {
       const parsed = splitHost(raw);
       if (parsed?.port) this.withPort.add(`${parsed.name}:${parsed.port}`);
       else if (parsed) this.extraNames.add(parsed.name);
@@ -51,7 +54,10 @@ export class AllowedHosts {
 }
 
 function normalise(host: string): string {
-  return host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
 }
 
 /** `name`, `name:port`, `[v6]`, `[v6]:port`; null for anything else (a bare v6 is taken whole). */
@@ -95,7 +101,8 @@ export function hostCheck(hosts: AllowedHosts): MiddlewareHandler {
       } catch {
         ok = false; // "null" (sandboxed frames, file:) and garbage
       }
-      if (!ok) throw new ApiError(403, 'cross-origin', '拒绝来自其他网站的请求。', 'Requests from other sites are refused.');
+      if (!ok)
+        throw new ApiError(403, 'cross-origin', '拒绝来自其他网站的请求。', 'Requests from other sites are refused.');
     }
     await next();
   };

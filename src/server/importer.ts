@@ -43,7 +43,13 @@ export async function importFile(
     if (detail) console.error(`[caijian] ${error.code} while reading ${fileName}: ${detail}`);
     // the audit log keeps the detail for the administrator; the uploader is shown the message only
     await repo
-      .logRefusal(by, { fileName, size: file.bytes.byteLength, ...(sha256 ? { sha256 } : {}), ...shown, ...(detail ? { detail } : {}) })
+      .logRefusal(by, {
+        fileName,
+        size: file.bytes.byteLength,
+        ...(sha256 ? { sha256 } : {}),
+        ...shown,
+        ...(detail ? { detail } : {}),
+      })
       .catch((e) => console.error('[caijian] audit log line not written:', e));
     return { fileName, status: 'failed', error: shown };
   };
@@ -79,29 +85,42 @@ async function importChecked(
   // A department user is never shown another department's document, not even through a duplicate upload.
   if (existing && !isVisible(existing, visibilityOf(user))) {
     return refused(
-      { code: 'duplicate-elsewhere', messageZh: '相同的文件已由其他用户上传，请联系财政局复核员。', messageEn: 'The same file was already uploaded by another user; please contact the finance bureau reviewer.' },
+      {
+        code: 'duplicate-elsewhere',
+        messageZh: '相同的文件已由其他用户上传，请联系财政局复核员。',
+        messageEn: 'The same file was already uploaded by another user; please contact the finance bureau reviewer.',
+      },
       sha256,
     );
   }
   if (existing) {
-    await repo.logUpload(by, fileName, existing).catch((e) => console.error('[caijian] audit log line not written:', e));
+    await repo
+      .logUpload(by, fileName, existing)
+      .catch((e) => console.error('[caijian] audit log line not written:', e));
     return { fileName, status: 'duplicate', document: existing };
   }
 
   const reply = await pool.parse({ bytes: file.bytes, fileName, limits }, limits.parseSeconds);
-  if (!reply.ok) return refused({ code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn, detail: reply.detail }, sha256);
+  if (!reply.ok)
+    return refused(
+      { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn, detail: reply.detail },
+      sha256,
+    );
   const audit = await withPriorYear(repo, reply.modelJson, reply.audit, user);
 
-  const saved: SaveResult = await repo.saveDocument({
-    fileName,
-    format: reply.format,
-    mediaType: mediaTypeOf(reply.format),
-    bytes: file.bytes,
-    sha256,
-    ...readFields(reply.modelJson, audit),
-    department: user.role === 'department' ? (user.department ?? null) : null,
-    uploadedBy: user.id,
-  }, by);
+  const saved: SaveResult = await repo.saveDocument(
+    {
+      fileName,
+      format: reply.format,
+      mediaType: mediaTypeOf(reply.format),
+      bytes: file.bytes,
+      sha256,
+      ...readFields(reply.modelJson, audit),
+      department: user.role === 'department' ? (user.department ?? null) : null,
+      uploadedBy: user.id,
+    },
+    by,
+  );
   if (!saved.duplicate) await reauditLater(repo, saved.document);
   return { fileName, status: saved.duplicate ? 'duplicate' : 'created', document: saved.document };
 }
@@ -122,12 +141,28 @@ async function reauditLater(repo: Repository, added: DocumentSummary): Promise<v
   const years = new Set(counterpartYearOffsets().map((k) => (added.fiscalYear as number) - k));
   try {
     for (const later of await repo.documentsOfEntity(added.entityKey)) {
-      if (later.id === added.id || later.fiscalYear === null || !years.has(later.fiscalYear) || later.auditStatus !== 'done') continue;
+      if (
+        later.id === added.id ||
+        later.fiscalYear === null ||
+        !years.has(later.fiscalYear) ||
+        later.auditStatus !== 'done'
+      )
+        continue;
       const stored = await repo.getDocument(later.id);
       if (!stored) continue;
       const own = (await repo.listFindings(later.id)).map((f) => f.finding).filter((f) => !f.counterpart);
-      const audit = await withPriorYear(repo, stored.modelJson, { status: 'done', findings: own }, ownerOf(later), later.id);
-      if (audit.findings.length === own.length && !(await repo.listFindings(later.id)).some((f) => f.finding.counterpart)) continue;
+      const audit = await withPriorYear(
+        repo,
+        stored.modelJson,
+        { status: 'done', findings: own },
+        ownerOf(later),
+        later.id,
+      );
+      if (
+        audit.findings.length === own.length &&
+        !(await repo.listFindings(later.id)).some((f) => f.finding.counterpart)
+      )
+        continue;
       await repo.reprocessDocument(later.id, readFields(stored.modelJson, audit));
     }
   } catch (e) {
@@ -140,13 +175,21 @@ async function reauditLater(repo: Repository, added: DocumentSummary): Promise<v
  * key that a rule compares with (last year's budget or final account), as far as the uploading user may see it — a
  * department user's audit never quotes a document it could not open. Their findings join the document's audit.
  */
-async function withPriorYear(repo: Repository, modelJson: string, audit: AuditOutcome, user: Pick<User, 'role' | 'department'>, self?: string): Promise<AuditOutcome> {
+async function withPriorYear(
+  repo: Repository,
+  modelJson: string,
+  audit: AuditOutcome,
+  user: Pick<User, 'role' | 'department'>,
+  self?: string,
+): Promise<AuditOutcome> {
   if (audit.status !== 'done') return audit;
   const model = JSON.parse(modelJson) as Disclosure;
   const key = entityIdentity(model)?.key;
   if (!key || model.fiscalYear === null) return audit;
   const years = new Set(counterpartYearOffsets().map((k) => (model.fiscalYear as number) + k));
-  const others = (await repo.documentsOfEntity(key, visibilityOf(user))).filter((d) => d.id !== self && d.sha256 !== model.source.sha256);
+  const others = (await repo.documentsOfEntity(key, visibilityOf(user))).filter(
+    (d) => d.id !== self && d.sha256 !== model.source.sha256,
+  );
   const priors: Disclosure[] = [];
   for (const o of others) {
     if (o.fiscalYear === null || !years.has(o.fiscalYear)) continue;
@@ -236,15 +279,26 @@ export type ReprocessResult =
  * Reads and audits a stored original again (after readers or rules improved). On failure nothing changes;
  * on success the model and findings are replaced and reviews carried over (see Repository.reprocessDocument).
  */
-export async function reprocess(repo: Repository, pool: ParsePool, limits: UploadLimits, id: string, by?: AuditActor): Promise<ReprocessResult> {
+export async function reprocess(
+  repo: Repository,
+  pool: ParsePool,
+  limits: UploadLimits,
+  id: string,
+  by?: AuditActor,
+): Promise<ReprocessResult> {
   const d = await repo.getDocument(id);
   if (!d) return { status: 'not-found' };
   const bytes = await repo.getFile(d.summary.sha256);
   if (!bytes) return { status: 'not-found' };
   const reply = await pool.parse({ bytes, fileName: d.summary.fileName, limits }, limits.parseSeconds);
-  if (!reply.ok) return { status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
+  if (!reply.ok)
+    return { status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
   // against what the document's own department may see
-  const done = await repo.reprocessDocument(id, readFields(reply.modelJson, await withPriorYear(repo, reply.modelJson, reply.audit, ownerOf(d.summary), id)), by);
+  const done = await repo.reprocessDocument(
+    id,
+    readFields(reply.modelJson, await withPriorYear(repo, reply.modelJson, reply.audit, ownerOf(d.summary), id)),
+    by,
+  );
   if (!done) return { status: 'not-found' };
   const after = await repo.getDocument(id);
   return { status: 'done', document: after!.summary, carried: done.carried };

@@ -95,14 +95,21 @@ export function addressKey(address: string | undefined): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = a.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return groups.slice(0, 4).map((g) => parseInt(g || '0', 16).toString(16)).join(':') + '::/64';
+  return (
+    groups
+      .slice(0, 4)
+      .map((g) => parseInt(g || '0', 16).toString(16))
+      .join(':') + '::/64'
+  );
 }
 
 /**
  * `firstRefusal`: the first refusal of this account or address in its window — worth one audit line; the rest
  * of a flood is not written, so guessing cannot fill the log.
  */
-export type Reservation = { ok: true; release(success: boolean): void } | { ok: false; retryAfterSeconds: number; firstRefusal: boolean };
+export type Reservation =
+  | { ok: true; release(success: boolean): void }
+  | { ok: false; retryAfterSeconds: number; firstRefusal: boolean };
 
 export class LoginThrottle {
   private readonly accounts: BudgetMap;

@@ -13,9 +13,20 @@ export class PageImages {
   /** The shared renderer, also used for the check sheet's pictures. */
   readonly renderer = new PageRenderer();
 
-  async render(_origin: string, pdf: Uint8Array, pageNo: number, scale: number, box: number[] | null): Promise<Uint8Array> {
+  async render(
+    _origin: string,
+    pdf: Uint8Array,
+    pageNo: number,
+    scale: number,
+    box: number[] | null,
+  ): Promise<Uint8Array> {
     if (!chromiumExecutable()) {
-      throw new ApiError(501, 'page-image-unavailable', '服务器未安装 Chromium，无法生成页面图片；网页界面仍可显示页面。', 'Chromium is not installed on the server, so page images are unavailable; the web app still shows pages.');
+      throw new ApiError(
+        501,
+        'page-image-unavailable',
+        '服务器未安装 Chromium，无法生成页面图片；网页界面仍可显示页面。',
+        'Chromium is not installed on the server, so page images are unavailable; the web app still shows pages.',
+      );
     }
     let result: { png: Uint8Array | null; pages: number };
     try {
@@ -23,11 +34,27 @@ export class PageImages {
     } catch (e) {
       if (process.env.CAIJIAN_DEBUG) console.error('[caijian] page image failed:', e);
       if (e instanceof Error && /launch|Executable|no-chromium/i.test(e.message)) {
-        throw new ApiError(503, 'page-image-failed', '无法启动 Chromium 生成页面图片。', 'Could not start Chromium to draw the page.');
+        throw new ApiError(
+          503,
+          'page-image-failed',
+          '无法启动 Chromium 生成页面图片。',
+          'Could not start Chromium to draw the page.',
+        );
       }
-      throw new ApiError(422, 'unreadable', '无法绘制该页（文件可能已损坏）。', 'The page could not be drawn (the file may be damaged).');
+      throw new ApiError(
+        422,
+        'unreadable',
+        '无法绘制该页（文件可能已损坏）。',
+        'The page could not be drawn (the file may be damaged).',
+      );
     }
-    if (!result.png) throw new ApiError(404, 'not-found', `该文件只有 ${result.pages} 页。`, `The file has only ${result.pages} pages.`);
+    if (!result.png)
+      throw new ApiError(
+        404,
+        'not-found',
+        `该文件只有 ${result.pages} 页。`,
+        `The file has only ${result.pages} pages.`,
+      );
     return result.png;
   }
 

@@ -8,7 +8,10 @@ import type { ParseJob, ParseReply } from './read-upload.ts';
 export class ParsePool {
   private readonly pool: JobPool<ParseJob, ParseReply>;
 
-  constructor(limits: Pick<UploadLimits, 'concurrency' | 'parseSeconds'> & Partial<Pick<UploadLimits, 'memoryMb' | 'recycleAfter' | 'idleSeconds'>>) {
+  constructor(
+    limits: Pick<UploadLimits, 'concurrency' | 'parseSeconds'> &
+      Partial<Pick<UploadLimits, 'memoryMb' | 'recycleAfter' | 'idleSeconds'>>,
+  ) {
     const memoryMb = limits.memoryMb ?? 1536;
     this.pool = createJobPool({
       size: limits.concurrency,
@@ -32,8 +35,14 @@ export class ParsePool {
       return {
         ok: false,
         code,
-        messageZh: code === 'crash' ? '读取此文件的进程意外退出，文件未保存。错误已记入日志，请将文件提供给管理员。' : '读取进程无法启动，文件未保存；请联系管理员。',
-        messageEn: code === 'crash' ? 'The process reading this file ended unexpectedly; it was not stored. The error was logged; please pass the file to the administrator.' : 'The reading process could not start; the file was not stored. Please contact the administrator.',
+        messageZh:
+          code === 'crash'
+            ? '读取此文件的进程意外退出，文件未保存。错误已记入日志，请将文件提供给管理员。'
+            : '读取进程无法启动，文件未保存；请联系管理员。',
+        messageEn:
+          code === 'crash'
+            ? 'The process reading this file ended unexpectedly; it was not stored. The error was logged; please pass the file to the administrator.'
+            : 'The reading process could not start; the file was not stored. Please contact the administrator.',
         detail: messageEn,
       };
     }

@@ -25,7 +25,11 @@ async function checkStructure(bytes: Uint8Array, fileName: string, limits: Uploa
   const detected = detectFormat(bytes, fileName);
   if (detected.format === 'xlsx' || detected.format === 'docx') {
     const { readZipEntries } = await import('../read/xlsx/safe-zip.ts');
-    readZipEntries(bytes, { maxTotalBytes: limits.maxArchiveBytes, maxEntryBytes: limits.maxArchiveBytes, maxEntries: limits.maxArchiveEntries });
+    readZipEntries(bytes, {
+      maxTotalBytes: limits.maxArchiveBytes,
+      maxEntryBytes: limits.maxArchiveBytes,
+      maxEntries: limits.maxArchiveEntries,
+    });
   }
   if (detected.format === 'pdf') {
     const { openDocument } = await import('../read/pdf/open-document.ts');
@@ -65,7 +69,8 @@ export async function parseAndAudit(job: ParseJob): Promise<ParseReply> {
       ok: false,
       code: 'internal',
       messageZh: '读取此文件时程序出错，文件未保存。错误已记入日志，请将文件提供给管理员。',
-      messageEn: 'The program failed while reading this file; it was not stored. The error was logged; please pass the file to the administrator.',
+      messageEn:
+        'The program failed while reading this file; it was not stored. The error was logged; please pass the file to the administrator.',
       detail: detail.slice(0, 2000),
     };
   }

@@ -16,7 +16,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { repo: Repository; port?: number; host?: string; limits?: Partial<UploadLimits>; webRoot?: string }): Promise<RunningServer> {
+export async function startServer(options: {
+  repo: Repository;
+  port?: number;
+  host?: string;
+  limits?: Partial<UploadLimits>;
+  webRoot?: string;
+}): Promise<RunningServer> {
   const limits = { ...defaultLimits(), ...options.limits };
   const pool = new ParsePool(limits);
   const pageImages = new PageImages();

@@ -10,7 +10,9 @@ import { PROJECT_ROOT, WEB_ROOT } from './static.ts';
 const STAMP = '.source-hash';
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** Hash of the web sources and the vite config: what the bundle was built from. */
@@ -39,6 +41,11 @@ export function webFresh(root = WEB_ROOT): boolean {
 export async function buildWeb(outDir = WEB_ROOT): Promise<void> {
   const hash = sourceHash();
   const { build } = await import('vite');
-  await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), root: join(PROJECT_ROOT, 'src/web'), build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  await build({
+    configFile: join(PROJECT_ROOT, 'vite.config.ts'),
+    root: join(PROJECT_ROOT, 'src/web'),
+    build: { outDir, emptyOutDir: true },
+    logLevel: 'warn',
+  });
   writeFileSync(join(outDir, STAMP), hash + '\n');
 }

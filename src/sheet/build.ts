@@ -62,7 +62,9 @@ export function sheetHeading(sheet: CheckSheet, omitUnknown = false): [string, s
     ['部门编码', sheet.code ?? '（文件中未印出）'],
     ['公开网址', sheet.sourceUrl ?? '（未提供）'],
     ...(omitUnknown && !sheet.fileName ? [] : [['文件', sheet.fileName ?? ''] as [string, string]]),
-    ...(omitUnknown && !sheet.coverage ? [] : [['核对范围', sheet.coverage ? coverageLine(sheet.coverage) : '（无）'] as [string, string]]),
+    ...(omitUnknown && !sheet.coverage
+      ? []
+      : [['核对范围', sheet.coverage ? coverageLine(sheet.coverage) : '（无）'] as [string, string]]),
     ['检查结果', `共 ${c.items} 项：不符合 ${c.failed} 项，未能核对 ${c.unchecked} 项，问题 ${c.problems} 处`],
   ];
 }
@@ -106,7 +108,10 @@ function problemOf(f: Finding): Omit<SheetProblem, 'n'> {
   let image: SheetProblem['image'] = null;
   const box = boxOf(src);
   if (src?.kind === 'pdf' && box) {
-    const marks = f.related.map((r) => r.source).filter((s): s is Extract<SourcePlace, { kind: 'pdf' }> => s?.kind === 'pdf' && s.page === src.page).map((s) => s.box);
+    const marks = f.related
+      .map((r) => r.source)
+      .filter((s): s is Extract<SourcePlace, { kind: 'pdf' }> => s?.kind === 'pdf' && s.page === src.page)
+      .map((s) => s.box);
     image = { page: src.page, box, marks: marks.slice(0, 8) };
   }
   return { text, severity: f.severity === 'error' ? 'error' : 'warning', image, where };
@@ -115,7 +120,10 @@ function problemOf(f: Finding): Omit<SheetProblem, 'n'> {
 /** 部门编码: the shortest unit code printed on the tables' unit lines (the department above its units). */
 function departmentCode(d: Disclosure): string | null {
   let best: string | null = null;
-  for (const t of d.tables) for (const r of t.rows) if (r.kind === 'unit' && r.code && /^\d{3,}$/.test(r.code) && (!best || r.code.length < best.length)) best = r.code;
+  for (const t of d.tables)
+    for (const r of t.rows)
+      if (r.kind === 'unit' && r.code && /^\d{3,}$/.test(r.code) && (!best || r.code.length < best.length))
+        best = r.code;
   return best;
 }
 
@@ -179,28 +187,51 @@ export function buildCheckSheet(d: Disclosure, result: AuditResult, options: She
   const tableRows = new Map<string, string>();
   for (const def of SHEET_ITEMS) {
     if (def.evidence.kind !== 'tables') {
-      rows.push({ item: { id: def.id, group: def.group, label: itemLabel(def, d.kind, d.scope.level), verdict: '是', problems: [], notes: [] }, def, table: null });
+      rows.push({
+        item: {
+          id: def.id,
+          group: def.group,
+          label: itemLabel(def, d.kind, d.scope.level),
+          verdict: '是',
+          problems: [],
+          notes: [],
+        },
+        def,
+        table: null,
+      });
       continue;
     }
     for (const [i, t] of (coverage?.tables ?? []).entries()) {
       const id = t.key === 'unknown' ? `table:unknown:${i}` : `table:${t.key}`;
       if (t.key !== 'unknown') tableRows.set(t.key, id);
       else for (const p of t.pages) tableRows.set(`unknown@${p}`, id);
-      rows.push({ item: { id, group: def.group, label: tableRowLabel(t), verdict: '是', problems: [], notes: [] }, def: null, table: t });
+      rows.push({
+        item: { id, group: def.group, label: tableRowLabel(t), verdict: '是', problems: [], notes: [] },
+        def: null,
+        table: t,
+      });
     }
   }
   // A finding about a table that has no row (a standard table the coverage does not list, e.g. one a rule misses
   // although a replacement was printed) gets a row of its own after the other tables, so it is never filed elsewhere.
-  const lastTable = rows.findLastIndex((r) => r.table) >= 0 ? rows.findLastIndex((r) => r.table) : rows.findIndex((r) => r.def?.evidence.kind === 'tables');
+  const lastTable =
+    rows.findLastIndex((r) => r.table) >= 0
+      ? rows.findLastIndex((r) => r.table)
+      : rows.findIndex((r) => r.def?.evidence.kind === 'tables');
   let insertAt = lastTable + 1;
   for (const f of result.findings) {
     const key = f.location.table;
-    if (!key || !templateByKey(key) || tableRows.has(key) || f.messageId === 'skipped' || f.severity === 'info') continue;
+    if (!key || !templateByKey(key) || tableRows.has(key) || f.messageId === 'skipped' || f.severity === 'info')
+      continue;
     if (SHEET_ITEMS.some((def) => def.rules?.includes(f.ruleId) || def.fallbackRules?.includes(f.ruleId))) continue;
     const id = `table:${key}`;
     tableRows.set(key, id);
     const title = f.location.tableTitle ?? templateByKey(key)!.title;
-    rows.splice(insertAt++, 0, { item: { id, group: '内容规范性', label: `《${title}》`, verdict: '是', problems: [], notes: [] }, def: null, table: null });
+    rows.splice(insertAt++, 0, {
+      item: { id, group: '内容规范性', label: `《${title}》`, verdict: '是', problems: [], notes: [] },
+      def: null,
+      table: null,
+    });
   }
   const byId = new Map(rows.map((r) => [r.item.id, r]));
 
@@ -220,7 +251,8 @@ export function buildCheckSheet(d: Disclosure, result: AuditResult, options: She
   for (const r of rows) {
     if (r.table) {
       if (!r.table.checked) r.item.notes.push(`未能核对：${r.table.reason}`);
-      if (r.table.skippedRules.length) r.item.notes.push(`因缺少此表，${r.table.skippedRules.length} 项表间核对未能执行`);
+      if (r.table.skippedRules.length)
+        r.item.notes.push(`因缺少此表，${r.table.skippedRules.length} 项表间核对未能执行`);
     } else if (r.def && !evidenceFound(r.def, d, headings) && !r.item.problems.length) {
       r.item.notes.push(`未能核对：${r.def.missing}`);
     }

@@ -50,7 +50,11 @@ async function prepareFile(path: string, renderer: PageRenderer, sourceUrl: stri
   return prepareSheet(d, bytes, { sourceUrl, renderer });
 }
 
-export async function writeSheetsCommand(inputs: string[], out: string, options: SheetCommandOptions = {}): Promise<number> {
+export async function writeSheetsCommand(
+  inputs: string[],
+  out: string,
+  options: SheetCommandOptions = {},
+): Promise<number> {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const renderer = new PageRenderer();
@@ -65,9 +69,15 @@ export async function writeSheetsCommand(inputs: string[], out: string, options:
     }
 
     const { files, missing } = await collectInputs(inputs);
-    if (!files.length && !missing.length) throw new UsageError('没有找到可检查的文件', 'No documents to check were found');
+    if (!files.length && !missing.length)
+      throw new UsageError('没有找到可检查的文件', 'No documents to check were found');
     ensureDir(out);
-    const rows: SummaryRow[] = missing.map((file) => ({ file, sheetFile: null, prepared: null, refused: `找不到文件：${file}` }));
+    const rows: SummaryRow[] = missing.map((file) => ({
+      file,
+      sheetFile: null,
+      prepared: null,
+      refused: `找不到文件：${file}`,
+    }));
     const names = new Set<string>();
     let errors = 0;
     for (const [i, file] of files.entries()) {

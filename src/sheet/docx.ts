@@ -1,4 +1,19 @@
-import { AlignmentType, BorderStyle, Document, ImageRun, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ImageRun,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
 import { type CheckSheet, type SheetItem, sheetHeading } from './build.ts';
 import { imageKey, type SheetImages } from './images.ts';
 
@@ -20,7 +35,11 @@ function run(text: string, o: { bold?: boolean; size?: number; color?: string } 
 }
 
 function para(text: string, o: { bold?: boolean; size?: number; color?: string; center?: boolean } = {}): Paragraph {
-  return new Paragraph({ alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { before: 0, after: 40 }, children: [run(text, o)] });
+  return new Paragraph({
+    alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+    spacing: { before: 0, after: 40 },
+    children: [run(text, o)],
+  });
 }
 
 function cell(children: Paragraph[], width: number, o: { fill?: string; rowSpan?: number } = {}): TableCell {
@@ -47,11 +66,25 @@ function pictureParagraphs(sheet: CheckSheet, item: SheetItem, o: DocxSheetOptio
     if (!img) continue;
     const scale = Math.min(1, IMAGE_PX / img.width);
     out.push(para(`${p.n}.`, { size: 16, color: '888888' }));
-    out.push(new Paragraph({ spacing: { after: 80 }, children: [new ImageRun({ type: 'png', data: img.png, transformation: { width: Math.round(img.width * scale), height: Math.round(img.height * scale) }, altText: { name: `问题${p.n}`, title: `问题${p.n}`, description: p.text } })] }));
+    out.push(
+      new Paragraph({
+        spacing: { after: 80 },
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: img.png,
+            transformation: { width: Math.round(img.width * scale), height: Math.round(img.height * scale) },
+            altText: { name: `问题${p.n}`, title: `问题${p.n}`, description: p.text },
+          }),
+        ],
+      }),
+    );
   }
   if (!out.length && item.problems.length) {
-    if (sheet.format !== 'pdf') out.push(para('文本、表格或 Word 文件没有页面图像；问题位置见问题描述', { color: '666666', size: 18 }));
-    else if (item.problems.some((p) => p.image) && o.imagesMissing) out.push(para(o.imagesMissing, { color: '666666', size: 18 }));
+    if (sheet.format !== 'pdf')
+      out.push(para('文本、表格或 Word 文件没有页面图像；问题位置见问题描述', { color: '666666', size: 18 }));
+    else if (item.problems.some((p) => p.image) && o.imagesMissing)
+      out.push(para(o.imagesMissing, { color: '666666', size: 18 }));
   }
   return out;
 }
@@ -62,12 +95,22 @@ export async function checkSheetDocx(sheet: CheckSheet, options: DocxSheetOption
   const info = new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: [WIDTHS[0] + WIDTHS[1], total - WIDTHS[0] - WIDTHS[1]],
-    rows: header.map(([k, v]) => new TableRow({ children: [cell([para(k, { bold: true })], WIDTHS[0] + WIDTHS[1]), cell([para(v)], total - WIDTHS[0] - WIDTHS[1])] })),
+    rows: header.map(
+      ([k, v]) =>
+        new TableRow({
+          children: [
+            cell([para(k, { bold: true })], WIDTHS[0] + WIDTHS[1]),
+            cell([para(v)], total - WIDTHS[0] - WIDTHS[1]),
+          ],
+        }),
+    ),
   });
 
   const head = new TableRow({
     tableHeader: true,
-    children: ['检查类别', '检查项目', '符合要求', '问题描述', '问题截图'].map((h, i) => cell([para(h, { bold: true, center: true })], WIDTHS[i], { fill: 'E8EEF7' })),
+    children: ['检查类别', '检查项目', '符合要求', '问题描述', '问题截图'].map((h, i) =>
+      cell([para(h, { bold: true, center: true })], WIDTHS[i], { fill: 'E8EEF7' }),
+    ),
   });
   const rows: TableRow[] = [head];
   sheet.items.forEach((item, i) => {
@@ -75,7 +118,9 @@ export async function checkSheetDocx(sheet: CheckSheet, options: DocxSheetOption
     let span = 1;
     while (first && i + span < sheet.items.length && sheet.items[i + span].group === item.group) span++;
     const problemLines = [
-      ...item.problems.map((p) => para(`${p.n}. ${p.text}${p.severity === 'warning' && !/核对|核实/.test(p.text) ? '（请核实）' : ''}`)),
+      ...item.problems.map((p) =>
+        para(`${p.n}. ${p.text}${p.severity === 'warning' && !/核对|核实/.test(p.text) ? '（请核实）' : ''}`),
+      ),
       ...item.notes.map((n) => para(n, { color: '8A6D00' })),
     ];
     const verdictColor = item.verdict === '否' ? 'C62828' : item.verdict === '未能核对' ? '8A6D00' : '2E7D32';
@@ -85,7 +130,9 @@ export async function checkSheetDocx(sheet: CheckSheet, options: DocxSheetOption
         children: [
           ...(first ? [cell([para(item.group, { bold: true })], WIDTHS[0], { rowSpan: span })] : []),
           cell([para(item.label)], WIDTHS[1]),
-          cell([para(item.verdict, { bold: item.verdict !== '是', color: verdictColor, center: true })], WIDTHS[2], { fill: FILL[item.verdict] }),
+          cell([para(item.verdict, { bold: item.verdict !== '是', color: verdictColor, center: true })], WIDTHS[2], {
+            fill: FILL[item.verdict],
+          }),
           cell(problemLines, WIDTHS[3]),
           cell(pictureParagraphs(sheet, item, options), WIDTHS[4]),
         ],
@@ -99,13 +146,25 @@ export async function checkSheetDocx(sheet: CheckSheet, options: DocxSheetOption
     title: sheet.title,
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin: { top: 850, bottom: 850, left: 1000, right: 1000 } } },
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 850, bottom: 850, left: 1000, right: 1000 },
+          },
+        },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(sheet.title, { bold: true, size: 32 })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 200 },
+            children: [run(sheet.title, { bold: true, size: 32 })],
+          }),
           info,
           para(''),
           main,
-          para('说明：“否”为发现问题，“未能核对”为 Caijian 未能自动核对、需人工核对的项目；问题编号与截图编号对应。截图中红框为问题位置，蓝框为相关位置。', { size: 16, color: '666666' }),
+          para(
+            '说明：“否”为发现问题，“未能核对”为 Caijian 未能自动核对、需人工核对的项目；问题编号与截图编号对应。截图中红框为问题位置，蓝框为相关位置。',
+            { size: 16, color: '666666' },
+          ),
         ],
       },
     ],

@@ -24,7 +24,11 @@ export interface PreparedSheet {
   result: AuditResult;
 }
 
-export async function prepareSheet(d: Disclosure, bytes: Uint8Array | null, options: SheetOptions & { result?: AuditResult; renderer?: PageRenderer } = {}): Promise<PreparedSheet> {
+export async function prepareSheet(
+  d: Disclosure,
+  bytes: Uint8Array | null,
+  options: SheetOptions & { result?: AuditResult; renderer?: PageRenderer } = {},
+): Promise<PreparedSheet> {
   const result = options.result ?? checkDisclosure(d);
   const sheet = buildCheckSheet(d, result, options);
   const { images, missing } = await sheetImages(sheet, d.source.format === 'pdf' ? bytes : null, options.renderer);

@@ -16,14 +16,23 @@ export interface ImageOutcome {
   missing: string | null;
 }
 
-export async function sheetImages(sheet: CheckSheet, pdf: Uint8Array | null, renderer?: PageRenderer): Promise<ImageOutcome> {
+export async function sheetImages(
+  sheet: CheckSheet,
+  pdf: Uint8Array | null,
+  renderer?: PageRenderer,
+): Promise<ImageOutcome> {
   const images: SheetImages = new Map();
-  const wanted = sheet.items.flatMap((i) => i.problems.filter((p) => p.image).map((p) => ({ key: imageKey(i.id, p.n), image: p.image! })));
+  const wanted = sheet.items.flatMap((i) =>
+    i.problems.filter((p) => p.image).map((p) => ({ key: imageKey(i.id, p.n), image: p.image! })),
+  );
   if (!wanted.length || !pdf) return { images, missing: null };
   if (!PageRenderer.available()) return { images, missing: '未安装 Chromium，未能生成问题截图' };
   const r = renderer ?? new PageRenderer();
   try {
-    const crops = await r.crops(pdf, wanted.map((w) => ({ page: w.image.page, box: w.image.box, marks: w.image.marks })));
+    const crops = await r.crops(
+      pdf,
+      wanted.map((w) => ({ page: w.image.page, box: w.image.box, marks: w.image.marks })),
+    );
     crops.forEach((c, i) => {
       if (c) images.set(wanted[i].key, c);
     });

@@ -37,8 +37,19 @@ export async function summaryWorkbook(rows: readonly SummaryRow[], title?: strin
 }
 
 /** Adds the sheets 汇总 (one row per department) and 按规则 (problems per rule) to `wb`. */
-export function addSummarySheets(wb: ExcelJS.Workbook, rows: readonly SummaryRow[], title = '预决算公开情况检查汇总表'): void {
-  const page = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
+export function addSummarySheets(
+  wb: ExcelJS.Workbook,
+  rows: readonly SummaryRow[],
+  title = '预决算公开情况检查汇总表',
+): void {
+  const page = {
+    paperSize: 9,
+    orientation: 'landscape' as const,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
   const ws = wb.addWorksheet('汇总', { pageSetup: page, headerFooter: { oddFooter: `${title} 第 &P 页，共 &N 页` } });
   ws.columns = [6, 30, 10, 8, 10, 8, 8, 9, 8, 8, 8, 14, 44, 30].map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, 14);
@@ -46,13 +57,33 @@ export function addSummarySheets(wb: ExcelJS.Workbook, rows: readonly SummaryRow
   ws.getCell(1, 1).font = { bold: true, size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.getRow(1).height = 28;
-  headerRow(ws, ['序号', '单位名称', '部门编码', '年度', '类别', '符合', '不符合', '未能核对', '问题数', '错误', '警告', '标准表核对', '未能核对的表 / 原因', '检查表文件']);
+  headerRow(ws, [
+    '序号',
+    '单位名称',
+    '部门编码',
+    '年度',
+    '类别',
+    '符合',
+    '不符合',
+    '未能核对',
+    '问题数',
+    '错误',
+    '警告',
+    '标准表核对',
+    '未能核对的表 / 原因',
+    '检查表文件',
+  ]);
   ws.pageSetup.printTitlesRow = '2:2';
   rows.forEach((r, i) => {
     const p = r.prepared;
     const s = p?.sheet;
     const c = p?.result.coverage;
-    const unchecked = c ? c.tables.filter((t) => t.standard && !t.checked).map((t) => `${t.title}（${t.reason}）`).join('；') : '';
+    const unchecked = c
+      ? c.tables
+          .filter((t) => t.standard && !t.checked)
+          .map((t) => `${t.title}（${t.reason}）`)
+          .join('；')
+      : '';
     const row = ws.addRow([
       i + 1,
       s?.entity ?? r.file.split(/[\\/]/).pop() ?? r.file,
@@ -74,7 +105,8 @@ export function addSummarySheets(wb: ExcelJS.Workbook, rows: readonly SummaryRow
       cell.alignment = { vertical: 'top', wrapText: true };
     });
     // Never a clean-looking row for a document that was not fully checked.
-    if (r.refused || (c && c.uncheckedStandard > 0)) row.getCell(13).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF3CD' } };
+    if (r.refused || (c && c.uncheckedStandard > 0))
+      row.getCell(13).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF3CD' } };
     if (s?.counts.failed) row.getCell(7).font = { bold: true, color: { argb: 'FFC62828' } };
   });
 
@@ -92,10 +124,24 @@ export function addSummarySheets(wb: ExcelJS.Workbook, rows: readonly SummaryRow
       s.n++;
       stats.set(f.ruleId, s);
     }
-  const CATEGORY: Record<string, string> = { completeness: '完整性', arithmetic: '表内计算', 'cross-table': '表间核对', narrative: '说明与表格', codes: '科目编码', wording: '文字表述', plausibility: '合理性' };
+  const CATEGORY: Record<string, string> = {
+    completeness: '完整性',
+    arithmetic: '表内计算',
+    'cross-table': '表间核对',
+    narrative: '说明与表格',
+    codes: '科目编码',
+    wording: '文字表述',
+    plausibility: '合理性',
+  };
   for (const [id, s] of [...stats].sort((a, b) => b[1].n - a[1].n)) {
     const m = RULES.get(id);
-    const row = ws2.addRow([m?.code ?? '', m?.title.zh ?? '其他', m ? CATEGORY[m.category] ?? '' : '', s.files.size, s.n]);
+    const row = ws2.addRow([
+      m?.code ?? '',
+      m?.title.zh ?? '其他',
+      m ? (CATEGORY[m.category] ?? '') : '',
+      s.files.size,
+      s.n,
+    ]);
     row.eachCell((cell) => (cell.border = BORDER));
   }
 }

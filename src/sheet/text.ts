@@ -14,10 +14,12 @@ export function checkSheetMarkdown(sheet: CheckSheet): string {
   out.push('');
   out.push('| 检查类别 | 检查项目 | 符合要求 | 问题描述 | 问题截图 |', '|---|---|---|---|---|');
   for (const item of sheet.items) {
-    const pics = item.problems
-      .filter((p) => p.image)
-      .map((p) => `${p.n}. 第${p.image!.page}页`);
-    const picCell = pics.length ? pics.join('<br>') : item.problems.length && sheet.format !== 'pdf' ? '（无页面图像）' : '';
+    const pics = item.problems.filter((p) => p.image).map((p) => `${p.n}. 第${p.image!.page}页`);
+    const picCell = pics.length
+      ? pics.join('<br>')
+      : item.problems.length && sheet.format !== 'pdf'
+        ? '（无页面图像）'
+        : '';
     out.push(`| ${item.group} | ${cell(item.label)} | ${item.verdict} | ${cell(problemCellText(item))} | ${picCell} |`);
   }
   out.push('');

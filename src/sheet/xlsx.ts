@@ -21,7 +21,9 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const VERDICT_FILL: Record<string, string> = { 否: 'FFFDE2E1', 未能核对: 'FFFFF3CD', 是: 'FFFFFFFF' };
 
 export function problemCellText(item: SheetItem): string {
-  const lines = item.problems.map((p) => `${p.n}. ${p.text}${p.severity === 'warning' && !/核对|核实/.test(p.text) ? '（请核实）' : ''}`);
+  const lines = item.problems.map(
+    (p) => `${p.n}. ${p.text}${p.severity === 'warning' && !/核对|核实/.test(p.text) ? '（请核实）' : ''}`,
+  );
   return [...lines, ...item.notes].join('\n');
 }
 
@@ -43,9 +45,22 @@ export interface XlsxSheetOptions {
 }
 
 /** Adds one check sheet as a worksheet of `wb` (several documents may share one workbook). */
-export function addCheckSheet(wb: ExcelJS.Workbook, sheet: CheckSheet, name: string, options: XlsxSheetOptions = {}): ExcelJS.Worksheet {
+export function addCheckSheet(
+  wb: ExcelJS.Workbook,
+  sheet: CheckSheet,
+  name: string,
+  options: XlsxSheetOptions = {},
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
     headerFooter: { oddFooter: `${sheet.entity ?? ''} ${sheet.title} 第 &P 页，共 &N 页` },
     views: [{ state: 'frozen', ySplit: 0 }],
   });
@@ -96,7 +111,9 @@ export function addCheckSheet(wb: ExcelJS.Workbook, sheet: CheckSheet, name: str
       lastGroup = item.group;
       groupFrom = r;
     }
-    const pictures = item.problems.map((p) => ({ p, img: options.images?.get(imageKey(item.id, p.n)) ?? null })).filter((x) => x.p.image);
+    const pictures = item.problems
+      .map((p) => ({ p, img: options.images?.get(imageKey(item.id, p.n)) ?? null }))
+      .filter((x) => x.p.image);
     const shown = pictures.filter((x) => x.img);
     const span = Math.max(1, shown.length);
     const text = problemCellText(item);
@@ -109,7 +126,11 @@ export function addCheckSheet(wb: ExcelJS.Workbook, sheet: CheckSheet, name: str
       const w = Math.round(img!.width * scale);
       const h = Math.round(img!.height * scale);
       const id = wb.addImage({ buffer: Buffer.from(img!.png) as unknown as ExcelJS.Buffer, extension: 'png' });
-      ws.addImage(id, { tl: { col: 4 + 0.02, row: r + k - 1 + 0.08 }, ext: { width: w, height: h }, editAs: 'oneCell' });
+      ws.addImage(id, {
+        tl: { col: 4 + 0.02, row: r + k - 1 + 0.08 },
+        ext: { width: w, height: h },
+        editAs: 'oneCell',
+      });
       const cell = ws.getCell(r + k, 5);
       cell.value = `${p.n}.`;
       cell.font = { size: 8, color: { argb: 'FF888888' } };
@@ -118,7 +139,8 @@ export function addCheckSheet(wb: ExcelJS.Workbook, sheet: CheckSheet, name: str
     });
     if (!shown.length) {
       const cell = ws.getCell(r, 5);
-      if (item.problems.length && sheet.format !== 'pdf') cell.value = '文本、表格或 Word 文件没有页面图像；问题位置见问题描述';
+      if (item.problems.length && sheet.format !== 'pdf')
+        cell.value = '文本、表格或 Word 文件没有页面图像；问题位置见问题描述';
       else if (pictures.length && options.imagesMissing) cell.value = options.imagesMissing;
       cell.alignment = wrap;
       cell.font = { color: { argb: 'FF666666' } };
@@ -143,11 +165,15 @@ export function addCheckSheet(wb: ExcelJS.Workbook, sheet: CheckSheet, name: str
         if (c <= 4) cell.alignment = c === 3 ? { horizontal: 'center', vertical: 'top' } : wrap;
       }
     ws.getCell(r, 3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: VERDICT_FILL[item.verdict] } };
-    ws.getCell(r, 3).font = { bold: item.verdict !== '是', color: { argb: item.verdict === '否' ? 'FFC62828' : item.verdict === '未能核对' ? 'FF8A6D00' : 'FF2E7D32' } };
+    ws.getCell(r, 3).font = {
+      bold: item.verdict !== '是',
+      color: { argb: item.verdict === '否' ? 'FFC62828' : item.verdict === '未能核对' ? 'FF8A6D00' : 'FF2E7D32' },
+    };
     r += span;
   }
   closeGroup(r - 1);
-  ws.getCell(r + 1, 1).value = '说明：“否”为发现问题，“未能核对”为 Caijian 未能自动核对、需人工核对的项目；问题编号与截图编号对应。截图中红框为问题位置，蓝框为相关位置。';
+  ws.getCell(r + 1, 1).value =
+    '说明：“否”为发现问题，“未能核对”为 Caijian 未能自动核对、需人工核对的项目；问题编号与截图编号对应。截图中红框为问题位置，蓝框为相关位置。';
   ws.mergeCells(r + 1, 1, r + 1, 5);
   ws.getCell(r + 1, 1).alignment = wrap;
   ws.getCell(r + 1, 1).font = { size: 9, color: { argb: 'FF666666' } };

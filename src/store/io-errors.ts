@@ -72,20 +72,29 @@ export function storageProblem(e: unknown, where?: string): StorageProblem | nul
   switch (kind) {
     case 'disk-full':
       return {
-        ...base, code: 'disk-full', summaryZh: `存储空间已满${at}`, summaryEn: `The storage is full${atEn}`,
+        ...base,
+        code: 'disk-full',
+        summaryZh: `存储空间已满${at}`,
+        summaryEn: `The storage is full${atEn}`,
         messageZh: `存储空间已满${at}，本次操作未保存；此前保存的内容未受影响。请腾出磁盘空间后重试。`,
         messageEn: `The storage is full${atEn}; this operation was not saved and nothing saved before was affected. Free disk space and try again.`,
       };
     case 'io-error':
       return {
-        ...base, code: 'storage-io', summaryZh: `存储读写出错（${cause}）${at}`, summaryEn: `Storage I/O error (${cause})${atEn}`,
+        ...base,
+        code: 'storage-io',
+        summaryZh: `存储读写出错（${cause}）${at}`,
+        summaryEn: `Storage I/O error (${cause})${atEn}`,
         messageZh: `存储读写出错（${cause}）${at}，本次操作未保存；请检查磁盘后重试。`,
         messageEn: `Storage I/O error (${cause})${atEn}; this operation was not saved. Check the disk and try again.`,
       };
     case 'permission':
     case 'read-only':
       return {
-        ...base, code: 'storage-permission', summaryZh: `没有写入权限（${cause}）${at}`, summaryEn: `No permission to write (${cause})${atEn}`,
+        ...base,
+        code: 'storage-permission',
+        summaryZh: `没有写入权限（${cause}）${at}`,
+        summaryEn: `No permission to write (${cause})${atEn}`,
         messageZh: `没有写入权限（${cause}）${at}，本次操作未保存；请检查文件权限或磁盘是否只读。`,
         messageEn: `No permission to write (${cause})${atEn}; this operation was not saved. Check the file permissions or whether the disk is read-only.`,
       };

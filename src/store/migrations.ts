@@ -134,7 +134,10 @@ const MIGRATIONS: Migration[] = [
     // Null for documents stored before it; the server fills it in from the stored model at start.
     version: 5,
     name: 'entity-key',
-    statements: () => [`ALTER TABLE documents ADD COLUMN entity_key TEXT`, `CREATE INDEX documents_entity_key ON documents(entity_key)`],
+    statements: () => [
+      `ALTER TABLE documents ADD COLUMN entity_key TEXT`,
+      `CREATE INDEX documents_entity_key ON documents(entity_key)`,
+    ],
   },
   {
     // Version 6 (issue 13.4): the audit log records sign-ins, failures, uploads and refusals too, so lines written
@@ -156,14 +159,20 @@ export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /** Applies the migrations not applied yet (up to `upTo`, for tests of an upgrade from an older schema). */
 export async function migrate(db: SqlDatabase, upTo = LATEST_VERSION): Promise<number> {
-  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+  );
   const done = new Set((await db.all('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
   let applied = 0;
   for (const m of MIGRATIONS) {
     if (done.has(m.version) || m.version > upTo) continue;
     await db.transaction(async (tx) => {
       for (const s of m.statements(typeNames(db.dialect))) await tx.run(s);
-      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      ]);
     });
     applied++;
   }

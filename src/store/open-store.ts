@@ -33,7 +33,10 @@ export async function openStoreOrExplain(spec: string): Promise<Repository> {
   }
 }
 
-export async function openStore(spec: string = process.env.CAIJIAN_DB || DEFAULT_DB_PATH, options: { schema?: string } = {}): Promise<Repository> {
+export async function openStore(
+  spec: string = process.env.CAIJIAN_DB || DEFAULT_DB_PATH,
+  options: { schema?: string } = {},
+): Promise<Repository> {
   if (isPostgresUrl(spec)) {
     const db = new PostgresDatabase(spec, options);
     await db.prepare();

@@ -12,7 +12,9 @@ export const MIN_PASSWORD_LENGTH = 8;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   const options: ScryptOptions = { N: n, r, p, maxmem: 64 * 1024 * 1024 };
-  return new Promise((ok, fail) => scrypt(password.normalize('NFC'), salt, KEYLEN, options, (e, key) => (e ? fail(e) : ok(key))));
+  return new Promise((ok, fail) =>
+    scrypt(password.normalize('NFC'), salt, KEYLEN, options, (e, key) => (e ? fail(e) : ok(key))),
+  );
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -32,16 +34,23 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Why a proposed password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string): { zh: string; en: string } | null {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return { zh: `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。`, en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` };
+    return {
+      zh: `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符。`,
+      en: `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+    };
   }
-  if (password.length > 512) return { zh: '密码过长（最多 512 个字符）。', en: 'The password is too long (at most 512 characters).' };
+  if (password.length > 512)
+    return { zh: '密码过长（最多 512 个字符）。', en: 'The password is too long (at most 512 characters).' };
   return null;
 }
 
 /** Why a proposed user name is refused, or null. */
 export function userNameProblem(name: string): { zh: string; en: string } | null {
   if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(name)) {
-    return { zh: '用户名需为 2–64 个字符（中文、字母、数字或 _ . @ -）。', en: 'User names are 2–64 characters: letters, digits or _ . @ -.' };
+    return {
+      zh: '用户名需为 2–64 个字符（中文、字母、数字或 _ . @ -）。',
+      en: 'User names are 2–64 characters: letters, digits or _ . @ -.',
+    };
   }
   return null;
 }

@@ -25,7 +25,9 @@ function normalise(rows: SqlRow[]): SqlRow[] {
 }
 
 function params(values: SqlValue[] = []): unknown[] {
-  return values.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v));
+  return values.map((v) =>
+    v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v,
+  );
 }
 
 function runnerOf(client: pg.Pool | pg.PoolClient): SqlRunner {

@@ -86,7 +86,14 @@ const SORTS: Record<string, (dir: 'ASC' | 'DESC') => string> = {
   entity: (d) => `(s.entity IS NULL) ASC, s.entity ${d}, s.fiscal_year DESC`,
   year: (d) => `(s.fiscal_year IS NULL) ASC, s.fiscal_year ${d}, s.entity ASC`,
 };
-const DEFAULT_DIR: Record<string, 'ASC' | 'DESC'> = { uploaded: 'DESC', errors: 'DESC', warnings: 'DESC', coverage: 'ASC', entity: 'ASC', year: 'DESC' };
+const DEFAULT_DIR: Record<string, 'ASC' | 'DESC'> = {
+  uploaded: 'DESC',
+  errors: 'DESC',
+  warnings: 'DESC',
+  coverage: 'ASC',
+  entity: 'ASC',
+  year: 'DESC',
+};
 
 function num(v: unknown): number | null {
   return v === null || v === undefined ? null : Number(v);
@@ -129,7 +136,14 @@ function toUser(r: SqlRow): UserWithHash {
   // A department user is stored as role 'reviewer' with a department (migration 3 explains why); read back as 'department'.
   const department = str(r.department);
   const role: Role = r.role === 'admin' ? 'admin' : department ? 'department' : 'reviewer';
-  return { id: String(r.id), name: String(r.name), role, department: role === 'department' ? department : null, createdAt: String(r.created_at), passwordHash: String(r.password_hash) };
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    role,
+    department: role === 'department' ? department : null,
+    createdAt: String(r.created_at),
+    passwordHash: String(r.password_hash),
+  };
 }
 
 function publicUser(u: UserWithHash): User {
@@ -158,7 +172,16 @@ async function insertFindings(tx: SqlRunner, documentId: string, findings: Audit
     ids.push(id);
     await tx.run(
       'INSERT INTO findings (id, document_id, seq, rule_id, severity, message, message_en, finding_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [id, documentId, seq++, String(f.ruleId), String(f.severity), String(f.message ?? ''), f.messageEn == null ? null : String(f.messageEn), JSON.stringify(f)],
+      [
+        id,
+        documentId,
+        seq++,
+        String(f.ruleId),
+        String(f.severity),
+        String(f.message ?? ''),
+        f.messageEn == null ? null : String(f.messageEn),
+        JSON.stringify(f),
+      ],
     );
   }
   return ids;
@@ -167,13 +190,25 @@ async function insertFindings(tx: SqlRunner, documentId: string, findings: Audit
 class UnknownFinding extends Error {}
 
 /** Adds one review row for a current finding; null when there is no such finding (or it was superseded). */
-async function addReview(tx: SqlRunner, findingId: string, status: ReviewStatus, reason: string, user: User): Promise<{ review: Review; documentId: string } | null> {
+async function addReview(
+  tx: SqlRunner,
+  findingId: string,
+  status: ReviewStatus,
+  reason: string,
+  user: User,
+): Promise<{ review: Review; documentId: string } | null> {
   const [f] = await tx.all('SELECT id, document_id FROM findings WHERE id = ? AND superseded_at IS NULL', [findingId]);
   if (!f) return null;
   const [m] = await tx.all('SELECT COALESCE(MAX(seq), 0) AS s FROM reviews WHERE finding_id = ?', [findingId]);
   const at = now();
   await tx.run('INSERT INTO reviews (id, finding_id, status, reason, user_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-    randomUUID(), findingId, status, reason, user.id, at, Number(m.s) + 1,
+    randomUUID(),
+    findingId,
+    status,
+    reason,
+    user.id,
+    at,
+    Number(m.s) + 1,
   ]);
   return { review: { status, reason, userId: user.id, userName: user.name, at }, documentId: String(f.document_id) };
 }
@@ -186,7 +221,15 @@ export interface SaveResult {
 
 /** What an upload's audit line says about the file. */
 function uploadFacts(doc: NewDocument): Record<string, unknown> {
-  return { fileName: doc.fileName, sha256: doc.sha256, size: doc.bytes.byteLength, format: doc.format, entity: doc.entity, fiscalYear: doc.fiscalYear, kind: doc.kind };
+  return {
+    fileName: doc.fileName,
+    sha256: doc.sha256,
+    size: doc.bytes.byteLength,
+    format: doc.format,
+    entity: doc.entity,
+    fiscalYear: doc.fiscalYear,
+    kind: doc.kind,
+  };
 }
 
 export class Repository {
@@ -214,15 +257,28 @@ export class Repository {
   }
 
   /** `department` is required for role 'department' and ignored for the others. */
-  async createUser(name: string, passwordHash: string, role: Role, department: string | null = null, by?: AuditActor): Promise<User> {
+  async createUser(
+    name: string,
+    passwordHash: string,
+    role: Role,
+    department: string | null = null,
+    by?: AuditActor,
+  ): Promise<User> {
     if (role === 'department' && !department?.trim()) throw new Error('a department user needs a department');
     const dept = role === 'department' ? department!.trim() : null;
     const user: UserWithHash = { id: randomUUID(), name, role, department: dept, passwordHash, createdAt: now() };
     await this.db.transaction(async (tx) => {
-      await tx.run('INSERT INTO users (id, name, password_hash, role, department, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-        user.id, name, passwordHash, role === 'admin' ? 'admin' : 'reviewer', dept, user.createdAt,
-      ]);
-      if (by) await this.logAction(tx, { ...by, action: 'user.create', target: user.id, detail: { name, role, department: dept } });
+      await tx.run(
+        'INSERT INTO users (id, name, password_hash, role, department, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [user.id, name, passwordHash, role === 'admin' ? 'admin' : 'reviewer', dept, user.createdAt],
+      );
+      if (by)
+        await this.logAction(tx, {
+          ...by,
+          action: 'user.create',
+          target: user.id,
+          detail: { name, role, department: dept },
+        });
     });
     return publicUser(user);
   }
@@ -236,8 +292,20 @@ export class Repository {
       const [r] = await tx.all('SELECT COUNT(*) AS n FROM users');
       if (Number(r.n) > 0) return null;
       const user: UserWithHash = { id: randomUUID(), name, role: 'admin', passwordHash, createdAt: now() };
-      await tx.run('INSERT INTO users (id, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)', [user.id, name, passwordHash, 'admin', user.createdAt]);
-      await this.logAction(tx, { user: null, address, action: 'user.create', target: user.id, detail: { name, role: 'admin', firstRun: true } });
+      await tx.run('INSERT INTO users (id, name, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?)', [
+        user.id,
+        name,
+        passwordHash,
+        'admin',
+        user.createdAt,
+      ]);
+      await this.logAction(tx, {
+        user: null,
+        address,
+        action: 'user.create',
+        target: user.id,
+        detail: { name, role: 'admin', firstRun: true },
+      });
       return publicUser(user);
     });
   }
@@ -264,7 +332,12 @@ export class Repository {
     await this.db.transaction(async (tx) => {
       // Expired sessions are useless; clearing them at each sign-in keeps the table small without a timer.
       await tx.run('DELETE FROM sessions WHERE expires_at <= ?', [now()]);
-      await tx.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [tokenHash, userId, now(), expiresAt]);
+      await tx.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+        tokenHash,
+        userId,
+        now(),
+        expiresAt,
+      ]);
       if (signIn) await this.logAction(tx, { ...signIn, action: 'auth.login', target: userId, detail: { expiresAt } });
     });
   }
@@ -284,7 +357,10 @@ export class Repository {
   // ---- documents ---------------------------------------------------------------------------------------
 
   async findBySha(sha256: string): Promise<DocumentSummary | null> {
-    const [r] = await this.db.all(`SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.sha256 = ?`, [sha256]);
+    const [r] = await this.db.all(
+      `SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.sha256 = ?`,
+      [sha256],
+    );
     return r ? toSummary(r) : null;
   }
 
@@ -297,12 +373,10 @@ export class Repository {
     const duplicate = await this.db.transaction(async (tx) => {
       const [existing] = await tx.all('SELECT id FROM documents WHERE sha256 = ?', [doc.sha256]);
       if (existing) return true;
-      await tx.run('INSERT INTO files (sha256, size, content, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING', [
-        doc.sha256,
-        doc.bytes.byteLength,
-        doc.bytes,
-        now(),
-      ]);
+      await tx.run(
+        'INSERT INTO files (sha256, size, content, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+        [doc.sha256, doc.bytes.byteLength, doc.bytes, now()],
+      );
       await this.afterFileWritten?.();
       const c = counts(doc.audit.findings);
       // Two uploads of the same bytes at once both pass the check above; the unique sha256 decides which one
@@ -314,15 +388,40 @@ export class Repository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (sha256) DO NOTHING`,
         [
-          id, doc.sha256, doc.fileName, doc.format, doc.mediaType, doc.kind, doc.fiscalYear, doc.entity, doc.region, doc.pageCount,
-          doc.tableCount, doc.modelJson, JSON.stringify(doc.figures), doc.audit.status, doc.audit.message ?? null,
-          c.errors, c.warnings, c.infos, doc.uploadedBy, now(), doc.department ?? null, ...coverageValues(doc.coverage),
+          id,
+          doc.sha256,
+          doc.fileName,
+          doc.format,
+          doc.mediaType,
+          doc.kind,
+          doc.fiscalYear,
+          doc.entity,
+          doc.region,
+          doc.pageCount,
+          doc.tableCount,
+          doc.modelJson,
+          JSON.stringify(doc.figures),
+          doc.audit.status,
+          doc.audit.message ?? null,
+          c.errors,
+          c.warnings,
+          c.infos,
+          doc.uploadedBy,
+          now(),
+          doc.department ?? null,
+          ...coverageValues(doc.coverage),
         ] as SqlValue[],
       );
       if (inserted === 0) return true;
       if (doc.entityKey) await tx.run('UPDATE documents SET entity_key = ? WHERE id = ?', [doc.entityKey, id]);
       await insertFindings(tx, id, doc.audit.findings);
-      if (by) await this.logAction(tx, { ...by, action: 'document.upload', target: id, detail: { ...uploadFacts(doc), errors: c.errors, warnings: c.warnings, duplicate: false } });
+      if (by)
+        await this.logAction(tx, {
+          ...by,
+          action: 'document.upload',
+          target: id,
+          detail: { ...uploadFacts(doc), errors: c.errors, warnings: c.warnings, duplicate: false },
+        });
       return false;
     });
     const document = await this.findBySha(doc.sha256);
@@ -337,7 +436,16 @@ export class Repository {
       ...by,
       action: 'document.upload',
       target: existing.id,
-      detail: { fileName, sha256: existing.sha256, size: existing.size, format: existing.format, entity: existing.entity, fiscalYear: existing.fiscalYear, kind: existing.kind, duplicate: true },
+      detail: {
+        fileName,
+        sha256: existing.sha256,
+        size: existing.size,
+        format: existing.format,
+        entity: existing.entity,
+        fiscalYear: existing.fiscalYear,
+        kind: existing.kind,
+        duplicate: true,
+      },
     });
   }
 
@@ -350,9 +458,10 @@ export class Repository {
       const [d] = await tx.all('SELECT audit_status FROM documents WHERE id = ?', [documentId]);
       if (!d || d.audit_status === 'done') return false;
       const c = counts(audit.findings);
-      await tx.run('UPDATE documents SET audit_status = ?, audit_message = ?, errors = ?, warnings = ?, infos = ? WHERE id = ?', [
-        audit.status, audit.message ?? null, c.errors, c.warnings, c.infos, documentId,
-      ]);
+      await tx.run(
+        'UPDATE documents SET audit_status = ?, audit_message = ?, errors = ?, warnings = ?, infos = ? WHERE id = ?',
+        [audit.status, audit.message ?? null, c.errors, c.warnings, c.infos, documentId],
+      );
       await insertFindings(tx, documentId, audit.findings);
       return true;
     });
@@ -366,7 +475,20 @@ export class Repository {
    */
   async reprocessDocument(
     documentId: string,
-    update: Pick<NewDocument, 'kind' | 'fiscalYear' | 'entity' | 'entityKey' | 'region' | 'pageCount' | 'tableCount' | 'modelJson' | 'figures' | 'audit' | 'coverage'>,
+    update: Pick<
+      NewDocument,
+      | 'kind'
+      | 'fiscalYear'
+      | 'entity'
+      | 'entityKey'
+      | 'region'
+      | 'pageCount'
+      | 'tableCount'
+      | 'modelJson'
+      | 'figures'
+      | 'audit'
+      | 'coverage'
+    >,
     by?: AuditActor,
   ): Promise<{ carried: number } | null> {
     return this.db.transaction(async (tx) => {
@@ -381,16 +503,32 @@ export class Repository {
       );
       const reviewed = new Map<string, SqlRow>();
       for (const r of old) reviewed.set(findingKey(JSON.parse(String(r.finding_json))), r);
-      await tx.run('UPDATE findings SET superseded_at = ? WHERE document_id = ? AND superseded_at IS NULL', [at, documentId]);
+      await tx.run('UPDATE findings SET superseded_at = ? WHERE document_id = ? AND superseded_at IS NULL', [
+        at,
+        documentId,
+      ]);
       const c = counts(update.audit.findings);
       await tx.run(
         `UPDATE documents SET kind = ?, fiscal_year = ?, entity = ?, region = ?, page_count = ?, table_count = ?, model_json = ?,
            figures_json = ?, audit_status = ?, audit_message = ?, errors = ?, warnings = ?, infos = ?, processed_at = ?,
            coverage_level = ?, standard_tables = ?, checked_tables = ?, unchecked_json = ? WHERE id = ?`,
         [
-          update.kind, update.fiscalYear, update.entity, update.region, update.pageCount, update.tableCount, update.modelJson,
-          JSON.stringify(update.figures), update.audit.status, update.audit.message ?? null, c.errors, c.warnings, c.infos, at,
-          ...coverageValues(update.coverage), documentId,
+          update.kind,
+          update.fiscalYear,
+          update.entity,
+          update.region,
+          update.pageCount,
+          update.tableCount,
+          update.modelJson,
+          JSON.stringify(update.figures),
+          update.audit.status,
+          update.audit.message ?? null,
+          c.errors,
+          c.warnings,
+          c.infos,
+          at,
+          ...coverageValues(update.coverage),
+          documentId,
         ] as SqlValue[],
       );
       await tx.run('UPDATE documents SET entity_key = ? WHERE id = ?', [update.entityKey ?? null, documentId]);
@@ -399,12 +537,19 @@ export class Repository {
       for (let i = 0; i < ids.length; i++) {
         const r = reviewed.get(findingKey(update.audit.findings[i]));
         if (!r) continue;
-        await tx.run('INSERT INTO reviews (id, finding_id, status, reason, user_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, 1)', [
-          randomUUID(), ids[i], String(r.status), String(r.reason), String(r.user_id), String(r.at),
-        ]);
+        await tx.run(
+          'INSERT INTO reviews (id, finding_id, status, reason, user_id, at, seq) VALUES (?, ?, ?, ?, ?, ?, 1)',
+          [randomUUID(), ids[i], String(r.status), String(r.reason), String(r.user_id), String(r.at)],
+        );
         carried++;
       }
-      if (by) await this.logAction(tx, { ...by, action: 'document.reprocess', target: documentId, detail: { entity: update.entity, errors: c.errors, warnings: c.warnings, carriedReviews: carried } });
+      if (by)
+        await this.logAction(tx, {
+          ...by,
+          action: 'document.reprocess',
+          target: documentId,
+          detail: { entity: update.entity, errors: c.errors, warnings: c.warnings, carriedReviews: carried },
+        });
       return { carried };
     });
   }
@@ -416,15 +561,17 @@ export class Repository {
 
   /** Documents stored without coverage (before it was kept, or while the audit was unavailable). */
   async documentsWithoutCoverage(): Promise<{ id: string; modelJson: string }[]> {
-    const rows = await this.db.all(`SELECT id, model_json FROM documents WHERE coverage_level IS NULL AND audit_status = 'done'`);
+    const rows = await this.db.all(
+      `SELECT id, model_json FROM documents WHERE coverage_level IS NULL AND audit_status = 'done'`,
+    );
     return rows.map((r) => ({ id: String(r.id), modelJson: String(r.model_json) }));
   }
 
   async setCoverage(documentId: string, coverage: CoverageSummary): Promise<void> {
-    await this.db.run('UPDATE documents SET coverage_level = ?, standard_tables = ?, checked_tables = ?, unchecked_json = ? WHERE id = ?', [
-      ...coverageValues(coverage),
-      documentId,
-    ]);
+    await this.db.run(
+      'UPDATE documents SET coverage_level = ?, standard_tables = ?, checked_tables = ?, unchecked_json = ? WHERE id = ?',
+      [...coverageValues(coverage), documentId],
+    );
   }
 
   /** Documents stored before the entity key existed (migration 5): their id and stored model. */
@@ -458,7 +605,9 @@ export class Repository {
       params.push(...scope.params);
     }
     if (q.q) {
-      where.push('(LOWER(COALESCE(s.entity, \'\')) LIKE ? OR LOWER(s.file_name) LIKE ? OR LOWER(COALESCE(s.region, \'\')) LIKE ?)');
+      where.push(
+        "(LOWER(COALESCE(s.entity, '')) LIKE ? OR LOWER(s.file_name) LIKE ? OR LOWER(COALESCE(s.region, '')) LIKE ?)",
+      );
       const like = `%${q.q.toLowerCase().replace(/[%_]/g, '')}%`;
       params.push(like, like, like);
     }
@@ -492,7 +641,10 @@ export class Repository {
     const offset = Math.max(q.offset ?? 0, 0);
     const sort = q.sort && SORTS[q.sort] ? q.sort : 'uploaded';
     const dir = q.dir ? (q.dir === 'asc' ? 'ASC' : 'DESC') : DEFAULT_DIR[sort];
-    const rows = await this.db.all(`SELECT s.* FROM ${from} ${w} ORDER BY ${SORTS[sort](dir)}, s.uploaded_at DESC, s.id LIMIT ? OFFSET ?`, [...params, limit, offset]);
+    const rows = await this.db.all(
+      `SELECT s.* FROM ${from} ${w} ORDER BY ${SORTS[sort](dir)}, s.uploaded_at DESC, s.id LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    );
     return { total: Number(c.n), items: rows.map(toSummary) };
   }
 
@@ -511,13 +663,19 @@ export class Repository {
     return {
       entities: (await group('entity')) as Facets['entities'],
       regions: (await group('region')) as Facets['regions'],
-      years: ((await group('fiscal_year')) as { value: unknown; count: number }[]).map((x) => ({ value: Number(x.value), count: x.count })),
+      years: ((await group('fiscal_year')) as { value: unknown; count: number }[]).map((x) => ({
+        value: Number(x.value),
+        count: x.count,
+      })),
       kinds: (await group('kind')) as Facets['kinds'],
     };
   }
 
   async getDocument(id: string): Promise<{ summary: DocumentSummary; modelJson: string } | null> {
-    const [r] = await this.db.all(`SELECT ${SUMMARY_COLUMNS}, d.model_json FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.id = ?`, [id]);
+    const [r] = await this.db.all(
+      `SELECT ${SUMMARY_COLUMNS}, d.model_json FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.id = ?`,
+      [id],
+    );
     return r ? { summary: toSummary(r), modelJson: String(r.model_json) } : null;
   }
 
@@ -547,7 +705,13 @@ export class Repository {
        ORDER BY entity, fiscal_year, kind`,
       params,
     );
-    return rows.map((r) => ({ id: String(r.id), entity: str(r.entity), fiscalYear: num(r.fiscal_year), kind: str(r.kind), figures: JSON.parse(String(r.figures_json)) }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      entity: str(r.entity),
+      fiscalYear: num(r.fiscal_year),
+      kind: str(r.kind),
+      figures: JSON.parse(String(r.figures_json)),
+    }));
   }
 
   // ---- findings and reviews ----------------------------------------------------------------------------
@@ -570,7 +734,15 @@ export class Repository {
       message: String(r.message),
       messageEn: str(r.message_en),
       finding: findingFromJson(JSON.parse(String(r.finding_json))),
-      review: r.r_status ? { status: r.r_status as ReviewStatus, reason: String(r.r_reason), userId: String(r.r_user), userName: String(r.r_user_name), at: String(r.r_at) } : null,
+      review: r.r_status
+        ? {
+            status: r.r_status as ReviewStatus,
+            reason: String(r.r_reason),
+            userId: String(r.r_user),
+            userName: String(r.r_user_name),
+            at: String(r.r_at),
+          }
+        : null,
     }));
   }
 
@@ -580,10 +752,23 @@ export class Repository {
   }
 
   /** Records a review decision (and its line in the audit log); earlier decisions stay in the history. */
-  async setReview(findingId: string, status: ReviewStatus, reason: string, user: User, address: string | null = null): Promise<Review | null> {
+  async setReview(
+    findingId: string,
+    status: ReviewStatus,
+    reason: string,
+    user: User,
+    address: string | null = null,
+  ): Promise<Review | null> {
     return this.db.transaction(async (tx) => {
       const review = await addReview(tx, findingId, status, reason, user);
-      if (review) await this.logAction(tx, { user, address, action: 'review.set', target: findingId, detail: { status, reason, documentId: review.documentId } });
+      if (review)
+        await this.logAction(tx, {
+          user,
+          address,
+          action: 'review.set',
+          target: findingId,
+          detail: { status, reason, documentId: review.documentId },
+        });
       return review?.review ?? null;
     });
   }
@@ -592,39 +777,66 @@ export class Repository {
    * One decision with one reason for several findings, all or none (an unknown id refuses the whole set: the
    * reviewer's selection is never half applied). One audit line per document touched. Null when an id is unknown.
    */
-  async setReviews(findingIds: readonly string[], status: ReviewStatus, reason: string, user: User, address: string | null = null): Promise<{ reviews: Map<string, Review>; documents: string[] } | null> {
-    return this.db.transaction(async (tx) => {
-      const reviews = new Map<string, Review>();
-      const byDocument = new Map<string, string[]>();
-      for (const id of new Set(findingIds)) {
-        const r = await addReview(tx, id, status, reason, user);
-        if (!r) throw new UnknownFinding(id);
-        reviews.set(id, r.review);
-        byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), id]);
-      }
-      for (const [documentId, ids] of byDocument) {
-        await this.logAction(tx, { user, address, action: 'review.bulk', target: documentId, detail: { status, reason, findingIds: ids } });
-      }
-      return { reviews, documents: [...byDocument.keys()] };
-    }).catch((e) => {
-      if (e instanceof UnknownFinding) return null;
-      throw e;
-    });
+  async setReviews(
+    findingIds: readonly string[],
+    status: ReviewStatus,
+    reason: string,
+    user: User,
+    address: string | null = null,
+  ): Promise<{ reviews: Map<string, Review>; documents: string[] } | null> {
+    return this.db
+      .transaction(async (tx) => {
+        const reviews = new Map<string, Review>();
+        const byDocument = new Map<string, string[]>();
+        for (const id of new Set(findingIds)) {
+          const r = await addReview(tx, id, status, reason, user);
+          if (!r) throw new UnknownFinding(id);
+          reviews.set(id, r.review);
+          byDocument.set(r.documentId, [...(byDocument.get(r.documentId) ?? []), id]);
+        }
+        for (const [documentId, ids] of byDocument) {
+          await this.logAction(tx, {
+            user,
+            address,
+            action: 'review.bulk',
+            target: documentId,
+            detail: { status, reason, findingIds: ids },
+          });
+        }
+        return { reviews, documents: [...byDocument.keys()] };
+      })
+      .catch((e) => {
+        if (e instanceof UnknownFinding) return null;
+        throw e;
+      });
   }
 
   /**
    * Deletes one document: its findings, their reviews and its original file (no other document shares the bytes:
    * sha256 is unique). Nothing else is touched. The audit log keeps who deleted what, with the document's facts.
    */
-  async deleteDocument(documentId: string, user: User, reason: string, address: string | null = null): Promise<DocumentSummary | null> {
+  async deleteDocument(
+    documentId: string,
+    user: User,
+    reason: string,
+    address: string | null = null,
+  ): Promise<DocumentSummary | null> {
     return this.db.transaction(async (tx) => {
-      const [r] = await tx.all(`SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.id = ?`, [documentId]);
+      const [r] = await tx.all(
+        `SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN files f ON f.sha256 = d.sha256 WHERE d.id = ?`,
+        [documentId],
+      );
       if (!r) return null;
       const summary = toSummary(r);
-      await tx.run('DELETE FROM reviews WHERE finding_id IN (SELECT id FROM findings WHERE document_id = ?)', [documentId]);
+      await tx.run('DELETE FROM reviews WHERE finding_id IN (SELECT id FROM findings WHERE document_id = ?)', [
+        documentId,
+      ]);
       await tx.run('DELETE FROM findings WHERE document_id = ?', [documentId]);
       await tx.run('DELETE FROM documents WHERE id = ?', [documentId]);
-      await tx.run('DELETE FROM files WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)', [summary.sha256, summary.sha256]);
+      await tx.run('DELETE FROM files WHERE sha256 = ? AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)', [
+        summary.sha256,
+        summary.sha256,
+      ]);
       await this.logAction(tx, {
         user,
         address,
@@ -655,21 +867,56 @@ export class Repository {
    * Writes one audit line with the runner of the action's own transaction (so the two commit together), or with
    * the database itself for an action that stores nothing else (a failed sign-in, a refused upload).
    */
-  async logAction(runner: SqlRunner, e: AuditActor & { action: string; target: string | null; detail: Record<string, unknown>; triedName?: string }): Promise<void> {
+  async logAction(
+    runner: SqlRunner,
+    e: AuditActor & { action: string; target: string | null; detail: Record<string, unknown>; triedName?: string },
+  ): Promise<void> {
     await runner.run(
       `INSERT INTO audit_log (id, at, seq, user_id, user_name, address, action, target, detail_json)
        VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log), ?, ?, ?, ?, ?, ?)`,
-      [randomUUID(), now(), e.user?.id ?? null, e.user?.name ?? e.triedName ?? null, e.address ?? null, e.action, e.target, JSON.stringify(e.detail)],
+      [
+        randomUUID(),
+        now(),
+        e.user?.id ?? null,
+        e.user?.name ?? e.triedName ?? null,
+        e.address ?? null,
+        e.action,
+        e.target,
+        JSON.stringify(e.detail),
+      ],
     );
   }
 
   /** An attempt that signed nobody in: the name tried is the line's user name (it may be no account at all). */
-  async logSignInFailure(name: string, address: string | null, reason: 'bad-credentials' | 'throttled', accountId: string | null): Promise<void> {
-    await this.logAction(this.db, { user: null, triedName: name, address, action: 'auth.login-failed', target: accountId, detail: { reason } });
+  async logSignInFailure(
+    name: string,
+    address: string | null,
+    reason: 'bad-credentials' | 'throttled',
+    accountId: string | null,
+  ): Promise<void> {
+    await this.logAction(this.db, {
+      user: null,
+      triedName: name,
+      address,
+      action: 'auth.login-failed',
+      target: accountId,
+      detail: { reason },
+    });
   }
 
   /** An upload refused (not a disclosure, over a limit, a hostile file stopped by a bound, the deadline or the memory cap). */
-  async logRefusal(by: AuditActor, detail: { fileName: string; size: number | null; code: string; messageZh: string; messageEn: string; sha256?: string; detail?: string }): Promise<void> {
+  async logRefusal(
+    by: AuditActor,
+    detail: {
+      fileName: string;
+      size: number | null;
+      code: string;
+      messageZh: string;
+      messageEn: string;
+      sha256?: string;
+      detail?: string;
+    },
+  ): Promise<void> {
     await this.logAction(this.db, { ...by, action: 'document.refuse', target: null, detail });
   }
 
@@ -683,7 +930,11 @@ export class Repository {
     const where = q.action ? 'WHERE action = ?' : '';
     const params: SqlValue[] = q.action ? [q.action] : [];
     const [n] = await this.db.all(`SELECT COUNT(*) AS n FROM audit_log ${where}`, params);
-    const rows = await this.db.all(`SELECT * FROM audit_log ${where} ORDER BY seq DESC, at DESC, id LIMIT ? OFFSET ?`, [...params, limit, Math.max(q.offset ?? 0, 0)]);
+    const rows = await this.db.all(`SELECT * FROM audit_log ${where} ORDER BY seq DESC, at DESC, id LIMIT ? OFFSET ?`, [
+      ...params,
+      limit,
+      Math.max(q.offset ?? 0, 0),
+    ]);
     return {
       total: Number(n.n),
       entries: rows.map((r) => ({
@@ -705,6 +956,12 @@ export class Repository {
       'SELECT r.*, u.name AS user_name FROM reviews r JOIN users u ON u.id = r.user_id WHERE r.finding_id = ? ORDER BY r.seq',
       [findingId],
     );
-    return rows.map((r) => ({ status: r.status as ReviewStatus, reason: String(r.reason), userId: String(r.user_id), userName: String(r.user_name), at: String(r.at) }));
+    return rows.map((r) => ({
+      status: r.status as ReviewStatus,
+      reason: String(r.reason),
+      userId: String(r.user_id),
+      userName: String(r.user_name),
+      at: String(r.at),
+    }));
   }
 }

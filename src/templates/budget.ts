@@ -96,7 +96,11 @@ const byFund = (prefix: string, fund: string): ColumnTemplate[] => {
   return [
     col(`${prefix}total`, `总计/${fund}`, new RegExp(`^(总计|合计|三公经费(合计)?)${f}`)),
     col(`${prefix}abroad`, `因公出国(境)费/${fund}`, new RegExp(`因公出国.*${f}`)),
-    col(`${prefix}vehicle_total`, `公务用车购置及运行费/小计/${fund}`, new RegExp(`公务用车购置及运行(维护)?费\\/(小计|合计)${f}`)),
+    col(
+      `${prefix}vehicle_total`,
+      `公务用车购置及运行费/小计/${fund}`,
+      new RegExp(`公务用车购置及运行(维护)?费\\/(小计|合计)${f}`),
+    ),
     col(`${prefix}vehicle_purchase`, `公务用车购置费/${fund}`, new RegExp(`公务用车购置费${f}`)),
     col(`${prefix}vehicle_operation`, `公务用车运行费/${fund}`, new RegExp(`公务用车运行(维护)?费${f}`)),
     col(`${prefix}reception`, `公务接待费/${fund}`, new RegExp(`公务接待费${f}`)),
@@ -108,7 +112,13 @@ const threePublicColumns: ColumnTemplate[] = [
   ...byFund('state_capital.', '国有资本经营'),
   col('total', '“三公”经费合计', /三公经费(合计)?$|^合计$/, /^(总计|合计|三公经费(合计)?)\/一般公共预算(拨款)?$/),
   col('abroad', '因公出国(境)费', /因公出国/),
-  col('vehicle_total', '公务用车购置及运行费/小计', /\/小计$/, /^公务用车购置及运行(维护)?费$/, new RegExp(`公务用车购置及运行(维护)?费\\/(小计|合计)${GENERAL_FUND}`)),
+  col(
+    'vehicle_total',
+    '公务用车购置及运行费/小计',
+    /\/小计$/,
+    /^公务用车购置及运行(维护)?费$/,
+    new RegExp(`公务用车购置及运行(维护)?费\\/(小计|合计)${GENERAL_FUND}`),
+  ),
   col('vehicle_purchase', '公务用车购置费', new RegExp(`公务用车购置费${GENERAL_FUND}`)),
   col('vehicle_operation', '公务用车运行费', new RegExp(`公务用车运行(维护)?费${GENERAL_FUND}`)),
   col('reception', '公务接待费', new RegExp(`公务接待费${GENERAL_FUND}`)),
@@ -124,7 +134,11 @@ function econTable(key: string, title: string, titles: RegExp[], system: 'gov_ec
     codeSystem: 'function',
     econColumns: system,
     required: false,
-    columns: [total, col('basic', '基本支出', /^基本支出(\/合计)?$/), col('project', '项目支出', /^项目支出(\/合计)?$/)],
+    columns: [
+      total,
+      col('basic', '基本支出', /^基本支出(\/合计)?$/),
+      col('project', '项目支出', /^项目支出(\/合计)?$/),
+    ],
   };
 }
 
@@ -153,9 +167,33 @@ export const budgetTemplates: TableTemplate[] = [
       item('income.state_capital', 'income', '国有资本经营预算拨款', /^国有资本经营预算(拨款|资金)?(收入)?$/),
       item('income.carryover', 'income', '上年结转', /^上年结(转|余)[、和]?(结(余|转))?$/),
       // 深圳: "1.一般公共预算拨款结余、结转" under 上年结余、结转
-      { ...item('income.carryover.general_budget', 'income', '一般公共预算拨款', /^一般公共预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/), after: 'income.carryover' },
-      { ...item('income.carryover.gov_fund', 'income', '政府性基金预算拨款', /^政府性基金预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/), after: 'income.carryover' },
-      { ...item('income.carryover.state_capital', 'income', '国有资本经营预算拨款', /^国有资本经营预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/), after: 'income.carryover' },
+      {
+        ...item(
+          'income.carryover.general_budget',
+          'income',
+          '一般公共预算拨款',
+          /^一般公共预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/,
+        ),
+        after: 'income.carryover',
+      },
+      {
+        ...item(
+          'income.carryover.gov_fund',
+          'income',
+          '政府性基金预算拨款',
+          /^政府性基金预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/,
+        ),
+        after: 'income.carryover',
+      },
+      {
+        ...item(
+          'income.carryover.state_capital',
+          'income',
+          '国有资本经营预算拨款',
+          /^国有资本经营预算(拨款|资金)?(结(余|转)[、和]?(结(余|转))?)?$/,
+        ),
+        after: 'income.carryover',
+      },
       item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$/),
       item('expenditure.current', 'expenditure', '本年支出', /^本年支出(合计)?$/),
       item('expenditure.carryover', 'expenditure', '年终结转结余', /^年(终|末)结转(结余)?$/, /^结转下年(度)?$/),
@@ -172,14 +210,38 @@ export const budgetTemplates: TableTemplate[] = [
     sections: [
       { key: 'income', label: '收入', match: [/收入/] },
       // 西安 heads the parts "支出功能分类科目（按大类）" (or "支出功能分科目"), "部门预算支出经济分类科目", "政府预算支出经济分类科目".
-      { key: 'expenditure_function', label: '支出（按功能分类）', match: [/按功能|支出功能分?类?科目/], classesByName: true, codeSystem: 'function' },
-      { key: 'expenditure_dept_econ', label: '支出（按部门预算经济分类）', match: [/按部门预算经济|部门预算支出经济/], econByName: 'dept_econ' },
-      { key: 'expenditure_gov_econ', label: '支出（按政府预算经济分类）', match: [/按政府预算经济|政府预算支出经济/], econByName: 'gov_econ' },
+      {
+        key: 'expenditure_function',
+        label: '支出（按功能分类）',
+        match: [/按功能|支出功能分?类?科目/],
+        classesByName: true,
+        codeSystem: 'function',
+      },
+      {
+        key: 'expenditure_dept_econ',
+        label: '支出（按部门预算经济分类）',
+        match: [/按部门预算经济|部门预算支出经济/],
+        econByName: 'dept_econ',
+      },
+      {
+        key: 'expenditure_gov_econ',
+        label: '支出（按政府预算经济分类）',
+        match: [/按政府预算经济|政府预算支出经济/],
+        econByName: 'gov_econ',
+      },
     ],
     columns: [
       // 上海 splits (listed first: 预算数 would take these headers) the functional classes' 预算数 into 合计 | 基本支出/人员经费 | 基本支出/公用经费 | 项目支出
-      { ...col('basic_personnel', '基本支出/人员经费', /基本支出\/人员(经费|支出)$/), section: 'expenditure_function', optional: true },
-      { ...col('basic_public', '基本支出/公用经费', /基本支出\/公用(经费|支出)$/), section: 'expenditure_function', optional: true },
+      {
+        ...col('basic_personnel', '基本支出/人员经费', /基本支出\/人员(经费|支出)$/),
+        section: 'expenditure_function',
+        optional: true,
+      },
+      {
+        ...col('basic_public', '基本支出/公用经费', /基本支出\/公用(经费|支出)$/),
+        section: 'expenditure_function',
+        optional: true,
+      },
       { ...col('project', '项目支出', /项目支出$/), section: 'expenditure_function', optional: true },
       ...['income', 'expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].map((s) => ({
         ...col('amount', '预算数', /预算数|金额|合计/),
@@ -192,7 +254,12 @@ export const budgetTemplates: TableTemplate[] = [
       item('income.unit_funds', 'income', '单位资金', /^单位资金(收入)?$/),
       item('income.general_budget', 'income', '一般公共预算拨款收入', /^一般公共预算(财政)?(拨款|资金)?(收入)?$/),
       item('income.gov_fund', 'income', '政府性基金预算拨款收入', /^政府性基金预算(财政)?(拨款|资金)?(收入)?$/),
-      item('income.state_capital', 'income', '国有资本经营预算拨款收入', /^国有资本经营预算(财政)?(拨款|资金)?(收入)?$/),
+      item(
+        'income.state_capital',
+        'income',
+        '国有资本经营预算拨款收入',
+        /^国有资本经营预算(财政)?(拨款|资金)?(收入)?$/,
+      ),
       item('income.social_insurance', 'income', '社会保障基金预算资金', /^社会保(障|险)基金预算资金$/),
       item('income.special_account', 'income', '财政专户管理资金收入', /^财政专户管理资金(收入)?$/),
       item('income.superior_fiscal', 'income', '上级财政补助收入', /^上级财政补助收入$/),
@@ -205,12 +272,31 @@ export const budgetTemplates: TableTemplate[] = [
       item('income.total', 'income', '本年收入合计', /^本年收入合计$|^当年收入小计$/),
       // 烟台 prints 上级补助收入 and 附属单位上缴收入 below 本年收入合计, with the money brought forward: they count in
       // 收入总计 and in the 收入总表's 合计, not in this year's income.
-      { ...item('income.superior_unit_below', 'income', '上级补助收入', /^上级(单位)?补助收入$/), after: 'income.total' },
+      {
+        ...item('income.superior_unit_below', 'income', '上级补助收入', /^上级(单位)?补助收入$/),
+        after: 'income.total',
+      },
       { ...item('income.affiliated_below', 'income', '附属单位上缴收入', /^附属单位上缴收入$/), after: 'income.total' },
       item('income.carryover', 'income', '上年结转结余', /^上年结(转|余)(和|、)?(结(余|转))?(资金)?$/),
       // 深圳: 上年结余、结转 split into 1.财政拨款结余、结转 and 2.非财政拨款结余、结转
-      { ...item('income.carryover.fiscal', 'income', '财政拨款结余、结转', /^财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/), after: 'income.carryover' },
-      { ...item('income.carryover.non_fiscal', 'income', '非财政拨款结余、结转', /^非财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/), after: 'income.carryover' },
+      {
+        ...item(
+          'income.carryover.fiscal',
+          'income',
+          '财政拨款结余、结转',
+          /^财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/,
+        ),
+        after: 'income.carryover',
+      },
+      {
+        ...item(
+          'income.carryover.non_fiscal',
+          'income',
+          '非财政拨款结余、结转',
+          /^非财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/,
+        ),
+        after: 'income.carryover',
+      },
       // regional lines between 本年收入合计 and 收入总计 (西安)
       item('income.prior_account_balance', 'income', '上年实户资金余额', /^上年实户资金余额$/),
       item('income.fund_balance_used', 'income', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
@@ -222,10 +308,30 @@ export const budgetTemplates: TableTemplate[] = [
       ]),
       item('expenditure_dept_econ.basic', 'expenditure_dept_econ', '基本支出', /^基本支出$/),
       item('expenditure_dept_econ.project', 'expenditure_dept_econ', '项目支出', /^项目支出$/),
-      item('expenditure_dept_econ.operating', 'expenditure_dept_econ', '事业单位经营服务支出', /^事业单位经营(服务)?支出$/),
-      item('expenditure_dept_econ.project_wages', 'expenditure_dept_econ', '按项目管理的工资福利支出', /^按项目管理的工资福利支出$/),
-      item('expenditure_dept_econ.project_goods', 'expenditure_dept_econ', '按项目管理的商品和服务支出', /^按项目管理的商品和服务支出$/),
-      item('expenditure_dept_econ.project_family', 'expenditure_dept_econ', '按项目管理的对个人和家庭的补助', /^按项目管理的对个人和家庭的补助$/),
+      item(
+        'expenditure_dept_econ.operating',
+        'expenditure_dept_econ',
+        '事业单位经营服务支出',
+        /^事业单位经营(服务)?支出$/,
+      ),
+      item(
+        'expenditure_dept_econ.project_wages',
+        'expenditure_dept_econ',
+        '按项目管理的工资福利支出',
+        /^按项目管理的工资福利支出$/,
+      ),
+      item(
+        'expenditure_dept_econ.project_goods',
+        'expenditure_dept_econ',
+        '按项目管理的商品和服务支出',
+        /^按项目管理的商品和服务支出$/,
+      ),
+      item(
+        'expenditure_dept_econ.project_family',
+        'expenditure_dept_econ',
+        '按项目管理的对个人和家庭的补助',
+        /^按项目管理的对个人和家庭的补助$/,
+      ),
     ],
   },
   {
@@ -248,8 +354,18 @@ export const budgetTemplates: TableTemplate[] = [
     required: true,
     columns: expenditureColumns,
   },
-  econTable('budget.expenditure_by_gov_econ', '支出预算分类汇总表（按政府预算经济分类）', [/^支出(预算)?分类汇总表\(按政府预算经济分类\)$/, /^支出分类\(政府预算\)$/], 'gov_econ'),
-  econTable('budget.expenditure_by_dept_econ', '支出预算分类汇总表（按部门预算经济分类）', [/^支出(预算)?分类汇总表\(按部门预算经济分类\)$/, /^部门支出总表\(分类\)$/], 'dept_econ'),
+  econTable(
+    'budget.expenditure_by_gov_econ',
+    '支出预算分类汇总表（按政府预算经济分类）',
+    [/^支出(预算)?分类汇总表\(按政府预算经济分类\)$/, /^支出分类\(政府预算\)$/],
+    'gov_econ',
+  ),
+  econTable(
+    'budget.expenditure_by_dept_econ',
+    '支出预算分类汇总表（按部门预算经济分类）',
+    [/^支出(预算)?分类汇总表\(按部门预算经济分类\)$/, /^部门支出总表\(分类\)$/],
+    'dept_econ',
+  ),
   {
     key: 'budget.general_expenditure',
     kind: '预算',
@@ -279,7 +395,14 @@ export const budgetTemplates: TableTemplate[] = [
     econColumns: 'dept_econ',
     required: true,
     // Regions print this whole or split into 人员经费/公用经费 sub-tables by economic classification (seed 004).
-    replacedBy: ['budget.general_basic_wages_gov', 'budget.general_basic_wages_dept', 'budget.general_basic_goods_gov', 'budget.general_basic_goods_dept', 'budget.general_basic_family_gov', 'budget.general_basic_family_dept'],
+    replacedBy: [
+      'budget.general_basic_wages_gov',
+      'budget.general_basic_wages_dept',
+      'budget.general_basic_goods_gov',
+      'budget.general_basic_goods_dept',
+      'budget.general_basic_family_gov',
+      'budget.general_basic_family_dept',
+    ],
     // 深圳 prints 基本支出总表 (basic expenditure by economic class, all funds) and 一般公共预算支出表（按经济分类）
     // instead: together, not either alone, they hold what this table would.
     replacedByAll: [['budget.basic_expenditure', 'budget.general_expenditure_by_econ']],
@@ -310,7 +433,9 @@ export const budgetTemplates: TableTemplate[] = [
           `基本支出表--${long}(按${by}预算经济分类)`,
           [
             new RegExp(`^基本支出表-*${longRe}\\(按${by}预算经济分类\\)$`),
-            ...(sys === 'gov_econ' ? [new RegExp(`^(基本-?)?${short}\\(政府预算\\)$`)] : [new RegExp(`^基本-${short}$`)]),
+            ...(sys === 'gov_econ'
+              ? [new RegExp(`^(基本-?)?${short}\\(政府预算\\)$`)]
+              : [new RegExp(`^基本-${short}$`)]),
           ],
           sys,
         ),
@@ -338,8 +463,18 @@ export const budgetTemplates: TableTemplate[] = [
     required: true,
     columns: threePublicColumns,
   },
-  econTable('budget.gov_fund_by_gov_econ', '政府性基金预算支出分类汇总表（按政府预算经济分类）', [/^政府性基金预算支出分类汇总表\(按政府预算经济分类\)$/, /^政府性基金\(政府预算\)$/], 'gov_econ'),
-  econTable('budget.gov_fund_by_dept_econ', '政府性基金预算支出分类汇总表（按部门预算经济分类）', [/^政府性基金预算支出分类汇总表\(按部门预算经济分类\)$/], 'dept_econ'),
+  econTable(
+    'budget.gov_fund_by_gov_econ',
+    '政府性基金预算支出分类汇总表（按政府预算经济分类）',
+    [/^政府性基金预算支出分类汇总表\(按政府预算经济分类\)$/, /^政府性基金\(政府预算\)$/],
+    'gov_econ',
+  ),
+  econTable(
+    'budget.gov_fund_by_dept_econ',
+    '政府性基金预算支出分类汇总表（按部门预算经济分类）',
+    [/^政府性基金预算支出分类汇总表\(按部门预算经济分类\)$/],
+    'dept_econ',
+  ),
   {
     key: 'budget.gov_fund',
     kind: '预算',
@@ -365,7 +500,12 @@ export const budgetTemplates: TableTemplate[] = [
     required: false,
     columns: expenditureColumns,
   },
-  econTable('budget.special_account_by_gov_econ', '财政专户管理资金预算支出表（按政府预算经济分类）', [/^专户\(政府预算\)$/, /^财政专户管理资金(预算)?支出表\(按政府预算经济分类\)$/], 'gov_econ'),
+  econTable(
+    'budget.special_account_by_gov_econ',
+    '财政专户管理资金预算支出表（按政府预算经济分类）',
+    [/^专户\(政府预算\)$/, /^财政专户管理资金(预算)?支出表\(按政府预算经济分类\)$/],
+    'gov_econ',
+  ),
   {
     key: 'budget.special_account',
     kind: '预算',
@@ -461,15 +601,58 @@ export const budgetTemplates: TableTemplate[] = [
       col('nontax_other', '其他各项收入拨款', /其他各项收入拨款$/),
     ],
   },
-  { key: 'budget.nontax_plan', kind: '预算', title: '非税收入计划表', titles: [/^非税(收入)?计划(表)?$/], layout: 'coded', required: false, columns: [total] },
-  { key: 'budget.fund_allocation', kind: '预算', title: '经费拨款预算表', titles: [/^经费拨款(预算)?表$/], layout: 'coded', codeSystem: 'function', required: false, columns: expenditureColumns },
-  econTable('budget.fund_allocation_by_gov_econ', '经费拨款预算表（政府预算）', [/^经费拨款(预算)?表\(政府预算\)$/], 'gov_econ'),
-  { key: 'budget.purchase_services', kind: '预算', title: '政府购买服务预算表', titles: [/政府购买服务(预算|明细)?表$/], layout: 'coded', required: false, columns: [total] },
-  { key: 'budget.procurement', kind: '预算', title: '政府采购预算表', titles: [/政府采购(支出)?(预算)?(情况|明细)?表$/, /政府采购\(.*\)预算表$/], layout: 'coded', required: false, columns: procurementColumns },
-  econTable('budget.general_expenditure_by_econ', '一般公共预算支出表（按经济分类）', [
-    /^一般公共预算(拨款)?支出(预算|情况|明细)?表\((按)?(支出)?(部门预算|政府预算)?经济(分类)?(科目)?(分)?\)$/,
-    /^一般公共预算支出经济分类(预算|情况)?表$/,
-  ], 'gov_econ'),
+  {
+    key: 'budget.nontax_plan',
+    kind: '预算',
+    title: '非税收入计划表',
+    titles: [/^非税(收入)?计划(表)?$/],
+    layout: 'coded',
+    required: false,
+    columns: [total],
+  },
+  {
+    key: 'budget.fund_allocation',
+    kind: '预算',
+    title: '经费拨款预算表',
+    titles: [/^经费拨款(预算)?表$/],
+    layout: 'coded',
+    codeSystem: 'function',
+    required: false,
+    columns: expenditureColumns,
+  },
+  econTable(
+    'budget.fund_allocation_by_gov_econ',
+    '经费拨款预算表（政府预算）',
+    [/^经费拨款(预算)?表\(政府预算\)$/],
+    'gov_econ',
+  ),
+  {
+    key: 'budget.purchase_services',
+    kind: '预算',
+    title: '政府购买服务预算表',
+    titles: [/政府购买服务(预算|明细)?表$/],
+    layout: 'coded',
+    required: false,
+    columns: [total],
+  },
+  {
+    key: 'budget.procurement',
+    kind: '预算',
+    title: '政府采购预算表',
+    titles: [/政府采购(支出)?(预算)?(情况|明细)?表$/, /政府采购\(.*\)预算表$/],
+    layout: 'coded',
+    required: false,
+    columns: procurementColumns,
+  },
+  econTable(
+    'budget.general_expenditure_by_econ',
+    '一般公共预算支出表（按经济分类）',
+    [
+      /^一般公共预算(拨款)?支出(预算|情况|明细)?表\((按)?(支出)?(部门预算|政府预算)?经济(分类)?(科目)?(分)?\)$/,
+      /^一般公共预算支出经济分类(预算|情况)?表$/,
+    ],
+    'gov_econ',
+  ),
   {
     key: 'budget.fiscal_expenditure',
     kind: '预算',
@@ -498,7 +681,12 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'coded',
     codeSystem: 'dept_econ',
     required: false,
-    columns: [total, col('personnel', '人员经费', /人员经费$/), col('public', '公用经费', /公用经费$/), ...fundSourceColumns],
+    columns: [
+      total,
+      col('personnel', '人员经费', /人员经费$/),
+      col('public', '公用经费', /公用经费$/),
+      ...fundSourceColumns,
+    ],
   },
   {
     key: 'budget.project_expenditure',
@@ -518,10 +706,60 @@ export const budgetTemplates: TableTemplate[] = [
     required: false,
     columns: [total],
   },
-  { key: 'budget.operating_costs', kind: '预算', title: '机关运行经费支出预算表', titles: [/机关运行经费(支出)?(预算)?(情况)?表$/], layout: 'coded', codeSystem: 'dept_econ', required: false, columns: [total] },
-  { key: 'budget.carryover_expenditure', kind: '预算', title: '财政拨款上年结转资金支出表', titles: [/(上年)?结转资金支出(预算)?表$/, /^财拨结转支出表$/], layout: 'coded', codeSystem: 'function', required: false, columns: [total] },
-  { key: 'budget.special_business', kind: '预算', title: '专项业务经费支出表', titles: [/专项业务经费支出(预算)?表(\(不含上年结转\))?$/], layout: 'coded', required: false, columns: [total] },
-  { key: 'budget.meeting_training_fees', kind: '预算', title: '会议费、培训费支出预算表', titles: [/^会议费、?培训费(支出)?(预算)?表$/], layout: 'coded', required: false, columns: [total] },
-  { key: 'budget.meeting_fees', kind: '预算', title: '会议费明细表', titles: [/^会议费(预算)?明细表$/], layout: 'coded', required: false, columns: [total] },
-  { key: 'budget.training_fees', kind: '预算', title: '培训费明细表', titles: [/^培训费(预算)?明细表$/], layout: 'coded', required: false, columns: [total] },
+  {
+    key: 'budget.operating_costs',
+    kind: '预算',
+    title: '机关运行经费支出预算表',
+    titles: [/机关运行经费(支出)?(预算)?(情况)?表$/],
+    layout: 'coded',
+    codeSystem: 'dept_econ',
+    required: false,
+    columns: [total],
+  },
+  {
+    key: 'budget.carryover_expenditure',
+    kind: '预算',
+    title: '财政拨款上年结转资金支出表',
+    titles: [/(上年)?结转资金支出(预算)?表$/, /^财拨结转支出表$/],
+    layout: 'coded',
+    codeSystem: 'function',
+    required: false,
+    columns: [total],
+  },
+  {
+    key: 'budget.special_business',
+    kind: '预算',
+    title: '专项业务经费支出表',
+    titles: [/专项业务经费支出(预算)?表(\(不含上年结转\))?$/],
+    layout: 'coded',
+    required: false,
+    columns: [total],
+  },
+  {
+    key: 'budget.meeting_training_fees',
+    kind: '预算',
+    title: '会议费、培训费支出预算表',
+    titles: [/^会议费、?培训费(支出)?(预算)?表$/],
+    layout: 'coded',
+    required: false,
+    columns: [total],
+  },
+  {
+    key: 'budget.meeting_fees',
+    kind: '预算',
+    title: '会议费明细表',
+    titles: [/^会议费(预算)?明细表$/],
+    layout: 'coded',
+    required: false,
+    columns: [total],
+  },
+  {
+    key: 'budget.training_fees',
+    kind: '预算',
+    title: '培训费明细表',
+    titles: [/^培训费(预算)?明细表$/],
+    layout: 'coded',
+    required: false,
+    columns: [total],
+  },
 ];

@@ -3,7 +3,12 @@ import type { ColumnTemplate, ItemTemplate, SectionTemplate } from './types.ts';
 // Shorthands the template files (final-account.ts, budget.ts) write their tables with.
 
 export const col = (key: string, label: string, ...match: RegExp[]): ColumnTemplate => ({ key, label, match });
-export const item = (key: string, section: string, label: string, ...match: RegExp[]): ItemTemplate => ({ key, section, label, match });
+export const item = (key: string, section: string, label: string, ...match: RegExp[]): ItemTemplate => ({
+  key,
+  section,
+  label,
+  match,
+});
 
 /** 收入 | 支出 side by side, the 支出 part naming functional classes (收支总表 of both kinds, 财政拨款收支总表). */
 export const INCOME_EXPENDITURE_SECTIONS: SectionTemplate[] = [

@@ -28,7 +28,9 @@ export function labelsNameCodes(key: string): boolean {
 /** Standard tables a complete document of this kind must contain (or declare empty). */
 /** Do the tables found stand in for this template (any one of `replacedBy`, or a whole set of `replacedByAll`)? */
 export function stoodInFor(tpl: TableTemplate, found: (key: string) => boolean): boolean {
-  return (tpl.replacedBy ?? []).some(found) || (tpl.replacedByAll ?? []).some((set) => set.length > 0 && set.every(found));
+  return (
+    (tpl.replacedBy ?? []).some(found) || (tpl.replacedByAll ?? []).some((set) => set.length > 0 && set.every(found))
+  );
 }
 
 export function requiredTemplates(kind: DocumentKind): TableTemplate[] {
@@ -57,11 +59,16 @@ export function matchNote(note: string): TableTemplate | undefined {
 export function matchUntitledPage(firstCell: string, texts: readonly string[]): TableTemplate | undefined {
   const first = squash(firstCell);
   const fits = templates.filter((t) => t.untitledPage?.firstCell.test(first));
-  return fits.find((t) => t.untitledPage?.marks && texts.some((x) => t.untitledPage?.marks?.test(x))) ?? fits.find((t) => !t.untitledPage?.marks);
+  return (
+    fits.find((t) => t.untitledPage?.marks && texts.some((x) => t.untitledPage?.marks?.test(x))) ??
+    fits.find((t) => !t.untitledPage?.marks)
+  );
 }
 
 /** Cheap pre-test: could this line be a table title at all (ends like one, short enough)? */
 export function looksLikeTableTitle(line: string): boolean {
-  const s = squash(line).replace(/(\([^()]*\))+$/, '').replace(/表-+.*$/, '表');
+  const s = squash(line)
+    .replace(/(\([^()]*\))+$/, '')
+    .replace(/表-+.*$/, '表');
   return s.length <= 60 && /(表|总表|计划)(\(续(表)?\))?$|公开\d{1,2}表$|^专户|^政府性基金(\(政府预算\))?$/.test(s);
 }

@@ -4,7 +4,6 @@ import type { ColumnTemplate, TableTemplate } from './types.ts';
 // The nine standard tables of a 部门决算 (domain.md §2), with the variants the seeds show: seed 001 prints
 // 三公 as 07 and moves the funds tables to 08/09, prints 元 instead of 万元, and titles 06 without 明细.
 
-
 const basicProject: ColumnTemplate[] = [
   col('total', '本年支出合计', /^(本年支出\/)?(小计|合计|本年支出合计|支出合计)$/, /^本年支出$/),
   col('basic', '基本支出', /基本支出$/),
@@ -18,7 +17,10 @@ export const finalAccountTemplates: TableTemplate[] = [
     title: '财政拨款收入支出决算总表',
     titles: [/财政拨款收入支出决算总表$/],
     // The 01表's note says 总收支和年末结转结余 too, without 财政拨款的 before it.
-    notes: [/一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支/, /财政拨款的总收支和年末结转结余/],
+    notes: [
+      /一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支/,
+      /财政拨款的总收支和年末结转结余/,
+    ],
     usualNumber: '04',
     layout: 'sections',
     required: true,
@@ -36,9 +38,18 @@ export const finalAccountTemplates: TableTemplate[] = [
       item('income.state_capital', 'income', '国有资本经营预算财政拨款', /^国有资本经营预算财政拨款(收入)?$/),
       item('income.total', 'income', '本年收入合计', /^本年收入合计$/),
       item('income.opening_balance', 'income', '年初财政拨款结转和结余', /^年初(财政拨款)?结转和结余$/),
-      { ...item('income.opening.general_budget', 'income', '一般公共预算财政拨款', /^一般公共预算财政拨款$/), after: 'income.opening_balance' },
-      { ...item('income.opening.gov_fund', 'income', '政府性基金预算财政拨款', /^政府性基金预算财政拨款$/), after: 'income.opening_balance' },
-      { ...item('income.opening.state_capital', 'income', '国有资本经营预算财政拨款', /^国有资本经营预算财政拨款$/), after: 'income.opening_balance' },
+      {
+        ...item('income.opening.general_budget', 'income', '一般公共预算财政拨款', /^一般公共预算财政拨款$/),
+        after: 'income.opening_balance',
+      },
+      {
+        ...item('income.opening.gov_fund', 'income', '政府性基金预算财政拨款', /^政府性基金预算财政拨款$/),
+        after: 'income.opening_balance',
+      },
+      {
+        ...item('income.opening.state_capital', 'income', '国有资本经营预算财政拨款', /^国有资本经营预算财政拨款$/),
+        after: 'income.opening_balance',
+      },
       item('income.grand_total', 'income', '总计', /^(收入)?(总计|合计)$/),
       item('expenditure.total', 'expenditure', '本年支出合计', /^本年支出合计$/),
       item('expenditure.closing_balance', 'expenditure', '年末财政拨款结转和结余', /^年末(财政拨款)?结转和结余$/),
@@ -199,7 +210,12 @@ export const finalAccountTemplates: TableTemplate[] = [
       const p = side === 'budget' ? '预算' : '决算';
       return [
         // 西安 prints the items as columns under 财政拨款安排的“三公”经费 (its 小计 is the total) and 预算数/决算数 as lines.
-        col(`${side}.total`, `${p}数/合计`, new RegExp(`${p}数.*/合计$`), new RegExp(`^${p}数/[^/]*三公经费/(小计|合计)$`)),
+        col(
+          `${side}.total`,
+          `${p}数/合计`,
+          new RegExp(`${p}数.*/合计$`),
+          new RegExp(`^${p}数/[^/]*三公经费/(小计|合计)$`),
+        ),
         col(`${side}.abroad`, `${p}数/因公出国(境)费`, new RegExp(`${p}数.*因公出国`)),
         col(`${side}.vehicle_total`, `${p}数/公务用车购置及运行维护费/小计`, new RegExp(`${p}数.*/小计$`)),
         col(`${side}.vehicle_purchase`, `${p}数/公务用车购置费`, new RegExp(`${p}数.*/公务用车购置费$`)),

@@ -1,5 +1,15 @@
 import type { Disclosure } from '../model/disclosure.ts';
-import type { AuditLogPage, DocumentPage, DocumentSummary, Facets, Review, ReviewStatus, SeriesPoint, StoredFinding, User } from '../store/types.ts';
+import type {
+  AuditLogPage,
+  DocumentPage,
+  DocumentSummary,
+  Facets,
+  Review,
+  ReviewStatus,
+  SeriesPoint,
+  StoredFinding,
+  User,
+} from '../store/types.ts';
 import type { Coverage } from '../audit/types.ts';
 
 // The browser's client of the HTTP API. Errors arrive as { error: { messageZh, messageEn } } and are thrown
@@ -32,7 +42,12 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const data = await res.json().catch(() => null);
   if (!res.ok) {
     const e = data?.error;
-    throw new ApiFailure(res.status, e?.code ?? 'http', e?.messageZh ?? `请求失败（${res.status}）`, e?.messageEn ?? `Request failed (${res.status})`);
+    throw new ApiFailure(
+      res.status,
+      e?.code ?? 'http',
+      e?.messageZh ?? `请求失败（${res.status}）`,
+      e?.messageEn ?? `Request failed (${res.status})`,
+    );
   }
   return data as T;
 }
@@ -43,28 +58,58 @@ export const api = {
   login: (name: string, password: string) => call<{ user: User }>('POST', '/api/login', { name, password }),
   logout: () => call<{ ok: true }>('POST', '/api/logout'),
   me: () => call<{ user: User }>('GET', '/api/me'),
-  documents: (params: Record<string, string>) => call<DocumentPage>('GET', `/api/documents?${new URLSearchParams(params)}`),
+  documents: (params: Record<string, string>) =>
+    call<DocumentPage>('GET', `/api/documents?${new URLSearchParams(params)}`),
   facets: () => call<Facets>('GET', '/api/facets'),
-  document: (id: string) => call<{ document: DocumentSummary; model: Disclosure; coverage?: Coverage }>('GET', `/api/documents/${encodeURIComponent(id)}`),
+  document: (id: string) =>
+    call<{ document: DocumentSummary; model: Disclosure; coverage?: Coverage }>(
+      'GET',
+      `/api/documents/${encodeURIComponent(id)}`,
+    ),
   /** The documents of this document's entity (same entity key), oldest year first, as far as the user may see. */
-  history: (id: string) => call<{ entityKey: string | null; documents: DocumentSummary[] }>('GET', `/api/documents/${encodeURIComponent(id)}/history`),
-  findings: (id: string) => call<{ document: DocumentSummary; findings: StoredFinding[] }>('GET', `/api/documents/${encodeURIComponent(id)}/findings`),
-  reprocess: (id: string) => call<{ document: DocumentSummary; carriedReviews: number }>('POST', `/api/documents/${encodeURIComponent(id)}/reprocess`),
+  history: (id: string) =>
+    call<{ entityKey: string | null; documents: DocumentSummary[] }>(
+      'GET',
+      `/api/documents/${encodeURIComponent(id)}/history`,
+    ),
+  findings: (id: string) =>
+    call<{ document: DocumentSummary; findings: StoredFinding[] }>(
+      'GET',
+      `/api/documents/${encodeURIComponent(id)}/findings`,
+    ),
+  reprocess: (id: string) =>
+    call<{ document: DocumentSummary; carriedReviews: number }>(
+      'POST',
+      `/api/documents/${encodeURIComponent(id)}/reprocess`,
+    ),
   /** One decision with one reason for several findings; answers the documents touched with their new counts. */
   reviewMany: (findingIds: string[], status: ReviewStatus, reason: string) =>
-    call<{ reviews: Record<string, Review>; documents: DocumentSummary[] }>('POST', '/api/reviews', { findingIds, status, reason }),
-  deleteDocument: (id: string, reason: string) => call<{ deleted: DocumentSummary }>('DELETE', `/api/documents/${encodeURIComponent(id)}`, { reason }),
+    call<{ reviews: Record<string, Review>; documents: DocumentSummary[] }>('POST', '/api/reviews', {
+      findingIds,
+      status,
+      reason,
+    }),
+  deleteDocument: (id: string, reason: string) =>
+    call<{ deleted: DocumentSummary }>('DELETE', `/api/documents/${encodeURIComponent(id)}`, { reason }),
   review: (findingId: string, status: ReviewStatus, reason: string) =>
     call<{ review: Review }>('PUT', `/api/findings/${encodeURIComponent(findingId)}/review`, { status, reason }),
-  reviews: (findingId: string) => call<{ reviews: Review[] }>('GET', `/api/findings/${encodeURIComponent(findingId)}/reviews`),
-  series: (params: Record<string, string>) => call<{ points: SeriesPoint[] }>('GET', `/api/series?${new URLSearchParams(params)}`),
+  reviews: (findingId: string) =>
+    call<{ reviews: Review[] }>('GET', `/api/findings/${encodeURIComponent(findingId)}/reviews`),
+  series: (params: Record<string, string>) =>
+    call<{ points: SeriesPoint[] }>('GET', `/api/series?${new URLSearchParams(params)}`),
   users: () => call<{ users: User[] }>('GET', '/api/users'),
-  auditLog: (params: Record<string, string>) => call<AuditLogPage & { limit: number; offset: number }>('GET', `/api/audit-log?${new URLSearchParams(params)}`),
+  auditLog: (params: Record<string, string>) =>
+    call<AuditLogPage & { limit: number; offset: number }>('GET', `/api/audit-log?${new URLSearchParams(params)}`),
   rules: () => call<{ rules: { id: string; code: string; zh: string; category: string }[] }>('GET', '/api/rules'),
-  createUser: (name: string, password: string, role: string, department?: string) => call<{ user: User }>('POST', '/api/users', { name, password, role, department }),
+  createUser: (name: string, password: string, role: string, department?: string) =>
+    call<{ user: User }>('POST', '/api/users', { name, password, role, department }),
 };
 
-export type UploadOutcome = { status: 'created' | 'duplicate' | 'failed'; document?: DocumentSummary; error?: { code?: string; messageZh: string; messageEn?: string } };
+export type UploadOutcome = {
+  status: 'created' | 'duplicate' | 'failed';
+  document?: DocumentSummary;
+  error?: { code?: string; messageZh: string; messageEn?: string };
+};
 
 /** Uploads one file with progress reports (fetch cannot report upload progress; XMLHttpRequest can). */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): Promise<UploadOutcome> {

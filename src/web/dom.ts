@@ -4,7 +4,11 @@
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 export type Child = Node | string | number | null | undefined | false | Child[];
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
@@ -33,10 +37,26 @@ export function clear(el: Element): void {
  * Asks for a reason in a modal dialog (the browser's own <dialog>): resolves to the text, or null when cancelled.
  * `required` keeps OK disabled until something is written (a dismissal needs its reason).
  */
-export function askReason(o: { title: string; message: string; ok: string; required: boolean; danger?: boolean; placeholder?: string }): Promise<string | null> {
+export function askReason(o: {
+  title: string;
+  message: string;
+  ok: string;
+  required: boolean;
+  danger?: boolean;
+  placeholder?: string;
+}): Promise<string | null> {
   return new Promise((resolve) => {
-    const text = h('textarea', { rows: 3, placeholder: o.placeholder ?? '理由', 'aria-label': '理由', class: 'dialog-reason' });
-    const okButton = h('button', { type: 'submit', class: o.danger ? 'danger' : 'primary', disabled: o.required }, o.ok);
+    const text = h('textarea', {
+      rows: 3,
+      placeholder: o.placeholder ?? '理由',
+      'aria-label': '理由',
+      class: 'dialog-reason',
+    });
+    const okButton = h(
+      'button',
+      { type: 'submit', class: o.danger ? 'danger' : 'primary', disabled: o.required },
+      o.ok,
+    );
     const dialog = h(
       'dialog',
       { class: 'ask' },
@@ -52,7 +72,12 @@ export function askReason(o: { title: string; message: string; ok: string; requi
         h('h2', {}, o.title),
         h('p', {}, o.message),
         text,
-        h('div', { class: 'dialog-actions' }, h('button', { type: 'button', onclick: () => finish(null) }, '取消'), okButton),
+        h(
+          'div',
+          { class: 'dialog-actions' },
+          h('button', { type: 'button', onclick: () => finish(null) }, '取消'),
+          okButton,
+        ),
       ),
     );
     text.addEventListener('input', () => (okButton.disabled = o.required && !text.value.trim()));
@@ -86,7 +111,14 @@ export function toast(message: string, kind: 'ok' | 'error' = 'ok'): void {
  */
 export function centerInScroller(target: HTMLElement): void {
   let box = target.parentElement;
-  while (box && !(box.scrollHeight > box.clientHeight && /(auto|scroll)/.test(getComputedStyle(box).overflowY + getComputedStyle(box).overflowX))) box = box.parentElement;
+  while (
+    box &&
+    !(
+      box.scrollHeight > box.clientHeight &&
+      /(auto|scroll)/.test(getComputedStyle(box).overflowY + getComputedStyle(box).overflowX)
+    )
+  )
+    box = box.parentElement;
   if (!box || box === document.body || box === document.documentElement) return;
   const b = box.getBoundingClientRect();
   const t = target.getBoundingClientRect();

@@ -13,11 +13,17 @@ export const REVIEW: Record<string, string> = { open: '待复核', confirmed: '�
 export const ROLE: Record<string, string> = { admin: '管理员', reviewer: '复核员', department: '部门用户' };
 
 /** The list's coverage label: standard tables checked of those the document should have; never "clean" when partial. */
-export function coverageLabel(c: { level: string; standardTables: number; checkedStandard: number } | null): { text: string; cls: string } {
+export function coverageLabel(c: { level: string; standardTables: number; checkedStandard: number } | null): {
+  text: string;
+  cls: string;
+} {
   if (!c) return { text: '核对范围待定', cls: 'muted' };
   if (!c.standardTables) return { text: '未能确定标准表', cls: 'sev-warning' };
   if (c.level === 'full') return { text: `已核对 ${c.checkedStandard}/${c.standardTables}`, cls: 'ok' };
-  return { text: `${c.level === 'none' ? '未能核对' : '部分核对'} ${c.checkedStandard}/${c.standardTables}`, cls: 'sev-warning' };
+  return {
+    text: `${c.level === 'none' ? '未能核对' : '部分核对'} ${c.checkedStandard}/${c.standardTables}`,
+    cls: 'sev-warning',
+  };
 }
 
 export function amount(v: string | null | undefined): string {

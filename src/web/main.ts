@@ -12,16 +12,34 @@ const root = document.getElementById('app')!;
 let user: User | null = null;
 
 function topBar(u: User): HTMLElement {
-  const link = (href: string, label: string) => h('a', { href, class: location.hash.startsWith(href) && href !== '#/' ? 'active' : '' }, label);
+  const link = (href: string, label: string) =>
+    h('a', { href, class: location.hash.startsWith(href) && href !== '#/' ? 'active' : '' }, label);
   return h(
     'header',
     { class: 'topbar' },
-    h('a', { class: 'brand', href: '#/' }, h('span', { class: 'brand-mark' }, '鉴'), h('span', {}, '财鉴'), h('small', {}, '预决算公开审核工作台')),
-    h('nav', {}, link('#/', '文档'), link('#/compare', '对比分析'), u.role === 'admin' ? link('#/users', '用户') : null, u.role === 'admin' ? link('#/audit', '操作日志') : null),
+    h(
+      'a',
+      { class: 'brand', href: '#/' },
+      h('span', { class: 'brand-mark' }, '鉴'),
+      h('span', {}, '财鉴'),
+      h('small', {}, '预决算公开审核工作台'),
+    ),
+    h(
+      'nav',
+      {},
+      link('#/', '文档'),
+      link('#/compare', '对比分析'),
+      u.role === 'admin' ? link('#/users', '用户') : null,
+      u.role === 'admin' ? link('#/audit', '操作日志') : null,
+    ),
     h(
       'div',
       { class: 'who' },
-      h('span', { class: 'who-name' }, `${u.name}（${ROLE[u.role] ?? u.role}${u.role === 'department' && u.department ? ` · ${u.department}` : ''}）`),
+      h(
+        'span',
+        { class: 'who-name' },
+        `${u.name}（${ROLE[u.role] ?? u.role}${u.role === 'department' && u.department ? ` · ${u.department}` : ''}）`,
+      ),
       h('button', { class: 'link', onclick: () => void logout() }, '退出'),
     ),
   );

@@ -32,7 +32,10 @@ describe('caijian check', () => {
     expect(j.document).toBe(SEED);
     expect(j.summary.errors).toBeGreaterThan(0);
     const f = j.findings.find((x: { ruleId: string }) => x.ruleId === 'cross-table-classes');
-    expect(f).toMatchObject({ severity: 'error', location: { table: 'final.fiscal_summary', row: '210', column: 'general_budget', source: { kind: 'text' } } });
+    expect(f).toMatchObject({
+      severity: 'error',
+      location: { table: 'final.fiscal_summary', row: '210', column: 'general_budget', source: { kind: 'text' } },
+    });
     expect(f.related[0]).toMatchObject({ table: 'final.general_budget_expenditure', row: '210' });
     expect(f.values).toMatchObject({ actual: '6106079.83', expected: '6078929.72', difference: '27150.11' });
     expect(f.message).toMatch(/卫生健康支出/);
@@ -55,7 +58,9 @@ describe('caijian check', () => {
     expect(s.runs[0].results.some((r: { level: string }) => r.level === 'error')).toBe(true);
   });
   it('an unreadable input is an input error (exit 2 in main)', async () => {
-    await expect(check(['/nonexistent/file.pdf'])).rejects.toMatchObject({ messageEn: expect.stringMatching(/not found/i) });
+    await expect(check(['/nonexistent/file.pdf'])).rejects.toMatchObject({
+      messageEn: expect.stringMatching(/not found/i),
+    });
   });
 });
 

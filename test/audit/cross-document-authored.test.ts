@@ -28,7 +28,9 @@ async function authored(year: number, prior?: Record<string, string>): Promise<D
 describe('cross-document rules on an authored pair (template → fill → render → read)', async () => {
   const last = await authored(2022);
   // the 三公 total as last year's table prints it; this year states it 1.00 万元 higher
-  const threePublic = toFixedString(parseDecimal(totalRow(tableByKey(last, 'budget.three_public')!)!.cells.find((c) => c.column === 'total')!.value!)!);
+  const threePublic = toFixedString(
+    parseDecimal(totalRow(tableByKey(last, 'budget.three_public')!)!.cells.find((c) => c.column === 'total')!.value!)!,
+  );
   const changed = toFixedString(add(parseDecimal(threePublic)!, parseDecimal('1.00')!));
 
   it('finds nothing when this year’s 上年数 are last year’s figures', async () => {
@@ -39,7 +41,9 @@ describe('cross-document rules on an authored pair (template → fill → render
 
   it('catches one prior-year figure changed by 1.00 万元, at the sentence that restates it', async () => {
     const d = await authored(2023, { 'prior.threePublic': changed });
-    const sentence = d.sections.flatMap((s) => s.paragraphs).find((p) => /“三公”经费预算/.test(p.text) && /与上年相比，减少1\.00万元/.test(p.text));
+    const sentence = d.sections
+      .flatMap((s) => s.paragraphs)
+      .find((p) => /“三公”经费预算/.test(p.text) && /与上年相比，减少1\.00万元/.test(p.text));
     expect(sentence, 'the rendered narrative restates the 三公 total with its change').toBeTruthy();
     const res = checkDisclosure(d, { prior: last }, crossRules);
     // “与上年相比” in a budget may mean last year's budget or its execution: a warning, not an error

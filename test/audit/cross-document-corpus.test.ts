@@ -15,9 +15,11 @@ import { parseBytes } from '../../src/pipeline.ts';
 // rounding explains and the rule must point at the sentence and at that cell.
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus');
-const read = async (path: string) => parseBytes(new Uint8Array(readFileSync(join(CORPUS, path))), { fileName: path.split('/').pop() });
+const read = async (path: string) =>
+  parseBytes(new Uint8Array(readFileSync(join(CORPUS, path))), { fileName: path.split('/').pop() });
 const cross = rules.filter((r) => r.meta.counterpart);
-const page = (p: { source: { kind: string; page?: number } | null } | undefined) => (p?.source?.kind === 'pdf' ? p.source.page : undefined);
+const page = (p: { source: { kind: string; page?: number } | null } | undefined) =>
+  p?.source?.kind === 'pdf' ? p.source.page : undefined;
 
 /** Last year's document with one cell raised by `by` (in the table's unit). */
 function bump(d: Disclosure, key: string, column: string, by: string): Disclosure {
@@ -37,7 +39,11 @@ describe('万里街道 2024 budget against its 2023 budget (上海市普陀区)'
   });
 
   it('shows the 2023 executed amounts that differ from the 2023 budget, as infos with both places', () => {
-    const res = checkDisclosure(y2024, { prior: y2023 }, cross.filter((r) => r.meta.id === 'prior-year-narrative'));
+    const res = checkDisclosure(
+      y2024,
+      { prior: y2023 },
+      cross.filter((r) => r.meta.id === 'prior-year-narrative'),
+    );
     expect(res.findings.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
     expect(res.findings).toHaveLength(19);
     // p6 item 3: “2023年当年预算执行数为60.79万元”; the 2023 budget p15 prints 2013202 656,900元
@@ -46,16 +52,24 @@ describe('万里街道 2024 budget against its 2023 budget (上海市普陀区)'
     expect(f?.expected).toBe('656900');
     expect(page(f?.location)).toBe(6);
     expect(page(f?.counterpart?.place)).toBe(15);
-    expect(f?.counterpart?.document).toMatchObject({ fiscalYear: 2023, kind: '预算', fileName: '1770007475548-818404804.pdf' });
+    expect(f?.counterpart?.document).toMatchObject({
+      fiscalYear: 2023,
+      kind: '预算',
+      fileName: '1770007475548-818404804.pdf',
+    });
     // the executed amounts equal to the 2023 budget (60.13 / 601,300元, 45.41 / 454,100元) are no finding
-    expect(res.findings.some((x) => x.counterpart?.place.row === '2010507' || x.counterpart?.place.row === '2012902')).toBe(false);
+    expect(
+      res.findings.some((x) => x.counterpart?.place.row === '2010507' || x.counterpart?.place.row === '2012902'),
+    ).toBe(false);
   });
 
   it('shows the one 2023 class/item gone in 2024 without a word: 20802 民政管理事务 (2023 p12/p16, 215,000元)', () => {
-    const gone = checkDisclosure(y2024, { prior: y2023 }, cross).findings.filter((f) => f.ruleId === 'prior-year-line-gone');
-    expect(gone.map((f) => [f.severity, f.values.line, f.values.priorValue, f.location.table, f.counterpart?.place.row])).toEqual([
-      ['info', '20802 民政管理事务', '215000元', 'budget.income', '20802'],
-    ]);
+    const gone = checkDisclosure(y2024, { prior: y2023 }, cross).findings.filter(
+      (f) => f.ruleId === 'prior-year-line-gone',
+    );
+    expect(
+      gone.map((f) => [f.severity, f.values.line, f.values.priorValue, f.location.table, f.counterpart?.place.row]),
+    ).toEqual([['info', '20802 民政管理事务', '215000元', 'budget.income', '20802']]);
     expect(page(gone[0].location)).toBe(11);
     expect(page(gone[0].counterpart?.place)).toBe(12);
   });
@@ -83,7 +97,11 @@ describe('江苏省人大常委会办公厅 2019 budget against its 2018 budget'
   });
 
   it('catches last year’s 公务接待费 printed 10万元 higher, against the 2019 narrative’s 比上年预算 change', () => {
-    const res = checkDisclosure(y2019, { prior: bump(y2018, 'budget.three_public_and_other', 'reception', '10') }, cross);
+    const res = checkDisclosure(
+      y2019,
+      { prior: bump(y2018, 'budget.three_public_and_other', 'reception', '10') },
+      cross,
+    );
     const [f, ...rest] = res.findings;
     expect(rest).toEqual([]);
     expect(f.severity).toBe('error');
@@ -103,7 +121,13 @@ describe('江苏省委办公厅 2018 narrative (文件) against the 2017 tables 
 
   it('agrees, and catches a 2017 机关运行经费 changed by 1万元', () => {
     expect(checkDisclosure(y2018, { prior: y2017 }, cross).findings).toEqual([]);
-    const res = checkDisclosure(y2018, { prior: bump(y2017, 'budget.operating_costs', 'col:机关运行经费支出', '1') }, cross);
-    expect(res.findings.map((f) => [f.severity, f.counterpart?.place.table])).toEqual([['warning', 'budget.operating_costs']]);
+    const res = checkDisclosure(
+      y2018,
+      { prior: bump(y2017, 'budget.operating_costs', 'col:机关运行经费支出', '1') },
+      cross,
+    );
+    expect(res.findings.map((f) => [f.severity, f.counterpart?.place.table])).toEqual([
+      ['warning', 'budget.operating_costs'],
+    ]);
   });
 });

@@ -20,7 +20,11 @@ const broken: Rule = {
   },
   check(ctx) {
     const t = ctx.disclosure.tables[0];
-    ctx.report({ messageId: 'x', values: {}, location: { table: t.key, tableTitle: t.title, row: null, column: null, source: t.place } });
+    ctx.report({
+      messageId: 'x',
+      values: {},
+      location: { table: t.key, tableTitle: t.title, row: null, column: null, source: t.place },
+    });
     throw new TypeError("Cannot read properties of undefined (reading 'cells')");
   },
 };

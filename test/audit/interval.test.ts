@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { decimal } from '../../src/model/decimal.ts';
-import { exact, growthMayEqual, mayEqual, plus, printed, ratioMayEqual, surelyExceeds, total } from '../../src/audit/interval.ts';
+import {
+  exact,
+  growthMayEqual,
+  mayEqual,
+  plus,
+  printed,
+  ratioMayEqual,
+  surelyExceeds,
+  total,
+} from '../../src/audit/interval.ts';
 import { figures } from '../../src/audit/narrative/tokens.ts';
 
 // Rounding by intervals (domain.md §6), the arithmetic every numeric rule shares.
@@ -44,7 +53,9 @@ describe('intervals', () => {
 
 describe('narrative figures', () => {
   it('reads amounts, percentages, labels and changes', () => {
-    const fs = figures('2023年度收、支总计289.7万元。与上年相比，增加12.65万元，增长4.57%；其他收入1,174.68 元，占0.02%。0X 万元');
+    const fs = figures(
+      '2023年度收、支总计289.7万元。与上年相比，增加12.65万元，增长4.57%；其他收入1,174.68 元，占0.02%。0X 万元',
+    );
     expect(fs.map((f) => [f.kind, f.value.units, f.decimals, f.unit ?? '%', f.change ?? ''])).toEqual([
       ['amount', 2897n, 1, '万元', ''],
       ['amount', 1265n, 2, '万元', 'up'],

@@ -26,10 +26,14 @@ function pct(x: number): string {
 }
 
 function summary(name: string, os: Outcome[]): string {
-  const lines = [`${name}: ${os.length} mutations, reported at the cell ${pct(rate(os, false))} (error/warning), ${pct(rate(os, true))} incl. rounding infos`];
+  const lines = [
+    `${name}: ${os.length} mutations, reported at the cell ${pct(rate(os, false))} (error/warning), ${pct(rate(os, true))} incl. rounding infos`,
+  ];
   for (const k of KINDS) {
     const ok = os.filter((o) => o.kind === k);
-    lines.push(`  ${k.padEnd(10)} ${String(ok.length).padStart(5)}  ${pct(rate(ok, false)).padStart(6)}  ${pct(rate(ok, true)).padStart(6)}`);
+    lines.push(
+      `  ${k.padEnd(10)} ${String(ok.length).padStart(5)}  ${pct(rate(ok, false)).padStart(6)}  ${pct(rate(ok, true)).padStart(6)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -52,7 +56,12 @@ describe('mutation test', () => {
     expect(os.length).toBeGreaterThan(700);
     expect(rate(os, true)).toBeGreaterThanOrEqual(0.98);
     // changes larger than one unit of the last place are never explained by rounding
-    expect(rate(os.filter((o) => o.kind === 'one' || o.kind === 'transpose'), false)).toBe(1);
+    expect(
+      rate(
+        os.filter((o) => o.kind === 'one' || o.kind === 'transpose'),
+        false,
+      ),
+    ).toBe(1);
   });
 
   it('seed 002 (决算, 万元)', async () => {
@@ -65,8 +74,16 @@ describe('mutation test', () => {
     const os = mutationRun('seed 004', await seed('004_8bd7ef9f9250f5a5.txt'), mutating);
     console.log(summary('seed 004', os));
     const missed = new Map<string, number>();
-    for (const o of os) if (!o.reported && !o.infoOnly) missed.set(`${o.table} ${o.row}`, (missed.get(`${o.table} ${o.row}`) ?? 0) + 1);
-    console.log('  not caught:', [...missed].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} ×${n}`).join('; '));
+    for (const o of os)
+      if (!o.reported && !o.infoOnly) missed.set(`${o.table} ${o.row}`, (missed.get(`${o.table} ${o.row}`) ?? 0) + 1);
+    console.log(
+      '  not caught:',
+      [...missed]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([k, n]) => `${k} ×${n}`)
+        .join('; '),
+    );
     // see docs/mutation.md: the listing table's running 总计 figures are in no relation; its project amounts are
     // restated by the projects' 绩效目标表 (performance-project-amount)
     expect(rate(os, true)).toBeGreaterThanOrEqual(0.98);

@@ -49,7 +49,10 @@ describe('narrative rules are linear in paragraph length', () => {
     const { d, result, ms } = timed(400_000);
     const longest = Math.max(...d.sections.flatMap((s) => s.paragraphs.map((p) => p.text.length)));
     expect(longest).toBeGreaterThanOrEqual(400_000);
-    expect(ms / quarter.ms, `${Math.round(quarter.ms)} ms for 100 000 characters, ${Math.round(ms)} ms for 400 000`).toBeLessThan(10);
+    expect(
+      ms / quarter.ms,
+      `${Math.round(quarter.ms)} ms for 100 000 characters, ${Math.round(ms)} ms for 400 000`,
+    ).toBeLessThan(10);
     // The paragraph was read, not skipped: its changes and shares were paired with their amounts.
     const text = d.sections.flatMap((s) => s.paragraphs).find((p) => p.text.length >= 400_000)!.text;
     const figs = figures(text);

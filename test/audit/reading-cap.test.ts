@@ -21,7 +21,9 @@ describe('errors about an unsure table are warnings', () => {
     const { d, t } = brokenIncome();
     t.reading = readingConfidence(t, d.fiscalYear);
     expect(t.reading.level).toBe('sure');
-    const errors = checkDisclosure(d).findings.filter((f) => f.ruleId === 'code-hierarchy-sum' && f.location.table === 'final.income' && f.severity !== 'info');
+    const errors = checkDisclosure(d).findings.filter(
+      (f) => f.ruleId === 'code-hierarchy-sum' && f.location.table === 'final.income' && f.severity !== 'info',
+    );
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((f) => f.severity === 'error')).toBe(true);
   });
@@ -30,7 +32,9 @@ describe('errors about an unsure table are warnings', () => {
     const { d, t } = brokenIncome();
     t.reading = { score: 0.3, level: 'unsure', reasons: ['12/20 行既无编码也无名称'] };
     const res = checkDisclosure(d);
-    const hier = res.findings.filter((f) => f.ruleId === 'code-hierarchy-sum' && f.location.table === 'final.income' && f.severity !== 'info');
+    const hier = res.findings.filter(
+      (f) => f.ruleId === 'code-hierarchy-sum' && f.location.table === 'final.income' && f.severity !== 'info',
+    );
     expect(hier.length).toBeGreaterThan(0);
     for (const f of hier) {
       expect(f.severity).toBe('warning');
@@ -38,7 +42,8 @@ describe('errors about an unsure table are warnings', () => {
       expect(f.values.reading).toBe('unsure');
     }
     // a cross-table error naming the unsure table as its related place is capped too
-    for (const f of res.findings.filter((x) => x.related.some((p) => p.table === 'final.income'))) expect(f.severity).not.toBe('error');
+    for (const f of res.findings.filter((x) => x.related.some((p) => p.table === 'final.income')))
+      expect(f.severity).not.toBe('error');
     const own = res.findings.filter((f) => f.ruleId === 'reading-confidence');
     expect(own).toHaveLength(1);
     expect(own[0].message).toMatch(/^“收入决算表”表格未能可靠读取，请人工核对：12\/20 行既无编码也无名称/);

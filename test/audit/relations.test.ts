@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { entries, type CatalogSystem } from '../../src/catalog/catalog.ts';
-import { CLASS_RELATIONS, CROSS_RELATIONS, LINE_RELATIONS, RELATIONS_BY_RULE, RESTATEMENTS } from '../../src/audit/relations/index.ts';
+import {
+  CLASS_RELATIONS,
+  CROSS_RELATIONS,
+  LINE_RELATIONS,
+  RELATIONS_BY_RULE,
+  RESTATEMENTS,
+} from '../../src/audit/relations/index.ts';
 import type { CellRef } from '../../src/audit/refs.ts';
 import { rules } from '../../src/audit/rules/index.ts';
 import { templateByKey, type TableTemplate } from '../../src/templates/catalogue.ts';
@@ -25,20 +31,29 @@ function problem(ref: { table: string; row?: string; column: string; section?: s
   const t = templateByKey(ref.table);
   if (!t) return `no template ${ref.table}`;
   if (!t.columns.some((c) => c.key === ref.column)) return `${ref.table}: no column ${ref.column}`;
-  if (ref.section !== undefined && !(t.sections ?? []).some((s) => s.key === ref.section)) return `${ref.table}: no section ${ref.section}`;
+  if (ref.section !== undefined && !(t.sections ?? []).some((s) => s.key === ref.section))
+    return `${ref.table}: no section ${ref.section}`;
   const row = ref.row;
   if (row === undefined || row === 'total') return null;
   if (row.startsWith('code:')) {
     const code = row.slice(5);
-    return systemsOf(t).some((s) => entries(s).some((e) => e.code === code)) ? null : `${ref.table}: code ${code} in none of ${systemsOf(t).join(', ') || 'no classification'}`;
+    return systemsOf(t).some((s) => entries(s).some((e) => e.code === code))
+      ? null
+      : `${ref.table}: code ${code} in none of ${systemsOf(t).join(', ') || 'no classification'}`;
   }
   return (t.items ?? []).some((i) => i.key === row) ? null : `${ref.table}: no line ${row}`;
 }
 
 const cellsOf = {
-  cross: CROSS_RELATIONS.map((r) => ({ r, cells: [r.left, ...r.right, ...(r.whenAbsent ? [r.whenAbsent.row, ...r.whenAbsent.add] : [])] as CellRef[] })),
+  cross: CROSS_RELATIONS.map((r) => ({
+    r,
+    cells: [r.left, ...r.right, ...(r.whenAbsent ? [r.whenAbsent.row, ...r.whenAbsent.add] : [])] as CellRef[],
+  })),
   line: LINE_RELATIONS.map((r) => ({ r, cells: [r.target, ...r.parts] })),
-  byClass: CLASS_RELATIONS.map((r) => ({ r, cells: [r.left, r.right] as { table: string; column: string; section?: string }[] })),
+  byClass: CLASS_RELATIONS.map((r) => ({
+    r,
+    cells: [r.left, r.right] as { table: string; column: string; section?: string }[],
+  })),
 };
 
 describe('relation catalogue', () => {
@@ -85,7 +100,8 @@ describe('relation catalogue', () => {
         problems.push(`${r.name}: no template ${r.table}`);
         continue;
       }
-      if (r.section !== undefined && !(t.sections ?? []).some((s) => s.key === r.section)) problems.push(`${r.name}: no section ${r.section}`);
+      if (r.section !== undefined && !(t.sections ?? []).some((s) => s.key === r.section))
+        problems.push(`${r.name}: no section ${r.section}`);
       const row = r.line === 'class' ? undefined : r.line.item;
       for (const column of r.columns ?? [t.columns[0].key]) {
         const p = problem({ table: r.table, row, column });
@@ -96,7 +112,8 @@ describe('relation catalogue', () => {
         if (p) problems.push(`${r.name}: ${p}`);
         expect([...r.appliesTo], r.name).toEqual([templateByKey(r.from.table)?.kind]);
       } else {
-        for (const column of r.from.sumColumns) if (!t.columns.some((c) => c.key === column)) problems.push(`${r.name}: no column ${column}`);
+        for (const column of r.from.sumColumns)
+          if (!t.columns.some((c) => c.key === column)) problems.push(`${r.name}: no column ${column}`);
       }
       expect([...r.appliesTo], r.name).toEqual([t.kind]);
     }
@@ -104,8 +121,14 @@ describe('relation catalogue', () => {
   });
 
   it('catches a relation naming a line no template has', () => {
-    expect(problem({ table: 'final.fiscal_summary', row: 'income.no_such_line', column: 'amount' })).toBe('final.fiscal_summary: no line income.no_such_line');
-    expect(problem({ table: 'final.income', row: 'total', column: 'no_such_column' })).toBe('final.income: no column no_such_column');
-    expect(problem({ table: 'final.general_budget_basic', row: 'code:999', column: 'amount' })).toMatch(/code 999 in none of/);
+    expect(problem({ table: 'final.fiscal_summary', row: 'income.no_such_line', column: 'amount' })).toBe(
+      'final.fiscal_summary: no line income.no_such_line',
+    );
+    expect(problem({ table: 'final.income', row: 'total', column: 'no_such_column' })).toBe(
+      'final.income: no column no_such_column',
+    );
+    expect(problem({ table: 'final.general_budget_basic', row: 'code:999', column: 'amount' })).toMatch(
+      /code 999 in none of/,
+    );
   });
 });

@@ -12,7 +12,10 @@ const dir = join(import.meta.dirname, '../../src/audit/rules');
 
 describe('rule catalogue', () => {
   it('lists every rule folder exactly once, with unique ids and codes', () => {
-    const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(rules.map((r) => r.meta.id).sort()).toEqual(folders);
     expect(new Set(rules.map((r) => r.meta.code)).size).toBe(rules.length);
   });
@@ -45,7 +48,10 @@ describe('rule catalogue', () => {
         for (const f of fx.valid) {
           const res = checkDisclosure(f.disclosure(), { prior: f.prior?.() }, [rule]);
           const bad = res.findings.filter((x) => x.severity !== 'info');
-          expect(bad.map((x) => x.message), `valid: ${f.name}`).toEqual([]);
+          expect(
+            bad.map((x) => x.message),
+            `valid: ${f.name}`,
+          ).toEqual([]);
         }
         for (const f of fx.invalid) {
           const res = checkDisclosure(f.disclosure(), { prior: f.prior?.() }, [rule]);
@@ -53,7 +59,9 @@ describe('rule catalogue', () => {
           // Rounding infos of the base document are not what an invalid fixture is about, unless it expects infos.
           const wantsInfo = want.some((w) => w.severity === 'info');
           const got = res.findings.filter((x) => x.messageId !== 'skipped' && (wantsInfo || x.severity !== 'info'));
-          expect(got.length, `invalid: ${f.name}: ${got.map((g) => g.message).join(' | ')}`).toBe(want.length || got.length);
+          expect(got.length, `invalid: ${f.name}: ${got.map((g) => g.message).join(' | ')}`).toBe(
+            want.length || got.length,
+          );
           expect(got.length, `invalid: ${f.name} must find something`).toBeGreaterThan(0);
           want.forEach((w, i) => {
             const g = got[i];
@@ -64,7 +72,10 @@ describe('rule catalogue', () => {
             if (w.severity) expect(g.severity, f.name).toBe(w.severity);
             expect(g.message).not.toMatch(/\{\w+\}/);
             expect(g.messageEn).not.toMatch(/\{\w+\}/);
-            expect(g.location.source !== null || (g.location.row === null && g.location.column === null), `${f.name}: finding without a place`).toBe(true);
+            expect(
+              g.location.source !== null || (g.location.row === null && g.location.column === null),
+              `${f.name}: finding without a place`,
+            ).toBe(true);
           });
         }
       });

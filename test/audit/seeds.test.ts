@@ -18,7 +18,9 @@ function line(f: Finding): string {
 }
 
 describe('seed documents', () => {
-  for (const name of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     it(name, async () => {
       const d = await parseBytes(new Uint8Array(readFileSync(`${SEEDS}/${name}`)), { fileName: name });
       const res = checkDisclosure(d);

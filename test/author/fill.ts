@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { Disclosure } from '../../src/model/disclosure.ts';
-import { CODED_HEADER_ROW, INFO_SHEET, ITEM_BUDGET_SHEET, NARRATIVE_SHEET, PRIOR_SHEET, sectionLines, sheetPlans, workbookColumns } from '../../src/author/plan.ts';
+import {
+  CODED_HEADER_ROW,
+  INFO_SHEET,
+  ITEM_BUDGET_SHEET,
+  NARRATIVE_SHEET,
+  PRIOR_SHEET,
+  sectionLines,
+  sheetPlans,
+  workbookColumns,
+} from '../../src/author/plan.ts';
 
 // Fills a template workbook the way a department would, from a model (a seed's): the 项 lines of coded
 // tables, the figures of multi-part tables by line label, the 三公 row, and some narrative inputs. Only
@@ -27,10 +36,17 @@ export async function fillTemplate(bytes: Uint8Array, d: Disclosure, extras: Fil
     const layout = plan.template.printGroups ? 'coded' : plan.template.layout;
     if (layout === 'coded') {
       const cols = workbookColumns(plan.template);
-      const leaves = t.rows.filter((r) => r.kind === 'code' && r.code && !t.rows.some((o) => o !== r && o.code && o.code.length > r.code!.length && o.code.startsWith(r.code!)));
+      const leaves = t.rows.filter(
+        (r) =>
+          r.kind === 'code' &&
+          r.code &&
+          !t.rows.some((o) => o !== r && o.code && o.code.length > r.code!.length && o.code.startsWith(r.code!)),
+      );
       const unitRows = t.rows.filter((r) => r.kind === 'unit' && r.code && r.code.length > 3);
       let row = CODED_HEADER_ROW + 2;
-      for (const r of plan.template.codeSystem || layout === 'coded' && plan.template.printGroups ? leaves : unitRows) {
+      for (const r of plan.template.codeSystem || (layout === 'coded' && plan.template.printGroups)
+        ? leaves
+        : unitRows) {
         ws.getCell(row, 1).value = r.code!;
         if (!plan.template.codeSystem && !plan.template.printGroups) ws.getCell(row, 2).value = r.label ?? '';
         cols.forEach((c, i) => {
@@ -63,7 +79,10 @@ export async function fillTemplate(bytes: Uint8Array, d: Disclosure, extras: Fil
         // Lines start two rows under the banner (banner, header); several lines share a label.
         const line = lines[r - b - 2];
         if (!line) continue;
-        const src = t.rows.find((x) => x.section === section.key && ((line.item && x.item === line.item) || (line.code && x.code === line.code)));
+        const src = t.rows.find(
+          (x) =>
+            x.section === section.key && ((line.item && x.item === line.item) || (line.code && x.code === line.code)),
+        );
         if (!src) continue;
         workbookColumns(plan.template, section.key).forEach((c, i) => {
           const v = src.cells.find((x) => x.column === c.key)?.value;

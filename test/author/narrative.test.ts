@@ -5,7 +5,8 @@ import { amountText, changeText, compareWord, MISSING, percentText } from '../..
 import { decimal } from '../../src/model/decimal.ts';
 import { SEED_IDS, seedModel } from '../helpers/seeds.ts';
 
-const text = (sections: ReturnType<typeof writeNarrative>) => sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)]).join('\n');
+const text = (sections: ReturnType<typeof writeNarrative>) =>
+  sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)]).join('\n');
 
 describe('narrative numbers', () => {
   it('computes shares exactly and rounds only for print', () => {
@@ -17,8 +18,12 @@ describe('narrative numbers', () => {
   });
 
   it('chooses direction words from the sign of the exact difference', () => {
-    expect(changeText(decimal('289.70'), decimal('277.05'), '万元').sentence).toBe('与上年相比，增加12.65万元，增长4.57%');
-    expect(changeText(decimal('277.05'), decimal('289.70'), '万元').sentence).toBe('与上年相比，减少12.65万元，下降4.37%');
+    expect(changeText(decimal('289.70'), decimal('277.05'), '万元').sentence).toBe(
+      '与上年相比，增加12.65万元，增长4.57%',
+    );
+    expect(changeText(decimal('277.05'), decimal('289.70'), '万元').sentence).toBe(
+      '与上年相比，减少12.65万元，下降4.37%',
+    );
     expect(changeText(decimal('5'), decimal('5.00'), '万元').sentence).toBe('与上年持平');
     expect(changeText(decimal('5'), decimal('0'), '万元').sentence).toBe('与上年相比，增加5.00万元');
     expect(compareWord(decimal('1.2'), decimal('1.20'))).toBe('等于');
@@ -33,11 +38,21 @@ describe('narrative numbers', () => {
 describe('writeNarrative', () => {
   it('writes the 决算 情况说明 from the tables and marks what only people can say', () => {
     const d = seedModel('000');
-    const out = text(writeNarrative(d, { prior: { total: '277.05' }, reasons: { total: '人员经费增加' }, itemBudgets: { '2101501': '140' } }));
-    expect(out).toContain('2023年度收、支总计289.70万元。与上年相比，增加12.65万元，增长4.57%，主要原因是人员经费增加。');
+    const out = text(
+      writeNarrative(d, {
+        prior: { total: '277.05' },
+        reasons: { total: '人员经费增加' },
+        itemBudgets: { '2101501': '140' },
+      }),
+    );
+    expect(out).toContain(
+      '2023年度收、支总计289.70万元。与上年相比，增加12.65万元，增长4.57%，主要原因是人员经费增加。',
+    );
     expect(out).toContain('基本支出185.01万元，占63.86%；项目支出104.69万元，占36.14%');
     expect(out).toContain('卫生健康支出260.45万元，占89.90%');
-    expect(out).toContain('年初预算为140.00万元，支出决算为145.76万元，完成年初预算的104.11%，决算数大于年初预算数，主要原因是【请填写原因】。');
+    expect(out).toContain(
+      '年初预算为140.00万元，支出决算为145.76万元，完成年初预算的104.11%，决算数大于年初预算数，主要原因是【请填写原因】。',
+    );
     expect(out).toContain(MISSING('上年财政拨款收、支总计'));
     expect(out).toContain('人员经费151.91万元');
   });
@@ -63,12 +78,22 @@ describe('writeNarrative', () => {
     // 【请填写…】 markers stand for the reasons and counts this test gives no input for: the unfilled-field rule
     // reports each (test/cli/conventions.test.ts); here the question is whether the figures agree with the tables.
     // (Seed 002's own 名词解释, kept as printed, defines classes by their former names: code-name-outdated's.)
-    const narrative = findings.filter((f) => f.location.table === 'narrative' && f.severity !== 'info' && f.ruleId !== 'unfilled-field' && !(f.ruleId === 'code-name-outdated' && f.location.tableTitle?.includes('名词解释')));
+    const narrative = findings.filter(
+      (f) =>
+        f.location.table === 'narrative' &&
+        f.severity !== 'info' &&
+        f.ruleId !== 'unfilled-field' &&
+        !(f.ruleId === 'code-name-outdated' && f.location.tableTitle?.includes('名词解释')),
+    );
     if (id === '001') {
       // Seed 001's 05表 basic total (4217447.45) and 06表's totals (4448400.69) disagree beyond rounding. The
       // narrative follows 06表 so its shares add up; the one amount it then differs in is the one the audit
       // already reports as a cross-table error. No narrative can agree with two tables that disagree.
-      expect(findings.some((f) => f.ruleId === 'cross-table-totals' && f.location.table === 'final.general_budget_expenditure')).toBe(true);
+      expect(
+        findings.some(
+          (f) => f.ruleId === 'cross-table-totals' && f.location.table === 'final.general_budget_expenditure',
+        ),
+      ).toBe(true);
       expect(narrative.map((f) => f.ruleId)).toEqual(['narrative-amount']);
       expect(narrative[0].message).toContain('4448400.69');
       return;

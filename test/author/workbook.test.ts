@@ -20,7 +20,9 @@ describe('fill-in workbook', () => {
   it('audits clean apart from the seed rounding between 05表 and 06表', async () => {
     const { checkDisclosure } = await import('../../src/audit/engine.ts');
     const seed = seedModel('000');
-    const { disclosure: d } = await readTemplateWorkbook(await fillTemplate(await writeTemplate({ kind: '决算', year: 2023 }), seed));
+    const { disclosure: d } = await readTemplateWorkbook(
+      await fillTemplate(await writeTemplate({ kind: '决算', year: 2023 }), seed),
+    );
     // (the narrative written without inputs holds 【请填写…】 markers, each an unfilled-field error by design)
     const errors = checkDisclosure(d).findings.filter((f) => f.severity === 'error' && f.ruleId !== 'unfilled-field');
     // Seed 000 prints 06表 lines (151.911, …) whose totals differ from 05表's basic by 0.02; the rest agrees
@@ -38,7 +40,8 @@ describe('fill-in workbook', () => {
     expect(ws.getCell('C4').formula).toMatch(/SUMPRODUCT/);
     expect(ws.getCell('B5').formula).toMatch(/VLOOKUP/);
     expect(ws.getCell('C5').formula).toBe('IF(COUNT(D5,E5,F5,G5,H5)=0,"",SUM(D5,E5,F5,G5,H5))');
-    const model = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations.model;
+    const model = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations
+      .model;
     expect(Object.values(model).some((v) => v.type === 'list')).toBe(true);
     expect(wb.getWorksheet('情况说明填报')).toBeTruthy();
     expect(wb.getWorksheet('上年数')).toBeTruthy();
@@ -62,18 +65,37 @@ describe('fill-in workbook', () => {
     expect(val(valueOf(totalRow(t05), 'basic'))).toBe('185.02');
     // 01表 restates the detail tables through formulas: its income line is 05表's total, its classes 03表's.
     const t01 = tableByKey(d, 'final.income_expenditure_summary')!;
-    expect(val(valueOf(t01.rows.find((r) => r.item === 'income.general_budget'), 'amount'))).toBe('289.71');
-    expect(val(valueOf(t01.rows.find((r) => r.item === 'income.grand_total'), 'amount'))).toBe('289.71');
+    expect(
+      val(
+        valueOf(
+          t01.rows.find((r) => r.item === 'income.general_budget'),
+          'amount',
+        ),
+      ),
+    ).toBe('289.71');
+    expect(
+      val(
+        valueOf(
+          t01.rows.find((r) => r.item === 'income.grand_total'),
+          'amount',
+        ),
+      ),
+    ).toBe('289.71');
     expect(val(valueOf(rowByCode(t01, '210'), 'amount'))).toBe('260.46');
-    const narrative = d.sections.filter((s) => s.part === 3).flatMap((s) => s.paragraphs.map((p) => p.text)).join('\n');
+    const narrative = d.sections
+      .filter((s) => s.part === 3)
+      .flatMap((s) => s.paragraphs.map((p) => p.text))
+      .join('\n');
     expect(narrative).toContain('主要原因是机关事业单位基本养老保险缴费增加');
     expect(narrative).toContain('完成年初预算的100%，决算数等于年初预算数');
   });
 
-  it('reads a typed double as the decimal Excel shows (the xlsx reader\'s conversion): 0.1+0.2 is 0.30', async () => {
+  it("reads a typed double as the decimal Excel shows (the xlsx reader's conversion): 0.1+0.2 is 0.30", async () => {
     const seed = seedModel('000');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await fillTemplate(await writeTemplate({ kind: '决算', year: 2023 }), seed)) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      (await fillTemplate(await writeTemplate({ kind: '决算', year: 2023 }), seed)) as unknown as ArrayBuffer,
+    );
     const plan = sheetPlans('决算').find((p) => p.template.key === 'final.general_budget_expenditure')!;
     const ws = wb.getWorksheet(plan.sheet)!;
     const basic = workbookColumns(plan.template).findIndex((c) => c.key === 'basic') + 3;
@@ -81,7 +103,9 @@ describe('fill-in workbook', () => {
     const code = String(ws.getCell(row, 1).value);
     ws.getCell(row, basic).value = 0.1 + 0.2;
     const { disclosure: d } = await readTemplateWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
-    const cell = rowByCode(tableByKey(d, 'final.general_budget_expenditure')!, code)!.cells.find((c) => c.column === 'basic')!;
+    const cell = rowByCode(tableByKey(d, 'final.general_budget_expenditure')!, code)!.cells.find(
+      (c) => c.column === 'basic',
+    )!;
     expect(cell).toMatchObject({ value: '0.30', text: '0.30', decimals: 2 });
   });
 
@@ -89,7 +113,10 @@ describe('fill-in workbook', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = 'x';
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    await expect(readTemplateWorkbook(bytes)).rejects.toMatchObject({ name: 'InputError', messageZh: expect.stringContaining('财鉴填报模板') });
+    await expect(readTemplateWorkbook(bytes)).rejects.toMatchObject({
+      name: 'InputError',
+      messageZh: expect.stringContaining('财鉴填报模板'),
+    });
   });
 
   for (const kind of ['决算', '预算'] as const) {
@@ -119,4 +146,6 @@ describe('fill-in workbook', () => {
  * Known difference for authored documents: recognition maps the government economic class printed by name as
  * "十四、其他支出" in the 收支总表 to 59999 (the 款 of the same name) instead of the class 599.
  */
-const KNOWN_AUTHORED = [/^budget\.summary row \d+: row code\|expenditure_gov_econ\|599\|\| ≠ code\|expenditure_gov_econ\|59999\|\|$/];
+const KNOWN_AUTHORED = [
+  /^budget\.summary row \d+: row code\|expenditure_gov_econ\|599\|\| ≠ code\|expenditure_gov_econ\|59999\|\|$/,
+];

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { entityIdentity, normaliseEntityName, sameEntity } from '../../src/catalog/entity.ts';
 
 // Names as printed in the corpus (../shared/corpus/sources.tsv and the documents' covers and table headers).
-const id = (name: string, names: string[] = [name], scope: { level?: '部门' | '单位'; consolidation?: '汇总' | '本级' } = {}) =>
-  entityIdentity({ entity: { name, names }, scope: { level: scope.level ?? null, consolidation: scope.consolidation ?? null } });
+const id = (
+  name: string,
+  names: string[] = [name],
+  scope: { level?: '部门' | '单位'; consolidation?: '汇总' | '本级' } = {},
+) =>
+  entityIdentity({
+    entity: { name, names },
+    scope: { level: scope.level ?? null, consolidation: scope.consolidation ?? null },
+  });
 const key = (name: string) => id(name)?.key ?? null;
 
 describe('entity identity', () => {
@@ -71,6 +78,11 @@ describe('entity identity', () => {
     const unit = id('上海市普陀区人民政府万里街道办事处', undefined, { level: '单位' });
     expect(sameEntity(a, b)).toBe(true);
     expect(sameEntity(a, unit)).toBe(false);
-    expect(sameEntity(id('西安市统计局', undefined, { consolidation: '汇总' }), id('西安市统计局', undefined, { consolidation: '本级' }))).toBe(false);
+    expect(
+      sameEntity(
+        id('西安市统计局', undefined, { consolidation: '汇总' }),
+        id('西安市统计局', undefined, { consolidation: '本级' }),
+      ),
+    ).toBe(false);
   });
 });

@@ -71,7 +71,10 @@ describe('caijian conventions', () => {
     expect(detectLang({ LANG: 'C.UTF-8' })).toBe('zh');
     expect(detectLang({})).toBe('zh');
     expect(detectLang({ CAIJIAN_LANG: 'zh', LANG: 'en_US.UTF-8' })).toBe('zh');
-    expect(takeLangOption(['check', '--lang', 'en', 'x', '--', '--lang'])).toEqual({ argv: ['check', 'x', '--', '--lang'], lang: 'en' });
+    expect(takeLangOption(['check', '--lang', 'en', 'x', '--', '--lang'])).toEqual({
+      argv: ['check', 'x', '--', '--lang'],
+      lang: 'en',
+    });
   });
 });
 
@@ -89,7 +92,12 @@ describe("the officer's loop: Caijian's own workbook", () => {
     const report = JSON.parse(out.join(''));
     const unfilled = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'unfilled-field');
     expect(unfilled.length).toBeGreaterThan(3);
-    expect(unfilled.every((f: { severity: string; values: { text: string } }) => f.severity === 'error' && /^【请填写.+】$/.test(f.values.text))).toBe(true);
+    expect(
+      unfilled.every(
+        (f: { severity: string; values: { text: string } }) =>
+          f.severity === 'error' && /^【请填写.+】$/.test(f.values.text),
+      ),
+    ).toBe(true);
   });
 
   it('render refuses a workbook with open fields unless --force', async () => {

@@ -14,7 +14,10 @@ export function defectSuite(part: number, parts: number): void {
         const s = await scoreDocument(name, doc);
         expect(s.shaMismatch, `${doc.file}: the corpus file is not the one labelled`).toBe(false);
         const { lost, returned } = ratchet(s, baseline);
-        expect({ lost, returned }, 'lost: defects no longer found; returned: false findings that came back (scripts/score-defects.ts)').toEqual({ lost: [], returned: [] });
+        expect(
+          { lost, returned },
+          'lost: defects no longer found; returned: false findings that came back (scripts/score-defects.ts)',
+        ).toEqual({ lost: [], returned: [] });
       });
     }
   });

@@ -25,12 +25,18 @@ describe('decision records', () => {
     const numbers = files.map((f) => /^(\d{4})-[a-z0-9-]+\.md$/.exec(f)?.[1]);
     expect(numbers.every(Boolean), files.join(', ')).toBe(true);
     expect(new Set(numbers).size).toBe(files.length);
-    for (const f of files) expect(readFileSync(join(DIR, f), 'utf8').split('\n')[0], f).toMatch(new RegExp(`^# ${f.slice(0, 4)} — `));
+    for (const f of files)
+      expect(readFileSync(join(DIR, f), 'utf8').split('\n')[0], f).toMatch(new RegExp(`^# ${f.slice(0, 4)} — `));
   });
 
   it('are referenced only by names that exist', () => {
     const dangling: string[] = [];
-    for (const p of [...textFiles(join(ROOT, 'src')), ...textFiles(join(ROOT, 'docs')), ...textFiles(join(ROOT, 'scripts')), join(ROOT, 'README.md')]) {
+    for (const p of [
+      ...textFiles(join(ROOT, 'src')),
+      ...textFiles(join(ROOT, 'docs')),
+      ...textFiles(join(ROOT, 'scripts')),
+      join(ROOT, 'README.md'),
+    ]) {
       for (const m of readFileSync(p, 'utf8').matchAll(/\b(\d{4}-[a-z0-9-]+)\.md\b/g)) {
         if (!files.includes(`${m[1]}.md`)) dangling.push(`${p.slice(ROOT.length + 1)}: ${m[0]}`);
       }

@@ -29,7 +29,10 @@ describe.skipIf(!haveChromium)('check sheet in the workbench', () => {
   it('shows coverage, exports a document sheet and a selection workbook', async () => {
     const { page } = await w.page();
     await w.signIn(page);
-    await page.setInputFiles('input.file-input', [join(SEEDS, '000_29b57f9efee068d5.txt'), join(SEEDS, '003_de3984f8e5b77c90.txt')]);
+    await page.setInputFiles('input.file-input', [
+      join(SEEDS, '000_29b57f9efee068d5.txt'),
+      join(SEEDS, '003_de3984f8e5b77c90.txt'),
+    ]);
     await expect.poll(() => page.locator('tr.doc-row').count(), { timeout: 60_000 }).toBe(2);
 
     // The budget whose tables were not found: its coverage says so, never a clean look.

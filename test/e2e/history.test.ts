@@ -19,7 +19,11 @@ describe.skipIf(!haveChromium)('a department’s history in the browser', () => 
   const ids: Record<string, string> = {};
   const upload = async (path: string) => {
     const { readFileSync } = await import('node:fs');
-    const res = await fetch(`${w.t.url}/api/documents`, { method: 'POST', headers: w.t.auth, body: form([{ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) }]) });
+    const res = await fetch(`${w.t.url}/api/documents`, {
+      method: 'POST',
+      headers: w.t.auth,
+      body: form([{ name: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)) }]),
+    });
     const body = await res.json();
     return body.results[0].document.id as string;
   };
@@ -44,10 +48,15 @@ describe.skipIf(!haveChromium)('a department’s history in the browser', () => 
     expect(await page.locator('.doc-history .missing-year').textContent()).toBe('缺少 2024 年的文件。');
     await page.click('.tabs button:has-text("图表")');
     await page.waitForSelector('.charts-tab .missing-year');
-    expect(await page.locator('.charts-tab .missing-year').textContent()).toBe('缺少 2024 年的文件：图中该年留空，不是零。');
+    expect(await page.locator('.charts-tab .missing-year').textContent()).toBe(
+      '缺少 2024 年的文件：图中该年留空，不是零。',
+    );
     if (process.env.CAIJIAN_SCREENSHOT) {
       await page.waitForTimeout(500);
-      await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots/history-missing-year.png'), fullPage: true });
+      await page.screenshot({
+        path: join(import.meta.dirname, '../../docs/screenshots/history-missing-year.png'),
+        fullPage: true,
+      });
     }
     expect(problems).toEqual([]);
   }, 60_000);
@@ -67,17 +76,23 @@ describe.skipIf(!haveChromium)('a department’s history in the browser', () => 
     const cells = await total.allTextContents();
     // in 万元, exact: 2023 p23 合计 164,978,640元, 2024 p26 合计 156,211,123元 (the narrative: “比2023年预算减少876.75万元”)
     expect(cells.slice(2)).toEqual(['16,497.864', '15,621.1123', '-876.7517', '-5.31%']);
-    if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots/year-pair.png') });
+    if (process.env.CAIJIAN_SCREENSHOT)
+      await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshots/year-pair.png') });
     // the 2024 budget was audited against the stored 2023 budget at upload: a finding names the other document and its place
     await page.goto(`${w.t.url}/#/doc/${ids.y2024}`);
     await page.locator('li.finding', { hasText: '2013202' }).first().click();
     await page.waitForSelector('.counterpart');
-    expect(await page.locator('.counterpart').textContent()).toMatch(/^对照文件：2023年预算（1770007475548-818404804\.pdf）.*第 15 页 并排对比$/);
+    expect(await page.locator('.counterpart').textContent()).toMatch(
+      /^对照文件：2023年预算（1770007475548-818404804\.pdf）.*第 15 页 并排对比$/,
+    );
     expect(await page.locator('.counterpart a').first().getAttribute('href')).toBe(`#/doc/${ids.y2023}`);
     // the 对比分析 page offers each year beside the one before, by entity key
     await page.goto(`${w.t.url}/#/compare`);
     await page.waitForSelector('.year-pairs li');
-    expect(await page.locator('.year-pairs li').allTextContents()).toEqual(['2023年预算 ↔ 2024年预算', '2024年预算 ↔ 2025年预算']);
+    expect(await page.locator('.year-pairs li').allTextContents()).toEqual([
+      '2023年预算 ↔ 2024年预算',
+      '2024年预算 ↔ 2025年预算',
+    ]);
     await page.click('.year-pairs a:has-text("2024年预算 ↔ 2025年预算")');
     await page.waitForSelector('.pair-table');
     expect(await page.locator('.page-head .sub').textContent()).toMatch(/2024年预算\s+↔\s+.*2025年预算/);

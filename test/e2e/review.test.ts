@@ -27,8 +27,10 @@ const shoot = async (page: Page, name: string, fullPage = false) => {
   await page.screenshot({ path: join(SHOTS, name), fullPage });
 };
 /** The page's width beyond the viewport: 0 when nothing overflows sideways. */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-const count = async (page: Page, sev: string) => Number(((await page.locator(`.doc-head [data-count=${sev}]`).textContent()) ?? '').replace(/\D/g, ''));
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+const count = async (page: Page, sev: string) =>
+  Number(((await page.locator(`.doc-head [data-count=${sev}]`).textContent()) ?? '').replace(/\D/g, ''));
 
 async function problemsOf(bytes: Uint8Array): Promise<{ ws: ExcelJS.Worksheet; problems: string[] }> {
   const wb = new ExcelJS.Workbook();
@@ -48,7 +50,8 @@ describe.skipIf(!haveChromium || !existsSync(PDF) || !existsSync(NOTICE))('revie
   beforeAll(async () => {
     w = await startWorkbench();
     folder = mkdtempSync(join(tmpdir(), 'caijian-folder-'));
-    for (const f of ['000_29b57f9efee068d5.txt', '003_de3984f8e5b77c90.txt']) copyFileSync(join(SEEDS, f), join(folder, f));
+    for (const f of ['000_29b57f9efee068d5.txt', '003_de3984f8e5b77c90.txt'])
+      copyFileSync(join(SEEDS, f), join(folder, f));
     copyFileSync(PDF, join(folder, basename(PDF)));
     copyFileSync(NOTICE, join(folder, basename(NOTICE)));
     writeFileSync(join(folder, 'Thumbs.db'), 'not a document');
@@ -66,7 +69,9 @@ describe.skipIf(!haveChromium || !existsSync(PDF) || !existsSync(NOTICE))('revie
     // A folder: the stray file is left out, the notice refused with the CLI's words, the rest read and audited.
     await page.setInputFiles('input.folder-input', folder);
     await page.waitForSelector('.upload-note:has-text("1 个不是公开文件格式的文件未上传")');
-    await expect.poll(() => page.locator('.upload-state.ok, .upload-state.failed').count(), { timeout: 180_000 }).toBe(4);
+    await expect
+      .poll(() => page.locator('.upload-state.ok, .upload-state.failed').count(), { timeout: 180_000 })
+      .toBe(4);
     const refused = page.locator('.upload-state.failed');
     expect(await refused.count()).toBe(1);
     expect(await refused.getAttribute('data-code')).toBe('not-a-disclosure');
@@ -89,15 +94,27 @@ describe.skipIf(!haveChromium || !existsSync(PDF) || !existsSync(NOTICE))('revie
     await pdfRow.locator('a').first().click();
     await page.waitForSelector('li.finding');
     expect(await page.locator('.doc-head .coverage').getAttribute('data-coverage')).toBe('full');
-    const before = { error: await count(page, 'error'), warning: await count(page, 'warning'), info: await count(page, 'info') };
+    const before = {
+      error: await count(page, 'error'),
+      warning: await count(page, 'warning'),
+      info: await count(page, 'info'),
+    };
     const total = await page.locator('li.finding').count();
     expect(total).toBeGreaterThanOrEqual(3);
     const sheetUrl = await page.locator('a.check-sheet-xlsx').getAttribute('href');
-    const sheetBefore = await problemsOf(new Uint8Array(await (await fetch(`${w.t.url}${sheetUrl}`, { headers: w.t.auth })).arrayBuffer()));
+    const sheetBefore = await problemsOf(
+      new Uint8Array(await (await fetch(`${w.t.url}${sheetUrl}`, { headers: w.t.auth })).arrayBuffer()),
+    );
     // The last two in severity order: the most serious finding stays open, so the sheet still lists a problem.
     const picks = page.locator('li.finding');
-    const ids = [await picks.nth(total - 1).getAttribute('data-id'), await picks.nth(total - 2).getAttribute('data-id')];
-    const sevs = [await picks.nth(total - 1).getAttribute('data-severity'), await picks.nth(total - 2).getAttribute('data-severity')];
+    const ids = [
+      await picks.nth(total - 1).getAttribute('data-id'),
+      await picks.nth(total - 2).getAttribute('data-id'),
+    ];
+    const sevs = [
+      await picks.nth(total - 1).getAttribute('data-severity'),
+      await picks.nth(total - 2).getAttribute('data-severity'),
+    ];
     for (const id of ids) await page.check(`li.finding[data-id="${id}"] input[name=pick-finding]`);
     expect(await page.locator('.bulk-bar .pick-all').textContent()).toBe('已选 2 条');
     await page.click('button.bulk-dismiss');
@@ -108,7 +125,9 @@ describe.skipIf(!haveChromium || !existsSync(PDF) || !existsSync(NOTICE))('revie
     await page.waitForSelector('.toast:has-text("已将 2 条标记为「已排除」")');
     for (const id of ids) {
       expect(await page.locator(`li.finding[data-id="${id}"] .review-tag`).textContent()).toBe('已排除');
-      expect(await page.locator(`li.finding[data-id="${id}"] .finding-reason`).textContent()).toContain('口径差异，已与单位核实');
+      expect(await page.locator(`li.finding[data-id="${id}"] .finding-reason`).textContent()).toContain(
+        '口径差异，已与单位核实',
+      );
     }
     // The counts change at once, in the header and the chips.
     const dropped = (s: string) => sevs.filter((x) => x === s).length;
@@ -121,7 +140,9 @@ describe.skipIf(!haveChromium || !existsSync(PDF) || !existsSync(NOTICE))('revie
     await page.click('button[data-filter="status:"]');
     const rule = await page.locator('li.finding').first().getAttribute('data-rule');
     await page.selectOption('select[name=finding-rule]', rule!);
-    expect(await page.locator('li.finding').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-rule')))])).toEqual([rule]);
+    expect(
+      await page.locator('li.finding').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-rule')))]),
+    ).toEqual([rule]);
     await page.selectOption('select[name=finding-rule]', '');
     await page.selectOption('select[name=finding-sort]', 'place');
     await expect.poll(() => page.locator('li.finding').count()).toBe(total);
@@ -152,7 +173,9 @@ describe.skipIf(!haveChromium || !existsSync(PDF) || !existsSync(NOTICE))('revie
     const row = page.locator('tr.doc-row', { hasText: basename(PDF) });
     await row.waitFor();
     expect(await row.locator('.badge.dismissed-count').textContent()).toBe('已排除 2');
-    expect(await row.locator('.counts-cell .badge').first().textContent()).toBe(`错误 ${before.error - dropped('error')}`);
+    expect(await row.locator('.counts-cell .badge').first().textContent()).toBe(
+      `错误 ${before.error - dropped('error')}`,
+    );
 
     // A phone: nothing wider than 390 px, on the list and the document.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -36,11 +36,19 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     await page.evaluate((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], '001_55a449a7ecd7ae44.txt', { type: 'text/plain' }));
-      document.querySelector('.drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      document
+        .querySelector('.drop-zone')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, dropped);
     await expect.poll(() => page.locator('.upload-state.ok').count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => page.locator('tr.doc-row').count()).toBe(2);
-    expect(await page.locator('tr.doc-row', { hasText: '原州区医疗保障局' }).locator('.counts-cell .badge').first().textContent()).toMatch(/^错误 \d+$/);
+    expect(
+      await page
+        .locator('tr.doc-row', { hasText: '原州区医疗保障局' })
+        .locator('.counts-cell .badge')
+        .first()
+        .textContent(),
+    ).toMatch(/^错误 \d+$/);
     await page.click('tr.doc-row:has-text("株洲市天元区医疗保障局")');
 
     await page.waitForSelector('li.finding');
@@ -92,35 +100,50 @@ describe.skipIf(!haveChromium)('workbench in a browser', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it.skipIf(!existsSync(PDF))('shows a PDF finding on the page image drawn by pdf.js, boxed', async () => {
-    const bytes = readFileSync(PDF);
-    const res = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: basename(PDF), bytes }]) });
-    expect(res.status).toBe(201);
-    const { results } = await res.json();
-    const { page, problems } = await w.page();
-    await page.goto(`${t.url}/#/doc/${results[0].document.id}`);
-    await page.waitForSelector('li.finding');
-    // The first finding that points at a table cell on a page.
-    const ids = await page.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
-    const { findings } = await (await fetch(`${t.url}/api/documents/${results[0].document.id}/findings`, { headers: t.auth })).json();
-    const target = findings.find((f: { id: string; finding: { location?: { column?: string; source?: { kind: string } } } }) => ids.includes(f.id) && f.finding.location?.column && f.finding.location.source?.kind === 'pdf');
-    expect(target).toBeTruthy();
-    await page.click(`li.finding[data-id="${target.id}"]`);
-    await page.waitForSelector('.pdf-page canvas');
-    await page.waitForSelector('.pdf-box:not(.related)');
-    const box = await page.locator('.pdf-box:not(.related)').boundingBox();
-    expect(box!.width).toBeGreaterThan(5);
-    expect(await page.locator('.source-caption').textContent()).toContain(`第 ${target.finding.location.source.page} 页`);
-    // The page really was drawn: the canvas is not blank.
-    const inked = await page.locator('.pdf-page canvas').evaluate((c: HTMLCanvasElement) => {
-      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let dark = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
-      return dark;
-    });
-    expect(inked).toBeGreaterThan(1000);
-    expect(await page.locator('table.model td.hit').count()).toBe(1);
-    if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(PROJECT_ROOT, 'docs/workbench.png') });
-    expect(problems).toEqual([]);
-  }, 60_000);
+  it.skipIf(!existsSync(PDF))(
+    'shows a PDF finding on the page image drawn by pdf.js, boxed',
+    async () => {
+      const bytes = readFileSync(PDF);
+      const res = await fetch(`${t.url}/api/documents`, {
+        method: 'POST',
+        headers: t.auth,
+        body: form([{ name: basename(PDF), bytes }]),
+      });
+      expect(res.status).toBe(201);
+      const { results } = await res.json();
+      const { page, problems } = await w.page();
+      await page.goto(`${t.url}/#/doc/${results[0].document.id}`);
+      await page.waitForSelector('li.finding');
+      // The first finding that points at a table cell on a page.
+      const ids = await page.locator('li.finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+      const { findings } = await (
+        await fetch(`${t.url}/api/documents/${results[0].document.id}/findings`, { headers: t.auth })
+      ).json();
+      const target = findings.find(
+        (f: { id: string; finding: { location?: { column?: string; source?: { kind: string } } } }) =>
+          ids.includes(f.id) && f.finding.location?.column && f.finding.location.source?.kind === 'pdf',
+      );
+      expect(target).toBeTruthy();
+      await page.click(`li.finding[data-id="${target.id}"]`);
+      await page.waitForSelector('.pdf-page canvas');
+      await page.waitForSelector('.pdf-box:not(.related)');
+      const box = await page.locator('.pdf-box:not(.related)').boundingBox();
+      expect(box!.width).toBeGreaterThan(5);
+      expect(await page.locator('.source-caption').textContent()).toContain(
+        `第 ${target.finding.location.source.page} 页`,
+      );
+      // The page really was drawn: the canvas is not blank.
+      const inked = await page.locator('.pdf-page canvas').evaluate((c: HTMLCanvasElement) => {
+        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark++;
+        return dark;
+      });
+      expect(inked).toBeGreaterThan(1000);
+      expect(await page.locator('table.model td.hit').count()).toBe(1);
+      if (process.env.CAIJIAN_SCREENSHOT) await page.screenshot({ path: join(PROJECT_ROOT, 'docs/workbench.png') });
+      expect(problems).toEqual([]);
+    },
+    60_000,
+  );
 });

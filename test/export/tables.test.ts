@@ -10,7 +10,14 @@ import type { StoredFinding } from '../../src/store/types.ts';
 // write CSV through src/export/tables.ts, so text from an uploaded document (a file name, an entity name, a
 // quoted phrase in a message) can never run as a spreadsheet formula in either.
 
-const HOSTILE = ['=HYPERLINK("http://evil.example","点我")', '+cmd|\' /C calc\'!A0', '-2+3+cmd', '@SUM(A1:A9)', '\t=1+1', '\r=1+1'];
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example","点我")',
+  "+cmd|' /C calc'!A0",
+  '-2+3+cmd',
+  '@SUM(A1:A9)',
+  '\t=1+1',
+  '\r=1+1',
+];
 
 function stored(message: string): StoredFinding {
   return {
@@ -59,14 +66,27 @@ describe('the one findings exporter', () => {
     const line = summaryCsv({ startedAt: '', rows: [row], findings: [], totals: {} as never }).split('\r\n')[1];
     expect(line.startsWith(`"'=HYPERLINK(""http://evil.example"",""点我"")"`)).toBe(true);
     expect(line).toContain(`,'+cmd|' /C calc'!A0,`);
-    const f = batchFindingsCsv({ startedAt: '', rows: [], findings: [{ file: 'a.pdf', message: HOSTILE[3], difference: '-0.01' } as never], totals: {} as never });
+    const f = batchFindingsCsv({
+      startedAt: '',
+      rows: [],
+      findings: [{ file: 'a.pdf', message: HOSTILE[3], difference: '-0.01' } as never],
+      totals: {} as never,
+    });
     expect(f).toContain(`'@SUM(A1:A9)`);
     expect(f).toContain(',-0.01,');
   });
 
   it('workbooks store such text as text cells, never as formulas (server and batch)', async () => {
-    const server = await findingsXlsx({ fileName: '=1+1.pdf', entity: HOSTILE[0], fiscalYear: 2025, kind: '决算' } as never, [stored(HOSTILE[0])]);
-    const batch = await reportXlsx({ startedAt: '', rows: [{ file: HOSTILE[0], status: 'ok', ms: 0 } as never], findings: [{ file: HOSTILE[2], message: HOSTILE[3] } as never], totals: {} as never });
+    const server = await findingsXlsx(
+      { fileName: '=1+1.pdf', entity: HOSTILE[0], fiscalYear: 2025, kind: '决算' } as never,
+      [stored(HOSTILE[0])],
+    );
+    const batch = await reportXlsx({
+      startedAt: '',
+      rows: [{ file: HOSTILE[0], status: 'ok', ms: 0 } as never],
+      findings: [{ file: HOSTILE[2], message: HOSTILE[3] } as never],
+      totals: {} as never,
+    });
     for (const bytes of [server, batch]) {
       const entries = readZipEntries(bytes);
       const sheets = [...entries.keys()].filter((n) => n.startsWith('xl/worksheets/sheet'));

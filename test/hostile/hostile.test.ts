@@ -66,7 +66,9 @@ describe('job runner on hostile inputs', () => {
     if (process.env.HOSTILE_REPORT) {
       const lines = inputs.map(({ name }) => {
         const { outcome } = outcomes.get(name)!;
-        const how = outcome.ok ? `${outcome.value.row.reasonCode}: ${outcome.value.row.reasonEn}` : `${outcome.failure.code}: ${outcome.failure.messageEn}`;
+        const how = outcome.ok
+          ? `${outcome.value.row.reasonCode}: ${outcome.value.row.reasonEn}`
+          : `${outcome.failure.code}: ${outcome.failure.messageEn}`;
         return `| ${name} | ${(outcome.ms / 1000).toFixed(1)} | ${outcome.peakRssMb ?? '?'} | ${how} |`;
       });
       console.log(lines.join('\n'));
@@ -89,7 +91,9 @@ describe('job runner on hostile inputs', () => {
       expect(row.status, `${input.name}: ${row.reasonEn}`).toBe('failed');
       expectClear(row.reason, row.reasonEn);
     } else {
-      expect(['timeout', 'memory-limit'], `${input.name}: ${outcome.failure.messageEn}`).toContain(outcome.failure.code);
+      expect(['timeout', 'memory-limit'], `${input.name}: ${outcome.failure.messageEn}`).toContain(
+        outcome.failure.code,
+      );
       expectClear(outcome.failure.messageZh, outcome.failure.messageEn);
     }
   });
@@ -105,11 +109,24 @@ describe('server under upload of hostile inputs', () => {
 
   it('refuses each with a clear message, stays up, and still reads a real disclosure', async () => {
     const upload = async (name: string, bytes: Uint8Array, statuses: number[]) => {
-      const res = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name, bytes }]) });
+      const res = await fetch(`${t.url}/api/documents`, {
+        method: 'POST',
+        headers: t.auth,
+        body: form([{ name, bytes }]),
+      });
       expect(statuses, name).toContain(res.status);
-      return ((await res.json()) as { results: { status: string; error?: { code: string; messageZh: string; messageEn: string } }[] }).results[0];
+      return (
+        (await res.json()) as {
+          results: { status: string; error?: { code: string; messageZh: string; messageEn: string } }[];
+        }
+      ).results[0];
     };
-    const results = await Promise.all(inputs.map(async (input) => [input, await upload(input.path.split('/').pop()!, readFileSync(input.path), [413, 422])] as const));
+    const results = await Promise.all(
+      inputs.map(
+        async (input) =>
+          [input, await upload(input.path.split('/').pop()!, readFileSync(input.path), [413, 422])] as const,
+      ),
+    );
     for (const [input, result] of results) {
       expect(result.status, input.name).toBe('failed');
       expectClear(result.error?.messageZh, result.error?.messageEn);
@@ -122,14 +139,23 @@ describe('server under upload of hostile inputs', () => {
 
   it('reads what item 2 says must be read: GB18030 and UTF-16 text, a text that mentions %PDF-', async () => {
     const fixtures = join(import.meta.dirname, '../fixtures/text');
-    const mention = Buffer.concat([Buffer.from('说明：本文件由 %PDF-1.7 文件转换而来。\n'), readFileSync(join(SEEDS, '001_55a449a7ecd7ae44.txt'))]);
+    const mention = Buffer.concat([
+      Buffer.from('说明：本文件由 %PDF-1.7 文件转换而来。\n'),
+      readFileSync(join(SEEDS, '001_55a449a7ecd7ae44.txt')),
+    ]);
     for (const [name, bytes] of [
       ['gb18030.txt', readFileSync(join(fixtures, 'seed000.gb18030.txt'))],
       ['utf16le.txt', readFileSync(join(fixtures, 'seed000.utf16le-bom.txt'))],
       ['mentions-pdf.txt', mention],
     ] as const) {
-      const res = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name, bytes: new Uint8Array(bytes) }]) });
-      const result = ((await res.json()) as { results: { status: string; document?: { entity: string; format: string } }[] }).results[0];
+      const res = await fetch(`${t.url}/api/documents`, {
+        method: 'POST',
+        headers: t.auth,
+        body: form([{ name, bytes: new Uint8Array(bytes) }]),
+      });
+      const result = (
+        (await res.json()) as { results: { status: string; document?: { entity: string; format: string } }[] }
+      ).results[0];
       expect(result.status, name).toBe('created');
       expect(result.document?.format).toBe('text');
       expect(result.document?.entity).toMatch(/医疗保障局/);

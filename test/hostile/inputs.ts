@@ -40,11 +40,22 @@ function pdfWithContent(compressed: Uint8Array, declaredLength = compressed.leng
   obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
   obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
   obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>');
-  obj(4, [Buffer.from(`<< /Length ${declaredLength} /Filter /FlateDecode >>\nstream\n`, 'latin1'), compressed], '\nendstream');
+  obj(
+    4,
+    [Buffer.from(`<< /Length ${declaredLength} /Filter /FlateDecode >>\nstream\n`, 'latin1'), compressed],
+    '\nendstream',
+  );
   const xref = size;
-  put(`xref\n0 5\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`);
+  put(
+    `xref\n0 5\n0000000000 65535 f \n${offsets
+      .slice(1)
+      .map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)
+      .join('')}`,
+  );
   put(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
+  return new Uint8Array(
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))),
+  );
 }
 
 /**
@@ -53,11 +64,16 @@ function pdfWithContent(compressed: Uint8Array, declaredLength = compressed.leng
  * empty block. The Adler-32 trailer is left zero; pdf.js does not check it. 1 GiB costs ≈ 1 MiB and a few ms.
  */
 function deflateRepeated(chunk: Buffer, total: number): Uint8Array {
-  const block = Buffer.concat(Array.from({ length: Math.ceil((1 << 20) / chunk.length) }, () => chunk)).subarray(0, 1 << 20);
+  const block = Buffer.concat(Array.from({ length: Math.ceil((1 << 20) / chunk.length) }, () => chunk)).subarray(
+    0,
+    1 << 20,
+  );
   const packed = deflateRawSync(block, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
   const blocks = Math.ceil(total / block.length);
   const end = deflateRawSync(Buffer.alloc(0));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: blocks }, () => packed), end, Buffer.alloc(4)]));
+  return new Uint8Array(
+    Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: blocks }, () => packed), end, Buffer.alloc(4)]),
+  );
 }
 
 function docx(documentXml: string): Uint8Array {
@@ -79,8 +95,10 @@ function docx(documentXml: string): Uint8Array {
 }
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
-const wordBody = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${inner}</w:body></w:document>`;
+const cell = (text: string, props = '') =>
+  `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+const wordBody = (inner: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${inner}</w:body></w:document>`;
 const heading = '<w:p><w:r><w:t>2025年部门收支总表</w:t></w:r></w:p>';
 
 /** A Word table whose cells declare gridSpan / gridBefore of 1e8–1e9 columns. */
@@ -90,14 +108,19 @@ function docxHugeSpans(): Uint8Array {
     `<w:tr><w:trPr><w:gridBefore w:val="999999999"/></w:trPr>${cell('一般公共预算拨款收入')}${cell('1,234.56')}</w:tr>`,
     `<w:tr>${cell('合计', '<w:gridSpan w:val="900000000"/>')}${cell('1,234.56')}</w:tr>`,
   ];
-  return docx(wordBody(`${heading}<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>${rows.join('')}</w:tbl>`));
+  return docx(
+    wordBody(
+      `${heading}<w:tbl><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>${rows.join('')}</w:tbl>`,
+    ),
+  );
 }
 
 /** A large plain Word document with one byte of its XML flipped (an unclosed tag mid-body), zipped correctly. */
 function docxFlippedByte(): Uint8Array {
   const paragraphs = Array.from(
     { length: 20000 },
-    (_, i) => `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">第${i}项 一般公共预算拨款收入 ${i}.00 万元</w:t></w:r></w:p>`,
+    (_, i) =>
+      `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">第${i}项 一般公共预算拨款收入 ${i}.00 万元</w:t></w:r></w:p>`,
   ).join('');
   const xml = wordBody(heading + paragraphs);
   const bytes = Buffer.from(xml, 'utf8');
@@ -108,7 +131,11 @@ function docxFlippedByte(): Uint8Array {
 
 /** A workbook with cells in column A and in column XFD (16,384 columns) on many rows. */
 function xlsxAandXfd(): Uint8Array {
-  const rows = Array.from({ length: 2000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>项目${i}</t></is></c><c r="XFD${i + 1}"><v>${i}</v></c></row>`);
+  const rows = Array.from(
+    { length: 2000 },
+    (_, i) =>
+      `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>项目${i}</t></is></c><c r="XFD${i + 1}"><v>${i}</v></c></row>`,
+  );
   return workbookZip(sheetXml(rows.join('')));
 }
 
@@ -175,9 +202,17 @@ export async function writeHostileInputs(dir: string): Promise<HostileInput[]> {
     inputs.push({ name, path });
   };
   // pdf.js inflates and tokenises the whole content stream: 1 GiB of drawing operators from 1 MiB on disk.
-  put('PDF content stream inflating to 1 GiB', 'inflate-1gib.pdf', pdfWithContent(deflateRepeated(Buffer.from('0 0 m 1 1 l S\n'), 1 << 30)));
+  put(
+    'PDF content stream inflating to 1 GiB',
+    'inflate-1gib.pdf',
+    pdfWithContent(deflateRepeated(Buffer.from('0 0 m 1 1 l S\n'), 1 << 30)),
+  );
   put('1 MB PDF of zeros', 'zeros.pdf', new Uint8Array(1 << 20));
-  put('PDF header then 1 MB of zeros', 'header-zeros.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1 << 20)]));
+  put(
+    'PDF header then 1 MB of zeros',
+    'header-zeros.pdf',
+    Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1 << 20)]),
+  );
   const real = readFileSync(CORPUS_PDF);
   put('corpus PDF cut in half', 'truncated.pdf', real.subarray(0, real.length >> 1));
   const noXref = Buffer.from(real);

@@ -15,13 +15,20 @@ afterEach(async () => {
 describe('job pool', () => {
   it('runs jobs in ready children and answers each with its own result', async () => {
     pool = createJobPool<Job, unknown>({ size: 2, entry: ENTRY, deadlineMs: 10_000 });
-    const outs = await Promise.all([1, 2, 3, 4].map((value) => pool!.run({ do: 'echo', value: { value, bytes: new Uint8Array([value]) } })));
-    expect(outs.map((o) => (o.ok ? o.value : null))).toEqual([1, 2, 3, 4].map((value) => ({ value, bytes: new Uint8Array([value]) })));
+    const outs = await Promise.all(
+      [1, 2, 3, 4].map((value) => pool!.run({ do: 'echo', value: { value, bytes: new Uint8Array([value]) } })),
+    );
+    expect(outs.map((o) => (o.ok ? o.value : null))).toEqual(
+      [1, 2, 3, 4].map((value) => ({ value, bytes: new Uint8Array([value]) })),
+    );
   }, 30_000);
 
   it('stops a job at its deadline, replaces the child, and goes on', async () => {
     pool = createJobPool<Job, unknown>({ size: 1, entry: ENTRY, deadlineMs: 10_000 });
-    const [hang, after] = await Promise.all([pool.run({ do: 'hang' }, { deadlineMs: 1500 }), pool.run({ do: 'echo', value: 'next' })]);
+    const [hang, after] = await Promise.all([
+      pool.run({ do: 'hang' }, { deadlineMs: 1500 }),
+      pool.run({ do: 'echo', value: 'next' }),
+    ]);
     expect(hang.ok).toBe(false);
     if (!hang.ok) {
       expect(hang.failure.code).toBe('timeout');
@@ -72,7 +79,11 @@ describe('job pool', () => {
   }, 30_000);
 
   it('refuses every job at once when children cannot start, instead of respawning forever', async () => {
-    pool = createJobPool<Job, unknown>({ size: 2, entry: new URL('../fixtures/office/batch/broken-worker.ts', import.meta.url), deadlineMs: 10_000 });
+    pool = createJobPool<Job, unknown>({
+      size: 2,
+      entry: new URL('../fixtures/office/batch/broken-worker.ts', import.meta.url),
+      deadlineMs: 10_000,
+    });
     const outs = await Promise.all([1, 2, 3].map(() => pool!.run({ do: 'pid' })));
     for (const o of outs) expect(o).toMatchObject({ ok: false, failure: { code: 'start-failed' } });
     expect(pool.stats().spawned).toBeLessThanOrEqual(4);

@@ -88,7 +88,8 @@ describe('decimal: known values', () => {
     expect(parseDecimal('+7')).toEqual({ units: 7n, scale: 0 });
     expect(parseDecimal('0.035')).toEqual({ units: 35n, scale: 3 });
     expect(parseDecimal('5.')).toEqual({ units: 5n, scale: 0 });
-    for (const bad of ['', '.5', '1,234.00', '1e3', '12.3.4', '--1', '１２', 'NaN', '12 3', '¥12']) expect(parseDecimal(bad)).toBeNull();
+    for (const bad of ['', '.5', '1,234.00', '1e3', '12.3.4', '--1', '１２', 'NaN', '12 3', '¥12'])
+      expect(parseDecimal(bad)).toBeNull();
     expect(() => decimal('abc')).toThrow('not a decimal: abc');
   });
 
@@ -123,7 +124,8 @@ describe('decimal: known values', () => {
       ['-1.5', 0, '-2'],
       ['7', 2, '7.00'],
     ];
-    for (const [text, scale, printed] of cases) expect(toFixedString(decimal(text), scale), `${text} at ${scale}`).toBe(printed);
+    for (const [text, scale, printed] of cases)
+      expect(toFixedString(decimal(text), scale), `${text} at ${scale}`).toBe(printed);
   });
 
   it('divides rounding half away from zero, and refuses division by zero', () => {
@@ -237,7 +239,7 @@ describe('decimal: properties', () => {
     const absErr2 = (err < 0n ? -err : err) * 2n;
     const absDen = den < 0n ? -den : den;
     expect(absErr2 <= absDen).toBe(true);
-    if (absErr2 === absDen) expect((q.units < 0n) === (num < 0n !== den < 0n)).toBe(true);
+    if (absErr2 === absDen) expect(q.units < 0n === (num < 0n !== den < 0n)).toBe(true);
   });
 
   forAll('mul agrees with bigint arithmetic and has 1 as identity', (g) => {

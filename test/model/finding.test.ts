@@ -24,9 +24,24 @@ describe('Finding contract', () => {
   });
 
   it('reads a stored finding written by an older version with every field, keeping fields it does not know', () => {
-    const old = { ruleId: 'row-sum', severity: 'error', message: '不平', location: { table: 'final.income', row: '合计' }, newerField: 1 };
+    const old = {
+      ruleId: 'row-sum',
+      severity: 'error',
+      message: '不平',
+      location: { table: 'final.income', row: '合计' },
+      newerField: 1,
+    };
     const f = findingFromJson(old);
-    expect(f).toMatchObject({ messageId: '', messageEn: '', values: {}, related: [], expected: null, actual: null, difference: null, newerField: 1 });
+    expect(f).toMatchObject({
+      messageId: '',
+      messageEn: '',
+      values: {},
+      related: [],
+      expected: null,
+      actual: null,
+      difference: null,
+      newerField: 1,
+    });
     expect(f.location).toEqual({ table: 'final.income', tableTitle: null, row: '合计', column: null, source: null });
   });
 });

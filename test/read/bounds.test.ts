@@ -88,7 +88,8 @@ function storedZip(entries: Record<string, string | Uint8Array>): Uint8Array {
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 function docx(body: string): Uint8Array {
   return storedZip({
-    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    '[Content_Types].xml':
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`,
   });
 }
@@ -115,14 +116,20 @@ describe('PDF: inflated streams are measured before pdf.js sees them', () => {
     const parts = ['%PDF-1.7\n'];
     const chunks: Buffer[] = [Buffer.from(parts[0], 'latin1')];
     for (let i = 0; i < 10; i++) {
-      chunks.push(Buffer.from(`${i + 1} 0 obj << /Length ${one.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), one, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+      chunks.push(
+        Buffer.from(`${i + 1} 0 obj << /Length ${one.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
+        one,
+        Buffer.from('\nendstream\nendobj\n', 'latin1'),
+      );
     }
     chunks.push(Buffer.from('%%EOF\n', 'latin1'));
     const pdf = new Uint8Array(Buffer.concat(chunks));
     const limits = { maxStreamBytes: 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024 };
     expectLimit(await refusal(() => checkPdfStreams(pdf, limits)), 'pdf-inflated-bytes', /2 MB/);
     // The same file within a larger budget passes: the bound is on the measured total, not on the count.
-    await expect(checkPdfStreams(pdf, { maxStreamBytes: 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024 })).resolves.toBeUndefined();
+    await expect(
+      checkPdfStreams(pdf, { maxStreamBytes: 1024 * 1024, maxTotalBytes: 4 * 1024 * 1024 }),
+    ).resolves.toBeUndefined();
   });
 
   it('refuses a page with more drawing operators than the per-page bound, and too many pages', async () => {
@@ -143,7 +150,10 @@ describe('PDF: inflated streams are measured before pdf.js sees them', () => {
   });
 
   it('an ordinary page still reads', async () => {
-    const pdf = pdfWithContent('/FlateDecode', deflateSync(Buffer.from('BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n0 0 m 100 0 l S\n', 'latin1')));
+    const pdf = pdfWithContent(
+      '/FlateDecode',
+      deflateSync(Buffer.from('BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n0 0 m 100 0 l S\n', 'latin1')),
+    );
     await expect(checkPdfStreams(pdf)).resolves.toBeUndefined();
   });
 });
@@ -196,7 +206,9 @@ describe('Word: grid spans, table area and the XML itself are bounded', () => {
     expect(() => precheckXml(xml, 'word/document.xml')).not.toThrow();
     // And a damaged copy in a valid zip is refused by the reader as damage (not a crash, not a hang).
     const broken = xml.replace('<w:body>', '<w:body><w:p<w:r>');
-    const e = await refusal(() => readLayout(docx(broken.slice(broken.indexOf('<w:body>') + 8, broken.lastIndexOf('</w:body>'))), 'flip.docx'));
+    const e = await refusal(() =>
+      readLayout(docx(broken.slice(broken.indexOf('<w:body>') + 8, broken.lastIndexOf('</w:body>'))), 'flip.docx'),
+    );
     expect(e.code).toBe('unreadable');
     expect(e.messageEn).toMatch(/not valid XML/);
   });

@@ -16,7 +16,9 @@ const bytes = (name: string) => new Uint8Array(readFileSync(join(FIX, name)));
 
 function sameTables(a: Awaited<ReturnType<typeof parseBytes>>, b: Awaited<ReturnType<typeof parseBytes>>) {
   expect(a.tables.map((t) => t.key)).toEqual(b.tables.map((t) => t.key));
-  expect(a.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.value)))).toEqual(b.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.value))));
+  expect(a.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.value)))).toEqual(
+    b.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.value))),
+  );
   expect(a.entity.name).toBe(b.entity.name);
 }
 
@@ -49,7 +51,9 @@ describe('text encodings', () => {
 
 describe('content sniffing', () => {
   it('a text that mentions %PDF- in its first kilobyte is text, not a broken PDF', () => {
-    const t = new TextEncoder().encode('说明：上传的文件应为 PDF（以 %PDF-1.7 开头）或 Excel。\n收支总计289.70万元。\n');
+    const t = new TextEncoder().encode(
+      '说明：上传的文件应为 PDF（以 %PDF-1.7 开头）或 Excel。\n收支总计289.70万元。\n',
+    );
     expect(detectFormat(t, 'note.txt').format).toBe('text');
   });
   it('a PDF with a few bytes of junk before its header is still a PDF', () => {
@@ -71,6 +75,11 @@ describe('zip integrity', () => {
     const bad = new Uint8Array(zip);
     bad[i] = '9'.charCodeAt(0);
     expect(readZipEntries(new Uint8Array(zip)).get('xl/workbook.xml')).toBeTruthy();
-    expect(() => readZipEntries(bad)).toThrow(expect.objectContaining({ messageZh: expect.stringMatching(/校验和不符/), messageEn: expect.stringMatching(/CRC/) }));
+    expect(() => readZipEntries(bad)).toThrow(
+      expect.objectContaining({
+        messageZh: expect.stringMatching(/校验和不符/),
+        messageEn: expect.stringMatching(/CRC/),
+      }),
+    );
   });
 });

@@ -10,7 +10,10 @@ describe('text reader', () => {
     expect(l.blocks.map((b) => b.type)).toEqual(['line', 'break', 'grid', 'break', 'illegible', 'break']);
     const grid = l.blocks[2];
     if (grid.type !== 'grid') throw new Error('grid expected');
-    expect(grid.rows[1].cells[1]).toEqual({ text: '1,070.62', place: { kind: 'text', line: 4, column: 4, endColumn: 12 } });
+    expect(grid.rows[1].cells[1]).toEqual({
+      text: '1,070.62',
+      place: { kind: 'text', line: 4, column: 4, endColumn: 12 },
+    });
   });
 
   it('reads Markdown tables the same way as tab-separated ones', () => {
@@ -40,7 +43,11 @@ describe('text reader', () => {
   });
 
   it('reads full-width digits, thousands separators and dashes as amounts', () => {
-    const d = recognise(readText('支出决算表\n单位：元\n项目\t\t本年支出合计\t基本支出\t项目支出\n合计\t\t１,２００.５０\t--\t1 200.50\n'));
+    const d = recognise(
+      readText(
+        '支出决算表\n单位：元\n项目\t\t本年支出合计\t基本支出\t项目支出\n合计\t\t１,２００.５０\t--\t1 200.50\n',
+      ),
+    );
     const total = d.tables[0].rows[0];
     expect(total.cells.map((c) => c.value)).toEqual(['1200.50', '0', '1200.50']);
   });

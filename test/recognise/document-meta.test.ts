@@ -45,7 +45,9 @@ describe('document metadata', () => {
   }, 60_000);
 
   it('北京 发改委 附件2 (tables, then project text, no cover): no entity taken from a line of project text', async () => {
-    const d = await read('calinchow-del__renwu/_history/002_北京/发展和改革局_附件2：北京市发展和改革委员会2026年度部门预算报表.pdf');
+    const d = await read(
+      'calinchow-del__renwu/_history/002_北京/发展和改革局_附件2：北京市发展和改革委员会2026年度部门预算报表.pdf',
+    );
     // before: "展和改革委员会", the tail of a wrapped prose line after the tables
     expect(d.entity.name).toBeNull();
     expect(d.kind).toBe('预算');

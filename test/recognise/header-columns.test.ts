@@ -10,7 +10,8 @@ import { parseBytes } from '../../src/pipeline.ts';
 // from the page images.
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus/calinchow-del__renwu');
-const pdf = (rel: string) => parseBytes(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel.split('/').pop() });
+const pdf = (rel: string) =>
+  parseBytes(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel.split('/').pop() });
 const onPage = (d: Disclosure, page: number): Table => {
   const t = d.tables.find((x) => x.place.kind === 'pdf' && x.place.page === page);
   if (!t) throw new Error(`no table on p${page}`);
@@ -26,7 +27,10 @@ describe('header → columns', () => {
   let wuxi: Disclosure;
   let shenzhen: Disclosure;
   beforeAll(async () => {
-    [wuxi, shenzhen] = await Promise.all([pdf('014_无锡/2026年无锡市住房和建设局部门预算.pdf'), pdf('003_深圳/2026年深圳市审计局部门预算.pdf')]);
+    [wuxi, shenzhen] = await Promise.all([
+      pdf('014_无锡/2026年无锡市住房和建设局部门预算.pdf'),
+      pdf('003_深圳/2026年深圳市审计局部门预算.pdf'),
+    ]);
   }, 120_000);
 
   it('无锡 住建局 2026 p17 财政拨款基本支出表（经济科目）: codes and names under 部门预算支出经济分类科目, amounts under their columns', () => {

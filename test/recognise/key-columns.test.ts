@@ -25,7 +25,17 @@ describe('unit codes under 部门代码 (苏州 交通运输局 2026 收入总�
 
   it('reads the department (123) and its units (123001…) as unit lines with their codes, not as a class 123', () => {
     const units = t.rows.filter((r) => r.kind === 'unit');
-    expect(units.map((r) => r.code)).toEqual(['123', '123001', '123002', '123003', '123004', '123005', '123006', '123007', '123008']);
+    expect(units.map((r) => r.code)).toEqual([
+      '123',
+      '123001',
+      '123002',
+      '123003',
+      '123004',
+      '123005',
+      '123006',
+      '123007',
+      '123008',
+    ]);
     expect(t.rows.some((r) => r.kind === 'code')).toBe(false);
     const station = units.find((r) => r.code === '123006');
     expect(station?.label).toBe('苏州市交通工程质量监督站');
@@ -41,7 +51,10 @@ describe('单位名称 | 项目名称 (杭州 交通运输局 2026 项目支出�
 
   it('names each line by its project and keeps the unit beside it, not glued into the label', () => {
     const teaching = t.rows.filter((r) => r.label === '教学及学生管理经费');
-    expect(teaching.map((r) => r.keyTexts?.[0]?.text)).toEqual(['杭州技师学院（杭州交通高级技工学校）', '杭州汽车高级技工学校']);
+    expect(teaching.map((r) => r.keyTexts?.[0]?.text)).toEqual([
+      '杭州技师学院（杭州交通高级技工学校）',
+      '杭州汽车高级技工学校',
+    ]);
     expect(teaching.map((r) => text(r, 'total'))).toEqual(['842.00', '300.18']);
     expect(teaching[0].keyTexts?.[0]?.column).toBe('单位名称');
     expect(t.rows.some((r) => /学校\)?日常保障运行|交通运输局日常/.test(r.label ?? ''))).toBe(false);
@@ -121,7 +134,10 @@ describe('titles wrapped after a closed bracket or a list comma (西安 交通�
     const d = await read('xian-wrapped-titles-2022.p66-78.pdf');
     expect(d.tables.map((t) => [t.key, t.title])).toEqual([
       ['budget.procurement', '2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）'],
-      ['budget.three_public_and_other', '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）'],
+      [
+        'budget.three_public_and_other',
+        '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）',
+      ],
     ]);
     const unit = d.tables[1].rows.find((r) => r.code === '222002');
     expect([unit?.kind, unit?.label]).toEqual(['unit', '西安市出租汽车管理处']);
@@ -131,7 +147,14 @@ describe('titles wrapped after a closed bracket or a list comma (西安 交通�
 describe('further codes printed in parts after the amounts (西安 统计局 2026 政府采购 p38)', () => {
   it('reads 部门/政府预算支出经济科目编码 类 | 款 as the line’s further codes, not as amount columns', async () => {
     const t = table(await read('xian-procurement-code-groups-2026.p38.pdf'), 'budget.procurement');
-    expect(t.columns.map((c) => c.label)).toEqual(['购买服务内容', '规格型号', '数量', '实施采购时间', '预算金额', '说明']);
+    expect(t.columns.map((c) => c.label)).toEqual([
+      '购买服务内容',
+      '规格型号',
+      '数量',
+      '实施采购时间',
+      '预算金额',
+      '说明',
+    ]);
     const census = t.rows.filter((r) => r.label === '1%人口普查（2026）');
     expect(census.map((r) => r.code)).toEqual(['2010507', '2010507']);
     expect(census[0].otherCodes?.map((o) => [o.code, o.codeSystem])).toEqual([

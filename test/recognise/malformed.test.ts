@@ -43,7 +43,14 @@ describe('malformed input', () => {
     // Seed 000's 支出决算表 with the 项目支出 column cut out of the header and every row.
     const lines = seedText('000').split('\n');
     const start = lines.indexOf('支出决算表');
-    const cut = lines.slice(start, start + 36).map((l) => (l.includes('\t') ? l.split('\t').filter((_, i) => i !== 4).join('\t') : l));
+    const cut = lines.slice(start, start + 36).map((l) =>
+      l.includes('\t')
+        ? l
+            .split('\t')
+            .filter((_, i) => i !== 4)
+            .join('\t')
+        : l,
+    );
     const d = recognise(readText(cut.join('\n')));
     const t = d.tables[0];
     expect(t.key).toBe('final.expenditure');
@@ -76,7 +83,9 @@ describe('malformed input', () => {
   });
 
   it('keeps an unknown table instead of dropping it', () => {
-    const d = recognise(readText('2023年度部门决算\n\n某某明细表\n\n单位：万元\n\n项目\t金额\n合计\t12.50\n其他\t12.50\n'));
+    const d = recognise(
+      readText('2023年度部门决算\n\n某某明细表\n\n单位：万元\n\n项目\t金额\n合计\t12.50\n其他\t12.50\n'),
+    );
     expect(d.tables[0].key).toBe('unknown');
     expect(d.recognition.unknownTables).toEqual(['某某明细表']);
     expect(d.tables[0].rows.find((r) => r.kind === 'total')?.cells[0].value).toBe('12.50');

@@ -16,7 +16,8 @@ function table(d: Disclosure, key: string): Table {
   return t;
 }
 const amount = (r: Row | undefined) => r?.cells.find((c) => c.column === 'amount')?.text;
-const line = (t: Table, section: string, label: string) => t.rows.find((r) => r.section === section && r.label === label);
+const line = (t: Table, section: string, label: string) =>
+  t.rows.find((r) => r.section === section && r.label === label);
 
 describe('三 parts, the expenditure parts headed a line lower (江苏 省委办公厅 2017 预算公开表格 pp. 1–4)', () => {
   let d: Disclosure;
@@ -66,7 +67,12 @@ describe('三 parts, the expenditure parts headed a line lower (江苏 省委办
 describe('parts headed without 科目, a listed line above the amounts (西安 人社局 2020 收支总表 p29)', () => {
   it('reads four parts; "一、部门预算" is a body line, not a header caption', async () => {
     const t = table(await read('xian-listed-parts-summary-2020.p29.pdf'), 'budget.summary');
-    expect(t.columns.map((c) => c.section)).toEqual(['income', 'expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ']);
+    expect(t.columns.map((c) => c.section)).toEqual([
+      'income',
+      'expenditure_function',
+      'expenditure_dept_econ',
+      'expenditure_gov_econ',
+    ]);
     expect(t.reading?.level).toBe('sure');
     expect(amount(line(t, 'income', '(1)一般公共预算拨款收入'))).toBe('181716.56');
     expect(amount(line(t, 'expenditure_dept_econ', '2、专项业务经费支出'))).toBe('173502.61');

@@ -13,7 +13,9 @@ const dir = join(import.meta.dirname, '..', 'fixtures', 'pdf');
 const read = (name: string) => parseBytes(new Uint8Array(readFileSync(join(dir, name))), { fileName: name });
 
 function table(d: Disclosure, key: string, page?: number): Table {
-  const t = d.tables.find((x) => x.key === key && (page === undefined || (x.place.kind === 'pdf' && x.place.page === page)));
+  const t = d.tables.find(
+    (x) => x.key === key && (page === undefined || (x.place.kind === 'pdf' && x.place.page === page)),
+  );
   if (!t) throw new Error(`no ${key}${page ? ` on page ${page}` : ''}: ${d.tables.map((x) => x.key).join(', ')}`);
   return t;
 }
@@ -66,16 +68,21 @@ describe('two classifications side by side (西安 2026 一般公共预算支出
     expect(value(second, 'total')).toBe('874,679.40');
   });
 
-  it('glues no two names into one label: each name is its own code\'s catalogue name', () => {
+  it("glues no two names into one label: each name is its own code's catalogue name", () => {
     const paired = t.rows.filter((x) => x.otherCodes);
     expect(paired.length).toBeGreaterThan(40);
     for (const r of paired) {
       const own = lookup('dept_econ', r.code!);
       const other = lookup('gov_econ', r.otherCodes![0].code);
       // Printed names may drop a catalogue suffix ("资本性支出" for 资本性支出（一）), never add a second name.
-      const agrees = (printed: string | null, name: string) => !!printed && (name.startsWith(printed) || printed === name);
+      const agrees = (printed: string | null, name: string) =>
+        !!printed && (name.startsWith(printed) || printed === name);
       if (own.status === 'known') expect(agrees(r.label, own.entry.name), `${r.code} ${r.label}`).toBe(true);
-      if (other.status === 'known') expect(agrees(r.otherCodes![0].label, other.entry.name), `${r.otherCodes![0].code} ${r.otherCodes![0].label}`).toBe(true);
+      if (other.status === 'known')
+        expect(
+          agrees(r.otherCodes![0].label, other.entry.name),
+          `${r.otherCodes![0].code} ${r.otherCodes![0].label}`,
+        ).toBe(true);
     }
     expect(rowsCoded(t, '301')[0]).toMatchObject({ label: '工资福利支出' });
     expect(rowsCoded(t, '301')[0].otherCodes).toBeUndefined();
@@ -103,7 +110,11 @@ describe('key columns named by a budget-unit header or a spanning 分类科目 h
     const t = table(shenzhen, 'budget.general_expenditure');
     const admin = rowsCoded(t, '2101501')[0];
     expect(admin?.label).toBe('行政运行');
-    expect([value(admin, 'total'), value(admin, 'basic'), value(admin, 'project')]).toEqual(['7,517.14', '7,092.18', '424.96']);
+    expect([value(admin, 'total'), value(admin, 'basic'), value(admin, 'project')]).toEqual([
+      '7,517.14',
+      '7,092.18',
+      '424.96',
+    ]);
   });
 
   it('无锡 一般公共预算基本支出表: 部门预算支出经济分类科目 over 科目编码 | 科目名称', async () => {
@@ -136,7 +147,7 @@ describe('text columns and side-by-side parts (西安 2026 会议费明细表, �
     d = await read('xian-text-columns-summary-2026.p25-30.pdf');
   });
 
-  it('takes the 培训名称 as the line\'s name and keeps 时间 and 备注 as text, never 序号 as an amount', () => {
+  it("takes the 培训名称 as the line's name and keeps 时间 and 备注 as text, never 序号 as an amount", () => {
     const t = table(d, 'budget.training_fees');
     expect(t.columns.map((c) => c.label)).toEqual(['时间', '人数', '金额', '备注']);
     expect(t.rows).toHaveLength(17);
@@ -164,6 +175,8 @@ describe('text columns and side-by-side parts (西安 2026 会议费明细表, �
     const safety = t.rows.find((r) => r.section === 'expenditure_function' && r.code === '204');
     expect(safety).toMatchObject({ label: '4、公共安全支出' });
     expect(safety?.cells[0]?.text).toBe('102,399,692.55');
-    expect(t.rows.find((r) => r.section === 'expenditure_gov_econ' && r.code === '502')?.cells[0]?.text).toBe('27,928,942.04');
+    expect(t.rows.find((r) => r.section === 'expenditure_gov_econ' && r.code === '502')?.cells[0]?.text).toBe(
+      '27,928,942.04',
+    );
   });
 });

@@ -10,7 +10,8 @@ import { SEED_IDS, seedModel } from '../helpers/seeds.ts';
 // misread (pages checked by eye) must be unsure, and the same table with its structure intact must be sure.
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus/calinchow-del__renwu');
-const pdf = (rel: string) => parseBytes(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel.split('/').pop() });
+const pdf = (rel: string) =>
+  parseBytes(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel.split('/').pop() });
 const onPage = (d: Disclosure, page: number) => d.tables.filter((t) => t.place.kind === 'pdf' && t.place.page === page);
 
 describe('reading confidence on the seeds', () => {
@@ -19,7 +20,9 @@ describe('reading confidence on the seeds', () => {
       const d = seedModel(id);
       // seed 003 is a budget's narrative with the table list only
       expect(d.tables.length > 0 || id === '003').toBe(true);
-      const unsure = d.tables.filter((t) => t.reading?.level !== 'sure').map((t) => `${t.title}: ${t.reading?.reasons.join('；')}`);
+      const unsure = d.tables
+        .filter((t) => t.reading?.level !== 'sure')
+        .map((t) => `${t.title}: ${t.reading?.reasons.join('；')}`);
       expect(unsure).toEqual([]);
     });
   }
@@ -56,7 +59,8 @@ describe('reading confidence on corpus pages', () => {
     expect(t.rows.filter((r) => r.kind === 'code').length).toBeGreaterThanOrEqual(20);
     expect(t.reading).toMatchObject({ level: 'sure', score: 1 });
     const lost: Table = structuredClone(t);
-    for (const r of lost.rows) if (r.kind === 'code') Object.assign(r, { kind: 'item', code: undefined, codeSystem: undefined, label: null });
+    for (const r of lost.rows)
+      if (r.kind === 'code') Object.assign(r, { kind: 'item', code: undefined, codeSystem: undefined, label: null });
     const r = readingConfidence(lost, chongqing.fiscalYear);
     expect(r.level).toBe('unsure');
     expect(r.reasons[0]).toMatch(/行既无编码也无名称/);
@@ -89,7 +93,14 @@ describe('reading confidence on corpus pages', () => {
     expect(t.reading?.level).toBe('sure');
     const glued: Table = structuredClone(t);
     const first = glued.rows.filter((r) => r.section === 'income');
-    glued.rows = first.map((r, i) => ({ ...r, label: glued.rows.filter((x) => x.place.kind === 'pdf' && r.place.kind === 'pdf' && x.place.box[1] === r.place.box[1]).map((x) => x.label ?? '').join('') || `${i}` }));
+    glued.rows = first.map((r, i) => ({
+      ...r,
+      label:
+        glued.rows
+          .filter((x) => x.place.kind === 'pdf' && r.place.kind === 'pdf' && x.place.box[1] === r.place.box[1])
+          .map((x) => x.label ?? '')
+          .join('') || `${i}`,
+    }));
     const r = readingConfidence(glued, xian.fiscalYear);
     expect(r.level).toBe('unsure');
     expect(r.reasons.join()).toMatch(/名称由几栏拼成/);
@@ -101,7 +112,9 @@ describe('reading confidence of a list filed under function codes', () => {
     // The page prints 科目编码 类|款|项 | 单位编码 | 采购项目 | 采购目录 | … | 预算金额: "2050803 | 计算机设备", not the name
     // of 2050803. The table is read right (key-columns.test.ts), so it is sure.
     const name = 'xian-procurement-code-groups-2026.p38.pdf';
-    const d = await parseBytes(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pdf', name))), { fileName: name });
+    const d = await parseBytes(new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'pdf', name))), {
+      fileName: name,
+    });
     const t = d.tables.find((x) => x.key === 'budget.procurement');
     expect(t?.rows.some((r) => r.kind === 'code' && r.label)).toBe(true);
     expect(t?.reading?.reasons.join()).not.toMatch(/科目名称与编码不符/);

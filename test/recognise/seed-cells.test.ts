@@ -10,7 +10,10 @@ function table(d: Disclosure, key: string): Table {
   if (!t) throw new Error(`no table ${key}`);
   return t;
 }
-function row(t: Table, by: { code?: string; item?: string; label?: string; section?: string; kind?: Row['kind'] }): Row {
+function row(
+  t: Table,
+  by: { code?: string; item?: string; label?: string; section?: string; kind?: Row['kind'] },
+): Row {
   const r = t.rows.find(
     (x) =>
       (by.code === undefined || x.code === by.code) &&
@@ -32,10 +35,21 @@ function cell(d: Disclosure, key: string, by: Parameters<typeof row>[1], column:
 describe('seed 000 (株洲市天元区, 决算, 万元)', () => {
   const d = seedModel('000');
   it('reads the 01 table by line item and by functional class', () => {
-    expect(cell(d, 'final.income_expenditure_summary', { item: 'income.general_budget' }, 'amount')).toEqual({ value: '289.70', text: '289.70', line: 97 });
-    expect(cell(d, 'final.income_expenditure_summary', { code: '210', section: 'expenditure' }, 'amount')).toMatchObject({ value: '260.45', line: 106 });
-    expect(cell(d, 'final.income_expenditure_summary', { code: '221', section: 'expenditure' }, 'amount')).toMatchObject({ value: '13.07', line: 116 });
-    expect(cell(d, 'final.income_expenditure_summary', { item: 'expenditure.grand_total' }, 'amount')).toMatchObject({ value: '289.70', line: 128 });
+    expect(cell(d, 'final.income_expenditure_summary', { item: 'income.general_budget' }, 'amount')).toEqual({
+      value: '289.70',
+      text: '289.70',
+      line: 97,
+    });
+    expect(
+      cell(d, 'final.income_expenditure_summary', { code: '210', section: 'expenditure' }, 'amount'),
+    ).toMatchObject({ value: '260.45', line: 106 });
+    expect(
+      cell(d, 'final.income_expenditure_summary', { code: '221', section: 'expenditure' }, 'amount'),
+    ).toMatchObject({ value: '13.07', line: 116 });
+    expect(cell(d, 'final.income_expenditure_summary', { item: 'expenditure.grand_total' }, 'amount')).toMatchObject({
+      value: '289.70',
+      line: 128,
+    });
     expect(row(table(d, 'final.income_expenditure_summary'), { item: 'income.opening_balance' }).lineNo).toBe(29);
   });
   it('joins a code wrapped over two lines (20805 / 05) and takes the values from the second line', () => {
@@ -59,15 +73,31 @@ describe('seed 000 (株洲市天元区, 决算, 万元)', () => {
     expect(cell(d, 'final.expenditure', { kind: 'total' }, 'project')).toMatchObject({ value: '104.69', line: 188 });
   });
   it('reads the side-by-side groups of the 06 table, the stray third decimal as printed', () => {
-    expect(cell(d, 'final.general_budget_basic', { code: '301' }, 'amount')).toEqual({ value: '151.911', text: '151.911', line: 308 });
-    expect(cell(d, 'final.general_budget_basic', { code: '30228' }, 'amount')).toMatchObject({ value: '5.40', line: 330 });
-    expect(cell(d, 'final.general_budget_basic', { code: '30299' }, 'amount')).toMatchObject({ value: '8.76', line: 336 });
-    expect(cell(d, 'final.general_budget_basic', { item: 'public_total' }, 'amount')).toMatchObject({ value: '33.10', line: 337 });
+    expect(cell(d, 'final.general_budget_basic', { code: '301' }, 'amount')).toEqual({
+      value: '151.911',
+      text: '151.911',
+      line: 308,
+    });
+    expect(cell(d, 'final.general_budget_basic', { code: '30228' }, 'amount')).toMatchObject({
+      value: '5.40',
+      line: 330,
+    });
+    expect(cell(d, 'final.general_budget_basic', { code: '30299' }, 'amount')).toMatchObject({
+      value: '8.76',
+      line: 336,
+    });
+    expect(cell(d, 'final.general_budget_basic', { item: 'public_total' }, 'amount')).toMatchObject({
+      value: '33.10',
+      line: 337,
+    });
     expect(row(table(d, 'final.general_budget_basic'), { code: '30113' }).section).toBe('personnel');
   });
   it('reads the 04 table breakdown of the opening balance after the balance line', () => {
     expect(row(table(d, 'final.fiscal_summary'), { item: 'income.opening.general_budget' }).lineNo).toBe(29);
-    expect(cell(d, 'final.fiscal_summary', { item: 'expenditure.total' }, 'general_budget')).toMatchObject({ value: '289.70', line: 254 });
+    expect(cell(d, 'final.fiscal_summary', { item: 'expenditure.total' }, 'general_budget')).toMatchObject({
+      value: '289.70',
+      line: 254,
+    });
   });
   it('reports the untitled 07 table as declared empty and 09 as empty', () => {
     const t07 = table(d, 'final.gov_fund');
@@ -82,8 +112,15 @@ describe('seed 001 (原州区, 决算, 元)', () => {
   const d = seedModel('001');
   it('is read in 元 with thousands separators', () => {
     expect(d.unit).toBe('元');
-    expect(cell(d, 'final.income_expenditure_summary', { item: 'income.total' }, 'amount')).toEqual({ value: '7251732.04', text: '7,251,732.04', line: 118 });
-    expect(cell(d, 'final.income_expenditure_summary', { item: 'income.opening_balance' }, 'amount')).toMatchObject({ value: '267308.44', line: 120 });
+    expect(cell(d, 'final.income_expenditure_summary', { item: 'income.total' }, 'amount')).toEqual({
+      value: '7251732.04',
+      text: '7,251,732.04',
+      line: 118,
+    });
+    expect(cell(d, 'final.income_expenditure_summary', { item: 'income.opening_balance' }, 'amount')).toMatchObject({
+      value: '267308.44',
+      line: 120,
+    });
   });
   it('reads code-only rows of 02 whose code is printed in the 款 column', () => {
     expect(cell(d, 'final.income', { code: '2019999' }, 'total')).toMatchObject({ value: '63500.00', line: 139 });
@@ -97,16 +134,37 @@ describe('seed 001 (原州区, 决算, 元)', () => {
     expect(cell(d, 'final.expenditure', { kind: 'total' }, 'basic')).toMatchObject({ value: '4217447.45', line: 171 });
   });
   it('reads 05 rows continued after the page break without their empty code columns', () => {
-    expect(cell(d, 'final.general_budget_expenditure', { code: '2101301' }, 'total')).toMatchObject({ value: '1372600.00', line: 259 });
+    expect(cell(d, 'final.general_budget_expenditure', { code: '2101301' }, 'total')).toMatchObject({
+      value: '1372600.00',
+      line: 259,
+    });
     expect(cell(d, 'final.general_budget_expenditure', { code: '2101301' }, 'basic')).toMatchObject({ value: null });
-    expect(cell(d, 'final.general_budget_expenditure', { code: '2101301' }, 'project')).toMatchObject({ value: '1372600.00', line: 259 });
-    expect(cell(d, 'final.general_budget_expenditure', { kind: 'total' }, 'total')).toMatchObject({ value: '7267891.06', line: 249 });
+    expect(cell(d, 'final.general_budget_expenditure', { code: '2101301' }, 'project')).toMatchObject({
+      value: '1372600.00',
+      line: 259,
+    });
+    expect(cell(d, 'final.general_budget_expenditure', { kind: 'total' }, 'total')).toMatchObject({
+      value: '7267891.06',
+      line: 249,
+    });
   });
   it('reads 06 groups and the 合计 line, amounts without separators too', () => {
-    expect(cell(d, 'final.general_budget_basic', { code: '310' }, 'amount')).toMatchObject({ value: '32835.00', line: 279 });
-    expect(cell(d, 'final.general_budget_basic', { code: '30205' }, 'amount')).toMatchObject({ value: '6649.10', line: 284 });
-    expect(cell(d, 'final.general_budget_basic', { item: 'personnel_total' }, 'amount')).toMatchObject({ value: '4105028.92', line: 312 });
-    expect(cell(d, 'final.general_budget_basic', { item: 'total' }, 'amount')).toMatchObject({ value: '4448400.69', line: 313 });
+    expect(cell(d, 'final.general_budget_basic', { code: '310' }, 'amount')).toMatchObject({
+      value: '32835.00',
+      line: 279,
+    });
+    expect(cell(d, 'final.general_budget_basic', { code: '30205' }, 'amount')).toMatchObject({
+      value: '6649.10',
+      line: 284,
+    });
+    expect(cell(d, 'final.general_budget_basic', { item: 'personnel_total' }, 'amount')).toMatchObject({
+      value: '4105028.92',
+      line: 312,
+    });
+    expect(cell(d, 'final.general_budget_basic', { item: 'total' }, 'amount')).toMatchObject({
+      value: '4448400.69',
+      line: 313,
+    });
   });
   it('finds 三公 as its 07 table by title, not by number', () => {
     const t = table(d, 'final.three_public');
@@ -114,29 +172,60 @@ describe('seed 001 (原州区, 决算, 元)', () => {
     expect(table(d, 'final.gov_fund').number).toBe('08');
   });
   it('reads the 04 totals that disagree with 05 as printed', () => {
-    expect(cell(d, 'final.fiscal_summary', { item: 'expenditure.total' }, 'total')).toMatchObject({ value: '7295041.17', line: 229 });
-    expect(cell(d, 'final.fiscal_summary', { item: 'income.opening_balance' }, 'amount')).toEqual({ value: '118498.61', text: '118498.61', line: 230 });
+    expect(cell(d, 'final.fiscal_summary', { item: 'expenditure.total' }, 'total')).toMatchObject({
+      value: '7295041.17',
+      line: 229,
+    });
+    expect(cell(d, 'final.fiscal_summary', { item: 'income.opening_balance' }, 'amount')).toEqual({
+      value: '118498.61',
+      text: '118498.61',
+      line: 230,
+    });
   });
 });
 
 describe('seed 002 (邵阳市, 决算, 万元)', () => {
   const d = seedModel('002');
   it('reads 0 as zero, not blank', () => {
-    expect(cell(d, 'final.income_expenditure_summary', { item: 'income.gov_fund' }, 'amount')).toMatchObject({ value: '0', line: 101 });
+    expect(cell(d, 'final.income_expenditure_summary', { item: 'income.gov_fund' }, 'amount')).toMatchObject({
+      value: '0',
+      line: 101,
+    });
     expect(cell(d, 'final.expenditure', { code: '2101502' }, 'basic')).toMatchObject({ value: '0', line: 205 });
   });
   it('reads the 三公 line under a three-row header with a mistyped column number row', () => {
-    expect(cell(d, 'final.three_public', { item: 'three_public' }, 'budget.total')).toMatchObject({ value: '11.00', line: 389 });
-    expect(cell(d, 'final.three_public', { item: 'three_public' }, 'final.vehicle_operation')).toMatchObject({ value: '5.99', line: 389 });
-    expect(cell(d, 'final.three_public', { item: 'three_public' }, 'final.reception')).toMatchObject({ value: '2.22', line: 389 });
+    expect(cell(d, 'final.three_public', { item: 'three_public' }, 'budget.total')).toMatchObject({
+      value: '11.00',
+      line: 389,
+    });
+    expect(cell(d, 'final.three_public', { item: 'three_public' }, 'final.vehicle_operation')).toMatchObject({
+      value: '5.99',
+      line: 389,
+    });
+    expect(cell(d, 'final.three_public', { item: 'three_public' }, 'final.reception')).toMatchObject({
+      value: '2.22',
+      line: 389,
+    });
   });
   it('reads 06 summary lines whose amount drifted right', () => {
-    expect(cell(d, 'final.general_budget_basic', { item: 'personnel_total' }, 'amount')).toMatchObject({ value: '380.47', line: 339 });
-    expect(cell(d, 'final.general_budget_basic', { item: 'public_total' }, 'amount')).toMatchObject({ value: '256.00', line: 339 });
-    expect(cell(d, 'final.general_budget_basic', { code: '31002' }, 'amount')).toMatchObject({ value: '13.08', line: 315 });
+    expect(cell(d, 'final.general_budget_basic', { item: 'personnel_total' }, 'amount')).toMatchObject({
+      value: '380.47',
+      line: 339,
+    });
+    expect(cell(d, 'final.general_budget_basic', { item: 'public_total' }, 'amount')).toMatchObject({
+      value: '256.00',
+      line: 339,
+    });
+    expect(cell(d, 'final.general_budget_basic', { code: '31002' }, 'amount')).toMatchObject({
+      value: '13.08',
+      line: 315,
+    });
   });
   it('reads 05 values', () => {
-    expect(cell(d, 'final.general_budget_expenditure', { code: '2101501' }, 'project')).toMatchObject({ value: '7.79', line: 290 });
+    expect(cell(d, 'final.general_budget_expenditure', { code: '2101501' }, 'project')).toMatchObject({
+      value: '7.79',
+      line: 290,
+    });
   });
 });
 
@@ -156,20 +245,41 @@ describe('seed 004 (荷塘区, 预算 2023)', () => {
   it('combines three code columns 类 | 款 | 项', () => {
     const r = row(table(d, 'budget.expenditure'), { code: '2101202' });
     expect(r.codeText).toBe('210|12|02|2101202');
-    expect(cell(d, 'budget.expenditure', { code: '2101202' }, 'project')).toMatchObject({ value: '1505.28', line: 104 });
+    expect(cell(d, 'budget.expenditure', { code: '2101202' }, 'project')).toMatchObject({
+      value: '1505.28',
+      line: 104,
+    });
   });
   it('keeps unit lines apart from classification lines', () => {
     expect(row(table(d, 'budget.expenditure'), { code: '038001' }).kind).toBe('unit');
   });
   it('reads the four parts of 收支总表 side by side', () => {
-    expect(cell(d, 'budget.summary', { item: 'income.general_budget' }, 'amount')).toMatchObject({ value: '1910.50', line: 47 });
-    expect(cell(d, 'budget.summary', { code: '210', section: 'expenditure_function' }, 'amount')).toMatchObject({ value: '1880.19', line: 56 });
-    expect(cell(d, 'budget.summary', { item: 'expenditure_dept_econ.project' }, 'amount')).toMatchObject({ value: '1755.28', line: 51 });
-    expect(cell(d, 'budget.summary', { code: '509', section: 'expenditure_gov_econ' }, 'amount')).toMatchObject({ value: '1745.28', line: 55 });
+    expect(cell(d, 'budget.summary', { item: 'income.general_budget' }, 'amount')).toMatchObject({
+      value: '1910.50',
+      line: 47,
+    });
+    expect(cell(d, 'budget.summary', { code: '210', section: 'expenditure_function' }, 'amount')).toMatchObject({
+      value: '1880.19',
+      line: 56,
+    });
+    expect(cell(d, 'budget.summary', { item: 'expenditure_dept_econ.project' }, 'amount')).toMatchObject({
+      value: '1755.28',
+      line: 51,
+    });
+    expect(cell(d, 'budget.summary', { code: '509', section: 'expenditure_gov_econ' }, 'amount')).toMatchObject({
+      value: '1745.28',
+      line: 55,
+    });
   });
   it('gives economic-class columns their catalogue codes', () => {
-    expect(cell(d, 'budget.expenditure_by_gov_econ', { code: '2101299' }, 'gov_econ:502')).toMatchObject({ value: '10.00', line: 131 });
-    expect(cell(d, 'budget.general_basic_wages_dept', { code: '2101101' }, 'dept_econ:30110')).toMatchObject({ value: '5.63', line: 214 });
+    expect(cell(d, 'budget.expenditure_by_gov_econ', { code: '2101299' }, 'gov_econ:502')).toMatchObject({
+      value: '10.00',
+      line: 131,
+    });
+    expect(cell(d, 'budget.general_basic_wages_dept', { code: '2101101' }, 'dept_econ:30110')).toMatchObject({
+      value: '5.63',
+      line: 214,
+    });
   });
   it('reads the budget 三公 table and reports the illegible ones', () => {
     expect(cell(d, 'budget.three_public', { kind: 'total' }, 'reception')).toMatchObject({ value: '0.90', line: 306 });
@@ -187,7 +297,11 @@ describe('narrative paragraphs', () => {
   it('a line opening with a decimal carries on the paragraph above (seed 002 line 497: "110.68万元，增长76.17%")', () => {
     const d = seedModel('002');
     const paragraphs = d.sections.flatMap((s) => s.paragraphs.map((p) => p.text));
-    expect(paragraphs.some((t) => /^本部门2023年度机关运行经费支出256\.00万元，与上年数增加110\.68万元，增长76\.17%。/.test(t))).toBe(true);
+    expect(
+      paragraphs.some((t) =>
+        /^本部门2023年度机关运行经费支出256\.00万元，与上年数增加110\.68万元，增长76\.17%。/.test(t),
+      ),
+    ).toBe(true);
     expect(paragraphs.some((t) => t.startsWith('110.68万元'))).toBe(false);
   });
 });

@@ -8,15 +8,20 @@ import { parseBytes } from '../../src/pipeline.ts';
 // 综合预算, 2021–2022 layouts), read from the page images.
 
 const CORPUS = join(import.meta.dirname, '../../../shared/corpus/calinchow-del__renwu');
-const pdf = (rel: string) => parseBytes(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel.split('/').pop() });
+const pdf = (rel: string) =>
+  parseBytes(new Uint8Array(readFileSync(join(CORPUS, rel))), { fileName: rel.split('/').pop() });
 const pageOf = (d: Disclosure, page: number) => d.tables.find((t) => t.place.kind === 'pdf' && t.place.page === page);
-const pagesOf = (d: Disclosure, page: number) => d.tables.filter((t) => t.place.kind === 'pdf' && t.place.page === page);
+const pagesOf = (d: Disclosure, page: number) =>
+  d.tables.filter((t) => t.place.kind === 'pdf' && t.place.page === page);
 
 describe('wrapped titles and continuation pages', () => {
   let minzheng: Disclosure;
   let xuanchuan: Disclosure;
   beforeAll(async () => {
-    [minzheng, xuanchuan] = await Promise.all([pdf('020_西安/民政局_2026年部门预算.pdf'), pdf('020_西安/宣传部_2026年部门预算.pdf')]);
+    [minzheng, xuanchuan] = await Promise.all([
+      pdf('020_西安/民政局_2026年部门预算.pdf'),
+      pdf('020_西安/宣传部_2026年部门预算.pdf'),
+    ]);
   }, 120_000);
 
   it('民政局 p46: "…一般公共预算支出明细表" + "（按支出功能分类科目-不含上年结转）" is one title; p47 (title repeated) continues it', () => {
@@ -44,7 +49,8 @@ describe('wrapped titles and continuation pages', () => {
   });
 
   it('no untitled table left in either document where a title was printed', () => {
-    const untitled = (d: Disclosure) => d.tables.filter((t) => !t.title && t.rows.some((r) => r.code)).map((t) => t.place.kind === 'pdf' && t.place.page);
+    const untitled = (d: Disclosure) =>
+      d.tables.filter((t) => !t.title && t.rows.some((r) => r.code)).map((t) => t.place.kind === 'pdf' && t.place.page);
     expect(untitled(minzheng)).toEqual([]);
     expect(untitled(xuanchuan)).toEqual([]);
   });

@@ -29,7 +29,10 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('caijian template / render', () => {
-  for (const [kind, seed] of [['决算', '000'], ['预算', '004']] as const) {
+  for (const [kind, seed] of [
+    ['决算', '000'],
+    ['预算', '004'],
+  ] as const) {
     it(`template → fill → render html, docx, xlsx${chromiumPath() ? ', pdf' : ''} for a ${kind}`, async () => {
       const tpl = join(dir, 'tpl.xlsx');
       expect(await main(['template', '--kind', kind, '--year', '2023', '--entity', '测试局', '-o', tpl])).toBe(0);

@@ -19,7 +19,8 @@ function rowKey(r: Row): string {
 export function rowDiff(a: Row, b: Row, where: string): string[] {
   const out: string[] = [];
   if (rowKey(a) !== rowKey(b)) out.push(`${where}: row ${rowKey(a)} ≠ ${rowKey(b)}`);
-  if ((a.label ?? '') !== (b.label ?? '')) out.push(`${where}: label ${JSON.stringify(a.label)} ≠ ${JSON.stringify(b.label)}`);
+  if ((a.label ?? '') !== (b.label ?? ''))
+    out.push(`${where}: label ${JSON.stringify(a.label)} ≠ ${JSON.stringify(b.label)}`);
   const cols = new Set([...a.cells.map((c) => c.column), ...b.cells.map((c) => c.column)]);
   for (const col of cols) {
     const x = a.cells.find((c) => c.column === col)?.value ?? null;

@@ -6,7 +6,10 @@ describe('buildHeader', () => {
   it('merges equal parents across and short labels down', () => {
     const h = buildHeader([['合计'], ['本年支出', '基本支出'], ['本年支出', '项目支出']]);
     expect(h).toEqual([
-      [{ text: '合计', rowSpan: 2 }, { text: '本年支出', colSpan: 2 }],
+      [
+        { text: '合计', rowSpan: 2 },
+        { text: '本年支出', colSpan: 2 },
+      ],
       [{ text: '基本支出' }, { text: '项目支出' }],
     ]);
   });

@@ -4,9 +4,15 @@ import { readLayout } from '../../src/read/read-layout.ts';
 
 describe('readHtml', () => {
   it('reads headings, paragraphs and list items as lines with their source place', () => {
-    const l = readHtml('<!doctype html>\n<html><head><title>x</title><style>p{}</style></head><body>\n<h1>第一部分 概况</h1>\n<p>一、部门职责 &amp; 机构</p><ul><li>收入决算表</li></ul></body></html>');
+    const l = readHtml(
+      '<!doctype html>\n<html><head><title>x</title><style>p{}</style></head><body>\n<h1>第一部分 概况</h1>\n<p>一、部门职责 &amp; 机构</p><ul><li>收入决算表</li></ul></body></html>',
+    );
     const lines = l.blocks.filter((b) => b.type === 'line');
-    expect(lines.map((b) => b.type === 'line' && b.text)).toEqual(['第一部分 概况', '一、部门职责 & 机构', '收入决算表']);
+    expect(lines.map((b) => b.type === 'line' && b.text)).toEqual([
+      '第一部分 概况',
+      '一、部门职责 & 机构',
+      '收入决算表',
+    ]);
     expect(lines[0]).toMatchObject({ heading: 1, place: { kind: 'text', line: 3, column: 5 } });
     expect(lines[2]).toMatchObject({ bullet: true });
   });
@@ -35,7 +41,9 @@ describe('readHtml', () => {
   });
 
   it('reads a table caption as the title line before the grid', () => {
-    const l = readHtml('<html><body><table><caption>收入决算表</caption><tr><td>合计</td><td>1.00</td></tr></table></body></html>');
+    const l = readHtml(
+      '<html><body><table><caption>收入决算表</caption><tr><td>合计</td><td>1.00</td></tr></table></body></html>',
+    );
     expect(l.blocks.map((b) => b.type)).toEqual(['line', 'grid']);
     expect(l.blocks[0]).toMatchObject({ text: '收入决算表' });
   });
@@ -46,7 +54,10 @@ describe('readHtml', () => {
   });
 
   it('is chosen by readLayout for content that starts like HTML', async () => {
-    const l = await readLayout(new TextEncoder().encode('<!DOCTYPE html><html><body><p>说明</p></body></html>'), 'x.bin');
+    const l = await readLayout(
+      new TextEncoder().encode('<!DOCTYPE html><html><body><p>说明</p></body></html>'),
+      'x.bin',
+    );
     expect(l.format).toBe('html');
   });
 });

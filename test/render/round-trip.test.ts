@@ -55,9 +55,15 @@ describe('narrative round trip through html and docx', () => {
       for (const format of ['html', 'docx'] as const) {
         const back = await parseBytes(await render(format, d), { fileName: `seed-${id}.${format}` });
         const printed = new Set(back.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => p.text)]));
-        const missing = d.sections.filter((s) => s.part > 0).flatMap((s) => s.paragraphs.map((p) => p.text)).filter((t) => !printed.has(t));
+        const missing = d.sections
+          .filter((s) => s.part > 0)
+          .flatMap((s) => s.paragraphs.map((p) => p.text))
+          .filter((t) => !printed.has(t));
         expect(missing, format).toEqual([]);
-        expect(back.glossary.map((g) => `${g.term}：${g.definition}`), format).toEqual(d.glossary.map((g) => `${g.term}：${g.definition}`));
+        expect(
+          back.glossary.map((g) => `${g.term}：${g.definition}`),
+          format,
+        ).toEqual(d.glossary.map((g) => `${g.term}：${g.definition}`));
       }
     });
   }

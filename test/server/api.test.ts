@@ -8,7 +8,13 @@ import { form, SEEDS, testServer, type TestServer } from './helpers.ts';
 // The HTTP API against a real server and the real reading pipeline and audit (worker threads included).
 
 const seed = (n: string) => {
-  const name = ['000_29b57f9efee068d5.txt', '001_55a449a7ecd7ae44.txt', '002_7e0f8e9b3d32ee90.txt', '003_de3984f8e5b77c90.txt', '004_8bd7ef9f9250f5a5.txt'].find((f) => f.startsWith(n))!;
+  const name = [
+    '000_29b57f9efee068d5.txt',
+    '001_55a449a7ecd7ae44.txt',
+    '002_7e0f8e9b3d32ee90.txt',
+    '003_de3984f8e5b77c90.txt',
+    '004_8bd7ef9f9250f5a5.txt',
+  ].find((f) => f.startsWith(n))!;
   return { name, bytes: new Uint8Array(readFileSync(join(SEEDS, name))) };
 };
 
@@ -32,7 +38,11 @@ describe('HTTP API', () => {
   afterAll(async () => t?.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = t.auth) =>
-    fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${t.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   const upload = (files: { name: string; bytes: Uint8Array | string }[], headers: Record<string, string> = t.auth) =>
     fetch(`${t.url}/api/documents`, { method: 'POST', headers, body: form(files) });
 
@@ -45,7 +55,11 @@ describe('HTTP API', () => {
         ['PUT', '/api/findings/x/review'],
         ['GET', '/api/users'],
       ]) {
-        const res = await fetch(`${t.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: method === 'PUT' ? '{}' : undefined });
+        const res = await fetch(`${t.url}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body: method === 'PUT' ? '{}' : undefined,
+        });
         expect(res.status, `${method} ${path}`).toBe(401);
         expectError(await json(res), 'unauthenticated');
       }
@@ -85,7 +99,10 @@ describe('HTTP API', () => {
       const cookie = login.headers.get('set-cookie')!.split(';')[0];
       expect(login.headers.get('set-cookie')).toMatch(/HttpOnly/i);
       expect(login.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
-      const res = await fetch(`${t.url}/api/logout`, { method: 'POST', headers: { cookie, origin: 'https://evil.example' } });
+      const res = await fetch(`${t.url}/api/logout`, {
+        method: 'POST',
+        headers: { cookie, origin: 'https://evil.example' },
+      });
       expect(res.status).toBe(403);
       expectError(await json(res), 'cross-origin');
       const me = await fetch(`${t.url}/api/me`, { headers: { cookie } });
@@ -108,7 +125,9 @@ describe('HTTP API', () => {
 
     it('refuses a request body over the request limit before reading it all', async () => {
       // Three files of 1 MB: 3 MB is over the request limit (4 × 400 kB + 1 MB) before any file is looked at.
-      const res = await upload(Array.from({ length: 3 }, (_, i) => ({ name: `f${i}.txt`, bytes: `${i}`.repeat(1_000_000) })));
+      const res = await upload(
+        Array.from({ length: 3 }, (_, i) => ({ name: `f${i}.txt`, bytes: `${i}`.repeat(1_000_000) })),
+      );
       expect(res.status).toBe(413);
       expectError(await json(res), 'too-large');
     });
@@ -151,7 +170,11 @@ describe('HTTP API', () => {
       expectError(await json(notMultipart), 'not-multipart');
       const noFiles = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: new FormData() });
       expect(noFiles.status).toBe(400);
-      const badJson = await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
+      const badJson = await fetch(`${t.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{nope',
+      });
       expect(badJson.status).toBe(400);
       expectError(await json(badJson), 'bad-request');
       expect((await t.repo.listDocuments()).total).toBe(0);
@@ -184,12 +207,15 @@ describe('HTTP API', () => {
   describe('documents, findings and reviews', () => {
     let id: string;
     beforeAll(async () => {
-      const page = await json(await fetch(`${t.url}/api/documents?q=${encodeURIComponent('天元')}`, { headers: t.auth }));
+      const page = await json(
+        await fetch(`${t.url}/api/documents?q=${encodeURIComponent('天元')}`, { headers: t.auth }),
+      );
       id = page.items[0].id;
     });
 
     it('searches by region, year, kind and errors, and lists facets', async () => {
-      const get = async (q: string) => (await json(await fetch(`${t.url}/api/documents?${q}`, { headers: t.auth }))).total;
+      const get = async (q: string) =>
+        (await json(await fetch(`${t.url}/api/documents?${q}`, { headers: t.auth }))).total;
       expect(await get('kind=预算')).toBe(2);
       expect(await get('year=2021')).toBe(1);
       expect(await get(`region=${encodeURIComponent('株洲市天元区')}`)).toBe(1);
@@ -204,7 +230,9 @@ describe('HTTP API', () => {
       const doc = await json(await fetch(`${t.url}/api/documents/${id}`, { headers: t.auth }));
       expect(doc.model.schemaVersion).toBe(1);
       expect(doc.model.entity.name).toBe('株洲市天元区医疗保障局');
-      const original = new Uint8Array(await (await fetch(`${t.url}/api/documents/${id}/original`, { headers: t.auth })).arrayBuffer());
+      const original = new Uint8Array(
+        await (await fetch(`${t.url}/api/documents/${id}/original`, { headers: t.auth })).arrayBuffer(),
+      );
       expect(Buffer.from(original).equals(Buffer.from(seed('000').bytes))).toBe(true);
       const { findings } = await json(await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth }));
       expect(findings.length).toBeGreaterThan(0);
@@ -217,7 +245,12 @@ describe('HTTP API', () => {
 
     it('records reviews with who and when, and validates them', async () => {
       const { findings } = await json(await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth }));
-      const put = (fid: string, body: unknown) => fetch(`${t.url}/api/findings/${fid}/review`, { method: 'PUT', headers: { 'content-type': 'application/json', ...t.auth }, body: JSON.stringify(body) });
+      const put = (fid: string, body: unknown) =>
+        fetch(`${t.url}/api/findings/${fid}/review`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', ...t.auth },
+          body: JSON.stringify(body),
+        });
       expect((await put(findings[0].id, { status: 'maybe' })).status).toBe(400);
       const noReason = await put(findings[0].id, { status: 'dismissed' });
       expect(noReason.status).toBe(400);
@@ -242,11 +275,22 @@ describe('HTTP API', () => {
       // Same original, same readers and rules: every finding comes back and every review is carried over.
       expect(body.carriedReviews).toBe(reviewedBefore);
       const after = await json(await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth }));
-      expect(after.findings.map((f: { message: string }) => f.message)).toEqual(before.findings.map((f: { message: string }) => f.message));
+      expect(after.findings.map((f: { message: string }) => f.message)).toEqual(
+        before.findings.map((f: { message: string }) => f.message),
+      );
       expect(after.findings.filter((f: { review: unknown }) => f.review).length).toBe(reviewedBefore);
-      expect((await fetch(`${t.url}/api/documents/nope/reprocess`, { method: 'POST', headers: t.auth })).status).toBe(404);
+      expect((await fetch(`${t.url}/api/documents/nope/reprocess`, { method: 'POST', headers: t.auth })).status).toBe(
+        404,
+      );
       const login = await json(await post('/api/login', { name: 'reviewer1', password: 'reviewer password' }, {}));
-      expect((await fetch(`${t.url}/api/documents/${id}/reprocess`, { method: 'POST', headers: { authorization: `Bearer ${login.token}` } })).status).toBe(403);
+      expect(
+        (
+          await fetch(`${t.url}/api/documents/${id}/reprocess`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${login.token}` },
+          })
+        ).status,
+      ).toBe(403);
     });
 
     it('exports findings as JSON, CSV and Excel', async () => {
@@ -261,7 +305,11 @@ describe('HTTP API', () => {
       expect(csv).toContain('排除');
       const xlsx = await get('xlsx');
       expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
-      expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      expect(
+        Buffer.from(await xlsx.arrayBuffer())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
       expect(xlsx.headers.get('content-disposition')).toContain("filename*=UTF-8''");
       expect((await get('doc')).status).toBe(400);
     });
@@ -274,9 +322,16 @@ describe('HTTP API', () => {
     });
 
     it('serves series for charts with exact amounts', async () => {
-      const { points } = await json(await fetch(`${t.url}/api/series?entity=${encodeURIComponent('株洲市天元区医疗保障局')}`, { headers: t.auth }));
+      const { points } = await json(
+        await fetch(`${t.url}/api/series?entity=${encodeURIComponent('株洲市天元区医疗保障局')}`, { headers: t.auth }),
+      );
       expect(points).toHaveLength(1);
-      expect(points[0].figures).toMatchObject({ unit: '万元', totalExpenditure: '289.70', basic: '185.01', project: '104.69' });
+      expect(points[0].figures).toMatchObject({
+        unit: '万元',
+        totalExpenditure: '289.70',
+        basic: '185.01',
+        project: '104.69',
+      });
     });
   });
 });
@@ -289,7 +344,12 @@ describe('first run and time limits', () => {
       await t.repo.db.run('DELETE FROM users');
       const status = await json(await fetch(`${t.url}/api/setup`));
       expect(status.needsSetup).toBe(true);
-      const setup = (body: unknown) => fetch(`${t.url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const setup = (body: unknown) =>
+        fetch(`${t.url}/api/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       expect((await setup({ name: 'boss', password: '' })).status).toBe(400);
       expect((await setup({ name: 'boss', password: 'short' })).status).toBe(400);
       const ok = await setup({ name: 'boss', password: 'a long password' });
@@ -325,7 +385,11 @@ describe('API description', () => {
     const { createApp } = await import('../../src/server/app.ts');
     const app = createApp({ repo: null as never, pool: null as never, limits: {} as never });
     const yaml = readFileSync(join(import.meta.dirname, '../../docs/api/openapi.yaml'), 'utf8');
-    const paths = new Set(app.routes.map((r) => r.path).filter((p) => p.startsWith('/api/') && !p.includes('*') && p !== '/api/openapi.yaml'));
+    const paths = new Set(
+      app.routes
+        .map((r) => r.path)
+        .filter((p) => p.startsWith('/api/') && !p.includes('*') && p !== '/api/openapi.yaml'),
+    );
     expect(paths.size).toBeGreaterThan(15);
     for (const p of paths) expect(yaml, p).toContain(`  ${p.replace(/:(\w+)/g, '{$1}')}:`);
   });
@@ -336,13 +400,21 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('page images', () => {
     const t = await testServer();
     try {
       // Two blank pages are no disclosure: the upload refuses them as `check` does (exit 2 there) …
-      const refused = await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: 'two.pdf', bytes: blankPdf(2) }]) });
+      const refused = await fetch(`${t.url}/api/documents`, {
+        method: 'POST',
+        headers: t.auth,
+        body: form([{ name: 'two.pdf', bytes: blankPdf(2) }]),
+      });
       expect(refused.status).toBe(422);
       expect(['image-only', 'not-a-disclosure']).toContain((await json(refused)).error.code);
       // … so the page images are drawn from such a file stored directly.
-      const { document } = await t.repo.saveDocument(newDocument(blankPdf(2), { fileName: 'two.pdf', format: 'pdf', mediaType: 'application/pdf' }));
+      const { document } = await t.repo.saveDocument(
+        newDocument(blankPdf(2), { fileName: 'two.pdf', format: 'pdf', mediaType: 'application/pdf' }),
+      );
       const id = document.id;
-      const res = await fetch(`${t.url}/api/documents/${id}/pages/2.png?scale=1&box=100,100,200,150`, { headers: t.auth });
+      const res = await fetch(`${t.url}/api/documents/${id}/pages/2.png?scale=1&box=100,100,200,150`, {
+        headers: t.auth,
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');
       const png = Buffer.from(await res.arrayBuffer());
@@ -354,8 +426,16 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('page images', () => {
       expectError(await json(missing));
       expect((await fetch(`${t.url}/api/documents/${id}/pages/0.png`, { headers: t.auth })).status).toBe(400);
       expect((await fetch(`${t.url}/api/documents/${id}/pages/1.png?box=1,2`, { headers: t.auth })).status).toBe(400);
-      const text = await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([{ name: 's.txt', bytes: new Uint8Array(readFileSync(join(SEEDS, '001_55a449a7ecd7ae44.txt'))) }]) })).json();
-      expect((await fetch(`${t.url}/api/documents/${text.results[0].document.id}/pages/1.png`, { headers: t.auth })).status).toBe(400);
+      const text = await (
+        await fetch(`${t.url}/api/documents`, {
+          method: 'POST',
+          headers: t.auth,
+          body: form([{ name: 's.txt', bytes: new Uint8Array(readFileSync(join(SEEDS, '001_55a449a7ecd7ae44.txt'))) }]),
+        })
+      ).json();
+      expect(
+        (await fetch(`${t.url}/api/documents/${text.results[0].document.id}/pages/1.png`, { headers: t.auth })).status,
+      ).toBe(400);
     } finally {
       await t.close();
     }

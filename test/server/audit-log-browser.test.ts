@@ -13,10 +13,15 @@ describe.skipIf(!haveChromium)('audit log in the workbench', () => {
   beforeAll(async () => {
     w = await startWorkbench();
     await w.t.repo.createUser('reviewer', await hashPassword('reviewer password'), 'reviewer');
-    const up = (name: string, bytes: Uint8Array) => fetch(`${w.t.url}/api/documents`, { method: 'POST', headers: w.t.auth, body: form([{ name, bytes }]) });
+    const up = (name: string, bytes: Uint8Array) =>
+      fetch(`${w.t.url}/api/documents`, { method: 'POST', headers: w.t.auth, body: form([{ name, bytes }]) });
     await up('000.txt', new Uint8Array(readFileSync(join(SEEDS, '000_29b57f9efee068d5.txt'))));
     await up('随笔.txt', new TextEncoder().encode('今天天气很好，我们去公园散步。'));
-    await fetch(`${w.t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'reviewer', password: 'wrong password' }) });
+    await fetch(`${w.t.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'reviewer', password: 'wrong password' }),
+    });
   }, 120_000);
   afterAll(async () => w?.close());
 

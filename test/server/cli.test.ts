@@ -41,14 +41,18 @@ describe('caijian create-admin', () => {
   it('refuses short passwords, missing names and password arguments', async () => {
     expect(await run(['--name', 'weak', '--db', db], 'short')).toBe(2);
     expect(await run(['--db', db], 'a good long password')).toBe(2);
-    expect(await run(['--name', 'x2', '--password', 'on the command line', '--db', db], 'a good long password')).toBe(2);
+    expect(await run(['--name', 'x2', '--password', 'on the command line', '--db', db], 'a good long password')).toBe(
+      2,
+    );
   });
 });
 
 describe('caijian serve', () => {
   it('starts on the embedded SQLite store, serves the app and the API, and stops on SIGTERM', async () => {
     const db = join(dir, 'serve.sqlite');
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/caijian.js'), 'serve', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/caijian.js'), 'serve', '--port', '0', '--db', db], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`serve did not start: ${stderr}`)), 60_000);

@@ -23,9 +23,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(limits: Partial<UploadLimits> = {}, options: { webRoot?: string; postgres?: { url: string; schema: string } } = {}): Promise<TestServer> {
+export async function testServer(
+  limits: Partial<UploadLimits> = {},
+  options: { webRoot?: string; postgres?: { url: string; schema: string } } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'caijian-server-'));
-  const repo = options.postgres ? await openStore(options.postgres.url, { schema: options.postgres.schema }) : await openStore(join(dir, 'test.sqlite'));
+  const repo = options.postgres
+    ? await openStore(options.postgres.url, { schema: options.postgres.schema })
+    : await openStore(join(dir, 'test.sqlite'));
   await repo.createUser('admin', await hashPassword('correct horse battery'), 'admin');
   const server = await startServer({ repo, limits: { concurrency: 2, ...limits }, webRoot: options.webRoot });
   const res = await fetch(`${server.url}/api/login`, {
@@ -51,6 +56,7 @@ export async function testServer(limits: Partial<UploadLimits> = {}, options: { 
 
 export function form(files: { name: string; bytes: Uint8Array | string }[]): FormData {
   const fd = new FormData();
-  for (const f of files) fd.append('files', new Blob([typeof f.bytes === 'string' ? f.bytes : new Uint8Array(f.bytes)]), f.name);
+  for (const f of files)
+    fd.append('files', new Blob([typeof f.bytes === 'string' ? f.bytes : new Uint8Array(f.bytes)]), f.name);
   return fd;
 }

@@ -10,7 +10,8 @@ import { form, SHARED, testServer, type TestServer } from './helpers.ts';
 // spellings 江苏省委办公厅 printed in 2017, 2018 and 2019 (中国共产党江苏省委员会办公厅 / 中共… / 江苏省委办公厅), within
 // what the user may see: a department user sees its own department's documents only, as everywhere else.
 
-const keyOf = (name: string) => entityIdentity({ entity: { name, names: [name] }, scope: { level: '部门', consolidation: null } })?.key ?? null;
+const keyOf = (name: string) =>
+  entityIdentity({ entity: { name, names: [name] }, scope: { level: '部门', consolidation: null } })?.key ?? null;
 
 describe('a document’s history over HTTP', () => {
   let t: TestServer;
@@ -28,11 +29,26 @@ describe('a document’s history over HTTP', () => {
     as.admin = t.auth;
     await t.repo.createUser('office', await hashPassword('office password'), 'department', '江苏省委办公厅');
     for (const name of ['office']) {
-      const r = await (await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password: `${name} password` }) })).json();
+      const r = await (
+        await fetch(`${t.url}/api/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name, password: `${name} password` }),
+        })
+      ).json();
       as[name] = { authorization: `Bearer ${r.token}` };
     }
     const save = async (id: string, entity: string, fiscalYear: number, department: string | null = null) => {
-      const saved = await t.repo.saveDocument(newDocument(id, { entity, entityKey: keyOf(entity), fiscalYear, kind: '预算', fileName: `${id}.pdf`, department }));
+      const saved = await t.repo.saveDocument(
+        newDocument(id, {
+          entity,
+          entityKey: keyOf(entity),
+          fiscalYear,
+          kind: '预算',
+          fileName: `${id}.pdf`,
+          department,
+        }),
+      );
       ids[id] = saved.document.id;
     };
     await save('y2017', '中国共产党江苏省委员会办公厅', 2017);
@@ -84,7 +100,13 @@ describe('cross-document findings at upload', () => {
   beforeAll(async () => {
     t = await testServer();
     await t.repo.createUser('other', await hashPassword('other password'), 'department', '万里街道');
-    const r = await (await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'other', password: 'other password' }) })).json();
+    const r = await (
+      await fetch(`${t.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'other', password: 'other password' }),
+      })
+    ).json();
     officer = { authorization: `Bearer ${r.token}` };
   }, 60_000);
   afterAll(async () => t?.close());
@@ -92,7 +114,9 @@ describe('cross-document findings at upload', () => {
   const upload = async (f: { name: string; bytes: Uint8Array }, headers: Record<string, string>) =>
     (await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers, body: form([f]) })).json()).results[0];
   const crossOf = async (id: string) =>
-    (await (await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth })).json()).findings.filter((f: { finding: { counterpart?: unknown } }) => f.finding.counterpart);
+    (await (await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth })).json()).findings.filter(
+      (f: { finding: { counterpart?: unknown } }) => f.finding.counterpart,
+    );
 
   it('audits the 2024 budget against the stored 2023 budget and keeps both places', async () => {
     const y2023 = await upload(file(Y2023), t.auth);
@@ -102,21 +126,35 @@ describe('cross-document findings at upload', () => {
     const cross = await crossOf(y2024.document.id);
     const byRule = (id: string) => cross.filter((f: { ruleId: string }) => f.ruleId === id);
     expect(byRule('prior-year-narrative')).toHaveLength(19);
-    expect(byRule('prior-year-line-gone').map((f: { finding: { values: { line: string } } }) => f.finding.values.line)).toEqual(['20802 民政管理事务']);
-    const f = byRule('prior-year-narrative').find((x: { finding: { counterpart: { place: { row: string } } } }) => x.finding.counterpart.place.row === '2013202');
+    expect(
+      byRule('prior-year-line-gone').map((f: { finding: { values: { line: string } } }) => f.finding.values.line),
+    ).toEqual(['20802 民政管理事务']);
+    const f = byRule('prior-year-narrative').find(
+      (x: { finding: { counterpart: { place: { row: string } } } }) => x.finding.counterpart.place.row === '2013202',
+    );
     expect(f.severity).toBe('info');
     expect(f.finding.location.source).toMatchObject({ kind: 'pdf', page: 6 });
-    expect(f.finding.counterpart).toMatchObject({ document: { fiscalYear: 2023, kind: '预算', sha256: y2023.document.sha256 }, place: { source: { kind: 'pdf', page: 15 } } });
+    expect(f.finding.counterpart).toMatchObject({
+      document: { fiscalYear: 2023, kind: '预算', sha256: y2023.document.sha256 },
+      place: { source: { kind: 'pdf', page: 15 } },
+    });
     // the earlier document is audited alone: its counterpart would be 2022
     expect(await crossOf(y2023.document.id)).toEqual([]);
     // read again (admin): the same cross-document findings
-    expect((await fetch(`${t.url}/api/documents/${y2024.document.id}/reprocess`, { method: 'POST', headers: t.auth })).status).toBe(200);
+    expect(
+      (await fetch(`${t.url}/api/documents/${y2024.document.id}/reprocess`, { method: 'POST', headers: t.auth }))
+        .status,
+    ).toBe(200);
     expect(await crossOf(y2024.document.id)).toHaveLength(20);
   }, 120_000);
 
   it('never quotes a document the uploading department user cannot see', async () => {
     // the bureau's 2024 copy goes, so that the department's upload is a new document
-    const del = await fetch(`${t.url}/api/documents/${stored2024}`, { method: 'DELETE', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ reason: '测试' }) });
+    const del = await fetch(`${t.url}/api/documents/${stored2024}`, {
+      method: 'DELETE',
+      headers: { ...t.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: '测试' }),
+    });
     expect(del.status).toBe(200);
     const mine = await upload(file(Y2024), officer);
     expect(mine.status).toBe('created');
@@ -134,21 +172,30 @@ describe('cross-document findings when the prior year arrives later', () => {
     t = await testServer();
   }, 60_000);
   afterAll(async () => t?.close());
-  const upload = async (n: string) => (await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([file(n)]) })).json()).results[0];
-  const findingsOf = async (id: string) => (await (await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth })).json()).findings;
+  const upload = async (n: string) =>
+    (await (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([file(n)]) })).json())
+      .results[0];
+  const findingsOf = async (id: string) =>
+    (await (await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth })).json()).findings;
 
   it('re-audits the later document across documents and keeps its reviews', async () => {
     const y2024 = await upload('1769438736627-418301796.pdf');
     const before = await findingsOf(y2024.document.id);
     expect(before.filter((f: { finding: { counterpart?: unknown } }) => f.finding.counterpart)).toEqual([]);
     const dismissed = before.find((f: { severity: string }) => f.severity === 'error');
-    const put = await fetch(`${t.url}/api/findings/${dismissed.id}/review`, { method: 'PUT', headers: { ...t.auth, 'content-type': 'application/json' }, body: JSON.stringify({ status: 'dismissed', reason: '已核实' }) });
+    const put = await fetch(`${t.url}/api/findings/${dismissed.id}/review`, {
+      method: 'PUT',
+      headers: { ...t.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'dismissed', reason: '已核实' }),
+    });
     expect(put.status).toBe(200);
     await upload('1770007475548-818404804.pdf');
     const after = await findingsOf(y2024.document.id);
     expect(after.filter((f: { finding: { counterpart?: unknown } }) => f.finding.counterpart)).toHaveLength(20);
     expect(after.length).toBe(before.length + 20);
-    const kept = after.find((f: { message: string; review: { status: string } | null }) => f.message === dismissed.message);
+    const kept = after.find(
+      (f: { message: string; review: { status: string } | null }) => f.message === dismissed.message,
+    );
     expect(kept.review).toMatchObject({ status: 'dismissed', reason: '已核实' });
   }, 120_000);
 });

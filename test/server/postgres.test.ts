@@ -19,8 +19,15 @@ describe.skipIf(!PG_URL)('HTTP API on PostgreSQL', () => {
   afterAll(async () => t?.close());
 
   it('stores concurrent uploads once each and keeps reviews', async () => {
-    const files = ['000_29b57f9efee068d5.txt', '001_55a449a7ecd7ae44.txt', '000_29b57f9efee068d5.txt'].map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(SEEDS, name))) }));
-    const bodies = await Promise.all(files.map(async (f) => (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([f]) })).json()));
+    const files = ['000_29b57f9efee068d5.txt', '001_55a449a7ecd7ae44.txt', '000_29b57f9efee068d5.txt'].map((name) => ({
+      name,
+      bytes: new Uint8Array(readFileSync(join(SEEDS, name))),
+    }));
+    const bodies = await Promise.all(
+      files.map(async (f) =>
+        (await fetch(`${t.url}/api/documents`, { method: 'POST', headers: t.auth, body: form([f]) })).json(),
+      ),
+    );
     expect(bodies.map((b) => b.results[0].status).sort()).toEqual(['created', 'created', 'duplicate']);
     const id = bodies[0].results[0].document.id;
     const { findings } = await (await fetch(`${t.url}/api/documents/${id}/findings`, { headers: t.auth })).json();
@@ -32,8 +39,14 @@ describe.skipIf(!PG_URL)('HTTP API on PostgreSQL', () => {
     });
     expect(put.status).toBe(200);
     const again = await t.repo.listFindings(id);
-    expect(again.find((f) => f.id === findings[0].id)?.review).toMatchObject({ status: 'confirmed', reason: '核实无误', userName: 'admin' });
-    const original = Buffer.from(await (await fetch(`${t.url}/api/documents/${id}/original`, { headers: t.auth })).arrayBuffer());
+    expect(again.find((f) => f.id === findings[0].id)?.review).toMatchObject({
+      status: 'confirmed',
+      reason: '核实无误',
+      userName: 'admin',
+    });
+    const original = Buffer.from(
+      await (await fetch(`${t.url}/api/documents/${id}/original`, { headers: t.auth })).arrayBuffer(),
+    );
     expect(original.equals(Buffer.from(files[0].bytes))).toBe(true);
   });
 });

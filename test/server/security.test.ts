@@ -13,7 +13,10 @@ import { BODY_LIMITS } from '../../src/server/app.ts';
 // Security of the HTTP server against a real server (issue 13.4). fetch() always sends the true Host,
 // so forged Host headers go through node:http, as a DNS-rebinding page's browser would send them.
 
-function raw(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function raw(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; body: string }> {
   return new Promise((ok, fail) => {
     const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       let body = '';
@@ -48,11 +51,21 @@ describe('Host and Origin (DNS rebinding)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const setup = (headers: Record<string, string>) =>
-    raw(`${server.url}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ name: 'mallory', password: 'a long enough password' }) });
+    raw(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ name: 'mallory', password: 'a long enough password' }),
+    });
 
   it('refuses to create the first admin through a rebound name, and to show the first-run screen', async () => {
     const port = server.port;
-    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1.evil.example:${port}`, `localhost:${port + 1}`, `[::1]:${port + 1}`]) {
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1.evil.example:${port}`,
+      `localhost:${port + 1}`,
+      `[::1]:${port + 1}`,
+    ]) {
       const res = await setup({ host });
       expect(res.status, host).toBe(403);
       expectZhEn(res.body, 'bad-host');
@@ -114,10 +127,16 @@ describe('login throttling', () => {
   });
   afterAll(async () => t?.close());
   const login = (name: string, password: string) =>
-    fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+    fetch(`${t.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, password }),
+    });
 
   it('lets at most the account budget of 50 parallel wrong passwords reach the password check', async () => {
-    const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => login('admin', `wrong guess ${i}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => login('admin', `wrong guess ${i}`).then((r) => r.status)),
+    );
     // 401 = the password was hashed and compared; 429 = refused before the hash.
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(DEFAULT_THROTTLE.perAccount);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(50 - DEFAULT_THROTTLE.perAccount);
@@ -131,7 +150,9 @@ describe('login throttling', () => {
   it('throttles spraying 1000 names from one address', async () => {
     let checked = 0;
     for (let batch = 0; batch < 10; batch++) {
-      const statuses = await Promise.all(Array.from({ length: 100 }, (_, i) => login(`user${batch * 100 + i}`, 'Password123!').then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => login(`user${batch * 100 + i}`, 'Password123!').then((r) => r.status)),
+      );
       checked += statuses.filter((s) => s === 401).length;
     }
     // The address budget already had the 5 admin guesses above.
@@ -180,17 +201,25 @@ describe('body size limits on every route but the upload', () => {
   it('refuses a sign-in or first-run body past 8 KB with 413 and zh/en, whether declared or streamed', async () => {
     const big = JSON.stringify({ name: 'admin', password: 'x'.repeat(BODY_LIMITS.signIn) });
     for (const path of ['/api/login', '/api/setup']) {
-      const res = await raw(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', host: new URL(t.url).host }, body: big });
+      const res = await raw(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', host: new URL(t.url).host },
+        body: big,
+      });
       expect(res.status, path).toBe(413);
       expectZhEn(res.body, 'too-large');
       expect(JSON.parse(res.body).error.messageZh).toMatch(/8 KB/);
     }
     // without a Content-Length (chunked), the body is counted as it arrives
     const chunked = await new Promise<number>((ok, fail) => {
-      const req = request(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        res.resume();
-        ok(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${t.url}/api/login`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          ok(res.statusCode ?? 0);
+        },
+      );
       req.on('error', fail);
       for (let i = 0; i < 20; i++) req.write('x'.repeat(1024));
       req.end();
@@ -202,12 +231,20 @@ describe('body size limits on every route but the upload', () => {
     // one connection per request: the server closes a connection whose body it refused
     const send = (method: string, path: string, body: string, auth: Record<string, string>) =>
       new Promise<{ status: number; body: string }>((ok, fail) => {
-        const req = request(`${t.url}${path}`, { method, agent: false, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...auth } }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (d) => (text += d));
-          res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
-        });
+        const req = request(
+          `${t.url}${path}`,
+          {
+            method,
+            agent: false,
+            headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...auth },
+          },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (text += d));
+            res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
         req.on('error', fail);
         req.end(body);
       });
@@ -217,7 +254,12 @@ describe('body size limits on every route but the upload', () => {
       expect(res.status).toBe(413);
       expectZhEn(res.body, 'too-large');
     }
-    const users = await send('POST', '/api/users', JSON.stringify({ name: 'x'.repeat(BODY_LIMITS.json + 1024), password: 'p' }), t.auth);
+    const users = await send(
+      'POST',
+      '/api/users',
+      JSON.stringify({ name: 'x'.repeat(BODY_LIMITS.json + 1024), password: 'p' }),
+      t.auth,
+    );
     expect(users.status).toBe(413);
     const ok = await send('PUT', '/api/findings/nope/review', JSON.stringify({ status: 'confirmed' }), t.auth);
     expect(ok.status).toBe(404);
@@ -226,12 +268,20 @@ describe('body size limits on every route but the upload', () => {
   it('does not remember names no account can have, nor spend the address budget on them', async () => {
     const statuses = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `${'n'.repeat(70)}${i}`, password: 'guess' }) }).then((r) => r.status),
+        fetch(`${t.url}/api/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: `${'n'.repeat(70)}${i}`, password: 'guess' }),
+        }).then((r) => r.status),
       ),
     );
     expect(statuses.every((s) => s === 401)).toBe(true);
     // the address budget (20) is untouched: a real name still reaches the password check
-    const real = await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'wrong' }) });
+    const real = await fetch(`${t.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'admin', password: 'wrong' }),
+    });
     expect(real.status).toBe(401);
   });
 });
@@ -239,11 +289,16 @@ describe('body size limits on every route but the upload', () => {
 /** Every state-changing route of the app, with its parameters filled in (the app's own route table, so a new route is covered). */
 async function writeRoutes(): Promise<{ method: string; path: string }[]> {
   const { createApp } = await import('../../src/server/app.ts');
-  const app = createApp({ repo: null as never, pool: null as never, limits: { maxFileBytes: 1, maxFiles: 1 } as never }); // routes only
+  const app = createApp({
+    repo: null as never,
+    pool: null as never,
+    limits: { maxFileBytes: 1, maxFiles: 1 } as never,
+  }); // routes only
   const seen = new Set<string>();
   const out: { method: string; path: string }[] = [];
   for (const r of app.routes) {
-    if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) || !r.path.startsWith('/api/') || r.path.includes('*')) continue;
+    if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) || !r.path.startsWith('/api/') || r.path.includes('*'))
+      continue;
     const key = `${r.method} ${r.path}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -264,25 +319,62 @@ describe('every state-changing route', () => {
 
   it('is listed: setup, login, logout, users, upload, delete, reprocess, review, bulk review', () => {
     expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-      ['DELETE /api/documents/x', 'POST /api/documents', 'POST /api/documents/x/reprocess', 'POST /api/login', 'POST /api/logout', 'POST /api/reviews', 'POST /api/setup', 'POST /api/users', 'PUT /api/findings/x/review'].sort(),
+      [
+        'DELETE /api/documents/x',
+        'POST /api/documents',
+        'POST /api/documents/x/reprocess',
+        'POST /api/login',
+        'POST /api/logout',
+        'POST /api/reviews',
+        'POST /api/setup',
+        'POST /api/users',
+        'PUT /api/findings/x/review',
+      ].sort(),
     );
   });
 
   it('refuses a rebound Host and a foreign Origin even with a valid admin session, and nothing changes', async () => {
     const port = new URL(t.url).port;
     const sessions = async () => Number((await t.repo.db.all('SELECT COUNT(*) AS n FROM sessions'))[0].n);
-    const before = { users: await t.repo.countUsers(), sessions: await sessions(), log: (await t.repo.auditLog({ limit: 1000 })).length };
+    const before = {
+      users: await t.repo.countUsers(),
+      sessions: await sessions(),
+      log: (await t.repo.auditLog({ limit: 1000 })).length,
+    };
     for (const { method, path } of routes) {
-      const forged: Record<string, string>[] = [{ host: `evil.example:${port}` }, { host: `127.0.0.1:${port}`, origin: 'https://evil.example' }, { host: `127.0.0.1:${port}`, origin: 'null' }];
+      const forged: Record<string, string>[] = [
+        { host: `evil.example:${port}` },
+        { host: `127.0.0.1:${port}`, origin: 'https://evil.example' },
+        { host: `127.0.0.1:${port}`, origin: 'null' },
+      ];
       for (const headers of forged) {
-        const body = JSON.stringify({ name: 'mallory', password: 'a long enough password', status: 'dismissed', reason: 'x', findingIds: ['x'] });
+        const body = JSON.stringify({
+          name: 'mallory',
+          password: 'a long enough password',
+          status: 'dismissed',
+          reason: 'x',
+          findingIds: ['x'],
+        });
         // (a DELETE body needs its length declared: node:http sends it unframed otherwise)
-        const res = await raw(`${t.url}${path}`, { method, headers: { ...t.auth, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers }, body });
+        const res = await raw(`${t.url}${path}`, {
+          method,
+          headers: {
+            ...t.auth,
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(body)),
+            ...headers,
+          },
+          body,
+        });
         expect(res.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(403);
         expectZhEn(res.body, headers.origin ? 'cross-origin' : 'bad-host');
       }
     }
-    expect({ users: await t.repo.countUsers(), sessions: await sessions(), log: (await t.repo.auditLog({ limit: 1000 })).length }).toEqual(before);
+    expect({
+      users: await t.repo.countUsers(),
+      sessions: await sessions(),
+      log: (await t.repo.auditLog({ limit: 1000 })).length,
+    }).toEqual(before);
     // the same session still works from the server's own origin
     expect((await raw(`${t.url}/api/me`, { headers: { ...t.auth, host: `127.0.0.1:${port}` } })).status).toBe(200);
   });
@@ -290,20 +382,30 @@ describe('every state-changing route', () => {
   it('refuses a body past its limit on each of them, signed in (the upload past its own, larger one)', async () => {
     const send = (method: string, path: string, body: Buffer, headers: Record<string, string>) =>
       new Promise<{ status: number; body: string }>((ok, fail) => {
-        const req = request(`${t.url}${path}`, { method, agent: false, headers: { 'content-length': String(body.length), ...headers } }, (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (d) => (text += d));
-          res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
-        });
-        req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? ok({ status: -1, body: '' }) : fail(e)));
+        const req = request(
+          `${t.url}${path}`,
+          { method, agent: false, headers: { 'content-length': String(body.length), ...headers } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (text += d));
+            res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
+        req.on('error', (e: NodeJS.ErrnoException) =>
+          e.code === 'EPIPE' || e.code === 'ECONNRESET' ? ok({ status: -1, body: '' }) : fail(e),
+        );
         req.end(body);
       });
     let answered = 0;
     for (const { method, path } of routes) {
       const upload = path === '/api/documents' && method === 'POST';
       // the upload's limit here: 64 KB per file × 1 file + 1 MB (see createApp's requestLimit)
-      const size = upload ? 1024 * 1024 + 64 * 1024 + 1 : path === '/api/login' || path === '/api/setup' ? BODY_LIMITS.signIn + 1 : BODY_LIMITS.json + 1;
+      const size = upload
+        ? 1024 * 1024 + 64 * 1024 + 1
+        : path === '/api/login' || path === '/api/setup'
+          ? BODY_LIMITS.signIn + 1
+          : BODY_LIMITS.json + 1;
       const body = Buffer.from(`{"reason":"${'x'.repeat(size)}"}`);
       const type = upload ? 'multipart/form-data; boundary=b' : 'application/json';
       const res = await send(method, path, body, { ...t.auth, 'content-type': type });
@@ -318,7 +420,9 @@ describe('every state-changing route', () => {
   it('exports a finding whose text is a formula as text, through the API', async () => {
     const { newDocument, finding } = await import('../store/backends.ts');
     const evil = { ...finding('error', 'row-sum', 1), message: '=HYPERLINK("http://evil.example","点我")' };
-    const { document } = await t.repo.saveDocument(newDocument('formula', { audit: { status: 'done', findings: [evil] } }));
+    const { document } = await t.repo.saveDocument(
+      newDocument('formula', { audit: { status: 'done', findings: [evil] } }),
+    );
     const res = await fetch(`${t.url}/api/documents/${document.id}/findings/export?format=csv`, { headers: t.auth });
     expect(res.status).toBe(200);
     const csv = await res.text();

@@ -14,7 +14,11 @@ describe('coverage', () => {
     expect(c.checkedStandard).toBe(9);
     expect(c.tables[0]).toMatchObject({ key: 'final.income_expenditure_summary', state: 'checked', standard: true });
     // The three empty tables are checked as empty (their statement is checked), not "not checked".
-    expect(c.tables.filter((t) => t.state === 'empty').map((t) => t.key)).toEqual(['final.gov_fund', 'final.state_capital', 'final.three_public']);
+    expect(c.tables.filter((t) => t.state === 'empty').map((t) => t.key)).toEqual([
+      'final.gov_fund',
+      'final.state_capital',
+      'final.three_public',
+    ]);
     expect(coverageLine(c)).toBe('标准表 9 张，已核对 9 张');
   });
 

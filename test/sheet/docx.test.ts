@@ -18,7 +18,9 @@ describe('check sheet docx', () => {
       expect(i, item.label).toBeGreaterThanOrEqual(0);
       at = i;
     }
-    expect(text).toMatch(/1\. 一般公共预算财政拨款基本支出决算明细表“301 工资福利支出”决算数印为“151\.911”.*（第308行）/);
+    expect(text).toMatch(
+      /1\. 一般公共预算财政拨款基本支出决算明细表“301 工资福利支出”决算数印为“151\.911”.*（第308行）/,
+    );
     expect(text).toContain('未能核对');
     expect(text).toContain('没有页面图像');
   });

@@ -12,10 +12,14 @@ import { GOLDEN_DIR, GOLDEN_PDFS, goldenSeeds, SHARED } from './goldens.ts';
 describe('golden check sheets', () => {
   for (const g of [...goldenSeeds(), ...GOLDEN_PDFS]) {
     const file = join(SHARED, g.path);
-    it.skipIf(!existsSync(file))(g.name, async () => {
-      const d = await parseBytes(new Uint8Array(readFileSync(file)), { fileName: basename(file) });
-      const md = new TextDecoder().decode(await writeSheet(await prepareSheet(d, null), 'md'));
-      expect(md).toBe(readFileSync(join(GOLDEN_DIR, `${g.name}.md`), 'utf8'));
-    }, 60_000);
+    it.skipIf(!existsSync(file))(
+      g.name,
+      async () => {
+        const d = await parseBytes(new Uint8Array(readFileSync(file)), { fileName: basename(file) });
+        const md = new TextDecoder().decode(await writeSheet(await prepareSheet(d, null), 'md'));
+        expect(md).toBe(readFileSync(join(GOLDEN_DIR, `${g.name}.md`), 'utf8'));
+      },
+      60_000,
+    );
   }
 });

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 export const SHARED = join(import.meta.dirname, '../../../shared');
 
 export const GOLDEN_PDFS: readonly { name: string; path: string }[] = [
-  { name: '重庆-市政府办公厅-2026预算', path: 'corpus/calinchow-del__renwu/004_重庆/2026年重庆市人民政府办公厅部门预算.pdf' },
+  {
+    name: '重庆-市政府办公厅-2026预算',
+    path: 'corpus/calinchow-del__renwu/004_重庆/2026年重庆市人民政府办公厅部门预算.pdf',
+  },
   { name: '上海-市司法局-2026预算', path: 'corpus/calinchow-del__renwu/001_上海/2026年上海市司法局_部门预算.pdf' },
   { name: '广州-信访局-2026预算', path: 'corpus/calinchow-del__renwu/005_广州/信访局_2026年部门预算.pdf' },
   { name: '福州-生态环境局-2026预算', path: 'corpus/calinchow-del__renwu/017_福州/2026年福州市生态环境局部门预算.pdf' },

@@ -18,7 +18,10 @@ const REFUSED: readonly [string, 'not-a-disclosure' | 'image-only'][] = [
   ['040_长春/交通运输局_2026年部门预算.pdf', 'not-a-disclosure'],
   ['040_长春/统计局_2026年部门预算.pdf', 'not-a-disclosure'],
   ['015_长沙/文化广电旅游体育局_长财文指[2025]037号_关于下达2025年文化和旅游项目资金的通知.pdf.pdf', 'image-only'],
-  ['015_长沙/财政局_长财金指〔2025〕6号--长沙市财政局关于下达2025年普惠金融发展专项资金预算的通知.pdf.pdf', 'image-only'],
+  [
+    '015_长沙/财政局_长财金指〔2025〕6号--长沙市财政局关于下达2025年普惠金融发展专项资金预算的通知.pdf.pdf',
+    'image-only',
+  ],
 ];
 // Real disclosures that look thin: a Beijing budget with narrative only (its tables are a separate file) and a
 // Guangzhou attachment of performance-goal tables only.

@@ -13,7 +13,9 @@ import { GOLDEN_PDFS, SHARED } from './goldens.ts';
 // The check sheet as the reviewer receives it: written as xlsx, read back with exceljs — the items in the reviewers'
 // order, 是/否/未能核对, numbered problems with their place, and (for PDF input) a picture anchored beside each.
 
-async function readBack(bytes: Uint8Array): Promise<{ ws: ExcelJS.Worksheet; rows: { label: string; verdict: string; text: string; row: number }[] }> {
+async function readBack(
+  bytes: Uint8Array,
+): Promise<{ ws: ExcelJS.Worksheet; rows: { label: string; verdict: string; text: string; row: number }[] }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   const ws = wb.getWorksheet('检查表')!;
@@ -22,8 +24,18 @@ async function readBack(bytes: Uint8Array): Promise<{ ws: ExcelJS.Worksheet; row
   ws.eachRow((r, n) => {
     if (r.getCell(2).value === '检查项目') header = n;
     // An item with several pictures spans several rows; its cells are merged, so only the first row carries them.
-    else if (header && n > header && ['是', '否', '未能核对'].includes(String(r.getCell(3).value ?? '')) && ws.getCell(n, 3).master.address === ws.getCell(n, 3).address)
-      rows.push({ label: String(r.getCell(2).value), verdict: String(r.getCell(3).value), text: String(r.getCell(4).value ?? ''), row: n });
+    else if (
+      header &&
+      n > header &&
+      ['是', '否', '未能核对'].includes(String(r.getCell(3).value ?? '')) &&
+      ws.getCell(n, 3).master.address === ws.getCell(n, 3).address
+    )
+      rows.push({
+        label: String(r.getCell(2).value),
+        verdict: String(r.getCell(3).value),
+        text: String(r.getCell(4).value ?? ''),
+        row: n,
+      });
   });
   return { ws, rows };
 }
@@ -35,12 +47,30 @@ describe('check sheet xlsx from a seed (text input)', () => {
     expect(ws.getCell('A1').value).toBe('2023年度部门决算公开情况检查表');
     expect(ws.getCell('B2').value).toBe('株洲市天元区医疗保障局');
     const labels = rows.map((r) => r.label);
-    expect(labels.slice(0, 7)).toEqual(['及时公开部门决算', '封面', '目录', '主要职能', '机构设置', '名词解释', '情况说明']);
-    expect(labels.slice(-2)).toEqual(['其他相关说明（“三公”经费、机关运行经费、政府采购、国有资产、绩效等）', '项目经费情况说明']);
+    expect(labels.slice(0, 7)).toEqual([
+      '及时公开部门决算',
+      '封面',
+      '目录',
+      '主要职能',
+      '机构设置',
+      '名词解释',
+      '情况说明',
+    ]);
+    expect(labels.slice(-2)).toEqual([
+      '其他相关说明（“三公”经费、机关运行经费、政府采购、国有资产、绩效等）',
+      '项目经费情况说明',
+    ]);
     // One row per standard table, by its printed title, in the document's order.
     expect(labels.slice(7, 16)).toEqual([
-      '《收入支出决算总表》', '《收入决算表》', '《支出决算表》', '《财政拨款收入支出决算总表》', '《一般公共预算财政拨款支出决算表》',
-      '《一般公共预算财政拨款基本支出决算明细表》', '《政府性基金预算财政拨款收入支出决算表》', '《国有资本经营预算财政拨款支出决算表》', '《财政拨款“三公”经费支出决算表》',
+      '《收入支出决算总表》',
+      '《收入决算表》',
+      '《支出决算表》',
+      '《财政拨款收入支出决算总表》',
+      '《一般公共预算财政拨款支出决算表》',
+      '《一般公共预算财政拨款基本支出决算明细表》',
+      '《政府性基金预算财政拨款收入支出决算表》',
+      '《国有资本经营预算财政拨款支出决算表》',
+      '《财政拨款“三公”经费支出决算表》',
     ]);
     expect(rows[0].verdict).toBe('未能核对');
     // The 3-decimal figure of the 06表 (151.911), with its line.
@@ -97,7 +127,12 @@ describe.skipIf(!haveChromium || CORPUS_PDFS.length < 2)('check sheet xlsx from 
           expect(x.text).toMatch(/（第\d+页）$/);
         }
         const n = item.problems.filter((x) => x.image).length;
-        const here = images.filter((im) => im.range.tl.nativeCol === 4 && im.range.tl.nativeRow >= r.row - 1 && im.range.tl.nativeRow < r.row - 1 + Math.max(n, 1));
+        const here = images.filter(
+          (im) =>
+            im.range.tl.nativeCol === 4 &&
+            im.range.tl.nativeRow >= r.row - 1 &&
+            im.range.tl.nativeRow < r.row - 1 + Math.max(n, 1),
+        );
         expect(here).toHaveLength(n);
       }
       // A picture is a PNG of a readable size (page cut around the box, not the whole page).
@@ -115,16 +150,25 @@ describe('check FILE --out', () => {
     err = [];
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    err.push(String(s));
-    return true;
-  });
+      err.push(String(s));
+      return true;
+    });
   });
   afterEach(() => vi.restoreAllMocks());
 
   it('writes the check sheet of one document (exit 1: the seed has errors)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caijian-sheet-'));
     const out = join(dir, '检查表.xlsx');
-    expect(await main(['check', join(SHARED, 'seeds', '000_29b57f9efee068d5.txt'), '--out', out, '--source-url', 'https://example.gov.cn/2023/jsgk.html'])).toBe(1);
+    expect(
+      await main([
+        'check',
+        join(SHARED, 'seeds', '000_29b57f9efee068d5.txt'),
+        '--out',
+        out,
+        '--source-url',
+        'https://example.gov.cn/2023/jsgk.html',
+      ]),
+    ).toBe(1);
     const { ws, rows } = await readBack(new Uint8Array(readFileSync(out)));
     expect(ws.getCell('B4').value).toBe('https://example.gov.cn/2023/jsgk.html');
     expect(rows.length).toBe(18);

@@ -13,7 +13,10 @@ import { createHash } from 'node:crypto';
 // schema, dropped afterwards, so runs never see each other.
 
 export const PG_URL = process.env.CAIJIAN_TEST_PG_URL;
-if (!PG_URL) console.warn('[store] PostgreSQL tests SKIPPED: CAIJIAN_TEST_PG_URL is not set (source scripts/ci-services.sh to run them)');
+if (!PG_URL)
+  console.warn(
+    '[store] PostgreSQL tests SKIPPED: CAIJIAN_TEST_PG_URL is not set (source scripts/ci-services.sh to run them)',
+  );
 
 export interface Backend {
   name: 'sqlite' | 'postgres';
@@ -60,7 +63,13 @@ export function finding(severity: AuditFinding['severity'], ruleId = 'rule-x', n
     severity,
     message: `问题 ${n}`,
     messageEn: `problem ${n}`,
-    location: { table: 'final.income', tableTitle: '收入决算表', row: '21015', column: 'total', source: { kind: 'text', line: 10 + n, column: 3 } },
+    location: {
+      table: 'final.income',
+      tableTitle: '收入决算表',
+      row: '21015',
+      column: 'total',
+      source: { kind: 'text', line: 10 + n, column: 3 },
+    },
   };
 }
 
@@ -79,8 +88,18 @@ export function newDocument(content: string | Uint8Array, over: Partial<NewDocum
     pageCount: null,
     tableCount: 9,
     modelJson: JSON.stringify({ schemaVersion: 1, tables: [] }),
-    figures: { unit: '万元', totalExpenditure: '289.70', basic: '185.01', project: '104.69', byClass: [], threePublic: null },
-    audit: { status: 'done', findings: [finding('error', 'a', 1), finding('warning', 'b', 2), finding('info', 'c', 3)] },
+    figures: {
+      unit: '万元',
+      totalExpenditure: '289.70',
+      basic: '185.01',
+      project: '104.69',
+      byClass: [],
+      threePublic: null,
+    },
+    audit: {
+      status: 'done',
+      findings: [finding('error', 'a', 1), finding('warning', 'b', 2), finding('info', 'c', 3)],
+    },
     uploadedBy: null,
     ...over,
   };

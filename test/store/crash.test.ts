@@ -13,7 +13,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('keeps everything committed before a process is killed mid-import', async () => {
   const db = join(dir, 'crash.sqlite');
-  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'fixtures/crash-import.ts'), db], { encoding: 'utf8', timeout: 30_000 });
+  const child = spawnSync(process.execPath, [join(import.meta.dirname, 'fixtures/crash-import.ts'), db], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   expect(child.stdout).toContain('first stored');
   expect(child.signal).toBe('SIGKILL');
 

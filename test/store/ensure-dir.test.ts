@@ -22,7 +22,8 @@ describe('ensureDir', () => {
     const root = mkdtempSync(join(tmpdir(), 'caijian-dir-'));
     writeFileSync(join(root, 'file'), 'x');
     expect(() => ensureDir(join(root, 'file', 'sub'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
-    if (existsSync('/proc/self')) expect(() => ensureDir('/proc/caijian-nope/sub')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    if (existsSync('/proc/self'))
+      expect(() => ensureDir('/proc/caijian-nope/sub')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 
   it.skipIf(!existsSync('/proc/self'))('a store under /proc is refused with a message, not a hang', async () => {

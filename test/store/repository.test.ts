@@ -62,7 +62,14 @@ for (const backend of backends) {
       expect(Array.from((await repo.getFile(first.document.sha256))!)).toEqual(Array.from(bytes));
       const [files] = await repo.db.all('SELECT COUNT(*) AS n FROM files');
       expect(Number(files.n)).toBe(1);
-      expect(first.document).toMatchObject({ errors: 1, warnings: 1, infos: 1, size: bytes.length, uploadedBy: admin.id, auditStatus: 'done' });
+      expect(first.document).toMatchObject({
+        errors: 1,
+        warnings: 1,
+        infos: 1,
+        size: bytes.length,
+        uploadedBy: admin.id,
+        auditStatus: 'done',
+      });
     });
 
     it('rolls back a failed import completely and keeps what was stored before', async () => {
@@ -96,7 +103,9 @@ for (const backend of backends) {
     it('lists documents by entity, region, year, kind, errors and free text, with facets and series', async () => {
       await repo.saveDocument(newDocument('a'));
       await repo.saveDocument(newDocument('b', { fiscalYear: 2022, audit: { status: 'done', findings: [] } }));
-      await repo.saveDocument(newDocument('c', { entity: '邵阳市医疗保障局', region: '邵阳市', kind: '预算', fileName: 'shaoyang.pdf' }));
+      await repo.saveDocument(
+        newDocument('c', { entity: '邵阳市医疗保障局', region: '邵阳市', kind: '预算', fileName: 'shaoyang.pdf' }),
+      );
       expect((await repo.listDocuments()).total).toBe(3);
       expect((await repo.listDocuments({ region: '邵阳市' })).items.map((d) => d.entity)).toEqual(['邵阳市医疗保障局']);
       expect((await repo.listDocuments({ year: 2022 })).total).toBe(1);
@@ -107,7 +116,10 @@ for (const backend of backends) {
       expect((await repo.listDocuments({ q: '天元' })).total).toBe(2);
       expect((await repo.listDocuments({ limit: 1 })).items).toHaveLength(1);
       const facets = await repo.facets();
-      expect(facets.years).toEqual([{ value: 2022, count: 1 }, { value: 2023, count: 2 }]);
+      expect(facets.years).toEqual([
+        { value: 2022, count: 1 },
+        { value: 2023, count: 2 },
+      ]);
       expect(facets.regions.map((r) => r.value).sort()).toEqual(['株洲市天元区', '邵阳市'].sort());
       const series = await repo.series({ entity: '株洲市天元区医疗保障局' });
       expect(series.map((p) => p.fiscalYear)).toEqual([2022, 2023]);
@@ -115,7 +127,9 @@ for (const backend of backends) {
     });
 
     it('attaches a late audit only to documents stored without one', async () => {
-      const { document } = await repo.saveDocument(newDocument('no audit yet', { audit: { status: 'unavailable', findings: [] } }));
+      const { document } = await repo.saveDocument(
+        newDocument('no audit yet', { audit: { status: 'unavailable', findings: [] } }),
+      );
       expect((await repo.documentsWithoutAudit()).map((d) => d.id)).toEqual([document.id]);
       const audit = newDocument('x').audit;
       expect(await repo.attachAudit(document.id, audit)).toBe(true);
@@ -133,11 +147,26 @@ for (const backend of backends) {
       // The rerun no longer reports finding 2 (rule b) and reports a new one.
       const findings = [audit.findings[0], audit.findings[2], { ...audit.findings[2], ruleId: 'd', message: '新问题' }];
       const { modelJson, figures, kind, fiscalYear, entity, region, pageCount, tableCount } = newDocument('x');
-      const r = await repo.reprocessDocument(document.id, { modelJson, figures, kind, fiscalYear, entity, region, pageCount, tableCount: tableCount + 1, audit: { status: 'done', findings } });
+      const r = await repo.reprocessDocument(document.id, {
+        modelJson,
+        figures,
+        kind,
+        fiscalYear,
+        entity,
+        region,
+        pageCount,
+        tableCount: tableCount + 1,
+        audit: { status: 'done', findings },
+      });
       expect(r).toEqual({ carried: 1 });
       const after = await repo.listFindings(document.id);
       expect(after.map((f) => f.ruleId)).toEqual(['a', 'c', 'd']);
-      expect(after[0].review).toMatchObject({ status: 'dismissed', reason: '尾数误差', userName: 'admin', at: (await repo.reviewHistory(before[0].id))[0].at });
+      expect(after[0].review).toMatchObject({
+        status: 'dismissed',
+        reason: '尾数误差',
+        userName: 'admin',
+        at: (await repo.reviewHistory(before[0].id))[0].at,
+      });
       expect(after[1].review).toBeNull();
       const summary = (await repo.getDocument(document.id))!.summary;
       // The carried dismissal of the error keeps it out of the counts.
@@ -146,7 +175,19 @@ for (const backend of backends) {
       const [all] = await repo.db.all('SELECT COUNT(*) AS n FROM findings WHERE document_id = ?', [document.id]);
       expect(Number(all.n)).toBe(6);
       expect((await repo.reviewHistory(before[1].id)).map((x) => x.reason)).toEqual(['确有错误']);
-      expect(await repo.reprocessDocument('nope', { modelJson, figures, kind, fiscalYear, entity, region, pageCount, tableCount, audit })).toBeNull();
+      expect(
+        await repo.reprocessDocument('nope', {
+          modelJson,
+          figures,
+          kind,
+          fiscalYear,
+          entity,
+          region,
+          pageCount,
+          tableCount,
+          audit,
+        }),
+      ).toBeNull();
     });
 
     it('stores concurrent imports completely and once each', async () => {

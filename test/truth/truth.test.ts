@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { baselineOf, compare, HELD_OUT, missClass, type Run } from '../../scripts/score-truth.ts';
 import { drawHeldOut } from '../../scripts/truth/pick-held-out.ts';
 import { corpusDir, loadRecords, readPick, truthDir, type TruthCell } from '../../scripts/truth/record.ts';
-import { emptyTallies, normLabel, scoreCell, scoreDoc, scoreTables, type Miss, type ModelDoc } from '../../scripts/truth/score.ts';
+import {
+  emptyTallies,
+  normLabel,
+  scoreCell,
+  scoreDoc,
+  scoreTables,
+  type Miss,
+  type ModelDoc,
+} from '../../scripts/truth/score.ts';
 
 // The labelled truth set (test/truth/docs) and its scorer. Scoring the whole set reads every PDF (minutes on the
 // shared machine), so it runs as `npm run test:corpus`, which exits 1 when a figure falls below
@@ -17,7 +25,10 @@ describe('truth set records', () => {
     expect(records.length).toBeGreaterThan(0);
     for (const { record } of records.filter((r) => r.record.disclosure && (r.record.cells ?? []).length > 0)) {
       // The schema checks that cells sit in listed tables and number >= 10; the draw must include a total row.
-      expect(record.cells!.some((c) => /合计|总计/.test(c.rowLabel ?? '') || (c.rowCode === null && c.rowLabel === null)), record.file).toBe(true);
+      expect(
+        record.cells!.some((c) => /合计|总计/.test(c.rowLabel ?? '') || (c.rowCode === null && c.rowLabel === null)),
+        record.file,
+      ).toBe(true);
     }
   });
 
@@ -37,7 +48,9 @@ describe('truth set records', () => {
     expect(pick.c?.length).toBeGreaterThan(0);
     expect(pick.c!.filter((f) => earlier.has(f))).toEqual([]);
     const tsv = readFileSync(join(corpusDir, 'sources.tsv'), 'utf8');
-    expect(drawHeldOut(pick.cSeed!, pick.c!.length, 'c', pick as unknown as Record<string, unknown>, tsv)).toEqual(pick.c);
+    expect(drawHeldOut(pick.cSeed!, pick.c!.length, 'c', pick as unknown as Record<string, unknown>, tsv)).toEqual(
+      pick.c,
+    );
   });
 });
 
@@ -68,12 +81,22 @@ describe('held-out figures', () => {
   });
 
   it('names the class of each miss from what the scorer found', () => {
-    const miss = (figure: Miss['figure'], found: string): Miss => ({ doc: 'c05 x.pdf', figure, page: 36, expected: '', found });
+    const miss = (figure: Miss['figure'], found: string): Miss => ({
+      doc: 'c05 x.pdf',
+      figure,
+      page: 36,
+      expected: '',
+      found,
+    });
     expect(missClass(miss('entity', 'null'))).toBe('metadata (entity)');
     expect(missClass(miss('tablesKeyed', 'no table starting on pages ±1'))).toBe('table not keyed');
     expect(missClass(miss('cellsExact', 'no table keyed budget.gov_fund'))).toBe('cell in a table not keyed');
-    expect(missClass(miss('cellsExact', 'value in no cell of the table; row: [2149801|公路水路运输] 合计=1'))).toBe('digits not read');
-    expect(missClass(miss('cellsExact', 'row not found; value in: [-|-] 合计=64463.40'))).toBe('row code/label missing or wrong');
+    expect(missClass(miss('cellsExact', 'value in no cell of the table; row: [2149801|公路水路运输] 合计=1'))).toBe(
+      'digits not read',
+    );
+    expect(missClass(miss('cellsExact', 'row not found; value in: [-|-] 合计=64463.40'))).toBe(
+      'row code/label missing or wrong',
+    );
     expect(missClass(miss('cellsExact', 'row: [2149801|公路水路运输] 合计=64463.40'))).toMatch(/^column shifted/);
   });
 });
@@ -89,7 +112,15 @@ const model = (): ModelDoc => ({
       title: '支出预算总表',
       page: 12,
       rows: [
-        { code: '22102', label: '住房改革支出', page: 13, cells: [{ column: '支出预算/合计', value: '4232500', page: 13 }, { column: '支出预算/基本支出', value: '4232500', page: 13 }] },
+        {
+          code: '22102',
+          label: '住房改革支出',
+          page: 13,
+          cells: [
+            { column: '支出预算/合计', value: '4232500', page: 13 },
+            { column: '支出预算/基本支出', value: '4232500', page: 13 },
+          ],
+        },
         { code: null, label: '合计', page: 13, cells: [{ column: '支出预算/合计', value: '471452100.00', page: 13 }] },
       ],
     },
@@ -97,7 +128,14 @@ const model = (): ModelDoc => ({
 });
 
 describe('scoring rules', () => {
-  const cell: TruthCell = { table: 'budget.expenditure', page: 13, rowCode: '22102', rowLabel: '住房改革支出', column: '支出/合计', value: '4232500' };
+  const cell: TruthCell = {
+    table: 'budget.expenditure',
+    page: 13,
+    rowCode: '22102',
+    rowLabel: '住房改革支出',
+    column: '支出/合计',
+    value: '4232500',
+  };
 
   function score(c: TruthCell, m = model()) {
     const t = emptyTallies();
@@ -114,13 +152,19 @@ describe('scoring rules', () => {
 
   it('a wrong value, a wrong code, a wrong label or the wrong column is a miss, and the partial figures say which', () => {
     const wrongValue = score({ ...cell, value: '4232501' });
-    expect([wrongValue.t.cellsExact.hit, wrongValue.t.cellValueInTable.hit, wrongValue.t.cellRowRight.hit]).toEqual([0, 0, 1]);
+    expect([wrongValue.t.cellsExact.hit, wrongValue.t.cellValueInTable.hit, wrongValue.t.cellRowRight.hit]).toEqual([
+      0, 0, 1,
+    ]);
     expect(wrongValue.misses[0].found).toContain('住房改革支出');
     const wrongCode = score({ ...cell, rowCode: '2210201' });
-    expect([wrongCode.t.cellsExact.hit, wrongCode.t.cellValueInTable.hit, wrongCode.t.cellRowRight.hit]).toEqual([0, 1, 0]);
+    expect([wrongCode.t.cellsExact.hit, wrongCode.t.cellValueInTable.hit, wrongCode.t.cellRowRight.hit]).toEqual([
+      0, 1, 0,
+    ]);
     expect(score({ ...cell, rowLabel: '住房公积金' }).t.cellsExact.hit).toBe(0);
     const wrongColumn = score({ ...cell, column: '支出预算/项目支出' });
-    expect([wrongColumn.t.cellsExact.hit, wrongColumn.t.cellColumnRight.hit, wrongColumn.t.cellRowRight.hit]).toEqual([0, 0, 1]);
+    expect([wrongColumn.t.cellsExact.hit, wrongColumn.t.cellColumnRight.hit, wrongColumn.t.cellRowRight.hit]).toEqual([
+      0, 0, 1,
+    ]);
   });
 
   it('a cell in a table the reader did not key is a miss even when the digits were read', () => {
@@ -133,11 +177,17 @@ describe('scoring rules', () => {
   it('tables count when the key starts on the printed page ± 1, once each; new: keys are misses', () => {
     const t = emptyTallies();
     const misses: Miss[] = [];
-    scoreTables('doc', [
-      { key: 'budget.expenditure', title: '支出预算总表', page: 11, empty: false },
-      { key: 'budget.expenditure', title: '支出预算总表', page: 12, empty: false },
-      { key: 'new:x', title: 'x', page: 12, empty: false },
-    ], model(), t, misses);
+    scoreTables(
+      'doc',
+      [
+        { key: 'budget.expenditure', title: '支出预算总表', page: 11, empty: false },
+        { key: 'budget.expenditure', title: '支出预算总表', page: 12, empty: false },
+        { key: 'new:x', title: 'x', page: 12, empty: false },
+      ],
+      model(),
+      t,
+      misses,
+    );
     expect(t.tablesKeyed).toEqual({ hit: 1, total: 3 });
     expect(misses.map((m) => m.page)).toEqual([12, 12]);
   });

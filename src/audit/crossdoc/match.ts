@@ -1,7 +1,16 @@
 import type { AmountUnit, Disclosure, Row, Table } from '../../model/disclosure.ts';
 import { fromUnits } from '../../model/decimal.ts';
 import { tablesByKey } from '../../model/query.ts';
-import { cellPlace, cellValue, rowMisaligned, tableMisaligned, tablePrecision, tidy, unitOf, type CellValue } from '../cells.ts';
+import {
+  cellPlace,
+  cellValue,
+  rowMisaligned,
+  tableMisaligned,
+  tablePrecision,
+  tidy,
+  unitOf,
+  type CellValue,
+} from '../cells.ts';
 import { shift, type Interval } from '../interval.ts';
 import { grandTotalRow } from '../refs.ts';
 import type { DocumentRef, FindingPlace } from '../types.ts';
@@ -29,7 +38,12 @@ export function yearless(s: string, year: number | null): string {
 function sameRow(t: Table, r: Row, other: Table): Row | undefined {
   if (r.item) return other.rows.find((x) => x.item === r.item && x.section === r.section);
   if (r.code) {
-    const hits = other.rows.filter((x) => x.code === r.code && (x.section ?? null) === (r.section ?? null) && (x.codeSystem ?? null) === (r.codeSystem ?? null));
+    const hits = other.rows.filter(
+      (x) =>
+        x.code === r.code &&
+        (x.section ?? null) === (r.section ?? null) &&
+        (x.codeSystem ?? null) === (r.codeSystem ?? null),
+    );
     return hits.length === 1 ? hits[0] : undefined;
   }
   if (r === grandTotalRow(t)) return grandTotalRow(other);
@@ -42,17 +56,31 @@ function sameRow(t: Table, r: Row, other: Table): Row | undefined {
   return lines(t).length === 1 && lines(other).length === 1 && lines(t)[0] === r ? lines(other)[0] : undefined;
 }
 
-function sameColumn(t: Table, column: string, year: number | null, other: Table, otherYear: number | null): string | undefined {
+function sameColumn(
+  t: Table,
+  column: string,
+  year: number | null,
+  other: Table,
+  otherYear: number | null,
+): string | undefined {
   if (other.columns.some((k) => k.key === column) && !column.includes('年')) return column;
   const label = t.columns.find((k) => k.key === column)?.label ?? column;
   const want = yearless(column, year);
   const wantLabel = yearless(label, year);
-  const hit = other.columns.find((k) => yearless(k.key, otherYear) === want) ?? other.columns.find((k) => yearless(k.label, otherYear) === wantLabel);
+  const hit =
+    other.columns.find((k) => yearless(k.key, otherYear) === want) ??
+    other.columns.find((k) => yearless(k.label, otherYear) === wantLabel);
   return hit?.key;
 }
 
 /** The cell in `other` printing what (t, row, column) prints in `d`; undefined when it cannot be told. */
-export function cellInOther(d: Disclosure, t: Table, row: Row, column: string, other: Disclosure): OtherCell | undefined {
+export function cellInOther(
+  d: Disclosure,
+  t: Table,
+  row: Row,
+  column: string,
+  other: Disclosure,
+): OtherCell | undefined {
   for (const ot of tablesByKey(other, t.key)) {
     if (ot.status !== 'data' || tableMisaligned(ot)) continue;
     const orow = sameRow(t, row, ot);
@@ -82,5 +110,11 @@ export function cellInterval(c: OtherCell): Interval {
 
 /** The other document as a finding names it (Finding.counterpart.document). */
 export function documentRef(d: Disclosure): DocumentRef {
-  return { fileName: d.source.fileName ?? null, entity: d.entity.name, fiscalYear: d.fiscalYear, kind: d.kind, ...(d.source.sha256 ? { sha256: d.source.sha256 } : {}) };
+  return {
+    fileName: d.source.fileName ?? null,
+    entity: d.entity.name,
+    fiscalYear: d.fiscalYear,
+    kind: d.kind,
+    ...(d.source.sha256 ? { sha256: d.source.sha256 } : {}),
+  };
 }

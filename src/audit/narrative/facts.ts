@@ -85,8 +85,13 @@ function indexOf(text: string): TextIndex {
   depth[text.length] = d;
   const items = [...text.matchAll(ITEM_START)];
   const markers: TextIndex['markers'] = [];
-  for (const word of LIST_MARKER_WORDS) for (const at of offsetsOf(text, new RegExp(word, 'g'))) markers.push({ at, length: word.length });
-  markers.sort((a, b) => a.at - b.at || LIST_MARKER_WORDS.indexOf(text.substr(a.at, a.length)) - LIST_MARKER_WORDS.indexOf(text.substr(b.at, b.length)));
+  for (const word of LIST_MARKER_WORDS)
+    for (const at of offsetsOf(text, new RegExp(word, 'g'))) markers.push({ at, length: word.length });
+  markers.sort(
+    (a, b) =>
+      a.at - b.at ||
+      LIST_MARKER_WORDS.indexOf(text.substr(a.at, a.length)) - LIST_MARKER_WORDS.indexOf(text.substr(b.at, b.length)),
+  );
   lastIndex = {
     text,
     depth,
@@ -255,7 +260,13 @@ export function completions(figs: Figure[]): Completion[] {
     let actual: Figure | null = null;
     // “支出决算为0.16万元，完成预算0万元的0%” (佛山 2019 p26): the budget is printed inside the phrase
     const prev = figs[i - 1];
-    const inner = prev && prev.kind === 'amount' && !prev.change && prev.sentence === f.sentence && /^的?$/.test(f.label.replace(/\s+/g, '')) && COMPLETED.test(prev.label.replace(/\s+/g, ''));
+    const inner =
+      prev &&
+      prev.kind === 'amount' &&
+      !prev.change &&
+      prev.sentence === f.sentence &&
+      /^的?$/.test(f.label.replace(/\s+/g, '')) &&
+      COMPLETED.test(prev.label.replace(/\s+/g, ''));
     if (inner) budget = prev;
     else if (!COMPLETED.test(f.label)) return;
     for (let j = i - 1 - (inner ? 1 : 0); j >= 0 && j >= i - WINDOW && f.sentence - figs[j].sentence <= 1; j--) {
@@ -304,7 +315,8 @@ const RIGHT_AFTER = /^(增加|减少|增长|下降|多|少)(了)?$/;
 /** Offset of the first list marker lying wholly within text[from, to), or -1 (the first match of the marker words in that slice). */
 function firstMarker(ti: TextIndex, from: number, to: number): number {
   let k = lastAtOrBelow(ti.markerAts, from - 1) + 1;
-  for (; k < ti.markers.length && ti.markers[k].at < to; k++) if (ti.markers[k].at + ti.markers[k].length <= to) return ti.markers[k].at;
+  for (; k < ti.markers.length && ti.markers[k].at < to; k++)
+    if (ti.markers[k].at + ti.markers[k].length <= to) return ti.markers[k].at;
   return -1;
 }
 
@@ -315,7 +327,13 @@ export function changes(figs: Figure[], text = ''): Change[] {
   figs.forEach((f, i) => {
     if (f.kind !== 'amount' || !f.change) return;
     const next = figs[i + 1];
-    const pct = next && next.kind === 'percent' && next.sentence === f.sentence && /(增长|下降|降低|减少|增加|上升|增幅|减幅|降幅)(了|为)?$/.test(next.label) ? next : null;
+    const pct =
+      next &&
+      next.kind === 'percent' &&
+      next.sentence === f.sentence &&
+      /(增长|下降|降低|减少|增加|上升|增幅|减幅|降幅)(了|为)?$/.test(next.label)
+        ? next
+        : null;
     const rateDirection = pct ? (/(增长|增加|上升|增幅)(了|为)?$/.test(pct.label) ? 'up' : 'down') : null;
     let current: Figure | null = null;
     let prior: Figure | null = null;
@@ -338,7 +356,14 @@ export function changes(figs: Figure[], text = ''): Change[] {
       if (g.kind !== 'amount' || g.change || depthAt(text, g.start) !== depth) continue;
       if (listAt >= 0 && g.start > listAt && g.sentence === f.sentence && headBeforeList) continue;
       // “比上年X万元增加”: X is the base, and the level it changed to is stated before it
-      if (!prior && !current && j === i - 1 && PRIOR.test(g.label) && RIGHT_AFTER.test(f.label) && g.sentence === f.sentence) {
+      if (
+        !prior &&
+        !current &&
+        j === i - 1 &&
+        PRIOR.test(g.label) &&
+        RIGHT_AFTER.test(f.label) &&
+        g.sentence === f.sentence
+      ) {
         prior = g;
         continue;
       }
@@ -349,7 +374,13 @@ export function changes(figs: Figure[], text = ''): Change[] {
     // sentence after a list is of the amount the list hangs from, not of the list's last item; when that cannot be
     // told, the change has no current amount (not checked)
     const stop = lastOffset(ti.periods, f.start);
-    if (current && current.sentence < f.sentence && stop >= 0 && depthAt(text, stop) === 0 && !((fi.firstAmount.get(f.sentence) ?? Infinity) < f.start)) {
+    if (
+      current &&
+      current.sentence < f.sentence &&
+      stop >= 0 &&
+      depthAt(text, stop) === 0 &&
+      !((fi.firstAmount.get(f.sentence) ?? Infinity) < f.start)
+    ) {
       // the list: a marker in the sentence (up to 。) that ends with the current amount's item
       const block = Math.max(findBlockStart(text, f.start), lastOffset(ti.periods, current.start) + 1);
       const marker = firstMarker(ti, block, current.start);
@@ -409,9 +440,12 @@ export function threeNumbers(figs: Figure[], year: number | null): ThreeNumber[]
     const ofSentence = fi.amountsOf.get(p.sentence) ?? [];
     const upTo = lastAtOrBelow(ofSentence, i - 1) + 1;
     const inSentence = ofSentence.slice(Math.max(0, upTo - WINDOW), upTo).map((k) => figs[k]);
-    const prior = inSentence.find((g) => !g.change && priorYearLabel(g.label, year) && !/(比|较)[^，。；]*$/.test(g.label));
+    const prior = inSentence.find(
+      (g) => !g.change && priorYearLabel(g.label, year) && !/(比|较)[^，。；]*$/.test(g.label),
+    );
     if (!prior) return;
-    const change = figs[i - 1]?.kind === 'amount' && figs[i - 1].change && figs[i - 1].sentence === p.sentence ? figs[i - 1] : null;
+    const change =
+      figs[i - 1]?.kind === 'amount' && figs[i - 1].change && figs[i - 1].sentence === p.sentence ? figs[i - 1] : null;
     // the prior right before the change is narrative-change's form
     if (change && figs[i - 2] === prior) return;
     const levels = inSentence.filter((g) => !g.change && g !== prior && g.unit === prior.unit);

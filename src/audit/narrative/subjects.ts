@@ -110,7 +110,8 @@ const PREFIX_PARTS = [
 ];
 
 /** A department's name as printed before a label ("无锡市统计局", "北京市交通委员会部门", "广州市卫生健康委员会（本级）"). */
-const ENTITY = /^[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|办公室|办|中心|院|厅|部|署|馆|所|站|队|处|社|会|学校|医院|政府|街道办事处)(?:[（(](?:本级|汇总|部门)[)）])?/;
+const ENTITY =
+  /^[\u4e00-\u9fff]{2,30}?(?:局|委员会|委|办公室|办|中心|院|厅|部|署|馆|所|站|队|处|社|会|学校|医院|政府|街道办事处)(?:[（(](?:本级|汇总|部门)[)）])?/;
 
 function sameEntity(a: string, b: string): boolean {
   const core = (x: string) => x.replace(/[（(](本级|汇总|部门)[)）]$/, '').replace(/(部门|单位)$/, '');
@@ -120,7 +121,11 @@ function sameEntity(a: string, b: string): boolean {
 }
 
 /** Strips what may precede a term; null when something else is left (上年执行数, 比上年, 在职人员…). */
-export function stripPrefix(prefix: string, entityNames: readonly string[], year: number | null = null): { rest: string; scope: Scope | null } {
+export function stripPrefix(
+  prefix: string,
+  entityNames: readonly string[],
+  year: number | null = null,
+): { rest: string; scope: Scope | null } {
   let s = prefix.replace(/\s+/g, '');
   let scope: Scope | null = null;
   for (let guard = 0; guard < 20 && s; guard++) {
@@ -132,7 +137,14 @@ export function stripPrefix(prefix: string, entityNames: readonly string[], year
     const sc = /^(财政拨款|一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?)/.exec(s);
     if (sc) {
       const w = sc[1];
-      const found: Scope = w === '财政拨款' ? 'fiscal' : w.startsWith('一般') ? 'general' : w.startsWith('政府性') ? 'gov_fund' : 'state_capital';
+      const found: Scope =
+        w === '财政拨款'
+          ? 'fiscal'
+          : w.startsWith('一般')
+            ? 'general'
+            : w.startsWith('政府性')
+              ? 'gov_fund'
+              : 'state_capital';
       // 一般公共预算财政拨款: the narrower of the two
       if (!scope || scope === 'fiscal') scope = found;
       s = s.slice(w.length);
@@ -153,7 +165,11 @@ export function stripPrefix(prefix: string, entityNames: readonly string[], year
     // a department's name in another spelling ("北京市交通委员会部门" for 北京市交通委员会); a subordinate unit's name
     // ("…龙华分局") names that unit's money, not the document's
     const ent = ENTITY.exec(s);
-    if (ent && !/经费|支出|收入|预算|上年|执行|比|较|增|减|结转|采购|项目|资金|安排/.test(ent[0]) && entityNames.some((n) => sameEntity(n, ent[0]))) {
+    if (
+      ent &&
+      !/经费|支出|收入|预算|上年|执行|比|较|增|减|结转|采购|项目|资金|安排/.test(ent[0]) &&
+      entityNames.some((n) => sameEntity(n, ent[0]))
+    ) {
       s = s.slice(ent[0].length);
       continue;
     }
@@ -179,7 +195,12 @@ export interface LabelSubject {
 }
 
 /** The subject a label names, when the whole label is prefix + term + fillers. */
-export function subjectOfLabel(label: string, entityNames: readonly string[], year: number | null = null, kind: DocumentKind | null = null): LabelSubject | null {
+export function subjectOfLabel(
+  label: string,
+  entityNames: readonly string[],
+  year: number | null = null,
+  kind: DocumentKind | null = null,
+): LabelSubject | null {
   const s = label.replace(/\s+/g, '');
   let best: LabelSubject | null = null;
   const generic = GENERIC_BY_KIND[kindOf(kind)];
@@ -196,7 +217,12 @@ export function subjectOfLabel(label: string, entityNames: readonly string[], ye
 }
 
 /** A label that restates the amount of the subject named just before ("2026年预算数", "预算安排"). */
-export function isBareAmountLabel(label: string, entityNames: readonly string[], year: number | null = null, kind: DocumentKind | null = null): boolean {
+export function isBareAmountLabel(
+  label: string,
+  entityNames: readonly string[],
+  year: number | null = null,
+  kind: DocumentKind | null = null,
+): boolean {
   const s = label.replace(/\s+/g, '');
   const m = BARE_BY_KIND[kindOf(kind)]?.exec(s);
   if (!m) return false;
@@ -213,18 +239,29 @@ export interface LineRef {
   names: { name: string; level: '类' | '款' | '项' | null }[];
 }
 
-const LINE_FILLER: Record<DocumentKind, RegExp> = { 预算: new RegExp(`${FILLER_BY_KIND.预算}$`), 决算: new RegExp(`${FILLER_BY_KIND.决算}$`) };
+const LINE_FILLER: Record<DocumentKind, RegExp> = {
+  预算: new RegExp(`${FILLER_BY_KIND.预算}$`),
+  决算: new RegExp(`${FILLER_BY_KIND.决算}$`),
+};
 
 /**
  * Reads a 类/款/项 line from a label: "行政运行（2040601）", "住房公积金（01项）", "一般公共服务支出（类）",
  * "统计信息事务（款）行政运行（项）支出", or a bare name ("卫生健康支出") that the caller resolves against a table.
  */
-export function lineOfLabel(label: string, entityNames: readonly string[], year: number | null = null, kind: DocumentKind | null = null): LineRef | null {
+export function lineOfLabel(
+  label: string,
+  entityNames: readonly string[],
+  year: number | null = null,
+  kind: DocumentKind | null = null,
+): LineRef | null {
   let s = label.replace(/\s+/g, '').replace(LINE_FILLER[kindOf(kind)], '');
   const first = /[\u4e00-\u9fff]/.exec(s);
   if (!first) return null;
   // everything before the first name must be numbering and the like
-  const lead = /^((?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.]|\d+[、．.]|其中[:：]?|包括[:：]?|\d{4}年度?|本年|当年)*)/.exec(s)![1];
+  const lead =
+    /^((?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.]|\d+[、．.]|其中[:：]?|包括[:：]?|\d{4}年度?|本年|当年)*)/.exec(
+      s,
+    )![1];
   s = s.slice(lead.length);
   const out: LineRef = { names: [] };
   const code = /[（(](\d{3}|\d{5}|\d{7})(?:类|款|项)?(?:科目)?[)）]$/.exec(s);
@@ -245,6 +282,13 @@ export function lineOfLabel(label: string, entityNames: readonly string[], year:
   } else if (!out.code) return null;
   if (out.names.length === 0 && !out.code) return null;
   // a name that is a department's, or a known subject's wording, is not a line
-  if (out.names.length === 1 && !out.code && !out.tail && out.names[0].level === null && subjectOfLabel(out.names[0].name, entityNames, year, kind)) return null;
+  if (
+    out.names.length === 1 &&
+    !out.code &&
+    !out.tail &&
+    out.names[0].level === null &&
+    subjectOfLabel(out.names[0].name, entityNames, year, kind)
+  )
+    return null;
   return out;
 }

@@ -28,7 +28,13 @@ export interface CellSpec {
   last?: RegExp;
 }
 
-const c = (table: string, row: string, column: string, header?: RegExp, last?: RegExp): CellSpec => ({ table, row, column, header, last });
+const c = (table: string, row: string, column: string, header?: RegExp, last?: RegExp): CellSpec => ({
+  table,
+  row,
+  column,
+  header,
+  last,
+});
 const B = (k: string) => `budget.${k}`;
 
 // 收支总表 columns printed as “收入/预算” and “支出/预算” (广州) carry no key: found by their header
@@ -49,8 +55,15 @@ const ITEM_LINES: Record<string, string> = {
 /** Where each subject is printed, by scope; a scope not listed falls back to 'all'. */
 export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   grand_total: {
-    all: [summaryIncome('grand_total'), c(B('summary'), 'expenditure_function.grand_total', 'amount', OUT), incomeCol('total')],
-    fiscal: [c(B('fiscal_summary'), 'income.grand_total', 'amount'), c(B('fiscal_summary'), 'expenditure.grand_total', 'amount')],
+    all: [
+      summaryIncome('grand_total'),
+      c(B('summary'), 'expenditure_function.grand_total', 'amount', OUT),
+      incomeCol('total'),
+    ],
+    fiscal: [
+      c(B('fiscal_summary'), 'income.grand_total', 'amount'),
+      c(B('fiscal_summary'), 'expenditure.grand_total', 'amount'),
+    ],
   },
   'income.grand_total': {
     all: [summaryIncome('grand_total'), incomeCol('total')],
@@ -59,33 +72,70 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   'income.total': {
     // "收入预算" names the 总计 or the 本年收入合计, as the department prints it
     all: [summaryIncome('total'), summaryIncome('grand_total'), incomeCol('current_total'), incomeCol('total')],
-    fiscal: [c(B('fiscal_summary'), 'income.current', 'amount'), c(B('fiscal_summary'), 'income.grand_total', 'amount')],
-    general: [summaryIncome('general_budget'), c(B('fiscal_summary'), 'income.general_budget', 'amount'), incomeCol('general_budget')],
+    fiscal: [
+      c(B('fiscal_summary'), 'income.current', 'amount'),
+      c(B('fiscal_summary'), 'income.grand_total', 'amount'),
+    ],
+    general: [
+      summaryIncome('general_budget'),
+      c(B('fiscal_summary'), 'income.general_budget', 'amount'),
+      incomeCol('general_budget'),
+    ],
     gov_fund: [summaryIncome('gov_fund'), c(B('fiscal_summary'), 'income.gov_fund', 'amount'), incomeCol('gov_fund')],
-    state_capital: [summaryIncome('state_capital'), c(B('fiscal_summary'), 'income.state_capital', 'amount'), incomeCol('state_capital')],
+    state_capital: [
+      summaryIncome('state_capital'),
+      c(B('fiscal_summary'), 'income.state_capital', 'amount'),
+      incomeCol('state_capital'),
+    ],
   },
   'expenditure.grand_total': {
     all: [c(B('summary'), 'expenditure_function.grand_total', 'amount', OUT), c(B('expenditure'), 'total', 'total')],
     fiscal: [c(B('fiscal_summary'), 'expenditure.grand_total', 'amount')],
   },
   'expenditure.total': {
-    all: [c(B('summary'), 'expenditure_function.total', 'amount', OUT), c(B('summary'), 'expenditure_function.grand_total', 'amount', OUT), c(B('expenditure'), 'total', 'total')],
+    all: [
+      c(B('summary'), 'expenditure_function.total', 'amount', OUT),
+      c(B('summary'), 'expenditure_function.grand_total', 'amount', OUT),
+      c(B('expenditure'), 'total', 'total'),
+    ],
     fiscal: [
       c(B('fiscal_summary'), 'expenditure.current', 'amount'),
       c(B('fiscal_summary'), 'expenditure.grand_total', 'amount'),
       c(B('fiscal_expenditure'), 'total', 'total'),
     ],
-    general: [c(B('general_expenditure'), 'total', 'total'), c(B('fiscal_summary'), 'expenditure.current', 'general_budget')],
+    general: [
+      c(B('general_expenditure'), 'total', 'total'),
+      c(B('fiscal_summary'), 'expenditure.current', 'general_budget'),
+    ],
     gov_fund: [c(B('gov_fund'), 'total', 'total'), c(B('fiscal_summary'), 'expenditure.current', 'gov_fund')],
-    state_capital: [c(B('state_capital'), 'total', 'total'), c(B('fiscal_summary'), 'expenditure.current', 'state_capital')],
+    state_capital: [
+      c(B('state_capital'), 'total', 'total'),
+      c(B('fiscal_summary'), 'expenditure.current', 'state_capital'),
+    ],
   },
-  'income.general_budget': { all: [summaryIncome('general_budget'), incomeCol('general_budget'), c(B('fiscal_summary'), 'income.general_budget', 'amount')] },
-  'income.gov_fund': { all: [summaryIncome('gov_fund'), incomeCol('gov_fund'), c(B('fiscal_summary'), 'income.gov_fund', 'amount')] },
-  'income.state_capital': { all: [summaryIncome('state_capital'), incomeCol('state_capital'), c(B('fiscal_summary'), 'income.state_capital', 'amount')] },
+  'income.general_budget': {
+    all: [
+      summaryIncome('general_budget'),
+      incomeCol('general_budget'),
+      c(B('fiscal_summary'), 'income.general_budget', 'amount'),
+    ],
+  },
+  'income.gov_fund': {
+    all: [summaryIncome('gov_fund'), incomeCol('gov_fund'), c(B('fiscal_summary'), 'income.gov_fund', 'amount')],
+  },
+  'income.state_capital': {
+    all: [
+      summaryIncome('state_capital'),
+      incomeCol('state_capital'),
+      c(B('fiscal_summary'), 'income.state_capital', 'amount'),
+    ],
+  },
   'income.special_account': { all: [summaryIncome('special_account'), incomeCol('special_account')] },
   'income.business': { all: [summaryIncome('business'), incomeCol('business')] },
   'income.operating': { all: [summaryIncome('operating'), incomeCol('operating')] },
-  'income.superior': { all: [summaryIncome('superior_unit'), summaryIncome('superior_fiscal'), incomeCol('superior_subsidy')] },
+  'income.superior': {
+    all: [summaryIncome('superior_unit'), summaryIncome('superior_fiscal'), incomeCol('superior_subsidy')],
+  },
   'income.affiliated': { all: [summaryIncome('affiliated'), incomeCol('affiliated')] },
   'income.other': { all: [summaryIncome('other'), incomeCol('other')] },
   'income.carryover': {
@@ -98,7 +148,11 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   },
   'expenditure.basic': {
     all: [c(B('expenditure'), 'total', 'basic'), c(B('summary'), 'expenditure_dept_econ.basic', 'amount', OUT)],
-    fiscal: [c(B('fiscal_expenditure'), 'total', 'basic'), c(B('general_expenditure'), 'total', 'basic'), c(B('fiscal_basic'), 'total', 'total')],
+    fiscal: [
+      c(B('fiscal_expenditure'), 'total', 'basic'),
+      c(B('general_expenditure'), 'total', 'basic'),
+      c(B('fiscal_basic'), 'total', 'total'),
+    ],
     general: [c(B('general_expenditure'), 'total', 'basic'), c(B('general_basic'), 'total', 'total')],
   },
   'expenditure.project': {
@@ -106,7 +160,9 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
     fiscal: [c(B('fiscal_expenditure'), 'total', 'project'), c(B('general_expenditure'), 'total', 'project')],
     general: [c(B('general_expenditure'), 'total', 'project')],
   },
-  'expenditure.operating': { all: [c(B('expenditure'), 'total', 'operating'), c(B('summary'), 'expenditure_dept_econ.operating', 'amount', OUT)] },
+  'expenditure.operating': {
+    all: [c(B('expenditure'), 'total', 'operating'), c(B('summary'), 'expenditure_dept_econ.operating', 'amount', OUT)],
+  },
   'expenditure.upper_remit': { all: [c(B('expenditure'), 'total', 'upper_remit')] },
   'expenditure.subsidy_affiliated': { all: [c(B('expenditure'), 'total', 'subsidy_affiliated')] },
   personnel: {
@@ -130,7 +186,10 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   'three_public.total': {
     all: [
       // 广州 prints 行政经费 and “三公”经费 as two lines of one table
-      c(B('three_public_and_other'), 'label:^三公经费(合计)?$', 'total'),c(B('three_public'), 'total', 'total', undefined, /^(“?三公”?经费)?(合计|小计)$/), c(B('three_public_and_other'), 'total', 'three_public_total', /三公/, /^(“?三公”?经费)?(合计|小计)$/)],
+      c(B('three_public_and_other'), 'label:^三公经费(合计)?$', 'total'),
+      c(B('three_public'), 'total', 'total', undefined, /^(“?三公”?经费)?(合计|小计)$/),
+      c(B('three_public_and_other'), 'total', 'three_public_total', /三公/, /^(“?三公”?经费)?(合计|小计)$/),
+    ],
   },
   ...Object.fromEntries(
     (
@@ -143,14 +202,34 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
       ] as const
     ).map(([k, header, last]) => [
       `three_public.${k}`,
-      { all: [c(B('three_public'), 'total', k, header, last), c(B('three_public_and_other'), 'total', k, header, last), c(B('three_public_and_other'), `label:${ITEM_LINES[k]}`, 'total')] },
+      {
+        all: [
+          c(B('three_public'), 'total', k, header, last),
+          c(B('three_public_and_other'), 'total', k, header, last),
+          c(B('three_public_and_other'), `label:${ITEM_LINES[k]}`, 'total'),
+        ],
+      },
     ]),
   ),
   operating_costs: {
-    all: [c(B('operating_costs'), 'total', 'total', /机关运行经费/), c(B('three_public_and_other'), 'total', 'operating_costs', /机关运行经费/), c(B('three_public_and_other'), 'label:^(行政经费|机关运行经费)', 'total')],
+    all: [
+      c(B('operating_costs'), 'total', 'total', /机关运行经费/),
+      c(B('three_public_and_other'), 'total', 'operating_costs', /机关运行经费/),
+      c(B('three_public_and_other'), 'label:^(行政经费|机关运行经费)', 'total'),
+    ],
   },
-  meeting: { all: [c(B('three_public_and_other'), 'total', 'meeting'), c(B('meeting_training_fees'), 'total', 'meeting', /会议费/)] },
-  training: { all: [c(B('three_public_and_other'), 'total', 'training'), c(B('meeting_training_fees'), 'total', 'training', /培训费/)] },
+  meeting: {
+    all: [
+      c(B('three_public_and_other'), 'total', 'meeting'),
+      c(B('meeting_training_fees'), 'total', 'meeting', /会议费/),
+    ],
+  },
+  training: {
+    all: [
+      c(B('three_public_and_other'), 'total', 'training'),
+      c(B('meeting_training_fees'), 'total', 'training', /培训费/),
+    ],
+  },
   // “其中一般公共预算拨款政府采购 50,106.43 万元” (重庆 2026 规划和自然资源局 p6) is the table's 一般公共预算 column, not its 总计
   'procurement.total': {
     all: [c(B('procurement'), 'total', 'total', /^(总计|合计|金额)$/)],
@@ -165,27 +244,62 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
 const F = (k: string) => `final.${k}`;
 const FINAL: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   grand_total: {
-    all: [c(F('income_expenditure_summary'), 'income.grand_total', 'amount'), c(F('income_expenditure_summary'), 'expenditure.grand_total', 'amount')],
-    fiscal: [c(F('fiscal_summary'), 'income.grand_total', 'amount'), c(F('fiscal_summary'), 'expenditure.grand_total', 'total')],
+    all: [
+      c(F('income_expenditure_summary'), 'income.grand_total', 'amount'),
+      c(F('income_expenditure_summary'), 'expenditure.grand_total', 'amount'),
+    ],
+    fiscal: [
+      c(F('fiscal_summary'), 'income.grand_total', 'amount'),
+      c(F('fiscal_summary'), 'expenditure.grand_total', 'total'),
+    ],
   },
-  'income.grand_total': { all: [c(F('income_expenditure_summary'), 'income.grand_total', 'amount')], fiscal: [c(F('fiscal_summary'), 'income.grand_total', 'amount')] },
+  'income.grand_total': {
+    all: [c(F('income_expenditure_summary'), 'income.grand_total', 'amount')],
+    fiscal: [c(F('fiscal_summary'), 'income.grand_total', 'amount')],
+  },
   'income.total': {
     all: [c(F('income_expenditure_summary'), 'income.total', 'amount'), c(F('income'), 'total', 'total')],
     fiscal: [c(F('fiscal_summary'), 'income.total', 'amount')],
-    general: [c(F('income_expenditure_summary'), 'income.general_budget', 'amount'), c(F('fiscal_summary'), 'income.general_budget', 'amount')],
-    gov_fund: [c(F('income_expenditure_summary'), 'income.gov_fund', 'amount'), c(F('fiscal_summary'), 'income.gov_fund', 'amount')],
-    state_capital: [c(F('income_expenditure_summary'), 'income.state_capital', 'amount'), c(F('fiscal_summary'), 'income.state_capital', 'amount')],
+    general: [
+      c(F('income_expenditure_summary'), 'income.general_budget', 'amount'),
+      c(F('fiscal_summary'), 'income.general_budget', 'amount'),
+    ],
+    gov_fund: [
+      c(F('income_expenditure_summary'), 'income.gov_fund', 'amount'),
+      c(F('fiscal_summary'), 'income.gov_fund', 'amount'),
+    ],
+    state_capital: [
+      c(F('income_expenditure_summary'), 'income.state_capital', 'amount'),
+      c(F('fiscal_summary'), 'income.state_capital', 'amount'),
+    ],
   },
-  'expenditure.grand_total': { all: [c(F('income_expenditure_summary'), 'expenditure.grand_total', 'amount')], fiscal: [c(F('fiscal_summary'), 'expenditure.grand_total', 'total')] },
+  'expenditure.grand_total': {
+    all: [c(F('income_expenditure_summary'), 'expenditure.grand_total', 'amount')],
+    fiscal: [c(F('fiscal_summary'), 'expenditure.grand_total', 'total')],
+  },
   'expenditure.total': {
     all: [c(F('income_expenditure_summary'), 'expenditure.total', 'amount'), c(F('expenditure'), 'total', 'total')],
     fiscal: [c(F('fiscal_summary'), 'expenditure.total', 'total')],
-    general: [c(F('general_budget_expenditure'), 'total', 'total'), c(F('fiscal_summary'), 'expenditure.total', 'general_budget')],
+    general: [
+      c(F('general_budget_expenditure'), 'total', 'total'),
+      c(F('fiscal_summary'), 'expenditure.total', 'general_budget'),
+    ],
     gov_fund: [c(F('gov_fund'), 'total', 'total'), c(F('fiscal_summary'), 'expenditure.total', 'gov_fund')],
-    state_capital: [c(F('state_capital'), 'total', 'total'), c(F('fiscal_summary'), 'expenditure.total', 'state_capital')],
+    state_capital: [
+      c(F('state_capital'), 'total', 'total'),
+      c(F('fiscal_summary'), 'expenditure.total', 'state_capital'),
+    ],
   },
   ...Object.fromEntries(
-    (['general_budget', 'gov_fund', 'state_capital'] as const).map((k) => [`income.${k}`, { all: [c(F('income_expenditure_summary'), `income.${k}`, 'amount'), c(F('fiscal_summary'), `income.${k}`, 'amount')] }]),
+    (['general_budget', 'gov_fund', 'state_capital'] as const).map((k) => [
+      `income.${k}`,
+      {
+        all: [
+          c(F('income_expenditure_summary'), `income.${k}`, 'amount'),
+          c(F('fiscal_summary'), `income.${k}`, 'amount'),
+        ],
+      },
+    ]),
   ),
   ...Object.fromEntries(
     (
@@ -196,7 +310,10 @@ const FINAL: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
         ['affiliated', 'affiliated', 'affiliated'],
         ['other', 'other', 'other'],
       ] as const
-    ).map(([subject, item, column]) => [`income.${subject}`, { all: [c(F('income_expenditure_summary'), `income.${item}`, 'amount'), c(F('income'), 'total', column)] }]),
+    ).map(([subject, item, column]) => [
+      `income.${subject}`,
+      { all: [c(F('income_expenditure_summary'), `income.${item}`, 'amount'), c(F('income'), 'total', column)] },
+    ]),
   ),
   'expenditure.carryover': {
     all: [c(F('income_expenditure_summary'), 'expenditure.closing_balance', 'amount')],
@@ -219,8 +336,14 @@ const FINAL: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
   'expenditure.upper_remit': { all: [c(F('expenditure'), 'total', 'upper_remit')] },
   'expenditure.subsidy_affiliated': { all: [c(F('expenditure'), 'total', 'subsidy_affiliated')] },
   // the 06表 counts 一般公共预算 money only: a 人员经费 of the whole department is not its figure
-  personnel: { general: [c(F('general_budget_basic'), 'personnel_total', 'amount')], fiscal: [c(F('general_budget_basic'), 'personnel_total', 'amount')] },
-  public: { general: [c(F('general_budget_basic'), 'public_total', 'amount')], fiscal: [c(F('general_budget_basic'), 'public_total', 'amount')] },
+  personnel: {
+    general: [c(F('general_budget_basic'), 'personnel_total', 'amount')],
+    fiscal: [c(F('general_budget_basic'), 'personnel_total', 'amount')],
+  },
+  public: {
+    general: [c(F('general_budget_basic'), 'public_total', 'amount')],
+    fiscal: [c(F('general_budget_basic'), 'public_total', 'amount')],
+  },
 };
 for (const [subject, byScope] of Object.entries(FINAL)) {
   TARGETS[subject] ??= {};
@@ -228,14 +351,26 @@ for (const [subject, byScope] of Object.entries(FINAL)) {
   // a subject listed here by scope takes a 决算 cell only in the scopes listed (政府性基金's 基本支出 is not the 支出决算表's):
   // the scopes the budget side leaves to 'all' keep the budget's 'all' cells, and only those. A subject listed for
   // 'all' alone (the income sources, whose scope is the source's own name) keeps falling back to 'all'.
-  if (Object.keys(byScope).some((k) => k !== 'all')) for (const scope of ['fiscal', 'general', 'gov_fund', 'state_capital'] as const) m[scope] ??= [...(m.all ?? [])];
-  for (const [scope, specs] of Object.entries(byScope) as [Scope, CellSpec[]][]) m[scope] = [...(m[scope] ?? []), ...specs];
+  if (Object.keys(byScope).some((k) => k !== 'all'))
+    for (const scope of ['fiscal', 'general', 'gov_fund', 'state_capital'] as const) m[scope] ??= [...(m.all ?? [])];
+  for (const [scope, specs] of Object.entries(byScope) as [Scope, CellSpec[]][])
+    m[scope] = [...(m[scope] ?? []), ...specs];
 }
 
 /** Functional lines: the tables printing them by code, per scope (budget tables, then 决算 tables). */
 export const LINE_TARGETS: Partial<Record<Scope, CellSpec[]>> = {
-  all: [c(B('expenditure'), 'line', 'total'), c(B('summary'), 'line', 'amount', OUT), c(F('expenditure'), 'line', 'total')],
-  fiscal: [c(B('fiscal_expenditure'), 'line', 'total'), c(B('general_expenditure'), 'line', 'total'), c(B('fiscal_summary'), 'line', 'amount'), c(F('general_budget_expenditure'), 'line', 'total'), c(F('fiscal_summary'), 'line', 'total')],
+  all: [
+    c(B('expenditure'), 'line', 'total'),
+    c(B('summary'), 'line', 'amount', OUT),
+    c(F('expenditure'), 'line', 'total'),
+  ],
+  fiscal: [
+    c(B('fiscal_expenditure'), 'line', 'total'),
+    c(B('general_expenditure'), 'line', 'total'),
+    c(B('fiscal_summary'), 'line', 'amount'),
+    c(F('general_budget_expenditure'), 'line', 'total'),
+    c(F('fiscal_summary'), 'line', 'total'),
+  ],
   general: [c(B('general_expenditure'), 'line', 'total'), c(F('general_budget_expenditure'), 'line', 'total')],
   gov_fund: [c(B('gov_fund'), 'line', 'total'), c(F('gov_fund'), 'line', 'total')],
   state_capital: [c(B('state_capital'), 'line', 'total'), c(F('state_capital'), 'line', 'total')],
@@ -276,17 +411,41 @@ function otherYear(label: string, year: number | null, kind: DocumentKind | null
   return [...label.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) !== year);
 }
 
-function findColumn(t: Table, spec: CellSpec, row: Row, year: number | null, kind: DocumentKind | null): string | undefined {
-  const label = (k: Table['columns'][number]) => k.label.replace(/[\s“”"]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+function findColumn(
+  t: Table,
+  spec: CellSpec,
+  row: Row,
+  year: number | null,
+  kind: DocumentKind | null,
+): string | undefined {
+  const label = (k: Table['columns'][number]) =>
+    k.label
+      .replace(/[\s“”"]/g, '')
+      .replace(/（/g, '(')
+      .replace(/）/g, ')');
   const named = (k: Table['columns'][number]) =>
-    (!spec.header || spec.header.test(label(k))) && (!spec.last || spec.last.test(label(k).split('/').pop()!)) && !/科目|编码|名称|项目|代码/.test(k.label);
-  const fits = (k: Table['columns'][number]) => (k.section === undefined || k.section === row.section) && !otherYear(k.label, year, kind);
+    (!spec.header || spec.header.test(label(k))) &&
+    (!spec.last || spec.last.test(label(k).split('/').pop()!)) &&
+    !/科目|编码|名称|项目|代码/.test(k.label);
+  const fits = (k: Table['columns'][number]) =>
+    (k.section === undefined || k.section === row.section) && !otherYear(k.label, year, kind);
   const byKey = t.columns.find((k) => k.key === spec.column && (k.section === undefined || k.section === row.section));
   if (byKey && fits(byKey) && (named(byKey) || (!spec.header && !spec.last))) return byKey.key;
   if (byKey && !fits(byKey)) {
     // the template took the prior year's group for the key: the same header under this year's group
     const tail = byKey.label.split('/').slice(1).join('/');
-    const mate = t.columns.find((k) => k !== byKey && fits(k) && tail && k.label.split('/').slice(1).join('/').replace(/[()（）]/g, '') === tail.replace(/[()（）]/g, '') && /本年|\d{4}年/.test(k.label));
+    const mate = t.columns.find(
+      (k) =>
+        k !== byKey &&
+        fits(k) &&
+        tail &&
+        k.label
+          .split('/')
+          .slice(1)
+          .join('/')
+          .replace(/[()（）]/g, '') === tail.replace(/[()（）]/g, '') &&
+        /本年|\d{4}年/.test(k.label),
+    );
     return mate?.key;
   }
   if (spec.header || spec.last) {
@@ -300,7 +459,11 @@ function findColumn(t: Table, spec: CellSpec, row: Row, year: number | null, kin
   return undefined;
 }
 
-const squash = (s: string) => tidy(s).replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.]|\d+[、．.])/, '').replace(/[\s（）()“”"]/g, '').replace(/(类|款|项)$/, '');
+const squash = (s: string) =>
+  tidy(s)
+    .replace(/^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.]|\d+[、．.])/, '')
+    .replace(/[\s（）()“”"]/g, '')
+    .replace(/(类|款|项)$/, '');
 
 /** Names as printed in the text and in the table: “行政运行（项）支出” restates “行政运行”, “卫生健康” “卫生健康支出”. */
 function sameName(a: string, b: string): boolean {
@@ -308,12 +471,29 @@ function sameName(a: string, b: string): boolean {
 }
 
 function levelOfRow(r: Row): '类' | '款' | '项' | undefined {
-  return r.level ?? (r.code ? (r.code.length === 3 ? '类' : r.code.length === 5 ? '款' : r.code.length === 7 ? '项' : undefined) : undefined);
+  return (
+    r.level ??
+    (r.code
+      ? r.code.length === 3
+        ? '类'
+        : r.code.length === 5
+          ? '款'
+          : r.code.length === 7
+            ? '项'
+            : undefined
+      : undefined)
+  );
 }
 
 /** The coded row a line reference names in this table; undefined when none or several fit. */
 export function lineRow(t: Table, line: LineRef): Row | undefined {
-  const rows = t.rows.filter((r) => r.kind === 'code' && r.code && (r.codeSystem === undefined || r.codeSystem === 'function') && /^2\d{2}(\d{2}){0,2}$/.test(r.code));
+  const rows = t.rows.filter(
+    (r) =>
+      r.kind === 'code' &&
+      r.code &&
+      (r.codeSystem === undefined || r.codeSystem === 'function') &&
+      /^2\d{2}(\d{2}){0,2}$/.test(r.code),
+  );
   if (line.code) {
     const hit = rows.filter((r) => r.code === line.code);
     return hit.length === 1 ? hit[0] : undefined;
@@ -324,8 +504,11 @@ export function lineRow(t: Table, line: LineRef): Row | undefined {
     const n = line.names[i];
     const last = i === line.names.length - 1;
     const want = squash(n.name);
-    let hit = pool.filter((r) => r.label && sameName(squash(r.label), want) && (n.level === null || levelOfRow(r) === n.level));
-    if (last && line.tail) hit = hit.filter((r) => levelOfRow(r) === line.tail!.level && r.code!.endsWith(line.tail!.digits));
+    let hit = pool.filter(
+      (r) => r.label && sameName(squash(r.label), want) && (n.level === null || levelOfRow(r) === n.level),
+    );
+    if (last && line.tail)
+      hit = hit.filter((r) => levelOfRow(r) === line.tail!.level && r.code!.endsWith(line.tail!.digits));
     if (hit.length !== 1) return undefined;
     if (last) return hit[0];
     const code = hit[0].code!;
@@ -345,8 +528,7 @@ function resolve(d: Disclosure, spec: CellSpec, line: LineRef | null): TiedCell[
       const re = new RegExp(spec.row.slice(6));
       const hits = t.rows.filter((r) => r.label && re.test(squash(r.label)));
       row = hits.length === 1 ? hits[0] : undefined;
-    }
-    else row = t.rows.find((r) => r.item === spec.row);
+    } else row = t.rows.find((r) => r.item === spec.row);
     if (!row || rowMisaligned(t, row)) continue;
     const column = findColumn(t, spec, row, d.fiscalYear, d.kind);
     if (!column || !cellValue(t, row, column)) continue;
@@ -430,13 +612,21 @@ function blocksOf(text: string): Blocks {
   return { starts: [...text.matchAll(BLOCK_MARK)].map((m) => m.index!), heads, headStarts: heads.map((h) => h.start) };
 }
 
-function inProjectList(text: string, figs: readonly Figure[], starts: readonly number[], bl: Blocks, f: Figure, isFact: ReadonlySet<Figure>): boolean {
+function inProjectList(
+  text: string,
+  figs: readonly Figure[],
+  starts: readonly number[],
+  bl: Blocks,
+  f: Figure,
+  isFact: ReadonlySet<Figure>,
+): boolean {
   // the block the figure is in: the last mark that starts before it
   const k = lastAtOrBelow(bl.starts, f.start - 1);
   const block = k < 0 ? 0 : bl.starts[k];
   if (/^[\d]+[.．、]/.test(f.label)) {
     // a list head inside the block, wholly before the figure
-    for (let i = lastAtOrBelow(bl.headStarts, f.start); i >= 0 && bl.heads[i].start >= block; i--) if (bl.heads[i].end <= f.start) return true;
+    for (let i = lastAtOrBelow(bl.headStarts, f.start); i >= 0 && bl.heads[i].start >= block; i--)
+      if (bl.heads[i].end <= f.start) return true;
   }
   const stop = Math.max(text.lastIndexOf('。', f.start - 1), block);
   const markers = [...text.slice(stop, f.start).matchAll(/具体包括|主要包括|包括|其中/g)];
@@ -457,12 +647,21 @@ function inProjectList(text: string, figs: readonly Figure[], starts: readonly n
 const GENERIC = /^(?:\d{4}年度?|本年|当年)?(?:预算)?(?:支出|收入)?(?:预算)?(?:合计|小计)?(?:数)?(?:为|是)?$/;
 
 /** The label, or the name before a colon joined to it when the label itself names nothing ("…(项):支出"). */
-function labelWithName(text: string, f: Figure, names: readonly string[], year: number | null, at: TextOffsets, kind: DocumentKind | null): string {
+function labelWithName(
+  text: string,
+  f: Figure,
+  names: readonly string[],
+  year: number | null,
+  at: TextOffsets,
+  kind: DocumentKind | null,
+): string {
   const cut = at.lastCut(f.start);
   const seg = text.slice(cut + 1, f.start);
   const colon = Math.max(seg.lastIndexOf('：'), seg.lastIndexOf(':'));
   if (colon < 0 || !GENERIC.test(f.label.replace(/\s+/g, ''))) return f.label;
-  const before = tidy(seg.slice(0, colon)).replace(/\s+/g, '').replace(/^.*[:：]/, '');
+  const before = tidy(seg.slice(0, colon))
+    .replace(/\s+/g, '')
+    .replace(/^.*[:：]/, '');
   if (!before || /\d+(\.\d+)?(万元|元|%)/.test(before)) return f.label;
   const joined = before + f.label;
   return lineOfLabel(joined, names, year, kind) || subjectOfLabel(before, names, year, kind) ? joined : f.label;
@@ -473,11 +672,15 @@ function labelWithName(text: string, f: Figure, names: readonly string[], year: 
  * before the term, else the sentence's head up to its first figure, else the heading) and the cells it restates.
  */
 export function narrativeFacts(d: Disclosure): Fact[] {
-  const names = [...new Set([d.entity.name, ...d.entity.names].filter((n): n is string => !!n))].sort((a, b) => b.length - a.length);
+  const names = [...new Set([d.entity.name, ...d.entity.names].filter((n): n is string => !!n))].sort(
+    (a, b) => b.length - a.length,
+  );
   const out: Fact[] = [];
   for (const l of paragraphs(d)) {
     if (SKIP_HEADING.test(l.heading)) continue;
-    const headingScope = scopeOfText(l.section.headingPath.slice(-1).join('')) ?? scopeOfText(l.heading.replace(/第[一二三四五六七八九十]+部分[^/]*/, ''));
+    const headingScope =
+      scopeOfText(l.section.headingPath.slice(-1).join('')) ??
+      scopeOfText(l.heading.replace(/第[一二三四五六七八九十]+部分[^/]*/, ''));
     const figs = figures(l.text);
     let last: Fact | null = null;
     // Linear reading (issue 13.5): sentence starts and clause cuts are looked up in offsets found once, the first
@@ -495,16 +698,24 @@ export function narrativeFacts(d: Disclosure): Fact[] {
     let lastUnknown = -1;
     figs.forEach((f, i) => {
       readFigure(f, i);
-      if (f.kind === 'amount' && !f.change && !isFact.has(f) && !priorYearLabel(f.label, d.fiscalYear)) lastUnknown = f.start;
+      if (f.kind === 'amount' && !f.change && !isFact.has(f) && !priorYearLabel(f.label, d.fiscalYear))
+        lastUnknown = f.start;
     });
     function readFigure(f: Figure, i: number) {
       if (f.kind !== 'amount' || f.change) return;
       const ss = at.sentenceStart(f.start);
       const first = firstAtOrAfter(starts, ss);
       const firstInSentence = first < figs.length ? figs[first] : undefined;
-      const head = l.text.slice(ss, firstInSentence && firstInSentence.start < f.start ? firstInSentence.start : f.start);
+      const head = l.text.slice(
+        ss,
+        firstInSentence && firstInSentence.start < f.start ? firstInSentence.start : f.start,
+      );
       // a figure right after a 比/较 (“比2025年预算数1506121.45万元减少…”) is the prior year's
-      if (/(比|较|与|同)[^，。；]{0,20}$/.test(l.text.slice(Math.max(0, f.start - 24), f.start)) && /(比|较)/.test(f.label)) return;
+      if (
+        /(比|较|与|同)[^，。；]{0,20}$/.test(l.text.slice(Math.max(0, f.start - 24), f.start)) &&
+        /(比|较)/.test(f.label)
+      )
+        return;
       const scopeFromHead = scopeOfText(head.replace(/占.*$/, ''));
       let fact: Fact | null = null;
       // "广深港…物业管理服务2,520.00万元，上年结转122.31万元": after an amount of something the vocabulary does not
@@ -514,24 +725,58 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       // "1.住房公积金(项):支出1,073.77万元": a generic label after a colon restates the name before the colon
       const label = labelWithName(l.text, f, names, d.fiscalYear, at, d.kind);
       const line = lineOfLabel(label, names, d.fiscalYear, d.kind);
-      if (line && !line.code && !line.tail && line.names.every((n) => n.level === null) && inProjectList(l.text, figs, starts, blocksFor(), f, isFact)) return;
+      if (
+        line &&
+        !line.code &&
+        !line.tail &&
+        line.names.every((n) => n.level === null) &&
+        inProjectList(l.text, figs, starts, blocksFor(), f, isFact)
+      )
+        return;
       if (line) {
         const scope = scopeFromHead ?? headingScope ?? 'all';
         // lines listed under "项目支出…，其中：" are that kind's part of the line, not the line's total
         const kinds = [...new Set([...head.matchAll(/基本支出|项目支出/g)].map((m) => m[0]))];
         let column = kinds.length === 1 ? (kinds[0] === '基本支出' ? 'basic' : 'project') : null;
         // the list goes on in the next sentence ("其中：一般公共服务支出3.00万元，主要用于…。公共安全支出40230.95万元")
-        if (!kinds.length && last?.subject.startsWith('line:') && last.figure.sentence === f.sentence - 1 && last.cells[0]?.column !== 'total' && last.cells[0]?.column !== 'amount')
+        if (
+          !kinds.length &&
+          last?.subject.startsWith('line:') &&
+          last.figure.sentence === f.sentence - 1 &&
+          last.cells[0]?.column !== 'total' &&
+          last.cells[0]?.column !== 'amount'
+        )
           column = last.cells[0]?.column ?? null;
         const specs = (LINE_TARGETS[scope] ?? []).map((x) => (column ? { ...x, column } : x));
         const cells = specs.flatMap((s) => resolve(d, s, line));
         // every table must name the same line (a bare name may be a 项 under two 款)
         const code = cells[0]?.row.code;
-        if (code && cells.every((x) => x.row.code === code)) fact = { located: l, figure: f, subject: `line:${code}`, scope, label, term: `${code}:${cells[0].column}`, cells, inherited: false };
+        if (code && cells.every((x) => x.row.code === code))
+          fact = {
+            located: l,
+            figure: f,
+            subject: `line:${code}`,
+            scope,
+            label,
+            term: `${code}:${cells[0].column}`,
+            cells,
+            inherited: false,
+          };
         else if (!cells.length && (line.code || line.names.some((n) => n.level))) {
           // no table to resolve it (北京 publishes its tables apart): the line as printed is still one item
-          const key = line.code ?? line.names.map((n) => `${n.name}${n.level ?? ''}`).join('/') + (line.tail ? `/${line.tail.digits}` : '');
-          fact = { located: l, figure: f, subject: `line:${key}`, scope, label, term: key + (column ? `:${column}` : ''), cells: [], inherited: false };
+          const key =
+            line.code ??
+            line.names.map((n) => `${n.name}${n.level ?? ''}`).join('/') + (line.tail ? `/${line.tail.digits}` : '');
+          fact = {
+            located: l,
+            figure: f,
+            subject: `line:${key}`,
+            scope,
+            label,
+            term: key + (column ? `:${column}` : ''),
+            cells: [],
+            inherited: false,
+          };
         }
       }
       const subj = fact ? null : subjectOfLabel(label, names, d.fiscalYear, d.kind);
@@ -545,7 +790,12 @@ export function narrativeFacts(d: Disclosure): Fact[] {
           const before = l.text.slice(ss, f.start);
           const side = [...before.matchAll(/收入|支出/g)].pop()?.[0] ?? (/支出/.test(l.heading) ? '支出' : '收入');
           if (side === '支出') {
-            scope = subject === 'income.general_budget' ? 'general' : subject === 'income.gov_fund' ? 'gov_fund' : 'state_capital';
+            scope =
+              subject === 'income.general_budget'
+                ? 'general'
+                : subject === 'income.gov_fund'
+                  ? 'gov_fund'
+                  : 'state_capital';
             subject = 'expenditure.total';
           }
         }
@@ -563,8 +813,23 @@ export function narrativeFacts(d: Disclosure): Fact[] {
         if (named) {
           const scope: Scope = named.scope ?? scopeOfText(head) ?? headingScope ?? 'all';
           const cells = specsFor(named.subject, scope).flatMap((s) => resolve(d, s, null));
-          fact = { located: l, figure: f, subject: named.subject, scope, label: topic + f.label, term: named.term, cells, inherited: true };
-        } else if (last && f.sentence - last.figure.sentence <= 1 && figs.slice((indexOfFigure.get(last.figure) ?? figs.length) + 1, i).every((g) => g.kind === 'percent' || g.change || priorYearLabel(g.label, d.fiscalYear))) {
+          fact = {
+            located: l,
+            figure: f,
+            subject: named.subject,
+            scope,
+            label: topic + f.label,
+            term: named.term,
+            cells,
+            inherited: true,
+          };
+        } else if (
+          last &&
+          f.sentence - last.figure.sentence <= 1 &&
+          figs
+            .slice((indexOfFigure.get(last.figure) ?? figs.length) + 1, i)
+            .every((g) => g.kind === 'percent' || g.change || priorYearLabel(g.label, d.fiscalYear))
+        ) {
           fact = { ...last, figure: f, label: f.label, inherited: true };
         }
       }
@@ -588,7 +853,9 @@ export function factCellsIn(other: Disclosure, fact: Fact, names: readonly strin
     const line = lineOfLabel(fact.label, names, year);
     if (!line) return [];
     const column = fact.cells[0]?.column;
-    const specs = (LINE_TARGETS[fact.scope] ?? []).map((x) => (column && (column === 'basic' || column === 'project') ? { ...x, column } : x));
+    const specs = (LINE_TARGETS[fact.scope] ?? []).map((x) =>
+      column && (column === 'basic' || column === 'project') ? { ...x, column } : x,
+    );
     return specs.flatMap((x) => resolve(other, x, line));
   }
   return specsFor(fact.subject, fact.scope).flatMap((x) => resolve(other, x, null));
@@ -602,7 +869,8 @@ export interface Comparison {
   unit: AmountUnit;
 }
 
-const toYuan = (v: Decimal, unit: AmountUnit | undefined | null): Decimal => (unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v);
+const toYuan = (v: Decimal, unit: AmountUnit | undefined | null): Decimal =>
+  unit === '万元' ? { units: v.units * 10000n, scale: v.scale } : v;
 
 /**
  * Compares a fact with its cells in 元, on intervals: equal when one cell prints the same amount, rounding when
@@ -620,7 +888,8 @@ export function compareFact(d: Disclosure, fact: Fact): Comparison | null {
     if (!cv || !unit) continue;
     if (cv.blank && f.value.units !== 0n) continue;
     if (cmp(toYuan(cv.value, unit), statedValue) === 0) return { status: 'equal', cell, tableValue: cv.value, unit };
-    if (mayEqual(statedInterval(f, unit), cellInterval(cell.table, cell.row, cv.interval, unit))) rounding ??= { status: 'rounding', cell, tableValue: cv.value, unit };
+    if (mayEqual(statedInterval(f, unit), cellInterval(cell.table, cell.row, cv.interval, unit)))
+      rounding ??= { status: 'rounding', cell, tableValue: cv.value, unit };
     else differs ??= { status: 'differs', cell, tableValue: cv.value, unit };
   }
   return rounding ?? differs;

@@ -67,20 +67,36 @@ function findFigures(text: string): Figure[] {
       if (SENTENCE_CHARS.has(ch)) {
         sentence++;
         clause = 0;
-      }
-      else if (CLAUSE_CHARS.has(ch)) clause++;
+      } else if (CLAUSE_CHARS.has(ch)) clause++;
     }
     // labels run back to the clause start; "、" separates list items but also joins words ("收、支总计"), so it
     // only cuts when a figure precedes it in the same stretch (the previous figure already bounds `between`)
     const cut = Math.max(...[...'。；;，,：:'].map((c) => between.lastIndexOf(c)));
-    const label = tidyText(between.slice(cut + 1)).replace(/^[\s、）)]+/, '').trim();
+    const label = tidyText(between.slice(cut + 1))
+      .replace(/^[\s、）)]+/, '')
+      .trim();
     const intPart = m[1].replace(/,/g, '');
     const frac = m[2] ?? '';
     const value = parseDecimal(frac ? `${intPart}.${frac}` : intPart)!;
     const unit = m[3] === '%' || m[3] === '％' ? undefined : (m[3] as '元' | '万元');
     const tail = label.slice(-6);
-    const change = /(增加|增长|上升|提高|多)(了)?$/.test(tail) ? 'up' : /(减少|下降|降低|少)(了)?$/.test(tail) ? 'down' : undefined;
-    out.push({ kind: unit ? 'amount' : 'percent', value, decimals: frac.length, unit, start, end: start + m[0].length, label, sentence, clause, change });
+    const change = /(增加|增长|上升|提高|多)(了)?$/.test(tail)
+      ? 'up'
+      : /(减少|下降|降低|少)(了)?$/.test(tail)
+        ? 'down'
+        : undefined;
+    out.push({
+      kind: unit ? 'amount' : 'percent',
+      value,
+      decimals: frac.length,
+      unit,
+      start,
+      end: start + m[0].length,
+      label,
+      sentence,
+      clause,
+      change,
+    });
     last = start + m[0].length;
   }
   return out;
@@ -90,7 +106,10 @@ function findFigures(text: string): Figure[] {
 export function figureInterval(f: Figure, inYuan = false): Interval {
   // Percentages are printed rounded or cut off (1.4537% printed “1.4%”, 15.572% printed “15.5%” in 2026 budgets):
   // the interval reaches one unit above the printed value, half a unit below.
-  const iv = f.kind === 'percent' ? { lo: printed(f.value, f.decimals).lo, hi: add(f.value, fromUnits(1n, f.decimals)) } : printed(f.value, f.decimals);
+  const iv =
+    f.kind === 'percent'
+      ? { lo: printed(f.value, f.decimals).lo, hi: add(f.value, fromUnits(1n, f.decimals)) }
+      : printed(f.value, f.decimals);
   if (inYuan && f.unit === '万元') {
     const k = 10000n;
     return { lo: { units: iv.lo.units * k, scale: iv.lo.scale }, hi: { units: iv.hi.units * k, scale: iv.hi.scale } };
@@ -145,7 +164,13 @@ export function placeAt(l: Located, offset: number): SourcePlace {
 }
 
 export function figurePlace(l: Located, f: Figure | null): FindingPlace {
-  return { table: 'narrative', tableTitle: l.heading, row: f ? f.label.slice(-20) || null : null, column: null, source: placeAt(l, f?.start ?? 0) };
+  return {
+    table: 'narrative',
+    tableTitle: l.heading,
+    row: f ? f.label.slice(-20) || null : null,
+    column: null,
+    source: placeAt(l, f?.start ?? 0),
+  };
 }
 
 export function figureText(f: Figure): string {

@@ -41,7 +41,14 @@ const item = (
   from: { table: fromTable, column: fromColumn },
 });
 
-const byClass = (appliesTo: readonly ('预算' | '决算')[], table: string, section: string, columns: readonly string[] | undefined, fromTable: string, fromColumn: string): Restatement => ({
+const byClass = (
+  appliesTo: readonly ('预算' | '决算')[],
+  table: string,
+  section: string,
+  columns: readonly string[] | undefined,
+  fromTable: string,
+  fromColumn: string,
+): Restatement => ({
   appliesTo,
   name: `${table} ${section} 各类${columns ? `/${columns.join('|')}` : ''} ← ${fromTable} 同类/${fromColumn}`,
   table,
@@ -98,13 +105,22 @@ export const RESTATEMENTS: readonly Restatement[] = [
       ['income.carryover', 'carryover'],
     ] as const
   ).map(([key, column]) => item(BUDGET, 'budget.summary', undefined, key, 'budget.income', column)),
-  ...(['basic', 'project', 'operating'] as const).map((c) => item(BUDGET, 'budget.summary', undefined, `expenditure_dept_econ.${c}`, 'budget.expenditure', c)),
+  ...(['basic', 'project', 'operating'] as const).map((c) =>
+    item(BUDGET, 'budget.summary', undefined, `expenditure_dept_econ.${c}`, 'budget.expenditure', c),
+  ),
   byClass(BUDGET, 'budget.summary', 'expenditure_function', undefined, 'budget.expenditure', 'total'),
   // 预算 财政拨款收支总表
   item(BUDGET, 'budget.fiscal_summary', undefined, 'income.general_budget', 'budget.general_expenditure', 'total'),
   item(BUDGET, 'budget.fiscal_summary', undefined, 'income.gov_fund', 'budget.gov_fund', 'total'),
   item(BUDGET, 'budget.fiscal_summary', undefined, 'income.state_capital', 'budget.state_capital', 'total'),
-  byClass(BUDGET, 'budget.fiscal_summary', 'expenditure', ['general_budget', 'amount'], 'budget.general_expenditure', 'total'),
+  byClass(
+    BUDGET,
+    'budget.fiscal_summary',
+    'expenditure',
+    ['general_budget', 'amount'],
+    'budget.general_expenditure',
+    'total',
+  ),
   byClass(BUDGET, 'budget.fiscal_summary', 'expenditure', ['gov_fund'], 'budget.gov_fund', 'total'),
   byClass(BUDGET, 'budget.fiscal_summary', 'expenditure', ['state_capital'], 'budget.state_capital', 'total'),
 ];

@@ -8,14 +8,17 @@ import type { AuditResult, FindingPlace } from '../types.ts';
 
 function region(p: SourcePlace | null) {
   if (!p) return undefined;
-  if (p.kind === 'text') return { startLine: p.line, startColumn: p.column, ...(p.endColumn ? { endColumn: p.endColumn } : {}) };
+  if (p.kind === 'text')
+    return { startLine: p.line, startColumn: p.column, ...(p.endColumn ? { endColumn: p.endColumn } : {}) };
   return { properties: p };
 }
 
 function location(document: string, p: FindingPlace) {
   return {
     physicalLocation: { artifactLocation: { uri: document }, region: region(p.source) },
-    logicalLocations: p.table ? [{ name: [p.table, p.row, p.column].filter(Boolean).join('/'), kind: 'member' }] : undefined,
+    logicalLocations: p.table
+      ? [{ name: [p.table, p.row, p.column].filter(Boolean).join('/'), kind: 'member' }]
+      : undefined,
   };
 }
 
@@ -46,7 +49,13 @@ export function toSarif(document: string, res: AuditResult) {
           message: { text: `${f.message}\n${f.messageEn}` },
           locations: [location(document, f.location)],
           relatedLocations: f.related.map((r, i) => ({ id: i, ...location(document, r) })),
-          properties: { messageId: f.messageId, values: f.values, expected: f.expected, actual: f.actual, difference: f.difference },
+          properties: {
+            messageId: f.messageId,
+            values: f.values,
+            expected: f.expected,
+            actual: f.actual,
+            difference: f.difference,
+          },
         })),
       },
     ],

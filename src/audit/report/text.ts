@@ -18,7 +18,11 @@ export interface TextOptions {
   disclosure?: Disclosure;
 }
 
-const HEAD: Record<Severity, [string, string]> = { error: ['错误', 'Errors'], warning: ['警告', 'Warnings'], info: ['提示', 'Infos'] };
+const HEAD: Record<Severity, [string, string]> = {
+  error: ['错误', 'Errors'],
+  warning: ['警告', 'Warnings'],
+  info: ['提示', 'Infos'],
+};
 const CODE = new Map(rules.map((r) => [r.meta.id, r.meta.code]));
 
 /** The printed header of a column: the model's label, else the template's, else the key without its prefix. */
@@ -44,7 +48,13 @@ function tableLabel(p: FindingPlace, lang: ReportLang): string | null {
 
 export function placeText(p: FindingPlace, lang: ReportLang = 'zh', d?: Disclosure): string {
   const column = p.column ? columnLabel(p.column, p.table, d) : null;
-  const parts = [tableLabel(p, lang), p.row ? `“${p.row}”` : null, column && (lang === 'zh' ? `“${column}”列` : `column "${column}"`)].filter(Boolean).join(' ');
+  const parts = [
+    tableLabel(p, lang),
+    p.row ? `“${p.row}”` : null,
+    column && (lang === 'zh' ? `“${column}”列` : `column "${column}"`),
+  ]
+    .filter(Boolean)
+    .join(' ');
   const src = p.source ? describePlace(p.source, lang) : null;
   return [parts, src && `(${src})`].filter(Boolean).join(' ');
 }
@@ -57,12 +67,15 @@ function one(f: Finding, lang: ReportLang, d?: Disclosure): string[] {
   if (where) lines.push(`      ${at}: ${where}`);
   const rel = lang === 'zh' ? '相关' : 'related';
   for (const r of f.related.slice(0, 5)) lines.push(`      ${rel}: ${placeText(r, lang, d)}`);
-  if (f.related.length > 5) lines.push(`      … ${lang === 'zh' ? `另有 ${f.related.length - 5} 处` : `${f.related.length - 5} more`}`);
+  if (f.related.length > 5)
+    lines.push(`      … ${lang === 'zh' ? `另有 ${f.related.length - 5} 处` : `${f.related.length - 5} more`}`);
   // a cross-document finding: the place in the other document, named by its file
   if (f.counterpart) {
     const doc = f.counterpart.document;
     const name = doc.fileName ?? [doc.fiscalYear, doc.kind].filter(Boolean).join(' ');
-    lines.push(`      ${lang === 'zh' ? '对照文件' : 'other document'}: ${name} ${placeText(f.counterpart.place, lang)}`);
+    lines.push(
+      `      ${lang === 'zh' ? '对照文件' : 'other document'}: ${name} ${placeText(f.counterpart.place, lang)}`,
+    );
   }
   return lines;
 }
@@ -77,7 +90,9 @@ function readingLines(tables: readonly Table[], lang: ReportLang): string[] {
   ];
   for (const t of unsure) {
     const where = t.place ? ` (${describePlace(t.place, lang)})` : '';
-    out.push(`  ? ${t.title || (templateByKey(t.key)?.title ?? '')} ${t.reading!.score.toFixed(2)}：${t.reading!.reasons.join('；')}${where}`);
+    out.push(
+      `  ? ${t.title || (templateByKey(t.key)?.title ?? '')} ${t.reading!.score.toFixed(2)}：${t.reading!.reasons.join('；')}${where}`,
+    );
   }
   return out;
 }
@@ -99,7 +114,8 @@ export function formatText(document: string, res: AuditResult, options: TextOpti
     for (const f of skipped) out.push(`  [${CODE.get(f.ruleId) ?? f.ruleId}] ${zh ? f.message : f.messageEn}`);
   }
   // What was checked, so that "0 errors" is never read as "all checked" (issue 11).
-  if (res.coverage) out.push('', zh ? `核对范围：${coverageLine(res.coverage)}` : `Coverage: ${coverageLine(res.coverage, 'en')}`);
+  if (res.coverage)
+    out.push('', zh ? `核对范围：${coverageLine(res.coverage)}` : `Coverage: ${coverageLine(res.coverage, 'en')}`);
   const s = res.summary;
   out.push(
     '',

@@ -23,7 +23,12 @@ export interface RowSpec {
 }
 
 /** A coded row; the level follows from the code length. */
-export function code(c: string, cells: Record<string, string | null>, label: string | null = null, section?: string): RowSpec {
+export function code(
+  c: string,
+  cells: Record<string, string | null>,
+  label: string | null = null,
+  section?: string,
+): RowSpec {
   return { kind: 'code', code: c, label, cells, section };
 }
 
@@ -64,7 +69,9 @@ export function table(key: string, spec: TableSpec): Table {
   const place = at();
   const rows: Row[] = spec.rows.map((r) => {
     const rowPlace = at();
-    const codeSystem = r.codeSystem ?? (r.kind === 'code' ? (tpl?.codeSystem ?? (r.code?.startsWith('3') ? 'dept_econ' : 'function')) : undefined);
+    const codeSystem =
+      r.codeSystem ??
+      (r.kind === 'code' ? (tpl?.codeSystem ?? (r.code?.startsWith('3') ? 'dept_econ' : 'function')) : undefined);
     return {
       kind: r.kind ?? 'item',
       section: r.section,
@@ -137,7 +144,10 @@ export function disclosure(spec: DocSpec = {}): Disclosure {
     source: { format: 'text', fileName: 'fixture.txt', imageOnlyPages: [] },
     tables: spec.tables ?? [],
     sections: spec.sections ?? [],
-    glossary: spec.glossary === false ? [] : [{ term: '财政拨款收入', definition: '从同级财政部门取得的拨款收入。', place: at() }],
+    glossary:
+      spec.glossary === false
+        ? []
+        : [{ term: '财政拨款收入', definition: '从同级财政部门取得的拨款收入。', place: at() }],
     performance: [],
     recognition: { listed: spec.listed ?? [], unknownTables: [], missingStandard: [] },
     warnings: [],
@@ -146,7 +156,9 @@ export function disclosure(spec: DocSpec = {}): Disclosure {
 
 /** Finds a cell of a fixture table to mutate or to assert on. */
 export function findCell(t: Table, row: string, column: string): Cell {
-  const r = t.rows.find((x) => x.code === row || x.item === row || (x.kind === 'total' && row === 'total' && !x.section) || x.label === row);
+  const r = t.rows.find(
+    (x) => x.code === row || x.item === row || (x.kind === 'total' && row === 'total' && !x.section) || x.label === row,
+  );
   const c = r?.cells.find((x) => x.column === column);
   if (!c) throw new Error(`fixture: no cell ${row}/${column} in ${t.key}`);
   return c;

@@ -77,8 +77,18 @@ export function cleanFinalTables(): Table[] {
         item('expenditure.grand_total', { amount: '289.70' }, '总计'),
       ],
     }),
-    table('final.income', { rows: [total({ total: '289.70', fiscal: '289.70', other: null }), ...coded((l) => ({ total: l[2], fiscal: l[2], other: null }))] }),
-    table('final.expenditure', { rows: [total({ total: '289.70', basic: '185.01', project: '104.69' }), ...coded((l) => ({ total: l[2], basic: l[3], project: l[4] }))] }),
+    table('final.income', {
+      rows: [
+        total({ total: '289.70', fiscal: '289.70', other: null }),
+        ...coded((l) => ({ total: l[2], fiscal: l[2], other: null })),
+      ],
+    }),
+    table('final.expenditure', {
+      rows: [
+        total({ total: '289.70', basic: '185.01', project: '104.69' }),
+        ...coded((l) => ({ total: l[2], basic: l[3], project: l[4] })),
+      ],
+    }),
     table('final.fiscal_summary', {
       rows: [
         item('income.general_budget', { amount: '289.70' }, '一般公共预算财政拨款'),
@@ -91,7 +101,12 @@ export function cleanFinalTables(): Table[] {
         item('expenditure.grand_total', { total: '289.70', general_budget: '289.70' }, '总计'),
       ],
     }),
-    table('final.general_budget_expenditure', { rows: [total({ total: '289.70', basic: '185.01', project: '104.69' }), ...coded((l) => ({ total: l[2], basic: l[3], project: l[4] }))] }),
+    table('final.general_budget_expenditure', {
+      rows: [
+        total({ total: '289.70', basic: '185.01', project: '104.69' }),
+        ...coded((l) => ({ total: l[2], basic: l[3], project: l[4] })),
+      ],
+    }),
     table('final.general_budget_basic', {
       rows: [
         ...ECON.map(([c, n, v, g]) => code(c, { amount: v }, n, g)),
@@ -100,24 +115,53 @@ export function cleanFinalTables(): Table[] {
         item('total', { amount: '185.01' }, '合计'),
       ],
     }),
-    table('final.gov_fund', { rows: [total({ total: null })], emptyStatement: '本单位没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。' }),
-    table('final.state_capital', { rows: [total({ total: null })], emptyStatement: '本单位没有使用国有资本经营预算安排的支出，故本表无数据。' }),
+    table('final.gov_fund', {
+      rows: [total({ total: null })],
+      emptyStatement: '本单位没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。',
+    }),
+    table('final.state_capital', {
+      rows: [total({ total: null })],
+      emptyStatement: '本单位没有使用国有资本经营预算安排的支出，故本表无数据。',
+    }),
     table('final.three_public', {
       rows: [
-        item('three_public', {
-          'budget.total': '11.00', 'budget.abroad': '0', 'budget.vehicle_total': '6.00', 'budget.vehicle_purchase': '0', 'budget.vehicle_operation': '6.00', 'budget.reception': '5.00',
-          'final.total': '8.21', 'final.abroad': '0', 'final.vehicle_total': '5.99', 'final.vehicle_purchase': '0', 'final.vehicle_operation': '5.99', 'final.reception': '2.22',
-        }, '三公经费'),
+        item(
+          'three_public',
+          {
+            'budget.total': '11.00',
+            'budget.abroad': '0',
+            'budget.vehicle_total': '6.00',
+            'budget.vehicle_purchase': '0',
+            'budget.vehicle_operation': '6.00',
+            'budget.reception': '5.00',
+            'final.total': '8.21',
+            'final.abroad': '0',
+            'final.vehicle_total': '5.99',
+            'final.vehicle_purchase': '0',
+            'final.vehicle_operation': '5.99',
+            'final.reception': '2.22',
+          },
+          '三公经费',
+        ),
       ],
     }),
   ];
 }
 
 export const CLEAN_NARRATIVE: [string, string[]][] = [
-  ['一、收入支出决算总体情况说明', ['2023年度收、支总计289.70万元。与上年相比，增加12.65万元，增长4.57%，主要是因为医疗保障管理事务项目支出增加。']],
+  [
+    '一、收入支出决算总体情况说明',
+    ['2023年度收、支总计289.70万元。与上年相比，增加12.65万元，增长4.57%，主要是因为医疗保障管理事务项目支出增加。'],
+  ],
   ['二、收入决算情况说明', ['2023年度收入合计289.70万元，其中：财政拨款收入289.70万元，占100%；其他收入0万元，占0%。']],
-  ['三、支出决算情况说明', ['2023年度支出合计289.70万元，其中：基本支出185.01万元，占63.86%；项目支出104.69万元，占36.14%。']],
-  ['四、财政拨款收入支出决算总体情况说明', ['2023年度财政拨款收、支总计289.70万元，与上年相比，增加12.65万元，增长4.57%。']],
+  [
+    '三、支出决算情况说明',
+    ['2023年度支出合计289.70万元，其中：基本支出185.01万元，占63.86%；项目支出104.69万元，占36.14%。'],
+  ],
+  [
+    '四、财政拨款收入支出决算总体情况说明',
+    ['2023年度财政拨款收、支总计289.70万元，与上年相比，增加12.65万元，增长4.57%。'],
+  ],
   [
     '五、一般公共预算财政拨款支出决算情况说明',
     [
@@ -125,10 +169,18 @@ export const CLEAN_NARRATIVE: [string, string[]][] = [
       '卫生健康支出（类）医疗保障管理事务（款）行政运行（项）。年初预算为145.76万元，支出决算为145.76万元，完成年初预算的100%，决算数等于年初预算数。',
     ],
   ],
-  ['六、一般公共预算财政拨款基本支出决算情况说明', ['2023年度财政拨款基本支出185.01万元，其中：人员经费151.91万元，占基本支出的82.11%；公用经费33.10万元，占基本支出的17.89%。']],
+  [
+    '六、一般公共预算财政拨款基本支出决算情况说明',
+    [
+      '2023年度财政拨款基本支出185.01万元，其中：人员经费151.91万元，占基本支出的82.11%；公用经费33.10万元，占基本支出的17.89%。',
+    ],
+  ],
   ['七、政府性基金预算收入支出决算情况', ['本单位无政府性基金收支，故本表无数据。']],
   ['八、国有资本经营预算收入支出决算情况', ['本单位无国有资本经营预算收支，故本表无数据。']],
-  ['九、财政拨款三公经费支出决算情况说明', ['“三公”经费财政拨款支出预算为11.00万元，支出决算为8.21万元，完成预算的74.64%。']],
+  [
+    '九、财政拨款三公经费支出决算情况说明',
+    ['“三公”经费财政拨款支出预算为11.00万元，支出决算为8.21万元，完成预算的74.64%。'],
+  ],
 ];
 
 export function cleanFinal(): Disclosure {

@@ -108,7 +108,10 @@ export function loadLabelled(dir = DEFECT_DIR): { name: string; doc: LabelledDoc
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'baseline.json')
     .sort()
-    .map((f) => ({ name: f.replace(/\.json$/, ''), doc: JSON.parse(readFileSync(join(dir, f), 'utf8')) as LabelledDocument }));
+    .map((f) => ({
+      name: f.replace(/\.json$/, ''),
+      doc: JSON.parse(readFileSync(join(dir, f), 'utf8')) as LabelledDocument,
+    }));
 }
 
 export function loadBaseline(file = BASELINE_FILE): Baseline {
@@ -141,7 +144,12 @@ export function reports(f: Finding, d: Defect): boolean {
     if (!rules.includes(f.ruleId)) return false;
   }
   if (d.table) {
-    return places(f).some((p) => p.table === d.table && (d.row === undefined || p.row === d.row) && (d.column === undefined || p.column === d.column));
+    return places(f).some(
+      (p) =>
+        p.table === d.table &&
+        (d.row === undefined || p.row === d.row) &&
+        (d.column === undefined || p.column === d.column),
+    );
   }
   const pages = [d.page, ...(d.pages ?? [])];
   if (!places(f).some((p) => pages.includes(pageOf(p) ?? -1))) return false;
@@ -206,7 +214,9 @@ export async function scoreDocument(name: string, doc: LabelledDocument, corpus 
     missedMust: [],
     foundOther: [],
     missedOther: [],
-    falseOccurring: [...new Set(findings.flatMap((f) => doc.falseFindings.filter((x) => isRecordedFalse(f, x)).map(falseKey)))],
+    falseOccurring: [
+      ...new Set(findings.flatMap((f) => doc.falseFindings.filter((x) => isRecordedFalse(f, x)).map(falseKey))),
+    ],
     errors: { real: 0, false: 0, unlabelled: [] },
     unlabelledWarnings: [],
   };
@@ -258,7 +268,11 @@ export function totals(scores: DocumentScore[]): Totals {
 /** The ratchet: what the baseline says is found must still be found; a false finding fixed must not return. */
 export function ratchet(s: DocumentScore, b: Baseline): { lost: string[]; returned: string[] } {
   // a document labelled after the baseline was written: everything it reports is new, nothing to compare with
-  if (!(b.documents ?? []).includes(s.name)) return { lost: [], returned: [`${s.name}: not in baseline.json (node scripts/score-defects.ts --update-baseline)`] };
+  if (!(b.documents ?? []).includes(s.name))
+    return {
+      lost: [],
+      returned: [`${s.name}: not in baseline.json (node scripts/score-defects.ts --update-baseline)`],
+    };
   const found = new Set([...s.foundMust, ...s.foundOther].map((id) => `${s.name}#${id}`));
   const allowed = new Set(b.falseOccurring);
   const lost = b.found.filter((k) => k.startsWith(`${s.name}#`) && !found.has(k));

@@ -55,7 +55,8 @@ export function mutateValue(v: Decimal, scale: number, kind: MutationKind, salt:
     case 'transpose': {
       const first = Math.max(0, digits.search(/[1-9]/));
       for (let i = first; i < digits.length - 1; i++)
-        if (digits[i] !== digits[i + 1]) return fromDigits(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2), s, negative);
+        if (digits[i] !== digits[i + 1])
+          return fromDigits(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2), s, negative);
       return null;
     }
     case 'last-place': {
@@ -85,7 +86,12 @@ export interface MutationOptions {
 }
 
 /** Runs every mutation of every printed cell of the document and reports what the rules caught. */
-export function mutationRun(name: string, d: Disclosure, rules: readonly Rule[], options: MutationOptions = {}): Outcome[] {
+export function mutationRun(
+  name: string,
+  d: Disclosure,
+  rules: readonly Rule[],
+  options: MutationOptions = {},
+): Outcome[] {
   const base = new Set(checkDisclosure(d, {}, rules).findings.map(key));
   const out: Outcome[] = [];
   let salt = 0;

@@ -42,17 +42,56 @@ export function texts(d: Disclosure): TextPiece[] {
   const out: TextPiece[] = [];
   for (const s of d.sections) {
     const heading = s.headingPath.join(' / ');
-    if (s.heading.trim()) out.push({ kind: 'heading', text: s.heading, table: 'narrative', tableTitle: heading, section: s, placeAt: fixed(s.place) });
-    for (const p of s.paragraphs) out.push({ kind: 'paragraph', text: p.text, table: 'narrative', tableTitle: heading, section: s, paragraph: p, placeAt: (k) => paragraphPlace(p, k) });
+    if (s.heading.trim())
+      out.push({
+        kind: 'heading',
+        text: s.heading,
+        table: 'narrative',
+        tableTitle: heading,
+        section: s,
+        placeAt: fixed(s.place),
+      });
+    for (const p of s.paragraphs)
+      out.push({
+        kind: 'paragraph',
+        text: p.text,
+        table: 'narrative',
+        tableTitle: heading,
+        section: s,
+        paragraph: p,
+        placeAt: (k) => paragraphPlace(p, k),
+      });
   }
   for (const t of d.tables) {
-    if (t.title.trim()) out.push({ kind: 'title', text: t.title, table: t.key, tableTitle: t.title, tableRef: t, placeAt: fixed(t.place) });
+    if (t.title.trim())
+      out.push({
+        kind: 'title',
+        text: t.title,
+        table: t.key,
+        tableTitle: t.title,
+        tableRef: t,
+        placeAt: fixed(t.place),
+      });
     t.notes.forEach((n, i) => {
       const kind = n === t.emptyStatement ? 'empty-statement' : 'note';
-      out.push({ kind, text: n, table: t.key, tableTitle: t.title, tableRef: t, placeAt: fixed(t.notePlaces?.[i] ?? t.place) });
+      out.push({
+        kind,
+        text: n,
+        table: t.key,
+        tableTitle: t.title,
+        tableRef: t,
+        placeAt: fixed(t.notePlaces?.[i] ?? t.place),
+      });
     });
     if (t.emptyStatement && !t.notes.includes(t.emptyStatement))
-      out.push({ kind: 'empty-statement', text: t.emptyStatement, table: t.key, tableTitle: t.title, tableRef: t, placeAt: fixed(t.place) });
+      out.push({
+        kind: 'empty-statement',
+        text: t.emptyStatement,
+        table: t.key,
+        tableTitle: t.title,
+        tableRef: t,
+        placeAt: fixed(t.place),
+      });
   }
   return out;
 }

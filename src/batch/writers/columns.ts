@@ -20,7 +20,11 @@ export const SUMMARY_COLUMNS: Column<BatchRow>[] = [
   { header: '错误 Errors', width: 8, value: (r) => r.errors },
   { header: '警告 Warnings', width: 10, value: (r) => r.warnings },
   { header: '提示 Info', width: 8, value: (r) => r.infos },
-  { header: '标准表核对 Standard tables checked', width: 12, value: (r) => (r.standardTables ? `${r.checkedTables}/${r.standardTables}` : null) },
+  {
+    header: '标准表核对 Standard tables checked',
+    width: 12,
+    value: (r) => (r.standardTables ? `${r.checkedTables}/${r.standardTables}` : null),
+  },
   { header: '未能核对 Not checked', width: 48, value: (r) => r.unchecked ?? null },
   { header: '状态 Status', width: 12, value: (r) => `${STATUS_LABEL[r.status].zh} ${STATUS_LABEL[r.status].en}` },
   { header: '用时(秒) Time (s)', width: 10, value: (r) => Number((r.ms / 1000).toFixed(2)) },
@@ -28,7 +32,11 @@ export const SUMMARY_COLUMNS: Column<BatchRow>[] = [
   { header: 'Reason (en)', width: 48, value: (r) => r.reasonEn },
 ];
 
-const SEVERITY: Record<BatchFinding['severity'], string> = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
+const SEVERITY: Record<BatchFinding['severity'], string> = {
+  error: '错误 error',
+  warning: '警告 warning',
+  info: '提示 info',
+};
 
 export const FINDING_COLUMNS: Column<BatchFinding>[] = [
   { header: '文件 File', width: 40, value: (f) => f.file },
@@ -42,12 +50,21 @@ export const FINDING_COLUMNS: Column<BatchFinding>[] = [
   { header: '实际 Actual', width: 14, value: (f) => f.actual },
   { header: '差额 Difference', width: 14, value: (f) => f.difference },
   { header: '对照文件 Other document', width: 40, value: (f) => f.prior ?? null },
-  { header: '对照位置 Place there', width: 16, value: (f) => (f.priorPlace?.source ? describePlace(f.priorPlace.source) : (f.priorPlace?.row ?? null)) },
+  {
+    header: '对照位置 Place there',
+    width: 16,
+    value: (f) => (f.priorPlace?.source ? describePlace(f.priorPlace.source) : (f.priorPlace?.row ?? null)),
+  },
   { header: '说明 Message', width: 60, value: (f) => f.message },
   { header: 'Message (en)', width: 60, value: (f) => f.messageEn },
 ];
 
-const PAIR_STATUS: Record<BatchPair['status'], string> = { pending: '未运行 not run', ok: '完成 ok', failed: '失败 failed', timeout: '超时 timeout' };
+const PAIR_STATUS: Record<BatchPair['status'], string> = {
+  pending: '未运行 not run',
+  ok: '完成 ok',
+  failed: '失败 failed',
+  timeout: '超时 timeout',
+};
 
 /** Sheet 配对: the documents the batch paired by entity and year for the cross-document rules. */
 export const PAIR_COLUMNS: Column<BatchPair>[] = [

@@ -42,10 +42,21 @@ const check: Command = async (argv) => {
 
   // Several inputs, a folder, or --out report.xlsx|json|csv: batch on all cores, one summary row per document.
   if (values.out || (await isBatchInput(positionals))) {
-    if (values.prior) throw new UsageError('--prior 只用于单个文件；文件夹按单位和年度自动配对', '--prior is for one file; a folder pairs documents by entity and year itself');
-    if (format === 'sarif') throw new UsageError('批量审核不支持 --format sarif', 'Batch checking does not write SARIF');
+    if (values.prior)
+      throw new UsageError(
+        '--prior 只用于单个文件；文件夹按单位和年度自动配对',
+        '--prior is for one file; a folder pairs documents by entity and year itself',
+      );
+    if (format === 'sarif')
+      throw new UsageError('批量审核不支持 --format sarif', 'Batch checking does not write SARIF');
     const { checkMany } = await import('../../batch/check-many.ts');
-    return checkMany(positionals, { out: values.out, jobs: values.jobs, timeout: values.timeout, resume: values.resume, format: format === 'json' ? 'json' : 'text' });
+    return checkMany(positionals, {
+      out: values.out,
+      jobs: values.jobs,
+      timeout: values.timeout,
+      resume: values.resume,
+      format: format === 'json' ? 'json' : 'text',
+    });
   }
 
   const path = positionals[0];
@@ -75,11 +86,24 @@ export function pairNote(d: Disclosure, prior: Disclosure): string {
   const name = (x: Disclosure) => `${x.fiscalYear ?? '?'}年${x.kind ?? ''} ${x.entity.name ?? ''}`.trim();
   lines.push(`对照文件 / other document: ${name(prior)}`);
   if (a?.key && b?.key && !sameEntity(a, b))
-    lines.push(`注意：两份文件的单位不同（${a.key} / ${b.key}），跨文件比对的结果请谨慎看待 / Note: the two documents name different entities (${a.key} / ${b.key})`);
-  const fits = rules.some((r) => r.meta.counterpart && d.kind && r.meta.appliesTo.includes(d.kind) && prior.kind && r.meta.counterpart.kinds.includes(prior.kind) &&
-    (d.fiscalYear === null || prior.fiscalYear === null || prior.fiscalYear - d.fiscalYear === r.meta.counterpart.yearOffset));
+    lines.push(
+      `注意：两份文件的单位不同（${a.key} / ${b.key}），跨文件比对的结果请谨慎看待 / Note: the two documents name different entities (${a.key} / ${b.key})`,
+    );
+  const fits = rules.some(
+    (r) =>
+      r.meta.counterpart &&
+      d.kind &&
+      r.meta.appliesTo.includes(d.kind) &&
+      prior.kind &&
+      r.meta.counterpart.kinds.includes(prior.kind) &&
+      (d.fiscalYear === null ||
+        prior.fiscalYear === null ||
+        prior.fiscalYear - d.fiscalYear === r.meta.counterpart.yearOffset),
+  );
   if (!fits)
-    lines.push(`跨文件规则未执行：对照文件应为上一年度的预算或决算（决算也可对照同年度预算） / No cross-document rule ran: the other document must be last year's budget or final account (or, for a final account, that year's budget)`);
+    lines.push(
+      `跨文件规则未执行：对照文件应为上一年度的预算或决算（决算也可对照同年度预算） / No cross-document rule ran: the other document must be last year's budget or final account (or, for a final account, that year's budget)`,
+    );
   return lines.join('\n') + '\n';
 }
 

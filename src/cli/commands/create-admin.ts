@@ -20,11 +20,16 @@ async function readStdinLine(): Promise<string> {
 }
 
 const createAdmin: Command = async (argv) => {
-  const { values } = parseCommandArgs(argv, { name: { type: 'string' }, db: { type: 'string' }, role: { type: 'string' } }, false);
+  const { values } = parseCommandArgs(
+    argv,
+    { name: { type: 'string' }, db: { type: 'string' }, role: { type: 'string' } },
+    false,
+  );
   const name = values.name?.trim();
   if (!name) throw new UsageError('请用 --name 指定用户名', 'Give the user name with --name');
   const role = (values.role ?? 'admin') as Role;
-  if (role !== 'admin' && role !== 'reviewer') throw new UsageError('--role 只能是 admin 或 reviewer', '--role must be admin or reviewer');
+  if (role !== 'admin' && role !== 'reviewer')
+    throw new UsageError('--role 只能是 admin 或 reviewer', '--role must be admin or reviewer');
   const password = process.env.CAIJIAN_PASSWORD ?? (await readStdinLine());
   const problem = userNameProblem(name) ?? passwordProblem(password ?? '');
   if (problem) throw new UsageError(problem.zh, problem.en);
@@ -35,7 +40,12 @@ const createAdmin: Command = async (argv) => {
       return 2;
     }
     await repo.createUser(name, await hashPassword(password), role);
-    process.stdout.write(tr(`已创建${role === 'admin' ? '管理员' : '复核员'} ${name}（${describeStore(spec)}）`, `Created ${role} ${name} (${describeStore(spec)})`) + '\n');
+    process.stdout.write(
+      tr(
+        `已创建${role === 'admin' ? '管理员' : '复核员'} ${name}（${describeStore(spec)}）`,
+        `Created ${role} ${name} (${describeStore(spec)})`,
+      ) + '\n',
+    );
     return 0;
   } finally {
     await repo.close();

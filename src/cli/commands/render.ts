@@ -30,7 +30,11 @@ export async function loadModel(path: string): Promise<Disclosure> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join('.') ?? '';
-      throw new InputError('unreadable', `JSON 不符合财鉴模型（${where}：${issue?.message ?? ''}）`, `The JSON is not a Caijian model (${where}: ${issue?.message ?? ''})`);
+      throw new InputError(
+        'unreadable',
+        `JSON 不符合财鉴模型（${where}：${issue?.message ?? ''}）`,
+        `The JSON is not a Caijian model (${where}: ${issue?.message ?? ''})`,
+      );
     }
     return parsed.data;
   }
@@ -68,7 +72,11 @@ const command: Command = async (argv) => {
     force: { type: 'boolean' },
     'rewrite-narrative': { type: 'boolean' },
   });
-  if (positionals.length !== 1) throw new UsageError('请指定一个输入文件（模型 JSON、填报模板或公开文件）', 'give one input file (model JSON, filled workbook or document)');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      '请指定一个输入文件（模型 JSON、填报模板或公开文件）',
+      'give one input file (model JSON, filled workbook or document)',
+    );
   const inferred = values.output?.match(/\.(html|docx|pdf|xlsx)$/i)?.[1]?.toLowerCase();
   const format = oneOf(values.to ?? inferred, FORMATS, 'html', '--to');
   if (!values.output) throw new UsageError('缺少 -o 输出文件', 'missing -o output file');
@@ -76,15 +84,24 @@ const command: Command = async (argv) => {
   const d = await loadModel(positionals[0]);
   // The narrative printed is the one audited: written from the tables when the model has none, or when asked
   // to replace a printed one that went stale (--rewrite-narrative).
-  if (values['rewrite-narrative'] || !d.sections.some((s) => s.part === 3)) d.sections = [...d.sections.filter((s) => s.part !== 3), ...writeNarrative(d)];
+  if (values['rewrite-narrative'] || !d.sections.some((s) => s.part === 3))
+    d.sections = [...d.sections.filter((s) => s.part !== 3), ...writeNarrative(d)];
   const errors = checkDisclosure(d).findings.filter((f) => f.severity === 'error');
   if (errors.length) {
-    const where = (f: (typeof errors)[number]) => (f.location.tableTitle ? `（${f.location.tableTitle}${f.location.row ? ` ${f.location.row}` : ''}）` : '');
+    const where = (f: (typeof errors)[number]) =>
+      f.location.tableTitle ? `（${f.location.tableTitle}${f.location.row ? ` ${f.location.row}` : ''}）` : '';
     const list = errors.slice(0, 20).map((f) => `  ✗ ${tr(f.message, f.messageEn)}${where(f)}`);
     const head = values.force
-      ? tr(`审核发现 ${errors.length} 个错误，因 --force 仍生成：`, `The audit found ${errors.length} error(s); rendering anyway (--force):`)
-      : tr(`审核发现 ${errors.length} 个错误，未生成（改正后再生成，确认无误可加 --force）：`, `The audit found ${errors.length} error(s); nothing written (fix them, or add --force to render anyway):`);
-    const more = errors.length > 20 ? `${tr(`  … 另有 ${errors.length - 20} 个`, `  … ${errors.length - 20} more`)}\n` : '';
+      ? tr(
+          `审核发现 ${errors.length} 个错误，因 --force 仍生成：`,
+          `The audit found ${errors.length} error(s); rendering anyway (--force):`,
+        )
+      : tr(
+          `审核发现 ${errors.length} 个错误，未生成（改正后再生成，确认无误可加 --force）：`,
+          `The audit found ${errors.length} error(s); nothing written (fix them, or add --force to render anyway):`,
+        );
+    const more =
+      errors.length > 20 ? `${tr(`  … 另有 ${errors.length - 20} 个`, `  … ${errors.length - 20} more`)}\n` : '';
     process.stderr.write(`${head}\n${list.join('\n')}\n${more}`);
     if (!values.force) return 1;
   }
@@ -92,9 +109,16 @@ const command: Command = async (argv) => {
   try {
     await writeFile(values.output, bytes);
   } catch (e) {
-    throw new InputError('unreadable', `无法写入文件：${values.output}`, `Cannot write file: ${values.output}`, { cause: e });
+    throw new InputError('unreadable', `无法写入文件：${values.output}`, `Cannot write file: ${values.output}`, {
+      cause: e,
+    });
   }
-  process.stdout.write(tr(`已生成：${values.output}（${format.toUpperCase()}，${d.tables.length} 张表）`, `Written: ${values.output} (${format.toUpperCase()}, ${d.tables.length} tables)`) + '\n');
+  process.stdout.write(
+    tr(
+      `已生成：${values.output}（${format.toUpperCase()}，${d.tables.length} 张表）`,
+      `Written: ${values.output} (${format.toUpperCase()}, ${d.tables.length} tables)`,
+    ) + '\n',
+  );
   return 0;
 };
 

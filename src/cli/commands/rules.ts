@@ -20,7 +20,16 @@ const list: Command = async (argv) => {
   const { values } = parseCommandArgs(argv, { format: { type: 'string', short: 'f' } }, false);
   const format = oneOf(values.format, ['text', 'json'] as const, 'text', '--format');
   if (format === 'json') {
-    const out = rules.map(({ meta }) => ({ id: meta.id, code: meta.code, title: meta.title, category: meta.category, severity: meta.severity, appliesTo: meta.appliesTo, requires: meta.requires, messages: meta.messages }));
+    const out = rules.map(({ meta }) => ({
+      id: meta.id,
+      code: meta.code,
+      title: meta.title,
+      category: meta.category,
+      severity: meta.severity,
+      appliesTo: meta.appliesTo,
+      requires: meta.requires,
+      messages: meta.messages,
+    }));
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return 0;
   }
@@ -28,7 +37,9 @@ const list: Command = async (argv) => {
   const lines = [tr(`审核规则（${rules.length} 条）`, `Audit rules (${rules.length})`), ''];
   for (const { meta } of rules) {
     const kinds = en ? meta.appliesTo.map((k) => KIND_EN[k] ?? k).join('/') : meta.appliesTo.join('/');
-    const head = en ? `${meta.severity}  ${meta.category}` : `${SEVERITY_ZH[meta.severity]}  ${CATEGORY_ZH[meta.category] ?? meta.category}`;
+    const head = en
+      ? `${meta.severity}  ${meta.category}`
+      : `${SEVERITY_ZH[meta.severity]}  ${CATEGORY_ZH[meta.category] ?? meta.category}`;
     lines.push(`${meta.code}  ${meta.id.padEnd(28)} ${head}  [${kinds}]`);
     lines.push(`       ${en ? meta.title.en : meta.title.zh}`);
   }

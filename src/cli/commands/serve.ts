@@ -19,7 +19,8 @@ const serve: Command = async (argv) => {
     false,
   );
   const port = values.port === undefined ? 8080 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port 应为 0–65535 的整数', '--port must be an integer 0–65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('--port 应为 0–65535 的整数', '--port must be an integer 0–65535');
   const { repo, spec } = await openCommandStore(values.db);
   const host = values.host ?? '127.0.0.1';
   const users = await repo.countUsers();
@@ -39,7 +40,12 @@ const serve: Command = async (argv) => {
     } catch (e) {
       // Without vite (installed without dev dependencies) an existing bundle is still served.
       if (!webBuilt()) throw e;
-      process.stderr.write(tr(`无法重新构建网页界面，继续使用已有版本：${(e as Error).message}`, `Could not rebuild the web app, serving the existing one: ${(e as Error).message}`) + '\n');
+      process.stderr.write(
+        tr(
+          `无法重新构建网页界面，继续使用已有版本：${(e as Error).message}`,
+          `Could not rebuild the web app, serving the existing one: ${(e as Error).message}`,
+        ) + '\n',
+      );
     }
   }
   const { startServer } = await import('../../server/start.ts');
@@ -48,7 +54,12 @@ const serve: Command = async (argv) => {
     [
       tr(`财鉴工作台已启动：${server.url}`, `Caijian workbench running: ${server.url}`),
       tr(`数据库：${describeStore(spec)}`, `Store: ${describeStore(spec)}`),
-      users === 0 ? tr('尚无用户：请在浏览器中创建第一个管理员，或运行 caijian create-admin', 'No users yet: create the first admin in the browser or with caijian create-admin') : '',
+      users === 0
+        ? tr(
+            '尚无用户：请在浏览器中创建第一个管理员，或运行 caijian create-admin',
+            'No users yet: create the first admin in the browser or with caijian create-admin',
+          )
+        : '',
       tr('按 Ctrl+C 停止', 'Press Ctrl+C to stop'),
       '',
     ]

@@ -45,7 +45,8 @@ export function parseXml(bytes: Uint8Array, part: string): Document {
 export function children(el: XmlElement, localName?: string): XmlElement[] {
   const out: XmlElement[] = [];
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (localName === undefined || (n as XmlElement).localName === localName)) out.push(n as XmlElement);
+    if (n.nodeType === 1 && (localName === undefined || (n as XmlElement).localName === localName))
+      out.push(n as XmlElement);
   }
   return out;
 }

@@ -52,7 +52,11 @@ export async function readDocx(bytes: Uint8Array): Promise<Layout> {
   const body = child(parseXml(documentXml, 'word/document.xml').documentElement, 'body');
   if (body) readBody(body, ctx);
   if (!ctx.blocks.some((b) => b.type !== 'break')) {
-    ctx.warnings.push({ code: 'empty-input', message: 'Word 文档中没有任何文字内容。', messageEn: 'The Word document contains no text.' });
+    ctx.warnings.push({
+      code: 'empty-input',
+      message: 'Word 文档中没有任何文字内容。',
+      messageEn: 'The Word document contains no text.',
+    });
   }
   return { format: 'docx', imageOnlyPages: [], blocks: ctx.blocks, warnings: ctx.warnings };
 }
@@ -83,7 +87,8 @@ function readBody(container: XmlElement, ctx: Context) {
         ctx.warnings.push({
           code: 'docx-embedded-content',
           message: 'Word 文档中有以嵌入文件（altChunk）方式插入的内容，未能读取；请在 Word 中另存为 .docx 后重试。',
-          messageEn: 'The Word document holds content inserted as an embedded file (altChunk) that was not read; save it again as .docx in Word and retry.',
+          messageEn:
+            'The Word document holds content inserted as an embedded file (altChunk) that was not read; save it again as .docx in Word and retry.',
           place,
         });
         break;
@@ -128,7 +133,9 @@ function findDescendant(el: XmlElement, localName: string): XmlElement | null {
 function isLargeImage(el: XmlElement): boolean {
   const extent = findDescendant(el, 'extent');
   if (extent) {
-    return Number(attr(extent, 'cx') ?? 0) >= LARGE_IMAGE_EMU.cx && Number(attr(extent, 'cy') ?? 0) >= LARGE_IMAGE_EMU.cy;
+    return (
+      Number(attr(extent, 'cx') ?? 0) >= LARGE_IMAGE_EMU.cx && Number(attr(extent, 'cy') ?? 0) >= LARGE_IMAGE_EMU.cy
+    );
   }
   const shape = findDescendant(el, 'shape');
   const style = shape ? (attr(shape, 'style') ?? '') : '';
@@ -217,9 +224,17 @@ function readParagraph(p: XmlElement, ctx: Context, index: number) {
     const outline = val(child(pPr, 'outlineLvl'));
     const heading = headingLevel(ctx.styles, val(child(pPr, 'pStyle')), outline === null ? null : Number(outline));
     const numPr = child(pPr, 'numPr');
-    const bullet = numPr !== null && (ctx.bullets.get(val(child(numPr, 'numId')) ?? '')?.has(val(child(numPr, 'ilvl')) ?? '0') ?? false);
+    const bullet =
+      numPr !== null &&
+      (ctx.bullets.get(val(child(numPr, 'numId')) ?? '')?.has(val(child(numPr, 'ilvl')) ?? '0') ?? false);
     for (const text of texts) {
-      ctx.blocks.push({ type: 'line', text, place, ...(heading ? { heading } : {}), ...(bullet ? { bullet: true } : {}) });
+      ctx.blocks.push({
+        type: 'line',
+        text,
+        place,
+        ...(heading ? { heading } : {}),
+        ...(bullet ? { bullet: true } : {}),
+      });
     }
   }
   // A large picture is what the text reader's "[图片]" marks: content published as an image, unreadable as text.
@@ -242,7 +257,14 @@ function cellText(tc: XmlElement): string {
   const collect = (el: XmlElement) => {
     for (const n of children(el)) {
       if (n.localName === 'p') parts.push(...paragraphText(n).lines);
-      else if (n.localName === 'tbl' || n.localName === 'tr' || n.localName === 'tc' || n.localName === 'sdt' || n.localName === 'sdtContent') collect(n);
+      else if (
+        n.localName === 'tbl' ||
+        n.localName === 'tr' ||
+        n.localName === 'tc' ||
+        n.localName === 'sdt' ||
+        n.localName === 'sdtContent'
+      )
+        collect(n);
     }
   };
   collect(tc);
@@ -301,7 +323,10 @@ function readTable(tbl: XmlElement, ctx: Context, index: number) {
 function tableTooWide(index: number, columns: number) {
   return limitExceeded(
     'docx-grid-span',
-    { zh: `第 ${index + 1} 个段落或表格处的表格一行跨 ${columns} 列（gridSpan/gridBefore）`, en: `a table row at body item ${index + 1} spans ${columns} grid columns (gridSpan/gridBefore)` },
+    {
+      zh: `第 ${index + 1} 个段落或表格处的表格一行跨 ${columns} 列（gridSpan/gridBefore）`,
+      en: `a table row at body item ${index + 1} spans ${columns} grid columns (gridSpan/gridBefore)`,
+    },
     { zh: `${MAX_TABLE_COLUMNS} 列`, en: `${MAX_TABLE_COLUMNS} columns` },
   );
 }
@@ -314,9 +339,17 @@ function checkTableArea(ctx: Context, index: number, width: number, height: numb
     throw limitExceeded(
       'docx-table-cells',
       one
-        ? { zh: `第 ${index + 1} 个段落或表格处的表格有 ${width} 列 × ${height} 行`, en: `the table at body item ${index + 1} is ${width} columns × ${height} rows` }
-        : { zh: `全部表格共超过 ${MAX_DOCUMENT_TABLE_CELLS} 个单元格`, en: `all tables together exceed ${MAX_DOCUMENT_TABLE_CELLS} cells` },
-      one ? { zh: `每个表格 ${MAX_TABLE_CELLS} 个单元格`, en: `${MAX_TABLE_CELLS} cells per table` } : { zh: `${MAX_DOCUMENT_TABLE_CELLS} 个单元格`, en: `${MAX_DOCUMENT_TABLE_CELLS} cells per document` },
+        ? {
+            zh: `第 ${index + 1} 个段落或表格处的表格有 ${width} 列 × ${height} 行`,
+            en: `the table at body item ${index + 1} is ${width} columns × ${height} rows`,
+          }
+        : {
+            zh: `全部表格共超过 ${MAX_DOCUMENT_TABLE_CELLS} 个单元格`,
+            en: `all tables together exceed ${MAX_DOCUMENT_TABLE_CELLS} cells`,
+          },
+      one
+        ? { zh: `每个表格 ${MAX_TABLE_CELLS} 个单元格`, en: `${MAX_TABLE_CELLS} cells per table` }
+        : { zh: `${MAX_DOCUMENT_TABLE_CELLS} 个单元格`, en: `${MAX_DOCUMENT_TABLE_CELLS} cells per document` },
     );
   }
 }

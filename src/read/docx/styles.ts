@@ -16,7 +16,8 @@ export function readStyles(xml: Uint8Array | undefined): Map<string, StyleInfo> 
   const doc = parseXml(xml, 'word/styles.xml');
   for (const style of children(doc.documentElement, 'style')) {
     let id: string | null = null;
-    for (let i = 0; i < style.attributes.length; i++) if (style.attributes[i].localName === 'styleId') id = style.attributes[i].value;
+    for (let i = 0; i < style.attributes.length; i++)
+      if (style.attributes[i].localName === 'styleId') id = style.attributes[i].value;
     if (!id) continue;
     const outline = val(child(child(style, 'pPr'), 'outlineLvl'));
     styles.set(id, {
@@ -31,7 +32,11 @@ export function readStyles(xml: Uint8Array | undefined): Map<string, StyleInfo> 
 const HEADING_NAME = /^(?:heading|标题)\s*([1-6])$/i;
 
 /** Heading level 1–6 of a paragraph style, or undefined for body text. */
-export function headingLevel(styles: Map<string, StyleInfo>, styleId: string | null, ownOutline: number | null): number | undefined {
+export function headingLevel(
+  styles: Map<string, StyleInfo>,
+  styleId: string | null,
+  ownOutline: number | null,
+): number | undefined {
   if (ownOutline !== null && ownOutline >= 0 && ownOutline <= 5) return ownOutline + 1;
   const seen = new Set<string>();
   for (let id = styleId; id && !seen.has(id); id = styles.get(id)?.basedOn ?? null) {
@@ -40,7 +45,8 @@ export function headingLevel(styles: Map<string, StyleInfo>, styleId: string | n
     if (!style) break;
     const m = HEADING_NAME.exec(style.name.trim());
     if (m) return Number(m[1]);
-    if (style.outlineLevel !== null && style.outlineLevel >= 0 && style.outlineLevel <= 5) return style.outlineLevel + 1;
+    if (style.outlineLevel !== null && style.outlineLevel >= 0 && style.outlineLevel <= 5)
+      return style.outlineLevel + 1;
   }
   return undefined;
 }
@@ -52,12 +58,14 @@ export function readBulletLists(xml: Uint8Array | undefined): Map<string, Set<st
   const doc = parseXml(xml, 'word/numbering.xml');
   const abstractBullets = new Map<string, Set<string>>();
   const attrOf = (el: XmlElement, name: string) => {
-    for (let i = 0; i < el.attributes.length; i++) if (el.attributes[i].localName === name) return el.attributes[i].value;
+    for (let i = 0; i < el.attributes.length; i++)
+      if (el.attributes[i].localName === name) return el.attributes[i].value;
     return null;
   };
   for (const abs of children(doc.documentElement, 'abstractNum')) {
     const levels = new Set<string>();
-    for (const lvl of children(abs, 'lvl')) if (val(child(lvl, 'numFmt')) === 'bullet') levels.add(attrOf(lvl, 'ilvl') ?? '0');
+    for (const lvl of children(abs, 'lvl'))
+      if (val(child(lvl, 'numFmt')) === 'bullet') levels.add(attrOf(lvl, 'ilvl') ?? '0');
     abstractBullets.set(attrOf(abs, 'abstractNumId') ?? '', levels);
   }
   for (const num of children(doc.documentElement, 'num')) {

@@ -34,7 +34,14 @@ function damaged(part: string, what: string, whatEn: string, at: number): InputE
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 /** Characters that end an element or attribute name. */
-const endsName = (c: number) => isSpace(c) || c === 0x2f /* / */ || c === 0x3e /* > */ || c === 0x3d /* = */ || c === 0x3c /* < */ || c === 0x22 || c === 0x27;
+const endsName = (c: number) =>
+  isSpace(c) ||
+  c === 0x2f /* / */ ||
+  c === 0x3e /* > */ ||
+  c === 0x3d /* = */ ||
+  c === 0x3c /* < */ ||
+  c === 0x22 ||
+  c === 0x27;
 
 /** Throws InputError unless `text` is a well-formed XML part within the limits; linear in its length. */
 export function precheckXml(text: string, part: string, limits: XmlLimits = DEFAULT_XML_LIMITS): void {
@@ -65,7 +72,8 @@ export function precheckXml(text: string, part: string, limits: XmlLimits = DEFA
     }
     if (c === 0x21 /* ! */) {
       if (text.startsWith('<!--', lt)) i = skipTo('-->', lt + 4, '注释未结束', 'unterminated comment');
-      else if (text.startsWith('<![CDATA[', lt)) i = skipTo(']]>', lt + 9, 'CDATA 未结束', 'unterminated CDATA section');
+      else if (text.startsWith('<![CDATA[', lt))
+        i = skipTo(']]>', lt + 9, 'CDATA 未结束', 'unterminated CDATA section');
       // Word never writes a DOCTYPE; refusing it also refuses entity declarations and their expansion.
       else throw damaged(part, '有文档类型声明', 'a document type declaration', lt);
       continue;
@@ -76,7 +84,8 @@ export function precheckXml(text: string, part: string, limits: XmlLimits = DEFA
       const name = text.slice(lt + 2, j);
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== 0x3e) throw damaged(part, '结束标记不完整', 'an incomplete end tag', lt);
-      if (stack.pop() !== name) throw damaged(part, `结束标记 ${name} 与开始标记不匹配`, `end tag ${name} does not match its start tag`, lt);
+      if (stack.pop() !== name)
+        throw damaged(part, `结束标记 ${name} 与开始标记不匹配`, `end tag ${name} does not match its start tag`, lt);
       i = j + 1;
       continue;
     }
@@ -85,7 +94,8 @@ export function precheckXml(text: string, part: string, limits: XmlLimits = DEFA
     while (j < n && !endsName(text.charCodeAt(j))) j++;
     const name = text.slice(lt + 1, j);
     if (name === '') throw damaged(part, '标记没有名称', 'a tag without a name', lt);
-    if (stack.length === 0 && sawRoot) throw damaged(part, '根元素之后还有元素', 'an element after the root element', lt);
+    if (stack.length === 0 && sawRoot)
+      throw damaged(part, '根元素之后还有元素', 'an element after the root element', lt);
     let closed = false;
     for (;;) {
       while (j < n && isSpace(text.charCodeAt(j))) j++;
@@ -107,10 +117,12 @@ export function precheckXml(text: string, part: string, limits: XmlLimits = DEFA
       j++;
       while (j < n && isSpace(text.charCodeAt(j))) j++;
       const quote = text.charCodeAt(j);
-      if (quote !== 0x22 && quote !== 0x27) throw damaged(part, '属性值缺少引号', 'an attribute value without quotes', attrStart);
+      if (quote !== 0x22 && quote !== 0x27)
+        throw damaged(part, '属性值缺少引号', 'an attribute value without quotes', attrStart);
       j++;
       while (j < n && text.charCodeAt(j) !== quote) {
-        if (text.charCodeAt(j) === 0x3c) throw damaged(part, '属性值中有“<”', 'a "<" inside an attribute value', attrStart);
+        if (text.charCodeAt(j) === 0x3c)
+          throw damaged(part, '属性值中有“<”', 'a "<" inside an attribute value', attrStart);
         j++;
       }
       if (j >= n) throw damaged(part, '属性值未结束', 'an unterminated attribute value', attrStart);
@@ -122,7 +134,10 @@ export function precheckXml(text: string, part: string, limits: XmlLimits = DEFA
       if (names.size > limits.maxNames) {
         throw limitExceeded(
           'docx-xml-names',
-          { zh: `${part} 使用了超过 ${limits.maxNames} 种元素名`, en: `${part} uses more than ${limits.maxNames} element names` },
+          {
+            zh: `${part} 使用了超过 ${limits.maxNames} 种元素名`,
+            en: `${part} uses more than ${limits.maxNames} element names`,
+          },
           { zh: `${limits.maxNames} 种`, en: `${limits.maxNames} names` },
         );
       }
@@ -132,13 +147,22 @@ export function precheckXml(text: string, part: string, limits: XmlLimits = DEFA
       if (stack.length > limits.maxDepth) {
         throw limitExceeded(
           'docx-xml-depth',
-          { zh: `${part} 的元素嵌套超过 ${limits.maxDepth} 层`, en: `${part} nests elements deeper than ${limits.maxDepth} levels` },
+          {
+            zh: `${part} 的元素嵌套超过 ${limits.maxDepth} 层`,
+            en: `${part} nests elements deeper than ${limits.maxDepth} levels`,
+          },
           { zh: `${limits.maxDepth} 层`, en: `${limits.maxDepth} levels` },
         );
       }
     }
     i = j;
   }
-  if (stack.length > 0) throw damaged(part, `元素 ${stack[stack.length - 1]} 未结束`, `element ${stack[stack.length - 1]} is not closed`, n);
+  if (stack.length > 0)
+    throw damaged(
+      part,
+      `元素 ${stack[stack.length - 1]} 未结束`,
+      `element ${stack[stack.length - 1]} is not closed`,
+      n,
+    );
   if (!sawRoot) throw damaged(part, '没有根元素', 'no root element', 0);
 }

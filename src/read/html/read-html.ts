@@ -8,12 +8,54 @@ import type { TextPlace } from '../../model/place.ts';
 // The reader is a small tolerant tokenizer, not a validator: unknown tags are ignored, unclosed ones closed.
 
 const SKIP = new Set(['head', 'script', 'style', 'title', 'template', 'noscript', 'svg']);
-const BLOCK = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'nav', 'article', 'header', 'footer', 'caption', 'blockquote', 'pre', 'ul', 'ol', 'body', 'dt', 'dd']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'nav',
+  'article',
+  'header',
+  'footer',
+  'caption',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'body',
+  'dt',
+  'dd',
+]);
 const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'col', 'wbr']);
 const PAGE_CLASS = /(^|\s)(page|table|grid|cover|toc)(\s|$)/;
 const PAGE_STYLE = /(page-)?break-(before|after)\s*:\s*(page|always)/i;
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', middot: '·', hellip: '…', yen: '¥' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  middot: '·',
+  hellip: '…',
+  yen: '¥',
+};
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
@@ -75,7 +117,8 @@ export function readHtml(html: string): Layout {
 
   const pageBreak = (offset: number) => {
     const last = blocks[blocks.length - 1];
-    if (last && !(last.type === 'break' && last.kind === 'page')) blocks.push({ type: 'break', kind: 'page', place: place(offset) });
+    if (last && !(last.type === 'break' && last.kind === 'page'))
+      blocks.push({ type: 'break', kind: 'page', place: place(offset) });
   };
   const flushLine = () => {
     const t = normalizeSpace(text);
@@ -119,7 +162,8 @@ export function readHtml(html: string): Layout {
     if (grid.length) blocks.push({ type: 'grid', rows: grid, place: place(t.start) });
   };
 
-  const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
+  const TOKEN =
+    /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\?[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
   let at = 0;
   for (let m = TOKEN.exec(source); m; m = TOKEN.exec(source)) {
     if (m.index > at && !skipUntil) addText(decodeEntities(source.slice(at, m.index)), at);
@@ -147,7 +191,9 @@ export function readHtml(html: string): Layout {
         else {
           // A nested table is read as the text of the cell holding it.
           const outer = tables[tables.length - 1];
-          if (outer.cell) outer.cell.text += ' ' + table.rows.map((r) => r.cells.map((c) => normalizeSpace(c.cell.text)).join(' ')).join(' ');
+          if (outer.cell)
+            outer.cell.text +=
+              ' ' + table.rows.map((r) => r.cells.map((c) => normalizeSpace(c.cell.text)).join(' ')).join(' ');
         }
       }
       continue;
@@ -164,7 +210,12 @@ export function readHtml(html: string): Layout {
         closeCell(table);
         if (!closing) {
           if (!table.row) table.row = { cells: [], start: m.index };
-          const cell: OpenCell = { text: '', start: m.index, colSpan: spanOf(attrs, 'colspan'), rowSpan: spanOf(attrs, 'rowspan') };
+          const cell: OpenCell = {
+            text: '',
+            start: m.index,
+            colSpan: spanOf(attrs, 'colspan'),
+            rowSpan: spanOf(attrs, 'rowspan'),
+          };
           table.row.cells.push({ cell });
           table.cell = cell;
         }
@@ -193,7 +244,11 @@ export function readHtml(html: string): Layout {
           skipUntil = 'p';
           continue;
         }
-        if ((name === 'section' || name === 'div' || /^h[1-6]$/.test(name) || name === 'nav') && (PAGE_STYLE.test(attrOf(attrs, 'style')) || (name !== 'div' && PAGE_CLASS.test(cls)))) pageBreak(m.index);
+        if (
+          (name === 'section' || name === 'div' || /^h[1-6]$/.test(name) || name === 'nav') &&
+          (PAGE_STYLE.test(attrOf(attrs, 'style')) || (name !== 'div' && PAGE_CLASS.test(cls)))
+        )
+          pageBreak(m.index);
         heading = /^h[1-6]$/.test(name) ? Number(name[1]) : undefined;
         bullet = name === 'li';
       } else {
@@ -210,7 +265,11 @@ export function readHtml(html: string): Layout {
   flushLine();
   while (blocks.length && blocks[blocks.length - 1].type === 'break') blocks.pop();
   if (!blocks.some((b) => b.type !== 'break')) {
-    warnings.push({ code: 'empty-input', message: 'HTML 中没有任何文字内容。', messageEn: 'The HTML contains no text.' });
+    warnings.push({
+      code: 'empty-input',
+      message: 'HTML 中没有任何文字内容。',
+      messageEn: 'The HTML contains no text.',
+    });
   }
   return { format: 'html', imageOnlyPages: [], blocks, warnings };
 }

@@ -5,7 +5,8 @@ import type { Block, GridBlock, GridCell, GridRow, LineBlock } from '../../model
 // the ruled area. Blank columns and rows are dropped (spans adjusted); title, unit and note rows at the
 // top and bottom become line blocks next to the grid, where recognition reads them as metadata.
 
-const META = /^(金额)?单位[:：]|^(编制|填报|预算|部门|单位)(单位|名称)?[:：]|^注[:：]|^说明[:：]|表$|^[（(]?(预算|决算|公开|部门|收支)?\s*\d{1,2}\s*表[)）]?/;
+const META =
+  /^(金额)?单位[:：]|^(编制|填报|预算|部门|单位)(单位|名称)?[:：]|^注[:：]|^说明[:：]|表$|^[（(]?(预算|决算|公开|部门|收支)?\s*\d{1,2}\s*表[)）]?/;
 
 /**
  * A blank column is dropped only when it is narrow: the margin columns of a printed sheet are a few points
@@ -91,13 +92,18 @@ export function tidyGrid(grid: GridBlock): Block[] {
   const width = rows[0]?.cells.length ?? 0;
   const before: LineBlock[] = [];
   const after: LineBlock[] = [];
-  const asLines = (row: GridRow): LineBlock[] => filled(row).map((c) => ({ type: 'line', text: c.text, place: c.place }));
+  const asLines = (row: GridRow): LineBlock[] =>
+    filled(row).map((c) => ({ type: 'line', text: c.text, place: c.place }));
   // Keep at least two rows in the grid: a grid of one header row is still a table.
   while (rows.length > 2 && isMetaRow(rows[0], width)) {
     before.push(...asLines(rows[0]));
     rows = rows.slice(1);
   }
-  while (rows.length > 2 && filled(rows[rows.length - 1]).every((c) => /^注[:：]|^说明[:：]/.test(c.text)) && filled(rows[rows.length - 1]).length > 0) {
+  while (
+    rows.length > 2 &&
+    filled(rows[rows.length - 1]).every((c) => /^注[:：]|^说明[:：]/.test(c.text)) &&
+    filled(rows[rows.length - 1]).length > 0
+  ) {
     after.unshift(...asLines(rows[rows.length - 1]));
     rows = rows.slice(0, -1);
   }

@@ -42,11 +42,14 @@ export function isTimeout(e: unknown): boolean {
 }
 
 export function timedOut(seconds: number): InputError {
-  return Object.assign(new InputError(
-    'unreadable',
-    `读取 PDF 超时（超过 ${seconds} 秒），文件可能已损坏或过于复杂。`,
-    `Reading the PDF took longer than ${seconds} s; the file may be damaged or too complex.`,
-  ), { [TIMEOUT]: true });
+  return Object.assign(
+    new InputError(
+      'unreadable',
+      `读取 PDF 超时（超过 ${seconds} 秒），文件可能已损坏或过于复杂。`,
+      `Reading the PDF took longer than ${seconds} s; the file may be damaged or too complex.`,
+    ),
+    { [TIMEOUT]: true },
+  );
 }
 
 /** Maps an error thrown by pdf.js to the InputError a user should see. */

@@ -183,7 +183,13 @@ export function operatorTextRuns(
   return runs;
 }
 
-function showText(s: TextState, glyphs: (Glyph | number)[] | undefined, view: Matrix, out: TextRun[], normalize: (t: string) => string) {
+function showText(
+  s: TextState,
+  glyphs: (Glyph | number)[] | undefined,
+  view: Matrix,
+  out: TextRun[],
+  normalize: (t: string) => string,
+) {
   if (!glyphs || !s.font || s.fontSize === 0) return;
   const fontSize = s.fontSize;
   const advanceScale = fontSize * (s.font.fontMatrix?.[0] ?? 0.001);

@@ -28,10 +28,12 @@ interface Placed {
   line?: { box: Box; size: number };
 }
 
-const PAGE_NUMBER = /^([-—–－·\s]*\d(\s?\d){0,3}[-—–－·\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+const PAGE_NUMBER =
+  /^([-—–－·\s]*\d(\s?\d){0,3}[-—–－·\s]*|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 const SENTENCE_END = /[。．.！!？?；;：:]$/;
 // Lines that start something new: list markers, notes, table and section titles.
-const STARTS_NEW = /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分|注[:：]|附件|[（(]?[1-9]\d?[)）])/;
+const STARTS_NEW =
+  /^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分|注[:：]|附件|[（(]?[1-9]\d?[)）])/;
 
 function inside(box: Box, run: TextRun): boolean {
   const x = centerX(run.box);
@@ -112,10 +114,25 @@ function joinParagraphs(placed: Placed[]): Block[] {
       const reachesRight = a.box[2] >= right - 1.5 * a.size;
       const startsLeft = b.box[0] <= left + 0.6 * b.size;
       const close = b.box[1] - a.box[3] <= 1.4 * a.size;
-      if (sameSize && reachesRight && startsLeft && close && !SENTENCE_END.test(prev.block.text) && !STARTS_NEW.test(item.block.text)) {
+      if (
+        sameSize &&
+        reachesRight &&
+        startsLeft &&
+        close &&
+        !SENTENCE_END.test(prev.block.text) &&
+        !STARTS_NEW.test(item.block.text)
+      ) {
         const merged: Box = [Math.min(a.box[0], b.box[0]), a.box[1], Math.max(a.box[2], b.box[2]), b.box[3]];
-        const joint = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]$/.test(prev.block.text) || /^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(item.block.text) ? '' : ' ';
-        prev.block = { ...prev.block, text: prev.block.text + joint + item.block.text, place: placeOf(prev.block.place, merged) };
+        const joint =
+          /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]$/.test(prev.block.text) ||
+          /^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(item.block.text)
+            ? ''
+            : ' ';
+        prev.block = {
+          ...prev.block,
+          text: prev.block.text + joint + item.block.text,
+          place: placeOf(prev.block.place, merged),
+        };
         prev.line = { box: merged, size: a.size };
         out[out.length - 1] = prev.block;
         continue;

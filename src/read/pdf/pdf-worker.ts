@@ -28,8 +28,15 @@ export function acquireWorker(pdfjs: PdfJs): { pdfWorker: PDFWorker; release(): 
   if (!shared) {
     // A small code range: V8 otherwise reserves ≈ 510 MB of writable address space per thread for generated code,
     // which a process memory cap (src/jobs, RLIMIT_DATA) counts; pdf.js's parser needs far less than 64 MB of it.
-    const thread = new Worker(new URL('./worker-thread.ts', import.meta.url), { resourceLimits: { codeRangeSizeMb: 64 } });
-    const current: Shared = { thread, pdfWorker: new pdfjs.PDFWorker({ port: adapt(thread) as never, verbosity: 0 }), users: 0, doomed: false };
+    const thread = new Worker(new URL('./worker-thread.ts', import.meta.url), {
+      resourceLimits: { codeRangeSizeMb: 64 },
+    });
+    const current: Shared = {
+      thread,
+      pdfWorker: new pdfjs.PDFWorker({ port: adapt(thread) as never, verbosity: 0 }),
+      users: 0,
+      doomed: false,
+    };
     // A thread that dies (crash, out of memory) is replaced on the next read.
     thread.on('error', () => {
       if (shared === current) shared = null;

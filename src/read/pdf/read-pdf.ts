@@ -111,14 +111,20 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
     if (list.fnArray.length > PDF_WORK_LIMITS.maxPageOperators) {
       throw limitExceeded(
         'pdf-page-operators',
-        { zh: `第 ${n} 页有 ${list.fnArray.length} 个绘图指令`, en: `page ${n} has ${list.fnArray.length} drawing operators` },
+        {
+          zh: `第 ${n} 页有 ${list.fnArray.length} 个绘图指令`,
+          en: `page ${n} has ${list.fnArray.length} drawing operators`,
+        },
         { zh: `每页 ${PDF_WORK_LIMITS.maxPageOperators} 个`, en: `${PDF_WORK_LIMITS.maxPageOperators} per page` },
       );
     }
     if (operators > PDF_WORK_LIMITS.maxOperators) {
       throw limitExceeded(
         'pdf-operators',
-        { zh: `到第 ${n} 页共有超过 ${PDF_WORK_LIMITS.maxOperators} 个绘图指令`, en: `pages 1–${n} hold more than ${PDF_WORK_LIMITS.maxOperators} drawing operators` },
+        {
+          zh: `到第 ${n} 页共有超过 ${PDF_WORK_LIMITS.maxOperators} 个绘图指令`,
+          en: `pages 1–${n} hold more than ${PDF_WORK_LIMITS.maxOperators} drawing operators`,
+        },
         { zh: `整个文件 ${PDF_WORK_LIMITS.maxOperators} 个`, en: `${PDF_WORK_LIMITS.maxOperators} per file` },
       );
     }
@@ -133,7 +139,11 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
     runs = withoutOverprints(onPage(runs, viewport.width, viewport.height));
     if (runs.length === 0) {
       imageOnlyPages.push(n);
-      blocks.push({ type: 'illegible', place: pagePlace, reason: '本页没有文字层（可能是扫描图片）/ page has no text layer (probably a scanned image)' });
+      blocks.push({
+        type: 'illegible',
+        place: pagePlace,
+        reason: '本页没有文字层（可能是扫描图片）/ page has no text layer (probably a scanned image)',
+      });
       warnings.push({
         code: 'image-only-page',
         message: `第${n}页没有可读取的文字（可能是扫描图片），该页内容未读取。`,
@@ -153,10 +163,17 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
     warnings.push({
       code: 'no-text-layer',
       message: '整个 PDF 没有文字层（扫描件），无法读取内容；请提供可复制文字的 PDF 或 Excel/Word 原件。',
-      messageEn: 'The PDF has no text layer at all (a scan); provide a PDF with selectable text, or the Excel/Word original.',
+      messageEn:
+        'The PDF has no text layer at all (a scan); provide a PDF with selectable text, or the Excel/Word original.',
     });
   }
-  return { format: 'pdf', pageCount: doc.numPages, imageOnlyPages, blocks: dropRunningLines(blocks, doc.numPages), warnings };
+  return {
+    format: 'pdf',
+    pageCount: doc.numPages,
+    imageOnlyPages,
+    blocks: dropRunningLines(blocks, doc.numPages),
+    warnings,
+  };
 }
 
 async function textContentRuns(page: PdfPage, view: Matrix, deadline: number, seconds: number): Promise<TextRun[]> {

@@ -132,7 +132,12 @@ function filledRule(path: SubPath, out: Segment[]) {
  * viewport's transform); the current transformation matrix is tracked through save/restore, `cm` and
  * form XObjects, since pdf.js passes path coordinates in the user space in force when the path was built.
  */
-export function rulingSegments(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: OpCodes, view: Matrix): Segment[] {
+export function rulingSegments(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  ops: OpCodes,
+  view: Matrix,
+): Segment[] {
   const out: Segment[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;

@@ -33,7 +33,9 @@ export function dropRunningLines(blocks: Block[], pageCount: number): Block[] {
     }
     set.add(b.place.page);
   }
-  const running = new Set([...pages].filter(([, set]) => set.size >= 3 && set.size >= pageCount / 3).map(([key]) => key));
+  const running = new Set(
+    [...pages].filter(([, set]) => set.size >= 3 && set.size >= pageCount / 3).map(([key]) => key),
+  );
   if (running.size === 0) return blocks;
   return blocks.filter((b) => {
     const key = keyOf(b);

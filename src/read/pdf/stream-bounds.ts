@@ -115,7 +115,10 @@ function inflatedSize(data: Uint8Array, layers: number, budget: number): Promise
 }
 
 /** Refuses a PDF whose Flate streams expand past the limits, before pdf.js allocates them. */
-export async function checkPdfStreams(bytes: Uint8Array, limits: PdfStreamLimits = DEFAULT_PDF_STREAM_LIMITS): Promise<void> {
+export async function checkPdfStreams(
+  bytes: Uint8Array,
+  limits: PdfStreamLimits = DEFAULT_PDF_STREAM_LIMITS,
+): Promise<void> {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let total = 0;
   for (const span of streamSpans(text)) {
@@ -128,13 +131,22 @@ export async function checkPdfStreams(bytes: Uint8Array, limits: PdfStreamLimits
       if (budget === limits.maxStreamBytes) {
         throw limitExceeded(
           'pdf-stream-bytes',
-          { zh: `第 ${span.start} 字节处的数据流解压后超过 ${formatBytes(budget)}`, en: `the data stream at byte ${span.start} inflates past ${formatBytes(budget)}` },
-          { zh: `每个数据流 ${formatBytes(limits.maxStreamBytes)}`, en: `${formatBytes(limits.maxStreamBytes)} per stream` },
+          {
+            zh: `第 ${span.start} 字节处的数据流解压后超过 ${formatBytes(budget)}`,
+            en: `the data stream at byte ${span.start} inflates past ${formatBytes(budget)}`,
+          },
+          {
+            zh: `每个数据流 ${formatBytes(limits.maxStreamBytes)}`,
+            en: `${formatBytes(limits.maxStreamBytes)} per stream`,
+          },
         );
       }
       throw limitExceeded(
         'pdf-inflated-bytes',
-        { zh: `全部数据流解压后超过 ${formatBytes(limits.maxTotalBytes)}`, en: `all data streams together inflate past ${formatBytes(limits.maxTotalBytes)}` },
+        {
+          zh: `全部数据流解压后超过 ${formatBytes(limits.maxTotalBytes)}`,
+          en: `all data streams together inflate past ${formatBytes(limits.maxTotalBytes)}`,
+        },
         { zh: `整个文件 ${formatBytes(limits.maxTotalBytes)}`, en: `${formatBytes(limits.maxTotalBytes)} per file` },
       );
     }

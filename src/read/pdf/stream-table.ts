@@ -30,7 +30,10 @@ export function chunksOf(line: VisualLine): Chunk[] {
     const size = prev ? Math.min(prev.size, run.size) : 0;
     // Amounts sit close to their neighbours in dense tables ("55,527.63 5,140.59"): half a font size apart
     // is already a cell boundary when either side is a number.
-    if (prev && (gap > CELL_GAP * size || (gap > NUMBER_GAP * size && (AMOUNT.test(prev.text) || AMOUNT.test(run.text))))) {
+    if (
+      prev &&
+      (gap > CELL_GAP * size || (gap > NUMBER_GAP * size && (AMOUNT.test(prev.text) || AMOUNT.test(run.text))))
+    ) {
       chunks.push(makeChunk(cur));
       cur = [];
     }
@@ -49,7 +52,8 @@ export function isMetadataLine(chunks: Chunk[]): boolean {
   return chunks.length <= 3 && chunks.some((c) => UNIT.test(c.text));
 }
 
-const LIST_MARKER = /^([（(]?[\d一二三四五六七八九十]{1,3}[.、．)）]|[（(][\d一二三四五六七八九十]{1,3}[)）]|[•·●■◆▪-])$/;
+const LIST_MARKER =
+  /^([（(]?[\d一二三四五六七八九十]{1,3}[.、．)）]|[（(][\d一二三四五六七八九十]{1,3}[)）]|[•·●■◆▪-])$/;
 
 /** A numbered or bulleted line whose marker stands apart from its text ("1.      2026年…预算总表"). */
 function isListItem(chunks: Chunk[]): boolean {
@@ -70,13 +74,19 @@ function isProse(chunks: Chunk[]): boolean {
   return chunks.slice(1).some((c) => UNIT_SUFFIX.test(c.text));
 }
 
-export type FlowItem = { kind: 'line'; line: VisualLine; chunks: Chunk[] } | { kind: 'table'; lines: { line: VisualLine; chunks: Chunk[] }[] };
+export type FlowItem =
+  | { kind: 'line'; line: VisualLine; chunks: Chunk[] }
+  | { kind: 'table'; lines: { line: VisualLine; chunks: Chunk[] }[] };
 
 /** Splits a page's free lines into plain lines and stream tables, in order. */
 export function findStreamTables(lines: readonly VisualLine[]): FlowItem[] {
   const rows = lines.map((line) => {
     const chunks = chunksOf(line);
-    return { line, chunks, candidate: chunks.length >= 2 && !isMetadataLine(chunks) && !isListItem(chunks) && !isProse(chunks) };
+    return {
+      line,
+      chunks,
+      candidate: chunks.length >= 2 && !isMetadataLine(chunks) && !isListItem(chunks) && !isProse(chunks),
+    };
   });
   const out: FlowItem[] = [];
   let i = 0;
@@ -94,7 +104,15 @@ export function findStreamTables(lines: readonly VisualLine[]): FlowItem[] {
       const gap = rows[j].line.box[1] - rows[j - 1].line.box[3];
       if (gap > 2 * rows[j].line.size) break;
       if (rows[j].candidate) last = j;
-      else if (!(j + 1 < rows.length && rows[j + 1].candidate && rows[j].chunks.length === 1 && !isMetadataLine(rows[j].chunks))) break;
+      else if (
+        !(
+          j + 1 < rows.length &&
+          rows[j + 1].candidate &&
+          rows[j].chunks.length === 1 &&
+          !isMetadataLine(rows[j].chunks)
+        )
+      )
+        break;
       j++;
     }
     const members = rows.slice(i, last + 1);
@@ -112,7 +130,9 @@ export function findStreamTables(lines: readonly VisualLine[]): FlowItem[] {
 function columnBands(rows: { chunks: Chunk[] }[]): [number, number][] {
   const max = Math.max(...rows.map((r) => r.chunks.length));
   const full = rows.filter((r) => r.chunks.length >= Math.max(2, Math.ceil(max * 0.6)));
-  const intervals = full.flatMap((r) => r.chunks.map((c) => [c.box[0], c.box[2]] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const intervals = full
+    .flatMap((r) => r.chunks.map((c) => [c.box[0], c.box[2]] as [number, number]))
+    .sort((a, b) => a[0] - b[0]);
   const bands: [number, number][] = [];
   for (const iv of intervals) {
     const b = bands[bands.length - 1];

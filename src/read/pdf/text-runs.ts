@@ -38,7 +38,12 @@ export function toTextRun(item: PdfTextItem, view: Matrix): TextRun | null {
   const h = item.height > 0 ? item.height : vy;
   const w = item.width;
   const corner = (s: number, t: number) => apply(view, e + u[0] * s + v[0] * t, f + u[1] * s + v[1] * t);
-  const box = boundingBox([corner(0, -DESCENT * h), corner(w, -DESCENT * h), corner(0, h * (1 - DESCENT)), corner(w, h * (1 - DESCENT))]);
+  const box = boundingBox([
+    corner(0, -DESCENT * h),
+    corner(w, -DESCENT * h),
+    corner(0, h * (1 - DESCENT)),
+    corner(w, h * (1 - DESCENT)),
+  ]);
   const [dx, dy] = [view[0] * u[0] + view[2] * u[1], view[1] * u[0] + view[3] * u[1]];
   const angle = Math.abs((Math.atan2(dy, dx) * 180) / Math.PI) % 90;
   const run: TextRun = { text, box, size: h, horizontal: Math.abs(dx) >= Math.abs(dy) && dx > 0 };

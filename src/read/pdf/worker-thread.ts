@@ -8,6 +8,8 @@ if (!port) throw new Error('worker-thread.ts must run as a worker thread');
 
 // pdf.js ships no type declarations for its worker module; this is the one function used.
 const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-const { WorkerMessageHandler } = (await import(workerModule)) as { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
+const { WorkerMessageHandler } = (await import(workerModule)) as {
+  WorkerMessageHandler: { initializeFromPort(port: unknown): void };
+};
 
 WorkerMessageHandler.initializeFromPort(webPort(port));

@@ -102,7 +102,10 @@ function checkTextShape(text: string): void {
   if (separators > TEXT_LIMITS.maxCells) {
     throw limitExceeded(
       'text-cells',
-      { zh: `文本中有 ${separators} 个表格分隔符（制表符或“|”）`, en: `the text holds ${separators} table separators (tabs or "|")` },
+      {
+        zh: `文本中有 ${separators} 个表格分隔符（制表符或“|”）`,
+        en: `the text holds ${separators} table separators (tabs or "|")`,
+      },
       { zh: `${TEXT_LIMITS.maxCells} 个单元格`, en: `${TEXT_LIMITS.maxCells} cells` },
     );
   }
@@ -177,7 +180,11 @@ export function readText(input: string, options: TextReadOptions = {}): Layout {
   }
 
   if (!blocks.some((b) => b.type !== 'break')) {
-    warnings.push({ code: 'empty-input', message: '输入中没有任何文字内容。', messageEn: 'The input contains no text.' });
+    warnings.push({
+      code: 'empty-input',
+      message: '输入中没有任何文字内容。',
+      messageEn: 'The input contains no text.',
+    });
   }
   return { format: options.format ?? 'text', imageOnlyPages: [], blocks, warnings };
 }

@@ -29,7 +29,8 @@ export function checkXlsxArchive(bytes: Uint8Array, limits: WorkbookLimits): Xls
     );
   }
   const sheetNames = [...entries.keys()].filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
-  if (sheetNames.length > limits.maxSheets) throw tooLarge(`${sheetNames.length} 个工作表`, `${sheetNames.length} worksheets`);
+  if (sheetNames.length > limits.maxSheets)
+    throw tooLarge(`${sheetNames.length} 个工作表`, `${sheetNames.length} worksheets`);
   const decoder = new TextDecoder('latin1');
   let cells = 0;
   let merged = 0;
@@ -37,13 +38,18 @@ export function checkXlsxArchive(bytes: Uint8Array, limits: WorkbookLimits): Xls
     // Tag names and A1 references are ASCII, so a byte-for-byte decoding is enough to count them.
     const xml = decoder.decode(entries.get(name));
     for (const _ of xml.matchAll(CELL_TAG)) {
-      if (++cells > limits.maxCells) throw tooLarge(`超过 ${limits.maxCells} 个单元格`, `more than ${limits.maxCells} cells`);
+      if (++cells > limits.maxCells)
+        throw tooLarge(`超过 ${limits.maxCells} 个单元格`, `more than ${limits.maxCells} cells`);
     }
     for (const m of xml.matchAll(MERGE_TAG)) {
       const range = parseRange(m[1]);
       if (!range) continue;
       merged += (range.bottom - range.top + 1) * (range.right - range.left + 1);
-      if (merged > limits.maxMergedCells) throw tooLarge(`合并单元格面积超过 ${limits.maxMergedCells}`, `merged ranges cover more than ${limits.maxMergedCells} cells`);
+      if (merged > limits.maxMergedCells)
+        throw tooLarge(
+          `合并单元格面积超过 ${limits.maxMergedCells}`,
+          `merged ranges cover more than ${limits.maxMergedCells} cells`,
+        );
     }
   }
   return 'xml';

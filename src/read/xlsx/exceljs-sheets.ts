@@ -8,7 +8,19 @@ import { hiddenWarning, parseRange, type SheetCell, type SheetData, type SheetMe
 // those are dropped so the value appears once, at the merge's top-left cell.
 
 // exceljs ValueType numbers (its enum is not reachable under type stripping).
-const VT = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, SharedString: 7, RichText: 8, Boolean: 9, Error: 10 } as const;
+const VT = {
+  Null: 0,
+  Merge: 1,
+  Number: 2,
+  String: 3,
+  Date: 4,
+  Hyperlink: 5,
+  Formula: 6,
+  SharedString: 7,
+  RichText: 8,
+  Boolean: 9,
+  Error: 10,
+} as const;
 
 interface CellLike {
   type: number;

@@ -20,7 +20,8 @@ export async function readWorkbook(
   const warnings: ReadWarning[] = [...extracted.warnings];
   const budget = { cells: limits.maxGridCells, limit: limits.maxGridCells };
   extracted.sheets.forEach((sheet, index) => {
-    if (index > 0) blocks.push({ type: 'break', kind: 'page', place: { kind: 'sheet', sheet: sheet.name, cell: 'A1' } });
+    if (index > 0)
+      blocks.push({ type: 'break', kind: 'page', place: { kind: 'sheet', sheet: sheet.name, cell: 'A1' } });
     const sheetBlocks = sheetToBlocks(sheet, budget);
     if (!sheetBlocks.some((b) => b.type !== 'break')) {
       warnings.push({
@@ -33,7 +34,11 @@ export async function readWorkbook(
     blocks.push(...sheetBlocks);
   });
   if (extracted.sheets.length === 0) {
-    warnings.push({ code: 'empty-input', message: '工作簿中没有可读的工作表。', messageEn: 'The workbook has no readable worksheet.' });
+    warnings.push({
+      code: 'empty-input',
+      message: '工作簿中没有可读的工作表。',
+      messageEn: 'The workbook has no readable worksheet.',
+    });
   }
   return { format, pageCount: extracted.sheets.length, imageOnlyPages: [], blocks, warnings };
 }
@@ -66,10 +71,15 @@ async function loadXlsxWithFallback(bytes: Uint8Array, limits: WorkbookLimits): 
   }
 }
 
-async function extractSheets(bytes: Uint8Array, format: 'xlsx' | 'xls', limits: WorkbookLimits): Promise<ExtractedSheets> {
+async function extractSheets(
+  bytes: Uint8Array,
+  format: 'xlsx' | 'xls',
+  limits: WorkbookLimits,
+): Promise<ExtractedSheets> {
   try {
     if (format === 'xls') {
-      if (bytes.byteLength > limits.maxXlsBytes) throw tooLarge(`${bytes.byteLength} 字节`, `${bytes.byteLength} bytes`);
+      if (bytes.byteLength > limits.maxXlsBytes)
+        throw tooLarge(`${bytes.byteLength} 字节`, `${bytes.byteLength} bytes`);
       const { loadXlsSheets } = await import('./xls-sheets.ts');
       return loadXlsSheets(bytes, limits);
     }
@@ -84,7 +94,12 @@ async function extractSheets(bytes: Uint8Array, format: 'xlsx' | 'xls', limits: 
     const detail = e instanceof Error ? e.message : String(e);
     // A password-protected .xlsx is a compound file like .xls; SheetJS says so in its message.
     if (/password/i.test(detail)) {
-      throw new InputError('encrypted', 'Excel 文件有密码保护，请先取消密码后再读取。', 'The Excel file is password-protected; remove the password first.', { cause: e });
+      throw new InputError(
+        'encrypted',
+        'Excel 文件有密码保护，请先取消密码后再读取。',
+        'The Excel file is password-protected; remove the password first.',
+        { cause: e },
+      );
     }
     throw new InputError(
       'unreadable',

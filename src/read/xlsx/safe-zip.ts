@@ -87,7 +87,12 @@ export function readZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
-    if (flags & 1) throw new InputError('encrypted', '文件已加密，请先取消密码保护。', 'The file is encrypted; remove the password protection first.');
+    if (flags & 1)
+      throw new InputError(
+        'encrypted',
+        '文件已加密，请先取消密码保护。',
+        'The file is encrypted; remove the password protection first.',
+      );
     if (declaredSize > limits.maxEntryBytes || total + declaredSize > limits.maxTotalBytes) {
       throw tooLarge(`条目 ${name} 声明 ${declaredSize} 字节`, `entry ${name} declares ${declaredSize} bytes`);
     }
@@ -95,7 +100,8 @@ export function readZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     if (localOffset + 30 > bytes.byteLength || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) {
       throw unreadable(`条目 ${name} 的数据缺失`, `data of entry ${name} is missing`);
     }
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     const dataEnd = dataStart + compressedSize;
     if (dataEnd > bytes.byteLength) throw unreadable(`条目 ${name} 被截断`, `entry ${name} is truncated`);
     const data = bytes.subarray(dataStart, dataEnd);
@@ -120,10 +126,14 @@ export function readZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     // A flipped bit inside a deflate stream often still inflates — to a different digit. Without this check a
     // corrupted copy of a workbook becomes audit errors that blame the department for a fault of the file.
     if (crc32(content) >>> 0 !== declaredCrc) {
-      throw unreadable(`条目 ${name} 校验和不符，文件在传输或保存中已损坏`, `entry ${name} fails its CRC check; the file was damaged in transfer or storage`);
+      throw unreadable(
+        `条目 ${name} 校验和不符，文件在传输或保存中已损坏`,
+        `entry ${name} fails its CRC check; the file was damaged in transfer or storage`,
+      );
     }
     total += content.byteLength;
-    if (total > limits.maxTotalBytes) throw tooLarge(`展开总量超过 ${limits.maxTotalBytes} 字节`, `expands past ${limits.maxTotalBytes} bytes`);
+    if (total > limits.maxTotalBytes)
+      throw tooLarge(`展开总量超过 ${limits.maxTotalBytes} 字节`, `expands past ${limits.maxTotalBytes} bytes`);
     entries.set(name, content);
   }
   return entries;

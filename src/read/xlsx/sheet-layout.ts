@@ -18,7 +18,8 @@ import { cellAddress, type SheetCell, type SheetData, type SheetMerge } from './
 
 const LABEL_VALUE = /[：:]/;
 /** Cells that only ever stand above a table: 部门：…, 单位：万元, 公开02表, 表3-1, 2023年度, 2023年12月31日. */
-const TABLE_META = /^(?:(?:编制|预算|填报|主管)?(?:单位|部门)(?:名称)?|金额单位)\s*[：:]|^公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?$|^\d{4}\s*年(?:度|\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?$/;
+const TABLE_META =
+  /^(?:(?:编制|预算|填报|主管)?(?:单位|部门)(?:名称)?|金额单位)\s*[：:]|^公开\s*\d+\s*表$|^附?表\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*\d+)?$|^\d{4}\s*年(?:度|\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?$/;
 const NOTE = /^(注|说明|备注|资料来源)/;
 const SHORT_TABLE_VALUE = 20;
 
@@ -70,7 +71,8 @@ export function sheetToBlocks(sheet: SheetData, budget: GridBudget = { cells: 2_
 
   const pushBreak = (row: number) => {
     const last = blocks[blocks.length - 1];
-    if (last && last.type !== 'break') blocks.push({ type: 'break', kind: 'blank', place: sheetPlace(sheet.name, row, 1) });
+    if (last && last.type !== 'break')
+      blocks.push({ type: 'break', kind: 'blank', place: sheetPlace(sheet.name, row, 1) });
   };
   const flushGrid = () => {
     if (grid) blocks.push(buildGrid(sheet.name, grid, byRow, hiddenCols, budget));
@@ -158,7 +160,13 @@ function staysInTable(master: Master, grid: OpenGrid): boolean {
   return merge.left > grid.left || merge.right < grid.right;
 }
 
-function buildGrid(sheet: string, grid: OpenGrid, byRow: Map<number, Master[]>, hiddenCols: ReadonlySet<number>, budget: GridBudget): Block {
+function buildGrid(
+  sheet: string,
+  grid: OpenGrid,
+  byRow: Map<number, Master[]>,
+  hiddenCols: ReadonlySet<number>,
+  budget: GridBudget,
+): Block {
   const { rows, left, right } = grid;
   // The area is known from the table's first and last columns and its rows before any cell is made.
   const area = (right - left + 1) * rows.length;

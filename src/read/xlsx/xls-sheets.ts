@@ -22,13 +22,18 @@ export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): Extrac
       messageEn: `${diagnostics.length} parts of the legacy Excel file were not recognised and were skipped (${diagnostics[0]}).`,
     });
   }
-  if (workbook.SheetNames.length > limits.maxSheets) throw tooLarge(`${workbook.SheetNames.length} 个工作表`, `${workbook.SheetNames.length} worksheets`);
+  if (workbook.SheetNames.length > limits.maxSheets)
+    throw tooLarge(`${workbook.SheetNames.length} 个工作表`, `${workbook.SheetNames.length} worksheets`);
   let totalCells = 0;
   let mergedArea = 0;
   workbook.SheetNames.forEach((name, index) => {
     const hidden = workbook.Workbook?.Sheets?.[index]?.Hidden;
     if (hidden) {
-      warnings.push({ code: 'hidden-sheet', message: `隐藏的工作表“${name}”未读取。`, messageEn: `Hidden worksheet "${name}" was not read.` });
+      warnings.push({
+        code: 'hidden-sheet',
+        message: `隐藏的工作表“${name}”未读取。`,
+        messageEn: `Hidden worksheet "${name}" was not read.`,
+      });
       return;
     }
     const ws = workbook.Sheets[name];
@@ -44,7 +49,8 @@ export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): Extrac
     let maxCol = 0;
     for (const key of Object.keys(ws)) {
       if (key.startsWith('!')) continue;
-      if (++totalCells > limits.maxCells) throw tooLarge(`超过 ${limits.maxCells} 个单元格`, `more than ${limits.maxCells} cells`);
+      if (++totalCells > limits.maxCells)
+        throw tooLarge(`超过 ${limits.maxCells} 个单元格`, `more than ${limits.maxCells} cells`);
       const addr = XLSX.utils.decode_cell(key);
       keys.push({ key, row: addr.r + 1, col: addr.c + 1 });
       maxRow = Math.max(maxRow, addr.r + 1);
@@ -60,7 +66,10 @@ export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): Extrac
       if (mergedArea > limits.maxMergedCells) {
         throw limitExceeded(
           'xlsx-sheet-area',
-          { zh: `工作表“${name}”的合并单元格在已用区域内覆盖超过 ${limits.maxMergedCells} 个单元格`, en: `the merged ranges of worksheet "${name}" cover more than ${limits.maxMergedCells} cells of its used range` },
+          {
+            zh: `工作表“${name}”的合并单元格在已用区域内覆盖超过 ${limits.maxMergedCells} 个单元格`,
+            en: `the merged ranges of worksheet "${name}" cover more than ${limits.maxMergedCells} cells of its used range`,
+          },
           { zh: `${limits.maxMergedCells} 个单元格`, en: `${limits.maxMergedCells} cells` },
         );
       }
@@ -73,14 +82,20 @@ export function loadXlsSheets(bytes: Uint8Array, limits: WorkbookLimits): Extrac
     }
     const cells: SheetCell[] = [];
     for (const { key, row, col } of keys) {
-      const covered = coveringByRow.get(row)?.some((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
+      const covered = coveringByRow
+        .get(row)
+        ?.some((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
       if (covered) continue;
       const cell = ws[key] as XLSX.CellObject;
       const shown = cellText(cell);
       if (shown.text === '' && shown.raw === undefined) continue;
       cells.push({ row, col, ...shown });
     }
-    if (maxRow > limits.maxRows) throw tooLarge(`工作表“${name}”超过 ${limits.maxRows} 行`, `worksheet "${name}" has more than ${limits.maxRows} rows`);
+    if (maxRow > limits.maxRows)
+      throw tooLarge(
+        `工作表“${name}”超过 ${limits.maxRows} 行`,
+        `worksheet "${name}" has more than ${limits.maxRows} rows`,
+      );
     const hiddenRows = new Set<number>();
     (ws['!rows'] ?? []).forEach((row, i) => {
       if (row?.hidden) hiddenRows.add(i + 1);
@@ -111,7 +126,14 @@ function readQuietly(bytes: Uint8Array, limits: WorkbookLimits): { workbook: XLS
   try {
     // sheetRows bounds the work on a file that declares millions of rows; reading one row past the limit
     // tells a truncated sheet from one that merely ends there.
-    const workbook = XLSX.read(bytes, { type: 'array', cellNF: true, cellStyles: true, cellDates: false, sheetRows: limits.maxRows + 1, dense: false });
+    const workbook = XLSX.read(bytes, {
+      type: 'array',
+      cellNF: true,
+      cellStyles: true,
+      cellDates: false,
+      sheetRows: limits.maxRows + 1,
+      dense: false,
+    });
     return { workbook, diagnostics };
   } finally {
     console.error = original;

@@ -62,7 +62,12 @@ export async function auditLogView(main: HTMLElement): Promise<void> {
   const prev = h('button', { type: 'button', class: 'link', onclick: () => void go(offset - PAGE) }, '‹ 较新');
   const next = h('button', { type: 'button', class: 'link', onclick: () => void go(offset + PAGE) }, '较早 ›');
   const where = h('span', { class: 'muted' });
-  const filter = h('select', { name: 'action', 'aria-label': '操作类型' }, h('option', { value: '' }, '全部操作'), ...Object.entries(ACTION_ZH).map(([v, zh]) => h('option', { value: v }, zh)));
+  const filter = h(
+    'select',
+    { name: 'action', 'aria-label': '操作类型' },
+    h('option', { value: '' }, '全部操作'),
+    ...Object.entries(ACTION_ZH).map(([v, zh]) => h('option', { value: v }, zh)),
+  );
   filter.addEventListener('change', () => {
     action = filter.value;
     void go(0);
@@ -75,7 +80,13 @@ export async function auditLogView(main: HTMLElement): Promise<void> {
       page = await api.auditLog({ limit: String(PAGE), offset: String(offset), ...(action ? { action } : {}) });
     } catch (e) {
       clear(body);
-      body.append(h('tr', {}, h('td', { colspan: 5, class: 'error-box' }, e instanceof ApiFailure ? e.messageZh : '无法读取操作日志。')));
+      body.append(
+        h(
+          'tr',
+          {},
+          h('td', { colspan: 5, class: 'error-box' }, e instanceof ApiFailure ? e.messageZh : '无法读取操作日志。'),
+        ),
+      );
       return;
     }
     clear(body);
@@ -101,11 +112,36 @@ export async function auditLogView(main: HTMLElement): Promise<void> {
 
   main.append(
     h('div', { class: 'page-head' }, h('h1', {}, '操作日志'), count),
-    h('div', { class: 'card filters' }, h('label', { class: 'filter' }, '操作类型', filter), h('span', { class: 'grow' }), prev, where, next),
+    h(
+      'div',
+      { class: 'card filters' },
+      h('label', { class: 'filter' }, '操作类型', filter),
+      h('span', { class: 'grow' }),
+      prev,
+      where,
+      next,
+    ),
     h(
       'section',
       { class: 'card table-card' },
-      h('table', { class: 'grid audit-log' }, h('thead', {}, h('tr', {}, h('th', {}, '时间'), h('th', {}, '用户'), h('th', {}, '操作'), h('th', {}, '内容'), h('th', {}, '地址'))), body),
+      h(
+        'table',
+        { class: 'grid audit-log' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, '时间'),
+            h('th', {}, '用户'),
+            h('th', {}, '操作'),
+            h('th', {}, '内容'),
+            h('th', {}, '地址'),
+          ),
+        ),
+        body,
+      ),
     ),
   );
   await go(0);

@@ -9,7 +9,16 @@ import { chartValue } from '../format.ts';
 // ECharts (tree-shaken: only the chart types used) for one document and across documents. All amounts are
 // shown in 万元 so documents printed in 元 and in 万元 can be drawn side by side.
 
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 const COLORS = ['#2f6fb5', '#e58a2b', '#3b9c6b', '#c0504d', '#8064a2', '#4bacc6', '#9b8b2e', '#d36ba6'];
 
@@ -37,7 +46,14 @@ export function documentCharts(f: DocumentFigures): HTMLElement {
       chartBox('支出按功能分类（类）', {
         tooltip: { trigger: 'item', formatter: '{b}<br/>{c} 万元（{d}%）' },
         legend: { type: 'scroll', bottom: 0 },
-        series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data: f.byClass.map((c) => ({ name: `${c.code} ${c.label}`, value: wan(c.amount, f.unit) })) }],
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '65%'],
+            center: ['50%', '45%'],
+            data: f.byClass.map((c) => ({ name: `${c.code} ${c.label}`, value: wan(c.amount, f.unit) })),
+          },
+        ],
       }),
     );
   }
@@ -46,7 +62,17 @@ export function documentCharts(f: DocumentFigures): HTMLElement {
       chartBox('基本支出与项目支出', {
         tooltip: { trigger: 'item', formatter: '{b}<br/>{c} 万元（{d}%）' },
         legend: { bottom: 0 },
-        series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], data: [{ name: '基本支出', value: wan(f.basic, f.unit) }, { name: '项目支出', value: wan(f.project, f.unit) }] }],
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '65%'],
+            center: ['50%', '45%'],
+            data: [
+              { name: '基本支出', value: wan(f.basic, f.unit) },
+              { name: '项目支出', value: wan(f.project, f.unit) },
+            ],
+          },
+        ],
       }),
     );
   }
@@ -62,9 +88,18 @@ export function documentCharts(f: DocumentFigures): HTMLElement {
       series: [{ type: 'bar', barMaxWidth: 48, data: values.map((v) => wan(v, f.unit)) }],
     });
     const unread = names.filter((_, i) => values[i] === null || values[i] === undefined);
-    if (unread.length) card.append(h('p', { class: 'hint missing-value' }, `未能取得：${unread.join('、')}（图中留空，不是零）。`));
+    if (unread.length)
+      card.append(h('p', { class: 'hint missing-value' }, `未能取得：${unread.join('、')}（图中留空，不是零）。`));
     charts.push(card);
-  } else charts.push(h('div', { class: 'card chart-card' }, h('h3', {}, '“三公”经费'), h('p', { class: 'hint' }, '本文件的“三公”经费表没有数据或未能识别。')));
+  } else
+    charts.push(
+      h(
+        'div',
+        { class: 'card chart-card' },
+        h('h3', {}, '“三公”经费'),
+        h('p', { class: 'hint' }, '本文件的“三公”经费表没有数据或未能识别。'),
+      ),
+    );
   return h('div', { class: 'chart-grid' }, ...charts);
 }
 
@@ -74,7 +109,9 @@ export function documentCharts(f: DocumentFigures): HTMLElement {
  * drawn as zero.
  */
 export function overYearsChart(points: SeriesPoint[], title: string): HTMLElement {
-  const pts = points.filter((p) => p.fiscalYear !== null).sort((a, b) => a.fiscalYear! - b.fiscalYear! || String(a.kind).localeCompare(String(b.kind)));
+  const pts = points
+    .filter((p) => p.fiscalYear !== null)
+    .sort((a, b) => a.fiscalYear! - b.fiscalYear! || String(a.kind).localeCompare(String(b.kind)));
   const slots: (SeriesPoint | number)[] = [];
   const missing: number[] = [];
   pts.forEach((p, i) => {
@@ -98,7 +135,12 @@ export function overYearsChart(points: SeriesPoint[], title: string): HTMLElemen
       return v;
     }),
   });
-  const series = [s('支出合计', (f) => f.totalExpenditure), s('基本支出', (f) => f.basic), s('项目支出', (f) => f.project), s('“三公”经费', (f) => f.threePublic?.total ?? null)];
+  const series = [
+    s('支出合计', (f) => f.totalExpenditure),
+    s('基本支出', (f) => f.basic),
+    s('项目支出', (f) => f.project),
+    s('“三公”经费', (f) => f.threePublic?.total ?? null),
+  ];
   const card = chartBox(title, {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
@@ -107,14 +149,22 @@ export function overYearsChart(points: SeriesPoint[], title: string): HTMLElemen
     yAxis: { type: 'value', name: '万元' },
     series,
   });
-  if (missing.length) card.append(h('p', { class: 'hint missing-year' }, `缺少 ${missing.join('、')} 年的文件：图中该年留空，不是零。`));
-  if (unread.length) card.append(h('p', { class: 'hint missing-value' }, `未能取得的数：${unread.join('、')}（图中留空，不是零）。`));
+  if (missing.length)
+    card.append(h('p', { class: 'hint missing-year' }, `缺少 ${missing.join('、')} 年的文件：图中该年留空，不是零。`));
+  if (unread.length)
+    card.append(h('p', { class: 'hint missing-value' }, `未能取得的数：${unread.join('、')}（图中留空，不是零）。`));
   return card;
 }
 
 export function sideBySideChart(points: SeriesPoint[], title: string): HTMLElement {
   const labels = points.map((p) => `${p.entity ?? '未识别'}${p.fiscalYear ? ' ' + p.fiscalYear : ''}${p.kind ?? ''}`);
-  const s = (name: string, pick: (f: DocumentFigures) => string | null) => ({ name, type: 'bar', stack: name === '支出合计' ? undefined : 'parts', barMaxWidth: 28, data: points.map((p) => wan(pick(p.figures), p.figures.unit)) });
+  const s = (name: string, pick: (f: DocumentFigures) => string | null) => ({
+    name,
+    type: 'bar',
+    stack: name === '支出合计' ? undefined : 'parts',
+    barMaxWidth: 28,
+    data: points.map((p) => wan(pick(p.figures), p.figures.unit)),
+  });
   return chartBox(
     title,
     {

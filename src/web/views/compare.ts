@@ -15,9 +15,23 @@ export async function compareView(main: HTMLElement): Promise<void> {
   }
   const facets = await api.facets();
   const out = h('div', {});
-  const entity = h('select', {}, ...facets.entities.map((e) => h('option', { value: e.value }, `${e.value}（${e.count}）`)));
-  const year = h('select', {}, h('option', { value: '' }, '全部年度'), ...facets.years.map((y) => h('option', { value: String(y.value) }, `${y.value}`)));
-  const kind = h('select', {}, h('option', { value: '' }, '全部类型'), ...facets.kinds.map((k) => h('option', { value: k.value }, k.value)));
+  const entity = h(
+    'select',
+    {},
+    ...facets.entities.map((e) => h('option', { value: e.value }, `${e.value}（${e.count}）`)),
+  );
+  const year = h(
+    'select',
+    {},
+    h('option', { value: '' }, '全部年度'),
+    ...facets.years.map((y) => h('option', { value: String(y.value) }, `${y.value}`)),
+  );
+  const kind = h(
+    'select',
+    {},
+    h('option', { value: '' }, '全部类型'),
+    ...facets.kinds.map((k) => h('option', { value: k.value }, k.value)),
+  );
 
   async function draw() {
     clear(out);
@@ -26,9 +40,19 @@ export async function compareView(main: HTMLElement): Promise<void> {
       return;
     }
     const mine = (await api.series({ entity: entity.value })).points;
-    const all = (await api.series(kind.value ? { kind: kind.value } : {})).points.filter((p) => !year.value || String(p.fiscalYear) === year.value);
+    const all = (await api.series(kind.value ? { kind: kind.value } : {})).points.filter(
+      (p) => !year.value || String(p.fiscalYear) === year.value,
+    );
     out.append(
-      h('div', { class: 'chart-grid two' }, overYearsChart(mine, `${entity.value}：历年对比`), sideBySideChart(all, `各单位对比${year.value ? `（${year.value}年）` : ''}${kind.value ? `（${kind.value}）` : ''}`)),
+      h(
+        'div',
+        { class: 'chart-grid two' },
+        overYearsChart(mine, `${entity.value}：历年对比`),
+        sideBySideChart(
+          all,
+          `各单位对比${year.value ? `（${year.value}年）` : ''}${kind.value ? `（${kind.value}）` : ''}`,
+        ),
+      ),
     );
     // the entity's documents by key (its name may be printed otherwise in other years), each next to the one before
     const history = mine.length ? await api.history(mine[0].id).catch(() => null) : null;
@@ -40,7 +64,23 @@ export async function compareView(main: HTMLElement): Promise<void> {
           'section',
           { class: 'card year-pairs' },
           h('h3', {}, '逐表并排对比'),
-          h('ul', { class: 'history-list' }, ...docs.slice(1).map((d, i) => h('li', {}, h('a', { href: `#/compare?a=${encodeURIComponent(docs[i].id)}&b=${encodeURIComponent(d.id)}` }, `${label(docs[i])} ↔ ${label(d)}`)))),
+          h(
+            'ul',
+            { class: 'history-list' },
+            ...docs
+              .slice(1)
+              .map((d, i) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'a',
+                    { href: `#/compare?a=${encodeURIComponent(docs[i].id)}&b=${encodeURIComponent(d.id)}` },
+                    `${label(docs[i])} ↔ ${label(d)}`,
+                  ),
+                ),
+              ),
+          ),
         ),
       );
     }
@@ -48,7 +88,13 @@ export async function compareView(main: HTMLElement): Promise<void> {
   for (const s of [entity, year, kind]) s.addEventListener('change', () => void draw());
   main.append(
     h('div', { class: 'page-head' }, h('h1', {}, '对比分析')),
-    h('section', { class: 'card filters' }, h('label', { class: 'filter' }, '单位（历年）', entity), h('label', { class: 'filter' }, '年度（横向）', year), h('label', { class: 'filter' }, '类型', kind)),
+    h(
+      'section',
+      { class: 'card filters' },
+      h('label', { class: 'filter' }, '单位（历年）', entity),
+      h('label', { class: 'filter' }, '年度（横向）', year),
+      h('label', { class: 'filter' }, '类型', kind),
+    ),
     out,
   );
   await draw();

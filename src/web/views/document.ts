@@ -20,16 +20,26 @@ const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 }
 function coverageBox(c: Coverage | undefined): HTMLElement | null {
   if (!c) return null;
   const unchecked = c.tables.filter((t) => t.standard && !t.checked);
-  const head = c.standardTables ? `核对范围：标准表 ${c.standardTables} 张，已核对 ${c.checkedStandard} 张` : '核对范围：未能确定本文件应有的标准表';
+  const head = c.standardTables
+    ? `核对范围：标准表 ${c.standardTables} 张，已核对 ${c.checkedStandard} 张`
+    : '核对范围：未能确定本文件应有的标准表';
   return h(
     'div',
     { class: `coverage coverage-${c.level}`, 'data-coverage': c.level },
     h('strong', {}, head),
-    unchecked.length ? h('ul', {}, ...unchecked.map((t) => h('li', {}, `未能核对“${t.title}”：${t.reason ?? ''}`))) : null,
+    unchecked.length
+      ? h('ul', {}, ...unchecked.map((t) => h('li', {}, `未能核对“${t.title}”：${t.reason ?? ''}`)))
+      : null,
   );
 }
 
-function header(doc: DocumentSummary, model: Disclosure, user: User, counts: HTMLElement, coverage?: Coverage): HTMLElement {
+function header(
+  doc: DocumentSummary,
+  model: Disclosure,
+  user: User,
+  counts: HTMLElement,
+  coverage?: Coverage,
+): HTMLElement {
   const base = `/api/documents/${doc.id}`;
   const title = `${doc.entity ?? '（未识别单位）'}${doc.fiscalYear ? ` ${doc.fiscalYear}年` : ''}${doc.kind ? `部门${doc.kind}` : ''}`;
   return h(
@@ -43,7 +53,14 @@ function header(doc: DocumentSummary, model: Disclosure, user: User, counts: HTM
       h(
         'div',
         { class: 'sub' },
-        [doc.fileName, doc.region, model.unit ? `金额单位：${model.unit}` : null, `${doc.tableCount} 张表`, doc.pageCount ? `${doc.pageCount} 页` : null, `上传于 ${dateTime(doc.uploadedAt)}`]
+        [
+          doc.fileName,
+          doc.region,
+          model.unit ? `金额单位：${model.unit}` : null,
+          `${doc.tableCount} 张表`,
+          doc.pageCount ? `${doc.pageCount} 页` : null,
+          `上传于 ${dateTime(doc.uploadedAt)}`,
+        ]
           .filter(Boolean)
           .join(' · '),
       ),
@@ -56,7 +73,16 @@ function header(doc: DocumentSummary, model: Disclosure, user: User, counts: HTM
       h(
         'div',
         { class: 'links' },
-        h('button', { type: 'button', class: 'link print-button', onclick: () => print(), title: '打印本文档的审核结果和核对范围' }, '打印'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link print-button',
+            onclick: () => print(),
+            title: '打印本文档的审核结果和核对范围',
+          },
+          '打印',
+        ),
         h('span', { class: 'sep' }, '|'),
         '检查表：',
         h('a', { href: `${base}/check-sheet?format=xlsx`, class: 'check-sheet-xlsx' }, 'Excel'),
@@ -126,8 +152,15 @@ export function missingYears(years: readonly (number | null)[]): number[] {
 }
 
 /** 本单位历年文件: the documents of the same entity key (GET /api/documents/:id/history), each opening, or side by side with this one. */
-function historyBox(doc: DocumentSummary, history: { entityKey: string | null; documents: DocumentSummary[] } | null): HTMLElement {
-  const box = h('section', { class: 'card doc-history', 'data-entity-key': history?.entityKey ?? '' }, h('h2', {}, '本单位历年文件'));
+function historyBox(
+  doc: DocumentSummary,
+  history: { entityKey: string | null; documents: DocumentSummary[] } | null,
+): HTMLElement {
+  const box = h(
+    'section',
+    { class: 'card doc-history', 'data-entity-key': history?.entityKey ?? '' },
+    h('h2', {}, '本单位历年文件'),
+  );
   if (!history) {
     box.append(h('p', { class: 'hint' }, '未能取得本单位的历年文件。'));
     return box;
@@ -150,9 +183,17 @@ function historyBox(doc: DocumentSummary, history: { entityKey: string | null; d
         h(
           'li',
           { class: d.id === doc.id ? 'current' : '' },
-          d.id === doc.id ? h('strong', {}, `${label(d)}（本文件）`) : h('a', { href: `#/doc/${encodeURIComponent(d.id)}` }, label(d)),
+          d.id === doc.id
+            ? h('strong', {}, `${label(d)}（本文件）`)
+            : h('a', { href: `#/doc/${encodeURIComponent(d.id)}` }, label(d)),
           h('span', { class: 'sub' }, ` ${d.entity ?? ''} · ${d.fileName}`),
-          d.id === doc.id ? null : h('a', { href: `#/compare?a=${encodeURIComponent(d.id)}&b=${encodeURIComponent(doc.id)}`, class: 'pair-link' }, '与本文件并排对比'),
+          d.id === doc.id
+            ? null
+            : h(
+                'a',
+                { href: `#/compare?a=${encodeURIComponent(d.id)}&b=${encodeURIComponent(doc.id)}`, class: 'pair-link' },
+                '与本文件并排对比',
+              ),
         ),
       ),
     ),
@@ -163,7 +204,11 @@ function historyBox(doc: DocumentSummary, history: { entityKey: string | null; d
 }
 
 /** A cross-document finding's other place: the other document (opened from the history when stored) and the place in it. */
-function counterpartLine(c: StoredFinding['finding']['counterpart'], documents: readonly DocumentSummary[], self: string): HTMLElement | null {
+function counterpartLine(
+  c: StoredFinding['finding']['counterpart'],
+  documents: readonly DocumentSummary[],
+  self: string,
+): HTMLElement | null {
   if (!c) return null;
   const other = c.document.sha256 ? documents.find((d) => d.sha256 === c.document.sha256) : undefined;
   const name = `${c.document.fiscalYear ?? ''}年${c.document.kind ?? ''}${c.document.fileName ? `（${c.document.fileName}）` : ''}`;
@@ -174,14 +219,24 @@ function counterpartLine(c: StoredFinding['finding']['counterpart'], documents: 
     '对照文件：',
     other ? h('a', { href: `#/doc/${encodeURIComponent(other.id)}` }, name) : name,
     place ? ` · ${place}` : '',
-    other ? h('a', { href: `#/compare?a=${encodeURIComponent(other.id)}&b=${encodeURIComponent(self)}`, class: 'pair-link' }, ' 并排对比') : null,
+    other
+      ? h(
+          'a',
+          { href: `#/compare?a=${encodeURIComponent(other.id)}&b=${encodeURIComponent(self)}`, class: 'pair-link' },
+          ' 并排对比',
+        )
+      : null,
   );
 }
 
 /** Print heading: what a printed page of findings is about, with the date it was printed. */
 function printHead(doc: DocumentSummary): HTMLElement {
   const today = new Date();
-  return h('div', { class: 'print-only print-head' }, `财鉴审核结果 · ${doc.fileName} · 打印于 ${today.getFullYear()}-${today.getMonth() + 1}-${today.getDate()}`);
+  return h(
+    'div',
+    { class: 'print-only print-head' },
+    `财鉴审核结果 · ${doc.fileName} · 打印于 ${today.getFullYear()}-${today.getMonth() + 1}-${today.getDate()}`,
+  );
 }
 
 type FindingSort = 'severity' | 'place' | 'rule' | 'status';
@@ -205,7 +260,8 @@ function placeOrder(f: StoredFinding): number[] {
 }
 
 function compareArrays(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  for (let i = 0; i < Math.max(a.length, b.length); i++)
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
   return 0;
 }
 
@@ -216,7 +272,10 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     // Rule names are a nicety: without them the filter shows rule ids.
     loaded = await Promise.all([api.document(id), api.findings(id), api.rules().catch((): Rules => ({ rules: [] }))]);
   } catch (e) {
-    main.append(h('div', { class: 'error-box' }, e instanceof ApiFailure ? e.messageZh : '无法打开该文档。'), h('a', { href: '#/' }, '返回文档列表'));
+    main.append(
+      h('div', { class: 'error-box' }, e instanceof ApiFailure ? e.messageZh : '无法打开该文档。'),
+      h('a', { href: '#/' }, '返回文档列表'),
+    );
     return;
   }
   const [{ document: doc, model, coverage }, { findings }, { rules }] = loaded;
@@ -257,7 +316,12 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   model.tables.forEach((t, ti) => {
     const n = findings.filter((f) => locateTable(model, f.finding) === ti).length;
     tableTabs.append(
-      h('button', { type: 'button', 'data-ti': ti, onclick: () => showTable(ti), title: t.key }, tableTitle(t, ti), n ? h('span', { class: 'tab-count' }, n) : null),
+      h(
+        'button',
+        { type: 'button', 'data-ti': ti, onclick: () => showTable(ti), title: t.key },
+        tableTitle(t, ti),
+        n ? h('span', { class: 'tab-count' }, n) : null,
+      ),
     );
   });
 
@@ -265,7 +329,8 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     document.querySelectorAll('.hit, .related-hit').forEach((el) => {
       el.classList.remove('hit', 'related-hit');
     });
-    for (const r of related) if (r.table === currentTable) document.getElementById(cellId(r))?.classList.add('related-hit');
+    for (const r of related)
+      if (r.table === currentTable) document.getElementById(cellId(r))?.classList.add('related-hit');
     if (ref) {
       const cell = document.getElementById(cellId(ref));
       if (cell) {
@@ -290,12 +355,17 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     document.querySelectorAll('.hit-row').forEach((el) => {
       el.classList.remove('hit-row');
     });
-    const relatedPlaces = (Array.isArray(f.finding.related) ? f.finding.related : []) as { source?: SourcePlace | null }[];
+    const relatedPlaces = (Array.isArray(f.finding.related) ? f.finding.related : []) as {
+      source?: SourcePlace | null;
+    }[];
     const relatedRefs = relatedPlaces
       .map((r) => locateCell(model, { ...f.finding, location: r as never }))
       .filter((r): r is CellRef => r !== null);
     highlight(ref, relatedRefs);
-    void source.show(f.finding.location?.source, relatedPlaces.map((r) => r.source).filter((p): p is SourcePlace => !!p));
+    void source.show(
+      f.finding.location?.source,
+      relatedPlaces.map((r) => r.source).filter((p): p is SourcePlace => !!p),
+    );
     drawDetail();
   }
 
@@ -319,7 +389,10 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   async function decide(ids: string[], status: ReviewStatus, reason: string): Promise<boolean> {
     try {
       // One finding: its own decision (audit line review.set); several: one decision for all (review.bulk).
-      const reviews = ids.length === 1 ? { [ids[0]]: (await api.review(ids[0], status, reason)).review } : (await api.reviewMany(ids, status, reason)).reviews;
+      const reviews =
+        ids.length === 1
+          ? { [ids[0]]: (await api.review(ids[0], status, reason)).review }
+          : (await api.reviewMany(ids, status, reason)).reviews;
       for (const f of findings) if (reviews[f.id]) f.review = reviews[f.id];
       toast(ids.length > 1 ? `已将 ${ids.length} 条标记为「${REVIEW[status]}」` : `已标记为「${REVIEW[status]}」`);
       picked.clear();
@@ -338,17 +411,30 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
     clear(detail);
     const f = selected;
     if (!f) {
-      detail.append(h('p', { class: 'hint' }, canReview ? '选择一条审核结果查看详情并复核；勾选多条可一并复核。' : '选择一条审核结果查看详情。'));
+      detail.append(
+        h(
+          'p',
+          { class: 'hint' },
+          canReview ? '选择一条审核结果查看详情并复核；勾选多条可一并复核。' : '选择一条审核结果查看详情。',
+        ),
+      );
       return;
     }
     const x = f.finding;
-    const reason = h('textarea', { rows: 2, placeholder: '复核意见（排除时必填）', 'aria-label': '复核意见' }, f.review?.reason ?? '');
+    const reason = h(
+      'textarea',
+      { rows: 2, placeholder: '复核意见（排除时必填）', 'aria-label': '复核意见' },
+      f.review?.reason ?? '',
+    );
     // Earlier decisions, oldest first, when there is more than the current one.
     const history = h('ol', { class: 'review-history' });
     if (f.review) {
       void api.reviews(f.id).then(({ reviews }) => {
         if (selected !== f || reviews.length < 2) return;
-        for (const r of reviews.slice(0, -1)) history.append(h('li', {}, `${dateTime(r.at)} ${r.userName}：${REVIEW[r.status]}${r.reason ? `（${r.reason}）` : ''}`));
+        for (const r of reviews.slice(0, -1))
+          history.append(
+            h('li', {}, `${dateTime(r.at)} ${r.userName}：${REVIEW[r.status]}${r.reason ? `（${r.reason}）` : ''}`),
+          );
       });
     }
     const one = (status: ReviewStatus) => {
@@ -365,16 +451,39 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
       x.difference != null ? ['差额', x.difference] : null,
     ].filter(Boolean) as [string, unknown][];
     append(detail, [
-      h('div', { class: 'detail-head' }, h('span', { class: `badge ${SEVERITY[f.severity]?.cls ?? ''}` }, SEVERITY[f.severity]?.zh ?? f.severity), h('span', { class: 'rule-name' }, ruleName.get(f.ruleId) ?? f.ruleId)),
+      h(
+        'div',
+        { class: 'detail-head' },
+        h('span', { class: `badge ${SEVERITY[f.severity]?.cls ?? ''}` }, SEVERITY[f.severity]?.zh ?? f.severity),
+        h('span', { class: 'rule-name' }, ruleName.get(f.ruleId) ?? f.ruleId),
+      ),
       h('p', { class: 'detail-msg' }, f.message),
-      nums.length ? h('dl', { class: 'nums' }, ...nums.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, amount(String(v)))])) : null,
-      h('p', { class: 'sub' }, [x.location?.tableTitle, x.location?.row, placeText(x.location?.source)].filter(Boolean).join(' · ')),
+      nums.length
+        ? h('dl', { class: 'nums' }, ...nums.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, amount(String(v)))]))
+        : null,
+      h(
+        'p',
+        { class: 'sub' },
+        [x.location?.tableTitle, x.location?.row, placeText(x.location?.source)].filter(Boolean).join(' · '),
+      ),
       counterpartLine(x.counterpart, entityHistory?.documents ?? [], doc.id),
       h(
         'div',
         { class: 'review-box' },
-        h('div', { class: 'review-status' }, '复核状态：', h('strong', { class: `review-${statusOf(f)}` }, REVIEW[statusOf(f)]), f.review && f.review.status !== 'open' ? h('span', { class: 'sub' }, `（${f.review.userName}，${dateTime(f.review.at)}）`) : null),
-        canReview ? reason : f.review?.reason ? h('p', { class: 'review-reason' }, `复核意见：${f.review.reason}`) : null,
+        h(
+          'div',
+          { class: 'review-status' },
+          '复核状态：',
+          h('strong', { class: `review-${statusOf(f)}` }, REVIEW[statusOf(f)]),
+          f.review && f.review.status !== 'open'
+            ? h('span', { class: 'sub' }, `（${f.review.userName}，${dateTime(f.review.at)}）`)
+            : null,
+        ),
+        canReview
+          ? reason
+          : f.review?.reason
+            ? h('p', { class: 'review-reason' }, `复核意见：${f.review.reason}`)
+            : null,
         history,
         canReview
           ? h(
@@ -382,7 +491,9 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
               { class: 'review-actions' },
               h('button', { type: 'button', class: 'primary', onclick: () => one('confirmed') }, '确认问题'),
               h('button', { type: 'button', onclick: () => one('dismissed') }, '排除（误报）'),
-              f.review && f.review.status !== 'open' ? h('button', { type: 'button', class: 'link', onclick: () => one('open') }, '重新打开') : null,
+              f.review && f.review.status !== 'open'
+                ? h('button', { type: 'button', class: 'link', onclick: () => one('open') }, '重新打开')
+                : null,
             )
           : h('p', { class: 'hint' }, '复核由财政局复核员进行。'),
       ),
@@ -400,11 +511,15 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
         (!filter.rule || f.ruleId === filter.rule) &&
         (!filter.table || tableOf(f) === filter.table),
     );
-    const bySeverity = (a: StoredFinding, b: StoredFinding) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9);
+    const bySeverity = (a: StoredFinding, b: StoredFinding) =>
+      (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9);
     const cmp: Record<FindingSort, (a: StoredFinding, b: StoredFinding) => number> = {
       severity: (a, b) => bySeverity(a, b) || a.seq - b.seq,
       place: (a, b) => compareArrays(placeOrder(a), placeOrder(b)) || a.seq - b.seq,
-      rule: (a, b) => (ruleName.get(a.ruleId) ?? a.ruleId).localeCompare(ruleName.get(b.ruleId) ?? b.ruleId, 'zh') || bySeverity(a, b) || a.seq - b.seq,
+      rule: (a, b) =>
+        (ruleName.get(a.ruleId) ?? a.ruleId).localeCompare(ruleName.get(b.ruleId) ?? b.ruleId, 'zh') ||
+        bySeverity(a, b) ||
+        a.seq - b.seq,
       status: (a, b) => STATUS_ORDER[statusOf(a)] - STATUS_ORDER[statusOf(b)] || bySeverity(a, b) || a.seq - b.seq,
     };
     return out.sort(cmp[sortBy]);
@@ -419,7 +534,10 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
       const ids = [...picked];
       const reason = await askReason({
         title: status === 'dismissed' ? `排除所选 ${ids.length} 条审核结果` : `确认所选 ${ids.length} 条为问题`,
-        message: status === 'dismissed' ? '请填写排除理由（将记录在每条结果的复核意见中，并记入操作日志）。' : '可填写复核意见（将记录在每条结果上）。',
+        message:
+          status === 'dismissed'
+            ? '请填写排除理由（将记录在每条结果的复核意见中，并记入操作日志）。'
+            : '可填写复核意见（将记录在每条结果上）。',
         ok: status === 'dismissed' ? '排除' : '确认问题',
         required: status === 'dismissed',
         placeholder: status === 'dismissed' ? '排除理由（必填），例如：口径差异，已与单位核实' : '复核意见（可选）',
@@ -443,15 +561,34 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
         }),
         picked.size ? `已选 ${picked.size} 条` : '全选',
       ),
-      h('button', { type: 'button', class: 'bulk-confirm', disabled: picked.size === 0, onclick: bulk('confirmed') }, '确认问题'),
-      h('button', { type: 'button', class: 'bulk-dismiss', disabled: picked.size === 0, onclick: bulk('dismissed') }, '排除（误报）'),
+      h(
+        'button',
+        { type: 'button', class: 'bulk-confirm', disabled: picked.size === 0, onclick: bulk('confirmed') },
+        '确认问题',
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'bulk-dismiss', disabled: picked.size === 0, onclick: bulk('dismissed') },
+        '排除（误报）',
+      ),
     ]);
   }
 
   function drawList() {
     clear(list);
     const items = shown();
-    if (items.length === 0) list.append(h('li', { class: 'empty' }, findings.length ? '没有符合筛选条件的结果。' : doc.auditStatus === 'done' ? '没有发现问题。' : '该文档尚未审核。'));
+    if (items.length === 0)
+      list.append(
+        h(
+          'li',
+          { class: 'empty' },
+          findings.length
+            ? '没有符合筛选条件的结果。'
+            : doc.auditStatus === 'done'
+              ? '没有发现问题。'
+              : '该文档尚未审核。',
+        ),
+      );
     for (const f of items) {
       const status = statusOf(f);
       const place = [f.finding.location?.tableTitle, placeText(f.finding.location?.source)].filter(Boolean).join(' · ');
@@ -492,7 +629,11 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
           h('div', { class: 'finding-msg' }, f.message),
           h('div', { class: 'finding-rule sub print-only' }, ruleName.get(f.ruleId) ?? f.ruleId),
           f.review && f.review.status !== 'open' && f.review.reason
-            ? h('div', { class: 'finding-reason' }, `复核意见：${f.review.reason}（${f.review.userName}，${dateTime(f.review.at)}）`)
+            ? h(
+                'div',
+                { class: 'finding-reason' },
+                `复核意见：${f.review.reason}（${f.review.userName}，${dateTime(f.review.at)}）`,
+              )
             : null,
         ),
       );
@@ -552,12 +693,21 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
             },
           },
           h('option', { value: '' }, '全部'),
-          ...[...counts].sort((a, b) => text(a[0]).localeCompare(text(b[0]), 'zh')).map(([v, n]) => h('option', { value: v, selected: filter[name] === v }, `${text(v)}（${n}）`)),
+          ...[...counts]
+            .sort((a, b) => text(a[0]).localeCompare(text(b[0]), 'zh'))
+            .map(([v, n]) => h('option', { value: v, selected: filter[name] === v }, `${text(v)}（${n}）`)),
         ),
       );
     const statuses = countBy(statusOf);
     append(filterBar, [
-      h('div', { class: 'chips' }, chip('全部', '', 'severity'), chip(`错误 ${live('error')}`, 'error', 'severity'), chip(`警告 ${live('warning')}`, 'warning', 'severity'), chip(`提示 ${live('info')}`, 'info', 'severity')),
+      h(
+        'div',
+        { class: 'chips' },
+        chip('全部', '', 'severity'),
+        chip(`错误 ${live('error')}`, 'error', 'severity'),
+        chip(`警告 ${live('warning')}`, 'warning', 'severity'),
+        chip(`提示 ${live('info')}`, 'info', 'severity'),
+      ),
       h(
         'div',
         { class: 'chips' },
@@ -569,7 +719,12 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
       h(
         'div',
         { class: 'filter-row' },
-        pickOne('rule', '规则', countBy((f) => f.ruleId), (v) => ruleName.get(v) ?? v),
+        pickOne(
+          'rule',
+          '规则',
+          countBy((f) => f.ruleId),
+          (v) => ruleName.get(v) ?? v,
+        ),
         pickOne('table', '表格', countBy(tableOf), (v) => v),
         h(
           'label',
@@ -638,8 +793,12 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
       const { documentCharts, overYearsChart } = await import('./charts.ts');
       // the entity's documents by key (the names printed differ between years), their figures from the series
       const ids = new Set((entityHistory?.documents ?? [doc]).map((d) => d.id));
-      const names = [...new Set((entityHistory?.documents ?? [doc]).map((d) => d.entity).filter((n): n is string => !!n))];
-      const points = (await Promise.all(names.map(async (entity) => (await api.series({ entity })).points))).flat().filter((p) => ids.has(p.id));
+      const names = [
+        ...new Set((entityHistory?.documents ?? [doc]).map((d) => d.entity).filter((n): n is string => !!n)),
+      ];
+      const points = (await Promise.all(names.map(async (entity) => (await api.series({ entity })).points)))
+        .flat()
+        .filter((p) => ids.has(p.id));
       const mine = points.find((p) => p.id === doc.id);
       if (mine) chartsTab.append(documentCharts(mine.figures));
       if (points.length > 1) chartsTab.append(overYearsChart(points, `${doc.entity}：历年对比`));
@@ -648,7 +807,14 @@ export async function documentView(main: HTMLElement, id: string, user: User): P
   }
   chartsTab.hidden = true;
 
-  main.append(printHead(doc), header(doc, model, user, countsEl, coverage), historyBox(doc, entityHistory), tabs, auditTab, chartsTab);
+  main.append(
+    printHead(doc),
+    header(doc, model, user, countsEl, coverage),
+    historyBox(doc, entityHistory),
+    tabs,
+    auditTab,
+    chartsTab,
+  );
   const firstTable = model.tables.findIndex((t) => t.rows.length > 0);
   showTable(Math.max(firstTable, 0));
   drawCounts();

@@ -20,12 +20,23 @@ function setParams(p: Record<string, string>) {
   history.replaceState(null, '', `#/${qs ? '?' + qs : ''}`);
 }
 
-function select(name: string, label: string, options: { value: string; label: string }[], value: string, onchange: () => void) {
+function select(
+  name: string,
+  label: string,
+  options: { value: string; label: string }[],
+  value: string,
+  onchange: () => void,
+) {
   return h(
     'label',
     { class: 'filter' },
     label,
-    h('select', { name, onchange }, h('option', { value: '' }, '全部'), ...options.map((o) => h('option', { value: o.value, selected: o.value === value }, o.label))),
+    h(
+      'select',
+      { name, onchange },
+      h('option', { value: '' }, '全部'),
+      ...options.map((o) => h('option', { value: o.value, selected: o.value === value }, o.label)),
+    ),
   );
 }
 
@@ -44,7 +55,11 @@ const SORTS: { value: string; label: string }[] = [
 function coverageCell(d: DocumentSummary): HTMLElement {
   const c = coverageLabel(d.coverage);
   const why = d.coverage?.unchecked.map((u) => `未能核对“${u.title}”：${u.reason ?? ''}`).join('\n');
-  return h('span', { class: `badge ${c.cls} coverage-badge`, 'data-coverage': d.coverage?.level ?? 'unknown', title: why || null }, c.text);
+  return h(
+    'span',
+    { class: `badge ${c.cls} coverage-badge`, 'data-coverage': d.coverage?.level ?? 'unknown', title: why || null },
+    c.text,
+  );
 }
 
 async function deleteDocument(d: DocumentSummary, done: () => void) {
@@ -73,7 +88,12 @@ function row(d: DocumentSummary, user: User, onSelect: () => void, onDeleted: ()
         },
       }),
     ),
-    h('td', { class: 'entity-cell' }, h('a', { href: `#/doc/${d.id}` }, d.entity ?? '（未识别单位）'), h('div', { class: 'sub file-name' }, d.fileName)),
+    h(
+      'td',
+      { class: 'entity-cell' },
+      h('a', { href: `#/doc/${d.id}` }, d.entity ?? '（未识别单位）'),
+      h('div', { class: 'sub file-name' }, d.fileName),
+    ),
     h('td', { 'data-label': '地区' }, d.region ?? ''),
     h('td', { class: 'num', 'data-label': '年度' }, d.fiscalYear ?? ''),
     h('td', { 'data-label': '类型' }, d.kind ?? ''),
@@ -83,11 +103,23 @@ function row(d: DocumentSummary, user: User, onSelect: () => void, onDeleted: ()
       'td',
       { class: 'counts-cell', 'data-label': '审核结果' },
       d.auditStatus !== 'done'
-        ? h('span', { class: 'badge muted', title: d.auditMessage ?? '' }, d.auditStatus === 'unavailable' ? '待审核' : '审核出错')
+        ? h(
+            'span',
+            { class: 'badge muted', title: d.auditMessage ?? '' },
+            d.auditStatus === 'unavailable' ? '待审核' : '审核出错',
+          )
         : [
             // Green only when every standard table was checked: "0 errors" of an unchecked document is not clean.
-            h('span', { class: `badge ${d.errors ? 'sev-error' : d.coverage?.level === 'full' ? 'ok' : 'muted'}` }, `错误 ${d.errors}`),
-            h('span', { class: `badge ${d.warnings ? 'sev-warning' : d.coverage?.level === 'full' ? 'ok' : 'muted'}` }, `警告 ${d.warnings}`),
+            h(
+              'span',
+              { class: `badge ${d.errors ? 'sev-error' : d.coverage?.level === 'full' ? 'ok' : 'muted'}` },
+              `错误 ${d.errors}`,
+            ),
+            h(
+              'span',
+              { class: `badge ${d.warnings ? 'sev-warning' : d.coverage?.level === 'full' ? 'ok' : 'muted'}` },
+              `警告 ${d.warnings}`,
+            ),
             d.infos ? h('span', { class: 'badge sev-info' }, `提示 ${d.infos}`) : null,
             d.dismissed ? h('span', { class: 'badge muted dismissed-count' }, `已排除 ${d.dismissed}`) : null,
           ],
@@ -98,7 +130,16 @@ function row(d: DocumentSummary, user: User, onSelect: () => void, onDeleted: ()
       ? h(
           'td',
           { class: 'row-actions', onclick: (e: Event) => e.stopPropagation() },
-          h('button', { type: 'button', class: 'link danger-link delete-doc', title: '删除此文档（管理员）', onclick: () => void deleteDocument(d, onDeleted) }, '删除'),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link danger-link delete-doc',
+              title: '删除此文档（管理员）',
+              onclick: () => void deleteDocument(d, onDeleted),
+            },
+            '删除',
+          ),
         )
       : null,
   );
@@ -130,7 +171,18 @@ export async function listView(main: HTMLElement, user: User): Promise<void> {
       shown = 0;
     }
     const filtered = Object.keys(current).some((k) => k !== 'sort' && k !== 'dir');
-    if (page.total === 0) body.append(h('tr', {}, h('td', { colspan: 11, class: 'empty' }, filtered ? '没有符合筛选条件的文档。' : '还没有文档。把预算或决算公开文件拖到上方即可上传。')));
+    if (page.total === 0)
+      body.append(
+        h(
+          'tr',
+          {},
+          h(
+            'td',
+            { colspan: 11, class: 'empty' },
+            filtered ? '没有符合筛选条件的文档。' : '还没有文档。把预算或决算公开文件拖到上方即可上传。',
+          ),
+        ),
+      );
     else body.append(...page.items.map((d) => row(d, user, onSelect, () => void reload())));
     shown += page.items.length;
     total.textContent = `共 ${page.total} 份文档`;
@@ -151,19 +203,68 @@ export async function listView(main: HTMLElement, user: User): Promise<void> {
     };
     clear(filters);
     filters.append(
-      h('label', { class: 'filter grow' }, '搜索', h('input', { name: 'q', value: cur.q ?? '', placeholder: '单位名称、地区或文件名', oninput: update })),
-      select('region', '地区', facets.regions.map((r) => ({ value: r.value, label: `${r.value}（${r.count}）` })), cur.region ?? '', update),
-      select('entity', '单位', facets.entities.map((r) => ({ value: r.value, label: `${r.value}（${r.count}）` })), cur.entity ?? '', update),
-      select('year', '年度', facets.years.map((r) => ({ value: String(r.value), label: `${r.value}（${r.count}）` })), cur.year ?? '', update),
-      select('kind', '类型', facets.kinds.map((r) => ({ value: r.value, label: `${r.value}（${r.count}）` })), cur.kind ?? '', update),
-      select('coverage', '核对范围', [{ value: 'full', label: '已全部核对' }, { value: 'partial', label: '部分核对' }, { value: 'none', label: '未能核对' }, { value: 'unknown', label: '待定' }], cur.coverage ?? '', update),
+      h(
+        'label',
+        { class: 'filter grow' },
+        '搜索',
+        h('input', { name: 'q', value: cur.q ?? '', placeholder: '单位名称、地区或文件名', oninput: update }),
+      ),
+      select(
+        'region',
+        '地区',
+        facets.regions.map((r) => ({ value: r.value, label: `${r.value}（${r.count}）` })),
+        cur.region ?? '',
+        update,
+      ),
+      select(
+        'entity',
+        '单位',
+        facets.entities.map((r) => ({ value: r.value, label: `${r.value}（${r.count}）` })),
+        cur.entity ?? '',
+        update,
+      ),
+      select(
+        'year',
+        '年度',
+        facets.years.map((r) => ({ value: String(r.value), label: `${r.value}（${r.count}）` })),
+        cur.year ?? '',
+        update,
+      ),
+      select(
+        'kind',
+        '类型',
+        facets.kinds.map((r) => ({ value: r.value, label: `${r.value}（${r.count}）` })),
+        cur.kind ?? '',
+        update,
+      ),
+      select(
+        'coverage',
+        '核对范围',
+        [
+          { value: 'full', label: '已全部核对' },
+          { value: 'partial', label: '部分核对' },
+          { value: 'none', label: '未能核对' },
+          { value: 'unknown', label: '待定' },
+        ],
+        cur.coverage ?? '',
+        update,
+      ),
       h(
         'label',
         { class: 'filter' },
         '排序',
-        h('select', { name: 'sort', onchange: update }, ...SORTS.map((o) => h('option', { value: o.value, selected: o.value === (cur.sort ?? '') }, o.label))),
+        h(
+          'select',
+          { name: 'sort', onchange: update },
+          ...SORTS.map((o) => h('option', { value: o.value, selected: o.value === (cur.sort ?? '') }, o.label)),
+        ),
       ),
-      h('label', { class: 'filter check' }, h('input', { type: 'checkbox', name: 'hasErrors', checked: cur.hasErrors === 'true', onchange: update }), '只看有错误的'),
+      h(
+        'label',
+        { class: 'filter check' },
+        h('input', { type: 'checkbox', name: 'hasErrors', checked: cur.hasErrors === 'true', onchange: update }),
+        '只看有错误的',
+      ),
     );
   }
 
@@ -187,7 +288,15 @@ export async function listView(main: HTMLElement, user: User): Promise<void> {
         h(
           'thead',
           {},
-          h('tr', {}, h('th', { class: 'pick' }, ''), ...['单位 / 文件', '地区', '年度', '类型', '表格', '核对范围', '审核结果', '已复核', '上传时间'].map((t) => h('th', {}, t)), user.role === 'admin' ? h('th', {}, '') : null),
+          h(
+            'tr',
+            {},
+            h('th', { class: 'pick' }, ''),
+            ...['单位 / 文件', '地区', '年度', '类型', '表格', '核对范围', '审核结果', '已复核', '上传时间'].map((t) =>
+              h('th', {}, t),
+            ),
+            user.role === 'admin' ? h('th', {}, '') : null,
+          ),
         ),
         body,
       ),

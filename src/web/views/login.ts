@@ -4,10 +4,24 @@ import { h } from '../dom.ts';
 
 // Sign-in, and the first-run screen that creates the first administrator (there is no default account).
 
-function form(title: string, hint: string, button: string, submit: (name: string, password: string) => Promise<User>, done: (u: User) => void, confirm = false) {
+function form(
+  title: string,
+  hint: string,
+  button: string,
+  submit: (name: string, password: string) => Promise<User>,
+  done: (u: User) => void,
+  confirm = false,
+) {
   const name = h('input', { name: 'name', autocomplete: 'username', required: true, minlength: 2 });
-  const password = h('input', { name: 'password', type: 'password', autocomplete: confirm ? 'new-password' : 'current-password', required: true });
-  const again = confirm ? h('input', { name: 'password2', type: 'password', autocomplete: 'new-password', required: true }) : null;
+  const password = h('input', {
+    name: 'password',
+    type: 'password',
+    autocomplete: confirm ? 'new-password' : 'current-password',
+    required: true,
+  });
+  const again = confirm
+    ? h('input', { name: 'password2', type: 'password', autocomplete: 'new-password', required: true })
+    : null;
   const message = h('p', { class: 'form-error', role: 'alert' });
   const el = h(
     'form',
@@ -27,7 +41,12 @@ function form(title: string, hint: string, button: string, submit: (name: string
         }
       },
     },
-    h('div', { class: 'login-brand' }, h('span', { class: 'brand-mark big' }, '鉴'), h('div', {}, h('h1', {}, '财鉴'), h('p', {}, '部门预决算公开文件审核工作台'))),
+    h(
+      'div',
+      { class: 'login-brand' },
+      h('span', { class: 'brand-mark big' }, '鉴'),
+      h('div', {}, h('h1', {}, '财鉴'), h('p', {}, '部门预决算公开文件审核工作台')),
+    ),
     h('h2', {}, title),
     hint ? h('p', { class: 'hint' }, hint) : null,
     h('label', {}, '用户名', name),

@@ -100,7 +100,11 @@ export function readingBadge(t: Table): HTMLElement | null {
   if (!r) return null;
   const sure = r.level === 'sure';
   const why = r.reasons.length ? r.reasons.join('；') : '编码、名称、金额列与上下级合计均相符';
-  return h('span', { class: `badge reading ${sure ? 'ok' : 'sev-warning'}`, title: `读取可信度 ${r.score.toFixed(2)}：${why}` }, sure ? '读取可信' : '需人工核对');
+  return h(
+    'span',
+    { class: `badge reading ${sure ? 'ok' : 'sev-warning'}`, title: `读取可信度 ${r.score.toFixed(2)}：${why}` },
+    sure ? '读取可信' : '需人工核对',
+  );
 }
 
 export function modelTable(t: Table, ti: number): HTMLElement {
@@ -108,13 +112,28 @@ export function modelTable(t: Table, ti: number): HTMLElement {
   // Multi-part tables print their parts side by side; here each part is shown as its own block, in the
   // order the parts first appear, keeping every row's index (cells are addressed by it).
   const sections = [...new Set(t.rows.map((r) => r.section ?? ''))];
-  const order = sections.length > 1 ? sections.flatMap((sec) => t.rows.map((r, i) => ({ r, i })).filter(({ r }) => (r.section ?? '') === sec)) : t.rows.map((r, i) => ({ r, i }));
+  const order =
+    sections.length > 1
+      ? sections.flatMap((sec) => t.rows.map((r, i) => ({ r, i })).filter(({ r }) => (r.section ?? '') === sec))
+      : t.rows.map((r, i) => ({ r, i }));
   const span = t.columns.length + (hasCodes ? 2 : 1);
-  const head = h('tr', {}, hasCodes ? h('th', {}, '编码') : null, h('th', {}, '项目'), ...t.columns.map((c) => h('th', { title: c.key }, c.label)));
+  const head = h(
+    'tr',
+    {},
+    hasCodes ? h('th', {}, '编码') : null,
+    h('th', {}, '项目'),
+    ...t.columns.map((c) => h('th', { title: c.key }, c.label)),
+  );
   const rows: HTMLElement[] = [];
   order.forEach(({ r, i: ri }, k) => {
     if (sections.length > 1 && (k === 0 || (order[k - 1].r.section ?? '') !== (r.section ?? ''))) {
-      rows.push(h('tr', { class: 'section-head' }, h('td', { colspan: span }, SECTION_NAMES[r.section ?? ''] ?? r.section ?? '')));
+      rows.push(
+        h(
+          'tr',
+          { class: 'section-head' },
+          h('td', { colspan: span }, SECTION_NAMES[r.section ?? ''] ?? r.section ?? ''),
+        ),
+      );
     }
     rows.push(row(r, ri));
   });
@@ -126,7 +145,11 @@ export function modelTable(t: Table, ti: number): HTMLElement {
       h('td', { class: 'label' }, r.label ?? ''),
       ...t.columns.map((c) => {
         const cell = r.cells.find((x) => x.column === c.key);
-        return h('td', { class: 'num', id: cellId({ table: ti, row: ri, column: c.key }) }, cell ? (cell.value !== null ? amount(cell.value) : cell.text) : '');
+        return h(
+          'td',
+          { class: 'num', id: cellId({ table: ti, row: ri, column: c.key }) },
+          cell ? (cell.value !== null ? amount(cell.value) : cell.text) : '',
+        );
       }),
     );
   }
@@ -138,10 +161,32 @@ export function modelTable(t: Table, ti: number): HTMLElement {
       { class: 'model-table-head' },
       h('h3', {}, tableTitle(t, ti)),
       readingBadge(t),
-      h('span', { class: 'sub' }, [t.number ? `公开${t.number}表` : '', t.unit ? `单位：${t.unit}` : '', t.status === 'empty' ? '空表' : t.status === 'illegible' ? '无法辨认' : ''].filter(Boolean).join(' · ')),
+      h(
+        'span',
+        { class: 'sub' },
+        [
+          t.number ? `公开${t.number}表` : '',
+          t.unit ? `单位：${t.unit}` : '',
+          t.status === 'empty' ? '空表' : t.status === 'illegible' ? '无法辨认' : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
     ),
     t.emptyStatement ? h('p', { class: 'hint' }, t.emptyStatement) : null,
-    t.reading?.level === 'unsure' ? h('p', { class: 'hint reading-reasons' }, `本表未能可靠读取（可信度 ${t.reading.score.toFixed(2)}），请对照原文核对：${t.reading.reasons.join('；') || '结构证据不足'}。由本表数字得出的问题最多列为警告。`) : null,
-    t.rows.length ? h('div', { class: 'scroll-x' }, h('table', { class: 'grid model' }, h('thead', {}, head), h('tbody', {}, ...rows))) : h('p', { class: 'hint' }, '本表没有数据行。'),
+    t.reading?.level === 'unsure'
+      ? h(
+          'p',
+          { class: 'hint reading-reasons' },
+          `本表未能可靠读取（可信度 ${t.reading.score.toFixed(2)}），请对照原文核对：${t.reading.reasons.join('；') || '结构证据不足'}。由本表数字得出的问题最多列为警告。`,
+        )
+      : null,
+    t.rows.length
+      ? h(
+          'div',
+          { class: 'scroll-x' },
+          h('table', { class: 'grid model' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+        )
+      : h('p', { class: 'hint' }, '本表没有数据行。'),
   );
 }

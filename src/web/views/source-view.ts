@@ -30,7 +30,11 @@ export class SourceView {
 
   constructor(doc: DocumentSummary) {
     this.doc = doc;
-    this.el = h('div', { class: 'source-view' }, h('p', { class: 'hint' }, '点击左侧的审核结果，这里显示它在原文中的位置。'));
+    this.el = h(
+      'div',
+      { class: 'source-view' },
+      h('p', { class: 'hint' }, '点击左侧的审核结果，这里显示它在原文中的位置。'),
+    );
   }
 
   private lines(): Promise<string[]> {
@@ -62,7 +66,12 @@ export class SourceView {
       this.el.append(h('p', { class: 'hint' }, '这条结果针对整份文件，没有具体的原文位置。'));
       return;
     }
-    const caption = h('div', { class: 'source-caption' }, `原文位置：${placeText(place)}`, h('span', { class: 'sub' }, ` · ${this.doc.fileName}`));
+    const caption = h(
+      'div',
+      { class: 'source-caption' },
+      `原文位置：${placeText(place)}`,
+      h('span', { class: 'sub' }, ` · ${this.doc.fileName}`),
+    );
     if (place.kind === 'text') {
       const lines = await this.lines();
       if (token !== this.renderToken) return;
@@ -78,9 +87,20 @@ export class SourceView {
           const chars = [...line];
           const a = place.column - 1;
           const b = place.endColumn ? place.endColumn - 1 : chars.length;
-          content = [chars.slice(0, a).join(''), h('mark', {}, chars.slice(a, b).join('') || ' '), chars.slice(b).join('')];
+          content = [
+            chars.slice(0, a).join(''),
+            h('mark', {}, chars.slice(a, b).join('') || ' '),
+            chars.slice(b).join(''),
+          ];
         }
-        body.append(h('div', { class: `src-line${n === place.line ? ' hit' : relatedLines.has(n) ? ' related' : ''}` }, h('span', { class: 'ln' }, n), h('span', { class: 'tx' }, ...content)));
+        body.append(
+          h(
+            'div',
+            { class: `src-line${n === place.line ? ' hit' : relatedLines.has(n) ? ' related' : ''}` },
+            h('span', { class: 'ln' }, n),
+            h('span', { class: 'tx' }, ...content),
+          ),
+        );
       }
       clear(this.el);
       this.el.append(caption, body);
@@ -99,19 +119,32 @@ export class SourceView {
         const base = page.getViewport({ scale: 1 });
         const scale = width / base.width;
         const viewport = page.getViewport({ scale });
-        const canvas = h('canvas', { width: Math.round(viewport.width * devicePixelRatio), height: Math.round(viewport.height * devicePixelRatio) });
+        const canvas = h('canvas', {
+          width: Math.round(viewport.width * devicePixelRatio),
+          height: Math.round(viewport.height * devicePixelRatio),
+        });
         canvas.style.width = `${viewport.width}px`;
         canvas.style.height = `${viewport.height}px`;
-        await page.render({ canvasContext: canvas.getContext('2d'), canvas, viewport, transform: [devicePixelRatio, 0, 0, devicePixelRatio, 0, 0] }).promise;
+        await page.render({
+          canvasContext: canvas.getContext('2d'),
+          canvas,
+          viewport,
+          transform: [devicePixelRatio, 0, 0, devicePixelRatio, 0, 0],
+        }).promise;
         if (token !== this.renderToken) return;
         const [x0, y0, x1, y1] = place.box;
         const box = (p: number[], cls: string) =>
-          h('div', { class: cls, style: `left:${p[0] * scale - 3}px;top:${p[1] * scale - 3}px;width:${(p[2] - p[0]) * scale + 6}px;height:${(p[3] - p[1]) * scale + 6}px` });
+          h('div', {
+            class: cls,
+            style: `left:${p[0] * scale - 3}px;top:${p[1] * scale - 3}px;width:${(p[2] - p[0]) * scale + 6}px;height:${(p[3] - p[1]) * scale + 6}px`,
+          });
         const frame = h(
           'div',
           { class: 'pdf-page', style: `width:${viewport.width}px;height:${viewport.height}px` },
           canvas,
-          ...related.filter((p) => p.kind === 'pdf' && p.page === place.page).map((p) => box((p as { box: number[] }).box, 'pdf-box related')),
+          ...related
+            .filter((p) => p.kind === 'pdf' && p.page === place.page)
+            .map((p) => box((p as { box: number[] }).box, 'pdf-box related')),
           box([x0, y0, x1, y1], 'pdf-box'),
         );
         clear(this.el);
@@ -128,7 +161,13 @@ export class SourceView {
     clear(this.el);
     this.el.append(
       caption,
-      h('p', { class: 'hint' }, place.kind === 'sheet' ? `在 Excel 原文件中打开工作表“${place.sheet}”，单元格 ${place.cell}。` : '在 Word 原文件中对应的段落或表格单元格。'),
+      h(
+        'p',
+        { class: 'hint' },
+        place.kind === 'sheet'
+          ? `在 Excel 原文件中打开工作表“${place.sheet}”，单元格 ${place.cell}。`
+          : '在 Word 原文件中对应的段落或表格单元格。',
+      ),
       h('a', { href: `/api/documents/${this.doc.id}/original`, class: 'button' }, '下载原文件'),
     );
   }

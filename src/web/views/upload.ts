@@ -6,12 +6,28 @@ import { h } from '../dom.ts';
 // on a small machine anyway. A folder's other files (system files, images) are left out before sending.
 
 const ACCEPT = '.pdf,.xlsx,.xls,.docx,.txt,.md,.html';
-const ACCEPTED = new RegExp(`(${ACCEPT.split(',').map((e) => e.replace('.', '\\.')).join('|')})$`, 'i');
+const ACCEPTED = new RegExp(
+  `(${ACCEPT.split(',')
+    .map((e) => e.replace('.', '\\.'))
+    .join('|')})$`,
+  'i',
+);
 
 export function uploadPanel(onDone: () => void | Promise<void>): HTMLElement {
   const list = h('ul', { class: 'upload-list' });
-  const input = h('input', { type: 'file', multiple: true, accept: ACCEPT, class: 'file-input', 'aria-label': '选择文件' });
-  const folder = h('input', { type: 'file', multiple: true, class: 'file-input folder-input', 'aria-label': '选择文件夹' });
+  const input = h('input', {
+    type: 'file',
+    multiple: true,
+    accept: ACCEPT,
+    class: 'file-input',
+    'aria-label': '选择文件',
+  });
+  const folder = h('input', {
+    type: 'file',
+    multiple: true,
+    class: 'file-input folder-input',
+    'aria-label': '选择文件夹',
+  });
   folder.webkitdirectory = true;
 
   async function send(files: File[]) {
@@ -34,7 +50,10 @@ export function uploadPanel(onDone: () => void | Promise<void>): HTMLElement {
         if (r.status === 'failed') {
           // Chinese first, the English message below it (the same words `caijian check` prints).
           state.textContent = '';
-          state.append(`未能上传：${r.error?.messageZh ?? '未知错误'}`, r.error?.messageEn ? h('span', { class: 'en' }, r.error.messageEn) : '');
+          state.append(
+            `未能上传：${r.error?.messageZh ?? '未知错误'}`,
+            r.error?.messageEn ? h('span', { class: 'en' }, r.error.messageEn) : '',
+          );
           state.className = 'upload-state failed';
           if (r.error?.code) state.dataset.code = r.error.code;
         } else {
@@ -55,7 +74,10 @@ export function uploadPanel(onDone: () => void | Promise<void>): HTMLElement {
   folder.addEventListener('change', () => {
     const files = Array.from(folder.files ?? []);
     const kept = files.filter((f) => ACCEPTED.test(f.name) && !f.name.startsWith('.'));
-    if (kept.length < files.length) list.prepend(h('li', { class: 'upload-note' }, `文件夹中 ${files.length - kept.length} 个不是公开文件格式的文件未上传。`));
+    if (kept.length < files.length)
+      list.prepend(
+        h('li', { class: 'upload-note' }, `文件夹中 ${files.length - kept.length} 个不是公开文件格式的文件未上传。`),
+      );
     void send(kept);
     folder.value = '';
   });

@@ -9,11 +9,27 @@ export async function usersView(main: HTMLElement): Promise<void> {
   const body = h('tbody');
   async function load() {
     clear(body);
-    for (const u of (await api.users()).users) body.append(h('tr', {}, h('td', {}, u.name), h('td', {}, ROLE[u.role] ?? u.role), h('td', {}, u.department ?? ''), h('td', {}, dateTime(u.createdAt))));
+    for (const u of (await api.users()).users)
+      body.append(
+        h(
+          'tr',
+          {},
+          h('td', {}, u.name),
+          h('td', {}, ROLE[u.role] ?? u.role),
+          h('td', {}, u.department ?? ''),
+          h('td', {}, dateTime(u.createdAt)),
+        ),
+      );
   }
   const name = h('input', { required: true, autocomplete: 'off' });
   const password = h('input', { type: 'password', required: true, autocomplete: 'new-password' });
-  const role = h('select', { name: 'role' }, h('option', { value: 'reviewer' }, '复核员（复核全部文档）'), h('option', { value: 'department' }, '部门用户（只看本部门文档）'), h('option', { value: 'admin' }, '管理员'));
+  const role = h(
+    'select',
+    { name: 'role' },
+    h('option', { value: 'reviewer' }, '复核员（复核全部文档）'),
+    h('option', { value: 'department' }, '部门用户（只看本部门文档）'),
+    h('option', { value: 'admin' }, '管理员'),
+  );
   const department = h('input', { name: 'department', autocomplete: 'off', placeholder: '与公开文件上的单位名称一致' });
   const departmentLabel = h('label', { class: 'filter grow', hidden: true }, '所属部门', department);
   role.addEventListener('change', () => (departmentLabel.hidden = role.value !== 'department'));
@@ -24,7 +40,12 @@ export async function usersView(main: HTMLElement): Promise<void> {
       onsubmit: async (e: Event) => {
         e.preventDefault();
         try {
-          await api.createUser(name.value.trim(), password.value, role.value, role.value === 'department' ? department.value.trim() : undefined);
+          await api.createUser(
+            name.value.trim(),
+            password.value,
+            role.value,
+            role.value === 'department' ? department.value.trim() : undefined,
+          );
           toast(`已创建用户 ${name.value}`);
           name.value = '';
           password.value = '';
@@ -40,6 +61,23 @@ export async function usersView(main: HTMLElement): Promise<void> {
     departmentLabel,
     h('button', { type: 'submit', class: 'primary' }, '添加用户'),
   );
-  main.append(h('div', { class: 'page-head' }, h('h1', {}, '用户')), form, h('section', { class: 'card table-card' }, h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, '用户名'), h('th', {}, '角色'), h('th', {}, '所属部门'), h('th', {}, '创建时间'))), body)));
+  main.append(
+    h('div', { class: 'page-head' }, h('h1', {}, '用户')),
+    form,
+    h(
+      'section',
+      { class: 'card table-card' },
+      h(
+        'table',
+        { class: 'grid' },
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', {}, '用户名'), h('th', {}, '角色'), h('th', {}, '所属部门'), h('th', {}, '创建时间')),
+        ),
+        body,
+      ),
+    ),
+  );
   await load();
 }

@@ -23,11 +23,18 @@ const tidy = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
 function sameRow(r: Row, other: Table): Row | undefined {
   if (r.item) return other.rows.find((x) => x.item === r.item && (x.section ?? null) === (r.section ?? null));
   if (r.code) {
-    const hits = other.rows.filter((x) => x.code === r.code && (x.section ?? null) === (r.section ?? null) && (x.codeSystem ?? null) === (r.codeSystem ?? null));
+    const hits = other.rows.filter(
+      (x) =>
+        x.code === r.code &&
+        (x.section ?? null) === (r.section ?? null) &&
+        (x.codeSystem ?? null) === (r.codeSystem ?? null),
+    );
     return hits.length === 1 ? hits[0] : undefined;
   }
   if (!r.label) return undefined;
-  const hits = other.rows.filter((x) => !x.code && !x.item && tidy(x.label) === tidy(r.label) && (x.section ?? null) === (r.section ?? null));
+  const hits = other.rows.filter(
+    (x) => !x.code && !x.item && tidy(x.label) === tidy(r.label) && (x.section ?? null) === (r.section ?? null),
+  );
   return hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -51,14 +58,39 @@ function rate(before: Decimal | null, after: Decimal | null): string {
 function pairTable(prev: Doc, cur: Doc, t: Table, ti: number): HTMLElement {
   const title = tableTitle(t, ti);
   const other = prev.model.tables.find((x) => x.key === t.key && x.status === 'data');
-  if (!other) return h('section', { class: 'card pair-table' }, h('h3', {}, title), h('p', { class: 'hint missing-year' }, `${prev.document.fiscalYear ?? '上一'}年的文件没有此表（或未能识别），无法对比。`));
+  if (!other)
+    return h(
+      'section',
+      { class: 'card pair-table' },
+      h('h3', {}, title),
+      h(
+        'p',
+        { class: 'hint missing-year' },
+        `${prev.document.fiscalYear ?? '上一'}年的文件没有此表（或未能识别），无法对比。`,
+      ),
+    );
   const y = cur.model.fiscalYear;
   const py = prev.model.fiscalYear;
   const columns = t.columns
-    .map((c) => ({ c, o: other.columns.find((k) => yearless(k.key, py) === yearless(c.key, y)) ?? other.columns.find((k) => yearless(k.label, py) === yearless(c.label, y)) }))
+    .map((c) => ({
+      c,
+      o:
+        other.columns.find((k) => yearless(k.key, py) === yearless(c.key, y)) ??
+        other.columns.find((k) => yearless(k.label, py) === yearless(c.label, y)),
+    }))
     .filter((x) => x.o);
-  if (!columns.length) return h('section', { class: 'card pair-table' }, h('h3', {}, title), h('p', { class: 'hint' }, '两年的表头没有相同的栏目，无法逐栏对比。'));
-  const select = h('select', { 'aria-label': '对比的栏目' }, ...columns.map((x, i) => h('option', { value: String(i) }, yearless(x.c.label, y))));
+  if (!columns.length)
+    return h(
+      'section',
+      { class: 'card pair-table' },
+      h('h3', {}, title),
+      h('p', { class: 'hint' }, '两年的表头没有相同的栏目，无法逐栏对比。'),
+    );
+  const select = h(
+    'select',
+    { 'aria-label': '对比的栏目' },
+    ...columns.map((x, i) => h('option', { value: String(i) }, yearless(x.c.label, y))),
+  );
   const body = h('tbody', {});
   const draw = () => {
     body.replaceChildren();
@@ -83,12 +115,23 @@ function pairTable(prev: Doc, cur: Doc, t: Table, ti: number): HTMLElement {
       const pr = sameRow(r, other);
       if (pr) seen.add(pr);
       const cls = r.kind === 'total' ? 'row-total' : r.level ? `lvl-${r.level}` : '';
-      body.append(line(r.label ?? r.item ?? '', r.code ?? '', wan(other, prev.model, pr, o?.key), wan(t, cur.model, r, c.key), pr ? null : '上年无此行', cls));
+      body.append(
+        line(
+          r.label ?? r.item ?? '',
+          r.code ?? '',
+          wan(other, prev.model, pr, o?.key),
+          wan(t, cur.model, r, c.key),
+          pr ? null : '上年无此行',
+          cls,
+        ),
+      );
     }
     for (const r of other.rows) {
       if (seen.has(r) || !r.cells.length || !(r.code || r.label)) continue;
       if (sameRow(r, t)) continue;
-      body.append(line(r.label ?? r.item ?? '', r.code ?? '', wan(other, prev.model, r, o?.key), null, '本年无此行', 'gone'));
+      body.append(
+        line(r.label ?? r.item ?? '', r.code ?? '', wan(other, prev.model, r, o?.key), null, '本年无此行', 'gone'),
+      );
     }
   };
   select.addEventListener('change', draw);
@@ -98,14 +141,33 @@ function pairTable(prev: Doc, cur: Doc, t: Table, ti: number): HTMLElement {
   return h(
     'section',
     { class: 'card pair-table', 'data-table': t.key },
-    h('div', { class: 'model-table-head' }, h('h3', {}, title), h('label', { class: 'filter' }, '栏目 ', select), h('span', { class: 'sub' }, '金额单位：万元')),
+    h(
+      'div',
+      { class: 'model-table-head' },
+      h('h3', {}, title),
+      h('label', { class: 'filter' }, '栏目 ', select),
+      h('span', { class: 'sub' }, '金额单位：万元'),
+    ),
     h(
       'div',
       { class: 'scroll-x' },
       h(
         'table',
         { class: 'grid model' },
-        h('thead', {}, h('tr', {}, h('th', {}, '编码'), h('th', {}, '项目'), h('th', {}, `${py0}年${prev.document.kind ?? ''}`), h('th', {}, `${y0}年${cur.document.kind ?? ''}`), h('th', {}, '增减'), h('th', {}, '增减率'))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, '编码'),
+            h('th', {}, '项目'),
+            h('th', {}, `${py0}年${prev.document.kind ?? ''}`),
+            h('th', {}, `${y0}年${cur.document.kind ?? ''}`),
+            h('th', {}, '增减'),
+            h('th', {}, '增减率'),
+          ),
+        ),
         body,
       ),
     ),
@@ -118,14 +180,23 @@ export async function yearPairView(main: HTMLElement, a: string, b: string): Pro
   try {
     docs = await Promise.all([api.document(a), api.document(b)]);
   } catch (e) {
-    main.append(h('div', { class: 'error-box' }, e instanceof ApiFailure ? e.messageZh : '无法打开要对比的文档。'), h('a', { href: '#/compare' }, '返回对比分析'));
+    main.append(
+      h('div', { class: 'error-box' }, e instanceof ApiFailure ? e.messageZh : '无法打开要对比的文档。'),
+      h('a', { href: '#/compare' }, '返回对比分析'),
+    );
     return;
   }
-  docs.sort((x, y) => (x.document.fiscalYear ?? 0) - (y.document.fiscalYear ?? 0) || String(y.document.kind).localeCompare(String(x.document.kind)));
+  docs.sort(
+    (x, y) =>
+      (x.document.fiscalYear ?? 0) - (y.document.fiscalYear ?? 0) ||
+      String(y.document.kind).localeCompare(String(x.document.kind)),
+  );
   const [prev, cur] = docs;
-  const name = (d: Doc) => `${d.document.entity ?? '（未识别单位）'} ${d.document.fiscalYear ?? '？'}年${d.document.kind ?? ''}`;
+  const name = (d: Doc) =>
+    `${d.document.entity ?? '（未识别单位）'} ${d.document.fiscalYear ?? '？'}年${d.document.kind ?? ''}`;
   const same = prev.document.entityKey && prev.document.entityKey === cur.document.entityKey;
-  const gap = prev.document.fiscalYear && cur.document.fiscalYear ? cur.document.fiscalYear - prev.document.fiscalYear : null;
+  const gap =
+    prev.document.fiscalYear && cur.document.fiscalYear ? cur.document.fiscalYear - prev.document.fiscalYear : null;
   const tables = cur.model.tables.map((t, i) => ({ t, i })).filter(({ t }) => t.status === 'data' && t.rows.length);
   append(main, [
     h(
@@ -135,8 +206,18 @@ export async function yearPairView(main: HTMLElement, a: string, b: string): Pro
       h('h1', {}, '历年对比'),
       h('div', { class: 'sub' }, `${name(prev)}  ↔  ${name(cur)}`),
     ),
-    same ? null : h('p', { class: 'form-error' }, '注意：两份文件的单位不同（单位名称归一后不一致），对比结果仅供参考。'),
-    gap !== null && gap > 1 ? h('p', { class: 'hint card missing-year' }, `两份文件相隔 ${gap} 年，中间缺少 ${Array.from({ length: gap - 1 }, (_, k) => (prev.document.fiscalYear as number) + k + 1).join('、')} 年的文件。`) : null,
-    tables.length ? tables.map(({ t, i }) => pairTable(prev, cur, t, i)) : h('p', { class: 'hint card' }, `${name(cur)}没有识别出有数据的表格，无法对比。`),
+    same
+      ? null
+      : h('p', { class: 'form-error' }, '注意：两份文件的单位不同（单位名称归一后不一致），对比结果仅供参考。'),
+    gap !== null && gap > 1
+      ? h(
+          'p',
+          { class: 'hint card missing-year' },
+          `两份文件相隔 ${gap} 年，中间缺少 ${Array.from({ length: gap - 1 }, (_, k) => (prev.document.fiscalYear as number) + k + 1).join('、')} 年的文件。`,
+        )
+      : null,
+    tables.length
+      ? tables.map(({ t, i }) => pairTable(prev, cur, t, i))
+      : h('p', { class: 'hint card' }, `${name(cur)}没有识别出有数据的表格，无法对比。`),
   ]);
 }

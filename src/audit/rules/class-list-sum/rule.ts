@@ -43,7 +43,11 @@ const rule: Rule = {
         if ((gap.match(/[。；;]/g) ?? []).length > 1 || /包括|其中|分别为/.test(gap)) continue;
         const stop = Math.min(...[text.indexOf('。', end), text.indexOf('；', end)].filter((x) => x >= 0), text.length);
         const parts: Figure[] = figs.filter((f) => f.start >= end && f.end <= stop && f.kind === 'amount');
-        if (parts.length < 2 || parts.some((p) => p.change || p.unit !== head.unit || !/支出$/.test(p.label.replace(/\s+/g, '')))) continue;
+        if (
+          parts.length < 2 ||
+          parts.some((p) => p.change || p.unit !== head.unit || !/支出$/.test(p.label.replace(/\s+/g, '')))
+        )
+          continue;
         let sum: Decimal = fromUnits(0n, 0);
         let lo: Decimal = fromUnits(0n, 0);
         let hi: Decimal = fromUnits(0n, 0);

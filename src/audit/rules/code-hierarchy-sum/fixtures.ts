@@ -28,7 +28,11 @@ const fixtures: RuleFixtures = {
           tables: [
             table('final.income', {
               unit: '元',
-              rows: [code('208', { total: '678,353.66' }), code('2080505', { total: '345,004.16' }), code('2080506', { total: '333,349.5' })],
+              rows: [
+                code('208', { total: '678,353.66' }),
+                code('2080505', { total: '345,004.16' }),
+                code('2080506', { total: '333,349.5' }),
+              ],
             }),
           ],
         }),
@@ -43,11 +47,23 @@ const fixtures: RuleFixtures = {
             table('budget.general_expenditure_by_econ', {
               rows: [
                 code('301', { total: '10.00' }, '工资福利支出'),
-                { ...code('30101', { total: '3.00' }, '基本工资'), otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: '工资奖金津补贴' }] },
-                { ...code('30101', { total: '2.00' }, '基本工资'), otherCodes: [{ code: '50501', codeSystem: 'gov_econ', label: '工资福利支出' }] },
-                { ...code('30102', { total: '4.00' }, '津贴补贴'), otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: '工资奖金津补贴' }] },
+                {
+                  ...code('30101', { total: '3.00' }, '基本工资'),
+                  otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: '工资奖金津补贴' }],
+                },
+                {
+                  ...code('30101', { total: '2.00' }, '基本工资'),
+                  otherCodes: [{ code: '50501', codeSystem: 'gov_econ', label: '工资福利支出' }],
+                },
+                {
+                  ...code('30102', { total: '4.00' }, '津贴补贴'),
+                  otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: '工资奖金津补贴' }],
+                },
                 code('302', { total: '5.00' }, '商品和服务支出'),
-                { ...code('30201', { total: '5.00' }, '办公费'), otherCodes: [{ code: '50201', codeSystem: 'gov_econ', label: '办公经费' }] },
+                {
+                  ...code('30201', { total: '5.00' }, '办公费'),
+                  otherCodes: [{ code: '50201', codeSystem: 'gov_econ', label: '办公经费' }],
+                },
               ],
             }),
           ],
@@ -63,8 +79,14 @@ const fixtures: RuleFixtures = {
               rows: [
                 code('301', { total: '5.00' }),
                 code('30101', { total: '5.00' }),
-                { ...code('30101', { total: '3.00' }), otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: null }] },
-                { ...code('30101', { total: '2.00' }), otherCodes: [{ code: '50501', codeSystem: 'gov_econ', label: null }] },
+                {
+                  ...code('30101', { total: '3.00' }),
+                  otherCodes: [{ code: '50101', codeSystem: 'gov_econ', label: null }],
+                },
+                {
+                  ...code('30101', { total: '2.00' }),
+                  otherCodes: [{ code: '50501', codeSystem: 'gov_econ', label: null }],
+                },
                 code('302', { total: '5.00' }),
                 code('30201', { total: '4.00' }),
               ],
@@ -105,7 +127,12 @@ const fixtures: RuleFixtures = {
         disclosure({
           tables: [
             table('final.expenditure', {
-              rows: [code('210', { total: '3.01' }), code('21011', { total: '1.00' }), code('21013', { total: '1.00' }), code('21015', { total: '1.00' })],
+              rows: [
+                code('210', { total: '3.01' }),
+                code('21011', { total: '1.00' }),
+                code('21013', { total: '1.00' }),
+                code('21015', { total: '1.00' }),
+              ],
             }),
           ],
         }),

@@ -36,7 +36,12 @@ const rule: Rule = {
         const fams = families(seg);
         // a 款 may have been added into its 类 from its own printed 项 rather than from its rounded value
         const childrenOf = new Map<Row, Row[]>(fams.map((f) => [f.parent, f.children]));
-        const termOf = (row: Row, column: string): Term => ({ table: t, row, column, via: childrenOf.get(row)?.map((c) => termOf(c, column)) });
+        const termOf = (row: Row, column: string): Term => ({
+          table: t,
+          row,
+          column,
+          via: childrenOf.get(row)?.map((c) => termOf(c, column)),
+        });
         for (const { parent, children } of fams) {
           for (const column of valueColumns(t, parent)) {
             checkEquation(ctx, {

@@ -11,11 +11,19 @@ import { excerpt, quotePlace, texts } from '../../wording/texts.ts';
 
 let renamedCache: { entry: CatalogEntry; name: string; until: number }[] | undefined;
 function renamed() {
-  renamedCache ??= entries('function').flatMap((e) => (e.renamed ?? []).filter((r) => r.name.length >= 4).map((r) => ({ entry: e, name: r.name, until: r.until })));
+  renamedCache ??= entries('function').flatMap((e) =>
+    (e.renamed ?? []).filter((r) => r.name.length >= 4).map((r) => ({ entry: e, name: r.name, until: r.until })),
+  );
   return renamedCache;
 }
 
-const WHERE = { paragraph: '正文', heading: '标题', title: '表题', note: '表注', 'empty-statement': '空表说明' } as const;
+const WHERE = {
+  paragraph: '正文',
+  heading: '标题',
+  title: '表题',
+  note: '表注',
+  'empty-statement': '空表说明',
+} as const;
 
 const rule: Rule = {
   meta: {
@@ -46,7 +54,14 @@ const rule: Rule = {
         if (c?.status !== 'outdated') continue;
         ctx.report({
           messageId: 'outdated',
-          values: { table: t.title, tableEn: t.key, code: r.code!, printed: tidy(r.label!), name: c.name, year: String(d.fiscalYear ?? '') },
+          values: {
+            table: t.title,
+            tableEn: t.key,
+            code: r.code!,
+            printed: tidy(r.label!),
+            name: c.name,
+            year: String(d.fiscalYear ?? ''),
+          },
           location: rowPlace(t, r),
         });
       }
@@ -60,7 +75,15 @@ const rule: Rule = {
         if (at === -1) continue;
         ctx.report({
           messageId: 'outdatedText',
-          values: { where: WHERE[p.kind], whereEn: p.kind, printed: f.name, code: f.entry.code, name: f.entry.name, year: String(year), excerpt: excerpt(p.text, at, at + f.name.length) },
+          values: {
+            where: WHERE[p.kind],
+            whereEn: p.kind,
+            printed: f.name,
+            code: f.entry.code,
+            name: f.entry.name,
+            year: String(year),
+            excerpt: excerpt(p.text, at, at + f.name.length),
+          },
           location: quotePlace(p, at, f.name),
         });
       }

@@ -9,12 +9,14 @@ import type { Rule } from '../../types.ts';
 // unknown code is "unknown", never "wrong"; names the catalogue knows as former names are code-name-outdated's.
 
 export function squashName(s: string): string {
-  return tidy(s)
-    // list numbering needs its punctuation: "一般公共服务支出" starts with 一 but is not numbered; 西安's 收支总表
-    // numbers its class lines with digits ("1、一般公共服务支出", "(1)工资福利支出")
-    .replace(/^([（(]([一二三四五六七八九十]+|\d{1,2})[)）]|([一二三四五六七八九十]+|\d{1,2})[、．.])/, '')
-    .replace(/[\s（）()“”"、，,．.·：:]/g, '')
-    .replace(/其中/, '');
+  return (
+    tidy(s)
+      // list numbering needs its punctuation: "一般公共服务支出" starts with 一 but is not numbered; 西安's 收支总表
+      // numbers its class lines with digits ("1、一般公共服务支出", "(1)工资福利支出")
+      .replace(/^([（(]([一二三四五六七八九十]+|\d{1,2})[)）]|([一二三四五六七八九十]+|\d{1,2})[、．.])/, '')
+      .replace(/[\s（）()“”"、，,．.·：:]/g, '')
+      .replace(/其中/, '')
+  );
 }
 
 export function nameCheck(r: Row, year: number | null) {
@@ -28,7 +30,8 @@ export function nameCheck(r: Row, year: number | null) {
   const outdated = res.outdatedNames.map(squashName);
   // a name cut short by a narrow cell (a prefix of 4+ characters), or the right name followed by words of a
   // neighbouring cell the reader joined to it (“奖金工资奖金津补贴”: 30101 奖金 + 50101 工资奖金津补贴)
-  const fits = (n: string) => n === printed || (printed.length >= 4 && n.startsWith(printed)) || (n.length >= 2 && printed.startsWith(n));
+  const fits = (n: string) =>
+    n === printed || (printed.length >= 4 && n.startsWith(printed)) || (n.length >= 2 && printed.startsWith(n));
   if (fits(current) || aliases.some(fits)) return { status: 'ok' as const };
   if (outdated.some(fits)) return { status: 'outdated' as const, name: res.nameForYear };
   return { status: 'mismatch' as const, name: res.nameForYear };
@@ -58,7 +61,11 @@ const rule: Rule = {
       for (const r of t.rows) {
         const c = nameCheck(r, d.fiscalYear);
         if (c?.status !== 'mismatch') continue;
-        ctx.report({ messageId: 'mismatch', values: { table: t.title, tableEn: t.key, code: r.code!, printed: tidy(r.label!), name: c.name }, location: rowPlace(t, r) });
+        ctx.report({
+          messageId: 'mismatch',
+          values: { table: t.title, tableEn: t.key, code: r.code!, printed: tidy(r.label!), name: c.name },
+          location: rowPlace(t, r),
+        });
       }
     }
   },

@@ -12,7 +12,14 @@ export { CLASS_RELATIONS as BY_CODE } from '../../relations/index.ts';
 
 function classes(t: Table, section?: string): Map<string, Row> {
   const out = new Map<string, Row>();
-  for (const r of t.rows) if (r.kind === 'code' && r.code?.length === 3 && (section === undefined || r.section === section) && !out.has(r.code)) out.set(r.code, r);
+  for (const r of t.rows)
+    if (
+      r.kind === 'code' &&
+      r.code?.length === 3 &&
+      (section === undefined || r.section === section) &&
+      !out.has(r.code)
+    )
+      out.set(r.code, r);
   return out;
 }
 

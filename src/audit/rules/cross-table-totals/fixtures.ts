@@ -19,7 +19,11 @@ function xianIncome(balance: string) {
           item('income.grand_total', { amount: '3,695.91' }, '收入总计'),
         ],
       }),
-      table('budget.income', { rows: [total({ total: '3,695.91', general_budget: '3,643.37', carryover: '11.61', prior_account_balance: balance })] }),
+      table('budget.income', {
+        rows: [
+          total({ total: '3,695.91', general_budget: '3,643.37', carryover: '11.61', prior_account_balance: balance }),
+        ],
+      }),
     ],
   });
 }
@@ -43,7 +47,18 @@ function yantaiIncome(subsidy: string) {
           item('income.grand_total', { amount: '45,967.29' }, '收入总计'),
         ],
       }),
-      table('budget.income', { rows: [total({ total: '45,967.29', general_budget: '41,966.15', gov_fund: '3,806.19', state_capital: '59.95', other: '75.00', superior_subsidy: subsidy })] }),
+      table('budget.income', {
+        rows: [
+          total({
+            total: '45,967.29',
+            general_budget: '41,966.15',
+            gov_fund: '3,806.19',
+            state_capital: '59.95',
+            other: '75.00',
+            superior_subsidy: subsidy,
+          }),
+        ],
+      }),
     ],
   });
 }
@@ -57,7 +72,9 @@ function chongqingUnnamedLine() {
   return disclosure({
     kind: '预算',
     tables: [
-      table('budget.summary', { rows: [item('income.general_budget', { amount: '227,955.11' }, '一、一般公共预算资金')] }),
+      table('budget.summary', {
+        rows: [item('income.general_budget', { amount: '227,955.11' }, '一、一般公共预算资金')],
+      }),
       table('budget.fiscal_summary', {
         rows: [
           item('income.current', { amount: '266,026.92' }, '一、本年收入'),
@@ -71,10 +88,16 @@ function chongqingUnnamedLine() {
 
 const fixtures: RuleFixtures = {
   valid: [
-    { name: 'the compared line not printed (only the carry-over it adds is): not compared (重庆 2026 p11/p18)', disclosure: chongqingUnnamedLine },
+    {
+      name: 'the compared line not printed (only the carry-over it adds is): not compared (重庆 2026 p11/p18)',
+      disclosure: chongqingUnnamedLine,
+    },
     { name: 'a consistent final account', disclosure: cleanFinal },
     { name: '收入总表 合计 counting 上年结转 and 上年实户资金余额 (西安 2019)', disclosure: () => xianIncome('40.93') },
-    { name: '上级补助收入 printed below 本年收入合计 and counted in the 收入总表 合计 (烟台 2026)', disclosure: () => yantaiIncome('60.00') },
+    {
+      name: '上级补助收入 printed below 本年收入合计 and counted in the 收入总表 合计 (烟台 2026)',
+      disclosure: () => yantaiIncome('60.00'),
+    },
   ],
   invalid: [
     {
@@ -89,7 +112,20 @@ const fixtures: RuleFixtures = {
     },
     {
       name: '05表 基本支出 ≠ 06表 人员 + 公用',
-      disclosure: () => setCell(setCell(setCell(cleanFinal(), 'final.general_budget_basic', 'public_total', 'amount', '33.20'), 'final.general_budget_basic', 'total', 'amount', '185.11'), 'final.general_budget_basic', '302', 'amount', '33.20'),
+      disclosure: () =>
+        setCell(
+          setCell(
+            setCell(cleanFinal(), 'final.general_budget_basic', 'public_total', 'amount', '33.20'),
+            'final.general_budget_basic',
+            'total',
+            'amount',
+            '185.11',
+          ),
+          'final.general_budget_basic',
+          '302',
+          'amount',
+          '33.20',
+        ),
       expect: [{ messageId: 'mismatch', table: 'final.general_budget_expenditure', row: '合计', column: 'basic' }],
     },
     {

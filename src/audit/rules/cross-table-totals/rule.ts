@@ -57,7 +57,12 @@ const rule: Rule = {
       // name, 福州 2026 收支预算总表): comparing it across tables would only repeat or mislead.
       // (the subtracted or added-in lines, such as 上年结转, are often blank and do not count here)
       if ([left, parts[0]].some((t) => cellValue(t.table, t.row, t.column)?.blank)) continue;
-      checkEquation(ctx, { target: left, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.nameEn } });
+      checkEquation(ctx, {
+        target: left,
+        parts,
+        messageId: 'mismatch',
+        values: { relation: rel.name, relationEn: rel.nameEn },
+      });
     }
   },
 };

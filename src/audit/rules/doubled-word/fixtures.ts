@@ -1,11 +1,21 @@
 import { disclosure, section } from '../../testing/build.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
-const doc = (...paragraphs: string[]) => () => disclosure({ kind: '预算', fiscalYear: 2026, sections: [section(['部门预算情况说明', '一般公共预算拨款支出情况'], ...paragraphs)] });
+const doc =
+  (...paragraphs: string[]) =>
+  () =>
+    disclosure({
+      kind: '预算',
+      fiscalYear: 2026,
+      sections: [section(['部门预算情况说明', '一般公共预算拨款支出情况'], ...paragraphs)],
+    });
 
 const fixtures: RuleFixtures = {
   valid: [
-    { name: 'the sentence as it should read', disclosure: doc('资源勘探工业信息等支出（类）支出630万元，主要用于贯彻落实“产业强市”主导战略。') },
+    {
+      name: 'the sentence as it should read',
+      disclosure: doc('资源勘探工业信息等支出（类）支出630万元，主要用于贯彻落实“产业强市”主导战略。'),
+    },
     { name: 'reduplicated words are words (常常, 等等)', disclosure: doc('常常开展调研、座谈等等工作，人人参与。') },
   ],
   invalid: [

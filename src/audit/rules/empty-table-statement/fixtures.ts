@@ -10,17 +10,33 @@ const declared = (reason: string) => () => {
   return disclosure({
     kind: '预算',
     tables: [t],
-    listed: [{ title: '2022年部门综合预算财政拨款上年结转资金支出表', key: t.key, status: 'empty', tableId: t.id, declaredEmpty: reason, place }],
+    listed: [
+      {
+        title: '2022年部门综合预算财政拨款上年结转资金支出表',
+        key: t.key,
+        status: 'empty',
+        tableId: t.id,
+        declaredEmpty: reason,
+        place,
+      },
+    ],
   });
 };
 
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'the clean final account (two empty tables with statements)', disclosure: cleanFinal },
-    { name: 'declared empty with its reason in the contents (西安 2022 表11 “不涉及”)', disclosure: declared('不涉及') },
+    {
+      name: 'declared empty with its reason in the contents (西安 2022 表11 “不涉及”)',
+      disclosure: declared('不涉及'),
+    },
     {
       name: 'a table no template knows without amounts (a list of units, 福州 2026 p9) is no empty amount table',
-      disclosure: () => disclosure({ kind: '预算', tables: [{ ...table('unknown', { rows: [] }), title: '', status: 'empty' as const }] }),
+      disclosure: () =>
+        disclosure({
+          kind: '预算',
+          tables: [{ ...table('unknown', { rows: [] }), title: '', status: 'empty' as const }],
+        }),
     },
   ],
   invalid: [
@@ -35,7 +51,11 @@ const fixtures: RuleFixtures = {
       },
       expect: [{ messageId: 'unexplained', table: 'final.state_capital' }],
     },
-    { name: 'declared empty in the contents without a reason', disclosure: declared(''), expect: [{ messageId: 'unexplained', table: 'budget.carryover_expenditure' }] },
+    {
+      name: 'declared empty in the contents without a reason',
+      disclosure: declared(''),
+      expect: [{ messageId: 'unexplained', table: 'budget.carryover_expenditure' }],
+    },
   ],
 };
 

@@ -5,7 +5,9 @@ import type { Rule } from '../../types.ts';
 // throughout"). Recognition collects every spelling printed on the cover, in table headers and in the text.
 
 function key(s: string): string {
-  return tidy(s).replace(/[\s（）()“”"]/g, '').replace(/(部门|单位)?(决算|预算)?(汇总|本级)?$/, '');
+  return tidy(s)
+    .replace(/[\s（）()“”"]/g, '')
+    .replace(/(部门|单位)?(决算|预算)?(汇总|本级)?$/, '');
 }
 
 /** Edit distance (Levenshtein), for telling a misspelling (医疗保局 / 医疗保障局) from another unit's name. */
@@ -13,7 +15,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length];
@@ -49,7 +52,17 @@ const rule: Rule = {
       // same kind of body (same last character) within two edits of the department's name are reported.
       const m = key(main);
       if (k[k.length - 1] !== m[m.length - 1] || distance(k, m) > 2) continue;
-      ctx.report({ messageId: 'inconsistent', values: { name: main, other: n }, location: { table: null, tableTitle: null, row: null, column: null, source: d.tables[0]?.place ?? d.sections[0]?.place ?? null } });
+      ctx.report({
+        messageId: 'inconsistent',
+        values: { name: main, other: n },
+        location: {
+          table: null,
+          tableTitle: null,
+          row: null,
+          column: null,
+          source: d.tables[0]?.place ?? d.sections[0]?.place ?? null,
+        },
+      });
     }
   },
 };

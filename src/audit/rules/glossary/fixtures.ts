@@ -23,24 +23,58 @@ const fixtures: RuleFixtures = {
     {
       name: 'an unnumbered 名词解释 heading kept as a paragraph, definitions below (上海 2026 p5)',
       disclosure: () =>
-        disclosure({ glossary: false, sections: [section([], '上海市数据局单位设8个内设机构。', '名词解释', '（一）财政拨款收入：是市级预算主管部门及所属预算单位本年度从本级财政部门取得的财政拨款。')] }),
+        disclosure({
+          glossary: false,
+          sections: [
+            section(
+              [],
+              '上海市数据局单位设8个内设机构。',
+              '名词解释',
+              '（一）财政拨款收入：是市级预算主管部门及所属预算单位本年度从本级财政部门取得的财政拨款。',
+            ),
+          ],
+        }),
     },
     {
       name: 'a tables-only attachment (西安 2019 附件2): cover, then tables — an info, not a warning',
       disclosure: () =>
-        onPages(disclosure({ kind: '预算', glossary: false, sections: [section([], '附件2 2019年部门综合预算公开报表', '部门名称：西安市安全生产监督管理局')], tables: [table('budget.summary', { rows: [] })] }), 1, 3),
+        onPages(
+          disclosure({
+            kind: '预算',
+            glossary: false,
+            sections: [section([], '附件2 2019年部门综合预算公开报表', '部门名称：西安市安全生产监督管理局')],
+            tables: [table('budget.summary', { rows: [] })],
+          }),
+          1,
+          3,
+        ),
     },
   ],
   invalid: [
-    { name: 'no glossary', disclosure: () => disclosure({ glossary: false }), expect: [{ messageId: 'missing', table: null }] },
+    {
+      name: 'no glossary',
+      disclosure: () => disclosure({ glossary: false }),
+      expect: [{ messageId: 'missing', table: null }],
+    },
     {
       name: 'the word 名词解释 in a contents line is no glossary',
-      disclosure: () => disclosure({ glossary: false, sections: [section([], '目录', '三、名词解释', '四、单位预算编制说明')] }),
+      disclosure: () =>
+        disclosure({ glossary: false, sections: [section([], '目录', '三、名词解释', '四、单位预算编制说明')] }),
       expect: [{ messageId: 'missing', table: null }],
     },
     {
       name: 'a narrative after the first table without a glossary is still reported',
-      disclosure: () => onPages(disclosure({ kind: '预算', glossary: false, sections: [section('一、收支预算总体情况', '2026年收支总预算100万元。')], tables: [table('budget.summary', { rows: [] })] }), 5, 3),
+      disclosure: () =>
+        onPages(
+          disclosure({
+            kind: '预算',
+            glossary: false,
+            sections: [section('一、收支预算总体情况', '2026年收支总预算100万元。')],
+            tables: [table('budget.summary', { rows: [] })],
+          }),
+          5,
+          3,
+        ),
       expect: [{ messageId: 'missing', table: null }],
     },
   ],

@@ -9,7 +9,11 @@ const HEADING = /名词解释|名词说明|术语解释/;
  * unnumbered, centred “名词解释” over “（一）财政拨款收入：是…”), followed by a definition. */
 function headingAsParagraph(d: Disclosure): boolean {
   return d.sections.some((s) =>
-    s.paragraphs.some((p, i) => new RegExp(`^(${HEADING.source})$`).test(p.text.replace(/\s+/g, '')) && /[：:]|是|指/.test(s.paragraphs[i + 1]?.text ?? '')),
+    s.paragraphs.some(
+      (p, i) =>
+        new RegExp(`^(${HEADING.source})$`).test(p.text.replace(/\s+/g, '')) &&
+        /[：:]|是|指/.test(s.paragraphs[i + 1]?.text ?? ''),
+    ),
   );
 }
 
@@ -19,7 +23,9 @@ function headingAsParagraph(d: Disclosure): boolean {
 function tablesOnly(d: Disclosure): boolean {
   if (!d.tables.length) return false;
   if (d.sections.some((s) => s.headingPath.some((h) => h.trim()))) return false;
-  return !d.sections.some((s) => s.paragraphs.some((p) => /情况说明|编制说明|预算说明|决算说明|名词解释|主要职能|机构设置/.test(p.text)));
+  return !d.sections.some((s) =>
+    s.paragraphs.some((p) => /情况说明|编制说明|预算说明|决算说明|名词解释|主要职能|机构设置/.test(p.text)),
+  );
 }
 
 const rule: Rule = {
@@ -41,7 +47,12 @@ const rule: Rule = {
   },
   check(ctx) {
     const d = ctx.disclosure;
-    if (d.glossary.length || d.sections.some((s) => s.headingPath.some((h) => HEADING.test(h)) && s.paragraphs.length) || headingAsParagraph(d)) return;
+    if (
+      d.glossary.length ||
+      d.sections.some((s) => s.headingPath.some((h) => HEADING.test(h)) && s.paragraphs.length) ||
+      headingAsParagraph(d)
+    )
+      return;
     const place = { table: null, tableTitle: null, row: null, column: null, source: d.sections[0]?.place ?? null };
     if (tablesOnly(d)) ctx.report({ messageId: 'tablesOnly', values: {}, severity: 'info', location: place });
     else ctx.report({ messageId: 'missing', values: {}, location: place });

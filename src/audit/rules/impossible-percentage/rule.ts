@@ -33,11 +33,21 @@ const rule: Rule = {
       const figs = figures(l.text);
       for (const s of shares(l.text, figs)) {
         if (cmp(s.pct.value, HUNDRED) > 0)
-          ctx.report({ messageId: 'shareOver100', values: { part: s.part.label, partEn: s.part.label, stated: figureText(s.pct) }, location: figurePlace(l, s.pct), actual: toFixedString(s.pct.value) });
+          ctx.report({
+            messageId: 'shareOver100',
+            values: { part: s.part.label, partEn: s.part.label, stated: figureText(s.pct) },
+            location: figurePlace(l, s.pct),
+            actual: toFixedString(s.pct.value),
+          });
       }
       for (const c of completions(figs)) {
         if (c.budget?.value.units !== 0n) continue;
-        ctx.report({ messageId: 'zeroBudget', values: { budget: figureText(c.budget), stated: figureText(c.pct) }, location: figurePlace(l, c.pct), actual: toFixedString(c.pct.value) });
+        ctx.report({
+          messageId: 'zeroBudget',
+          values: { budget: figureText(c.budget), stated: figureText(c.pct) },
+          location: figurePlace(l, c.pct),
+          actual: toFixedString(c.pct.value),
+        });
       }
     }
   },

@@ -35,7 +35,14 @@ function wuxiFiscal(grandTotal: string) {
           item('expenditure.current', { amount: '152,585.74' }, '一、本年支出'),
           item('income.general_budget', { amount: '152,585.76' }, '（一）一般公共预算拨款'),
           ...(
-            [['205', '11,622.00'], ['208', '132,364.25'], ['210', '841.81'], ['212', '2,018.00'], ['213', '4.85'], ['221', '5,734.85']] as const
+            [
+              ['205', '11,622.00'],
+              ['208', '132,364.25'],
+              ['210', '841.81'],
+              ['212', '2,018.00'],
+              ['213', '4.85'],
+              ['221', '5,734.85'],
+            ] as const
           ).map(([c, v]) => code(c, { amount: v }, null, 'expenditure')),
           item('expenditure.carryover', { amount: null }, '二、年终结转结余'),
           item('income.grand_total', { amount: '152,585.76' }, '收入总计'),
@@ -74,9 +81,18 @@ function shenzhenSummary(expenditureTotal: string) {
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'a consistent final account', disclosure: cleanFinal },
-    { name: '收入总计 = 本年收入合计 + 上年实户资金余额 + 上年结转 (西安 2019)', disclosure: () => xianSummary('3,695.91') },
-    { name: '支出总计 = Σ classes while 本年支出 is printed 0.02 apart from them: rounding (无锡 2026 p23)', disclosure: () => wuxiFiscal('152,585.76') },
-    { name: '深圳审计局 2026 p4 as printed: unnamed group lines, 收入总计 = 支出总计', disclosure: () => shenzhenSummary('10,737.69') },
+    {
+      name: '收入总计 = 本年收入合计 + 上年实户资金余额 + 上年结转 (西安 2019)',
+      disclosure: () => xianSummary('3,695.91'),
+    },
+    {
+      name: '支出总计 = Σ classes while 本年支出 is printed 0.02 apart from them: rounding (无锡 2026 p23)',
+      disclosure: () => wuxiFiscal('152,585.76'),
+    },
+    {
+      name: '深圳审计局 2026 p4 as printed: unnamed group lines, 收入总计 = 支出总计',
+      disclosure: () => shenzhenSummary('10,737.69'),
+    },
   ],
   invalid: [
     {
@@ -107,7 +123,14 @@ const fixtures: RuleFixtures = {
     },
     {
       name: '06表 人员经费合计 ≠ 301 + 303',
-      disclosure: () => setCell(setCell(cleanFinal(), 'final.general_budget_basic', 'personnel_total', 'amount', '151.81'), 'final.general_budget_basic', 'total', 'amount', '184.91'),
+      disclosure: () =>
+        setCell(
+          setCell(cleanFinal(), 'final.general_budget_basic', 'personnel_total', 'amount', '151.81'),
+          'final.general_budget_basic',
+          'total',
+          'amount',
+          '184.91',
+        ),
       expect: [{ messageId: 'mismatch', table: 'final.general_budget_basic', row: '人员经费合计' }],
     },
   ],

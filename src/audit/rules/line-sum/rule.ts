@@ -61,8 +61,24 @@ const rule: Rule = {
       // identity of two printed totals (收入总计 = 支出总计, the one-part relations) has no terms to miss (深圳 2026 收支总表:
       // 一、财政拨款 / 三、单位资金 and 款/项 lines printed by name only kept every relation of the table unchecked).
       const sections = new Set([target, ...parts].map((p) => p.row.section));
-      if (rel.parts.length > 1 && target.table.rows.some((r) => r.kind === 'item' && !r.item && !r.code && sections.has(r.section) && r.cells.some((c) => c.value !== null && c.value !== '0' && !/^0\.0+$/.test(c.value)))) continue;
-      checkEquation(ctx, { target, parts, messageId: 'mismatch', values: { relation: rel.name, relationEn: rel.nameEn ?? rel.name } });
+      if (
+        rel.parts.length > 1 &&
+        target.table.rows.some(
+          (r) =>
+            r.kind === 'item' &&
+            !r.item &&
+            !r.code &&
+            sections.has(r.section) &&
+            r.cells.some((c) => c.value !== null && c.value !== '0' && !/^0\.0+$/.test(c.value)),
+        )
+      )
+        continue;
+      checkEquation(ctx, {
+        target,
+        parts,
+        messageId: 'mismatch',
+        values: { relation: rel.name, relationEn: rel.nameEn ?? rel.name },
+      });
     }
   },
 };

@@ -9,7 +9,9 @@ const fixtures: RuleFixtures = {
       name: 'every listed table found',
       disclosure: () => {
         const d = cleanFinal();
-        d.recognition.listed = [{ title: '收入决算表', key: 'final.income', status: 'found', tableId: d.tables[1].id, place }];
+        d.recognition.listed = [
+          { title: '收入决算表', key: 'final.income', status: 'found', tableId: d.tables[1].id, place },
+        ];
         return d;
       },
     },
@@ -23,7 +25,10 @@ const fixtures: RuleFixtures = {
         d.tables[1].status = 'illegible';
         return d;
       },
-      expect: [{ messageId: 'absent', table: 'budget.procurement' }, { messageId: 'illegible', table: 'final.income' }],
+      expect: [
+        { messageId: 'absent', table: 'budget.procurement' },
+        { messageId: 'illegible', table: 'final.income' },
+      ],
     },
   ],
 };

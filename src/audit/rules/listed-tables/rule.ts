@@ -13,7 +13,10 @@ const rule: Rule = {
     appliesTo: ['决算', '预算'],
     requires: [],
     messages: {
-      absent: { zh: '目录列出的“{title}”在正文中未找到', en: 'The table "{title}" listed in the contents was not found in the document' },
+      absent: {
+        zh: '目录列出的“{title}”在正文中未找到',
+        en: 'The table "{title}" listed in the contents was not found in the document',
+      },
       illegible: { zh: '“{title}”无法辨认（可能为图片）', en: 'The table "{title}" is illegible (possibly an image)' },
     },
   },
@@ -21,12 +24,20 @@ const rule: Rule = {
     const d = ctx.disclosure;
     for (const l of d.recognition.listed) {
       if (l.status !== 'absent' && l.status !== 'illegible') continue;
-      ctx.report({ messageId: l.status, values: { title: l.title }, location: { table: l.key, tableTitle: l.title, row: null, column: null, source: l.place } });
+      ctx.report({
+        messageId: l.status,
+        values: { title: l.title },
+        location: { table: l.key, tableTitle: l.title, row: null, column: null, source: l.place },
+      });
     }
     const listedIds = new Set(d.recognition.listed.map((l) => l.tableId));
     for (const t of d.tables)
       if (t.status === 'illegible' && !listedIds.has(t.id))
-        ctx.report({ messageId: 'illegible', values: { title: t.title }, location: { table: t.key, tableTitle: t.title, row: null, column: null, source: t.place } });
+        ctx.report({
+          messageId: 'illegible',
+          values: { title: t.title },
+          location: { table: t.key, tableTitle: t.title, row: null, column: null, source: t.place },
+        });
   },
 };
 

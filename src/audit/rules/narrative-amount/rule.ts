@@ -49,8 +49,10 @@ const rule: Rule = {
         let printed = cv.interval;
         if (unit === '万元' && f.unit === '元') printed = shift(printed, 4);
         if (unit === '万元' && f.unit === '元') stated = figureInterval(f);
-        const statedValue = unit === '元' && f.unit === '万元' ? { units: f.value.units * 10000n, scale: f.value.scale } : f.value;
-        const tableValue = unit === '万元' && f.unit === '元' ? { units: cv.value.units * 10000n, scale: cv.value.scale } : cv.value;
+        const statedValue =
+          unit === '元' && f.unit === '万元' ? { units: f.value.units * 10000n, scale: f.value.scale } : f.value;
+        const tableValue =
+          unit === '万元' && f.unit === '元' ? { units: cv.value.units * 10000n, scale: cv.value.scale } : cv.value;
         if (cmp(statedValue, tableValue) === 0) continue;
         const ok = mayEqual(stated, printed);
         ctx.report({

@@ -48,14 +48,38 @@ const GENERAL = /一般公共预算财政拨款支出决算/;
 const BASIC = /基本支出决算情况/;
 
 const MAPPINGS: Mapping[] = [
-  { heading: /^(?!.*财政拨款).*收入支出决算总体情况/, label: /^收、?支总计$/, target: ref(F('income_expenditure_summary'), 'income.grand_total', 'amount') },
-  { heading: /财政拨款收入支出决算总体情况/, label: /^财政拨款收、?支总计$/, target: ref(F('fiscal_summary'), 'income.grand_total', 'amount') },
-  { heading: INCOME, label: /^(本年)?收入合计$/, target: ref(F('income_expenditure_summary'), 'income.total', 'amount') },
+  {
+    heading: /^(?!.*财政拨款).*收入支出决算总体情况/,
+    label: /^收、?支总计$/,
+    target: ref(F('income_expenditure_summary'), 'income.grand_total', 'amount'),
+  },
+  {
+    heading: /财政拨款收入支出决算总体情况/,
+    label: /^财政拨款收、?支总计$/,
+    target: ref(F('fiscal_summary'), 'income.grand_total', 'amount'),
+  },
+  {
+    heading: INCOME,
+    label: /^(本年)?收入合计$/,
+    target: ref(F('income_expenditure_summary'), 'income.total', 'amount'),
+  },
   ...incomeCols.map(([label, col]) => ({ heading: INCOME, label, target: ref(F('income'), 'total', col) })),
-  { heading: SPENDING, label: /^(本年)?支出合计$/, target: ref(F('income_expenditure_summary'), 'expenditure.total', 'amount') },
+  {
+    heading: SPENDING,
+    label: /^(本年)?支出合计$/,
+    target: ref(F('income_expenditure_summary'), 'expenditure.total', 'amount'),
+  },
   ...spendCols.map(([label, col]) => ({ heading: SPENDING, label, target: ref(F('expenditure'), 'total', col) })),
-  { heading: GENERAL, label: /^(一般公共预算)?财政拨款支出$/, target: ref(F('general_budget_expenditure'), 'total', 'total') },
-  { heading: BASIC, label: /^(一般公共预算)?(财政拨款)?基本支出$/, target: ref(F('general_budget_expenditure'), 'total', 'basic') },
+  {
+    heading: GENERAL,
+    label: /^(一般公共预算)?财政拨款支出$/,
+    target: ref(F('general_budget_expenditure'), 'total', 'total'),
+  },
+  {
+    heading: BASIC,
+    label: /^(一般公共预算)?(财政拨款)?基本支出$/,
+    target: ref(F('general_budget_expenditure'), 'total', 'basic'),
+  },
   { heading: BASIC, label: /^人员经费$/, target: ref(F('general_budget_basic'), 'personnel_total', 'amount') },
   { heading: BASIC, label: /^(日常)?公用经费$/, target: ref(F('general_budget_basic'), 'public_total', 'amount') },
 ];

@@ -53,7 +53,11 @@ const rule: Rule = {
         const word = c.direction === 'up' ? '增加' : '减少';
         if (c.rateDirection && c.rateDirection !== c.direction && c.amount.value.units !== 0n) {
           const rateWord = c.rateDirection === 'up' ? '增长' : '下降';
-          ctx.report({ messageId: 'direction', values: { word, change: figureText(c.amount), rateWord, stated: figureText(c.pct) }, location: figurePlace(l, c.pct) });
+          ctx.report({
+            messageId: 'direction',
+            values: { word, change: figureText(c.amount), rateWord, stated: figureText(c.pct) },
+            location: figurePlace(l, c.pct),
+          });
           continue;
         }
         const up = c.direction === 'up';
@@ -61,10 +65,18 @@ const rule: Rule = {
           // the base is stated: rate = change / prior; and the level, when stated, = prior ± change
           const ok = ratioMayEqual(figureInterval(c.amount), figureInterval(c.prior), figureInterval(c.pct));
           if (!ok) {
-            const computed = c.prior.value.units > 0n ? percentText(c.amount.value, c.prior.value, Math.max(2, c.pct.decimals)) : null;
+            const computed =
+              c.prior.value.units > 0n ? percentText(c.amount.value, c.prior.value, Math.max(2, c.pct.decimals)) : null;
             ctx.report({
               messageId: 'rate',
-              values: { current: figureText(c.current ?? c.prior), word, change: figureText(c.amount), stated: figureText(c.pct), base: figureText(c.prior), computed: computed ? `${computed}%` : '—' },
+              values: {
+                current: figureText(c.current ?? c.prior),
+                word,
+                change: figureText(c.amount),
+                stated: figureText(c.pct),
+                base: figureText(c.prior),
+                computed: computed ? `${computed}%` : '—',
+              },
               location: figurePlace(l, c.pct),
               related: [figurePlace(l, c.prior)],
               expected: computed,
@@ -72,12 +84,20 @@ const rule: Rule = {
             });
           }
           if (c.current && c.current.unit === c.prior.unit) {
-            const level = up ? plus(figureInterval(c.prior), figureInterval(c.amount)) : minus(figureInterval(c.prior), figureInterval(c.amount));
+            const level = up
+              ? plus(figureInterval(c.prior), figureInterval(c.amount))
+              : minus(figureInterval(c.prior), figureInterval(c.amount));
             if (!mayEqual(figureInterval(c.current), level)) {
               const expected = up ? add(c.prior.value, c.amount.value) : sub(c.prior.value, c.amount.value);
               ctx.report({
                 messageId: 'level',
-                values: { current: figureText(c.current), prior: figureText(c.prior), word, change: figureText(c.amount), expected: `${toFixedString(expected)}${c.current.unit}` },
+                values: {
+                  current: figureText(c.current),
+                  prior: figureText(c.prior),
+                  word,
+                  change: figureText(c.amount),
+                  expected: `${toFixedString(expected)}${c.current.unit}`,
+                },
                 location: figurePlace(l, c.current),
                 related: [figurePlace(l, c.prior), figurePlace(l, c.amount)],
                 expected,
@@ -98,7 +118,8 @@ const rule: Rule = {
           ctx.report({
             messageId: 'fromZero',
             // “增加0万元，增长0%” for an amount that is 0 both years is wording (增加 for no change), a warning
-            severity: sub(c.current.value, c.amount.value).units === 0n && c.amount.value.units > 0n ? 'error' : 'warning',
+            severity:
+              sub(c.current.value, c.amount.value).units === 0n && c.amount.value.units > 0n ? 'error' : 'warning',
             values: { current: figureText(c.current), word, change: figureText(c.amount), stated: figureText(c.pct) },
             location: figurePlace(l, c.pct),
           });

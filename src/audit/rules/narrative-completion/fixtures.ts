@@ -7,11 +7,23 @@ const doc = (p: string) => () => disclosure({ sections: [section('五、一般�
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'the clean final account', disclosure: cleanFinal },
-    { name: 'seed 001: 113.82%', disclosure: doc('2023 年度一般公共预算财政拨款支出年初预算为 6,385,587.00 元，支出决算 7,267,891.06 元，完成年初预算的 113.82%。') },
-    { name: 'the budget printed inside the phrase, rate right', disclosure: doc('“三公”经费财政拨款支出决算为8.21万元，完成预算11.00万元的74.64%。') },
+    {
+      name: 'seed 001: 113.82%',
+      disclosure: doc(
+        '2023 年度一般公共预算财政拨款支出年初预算为 6,385,587.00 元，支出决算 7,267,891.06 元，完成年初预算的 113.82%。',
+      ),
+    },
+    {
+      name: 'the budget printed inside the phrase, rate right',
+      disclosure: doc('“三公”经费财政拨款支出决算为8.21万元，完成预算11.00万元的74.64%。'),
+    },
   ],
   invalid: [
-    { name: 'a rate that does not follow', disclosure: doc('年初预算为73.20万元，支出决算为311.00万元，完成年初预算的42.49%。'), expect: [{ messageId: 'mismatch', table: 'narrative' }] },
+    {
+      name: 'a rate that does not follow',
+      disclosure: doc('年初预算为73.20万元，支出决算为311.00万元，完成年初预算的42.49%。'),
+      expect: [{ messageId: 'mismatch', table: 'narrative' }],
+    },
     {
       name: 'the budget printed inside the phrase (佛山 2019 form “完成预算X万元的P%”), rate wrong',
       disclosure: doc('“三公”经费财政拨款支出决算为8.21万元，完成预算11.00万元的84.64%。'),

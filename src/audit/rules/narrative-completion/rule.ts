@@ -11,7 +11,10 @@ const rule: Rule = {
   meta: {
     id: 'narrative-completion',
     code: 'CJ304',
-    title: { zh: '说明中的预算完成率与预算数、决算数相符', en: 'Completion rates agree with the stated budget and actual' },
+    title: {
+      zh: '说明中的预算完成率与预算数、决算数相符',
+      en: 'Completion rates agree with the stated budget and actual',
+    },
     category: 'narrative',
     severity: 'error',
     appliesTo: ['决算'],
@@ -38,7 +41,12 @@ const rule: Rule = {
         ctx.report({
           messageId: ok ? 'mismatch.rounding' : 'mismatch',
           severity: ok ? 'info' : undefined,
-          values: { stated: figureText(c.pct), actual: figureText(c.actual), budget: figureText(c.budget), computed: computed ? `${computed}%` : '—' },
+          values: {
+            stated: figureText(c.pct),
+            actual: figureText(c.actual),
+            budget: figureText(c.budget),
+            computed: computed ? `${computed}%` : '—',
+          },
           location: figurePlace(l, c.pct),
           expected: computed,
           actual: toFixedString(c.pct.value),

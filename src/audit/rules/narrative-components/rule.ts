@@ -62,12 +62,24 @@ const rule: Rule = {
         let k = m.at - 1;
         while (k >= 0 && /\s/.test(text[k])) k--;
         const bracketed = k >= 0 && (text[k] === '（' || text[k] === '(');
-        const close = bracketed ? Math.min(...['）', ')'].map((c) => text.indexOf(c, m.end)).filter((x) => x >= 0), text.length) : -1;
-        const stop = Math.min(...[text.indexOf('。', m.end), markers[i + 1]?.at ?? -1, close].filter((x) => x >= 0), text.length);
+        const close = bracketed
+          ? Math.min(...['）', ')'].map((c) => text.indexOf(c, m.end)).filter((x) => x >= 0), text.length)
+          : -1;
+        const stop = Math.min(
+          ...[text.indexOf('。', m.end), markers[i + 1]?.at ?? -1, close].filter((x) => x >= 0),
+          text.length,
+        );
         const parts: Figure[] = [];
         for (let j = lastEndingBy(m.end - 1) + 1; j < figs.length && figs[j].end <= stop; j++) {
           const f = figs[j];
-          if (f.start >= m.end && f.kind === 'amount' && !f.change && f.unit === head.unit && !/预算|决算|上年|比|较/.test(f.label)) parts.push(f);
+          if (
+            f.start >= m.end &&
+            f.kind === 'amount' &&
+            !f.change &&
+            f.unit === head.unit &&
+            !/预算|决算|上年|比|较/.test(f.label)
+          )
+            parts.push(f);
         }
         if (parts.length < 1) return;
         // an outline (（一）人员经费…1、工资福利支出…（1）基本工资…) lists levels, not siblings: not added up
@@ -82,7 +94,13 @@ const rule: Rule = {
         if (cmp(lo, hi) < 0) return;
         ctx.report({
           messageId: 'over',
-          values: { total: head.label, totalEn: head.label, totalValue: figureText(head), sum: `${toFixedString(sum)}${head.unit}`, difference: `${toFixedString(sub(sum, head.value))}${head.unit}` },
+          values: {
+            total: head.label,
+            totalEn: head.label,
+            totalValue: figureText(head),
+            sum: `${toFixedString(sum)}${head.unit}`,
+            difference: `${toFixedString(sub(sum, head.value))}${head.unit}`,
+          },
           location: figurePlace(l, head),
           related: parts.map((p) => figurePlace(l, p)),
           expected: head.value,

@@ -6,7 +6,8 @@ import type { Rule } from '../../types.ts';
 // Words of direction agree with the numbers: “决算数大于预算数”, “小于”, “等于/持平” after a stated budget and
 // actual. Tested on intervals: “大于” fails only when the actual cannot be above the budget for any true values.
 
-const CLAIM = /(决算数|支出决算数|决算)?(大于|高于|超过|多于|小于|低于|少于|等于|持平于?|与)(年初)?(预算数|预算)(持平|相等|一致)?/;
+const CLAIM =
+  /(决算数|支出决算数|决算)?(大于|高于|超过|多于|小于|低于|少于|等于|持平于?|与)(年初)?(预算数|预算)(持平|相等|一致)?/;
 
 const rule: Rule = {
   meta: {
@@ -39,7 +40,11 @@ const rule: Rule = {
         if (!word) continue;
         const a = figureInterval(c.actual);
         const b = figureInterval(c.budget);
-        const ok = /大于|高于|超过|多于/.test(word) ? mayExceed(a, b) : /小于|低于|少于/.test(word) ? mayExceed(b, a) : mayEqual(a, b);
+        const ok = /大于|高于|超过|多于/.test(word)
+          ? mayExceed(a, b)
+          : /小于|低于|少于/.test(word)
+            ? mayExceed(b, a)
+            : mayEqual(a, b);
         if (ok) continue;
         ctx.report({
           messageId: 'wrong',

@@ -35,7 +35,12 @@ const rule: Rule = {
       // a part listed after “其中/包括” belongs to the amount the list hangs from (“302…4464.76万元，其中：公用经费621.37万元”
       // and “502…3423.08万元，其中：公用经费545.71万元” are two parts, 西安人社 2020)
       const text = f.located.text;
-      if (!current || current.text !== text) current = { text, at: textOffsets(text), lists: [...text.matchAll(/其中|包括|含/g)].map((m) => ({ at: m.index!, end: m.index! + m[0].length })) };
+      if (!current || current.text !== text)
+        current = {
+          text,
+          at: textOffsets(text),
+          lists: [...text.matchAll(/其中|包括|含/g)].map((m) => ({ at: m.index!, end: m.index! + m[0].length })),
+        };
       const ss = current.at.sentenceStart(f.figure.start);
       // the last list word of the sentence before the figure
       let m: { at: number; end: number } | undefined;
@@ -57,7 +62,11 @@ const rule: Rule = {
       if (first.figure.kind !== f.figure.kind || mayEqual(statedIn(first), statedIn(f))) continue;
       ctx.report({
         messageId: 'twoAmounts',
-        values: { item: first.label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*/, '').replace(/[“”]/g, ''), first: figureText(first.figure), second: figureText(f.figure) },
+        values: {
+          item: first.label.replace(/^[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*/, '').replace(/[“”]/g, ''),
+          first: figureText(first.figure),
+          second: figureText(f.figure),
+        },
         location: figurePlace(f.located, f.figure),
         related: [figurePlace(first.located, first.figure)],
         expected: first.figure.value,

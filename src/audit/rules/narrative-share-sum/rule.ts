@@ -34,7 +34,8 @@ const rule: Rule = {
       const text = l.text;
       const figs = figures(text);
       const groups = new Map<number, ReturnType<typeof shares>>();
-      for (const s of shares(text, figs)) if (s.whole) groups.set(s.whole.start, [...(groups.get(s.whole.start) ?? []), s]);
+      for (const s of shares(text, figs))
+        if (s.whole) groups.set(s.whole.start, [...(groups.get(s.whole.start) ?? []), s]);
       for (const group of groups.values()) {
         if (group.length < 2) continue;
         const whole = group[0].whole!;
@@ -57,12 +58,26 @@ const rule: Rule = {
         if (w.lo.units <= 0n) continue;
         const values = { whole: whole.label || '总额', wholeEn: whole.label || 'the whole', sum: toFixedString(sum) };
         if (cmp(lo, HUNDRED) > 0) {
-          ctx.report({ messageId: 'over', values, location: figurePlace(l, group[0].pct), expected: '100', actual: toFixedString(sum) });
+          ctx.report({
+            messageId: 'over',
+            values,
+            location: figurePlace(l, group[0].pct),
+            expected: '100',
+            actual: toFixedString(sum),
+          });
           continue;
         }
         // the listed parts are the whole list only when their amounts add up to the whole within rounding
-        const complete = cmp(partsLo, w.hi) < 0 && cmp(w.lo, partsHi) < 0 && group.every((s) => s.part.unit === whole.unit);
-        if (complete && cmp(hi, HUNDRED) < 0) ctx.report({ messageId: 'under', values, location: figurePlace(l, group[0].pct), expected: '100', actual: toFixedString(sum) });
+        const complete =
+          cmp(partsLo, w.hi) < 0 && cmp(w.lo, partsHi) < 0 && group.every((s) => s.part.unit === whole.unit);
+        if (complete && cmp(hi, HUNDRED) < 0)
+          ctx.report({
+            messageId: 'under',
+            values,
+            location: figurePlace(l, group[0].pct),
+            expected: '100',
+            actual: toFixedString(sum),
+          });
       }
     }
   },

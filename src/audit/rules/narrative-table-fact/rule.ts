@@ -15,7 +15,10 @@ const rule: Rule = {
   meta: {
     id: 'narrative-table-fact',
     code: 'CJ308',
-    title: { zh: '说明中的数与表格对应数一致', en: 'Figures the narrative states about table lines agree with the tables' },
+    title: {
+      zh: '说明中的数与表格对应数一致',
+      en: 'Figures the narrative states about table lines agree with the tables',
+    },
     category: 'narrative',
     severity: 'error',
     appliesTo: ['预算', '决算'],
@@ -35,7 +38,9 @@ const rule: Rule = {
     const d = ctx.disclosure;
     for (const fact of narrativeFacts(d)) {
       // narrative-amount's 决算 tables exist only in a final account: nothing is skipped in a budget
-      const mapped = inExplanation(fact.located.heading) ? targetOf(fact.located.heading, fact.located.text, fact.figure) : undefined;
+      const mapped = inExplanation(fact.located.heading)
+        ? targetOf(fact.located.heading, fact.located.text, fact.figure)
+        : undefined;
       if (mapped && ctx.table(mapped.table)) continue;
       const cmp = compareFact(d, fact);
       if (!cmp || cmp.status === 'equal') continue;
@@ -53,7 +58,10 @@ const rule: Rule = {
         },
         location: figurePlace(fact.located, fact.figure),
         // every cell the figure restates: a change to any of them is what the finding is about
-        related: [cellPlace(table, row, column), ...fact.cells.filter((c) => c !== cmp.cell).map((c) => cellPlace(c.table, c.row, c.column))],
+        related: [
+          cellPlace(table, row, column),
+          ...fact.cells.filter((c) => c !== cmp.cell).map((c) => cellPlace(c.table, c.row, c.column)),
+        ],
         expected: cmp.tableValue,
         actual: fact.figure.value,
       });

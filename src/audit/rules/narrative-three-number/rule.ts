@@ -65,8 +65,18 @@ const rule: Rule = {
         const A = figureInterval(t.prior);
         const B = figureInterval(t.current);
         const R = figureInterval(t.pct);
-        const values = { prior: figureText(t.prior), current: figureText(t.current), stated: figureText(t.pct), word, change: t.change ? figureText(t.change) : '—' };
-        const related = [figurePlace(l, t.prior), figurePlace(l, t.current), ...(t.change ? [figurePlace(l, t.change)] : [])];
+        const values = {
+          prior: figureText(t.prior),
+          current: figureText(t.current),
+          stated: figureText(t.pct),
+          word,
+          change: t.change ? figureText(t.change) : '—',
+        };
+        const related = [
+          figurePlace(l, t.prior),
+          figurePlace(l, t.current),
+          ...(t.change ? [figurePlace(l, t.change)] : []),
+        ];
         if (t.prior.value.units === 0n) {
           ctx.report({ messageId: 'zeroBase', values, location: figurePlace(l, t.pct), related, actual: t.pct.value });
           return;
@@ -83,12 +93,40 @@ const rule: Rule = {
         if (!t.change) {
           // "“住房公积金（项）”350.35万元…上年执行数为348.52万元，本年预算安排352.67万元，增加0.53%": the item's own
           // amount stated just before agrees with the prior and the rate, so this year's figure is the wrong one
-          const own = r3 ? undefined : figs.find((g) => g.kind === 'amount' && !g.change && g !== t.current && g !== t.prior && g.unit === t.prior.unit && g.start < t.prior.start && t.prior.sentence - g.sentence <= 1 && g.value.units > 0n && ratioMayEqual(up ? minus(figureInterval(g), A) : minus(A, figureInterval(g)), A, R));
+          const own = r3
+            ? undefined
+            : figs.find(
+                (g) =>
+                  g.kind === 'amount' &&
+                  !g.change &&
+                  g !== t.current &&
+                  g !== t.prior &&
+                  g.unit === t.prior.unit &&
+                  g.start < t.prior.start &&
+                  t.prior.sentence - g.sentence <= 1 &&
+                  g.value.units > 0n &&
+                  ratioMayEqual(up ? minus(figureInterval(g), A) : minus(A, figureInterval(g)), A, R),
+              );
           if (own) {
-            ctx.report({ messageId: 'currentStated', values: { ...values, own: figureText(own) }, location: figurePlace(l, t.current), related: [figurePlace(l, own), ...related], expected: own.value, actual: t.current.value });
+            ctx.report({
+              messageId: 'currentStated',
+              values: { ...values, own: figureText(own) },
+              location: figurePlace(l, t.current),
+              related: [figurePlace(l, own), ...related],
+              expected: own.value,
+              actual: t.current.value,
+            });
             return;
           }
-          if (!r3) ctx.report({ messageId: 'rate', values: { ...values, computed: computed ? `${computed}%` : '—' }, location: figurePlace(l, t.pct), related, expected: computed, actual: t.pct.value });
+          if (!r3)
+            ctx.report({
+              messageId: 'rate',
+              values: { ...values, computed: computed ? `${computed}%` : '—' },
+              location: figurePlace(l, t.pct),
+              related,
+              expected: computed,
+              actual: t.pct.value,
+            });
           return;
         }
         const D = figureInterval(t.change);
@@ -96,12 +134,33 @@ const rule: Rule = {
         const r2 = ratioMayEqual(D, A, R);
         if (r1 && r2 && r3) return;
         if (r1 && !r2) {
-          ctx.report({ messageId: 'rateWrong', values: { ...values, computed: computed ? `${computed}%` : '—' }, location: figurePlace(l, t.pct), related, expected: computed, actual: t.pct.value });
+          ctx.report({
+            messageId: 'rateWrong',
+            values: { ...values, computed: computed ? `${computed}%` : '—' },
+            location: figurePlace(l, t.pct),
+            related,
+            expected: computed,
+            actual: t.pct.value,
+          });
         } else if (!r1 && r2) {
           const expected = up ? add(t.prior.value, t.change.value) : sub(t.prior.value, t.change.value);
-          ctx.report({ messageId: 'currentWrong', values: { ...values, expected: `${toFixedString(expected)}${t.current.unit}` }, location: figurePlace(l, t.current), related: [figurePlace(l, t.prior), figurePlace(l, t.change), figurePlace(l, t.pct)], expected, actual: t.current.value });
+          ctx.report({
+            messageId: 'currentWrong',
+            values: { ...values, expected: `${toFixedString(expected)}${t.current.unit}` },
+            location: figurePlace(l, t.current),
+            related: [figurePlace(l, t.prior), figurePlace(l, t.change), figurePlace(l, t.pct)],
+            expected,
+            actual: t.current.value,
+          });
         } else if (!r1 && r3) {
-          ctx.report({ messageId: 'changeWrong', values: { ...values, expected: `${toFixedString(diffValue)}${t.current.unit}` }, location: figurePlace(l, t.change), related, expected: diffValue, actual: t.change.value });
+          ctx.report({
+            messageId: 'changeWrong',
+            values: { ...values, expected: `${toFixedString(diffValue)}${t.current.unit}` },
+            location: figurePlace(l, t.change),
+            related,
+            expected: diffValue,
+            actual: t.change.value,
+          });
         } else {
           ctx.report({ messageId: 'disagree', values, location: figurePlace(l, t.pct), related });
         }

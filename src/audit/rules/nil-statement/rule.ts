@@ -18,11 +18,18 @@ interface Subject {
   cells: [string, Scope][];
 }
 
-const SUBJECTS: Subject[] = vocabulary.subjects.map((s) => ({ name: s.name, re: new RegExp(`^(?:${s.words})`), cells: s.cells as [string, Scope][] }));
+const SUBJECTS: Subject[] = vocabulary.subjects.map((s) => ({
+  name: s.name,
+  re: new RegExp(`^(?:${s.words})`),
+  cells: s.cells as [string, Scope][],
+}));
 const ANY = vocabulary.subjects.map((s) => `(?:${s.words})`).join('|');
 const ITEM = `(?:${ANY})${vocabulary.suffix}`;
 /** “无X”, “没有X和Y”: the denial, the list of subjects, and a word that ends it. */
-const DENIAL = new RegExp(`(无|没有)(?:使用)?((?:${ITEM})(?:(?:和|、|及|与)(?:${ITEM}))*)(?=[和、及与，。；,;：:]|故|也|因此|$)`, 'g');
+const DENIAL = new RegExp(
+  `(无|没有)(?:使用)?((?:${ITEM})(?:(?:和|、|及|与)(?:${ITEM}))*)(?=[和、及与，。；,;：:]|故|也|因此|$)`,
+  'g',
+);
 const EMPTY = new RegExp(vocabulary.empty);
 
 /** “若无，则写…”, “如无…”, “有无…”: a condition or a question, not a statement. */
@@ -31,7 +38,11 @@ const CONDITIONAL = /(若|如|有|是否|如果|凡)$/;
 /** Words the template tells its author to write (“（若无，则写“本部门无机关运行经费。”）”): quoted after 写/作/为. */
 function quotedInstruction(text: string, at: number): boolean {
   const open = Math.max(text.lastIndexOf('“', at), text.lastIndexOf('"', at));
-  if (open < 0 || Math.max(text.lastIndexOf('”', at), open === text.lastIndexOf('"', at) ? -1 : text.lastIndexOf('"', at)) > open) return false;
+  if (
+    open < 0 ||
+    Math.max(text.lastIndexOf('”', at), open === text.lastIndexOf('"', at) ? -1 : text.lastIndexOf('"', at)) > open
+  )
+    return false;
   return /(写|作|为|表述|说明)[:：]?$/.test(text.slice(Math.max(0, open - 4), open));
 }
 
@@ -47,7 +58,10 @@ function firstAmount(t: Table, year: number | null): { row: Row; column: string 
   // columns of codes and names, and of another year's money (上年, 2025年…), say nothing about this year's table
   const other = (key: string) => {
     const label = t.columns.find((k) => k.key === key)?.label ?? '';
-    return /科目|编码|名称|代码|序号|行次|上年|去年|决算/.test(label) || [...label.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) !== year);
+    return (
+      /科目|编码|名称|代码|序号|行次|上年|去年|决算/.test(label) ||
+      [...label.matchAll(/(\d{4})年/g)].some((m) => Number(m[1]) !== year)
+    );
   };
   for (const row of t.rows)
     for (const c of row.cells) {

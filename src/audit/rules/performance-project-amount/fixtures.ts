@@ -25,9 +25,17 @@ const seed004 = (forms: PerformanceTable[]) => () => {
       table('budget.general_classified_summary', {
         rows: [
           total({ wages: '137.63', public: '17.59', project_amount: '1755.28', grand_total: '1910.50' }),
-          { kind: 'item', label: '困难企业退休人员医疗保险', cells: { project_amount: '60.00', grand_total: '215.22' } },
+          {
+            kind: 'item',
+            label: '困难企业退休人员医疗保险',
+            cells: { project_amount: '60.00', grand_total: '215.22' },
+          },
           { kind: 'item', label: '离退休干部医疗统筹金', cells: { project_amount: '100.00', grand_total: '255.22' } },
-          { kind: 'item', label: '医保基金监管、打击欺诈骗保工作经费', cells: { project_amount: '10.00', grand_total: '165.22' } },
+          {
+            kind: 'item',
+            label: '医保基金监管、打击欺诈骗保工作经费',
+            cells: { project_amount: '10.00', grand_total: '165.22' },
+          },
           { kind: 'item', label: '医疗救助', cells: { project_amount: '80.00', grand_total: '235.22' } },
         ],
       }),
@@ -41,7 +49,12 @@ const fixtures: RuleFixtures = {
   valid: [
     {
       name: 'seed 004: four projects, each form’s 预算金额 equals its line',
-      disclosure: seed004([form('困难企业退休人员医疗保险', '60', 384), form('离退休干部医疗统筹金', '100', 415), form('医保基金监管、打击欺诈骗保工作经费', '10', 355), form('医疗救助', '80', 444)]),
+      disclosure: seed004([
+        form('困难企业退休人员医疗保险', '60', 384),
+        form('离退休干部医疗统筹金', '100', 415),
+        form('医保基金监管、打击欺诈骗保工作经费', '10', 355),
+        form('医疗救助', '80', 444),
+      ]),
     },
     {
       name: 'a project no budget table lists by name is not judged',

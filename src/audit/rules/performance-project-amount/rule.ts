@@ -10,10 +10,12 @@ import type { FindingPlace, Rule } from '../../types.ts';
 // printed name; a name listed twice, or a table whose unit cannot be told apart from the form's, is not judged.
 
 /** Words of the cell that introduces a project's amount in a performance form, as data. */
-const AMOUNT_LABEL = /^(年度)?(本级)?(预算金额|资金总额|项目金额|预算资金|项目资金总额|年度资金总额)(\(万元\)|（万元）)?$/;
+const AMOUNT_LABEL =
+  /^(年度)?(本级)?(预算金额|资金总额|项目金额|预算资金|项目资金总额|年度资金总额)(\(万元\)|（万元）)?$/;
 /** Columns of budget tables that print a project's amount on a line named by the project. */
 const PROJECT_COLUMNS = ['project_amount', 'total'];
-const PROJECT_TABLES = /^budget\.(general_classified_summary|special_funds|project_expenditure|general_project_expenditure)$/;
+const PROJECT_TABLES =
+  /^budget\.(general_classified_summary|special_funds|project_expenditure|general_project_expenditure)$/;
 
 const squash = (s: string) => tidy(s).replace(/[\s“”"（）()]/g, '');
 
@@ -45,7 +47,10 @@ const rule: Rule = {
   meta: {
     id: 'performance-project-amount',
     code: 'CJ203',
-    title: { zh: '绩效目标表中的项目金额与预算表一致', en: 'Project amounts in performance forms agree with the budget tables' },
+    title: {
+      zh: '绩效目标表中的项目金额与预算表一致',
+      en: 'Project amounts in performance forms agree with the budget tables',
+    },
     category: 'cross-table',
     severity: 'error',
     appliesTo: ['预算'],
@@ -79,13 +84,26 @@ const rule: Rule = {
       const stated = amount.value.value;
       // the form may print 元 where the table prints 万元 (or the reverse): the same digits 10^4 apart are one amount
       const k = fromUnits(10000n, 0);
-      if (cmp(stated, cv.value) === 0 || cmp(mul(stated, k), cv.value) === 0 || cmp(stated, mul(cv.value, k)) === 0) continue;
+      if (cmp(stated, cv.value) === 0 || cmp(mul(stated, k), cv.value) === 0 || cmp(stated, mul(cv.value, k)) === 0)
+        continue;
       const ok = mayEqual(printed(stated, amount.value.decimals), cv.interval);
-      const place: FindingPlace = { table: 'performance', tableTitle: p.title, row: p.project!, column: null, source: p.place };
+      const place: FindingPlace = {
+        table: 'performance',
+        tableTitle: p.title,
+        row: p.project!,
+        column: null,
+        source: p.place,
+      };
       ctx.report({
         messageId: ok ? 'mismatch.rounding' : 'mismatch',
         severity: ok ? 'info' : undefined,
-        values: { project: p.project!, stated: amount.text, table: `${table.title}“${row.label}”`, tableEn: `${table.key} [${row.label}] ${column}`, tableValue: toFixedString(cv.value) },
+        values: {
+          project: p.project!,
+          stated: amount.text,
+          table: `${table.title}“${row.label}”`,
+          tableEn: `${table.key} [${row.label}] ${column}`,
+          tableValue: toFixedString(cv.value),
+        },
         location: place,
         related: [cellPlace(table, row, column)],
         expected: cv.value,

@@ -29,31 +29,52 @@ const HEALTH =
   '23. “卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）”160.14万元，主要用于事业单位医疗。2023年当年预算执行数为132.56万元，2024年预算安排160.14万元，比2023年预算执行数增加20.81%。';
 const MENTION = '社会保障和就业支出（类）民政管理事务（款）本年不再安排，相关社会组织管理经费调整至其他科目。';
 
-const doc = (year: number, rows: ReturnType<typeof code>[], paragraphs: string[], kind: '预算' | '决算' = '预算') => () =>
-  disclosure({
-    kind,
-    fiscalYear: year,
-    name: NAME,
-    unit: '元',
-    tables: [table(kind === '预算' ? 'budget.expenditure' : 'final.expenditure', { unit: '元', rows })],
-    sections: paragraphs.length ? [section(['2024年部门预算编制说明'], ...paragraphs)] : [],
-  });
+const doc =
+  (year: number, rows: ReturnType<typeof code>[], paragraphs: string[], kind: '预算' | '决算' = '预算') =>
+  () =>
+    disclosure({
+      kind,
+      fiscalYear: year,
+      name: NAME,
+      unit: '元',
+      tables: [table(kind === '预算' ? 'budget.expenditure' : 'final.expenditure', { unit: '元', rows })],
+      sections: paragraphs.length ? [section(['2024年部门预算编制说明'], ...paragraphs)] : [],
+    });
 
 const fixtures: RuleFixtures = {
   valid: [
-    { name: '万里街道 2024 against 2023 where the 2024 narrative says why 民政管理事务 is gone', disclosure: doc(2024, lines2024, [NARRATIVE, MENTION]), prior: doc(2023, lines2023, [NARRATIVE]) },
+    {
+      name: '万里街道 2024 against 2023 where the 2024 narrative says why 民政管理事务 is gone',
+      disclosure: doc(2024, lines2024, [NARRATIVE, MENTION]),
+      prior: doc(2023, lines2023, [NARRATIVE]),
+    },
     {
       name: 'a line last year printed with zeros only is no spending that ended',
       disclosure: doc(2024, lines2024, [NARRATIVE]),
-      prior: doc(2023, [...lines2023.filter((r) => !r.code?.startsWith('20802')), code('20802', { total: '0', basic: '0', project: '0' }, '民政管理事务')], [NARRATIVE]),
+      prior: doc(
+        2023,
+        [
+          ...lines2023.filter((r) => !r.code?.startsWith('20802')),
+          code('20802', { total: '0', basic: '0', project: '0' }, '民政管理事务'),
+        ],
+        [NARRATIVE],
+      ),
     },
-    { name: 'this year’s document has no narrative (tables published as a file of their own): not judged', disclosure: doc(2024, lines2024, []), prior: doc(2023, lines2023, [NARRATIVE]) },
+    {
+      name: 'this year’s document has no narrative (tables published as a file of their own): not judged',
+      disclosure: doc(2024, lines2024, []),
+      prior: doc(2023, lines2023, [NARRATIVE]),
+    },
     {
       name: 'this year’s table lists classes only: an item missing from it says nothing',
       disclosure: doc(2024, [lines2024[0], lines2024[1]], [NARRATIVE]),
       prior: doc(2023, lines2023, [NARRATIVE]),
     },
-    { name: 'last year’s final account against this year’s budget: different tables, not compared', disclosure: doc(2024, lines2024, [NARRATIVE]), prior: doc(2023, lines2023, [NARRATIVE], '决算') },
+    {
+      name: 'last year’s final account against this year’s budget: different tables, not compared',
+      disclosure: doc(2024, lines2024, [NARRATIVE]),
+      prior: doc(2023, lines2023, [NARRATIVE], '决算'),
+    },
     { name: 'no prior document: the rule does not run', disclosure: doc(2024, lines2024, [NARRATIVE]) },
   ],
   invalid: [
@@ -65,7 +86,15 @@ const fixtures: RuleFixtures = {
     },
     {
       name: 'a whole class gone takes its items with it: one finding, at the class',
-      disclosure: doc(2024, [total({ total: '1000', basic: '1000', project: '0' }), code('210', { total: '1000', basic: '1000', project: '0' }, '卫生健康支出'), code('21011', { total: '1000', basic: '1000', project: '0' }, '行政事业单位医疗')], [HEALTH]),
+      disclosure: doc(
+        2024,
+        [
+          total({ total: '1000', basic: '1000', project: '0' }),
+          code('210', { total: '1000', basic: '1000', project: '0' }, '卫生健康支出'),
+          code('21011', { total: '1000', basic: '1000', project: '0' }, '行政事业单位医疗'),
+        ],
+        [HEALTH],
+      ),
       prior: doc(2023, lines2023, [NARRATIVE]),
       expect: [{ messageId: 'gone', table: 'budget.expenditure', severity: 'info' }],
     },

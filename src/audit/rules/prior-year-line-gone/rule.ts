@@ -14,7 +14,8 @@ import type { Rule } from '../../types.ts';
 
 const LEVELS = new Set(['类', '款']);
 
-const isFunctionLine = (r: Row) => r.kind === 'code' && !!r.code && r.codeSystem === 'function' && !!r.level && LEVELS.has(r.level);
+const isFunctionLine = (r: Row) =>
+  r.kind === 'code' && !!r.code && r.codeSystem === 'function' && !!r.level && LEVELS.has(r.level);
 
 /** The first amount the line prints, when it is not zero (a line printed with zeros or blanks is no spending). */
 function amountOf(r: Row): string | null {
@@ -45,7 +46,10 @@ const rule: Rule = {
   meta: {
     id: 'prior-year-line-gone',
     code: 'CJ802',
-    title: { zh: '上年列出的类、款本年不再列出时有说明', en: 'A class or item of last year’s table that is gone this year is explained' },
+    title: {
+      zh: '上年列出的类、款本年不再列出时有说明',
+      en: 'A class or item of last year’s table that is gone this year is explained',
+    },
     category: 'cross-document',
     severity: 'info',
     appliesTo: ['预算', '决算'],
@@ -72,8 +76,12 @@ const rule: Rule = {
       const mine = d.tables.filter((t) => t.key === pt.key);
       if (!mine.length || !mine.every(reliable)) continue;
       const levels = new Set(mine.flatMap((t) => t.rows.filter(isFunctionLine).map((r) => r.level)));
-      const codes = new Set(mine.flatMap((t) => t.rows.filter((r) => r.codeSystem === 'function' && r.code).map((r) => r.code)));
-      const gone = pt.rows.filter((r) => isFunctionLine(r) && levels.has(r.level) && !codes.has(r.code) && !rowMisaligned(pt, r));
+      const codes = new Set(
+        mine.flatMap((t) => t.rows.filter((r) => r.codeSystem === 'function' && r.code).map((r) => r.code)),
+      );
+      const gone = pt.rows.filter(
+        (r) => isFunctionLine(r) && levels.has(r.level) && !codes.has(r.code) && !rowMisaligned(pt, r),
+      );
       const goneCodes = new Set(gone.map((r) => r.code));
       for (const r of gone) {
         const code = r.code as string;

@@ -68,34 +68,76 @@ function y2024(...paragraphs: string[]) {
     });
 }
 
-const TOTAL = '支出预算15621.11万元，其中：财政拨款支出预算15621.11万元，比2023年预算减少876.75万元。财政拨款支出预算中，一般公共预算拨款支出预算15621.11万元，比2023年预算减少876.75万元。';
-const LINE = '1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。';
-const EXECUTED = '3. “一般公共服务支出（类）组织事务（款）一般行政管理事务（项）”88.87万元，主要用于组织事务一般行政管理事务。2023年当年预算执行数为60.79万元，2024年预算安排88.87万元，比2023年预算执行数增加46.19%。';
+const TOTAL =
+  '支出预算15621.11万元，其中：财政拨款支出预算15621.11万元，比2023年预算减少876.75万元。财政拨款支出预算中，一般公共预算拨款支出预算15621.11万元，比2023年预算减少876.75万元。';
+const LINE =
+  '1. “一般公共服务支出（类）统计信息事务（款）专项普查活动（项）”25.77万元，主要用于专项普查活动。2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数减少57.14%。';
+const EXECUTED =
+  '3. “一般公共服务支出（类）组织事务（款）一般行政管理事务（项）”88.87万元，主要用于组织事务一般行政管理事务。2023年当年预算执行数为60.79万元，2024年预算安排88.87万元，比2023年预算执行数增加46.19%。';
 
 // 江苏省委办公厅: the 2018 部门预算公开文件 (ae86jack__open-budget, 三公 section) against the 2017 预算公开表格's 三公 table.
 const JS = '中共江苏省委办公厅';
-const jiangsu = (year: number, reception: string, ...paragraphs: string[]) => () =>
-  disclosure({
-    kind: '预算',
-    fiscalYear: year,
-    name: JS,
-    tables: paragraphs.length ? [] : [table('budget.three_public_and_other', { rows: [total({ three_public_total: '509.20', abroad: '70.00', vehicle_total: '411.20', vehicle_purchase: '0', vehicle_operation: '411.20', reception }, undefined, '')] })],
-    sections: paragraphs.length ? [section(['2018年部门预算情况说明', '八、一般公共预算“三公”经费支出情况说明'], ...paragraphs)] : [],
-  });
+const jiangsu =
+  (year: number, reception: string, ...paragraphs: string[]) =>
+  () =>
+    disclosure({
+      kind: '预算',
+      fiscalYear: year,
+      name: JS,
+      tables: paragraphs.length
+        ? []
+        : [
+            table('budget.three_public_and_other', {
+              rows: [
+                total(
+                  {
+                    three_public_total: '509.20',
+                    abroad: '70.00',
+                    vehicle_total: '411.20',
+                    vehicle_purchase: '0',
+                    vehicle_operation: '411.20',
+                    reception,
+                  },
+                  undefined,
+                  '',
+                ),
+              ],
+            }),
+          ],
+      sections: paragraphs.length
+        ? [section(['2018年部门预算情况说明', '八、一般公共预算“三公”经费支出情况说明'], ...paragraphs)]
+        : [],
+    });
 const RECEPTION = '3．公务接待费预算支出27万元，比上年预算减少1万元，主要原因是厉行节约。';
 
 const fixtures: RuleFixtures = {
   valid: [
-    { name: '江苏省委办公厅 2018 文件 (narrative only) against the 2017 表格: 27 + 1 = 28.00', disclosure: jiangsu(2018, '', RECEPTION), prior: jiangsu(2017, '28.00') },
-    { name: '万里街道 2024 p6: the 2023 budget total 164,978,640元 is 15621.11 + 876.75 万元', disclosure: y2024(TOTAL), prior: y2023() },
-    { name: '万里街道 2024 p6 item 1: 2023 executed 60.13 万元, the 2023 budget printed 601,300元', disclosure: y2024(LINE), prior: y2023() },
+    {
+      name: '江苏省委办公厅 2018 文件 (narrative only) against the 2017 表格: 27 + 1 = 28.00',
+      disclosure: jiangsu(2018, '', RECEPTION),
+      prior: jiangsu(2017, '28.00'),
+    },
+    {
+      name: '万里街道 2024 p6: the 2023 budget total 164,978,640元 is 15621.11 + 876.75 万元',
+      disclosure: y2024(TOTAL),
+      prior: y2023(),
+    },
+    {
+      name: '万里街道 2024 p6 item 1: 2023 executed 60.13 万元, the 2023 budget printed 601,300元',
+      disclosure: y2024(LINE),
+      prior: y2023(),
+    },
     { name: 'no prior document: the rule does not run', disclosure: y2024(TOTAL) },
     {
       name: 'one yuan more than rounding explains is still a finding, one cent within it is not (2023 total 164,978,640.01元)',
       disclosure: y2024(TOTAL),
       prior: y2023({ total: '164978640.01' }),
     },
-    { name: 'a prior document of another year: the rule does not run', disclosure: y2024(TOTAL), prior: () => ({ ...y2023({ total: '1' })(), fiscalYear: 2021 }) },
+    {
+      name: 'a prior document of another year: the rule does not run',
+      disclosure: y2024(TOTAL),
+      prior: () => ({ ...y2023({ total: '1' })(), fiscalYear: 2021 }),
+    },
   ],
   invalid: [
     {

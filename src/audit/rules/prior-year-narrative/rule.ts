@@ -25,7 +25,11 @@ function basisOf(words: string): Basis {
 }
 
 const BASIS_ZH: Record<Basis, string> = { budget: '上年预算', actual: '上年执行数', unspecified: '上年数' };
-const BASIS_EN: Record<Basis, string> = { budget: 'last year’s budget', actual: 'last year’s actual', unspecified: 'last year' };
+const BASIS_EN: Record<Basis, string> = {
+  budget: 'last year’s budget',
+  actual: 'last year’s actual',
+  unspecified: 'last year',
+};
 
 function severityFor(basis: Basis, d: Disclosure, prior: Disclosure): Severity | null {
   if (basis === 'budget') return prior.kind === '预算' ? 'error' : null;
@@ -47,7 +51,8 @@ interface Claim {
 }
 
 // “…万元，比2023年预算持平”, “…万元，与上年预算数一致”; a sentence that is nothing but “与上年持平。” is about the figure before it
-const FLAT = /^(?:[，,]|。(?=(?:与|比|较)上年(?:相比)?持平[。；]))?\s*(?:比|较|与)([^，。；,;]{0,14}?)(?:相比)?(?:持平|一致|相同|保持不变)/;
+const FLAT =
+  /^(?:[，,]|。(?=(?:与|比|较)上年(?:相比)?持平[。；]))?\s*(?:比|较|与)([^，。；,;]{0,14}?)(?:相比)?(?:持平|一致|相同|保持不变)/;
 
 function claimsOf(f: Fact, d: Disclosure): Claim[] {
   const text = f.located.text;
@@ -55,32 +60,65 @@ function claimsOf(f: Fact, d: Disclosure): Claim[] {
   const out: Claim[] = [];
   const three = threeNumbers(figs, d.fiscalYear).find((t) => t.current.start === f.figure.start);
   if (three) {
-    out.push({ stated: figureInterval(three.prior, true), statedText: figureText(three.prior), basis: basisOf(three.prior.label), how: 'stated', at: three.prior });
+    out.push({
+      stated: figureInterval(three.prior, true),
+      statedText: figureText(three.prior),
+      basis: basisOf(three.prior.label),
+      how: 'stated',
+      at: three.prior,
+    });
     return out;
   }
   const ch = changes(figs, text).find((c) => c.current?.start === f.figure.start);
   if (ch) {
     if (ch.prior) {
-      out.push({ stated: figureInterval(ch.prior, true), statedText: figureText(ch.prior), basis: basisOf(ch.prior.label), how: 'stated', at: ch.prior });
+      out.push({
+        stated: figureInterval(ch.prior, true),
+        statedText: figureText(ch.prior),
+        basis: basisOf(ch.prior.label),
+        how: 'stated',
+        at: ch.prior,
+      });
     } else {
       const cur = figureInterval(f.figure, true);
       const amt = figureInterval(ch.amount, true);
       const stated = ch.direction === 'up' ? minus(cur, amt) : plus(cur, amt);
       // the implied amount as the sentence's own figures give it (same unit: “15621.11万元，比2023年预算减少876.75万元”)
-      const point = f.figure.unit === ch.amount.unit ? (ch.direction === 'up' ? sub(f.figure.value, ch.amount.value) : add(f.figure.value, ch.amount.value)) : null;
-      out.push({ stated, statedText: point ? `${toFixedString(point)}${f.figure.unit}` : '', basis: basisOf(ch.amount.label), how: 'change', at: ch.amount, change: ch.amount });
+      const point =
+        f.figure.unit === ch.amount.unit
+          ? ch.direction === 'up'
+            ? sub(f.figure.value, ch.amount.value)
+            : add(f.figure.value, ch.amount.value)
+          : null;
+      out.push({
+        stated,
+        statedText: point ? `${toFixedString(point)}${f.figure.unit}` : '',
+        basis: basisOf(ch.amount.label),
+        how: 'change',
+        at: ch.amount,
+        change: ch.amount,
+      });
     }
     return out;
   }
   const flat = FLAT.exec(text.slice(f.figure.end, f.figure.end + 24));
-  if (flat) out.push({ stated: figureInterval(f.figure, true), statedText: figureText(f.figure), basis: basisOf(flat[1]), how: 'flat', at: f.figure });
+  if (flat)
+    out.push({
+      stated: figureInterval(f.figure, true),
+      statedText: figureText(f.figure),
+      basis: basisOf(flat[1]),
+      how: 'flat',
+      at: f.figure,
+    });
   return out;
 }
 
 function otherCell(d: Disclosure, c: TiedCell): OtherCell | undefined {
   const value = cellValue(c.table, c.row, c.column);
   const unit = unitOf(d, c.table);
-  return value && unit ? { table: c.table, row: c.row, column: c.column, value, unit, place: cellPlace(c.table, c.row, c.column) } : undefined;
+  return value && unit
+    ? { table: c.table, row: c.row, column: c.column, value, unit, place: cellPlace(c.table, c.row, c.column) }
+    : undefined;
 }
 
 /** “2013202 组织事务”, “合计 / 因公出国（境）费”: the line, and the column when it is not the table's one amount. */
@@ -88,7 +126,9 @@ function subjectOf(c: OtherCell, f: Fact): string {
   if (!f.subject.startsWith('line:') && c.row.kind === 'total') return `“${f.term}”`;
   const row = rowLabel(c.row);
   if (c.row.kind === 'code' || c.column === 'total' || c.column === 'amount') return `“${row}”`;
-  return `“${row} / ${yearless(columnLabel(c.table, c.column, c.row.section), null).split('/').pop()}”`;
+  return `“${row} / ${yearless(columnLabel(c.table, c.column, c.row.section), null)
+    .split('/')
+    .pop()}”`;
 }
 
 /** Last year's amount as printed, with the narrative's unit beside it when the table prints another one. */
@@ -96,7 +136,8 @@ function amountText(c: OtherCell, narrativeUnit: string | undefined): string {
   const printedText = `${toFixedString(c.value.value)}${c.unit}`;
   if (!narrativeUnit || narrativeUnit === c.unit) return printedText;
   const v = c.value.value;
-  const converted = c.unit === '元' ? { units: v.units, scale: v.scale + 4 } : { units: v.units * 10000n, scale: v.scale };
+  const converted =
+    c.unit === '元' ? { units: v.units, scale: v.scale + 4 } : { units: v.units * 10000n, scale: v.scale };
   const n = normalize(converted);
   return `${printedText}（${toFixedString(n, Math.max(2, n.scale))}${narrativeUnit}）`;
 }
@@ -105,7 +146,10 @@ const rule: Rule = {
   meta: {
     id: 'prior-year-narrative',
     code: 'CJ801',
-    title: { zh: '说明中的上年数与上年文件相符', en: 'The narrative’s prior-year figures agree with last year’s document' },
+    title: {
+      zh: '说明中的上年数与上年文件相符',
+      en: 'The narrative’s prior-year figures agree with last year’s document',
+    },
     category: 'cross-document',
     severity: 'error',
     appliesTo: ['预算', '决算'],
@@ -135,7 +179,9 @@ const rule: Rule = {
     const prior = ctx.prior;
     if (!prior) return;
     const priorDoc = `${prior.fiscalYear ?? ''}年${prior.kind ?? ''}`;
-    const names = [...new Set([d.entity.name, ...d.entity.names].filter((n): n is string => !!n))].sort((a, b) => b.length - a.length);
+    const names = [...new Set([d.entity.name, ...d.entity.names].filter((n): n is string => !!n))].sort(
+      (a, b) => b.length - a.length,
+    );
     for (const f of narrativeFacts(d)) {
       const claims = claimsOf(f, d);
       if (!claims.length) continue;
@@ -150,7 +196,10 @@ const rule: Rule = {
           break;
         }
       }
-      if (!other) other = factCellsIn(prior, f, names, d.fiscalYear).map((c) => otherCell(prior, c)).find((c) => !!c);
+      if (!other)
+        other = factCellsIn(prior, f, names, d.fiscalYear)
+          .map((c) => otherCell(prior, c))
+          .find((c) => !!c);
       if (!other) continue;
       // a line missing from a table last year is no amount to compare with (a blank line the reader kept is zero)
       if (other.value.blank && !other.value.cell) continue;

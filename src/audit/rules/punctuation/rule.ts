@@ -22,8 +22,20 @@ marks.pairs.forEach(([o, c], i) => {
 });
 const TABLE_TEXT = /\d{8,}|\d\.\d{4,}|\d, \d/;
 
-const WHERE: Record<TextKind, string> = { paragraph: '正文', heading: '标题', title: '表题', note: '表注', 'empty-statement': '空表说明' };
-const WHERE_EN: Record<TextKind, string> = { paragraph: 'the text', heading: 'a heading', title: 'a table title', note: 'a note under a table', 'empty-statement': 'an empty-table statement' };
+const WHERE: Record<TextKind, string> = {
+  paragraph: '正文',
+  heading: '标题',
+  title: '表题',
+  note: '表注',
+  'empty-statement': '空表说明',
+};
+const WHERE_EN: Record<TextKind, string> = {
+  paragraph: 'the text',
+  heading: 'a heading',
+  title: 'a table title',
+  note: 'a note under a table',
+  'empty-statement': 'an empty-table statement',
+};
 
 /** Pieces joined into one text, remembering where each starts (a section's heading and paragraphs). */
 interface Joined {
@@ -63,10 +75,12 @@ export function unbalanced(text: string): { offset: number; mark: string; lacks:
     } else if (c !== undefined) {
       // the top of the stack, or (when another family is on top) the first report ends the search
       let at = -1;
-      if (open.get(c)) for (let k = stack.length - 1; k >= 0; k--) if (stack[k].family === c) {
-        at = k;
-        break;
-      }
+      if (open.get(c))
+        for (let k = stack.length - 1; k >= 0; k--)
+          if (stack[k].family === c) {
+            at = k;
+            break;
+          }
       if (at === -1) {
         if (LIST_NUMBER.test(text.slice(Math.max(0, i - 5), i + 1))) continue;
         return { offset: i, mark: ch, lacks: marks.pairs[c][0][0] };
@@ -118,14 +132,27 @@ const rule: Rule = {
     requires: [],
     messages: {
       doubled: { zh: '{where}标点重复“{text}”：{excerpt}', en: '{whereEn}: doubled punctuation "{text}": {excerpt}' },
-      cutOff: { zh: '{where}句子中断，“{text}”后未写明原因：{excerpt}', en: '{whereEn}: the sentence stops after "{text}" without giving the reason: {excerpt}' },
-      unbalanced: { zh: '{where}“{text}”不成对，缺少“{lacks}”：{excerpt}', en: '{whereEn}: "{text}" has no matching "{lacks}": {excerpt}' },
+      cutOff: {
+        zh: '{where}句子中断，“{text}”后未写明原因：{excerpt}',
+        en: '{whereEn}: the sentence stops after "{text}" without giving the reason: {excerpt}',
+      },
+      unbalanced: {
+        zh: '{where}“{text}”不成对，缺少“{lacks}”：{excerpt}',
+        en: '{whereEn}: "{text}" has no matching "{lacks}": {excerpt}',
+      },
       noStop: { zh: '段落末尾缺少句号：“{text}”', en: 'The paragraph ends without a full stop: "{text}"' },
     },
   },
   check(ctx) {
     const d = ctx.disclosure;
-    const report = (p: TextPiece, offset: number, messageId: string, quote: string, values: Record<string, string>, severity?: Report['severity']) =>
+    const report = (
+      p: TextPiece,
+      offset: number,
+      messageId: string,
+      quote: string,
+      values: Record<string, string>,
+      severity?: Report['severity'],
+    ) =>
       ctx.report({
         messageId,
         values: { where: WHERE[p.kind], whereEn: WHERE_EN[p.kind], text: quote, ...values },
@@ -165,7 +192,10 @@ const rule: Rule = {
       const t = p.text.trim();
       if (t.length < 20 || !/[，；、]/.test(t) || TABLE_TEXT.test(t) || ENDS.has(t[t.length - 1])) return;
       // an item of a list (“包括：(一）办公室”, the next items printed as headings) ends without a stop
-      const lastClause = t.split(/[。；;：:]/).pop()!.trim();
+      const lastClause = t
+        .split(/[。；;：:]/)
+        .pop()!
+        .trim();
       if (/^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]/.test(lastClause) && !/[，,]/.test(lastClause)) return;
       const last = p.segments[p.segments.length - 1]?.place ?? p.place;
       if (!headingFollows(last, d.sections[i + 1]?.place)) return;

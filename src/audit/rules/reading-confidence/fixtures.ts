@@ -19,7 +19,9 @@ const fixtures: RuleFixtures = {
       name: '支出决算表 whose code and name columns were lost',
       disclosure: withReading((d) => {
         const t = d.tables.find((x) => x.key === 'final.expenditure')!;
-        for (const r of t.rows) if (r.kind === 'code') Object.assign(r, { kind: 'item', code: undefined, codeSystem: undefined, level: undefined, label: null });
+        for (const r of t.rows)
+          if (r.kind === 'code')
+            Object.assign(r, { kind: 'item', code: undefined, codeSystem: undefined, level: undefined, label: null });
       }),
       expect: [{ messageId: 'unsure', table: 'final.expenditure', severity: 'warning' }],
     },

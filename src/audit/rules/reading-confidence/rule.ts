@@ -30,12 +30,20 @@ const rule: Rule = {
     // Untitled parts no template knows (a 绩效目标表 continued on pages without its title, a unit list, a 重点项目
     // table in the narrative) have one thing in common for the reviewer: they were not checked. One notice for
     // the document, listing where they are, instead of one per part.
-    const fragments = ctx.disclosure.tables.filter((t) => t.key === 'unknown' && !t.title && t.reading?.level === 'unsure');
+    const fragments = ctx.disclosure.tables.filter(
+      (t) => t.key === 'unknown' && !t.title && t.reading?.level === 'unsure',
+    );
     if (fragments.length) {
-      const pages = [...new Set(fragments.map((t) => (t.place.kind === 'pdf' ? t.place.page : null)).filter((p) => p !== null))];
+      const pages = [
+        ...new Set(fragments.map((t) => (t.place.kind === 'pdf' ? t.place.page : null)).filter((p) => p !== null)),
+      ];
       ctx.report({
         messageId: 'fragments',
-        values: { count: String(fragments.length), pages: pages.length ? `第${pages.join('、')}页` : '位置见下', pagesEn: pages.length ? `pages ${pages.join(', ')}` : 'places below' },
+        values: {
+          count: String(fragments.length),
+          pages: pages.length ? `第${pages.join('、')}页` : '位置见下',
+          pagesEn: pages.length ? `pages ${pages.join(', ')}` : 'places below',
+        },
         location: { ...tablePlace(fragments[0]), tableTitle: null },
         related: fragments.slice(1).map(tablePlace),
       });
@@ -45,7 +53,12 @@ const rule: Rule = {
       const reasons = t.reading.reasons.join('；') || '结构证据不足';
       ctx.report({
         messageId: 'unsure',
-        values: { title: t.title || '无标题表格', titleEn: t.title || t.key, reasons, score: t.reading.score.toFixed(2) },
+        values: {
+          title: t.title || '无标题表格',
+          titleEn: t.title || t.key,
+          reasons,
+          score: t.reading.score.toFixed(2),
+        },
         location: tablePlace(t),
       });
     }

@@ -11,7 +11,8 @@ import type { Rule } from '../../types.ts';
 
 const UP = /^(增加|增长|上升|提高)$/;
 const CHANGE = /(增加|减少|增长|下降|降低|上升)(了|为)?$/;
-const REASON = /^[。；;]\s*(?:主要)?原因(?:是|为|主要是)?[：:]?\s*([^，,。；;、：:（(]{2,40}?)(经费|支出|资金|预算|费用)?(增加|减少|增长|下降|降低|上升)[。；;]/;
+const REASON =
+  /^[。；;]\s*(?:主要)?原因(?:是|为|主要是)?[：:]?\s*([^，,。；;、：:（(]{2,40}?)(经费|支出|资金|预算|费用)?(增加|减少|增长|下降|降低|上升)[。；;]/;
 /** Where an item's own text starts: its numbering (“4. “一般公共服务支出（类）…”” or “（四）”). */
 const ITEM_START = /(?:^|[。；;])\s*(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.])/g;
 
@@ -65,7 +66,15 @@ const rule: Rule = {
           messageId: 'contradicts',
           values: { name, stated: `${up ? '增加' : '减少'}`, statedEn: up ? 'up' : 'down', reason },
           location: { table: 'narrative', tableTitle: l.heading, row: reason, column: null, source: placeAt(l, at) },
-          related: [{ table: 'narrative', tableTitle: l.heading, row: f.label.slice(-20) || null, column: null, source: placeAt(l, f.start) }],
+          related: [
+            {
+              table: 'narrative',
+              tableTitle: l.heading,
+              row: f.label.slice(-20) || null,
+              column: null,
+              source: placeAt(l, f.start),
+            },
+          ],
         });
       });
     }

@@ -45,7 +45,15 @@ const rule: Rule = {
           messageId: 'repeated',
           values: { first: a[1].replace(/[.．、]$/, ''), second: b[1].replace(/[.．、]$/, ''), quote },
           location: { table: 'narrative', tableTitle: l.heading, row: quote, column: null, source: placeAt(l, at) },
-          related: [{ table: 'narrative', tableTitle: l.heading, row: quote, column: null, source: placeAt(l, a.index! + a[0].length - a[1].length) }],
+          related: [
+            {
+              table: 'narrative',
+              tableTitle: l.heading,
+              row: quote,
+              column: null,
+              source: placeAt(l, a.index! + a[0].length - a[1].length),
+            },
+          ],
         });
       }
     }

@@ -3,8 +3,16 @@ import { requiredTemplates } from '../../../templates/catalogue.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
 const all = () => requiredTemplates('预算').map((t) => table(t.key, { rows: [total({ total: '1.00' })] }));
-const without = (key: string, ...extra: string[]) => () =>
-  disclosure({ kind: '预算', tables: [...all().filter((t) => t.key !== key), ...extra.map((k) => table(k, { rows: [total({ total: '1.00' })] }))] });
+const without =
+  (key: string, ...extra: string[]) =>
+  () =>
+    disclosure({
+      kind: '预算',
+      tables: [
+        ...all().filter((t) => t.key !== key),
+        ...extra.map((k) => table(k, { rows: [total({ total: '1.00' })] })),
+      ],
+    });
 
 const fixtures: RuleFixtures = {
   valid: [

@@ -24,7 +24,11 @@ const rule: Rule = {
       // Tables that together stand in for this one (the 三公 table printed as a 三公 + 机关运行经费 table) are not a gap.
       if (stoodInFor(tpl, (k) => d.tables.some((t) => t.key === k))) continue;
       const listed = d.recognition.listed.find((l) => l.key === tpl.key);
-      ctx.report({ messageId: 'missing', values: { title: tpl.title, titleEn: tpl.key }, location: { table: tpl.key, tableTitle: tpl.title, row: null, column: null, source: listed?.place ?? null } });
+      ctx.report({
+        messageId: 'missing',
+        values: { title: tpl.title, titleEn: tpl.key },
+        location: { table: tpl.key, tableTitle: tpl.title, row: null, column: null, source: listed?.place ?? null },
+      });
     }
   },
 };

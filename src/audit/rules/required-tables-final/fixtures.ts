@@ -41,7 +41,12 @@ const fixtures: RuleFixtures = {
         d.tables = d.tables.filter((t) => t.key !== 'final.state_capital');
         const summary = d.tables.find((t) => t.key === 'final.income_expenditure_summary')!;
         const line = summary.rows.find((r) => r.item === 'income.general_budget')!;
-        summary.rows.splice(1, 0, { ...line, item: 'income.state_capital', label: '国有资本经营预算财政拨款收入', cells: line.cells.map((c) => ({ ...c, text: '', value: null })) });
+        summary.rows.splice(1, 0, {
+          ...line,
+          item: 'income.state_capital',
+          label: '国有资本经营预算财政拨款收入',
+          cells: line.cells.map((c) => ({ ...c, text: '', value: null })),
+        });
         return d;
       },
       expect: [{ messageId: 'missing', table: 'final.state_capital' }],

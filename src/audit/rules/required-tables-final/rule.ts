@@ -18,7 +18,10 @@ const rule: Rule = {
         zh: '文件被判为决算，但识别出的表格均为预算表格，未检查决算表格是否齐全，请核对文件类型',
         en: 'The document was taken for a final account but every table read is a budget table; the final-account tables were not checked, check the document kind',
       },
-      missing: { zh: '缺少必须公开的“{title}”（或未能识别）', en: 'The required table "{titleEn}" is missing (or could not be recognised)' },
+      missing: {
+        zh: '缺少必须公开的“{title}”（或未能识别）',
+        en: 'The required table "{titleEn}" is missing (or could not be recognised)',
+      },
     },
   },
   check(ctx) {
@@ -26,7 +29,12 @@ const rule: Rule = {
     // Judged a 决算 but every table read is a 预算 table: the kind is in doubt, and nine "missing" errors would
     // only repeat that doubt. Say it once.
     if (!d.tables.some((t) => t.key.startsWith('final.')) && d.tables.some((t) => t.key.startsWith('budget.'))) {
-      ctx.report({ messageId: 'kindConflict', severity: 'warning', values: {}, location: { table: null, tableTitle: null, row: null, column: null, source: d.tables[0].place } });
+      ctx.report({
+        messageId: 'kindConflict',
+        severity: 'warning',
+        values: {},
+        location: { table: null, tableTitle: null, row: null, column: null, source: d.tables[0].place },
+      });
       return;
     }
     for (const tpl of requiredTemplates('决算')) {
@@ -36,7 +44,11 @@ const rule: Rule = {
       const witness = w && d.tables.find((t) => t.key === w.table);
       if (w && witness && !witness.rows.some((r) => r.item === w.row)) continue;
       const listed = d.recognition.listed.find((l) => l.key === tpl.key);
-      ctx.report({ messageId: 'missing', values: { title: tpl.title, titleEn: tpl.key }, location: { table: tpl.key, tableTitle: tpl.title, row: null, column: null, source: listed?.place ?? null } });
+      ctx.report({
+        messageId: 'missing',
+        values: { title: tpl.title, titleEn: tpl.key },
+        location: { table: tpl.key, tableTitle: tpl.title, row: null, column: null, source: listed?.place ?? null },
+      });
     }
   },
 };

@@ -7,7 +7,11 @@ import type { RuleFixtures } from '../../testing/fixture.ts';
  * “2013810 质量基础”: 合计 40.675 = 项目支出 40.675, of which 事业单位经营支出 40.675.
  */
 const ofWhich = (header: string) => () => {
-  const t = table('budget.expenditure', { rows: [code('2013810', { total: '40.675000', basic: null, project: '40.675000', operating: '40.675000' }, '质量基础')] });
+  const t = table('budget.expenditure', {
+    rows: [
+      code('2013810', { total: '40.675000', basic: null, project: '40.675000', operating: '40.675000' }, '质量基础'),
+    ],
+  });
   t.columns = t.columns.map((c) => (c.key === 'operating' ? { ...c, label: header } : c));
   return disclosure({ kind: '预算', tables: [t] });
 };
@@ -17,7 +21,9 @@ const ofWhich = (header: string) => () => {
  * 9,964.07 + 10,688.66 + 196.72. The fourth column is an amount, although its header begins with 单位.
  */
 const jiangsuReserve = (reserve: string) => () => {
-  const t = table('budget.expenditure', { rows: [total({ total: '20,849.45', basic: '9,964.07', project: '10,688.66', 'col:单位预留机动经费': reserve })] });
+  const t = table('budget.expenditure', {
+    rows: [total({ total: '20,849.45', basic: '9,964.07', project: '10,688.66', 'col:单位预留机动经费': reserve })],
+  });
   t.columns = [...t.columns, { key: 'col:单位预留机动经费', label: '单位预留机动经费' }];
   return disclosure({ kind: '预算', tables: [t] });
 };
@@ -25,8 +31,14 @@ const jiangsuReserve = (reserve: string) => () => {
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'a consistent final account', disclosure: cleanFinal },
-    { name: 'a column under 其中 is part of the amounts beside it (北京 2026 预算03表)', disclosure: ofWhich('其中/事业单位经营支出') },
-    { name: 'a total with an amount column no template names is not Σ of the named ones (江苏 2017 单位预留机动经费)', disclosure: jiangsuReserve('196.72') },
+    {
+      name: 'a column under 其中 is part of the amounts beside it (北京 2026 预算03表)',
+      disclosure: ofWhich('其中/事业单位经营支出'),
+    },
+    {
+      name: 'a total with an amount column no template names is not Σ of the named ones (江苏 2017 单位预留机动经费)',
+      disclosure: jiangsuReserve('196.72'),
+    },
     {
       // 江苏 省委办公厅 2017 支出预算总表 p3: 合计 20,849.45 = 基本支出 9,964.07 + 项目支出 10,688.66 + 单位预留机动经费 196.72
       name: '单位预留机动经费 is part of 合计 (江苏 2017 支出预算总表)',
@@ -51,7 +63,14 @@ const fixtures: RuleFixtures = {
     },
     {
       name: '三公: 公务用车小计 ≠ 购置 + 运行',
-      disclosure: () => setCell(setCell(cleanFinal(), 'final.three_public', 'three_public', 'final.vehicle_operation', '5.89'), 'final.three_public', 'three_public', 'budget.reception', '5.00'),
+      disclosure: () =>
+        setCell(
+          setCell(cleanFinal(), 'final.three_public', 'three_public', 'final.vehicle_operation', '5.89'),
+          'final.three_public',
+          'three_public',
+          'budget.reception',
+          '5.00',
+        ),
       expect: [{ messageId: 'mismatch', table: 'final.three_public', column: 'final.vehicle_total' }],
     },
   ],

@@ -27,7 +27,14 @@ export interface ColumnRelation {
   complete?: boolean;
 }
 
-const budgetExpenditure = ['budget.expenditure', 'budget.general_expenditure', 'budget.gov_fund', 'budget.state_capital', 'budget.special_account', 'budget.fund_allocation'];
+const budgetExpenditure = [
+  'budget.expenditure',
+  'budget.general_expenditure',
+  'budget.gov_fund',
+  'budget.state_capital',
+  'budget.special_account',
+  'budget.fund_allocation',
+];
 const econTables = [
   'budget.expenditure_by_gov_econ',
   'budget.expenditure_by_dept_econ',
@@ -35,33 +42,89 @@ const econTables = [
   'budget.gov_fund_by_dept_econ',
   'budget.special_account_by_gov_econ',
   'budget.fund_allocation_by_gov_econ',
-  ...['wages', 'family', 'goods'].flatMap((p) => ['gov', 'dept'].flatMap((s) => [`budget.general_basic_${p}_${s}`, `budget.basic_${p}_${s}`])),
+  ...['wages', 'family', 'goods'].flatMap((p) =>
+    ['gov', 'dept'].flatMap((s) => [`budget.general_basic_${p}_${s}`, `budget.basic_${p}_${s}`]),
+  ),
 ];
 
-const incomeSources = ['general_budget', 'gov_fund', 'state_capital', 'special_account', 'business', 'operating', 'superior_subsidy', 'affiliated', 'other'];
+const incomeSources = [
+  'general_budget',
+  'gov_fund',
+  'state_capital',
+  'special_account',
+  'business',
+  'operating',
+  'superior_subsidy',
+  'affiliated',
+  'other',
+];
 const broughtForward = ['carryover', 'non_fiscal_balance', 'prior_account_balance', 'fund_balance_used'];
 const sourceTables = ['budget.basic_expenditure', 'budget.project_expenditure'];
 const unitSources = ['business', 'operating', 'superior_subsidy', 'affiliated', 'other'];
 
 export const COLUMN_RELATIONS: ColumnRelation[] = [
-  { tables: ['final.income'], total: 'total', parts: ['fiscal', 'superior_subsidy', 'business', 'operating', 'affiliated', 'other'] },
-  { tables: ['final.expenditure'], total: 'total', parts: ['basic', 'project', 'upper_remit', 'operating', 'subsidy_affiliated'] },
-  { tables: ['final.general_budget_expenditure', 'final.state_capital', 'final.gov_fund'], total: 'total', parts: ['basic', 'project'] },
+  {
+    tables: ['final.income'],
+    total: 'total',
+    parts: ['fiscal', 'superior_subsidy', 'business', 'operating', 'affiliated', 'other'],
+  },
+  {
+    tables: ['final.expenditure'],
+    total: 'total',
+    parts: ['basic', 'project', 'upper_remit', 'operating', 'subsidy_affiliated'],
+  },
+  {
+    tables: ['final.general_budget_expenditure', 'final.state_capital', 'final.gov_fund'],
+    total: 'total',
+    parts: ['basic', 'project'],
+  },
   { tables: ['final.gov_fund'], total: 'closing_balance', parts: ['opening_balance', 'income'], minus: ['total'] },
-  { tables: ['final.fiscal_summary'], section: 'expenditure', total: 'total', parts: ['general_budget', 'gov_fund', 'state_capital'] },
+  {
+    tables: ['final.fiscal_summary'],
+    section: 'expenditure',
+    total: 'total',
+    parts: ['general_budget', 'gov_fund', 'state_capital'],
+  },
   ...(['budget', 'final'] as const).flatMap((s) => [
-    { tables: ['final.three_public'], total: `${s}.total`, parts: [`${s}.abroad`, `${s}.vehicle_total`, `${s}.reception`] },
-    { tables: ['final.three_public'], total: `${s}.vehicle_total`, parts: [`${s}.vehicle_purchase`, `${s}.vehicle_operation`] },
+    {
+      tables: ['final.three_public'],
+      total: `${s}.total`,
+      parts: [`${s}.abroad`, `${s}.vehicle_total`, `${s}.reception`],
+    },
+    {
+      tables: ['final.three_public'],
+      total: `${s}.vehicle_total`,
+      parts: [`${s}.vehicle_purchase`, `${s}.vehicle_operation`],
+    },
   ]),
   // 深圳 prints each item by fund: the 一般公共预算 columns have the plain keys, the others `gov_fund.*` / `state_capital.*`
   ...['', 'gov_fund.', 'state_capital.'].flatMap((f) => [
-    { tables: ['budget.three_public'], total: `${f}total`, parts: [`${f}abroad`, `${f}vehicle_total`, `${f}reception`] },
-    { tables: ['budget.three_public'], total: `${f}vehicle_total`, parts: [`${f}vehicle_purchase`, `${f}vehicle_operation`] },
+    {
+      tables: ['budget.three_public'],
+      total: `${f}total`,
+      parts: [`${f}abroad`, `${f}vehicle_total`, `${f}reception`],
+    },
+    {
+      tables: ['budget.three_public'],
+      total: `${f}vehicle_total`,
+      parts: [`${f}vehicle_purchase`, `${f}vehicle_operation`],
+    },
   ]),
   // 单位预留机动经费: 江苏's reserve, printed beside 基本支出 and 项目支出 and counted in 合计.
-  { tables: budgetExpenditure, total: 'total', parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated', 'reserve'], needs: ['basic'] },
+  {
+    tables: budgetExpenditure,
+    total: 'total',
+    parts: ['basic', 'project', 'operating', 'upper_remit', 'subsidy_affiliated', 'reserve'],
+    needs: ['basic'],
+  },
   // 基本支出 printed only as its two parts, with no 小计 of its own (湖州 2026: 基本支出 / 人员支出 | 公用经费).
-  { tables: budgetExpenditure, total: 'total', parts: ['basic_personnel', 'basic_public', 'project', 'operating', 'upper_remit', 'subsidy_affiliated', 'reserve'], needs: ['basic_personnel', 'basic_public'], skipIf: ['basic'] },
+  {
+    tables: budgetExpenditure,
+    total: 'total',
+    parts: ['basic_personnel', 'basic_public', 'project', 'operating', 'upper_remit', 'subsidy_affiliated', 'reserve'],
+    needs: ['basic_personnel', 'basic_public'],
+    skipIf: ['basic'],
+  },
   // Seed 004 nests 工资福利 / 商品和服务 / 对个人和家庭 under 人员经费 and prints 公用经费 beside them.
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_wages', 'basic_goods', 'basic_family', 'basic_public'] },
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_personnel', 'basic_public'], skipIf: ['basic_wages'] },
@@ -69,29 +132,95 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   { tables: econTables, total: 'total', parts: ['basic', 'project'] },
   // 一般公共预算支出预算分类汇总表 (seed 004): a unit's line adds its 工资福利、公用经费、对个人和家庭补助 and its first
   // project; the lines of its further projects print only that project and a running total, so they are not sums.
-  { tables: ['budget.general_classified_summary'], total: 'grand_total', parts: ['wages', 'public', 'family', 'project_amount'], rowNeeds: 'wages' },
+  {
+    tables: ['budget.general_classified_summary'],
+    total: 'grand_total',
+    parts: ['wages', 'public', 'family', 'project_amount'],
+    rowNeeds: 'wages',
+  },
   // 财政拨款收支总表's expenditure side: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 (上海 2026)
-  { tables: ['budget.fiscal_summary'], section: 'expenditure', total: 'amount', parts: ['general_budget', 'gov_fund', 'state_capital'] },
+  {
+    tables: ['budget.fiscal_summary'],
+    section: 'expenditure',
+    total: 'amount',
+    parts: ['general_budget', 'gov_fund', 'state_capital'],
+  },
   // 收支总表 whose functional classes print 合计 | 基本支出/人员经费 | 基本支出/公用经费 | 项目支出 (上海 2026)
-  { tables: ['budget.summary'], section: 'expenditure_function', total: 'amount', parts: ['basic_personnel', 'basic_public', 'project'] },
+  {
+    tables: ['budget.summary'],
+    section: 'expenditure_function',
+    total: 'amount',
+    parts: ['basic_personnel', 'basic_public', 'project'],
+  },
   // 收入总表 (domain.md §5: 本年收入合计 = Σ sources): 合计 = this year's sources + the money brought forward; where
   // 本年收入/小计 is printed (北京), 合计 = 小计 + what is brought forward, 小计 = the sources.
-  { tables: ['budget.income'], total: 'total', parts: [...incomeSources, ...broughtForward], skipIf: ['current_total'], complete: true },
-  { tables: ['budget.income'], total: 'total', parts: ['current_total', ...broughtForward], needs: ['current_total'], complete: true },
+  {
+    tables: ['budget.income'],
+    total: 'total',
+    parts: [...incomeSources, ...broughtForward],
+    skipIf: ['current_total'],
+    complete: true,
+  },
+  {
+    tables: ['budget.income'],
+    total: 'total',
+    parts: ['current_total', ...broughtForward],
+    needs: ['current_total'],
+    complete: true,
+  },
   { tables: ['budget.income'], total: 'current_total', parts: incomeSources, complete: true },
   // 基本支出总表 / 项目支出总表 by fund source (深圳 2026): 总计 = 财政拨款 + 财政专户管理资金 + 单位资金 + 上年结余、结转,
   // 财政拨款/小计 = its three sources, 单位资金/小计 (where printed) = its five.
   { tables: sourceTables, total: 'fiscal_total', parts: ['general_budget', 'gov_fund', 'state_capital'] },
   { tables: sourceTables, total: 'unit_total', parts: unitSources },
-  { tables: sourceTables, total: 'total', parts: ['fiscal_total', 'special_account', 'unit_total', 'non_fiscal_balance', 'carryover'], needs: ['fiscal_total', 'unit_total'], complete: true },
-  { tables: sourceTables, total: 'total', parts: ['fiscal_total', 'special_account', ...unitSources, 'non_fiscal_balance', 'carryover'], needs: ['fiscal_total'], skipIf: ['unit_total'], complete: true },
-  { tables: sourceTables, total: 'total', parts: ['general_budget', 'gov_fund', 'state_capital', 'special_account', ...unitSources, 'non_fiscal_balance', 'carryover'], skipIf: ['fiscal_total', 'unit_total'], complete: true },
+  {
+    tables: sourceTables,
+    total: 'total',
+    parts: ['fiscal_total', 'special_account', 'unit_total', 'non_fiscal_balance', 'carryover'],
+    needs: ['fiscal_total', 'unit_total'],
+    complete: true,
+  },
+  {
+    tables: sourceTables,
+    total: 'total',
+    parts: ['fiscal_total', 'special_account', ...unitSources, 'non_fiscal_balance', 'carryover'],
+    needs: ['fiscal_total'],
+    skipIf: ['unit_total'],
+    complete: true,
+  },
+  {
+    tables: sourceTables,
+    total: 'total',
+    parts: [
+      'general_budget',
+      'gov_fund',
+      'state_capital',
+      'special_account',
+      ...unitSources,
+      'non_fiscal_balance',
+      'carryover',
+    ],
+    skipIf: ['fiscal_total', 'unit_total'],
+    complete: true,
+  },
   // 政府采购支出表 by fund source (无锡/苏州 2026: 资金来源/一般公共预算资金 | 政府性基金 | 其他资金 | 上年结转和结余资金 → 总计;
   // 重庆 2026: 总计 then the 收入总表's sources).
   {
     tables: ['budget.procurement'],
     total: 'total',
-    parts: ['general_budget', 'gov_fund', 'state_capital', 'special_account', 'business', 'operating', 'superior_subsidy', 'affiliated', 'other', 'carryover', 'non_fiscal_balance'],
+    parts: [
+      'general_budget',
+      'gov_fund',
+      'state_capital',
+      'special_account',
+      'business',
+      'operating',
+      'superior_subsidy',
+      'affiliated',
+      'other',
+      'carryover',
+      'non_fiscal_balance',
+    ],
   },
 ];
 
@@ -139,7 +268,10 @@ export function headerRelations(columns: { key: string; label: string }[]): Colu
  */
 const LABEL_HEADER = /科目|编码|名称|代码|^项目$|备注|^(?:预算)?单位$/;
 
-function closed(t: { columns: { key: string; label: string }[]; rows: { cells: { column: string; value: string | null }[] }[] }, total: string): boolean {
+function closed(
+  t: { columns: { key: string; label: string }[]; rows: { cells: { column: string; value: string | null }[] }[] },
+  total: string,
+): boolean {
   const col = t.columns.find((c) => c.key === total);
   if (!col) return true;
   // a column that prints no amount on any line (采购组织形式: 集中采购 / 分散采购) adds nothing to a sum
@@ -151,14 +283,28 @@ function closed(t: { columns: { key: string; label: string }[]; rows: { cells: {
   return !t.columns.some((c) => {
     const l = c.label.replace(/\s+/g, '');
     const topLevel = !l.includes('/') || /^[^/]+\/(合计|小计)$/.test(l);
-    return c.key.startsWith('col:') && amounts.has(c.key) && l.startsWith(prefix) && (cut >= 0 || topLevel) && !LABEL_HEADER.test(l);
+    return (
+      c.key.startsWith('col:') &&
+      amounts.has(c.key) &&
+      l.startsWith(prefix) &&
+      (cut >= 0 || topLevel) &&
+      !LABEL_HEADER.test(l)
+    );
   });
 }
 
 /** Every column that prints an amount on some line is a template column (no generated `col:` key among them). */
-function complete(t: { columns: { key: string; label: string }[]; rows: { cells: { column: string; value: string | null }[] }[] }): boolean {
+function complete(t: {
+  columns: { key: string; label: string }[];
+  rows: { cells: { column: string; value: string | null }[] }[];
+}): boolean {
   const amounts = new Set(t.rows.flatMap((r) => r.cells.filter((c) => c.value !== null).map((c) => c.column)));
-  return !t.columns.some((c) => c.key.startsWith('col:') && amounts.has(c.key) && !/科目|编码|名称|代码|^项目$|备注/.test(c.label.replace(/\s+/g, '')));
+  return !t.columns.some(
+    (c) =>
+      c.key.startsWith('col:') &&
+      amounts.has(c.key) &&
+      !/科目|编码|名称|代码|^项目$|备注/.test(c.label.replace(/\s+/g, '')),
+  );
 }
 
 /** A column whose printed header sits under 其中 (“其中/上缴上级支出”, “其中：教育收费”). */
@@ -192,7 +338,8 @@ const rule: Rule = {
   check(ctx) {
     const seen = new Set<string>();
     const byTable = COLUMN_RELATIONS.flatMap((rel) => rel.tables.map((key) => ({ key, rel })));
-    for (const t of ctx.disclosure.tables) if (HEADER_TABLES.has(t.key)) for (const rel of headerRelations(t.columns)) byTable.push({ key: t.key, rel });
+    for (const t of ctx.disclosure.tables)
+      if (HEADER_TABLES.has(t.key)) for (const rel of headerRelations(t.columns)) byTable.push({ key: t.key, rel });
     for (const { key, rel } of byTable) {
       for (const t of ctx.disclosure.tables.filter((x) => x.key === key)) {
         const has = (c: string) => t.columns.some((k) => k.key === c);
@@ -205,7 +352,14 @@ const rule: Rule = {
         // A relation needs its total and at least two of its terms printed as columns of this table.
         if (rel.tables.length && !closed(t, rel.total)) continue;
         if (rel.complete && !complete(t)) continue;
-        if (!has(rel.total) || parts.length + minus.length < 1 || (parts.length + minus.length < 2 && rel.tables.length > 0) || rel.skipIf?.some(has) || (rel.needs && !rel.needs.every(has))) continue;
+        if (
+          !has(rel.total) ||
+          parts.length + minus.length < 1 ||
+          (parts.length + minus.length < 2 && rel.tables.length > 0) ||
+          rel.skipIf?.some(has) ||
+          (rel.needs && !rel.needs.every(has))
+        )
+          continue;
         // the same equation may come from the data and from the header: check it once
         const id = `${t.id}|${rel.total}=${[...parts].sort().join('+')}-${minus.join('-')}`;
         if (seen.has(id)) continue;
@@ -217,9 +371,15 @@ const rule: Rule = {
           if (rel.rowNeeds && !cellOf(row, rel.rowNeeds)?.value) continue;
           checkEquation(ctx, {
             target: { table: t, row, column: rel.total },
-            parts: [...parts.map((column) => ({ table: t, row, column })), ...minus.map((column) => ({ table: t, row, column, sign: -1 as const }))],
+            parts: [
+              ...parts.map((column) => ({ table: t, row, column })),
+              ...minus.map((column) => ({ table: t, row, column, sign: -1 as const })),
+            ],
             messageId: 'mismatch',
-            values: { parts: labels.map((l) => `“${l}”`).join('、'), partsEn: [...parts, ...minus.map((m) => `−${m}`)].join(' + ') },
+            values: {
+              parts: labels.map((l) => `“${l}”`).join('、'),
+              partsEn: [...parts, ...minus.map((m) => `−${m}`)].join(' + '),
+            },
           });
         }
       }

@@ -31,7 +31,8 @@ const rule: Rule = {
     const scope = d.scope.level as Scope | null;
     if (!scope) return;
     const pieces = texts(d);
-    const count = (pattern: string) => pieces.reduce((n, p) => n + [...p.text.matchAll(new RegExp(pattern, 'gu'))].length, 0);
+    const count = (pattern: string) =>
+      pieces.reduce((n, p) => n + [...p.text.matchAll(new RegExp(pattern, 'gu'))].length, 0);
     if (count(words[scope].self) <= count(words[other[scope]].self)) return;
     const foreign = new RegExp(words[scope].foreign, 'gu');
     for (const p of pieces) {
@@ -41,7 +42,16 @@ const rule: Rule = {
         seen.add(m[0]);
         ctx.report({
           messageId: 'foreign',
-          values: { scope, scopeEn: scope, other: other[scope], otherEn: other[scope], kind: d.kind ?? '', kindEn: d.kind ?? '', text: m[0], excerpt: excerpt(p.text, m.index!, m.index! + m[0].length) },
+          values: {
+            scope,
+            scopeEn: scope,
+            other: other[scope],
+            otherEn: other[scope],
+            kind: d.kind ?? '',
+            kindEn: d.kind ?? '',
+            text: m[0],
+            excerpt: excerpt(p.text, m.index!, m.index! + m[0].length),
+          },
           location: quotePlace(p, m.index!, m[0]),
         });
       }

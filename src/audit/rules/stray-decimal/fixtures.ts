@@ -3,13 +3,20 @@ import { section } from '../../testing/build.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
 const fixtures: RuleFixtures = {
-  valid: [{ name: 'the clean final account (2 decimals, some printed with fewer)', disclosure: () => setCell(cleanFinal(), 'final.income', '2101504', 'total', '1.2') }],
+  valid: [
+    {
+      name: 'the clean final account (2 decimals, some printed with fewer)',
+      disclosure: () => setCell(cleanFinal(), 'final.income', '2101504', 'total', '1.2'),
+    },
+  ],
   invalid: [
     {
       name: 'a narrative amount with a third decimal',
       disclosure: () => {
         const d = cleanFinal();
-        d.sections.push(section(['第三部分', '十、机关运行经费'], '机关运行经费支出33.101万元；绩效自评涉及资金277.656337万元。'));
+        d.sections.push(
+          section(['第三部分', '十、机关运行经费'], '机关运行经费支出33.101万元；绩效自评涉及资金277.656337万元。'),
+        );
         return d;
       },
       expect: [{ messageId: 'extraNarrative', table: 'narrative' }],

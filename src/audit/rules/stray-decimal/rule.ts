@@ -5,10 +5,14 @@ import { figurePlace, figures, figureText, paragraphs } from '../../narrative/to
 // A number printed with more decimals than its table prints (seed 000 “151.911” in a 2-decimal 万元 table) is a
 // typing or conversion slip: the table's other cells show its precision (domain.md §7 "a stray third decimal").
 
-function clearPrecision(t: { rows: { cells: { value: string | null; decimals: number }[] }[] }, precision: number): boolean {
+function clearPrecision(
+  t: { rows: { cells: { value: string | null; decimals: number }[] }[] },
+  precision: number,
+): boolean {
   let at = 0;
   let other = 0;
-  for (const r of t.rows) for (const c of r.cells) if (c.value !== null && c.decimals > 0) c.decimals === precision ? at++ : other++;
+  for (const r of t.rows)
+    for (const c of r.cells) if (c.value !== null && c.decimals > 0) c.decimals === precision ? at++ : other++;
   return at >= 4 * other;
 }
 
@@ -38,7 +42,12 @@ const rule: Rule = {
     for (const l of paragraphs(ctx.disclosure))
       for (const f of figures(l.text))
         if (f.kind === 'amount' && f.decimals === 3)
-          ctx.report({ messageId: 'extraNarrative', values: { text: figureText(f), decimals: '3', unit: f.unit ?? '' }, location: figurePlace(l, f), actual: figureText(f) });
+          ctx.report({
+            messageId: 'extraNarrative',
+            values: { text: figureText(f), decimals: '3', unit: f.unit ?? '' },
+            location: figurePlace(l, f),
+            actual: figureText(f),
+          });
     for (const t of ctx.disclosure.tables) {
       const precision = tablePrecision(t);
       // only amount tables the template knows, printed with one clear precision (a statistics table mixing 1 and
@@ -47,10 +56,22 @@ const rule: Rule = {
       for (const r of t.rows)
         for (const c of r.cells) {
           if (c.value === null || c.decimals <= precision) continue;
-          const column = t.columns.find((k) => k.key === c.column && (k.section === undefined || k.section === r.section))?.label ?? c.column;
+          const column =
+            t.columns.find((k) => k.key === c.column && (k.section === undefined || k.section === r.section))?.label ??
+            c.column;
           ctx.report({
             messageId: 'extra',
-            values: { table: t.title, tableEn: t.key, row: rowLabel(r), rowEn: r.code ?? r.item ?? '', column, columnEn: c.column, text: c.text, decimals: String(c.decimals), precision: String(precision) },
+            values: {
+              table: t.title,
+              tableEn: t.key,
+              row: rowLabel(r),
+              rowEn: r.code ?? r.item ?? '',
+              column,
+              columnEn: c.column,
+              text: c.text,
+              decimals: String(c.decimals),
+              precision: String(precision),
+            },
             location: cellPlace(t, r, c.column),
             actual: c.value,
           });

@@ -33,7 +33,12 @@ const rule: Rule = {
         continue;
       }
       for (const r of t.rows)
-        if (rowMisaligned(t, r)) ctx.report({ messageId: 'row', values: { title: t.title, titleEn: t.key, row: rowLabel(r), rowEn: rowLabel(r) }, location: rowPlace(t, r) });
+        if (rowMisaligned(t, r))
+          ctx.report({
+            messageId: 'row',
+            values: { title: t.title, titleEn: t.key, row: rowLabel(r), rowEn: rowLabel(r) },
+            location: rowPlace(t, r),
+          });
     }
   },
 };

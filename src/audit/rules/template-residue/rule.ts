@@ -19,8 +19,16 @@ const bodies = vocabulary.alternatives.bodies.join('|');
 const join = (xs: { pattern: string }[]) => new RegExp(xs.map((x) => `(?:${x.pattern})`).join('|'), 'gu');
 
 export const RESIDUES: Residue[] = [
-  { kind: '未删除的备选词', kindEn: 'unresolved alternatives', re: new RegExp(`(?:${words})[（(](?:${words})[)）]`, 'gu') },
-  { kind: '未删除的备选词', kindEn: 'unresolved alternatives', re: new RegExp(`(?:${bodies})[（(](?:${bodies})(?:[、，](?:${bodies}))+[)）]`, 'gu') },
+  {
+    kind: '未删除的备选词',
+    kindEn: 'unresolved alternatives',
+    re: new RegExp(`(?:${words})[（(](?:${words})[)）]`, 'gu'),
+  },
+  {
+    kind: '未删除的备选词',
+    kindEn: 'unresolved alternatives',
+    re: new RegExp(`(?:${bodies})[（(](?:${bodies})(?:[、，](?:${bodies}))+[)）]`, 'gu'),
+  },
   { kind: '占位符', kindEn: 'placeholder', re: join(vocabulary.placeholders) },
   { kind: '占位标记', kindEn: 'placeholder mark', re: join(vocabulary.marks) },
   { kind: '填写说明', kindEn: 'instruction to the author', re: join(vocabulary.instructions) },
@@ -62,7 +70,15 @@ const rule: Rule = {
         const where = WHERE[p.kind];
         ctx.report({
           messageId: 'residue',
-          values: { where: where.zh, whereEn: where.en, kind: r.kind, kindEn: r.kindEn, text: quote, excerpt: excerpt(p.text, h.index!, h.index! + h[0].length), count: String(hits.length) },
+          values: {
+            where: where.zh,
+            whereEn: where.en,
+            kind: r.kind,
+            kindEn: r.kindEn,
+            text: quote,
+            excerpt: excerpt(p.text, h.index!, h.index! + h[0].length),
+            count: String(hits.length),
+          },
           location: quotePlace(p, h.index!, quote),
         });
       }

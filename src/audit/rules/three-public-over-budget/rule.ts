@@ -30,7 +30,16 @@ const rule: Rule = {
     const t = ctx.table('final.three_public')!;
     // The section read as one text: a reason may run on into the next paragraph and PDF text keeps the spaces of
     // justified lines (佛山 2019: “决算大于 预算数的主要情况：” / “因为我局为 2019 年新成立单位…”).
-    const reasoned = d.sections.some((s) => s.headingPath.some((h) => /三公/.test(h)) && REASON.test(s.paragraphs.map((p) => p.text).join('').replace(/\s+/g, '')));
+    const reasoned = d.sections.some(
+      (s) =>
+        s.headingPath.some((h) => /三公/.test(h)) &&
+        REASON.test(
+          s.paragraphs
+            .map((p) => p.text)
+            .join('')
+            .replace(/\s+/g, ''),
+        ),
+    );
     if (reasoned) return;
     for (const row of t.rows)
       for (const item of ITEMS) {

@@ -19,7 +19,10 @@ const rule: Rule = {
   meta: {
     id: 'three-public-vs-basic',
     code: 'CJ702',
-    title: { zh: '基本支出中的三公经费不超过三公经费决算', en: '三公 lines of basic spending do not exceed the 三公 actuals' },
+    title: {
+      zh: '基本支出中的三公经费不超过三公经费决算',
+      en: '三公 lines of basic spending do not exceed the 三公 actuals',
+    },
     category: 'plausibility',
     severity: 'warning',
     appliesTo: ['决算'],

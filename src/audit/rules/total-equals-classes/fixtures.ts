@@ -25,8 +25,18 @@ function classRepeated(amount: string | null): Disclosure {
  */
 function wuxiBasic(grandTotal: string, wages: string): Disclosure {
   const lines: [string, string][] = [
-    ['30101', '3,720.78'], ['30102', '6,476.31'], ['30103', '3,055.68'], ['30106', '0.01'], ['30107', '3,606.12'], ['30108', '1,924.13'],
-    ['30109', '962.08'], ['30110', '841.81'], ['30112', '169.65'], ['30113', '1,834.32'], ['30114', '99.45'], ['30199', '957.60'],
+    ['30101', '3,720.78'],
+    ['30102', '6,476.31'],
+    ['30103', '3,055.68'],
+    ['30106', '0.01'],
+    ['30107', '3,606.12'],
+    ['30108', '1,924.13'],
+    ['30109', '962.08'],
+    ['30110', '841.81'],
+    ['30112', '169.65'],
+    ['30113', '1,834.32'],
+    ['30114', '99.45'],
+    ['30199', '957.60'],
   ];
   return disclosure({
     kind: '预算',
@@ -39,12 +49,28 @@ function wuxiBasic(grandTotal: string, wages: string): Disclosure {
           ...lines.map(([c, v]) => code(c, { total: v })),
           code('302', { total: '1,259.82' }, '商品和服务支出'),
           ...(
-            [['30201', '506.66'], ['30215', '13.55'], ['30216', '70.70'], ['30217', '24.82'], ['30228', '302.13'], ['30231', '18.60'], ['30239', '221.30'], ['30299', '102.06']] as const
+            [
+              ['30201', '506.66'],
+              ['30215', '13.55'],
+              ['30216', '70.70'],
+              ['30217', '24.82'],
+              ['30228', '302.13'],
+              ['30231', '18.60'],
+              ['30239', '221.30'],
+              ['30299', '102.06'],
+            ] as const
           ).map(([c, v]) => code(c, { total: v })),
           code('303', { total: '1,882.57' }, '对个人和家庭的补助'),
-          ...([['30301', '66.45'], ['30302', '1,799.53'], ['30303', '2.24'], ['30305', '3.78'], ['30309', '1.53'], ['30399', '9.04']] as const).map(([c, v]) =>
-            code(c, { total: v }),
-          ),
+          ...(
+            [
+              ['30301', '66.45'],
+              ['30302', '1,799.53'],
+              ['30303', '2.24'],
+              ['30305', '3.78'],
+              ['30309', '1.53'],
+              ['30399', '9.04'],
+            ] as const
+          ).map(([c, v]) => code(c, { total: v })),
         ],
       }),
     ],
@@ -54,9 +80,18 @@ function wuxiBasic(grandTotal: string, wages: string): Disclosure {
 const fixtures: RuleFixtures = {
   valid: [
     { name: 'a consistent final account', disclosure: cleanFinal },
-    { name: 'a class line repeated with its amount (its 款 and 项 of the same name, 深圳 2026) counts once', disclosure: () => classRepeated(null) },
-    { name: 'a class code printed twice with different amounts (misread code column, 万里街道 2024): classes unknown, no sum', disclosure: () => classRepeated('11.01') },
-    { name: '合计 = Σ printed 项 while Σ classes is 0.02 short: a class rounded apart from its 项 (无锡 2026 p27), rounding', disclosure: () => wuxiBasic('26,790.33', '23,647.92') },
+    {
+      name: 'a class line repeated with its amount (its 款 and 项 of the same name, 深圳 2026) counts once',
+      disclosure: () => classRepeated(null),
+    },
+    {
+      name: 'a class code printed twice with different amounts (misread code column, 万里街道 2024): classes unknown, no sum',
+      disclosure: () => classRepeated('11.01'),
+    },
+    {
+      name: '合计 = Σ printed 项 while Σ classes is 0.02 short: a class rounded apart from its 项 (无锡 2026 p27), rounding',
+      disclosure: () => wuxiBasic('26,790.33', '23,647.92'),
+    },
   ],
   invalid: [
     {
@@ -72,12 +107,16 @@ const fixtures: RuleFixtures = {
     {
       name: '01表 本年支出合计 ≠ Σ classes',
       disclosure: () => setCell(cleanFinal(), 'final.income_expenditure_summary', '221', 'amount', '13.70'),
-      expect: [{ messageId: 'mismatch', table: 'final.income_expenditure_summary', row: '本年支出合计', column: 'amount' }],
+      expect: [
+        { messageId: 'mismatch', table: 'final.income_expenditure_summary', row: '本年支出合计', column: 'amount' },
+      ],
     },
     {
       name: 'a repeated class line still counts once when another class is wrong',
       disclosure: () => setCell(classRepeated(null), 'final.income_expenditure_summary', '221', 'amount', '13.70'),
-      expect: [{ messageId: 'mismatch', table: 'final.income_expenditure_summary', row: '本年支出合计', column: 'amount' }],
+      expect: [
+        { messageId: 'mismatch', table: 'final.income_expenditure_summary', row: '本年支出合计', column: 'amount' },
+      ],
     },
     {
       name: '06表 合计 ≠ Σ economic classes (seed 001: 310 printed outside the total)',

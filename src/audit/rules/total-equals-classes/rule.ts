@@ -20,7 +20,10 @@ const BALANCE_LINES = /\.(total|grand_total|carryover|closing_balance|balance_di
 function unitTargets(t: Table): { total: Row; classes: Row[] }[] {
   const out: { total: Row; classes: Row[] }[] = [];
   const units = t.rows.filter((r) => r.kind === 'unit' && r.code);
-  const parentOf = (u: Row) => units.filter((p) => p !== u && u.code!.startsWith(p.code!) && p.code!.length < u.code!.length).sort((a, b) => b.code!.length - a.code!.length)[0];
+  const parentOf = (u: Row) =>
+    units
+      .filter((p) => p !== u && u.code!.startsWith(p.code!) && p.code!.length < u.code!.length)
+      .sort((a, b) => b.code!.length - a.code!.length)[0];
   for (const u of units) {
     const subs = units.filter((s) => parentOf(s) === u);
     if (subs.length) {
@@ -53,7 +56,16 @@ function targets(t: Table): { total: Row; classes: Row[] }[] {
       if (t.rows.some((r) => r.section === s && r.item && !BALANCE_LINES.test(r.item))) continue;
       // A part with an amount on a line that is neither a class nor a known line (西安 "3、机关资本性支出": no
       // catalogue name matches it) cannot be summed from its classes: the sum would miss that line.
-      if (t.rows.some((r) => r.section === s && r.kind === 'item' && !r.item && r.cells.some((c) => c.value !== null && !/^-?0+(\.0+)?$/.test(c.value)))) continue;
+      if (
+        t.rows.some(
+          (r) =>
+            r.section === s &&
+            r.kind === 'item' &&
+            !r.item &&
+            r.cells.some((c) => c.value !== null && !/^-?0+(\.0+)?$/.test(c.value)),
+        )
+      )
+        continue;
       const coded = t.rows.filter((r) => r.kind === 'code' && r.section === s && r.code);
       out.push({ total, classes: topLevel(coded) });
     }
@@ -61,7 +73,8 @@ function targets(t: Table): { total: Row; classes: Row[] }[] {
   }
   // Unit blocks add up only in tables of functional lines; listing tables (分类汇总表: one line per project under a
   // unit) print running figures beside the unit lines that are not sums.
-  if (t.rows.some((r) => r.kind === 'unit')) return templateByKey(t.key)?.codeSystem === 'function' ? unitTargets(t) : out;
+  if (t.rows.some((r) => r.kind === 'unit'))
+    return templateByKey(t.key)?.codeSystem === 'function' ? unitTargets(t) : out;
   const total = grandTotalRow(t);
   const segs = segments(t);
   if (!total || segs.length !== 1) return out;
@@ -97,7 +110,12 @@ const rule: Rule = {
       // each class's printed 款 (and their 项): the 合计 may have been added up from them rather than from the class
       const childrenOf = new Map<Row, Row[]>();
       for (const seg of segments(t)) for (const f of families(seg)) childrenOf.set(f.parent, f.children);
-      const termOf = (row: Row, column: string): Term => ({ table: t, row, column, via: childrenOf.get(row)?.map((c) => termOf(c, column)) });
+      const termOf = (row: Row, column: string): Term => ({
+        table: t,
+        row,
+        column,
+        via: childrenOf.get(row)?.map((c) => termOf(c, column)),
+      });
       for (const target of targets(t)) {
         const classes = distinctClasses(target.classes);
         if (!classes?.length) continue;

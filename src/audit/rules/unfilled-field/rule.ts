@@ -45,7 +45,13 @@ const rule: Rule = {
         ctx.report({
           messageId: 'narrative',
           values: { heading: s.heading, text: m[0] },
-          location: { table: 'narrative', tableTitle: s.headingPath.join(' / '), row: m[0], column: null, source: s.place },
+          location: {
+            table: 'narrative',
+            tableTitle: s.headingPath.join(' / '),
+            row: m[0],
+            column: null,
+            source: s.place,
+          },
         });
       }
     }
@@ -53,7 +59,9 @@ const rule: Rule = {
       const texts: [string, string, string][] = [
         ['标题', 'title', t.title],
         ...t.notes.map((n): [string, string, string] => ['注释', 'notes', n]),
-        ...(t.emptyStatement ? [['空表说明', 'empty-table statement', t.emptyStatement] as [string, string, string]] : []),
+        ...(t.emptyStatement
+          ? [['空表说明', 'empty-table statement', t.emptyStatement] as [string, string, string]]
+          : []),
       ];
       for (const [where, whereEn, text] of texts) {
         for (const m of text.matchAll(UNFILLED)) {

@@ -2,9 +2,19 @@ import { disclosure, section } from '../../testing/build.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
 // 西安市科学技术局 2022 部门预算 p37 (corpus calinchow-del__renwu/020_西安/科技创新局_2026年部门预算.pdf).
-const budget = (year: number, ...paragraphs: string[]) => () =>
-  disclosure({ kind: '预算', fiscalYear: year, name: '西安市科学技术局', sections: [section(['部门预算情况说明', '七、机关运行经费'], ...paragraphs)] });
-const final = (year: number, ...paragraphs: string[]) => () => disclosure({ kind: '决算', fiscalYear: year, sections: [section('一、部门决算情况说明', ...paragraphs)] });
+const budget =
+  (year: number, ...paragraphs: string[]) =>
+  () =>
+    disclosure({
+      kind: '预算',
+      fiscalYear: year,
+      name: '西安市科学技术局',
+      sections: [section(['部门预算情况说明', '七、机关运行经费'], ...paragraphs)],
+    });
+const final =
+  (year: number, ...paragraphs: string[]) =>
+  () =>
+    disclosure({ kind: '决算', fiscalYear: year, sections: [section('一、部门决算情况说明', ...paragraphs)] });
 
 const page37 = [
   '局机关行政运行经费预算109.15万元，比2021年增加21.79万元，主要原因是：标准提高经费增加。',
@@ -16,23 +26,45 @@ const page37 = [
 const fixtures: RuleFixtures = {
   valid: [
     { name: '西安 2022 p37: comparisons with 2021 and a 2021 carry-over', disclosure: budget(2022, ...page37) },
-    { name: 'a 2026 budget: 截至2025年12月31日, 比2025年预算数', disclosure: budget(2026, '截至2025年12月31日，本部门共有车辆12辆。2026年支出预算100万元，比2025年预算数增加5万元。') },
-    { name: 'a final account: 截至2019年12月31日, 比2019年年初预算', disclosure: final(2019, '截至2019年12月31日，本部门共有车辆2辆。支出决算1668.14万元，比2019年年初预算增加1668.14万元，比2018年减少3万元。') },
+    {
+      name: 'a 2026 budget: 截至2025年12月31日, 比2025年预算数',
+      disclosure: budget(
+        2026,
+        '截至2025年12月31日，本部门共有车辆12辆。2026年支出预算100万元，比2025年预算数增加5万元。',
+      ),
+    },
+    {
+      name: 'a final account: 截至2019年12月31日, 比2019年年初预算',
+      disclosure: final(
+        2019,
+        '截至2019年12月31日，本部门共有车辆2辆。支出决算1668.14万元，比2019年年初预算增加1668.14万元，比2018年减少3万元。',
+      ),
+    },
     {
       // 北京 国资委 2026 read as 2025 (its title prints “2026部门预算”): the text's own years say 2026
       name: 'a misread document year: the text names the next year throughout, nothing is judged',
-      disclosure: budget(2025, '2026年收入预算495,836.20万元，比2025年初预算数增加。2026年支出预算495,836.20万元。2026年“三公”经费预算175.42万元。'),
+      disclosure: budget(
+        2025,
+        '2026年收入预算495,836.20万元，比2025年初预算数增加。2026年支出预算495,836.20万元。2026年“三公”经费预算175.42万元。',
+      ),
     },
   ],
   invalid: [
     {
       name: '西安 2022 p37: “比2020年增加16.93万元” in a 2022 budget',
-      disclosure: budget(2022, ...page37, '西安地球环境创新研究院公用经费预算115.36万元，比2020年增加16.93万元，主要原因是人员增加和标准提高导致经费增加。'),
+      disclosure: budget(
+        2022,
+        ...page37,
+        '西安地球环境创新研究院公用经费预算115.36万元，比2020年增加16.93万元，主要原因是人员增加和标准提高导致经费增加。',
+      ),
       expect: [{ messageId: 'wrong', table: 'narrative', row: '比2020年' }],
     },
     {
       name: 'a 截至 date two years back in a budget',
-      disclosure: budget(2026, '截至2024年12月31日，本部门共有车辆12辆。2026年支出预算100万元，比2025年预算数增加5万元。'),
+      disclosure: budget(
+        2026,
+        '截至2024年12月31日，本部门共有车辆12辆。2026年支出预算100万元，比2025年预算数增加5万元。',
+      ),
       expect: [{ messageId: 'wrong', row: '截至2024年' }],
     },
   ],

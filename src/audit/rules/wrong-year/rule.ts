@@ -29,9 +29,12 @@ const USE_TEXT: Record<Use, { zh: string; en: string }> = {
 /** The year the narrative's own mentions point to: the most frequent “YYYY年” of its paragraphs. */
 function textYear(pieces: TextPiece[]): number | null {
   const count = new Map<number, number>();
-  for (const p of pieces) if (p.kind === 'paragraph') for (const m of p.text.matchAll(/(\d{4})\s*年/g)) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
+  for (const p of pieces)
+    if (p.kind === 'paragraph')
+      for (const m of p.text.matchAll(/(\d{4})\s*年/g)) count.set(Number(m[1]), (count.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
-  for (const [y, n] of count) if (best === null || n > count.get(best)! || (n === count.get(best)! && y > best)) best = y;
+  for (const [y, n] of count)
+    if (best === null || n > count.get(best)! || (n === count.get(best)! && y > best)) best = y;
   return best;
 }
 
