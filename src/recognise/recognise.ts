@@ -1,6 +1,7 @@
 import type { Disclosure, PerformanceTable, Table } from '../model/disclosure.ts';
 import type { Layout, ReadWarning } from '../model/layout.ts';
 import { detectEntity, detectKind, detectScope, detectUnits, detectYear, dominantUnit } from './document-meta.ts';
+import { codesByName } from './codes-by-name.ts';
 import { buildNarrative } from './narrative.ts';
 import { readingConfidence } from './reading.ts';
 import { buildReport } from './report.ts';
@@ -35,6 +36,8 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     }
   });
   kind ??= detectKind([], tables);
+  // 款 and 项 printed by name under their 类: codes from the document's own coded lines and the catalogue
+  codesByName(tables);
 
   const { unit, precision } = dominantUnit(tables);
   for (const t of tables) {

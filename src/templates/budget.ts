@@ -16,7 +16,8 @@ const expenditureColumns: ColumnTemplate[] = [
   col('basic_goods', '基本支出/商品和服务支出', /基本支出.*\/(一般)?商品和服务支出$/),
   col('basic_family', '基本支出/对个人和家庭的补助', /基本支出.*\/对个人和家庭的补助$/),
   col('basic_personnel', '人员经费', /^基本支出\/人员(经费|支出)$/, /^人员经费$/),
-  col('basic_public', '公用经费', /^(基本支出\/)?公用经费$/),
+  // 杭州 heads it 基本支出/日常公用支出
+  col('basic_public', '公用经费', /^(基本支出\/)?公用经费$/, /^(基本支出\/)?日常公用(经费|支出)$/),
   col('project', '项目支出', /^项目支出(\/(小计|合计))?$/),
   col('operating', '事业单位经营支出', /经营支出$/),
   col('upper_remit', '上缴上级支出', /^上缴上级支出$/),
@@ -25,8 +26,20 @@ const expenditureColumns: ColumnTemplate[] = [
   col('reserve', '单位预留机动经费', /^单位预留机动经费$/),
 ];
 
+// 杭州 splits 上年结转结余 by source (上年结转结余/小计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 |
+// 单位资金): listed before the sources, whose patterns would take these headers.
+const CARRIED = '^上年结(转|余)[、和及]?(结(余|转))?\\/';
+const carryoverBySource: ColumnTemplate[] = [
+  col('carryover.general_budget', '上年结转结余/一般公共预算', new RegExp(`${CARRIED}一般公共预算`)),
+  col('carryover.gov_fund', '上年结转结余/政府性基金预算', new RegExp(`${CARRIED}政府性基金`)),
+  col('carryover.state_capital', '上年结转结余/国有资本经营预算', new RegExp(`${CARRIED}国有资本经营`)),
+  col('carryover.special_account', '上年结转结余/财政专户管理资金', new RegExp(`${CARRIED}财政专户`)),
+  col('carryover.unit_funds', '上年结转结余/单位资金', new RegExp(`${CARRIED}(单位资金|非财政拨款)`)),
+];
+
 const incomeColumns: ColumnTemplate[] = [
   total,
+  ...carryoverBySource,
   // Where 合计 also counts 上年结转结余 (北京), the current year's income is printed as its own subtotal.
   col('current_total', '本年收入/小计', /^本年收入(\/(小计|合计))?$/),
   col('general_budget', '一般公共预算拨款收入', /一般公共预算/),
@@ -406,7 +419,11 @@ export const budgetTemplates: TableTemplate[] = [
     // 深圳 prints 基本支出总表 (basic expenditure by economic class, all funds) and 一般公共预算支出表（按经济分类）
     // instead: together, not either alone, they hold what this table would.
     replacedByAll: [['budget.basic_expenditure', 'budget.general_expenditure_by_econ']],
-    columns: [total, col('personnel', '人员经费', /人员经费$/), col('public', '公用经费', /公用经费$/)],
+    columns: [
+      total,
+      col('personnel', '人员经费', /人员经费$/),
+      col('public', '公用经费', /公用经费$/, /日常公用(经费|支出)$/),
+    ],
   },
   ...(
     [
@@ -558,7 +575,7 @@ export const budgetTemplates: TableTemplate[] = [
       col('staff_in_post', '人数/在职', /在职$/),
       col('staff_retired', '人数/退休', /退休$/),
       col('wages', '工资福利支出', /工资福利支出$/),
-      col('public', '公用经费', /公用经费$/),
+      col('public', '公用经费', /公用经费$/, /日常公用(经费|支出)$/),
       col('family', '对个人和家庭补助', /对个人和家庭(的)?补助$/),
       col('project_amount', '专项经费金额', /金额$/),
       col('grand_total', '总计', /^总计$/),
@@ -671,7 +688,11 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'coded',
     codeSystem: 'dept_econ',
     required: false,
-    columns: [total, col('personnel', '人员经费', /人员经费$/), col('public', '公用经费', /公用经费$/)],
+    columns: [
+      total,
+      col('personnel', '人员经费', /人员经费$/),
+      col('public', '公用经费', /公用经费$/, /日常公用(经费|支出)$/),
+    ],
   },
   {
     key: 'budget.basic_expenditure',
@@ -684,7 +705,7 @@ export const budgetTemplates: TableTemplate[] = [
     columns: [
       total,
       col('personnel', '人员经费', /人员经费$/),
-      col('public', '公用经费', /公用经费$/),
+      col('public', '公用经费', /公用经费$/, /日常公用(经费|支出)$/),
       ...fundSourceColumns,
     ],
   },

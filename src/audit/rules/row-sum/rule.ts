@@ -169,6 +169,14 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
     complete: true,
   },
   { tables: ['budget.income'], total: 'current_total', parts: incomeSources, complete: true },
+  // 杭州 splits 上年结转结余 by source: 小计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 + 财政专户管理资金 + 单位资金
+  {
+    tables: ['budget.income'],
+    total: 'carryover',
+    parts: ['general_budget', 'gov_fund', 'state_capital', 'special_account', 'unit_funds'].map(
+      (k) => `carryover.${k}`,
+    ),
+  },
   // 基本支出总表 / 项目支出总表 by fund source (深圳 2026): 总计 = 财政拨款 + 财政专户管理资金 + 单位资金 + 上年结余、结转,
   // 财政拨款/小计 = its three sources, 单位资金/小计 (where printed) = its five.
   { tables: sourceTables, total: 'fiscal_total', parts: ['general_budget', 'gov_fund', 'state_capital'] },
@@ -201,6 +209,24 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
       'carryover',
     ],
     skipIf: ['fiscal_total', 'unit_total'],
+    complete: true,
+  },
+  // 杭州's 项目支出表: 总计 = 财政拨款收入/一般公共预算 + …/政府性基金 + …/国有资本经营预算 + 财政专户管理资金 + 单位资金, with no
+  // 财政拨款 subtotal of its own
+  {
+    tables: sourceTables,
+    total: 'total',
+    parts: [
+      'general_budget',
+      'gov_fund',
+      'state_capital',
+      'special_account',
+      'unit_total',
+      'non_fiscal_balance',
+      'carryover',
+    ],
+    needs: ['unit_total'],
+    skipIf: ['fiscal_total'],
     complete: true,
   },
   // 政府采购支出表 by fund source (无锡/苏州 2026: 资金来源/一般公共预算资金 | 政府性基金 | 其他资金 | 上年结转和结余资金 → 总计;

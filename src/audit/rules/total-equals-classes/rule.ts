@@ -62,6 +62,8 @@ function targets(t: Table): { total: Row; classes: Row[] }[] {
             r.section === s &&
             r.kind === 'item' &&
             !r.item &&
+            // a 项 recognition placed under a coded 款 without finding its code (src/recognise/codes-by-name.ts)
+            !r.level &&
             r.cells.some((c) => c.value !== null && !/^-?0+(\.0+)?$/.test(c.value)),
         )
       )
