@@ -37,10 +37,10 @@ function fromCatalogue(): Names {
 function add(names: Names, parent: string, name: string, code: string): void {
   const k = nameKey(name);
   if (!k) return;
-  let byName = names.get(parent);
-  if (!byName) names.set(parent, (byName = new Map()));
-  let codes = byName.get(k);
-  if (!codes) byName.set(k, (codes = new Set()));
+  const byName = names.get(parent) ?? new Map<string, Set<string>>();
+  names.set(parent, byName);
+  const codes = byName.get(k) ?? new Set<string>();
+  byName.set(k, codes);
   codes.add(code);
 }
 
