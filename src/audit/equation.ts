@@ -2,6 +2,7 @@ import { add, cmp, neg, sub, toFixedString, type Decimal } from '../model/decima
 import type { AmountUnit, Row, Table } from '../model/disclosure.ts';
 import { cellPlace, cellValue, columnLabel, rowLabel, rowMisaligned, tableMisaligned, unitOf } from './cells.ts';
 import { exact, mayEqual, negate, plus, shift, type Interval } from './interval.ts';
+import { valueColumns } from './structure.ts';
 import type { FindingPlace, RuleContext } from './types.ts';
 
 // One checker for every "this cell equals the sum of those cells" relation, within a table or across tables:
@@ -140,4 +141,31 @@ export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
     difference,
   });
   return false;
+}
+
+/**
+ * A line of a coded table equals the sum of lines below it (类 = Σ 款, 合计 = Σ 类) in every value column of that
+ * line. `childrenOf` gives each part's own printed parts (a 类's 款, a 款's 项): a document may have added the part
+ * up from them rather than from its rounded value, which the rounding test allows (`Term.via`).
+ */
+export function checkCodedSum(
+  ctx: RuleContext,
+  table: Table,
+  total: Row,
+  parts: readonly Row[],
+  childrenOf: ReadonlyMap<Row, Row[]>,
+): void {
+  const termOf = (row: Row, column: string): Term => ({
+    table,
+    row,
+    column,
+    via: childrenOf.get(row)?.map((c) => termOf(c, column)),
+  });
+  for (const column of valueColumns(table, total)) {
+    checkEquation(ctx, {
+      target: { table, row: total, column },
+      parts: parts.map((row) => termOf(row, column)),
+      messageId: 'mismatch',
+    });
+  }
 }

@@ -121,7 +121,10 @@ export function valueColumns(t: Table, row: Row): string[] {
   return cols;
 }
 
-/** Tables whose template declares classification-coded lines (or coded parts). */
+/**
+ * Tables whose template declares classification-coded lines (or coded parts). A procurement or listing table prints
+ * codes as attributes of its lines, not as a hierarchy: no sum of codes holds in it.
+ */
 export function isCodedTable(t: Table): boolean {
   const tpl = templateByKey(t.key);
   return !!tpl && (!!tpl.codeSystem || !!tpl.sections?.some((s) => s.codeSystem || s.classesByName || s.econByName));

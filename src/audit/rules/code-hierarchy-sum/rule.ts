@@ -1,6 +1,6 @@
 import type { Row } from '../../../model/disclosure.ts';
-import { checkEquation, type Term } from '../../equation.ts';
-import { families, segments, valueColumns } from '../../structure.ts';
+import { checkCodedSum } from '../../equation.ts';
+import { families, segments } from '../../structure.ts';
 import type { Rule } from '../../types.ts';
 import { isCodedTable } from '../../structure.ts';
 
@@ -28,29 +28,12 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const t of ctx.disclosure.tables) {
-      // only tables whose template says their lines are classification codes (a procurement or listing table
-      // prints codes as attributes of its lines, not as a hierarchy)
-      if (!isCodedTable(t)) continue;
+    for (const t of ctx.disclosure.tables.filter(isCodedTable)) {
       for (const seg of segments(t)) {
         const fams = families(seg);
         // a 款 may have been added into its 类 from its own printed 项 rather than from its rounded value
         const childrenOf = new Map<Row, Row[]>(fams.map((f) => [f.parent, f.children]));
-        const termOf = (row: Row, column: string): Term => ({
-          table: t,
-          row,
-          column,
-          via: childrenOf.get(row)?.map((c) => termOf(c, column)),
-        });
-        for (const { parent, children } of fams) {
-          for (const column of valueColumns(t, parent)) {
-            checkEquation(ctx, {
-              target: { table: t, row: parent, column },
-              parts: children.map((row) => termOf(row, column)),
-              messageId: 'mismatch',
-            });
-          }
-        }
+        for (const { parent, children } of fams) checkCodedSum(ctx, t, parent, children, childrenOf);
       }
     }
   },

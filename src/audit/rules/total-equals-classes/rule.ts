@@ -2,8 +2,8 @@ import type { Row, Table } from '../../../model/disclosure.ts';
 import { rowByItem } from '../../../model/query.ts';
 import { grandTotalRow } from '../../refs.ts';
 import { templateByKey } from '../../../templates/catalogue.ts';
-import { checkEquation, type Term } from '../../equation.ts';
-import { distinctClasses, families, segments, topLevel, valueColumns } from '../../structure.ts';
+import { checkCodedSum } from '../../equation.ts';
+import { distinctClasses, families, segments, topLevel } from '../../structure.ts';
 import type { Rule } from '../../types.ts';
 import { isCodedTable } from '../../structure.ts';
 
@@ -105,30 +105,13 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    for (const t of ctx.disclosure.tables) {
-      // only tables whose template says their lines are classification codes (a procurement or listing table
-      // prints codes as attributes of its lines, not as a hierarchy)
-      if (!isCodedTable(t)) continue;
+    for (const t of ctx.disclosure.tables.filter(isCodedTable)) {
       // each class's printed 款 (and their 项): the 合计 may have been added up from them rather than from the class
       const childrenOf = new Map<Row, Row[]>();
       for (const seg of segments(t)) for (const f of families(seg)) childrenOf.set(f.parent, f.children);
-      const termOf = (row: Row, column: string): Term => ({
-        table: t,
-        row,
-        column,
-        via: childrenOf.get(row)?.map((c) => termOf(c, column)),
-      });
       for (const target of targets(t)) {
         const classes = distinctClasses(target.classes);
-        if (!classes?.length) continue;
-        const total = target.total;
-        for (const column of valueColumns(t, total)) {
-          checkEquation(ctx, {
-            target: { table: t, row: total, column },
-            parts: classes.map((row) => termOf(row, column)),
-            messageId: 'mismatch',
-          });
-        }
+        if (classes?.length) checkCodedSum(ctx, t, target.total, classes, childrenOf);
       }
     }
   },
