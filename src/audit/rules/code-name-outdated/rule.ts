@@ -1,7 +1,5 @@
 import { entries, type CatalogEntry } from '../../../catalog/catalog.ts';
-import { rowPlace, tidy } from '../../cells.ts';
-import { nameCheck } from '../code-name/rule.ts';
-import { labelsNameCodes } from '../../../templates/catalogue.ts';
+import { namedCodeLines } from '../code-name/rule.ts';
 import type { Rule } from '../../types.ts';
 import { excerpt, quotePlace, texts } from '../../wording/texts.ts';
 
@@ -47,25 +45,8 @@ const rule: Rule = {
   },
   check(ctx) {
     const d = ctx.disclosure;
-    for (const t of d.tables) {
-      if (!labelsNameCodes(t.key)) continue; // a purchase list's labels name its items (see code-name)
-      for (const r of t.rows) {
-        const c = nameCheck(r, d.fiscalYear);
-        if (c?.status !== 'outdated') continue;
-        ctx.report({
-          messageId: 'outdated',
-          values: {
-            table: t.title,
-            tableEn: t.key,
-            code: r.code!,
-            printed: tidy(r.label!),
-            name: c.name,
-            year: String(d.fiscalYear ?? ''),
-          },
-          location: rowPlace(t, r),
-        });
-      }
-    }
+    for (const { values, location } of namedCodeLines(d, 'outdated'))
+      ctx.report({ messageId: 'outdated', values: { ...values, year: String(d.fiscalYear ?? '') }, location });
     const year = d.fiscalYear;
     if (year === null) return;
     const former = renamed().filter((r) => year > r.until);

@@ -1,8 +1,8 @@
 import { lookup, type CatalogSystem } from '../../../catalog/catalog.ts';
-import type { Row } from '../../../model/disclosure.ts';
+import type { Disclosure, Row } from '../../../model/disclosure.ts';
 import { labelsNameCodes } from '../../../templates/catalogue.ts';
 import { rowPlace, tidy } from '../../cells.ts';
-import type { Rule } from '../../types.ts';
+import type { FindingPlace, Rule } from '../../types.ts';
 
 // A code and its printed name agree with the classification catalogue (domain.md §4). Names print truncated
 // (a cell cut the last characters) and with layout spaces, so a prefix of the catalogue name passes. An
@@ -37,6 +37,28 @@ export function nameCheck(r: Row, year: number | null) {
   return { status: 'mismatch' as const, name: res.nameForYear };
 }
 
+/**
+ * The coded lines whose printed name has the given status, with what a finding says of them, in tables whose labels
+ * name their codes (a purchase or project list filed under function codes names its items, not the codes: 西安
+ * 政府采购). code-name reports the mismatches, code-name-outdated the former names.
+ */
+export function* namedCodeLines(
+  d: Disclosure,
+  status: 'mismatch' | 'outdated',
+): Generator<{ values: Record<string, string>; location: FindingPlace }> {
+  for (const t of d.tables) {
+    if (!labelsNameCodes(t.key)) continue;
+    for (const r of t.rows) {
+      const c = nameCheck(r, d.fiscalYear);
+      if (c?.status !== status) continue;
+      yield {
+        values: { table: t.title, tableEn: t.key, code: r.code!, printed: tidy(r.label!), name: c.name },
+        location: rowPlace(t, r),
+      };
+    }
+  }
+}
+
 const rule: Rule = {
   meta: {
     id: 'code-name',
@@ -54,20 +76,8 @@ const rule: Rule = {
     },
   },
   check(ctx) {
-    const d = ctx.disclosure;
-    for (const t of d.tables) {
-      // a purchase or project list filed under function codes names its items, not the codes (西安 政府采购)
-      if (!labelsNameCodes(t.key)) continue;
-      for (const r of t.rows) {
-        const c = nameCheck(r, d.fiscalYear);
-        if (c?.status !== 'mismatch') continue;
-        ctx.report({
-          messageId: 'mismatch',
-          values: { table: t.title, tableEn: t.key, code: r.code!, printed: tidy(r.label!), name: c.name },
-          location: rowPlace(t, r),
-        });
-      }
-    }
+    for (const { values, location } of namedCodeLines(ctx.disclosure, 'mismatch'))
+      ctx.report({ messageId: 'mismatch', values, location });
   },
 };
 
