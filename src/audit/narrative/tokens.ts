@@ -1,7 +1,7 @@
 import { add, fromUnits, parseDecimal, type Decimal } from '../../model/decimal.ts';
 import type { Disclosure, NarrativeSection, Paragraph } from '../../model/disclosure.ts';
 import type { SourcePlace } from '../../model/place.ts';
-import { printed, type Interval } from '../interval.ts';
+import { printed, total, type Interval } from '../interval.ts';
 import type { FindingPlace } from '../types.ts';
 
 // The figures a narrative paragraph states: amounts (number + 万元/元) and percentages (number + %), each with
@@ -117,6 +117,14 @@ export function figureInterval(f: Figure, inYuan = false): Interval {
   return iv;
 }
 
+/** What figures listed as parts add up to: the sum of the printed values, and the interval their true values span. */
+export function figureSum(fs: readonly Figure[]): { value: Decimal; interval: Interval } {
+  return {
+    value: fs.reduce((sum, f) => add(sum, f.value), fromUnits(0n, 0)),
+    interval: total(fs.map((f) => figureInterval(f))),
+  };
+}
+
 export interface Located {
   section: NarrativeSection;
   heading: string;
@@ -170,6 +178,20 @@ export function figurePlace(l: Located, f: Figure | null): FindingPlace {
     row: f ? f.label.slice(-20) || null : null,
     column: null,
     source: placeAt(l, f?.start ?? 0),
+  };
+}
+
+/**
+ * Where a finding on a stated total and the parts listed after it stands, and what it compares: the total's place,
+ * the parts' places as related, the printed total against the parts' sum (class-list-sum, narrative-components).
+ */
+export function listedParts(l: Located, head: Figure, parts: readonly Figure[], sum: Decimal, difference: Decimal) {
+  return {
+    location: figurePlace(l, head),
+    related: parts.map((p) => figurePlace(l, p)),
+    expected: head.value,
+    actual: sum,
+    difference,
   };
 }
 

@@ -1,6 +1,14 @@
-import { add, fromUnits, sub, toFixedString, type Decimal } from '../../../model/decimal.ts';
-import { mayEqual, type Interval } from '../../interval.ts';
-import { figureInterval, figurePlace, figures, figureText, paragraphs, type Figure } from '../../narrative/tokens.ts';
+import { sub, toFixedString } from '../../../model/decimal.ts';
+import { mayEqual } from '../../interval.ts';
+import {
+  figureInterval,
+  listedParts,
+  figures,
+  figureSum,
+  figureText,
+  paragraphs,
+  type Figure,
+} from '../../narrative/tokens.ts';
 import type { Rule } from '../../types.ts';
 
 // A breakdown of the whole by a classification is complete: “2026年支出预算515313.35万元…1.按支出功能分类，包括科学
@@ -48,17 +56,8 @@ const rule: Rule = {
           parts.some((p) => p.change || p.unit !== head.unit || !/支出$/.test(p.label.replace(/\s+/g, '')))
         )
           continue;
-        let sum: Decimal = fromUnits(0n, 0);
-        let lo: Decimal = fromUnits(0n, 0);
-        let hi: Decimal = fromUnits(0n, 0);
-        for (const p of parts) {
-          const iv = figureInterval(p);
-          sum = add(sum, p.value);
-          lo = add(lo, iv.lo);
-          hi = add(hi, iv.hi);
-        }
-        const total: Interval = figureInterval(head);
-        if (mayEqual({ lo, hi }, total)) continue;
+        const { value: sum, interval } = figureSum(parts);
+        if (mayEqual(interval, figureInterval(head))) continue;
         ctx.report({
           messageId: 'short',
           values: {
@@ -71,11 +70,7 @@ const rule: Rule = {
             // the classes as listed, for the reviewer to see which is missing
             parts: parts.map((p) => `${p.label.replace(/^[、，,\s]+/, '')}${figureText(p)}`).join('、'),
           },
-          location: figurePlace(l, head),
-          related: parts.map((p) => figurePlace(l, p)),
-          expected: head.value,
-          actual: sum,
-          difference: sub(head.value, sum),
+          ...listedParts(l, head, parts, sum, sub(head.value, sum)),
         });
       }
     }

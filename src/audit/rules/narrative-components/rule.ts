@@ -1,5 +1,14 @@
-import { add, fromUnits, sub, toFixedString, cmp, type Decimal } from '../../../model/decimal.ts';
-import { figureInterval, figurePlace, figures, figureText, paragraphs, type Figure } from '../../narrative/tokens.ts';
+import { sub, toFixedString, cmp } from '../../../model/decimal.ts';
+import {
+  figureInterval,
+  listedParts,
+  figures,
+  figureSum,
+  figureText,
+  paragraphs,
+  type Figure,
+} from '../../narrative/tokens.ts';
+import { lastAtOrBelow } from '../../narrative/facts.ts';
 import type { Rule } from '../../types.ts';
 
 // A stated total and its stated components: “基本支出1404.24万元…其中：人员经费960.99万元，公用经费443.25万元”.
@@ -41,17 +50,8 @@ const rule: Rule = {
       const markers = [...text.matchAll(MARKER)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
       // figures are in text order: the ones before a marker and the ones in its list are found by binary search
       // (linear reading, issue 13.5), not by filtering every figure for every marker
-      const lastEndingBy = (offset: number) => {
-        let found = -1;
-        for (let lo = 0, hi = figs.length - 1; lo <= hi; ) {
-          const mid = (lo + hi) >> 1;
-          if (figs[mid].end <= offset) {
-            found = mid;
-            lo = mid + 1;
-          } else hi = mid - 1;
-        }
-        return found;
-      };
+      const ends = figs.map((f) => f.end);
+      const lastEndingBy = (offset: number) => lastAtOrBelow(ends, offset);
       markers.forEach((m, i) => {
         const head = figs[lastEndingBy(m.at)];
         // the total is the amount right before the marker, in the same sentence
@@ -84,14 +84,8 @@ const rule: Rule = {
         if (parts.length < 1) return;
         // an outline (（一）人员经费…1、工资福利支出…（1）基本工资…) lists levels, not siblings: not added up
         if (new Set(parts.map((p) => numbering(p.label))).size > 1) return;
-        let lo: Decimal = fromUnits(0n, 0);
-        let sum: Decimal = fromUnits(0n, 0);
-        for (const p of parts) {
-          lo = add(lo, figureInterval(p).lo);
-          sum = add(sum, p.value);
-        }
-        const hi = figureInterval(head).hi;
-        if (cmp(lo, hi) < 0) return;
+        const { value: sum, interval } = figureSum(parts);
+        if (cmp(interval.lo, figureInterval(head).hi) < 0) return;
         ctx.report({
           messageId: 'over',
           values: {
@@ -101,11 +95,7 @@ const rule: Rule = {
             sum: `${toFixedString(sum)}${head.unit}`,
             difference: `${toFixedString(sub(sum, head.value))}${head.unit}`,
           },
-          location: figurePlace(l, head),
-          related: parts.map((p) => figurePlace(l, p)),
-          expected: head.value,
-          actual: sum,
-          difference: sub(sum, head.value),
+          ...listedParts(l, head, parts, sum, sub(sum, head.value)),
         });
       });
     }

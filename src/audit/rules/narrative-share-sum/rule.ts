@@ -1,5 +1,5 @@
-import { add, cmp, fromUnits, toFixedString, type Decimal } from '../../../model/decimal.ts';
-import { figureInterval, figurePlace, figures, paragraphs } from '../../narrative/tokens.ts';
+import { cmp, fromUnits, toFixedString } from '../../../model/decimal.ts';
+import { figureInterval, figurePlace, figureSum, figures, paragraphs } from '../../narrative/tokens.ts';
 import { shares } from '../../narrative/facts.ts';
 import type { Rule } from '../../types.ts';
 
@@ -39,20 +39,11 @@ const rule: Rule = {
       for (const group of groups.values()) {
         if (group.length < 2) continue;
         const whole = group[0].whole!;
-        let lo: Decimal = fromUnits(0n, 0);
-        let hi: Decimal = fromUnits(0n, 0);
-        let sum: Decimal = fromUnits(0n, 0);
-        let partsLo: Decimal = fromUnits(0n, 0);
-        let partsHi: Decimal = fromUnits(0n, 0);
-        for (const s of group) {
-          const iv = figureInterval(s.pct);
-          lo = add(lo, iv.lo);
-          hi = add(hi, iv.hi);
-          sum = add(sum, s.pct.value);
-          const p = figureInterval(s.part);
-          partsLo = add(partsLo, p.lo);
-          partsHi = add(partsHi, p.hi);
-        }
+        const {
+          value: sum,
+          interval: { lo, hi },
+        } = figureSum(group.map((s) => s.pct));
+        const { lo: partsLo, hi: partsHi } = figureSum(group.map((s) => s.part)).interval;
         const w = figureInterval(whole);
         // shares of nothing are undefined (三公 0 of 0): impossible-percentage speaks about those
         if (w.lo.units <= 0n) continue;
