@@ -168,6 +168,9 @@ export const PerformanceTable = z.object({
   title: z.string(),
   project: z.string().optional(),
   rows: z.array(z.array(z.string())),
+  /** Notes printed under the form ("备注：1、年度绩效指标可选择填写…"), with their places. */
+  notes: z.array(z.string()).optional(),
+  notePlaces: z.array(SourcePlace).optional(),
   place: SourcePlace,
 });
 export type PerformanceTable = z.infer<typeof PerformanceTable>;

@@ -114,10 +114,29 @@ function entityOfAttachment(lines: string[]): string | undefined {
   return undefined;
 }
 
+/** A name field printed as a form's first cells ("部门名称 | 广州市生态环境局"): the field name, then its value. */
+const FIELD_NAME =
+  /^(?:单位名称|部门名称|部门\(单位\)名称|预算主管部门|主管部门|资金主管部门|预算单位|编制单位|填报单位)$/;
+
+/**
+ * The department a form names in its own fields (绩效目标申报表: "部门名称 | 广州市生态环境局" as the first row): the
+ * value right of a name field in a form's first rows. Fields only, never a caption or a sentence.
+ */
+export function entityOfFields(rows: readonly (readonly string[])[]): string | undefined {
+  for (const row of rows.slice(0, 4)) {
+    const cells = row.map((c) => c.replace(/\s+/g, '')).filter(Boolean);
+    const at = cells.findIndex((c) => FIELD_NAME.test(squash(c)));
+    const e = at >= 0 ? asEntity(cells[at + 1], true) : undefined;
+    if (e && !FIELD_NAME.test(squash(e))) return e;
+  }
+  return undefined;
+}
+
 export function detectEntity(
   cover: LineBlock[],
   tables: Table[],
   narrative: string[] = [],
+  forms: readonly (readonly (readonly string[])[])[] = [],
 ): { name: string | null; names: string[] } {
   const names: string[] = [];
   const add = (n: string | undefined) => {
@@ -149,6 +168,14 @@ export function detectEntity(
       add(e);
     }
   }
+  // No cover and no table names it: the name fields of its forms (a document that is one 绩效目标申报表).
+  for (const rows of counts.size ? [] : forms) {
+    const e = entityOfFields(rows);
+    if (e) {
+      counts.set(e, (counts.get(e) ?? 0) + 1);
+      add(e);
+    }
+  }
   if (!counts.size) {
     const attached = entityOfAttachment(narrative);
     if (attached) {
@@ -161,7 +188,23 @@ export function detectEntity(
   return { name: mostPrinted ?? null, names };
 }
 
-export function detectScope(cover: LineBlock[], headings: string[] = []): Disclosure['scope'] {
+/**
+ * The scope a document states in its cover's title lines, else its part headings; a document that is only forms
+ * (绩效目标申报表) in its forms' titles: "…部门整体预算绩效目标申报表" is a 部门 document.
+ */
+export function detectScope(
+  cover: LineBlock[],
+  headings: string[] = [],
+  formTitles: string[] = [],
+): Disclosure['scope'] {
+  const scope = scopeOf(cover, headings);
+  if (scope.level || !formTitles.length) return scope;
+  const titles = formTitles.map(squash).join(' ');
+  const level = /单位整体/.test(titles) ? '单位' : /部门整体/.test(titles) ? '部门' : null;
+  return { ...scope, level };
+}
+
+function scopeOf(cover: LineBlock[], headings: string[]): Disclosure['scope'] {
   // The cover's title lines, joined as printed: a title may wrap between 部门 and 预算 ("2026年烟台市文化和旅游局部门" /
   // "预算"). Not its prose: a document without 第N部分 headings runs its cover into part one (湖州: "…局属市水上应急
   // 救援中心单位预算。" is no scope).

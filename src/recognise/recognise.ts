@@ -2,7 +2,9 @@ import type { Disclosure, PerformanceTable, Table } from '../model/disclosure.ts
 import type { Layout, ReadWarning } from '../model/layout.ts';
 import { detectEntity, detectKind, detectScope, detectUnits, detectYear, dominantUnit } from './document-meta.ts';
 import { codesByName } from './codes-by-name.ts';
+import { joinContinuations } from './continuation.ts';
 import { buildNarrative } from './narrative.ts';
+import { templateByKey } from '../templates/catalogue.ts';
 import { readingConfidence } from './reading.ts';
 import { buildReport } from './report.ts';
 import { partNumber, segment } from './segment.ts';
@@ -26,7 +28,9 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   const tables: Table[] = [];
   const performance: PerformanceTable[] = [];
   const performanceKeys = new Set<string>();
-  seg.tables.forEach((region, i) => {
+  // Continuation pages the segmenter left on their own are joined to their table first.
+  const regions = joinContinuations(seg.tables);
+  regions.forEach((region, i) => {
     const r = recogniseRegion(region, `t${i + 1}`, kind, warnings);
     if (r.kind === 'performance') {
       performance.push({ ...r.table, id: `p${performance.length + 1}` });
@@ -38,6 +42,9 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   kind ??= detectKind([], tables);
   // 款 and 项 printed by name under their 类: codes from the document's own coded lines and the catalogue
   codesByName(tables);
+  // A document of forms only (one 绩效目标申报表): the kind its forms are, when they agree.
+  const formKinds = new Set([...performanceKeys].map((k) => templateByKey(k)?.kind));
+  if (!kind && formKinds.size === 1) kind = [...formKinds][0] ?? null;
 
   const { unit, precision } = dominantUnit(tables);
   for (const t of tables) {
@@ -55,6 +62,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     seg.cover,
     tables,
     seg.narrative.map((l) => l.block.text),
+    performance.map((p) => p.rows),
   );
   const imageOnlyPages = layout.imageOnlyPages ?? [];
   // The PDF reader warns once per image-only page, with the page as the place (image-only-page); a page it did
@@ -71,7 +79,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     });
   }
   // Table titles and the year lines printed under them ("（2026年度）"), performance tables included.
-  const titles = seg.tables.flatMap((r) => [
+  const titles = regions.flatMap((r) => [
     r.title,
     ...r.meta.filter((m) => /^[(（]?\s*20\d{2}\s*年度?\s*[)）]?$/.test(m.text.trim())).map((m) => m.text),
   ]);
@@ -81,7 +89,11 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   const disclosure: Disclosure = {
     schemaVersion: 1,
     kind,
-    scope: detectScope(seg.cover, headings),
+    scope: detectScope(
+      seg.cover,
+      headings,
+      performance.map((p) => p.title),
+    ),
     fiscalYear,
     entity: { name: entity.name, names: entity.names, units: detectUnits(narrative.sections) },
     unit,

@@ -52,7 +52,7 @@ export function partNumber(text: string): number | undefined {
 }
 
 const META = [
-  /^(公开)?(部门|单位|填报单位|编制单位|编制部门|填报部门|单位名称|部门名称|预算单位|主管部门|预算主管部门)(\((单位|部门|盖章)\))?:/,
+  /^(公开)?(部门|单位|填报单位|编制单位|编制部门|填报部门|单位名称|部门名称|预算单位|(预算|资金|项目)?主管部门)(\((单位|部门|盖章)\))?:/,
   /^(金额)?单位:/,
   /^\d{3,9}-[\u4e00-\u9fa5]{2,30}$/, // a budget unit printed as code-name under the title (湖州: "606-湖州市交通运输局")
   /^单位编码:/,
@@ -158,6 +158,8 @@ export function segment(blocks: Block[]): Segments {
   const consumed = new Set<number>();
   /** A continuation page repeats a wrapped title: its remaining lines, still to be skipped. */
   let repeatedTail: string[] = [];
+  /** The table's title was just repeated on a continuation page: the lines before its next grid are its metadata. */
+  let titleRepeated = false;
 
   /** After a title-like line: does a grid (or an unreadable body) follow before any other text? */
   const gridFollows = (from: number): boolean => {
@@ -168,6 +170,17 @@ export function segment(blocks: Block[]): Segments {
       if (b.type === 'illegible') return true;
       if (b.type === 'line' && (isMetaLine(b.text) || squash(b.text).length <= 12)) continue;
       return false;
+    }
+    return false;
+  };
+
+  /** After a performance form's title: does its grid follow on the same page, after at most a few text lines? */
+  const formGridFollows = (from: number): boolean => {
+    for (let j = from + 1, lines = 0; j < blocks.length && lines < 6; j++) {
+      const b = blocks[j];
+      if (b.type === 'grid') return !isTocGrid(b);
+      if (b.type !== 'line' || looksLikeTableTitle(b.text) || partNumber(b.text) !== undefined) return false;
+      lines++;
     }
     return false;
   };
@@ -188,6 +201,7 @@ export function segment(blocks: Block[]): Segments {
       narrative.push({ block: current.titleBlock, part, afterBreak: true });
     }
     current = null;
+    titleRepeated = false;
   };
 
   /** The next line block after i (skipping breaks), when nothing else comes first. */
@@ -228,6 +242,7 @@ export function segment(blocks: Block[]): Segments {
       }
       if (!current) current = { title: '', meta: [], notes: [], grids: [], illegible: [], place: b.place };
       current.grids.push(b);
+      titleRepeated = false;
       return;
     }
     if (b.type === 'illegible') {
@@ -333,6 +348,7 @@ export function segment(blocks: Block[]): Segments {
       ) {
         current = last;
         repeatedTail = squash(last.title) === ts ? [] : (last.titleLines?.slice(1) ?? []);
+        titleRepeated = true;
         return;
       }
       close();
@@ -376,8 +392,20 @@ export function segment(blocks: Block[]): Segments {
         current.notes.push(b);
         return;
       }
-      // Garbled short lines between a title and its grid (seed 001: "八 二 〇 三 年") are kept as metadata.
-      if (!current.grids.length && s.length <= 12 && gridFollows(i)) {
+      // A performance-target form prints its goal as text between its title and its grid (重庆 部门整体绩效目标表:
+      // “当年整体绩效目标” and a paragraph): on the same page, before any other title, those lines are the form's.
+      if (
+        !current.grids.length &&
+        current.title &&
+        matchTitle(current.title)?.layout === 'text' &&
+        formGridFollows(i)
+      ) {
+        current.meta.push(b);
+        return;
+      }
+      // Garbled short lines between a title and its grid (seed 001: "八 二 〇 三 年") are kept as metadata, on the
+      // first page as on a continuation page that repeats the title (西安 2022 政府采购 prints its unit as “金位：元”).
+      if ((!current.grids.length || titleRepeated) && s.length <= 12 && gridFollows(i)) {
         current.meta.push(b);
         return;
       }

@@ -1,6 +1,6 @@
 import type { AmountUnit, Column, DocumentKind, PerformanceTable, Row, Table } from '../model/disclosure.ts';
 import type { GridRow, ReadWarning } from '../model/layout.ts';
-import { matchNote, matchTitle, matchUntitledPage } from '../templates/catalogue.ts';
+import { matchNote, matchTitle, matchUntitledHeader, matchUntitledPage } from '../templates/catalogue.ts';
 import { squash } from '../templates/normalize.ts';
 import type { TableTemplate } from '../templates/types.ts';
 import { codeDigits, isAmountCell, isColumnNumberRow, isLabelText, isTotalLabel } from './cells.ts';
@@ -56,7 +56,7 @@ function readMeta(region: TableRegion): TableMeta {
       continue;
     }
     const e =
-      /^(?:公开)?(?:部门|单位|填报单位|编制单位|编制部门|填报部门|单位名称|部门名称|预算单位|主管部门|预算主管部门)(?:[（(](?:单位|部门|盖章)[)）])?[:：](?:\d{3,9}-)?(.+)$/.exec(
+      /^(?:公开)?(?:部门|单位|填报单位|编制单位|编制部门|填报部门|单位名称|部门名称|预算单位|(?:预算|资金|项目)?主管部门)(?:[（(](?:单位|部门|盖章)[)）])?[:：](?:\d{3,9}-)?(.+)$/.exec(
         s,
       );
     if (e && !entity) entity = e[1];
@@ -340,10 +340,9 @@ export function recogniseRegion(
   // names the project.
   if (!template && !region.title) {
     const head = region.grids[0]?.rows.slice(0, 6) ?? [];
-    template = matchUntitledPage(
-      head[0]?.cells[0]?.text ?? '',
-      head.flatMap((r) => r.cells.map((c) => c.text)),
-    );
+    const texts = head.flatMap((r) => r.cells.map((c) => c.text));
+    // Else the form its header captions name (a continuation page of one project's indicators, 指标名称 | 指标值).
+    template = matchUntitledPage(head[0]?.cells[0]?.text ?? '', texts) ?? matchUntitledHeader(texts);
   }
   const grids = region.grids.map((g) => g.rows);
   if (template?.layout === 'text') {
@@ -358,6 +357,9 @@ export function recogniseRegion(
         title: region.title,
         ...(projectRow ? { project: projectRow.slice(1).find((t) => t) } : {}),
         rows,
+        ...(region.notes.length
+          ? { notes: region.notes.map((n) => n.text), notePlaces: region.notes.map((n) => n.place) }
+          : {}),
         place: region.place,
       },
     };

@@ -1,4 +1,4 @@
-import { col, INCOME_EXPENDITURE_SECTIONS, item } from './build.ts';
+import { col, INCOME_EXPENDITURE_SECTIONS, item, PERFORMANCE_HEADER } from './build.ts';
 import type { ColumnTemplate, TableTemplate } from './types.ts';
 
 // 部门预算 tables (domain.md §3): no single national set. These are the kinds seed 004 (Hunan, 26 tables) prints
@@ -551,7 +551,7 @@ export const budgetTemplates: TableTemplate[] = [
     layout: 'text',
     required: false,
     performanceKind: 'project_goals',
-    untitledPage: { firstCell: /^项目名称/ },
+    untitledPage: { firstCell: /^项目名称/, header: PERFORMANCE_HEADER },
     columns: [],
   },
   {

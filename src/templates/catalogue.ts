@@ -65,6 +65,23 @@ export function matchUntitledPage(firstCell: string, texts: readonly string[]): 
   );
 }
 
+/**
+ * The form an untitled page is by the captions its first rows print (`untitledPage.header`): two different captions of
+ * the form, each a whole cell ("指标名称" | "指标值"). A form with `marks` is chosen when they are found, else the one
+ * without.
+ */
+export function matchUntitledHeader(texts: readonly string[]): TableTemplate | undefined {
+  const cells = texts.map(squash).filter(Boolean);
+  const fits = templates.filter((t) => {
+    const header = t.untitledPage?.header;
+    return !!header && header.filter((re) => cells.some((c) => re.test(c))).length >= 2;
+  });
+  return (
+    fits.find((t) => t.untitledPage?.marks && texts.some((x) => t.untitledPage?.marks?.test(x))) ??
+    fits.find((t) => !t.untitledPage?.marks)
+  );
+}
+
 /** Cheap pre-test: could this line be a table title at all (ends like one, short enough)? */
 export function looksLikeTableTitle(line: string): boolean {
   const s = squash(line)

@@ -1,4 +1,4 @@
-import { col, INCOME_EXPENDITURE_SECTIONS, item } from './build.ts';
+import { col, INCOME_EXPENDITURE_SECTIONS, item, PERFORMANCE_HEADER } from './build.ts';
 import type { ColumnTemplate, TableTemplate } from './types.ts';
 
 // The nine standard tables of a 部门决算 (domain.md §2), with the variants the seeds show: seed 001 prints
@@ -233,7 +233,7 @@ export const finalAccountTemplates: TableTemplate[] = [
     required: false,
     performanceKind: 'project_self_evaluation',
     // a self-evaluation scores and reports what was achieved
-    untitledPage: { firstCell: /^项目名称/, marks: /得分|自评|实际完成/ },
+    untitledPage: { firstCell: /^项目名称/, marks: /得分|自评|实际完成/, header: PERFORMANCE_HEADER },
     columns: [],
   },
 ];

@@ -102,8 +102,11 @@ export interface TableTemplate {
    * How a page of this form printed without its title is known (北京 附件2 prints one project's 绩效 form a page):
    * its first cell, tested with spaces removed, and words in its first six rows that tell it from the other forms
    * with the same first cell. A form with `marks` is chosen when they are found, else the one without.
+   * `header`: captions of the form's grid (指标名称, 指标值, 一级指标 …); a page without a title whose first six rows
+   * print two different ones is a page of this form even when its first cell is another (a continuation page of
+   * one project's indicators, 重庆/深圳/西安 绩效 pages).
    */
-  untitledPage?: { firstCell: RegExp; marks?: RegExp };
+  untitledPage?: { firstCell: RegExp; marks?: RegExp; header?: RegExp[] };
   /** Performance (绩效) indicator tables go to Disclosure.performance instead of tables. */
   performanceKind?: 'project_self_evaluation' | 'project_goals' | 'overall_goals';
 }

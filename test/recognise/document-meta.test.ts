@@ -22,6 +22,16 @@ describe('document metadata', () => {
     expect([d.kind, d.fiscalYear, d.scope.level]).toEqual(['预算', 2021, '部门']);
   }, 60_000);
 
+  it('广州 生态环境局 2026 绩效目标申报表 (one form, no cover): entity from its 部门名称 field, kind and level from the form', async () => {
+    // p1: "广州市生态环境局2026年部门整体预算绩效目标申报表", first row "部门名称 | 广州市生态环境局".
+    const d = await read(
+      'calinchow-del__renwu/_history/005_广州/生态环境局_广州市生态环境局2026年部门整体预算绩效目标申报表.pdf',
+    );
+    expect(d.entity.name).toBe('广州市生态环境局');
+    expect([d.kind, d.fiscalYear, d.scope.level]).toEqual(['预算', 2026, '部门']);
+    expect(d.performance.map((p) => p.kind)).toEqual(['overall_goals']);
+  }, 60_000);
+
   it('江苏 省法院 2018: the cover title wraps ("2018年度江苏省高级" / "人民法院预算公开")', async () => {
     const d = await read('ae86jack__open-budget/省法院2018年度部门预算公开.pdf');
     expect(d.entity.name).toBe('江苏省高级人民法院');
@@ -44,12 +54,14 @@ describe('document metadata', () => {
     expect([d.kind, d.fiscalYear, d.scope.level]).toEqual(['预算', 2026, '部门']);
   }, 60_000);
 
-  it('北京 发改委 附件2 (tables, then project text, no cover): no entity taken from a line of project text', async () => {
+  it('北京 发改委 附件2 (tables, then project text, no cover): the entity from the 部门名称 field, never from project text', async () => {
     const d = await read(
       'calinchow-del__renwu/_history/002_北京/发展和改革局_附件2：北京市发展和改革委员会2026年度部门预算报表.pdf',
     );
-    // before: "展和改革委员会", the tail of a wrapped prose line after the tables
-    expect(d.entity.name).toBeNull();
+    // once: "展和改革委员会", the tail of a wrapped prose line after the tables; the 预算13表 部门整体支出绩效目标表 (p81)
+    // prints "部门名称 | 北京市发展和改革委员会" as its first row
+    expect(d.entity.name).toBe('北京市发展和改革委员会');
+    expect(d.entity.names).not.toContain('展和改革委员会');
     expect(d.kind).toBe('预算');
   }, 60_000);
 });

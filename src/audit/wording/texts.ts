@@ -3,7 +3,7 @@ import type { SourcePlace } from '../../model/place.ts';
 import type { FindingPlace } from '../types.ts';
 
 // Every piece of printed text a wording rule reads: narrative headings and paragraphs, table titles, the notes
-// under tables and their empty-table statements. Reviewers find template residue, wrong years and stray
+// under tables (performance-target forms too) and their empty-table statements. Reviewers find template residue, wrong years and stray
 // punctuation in all of them, not only in the paragraphs; each piece knows where each of its characters was
 // printed, so a finding quotes its words and points at their line.
 
@@ -92,6 +92,18 @@ export function texts(d: Disclosure): TextPiece[] {
         tableRef: t,
         placeAt: fixed(t.place),
       });
+  }
+  // The notes under performance-target forms (the form itself is indicators, not prose).
+  for (const f of d.performance) {
+    (f.notes ?? []).forEach((n, i) => {
+      out.push({
+        kind: 'note',
+        text: n,
+        table: `performance.${f.kind}`,
+        tableTitle: f.title,
+        placeAt: fixed(f.notePlaces?.[i] ?? f.place),
+      });
+    });
   }
   return out;
 }
