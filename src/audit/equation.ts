@@ -91,24 +91,64 @@ function text(d: Decimal): string {
   return toFixedString(d);
 }
 
-/** Checks one equation; returns true when it holds exactly, false when a finding was reported or it was skipped. */
-export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
+type Evaluation =
+  | { status: 'skipped' }
+  | { status: 'exact' }
+  | {
+      status: 'rounding' | 'violated';
+      target: Resolved;
+      parts: (Resolved | undefined)[];
+      sumValue: Decimal;
+      difference: Decimal;
+      toYuan: boolean;
+    };
+
+function evaluate(ctx: RuleContext, eq: Equation): Evaluation {
   const all = [eq.target, ...eq.parts];
   // cells the reader misplaced are not judged: table-layout says so once, instead of a false sum error per line
-  if (all.some((t) => tableMisaligned(t.table) || rowMisaligned(t.table, t.row))) return true;
+  if (all.some((t) => tableMisaligned(t.table) || rowMisaligned(t.table, t.row))) return { status: 'skipped' };
   const units = new Set(all.map((t) => unitOf(ctx.disclosure, t.table)));
   const toYuan = units.has('元') && units.has('万元');
   const target = resolve(ctx, eq.target, toYuan);
-  if (!target) return true;
+  if (!target) return { status: 'skipped' };
   const parts = eq.parts.map((p) => resolve(ctx, p, toYuan));
   const present = parts.filter((p): p is Resolved => p !== undefined);
-  if (present.length === 0) return true;
+  if (present.length === 0) return { status: 'skipped' };
   // Nothing printed on either side: the relation is not stated, not violated.
-  if (target.blank && present.every((p) => p.blank)) return true;
+  if (target.blank && present.every((p) => p.blank)) return { status: 'skipped' };
   const sumValue = present.reduce((s, p) => add(s, p.value), ZERO);
   const sumInterval = present.reduce((s, p) => plus(s, p.interval), exact(ZERO));
-  if (cmp(sumValue, target.value) === 0) return true;
-  const difference = sub(target.value, sumValue);
+  if (cmp(sumValue, target.value) === 0) return { status: 'exact' };
+  const explained =
+    mayEqual(target.interval, sumInterval) ||
+    mayEqual(
+      widened(ctx, eq.target, toYuan, target.interval),
+      eq.parts.reduce((s, p, i) => (parts[i] ? plus(s, widened(ctx, p, toYuan, parts[i]!.interval)) : s), exact(ZERO)),
+    );
+  return {
+    status: explained ? 'rounding' : 'violated',
+    target,
+    parts,
+    sumValue,
+    difference: sub(target.value, sumValue),
+    toYuan,
+  };
+}
+
+/**
+ * How an equation fares without reporting anything: it holds exactly (or is not stated, or not judged: 'skipped'),
+ * rounding explains its difference, or it is violated. For relations with accepted variants (cross-table-totals).
+ */
+export function equationStatus(ctx: RuleContext, eq: Equation): Evaluation['status'] {
+  return evaluate(ctx, eq).status;
+}
+
+/** Checks one equation; returns true when it holds exactly, false when a finding was reported or it was skipped. */
+export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
+  const e = evaluate(ctx, eq);
+  if (e.status === 'skipped' || e.status === 'exact') return true;
+  const { target, parts, sumValue, difference, toYuan } = e;
+  const explained = e.status === 'rounding';
   const values: Record<string, string> = {
     target: termName(eq.target),
     targetEn: termNameEn(eq.target),
@@ -123,12 +163,6 @@ export function checkEquation(ctx: RuleContext, eq: Equation): boolean {
     const r = parts[i];
     if (r) values[`part${i + 1}`] = text(r.value);
   });
-  const explained =
-    mayEqual(target.interval, sumInterval) ||
-    mayEqual(
-      widened(ctx, eq.target, toYuan, target.interval),
-      eq.parts.reduce((s, p, i) => (parts[i] ? plus(s, widened(ctx, p, toYuan, parts[i]!.interval)) : s), exact(ZERO)),
-    );
   const related = eq.parts.filter((_, i) => parts[i]).map(termPlace);
   ctx.report({
     messageId: explained ? `${eq.messageId}.rounding` : eq.messageId,

@@ -9,6 +9,16 @@ import type { ColumnTemplate, TableTemplate } from './types.ts';
 // head it "预算".
 const total = col('total', '合计', /^(总计|合计|金额合计|本年支出合计|支出总计|收入总计|预算|预算数)$/);
 
+// Money brought forward, printed beside this year's sources and counted in 总计 but not in this year's income:
+// 上年结转, 使用非财政拨款结余, and regional sources (西安: 上年实户资金余额, 用事业基金弥补收支差额). 西安 prints its
+// 支出总表 by fund source too, with the same columns (2019–2026).
+const broughtForwardColumns: ColumnTemplate[] = [
+  col('carryover', '上年结转', /^上年结(转|余)[、和及]?(结(余|转))?(\/(小计|合计))?$/),
+  col('non_fiscal_balance', '使用非财政拨款结余', /^使用非财政拨款结余/),
+  col('prior_account_balance', '上年实户资金余额', /^上年实户资金余额$/),
+  col('fund_balance_used', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
+];
+
 const expenditureColumns: ColumnTemplate[] = [
   total,
   col('basic', '基本支出', /^基本支出(\/(小计|合计))?$/),
@@ -24,6 +34,7 @@ const expenditureColumns: ColumnTemplate[] = [
   col('subsidy_affiliated', '对附属单位补助支出', /^对附属单位补助(支出)?$/),
   // 江苏 prints the unit's reserve beside 基本支出 and 项目支出 (合计 = 基本 + 项目 + 单位预留机动经费)
   col('reserve', '单位预留机动经费', /^单位预留机动经费$/),
+  ...broughtForwardColumns,
 ];
 
 // 杭州 splits 上年结转结余 by source (上年结转结余/小计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 |
@@ -51,12 +62,7 @@ const incomeColumns: ColumnTemplate[] = [
   col('superior_subsidy', '上级补助收入', /上级(单位|财政)?补助收入$/),
   col('affiliated', '附属单位上缴收入', /附属单位上缴收入$/),
   col('other', '其他收入', /^其他收入$/),
-  col('carryover', '上年结转', /^上年结(转|余)[、和及]?(结(余|转))?(\/(小计|合计))?$/),
-  col('non_fiscal_balance', '使用非财政拨款结余', /^使用非财政拨款结余/),
-  // Regional sources brought forward, printed beside 上年结转 and counted in 总计 but not in this year's income
-  // (西安: 上年实户资金余额, 用事业基金弥补收支差额).
-  col('prior_account_balance', '上年实户资金余额', /^上年实户资金余额$/),
-  col('fund_balance_used', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
+  ...broughtForwardColumns,
 ];
 
 // 政府采购支出表 by fund source: 重庆 heads the sources as the 收入总表 does (一般公共预算拨款收入 …); 无锡 and 苏州 2026

@@ -7,6 +7,8 @@ import type { CrossRelation } from './types.ts';
 const FINAL = ['决算'] as const;
 const BUDGET = ['预算'] as const;
 const F = (k: string) => `final.${k}`;
+/** Columns of money brought forward that a table by fund source counts in its 合计 beside this year's sources. */
+const BROUGHT_FORWARD = ['carryover', 'non_fiscal_balance', 'prior_account_balance', 'fund_balance_used'];
 
 /** Cross-table identities, evaluated by cross-table-totals (CJ201). */
 export const CROSS_RELATIONS: CrossRelation[] = [
@@ -108,9 +110,7 @@ export const CROSS_RELATIONS: CrossRelation[] = [
     left: ref('budget.summary', 'income.total', 'amount'),
     right: [
       ref('budget.income', 'total', 'total'),
-      ...['carryover', 'non_fiscal_balance', 'prior_account_balance', 'fund_balance_used'].map((c) =>
-        ref('budget.income', 'total', c, -1),
-      ),
+      ...BROUGHT_FORWARD.map((c) => ref('budget.income', 'total', c, -1)),
     ],
     // 烟台 2026 p9: 上级补助收入 60.00 printed below 本年收入合计, counted in the 收入总表's 合计 (p10)
     whenPresent: [
@@ -125,11 +125,22 @@ export const CROSS_RELATIONS: CrossRelation[] = [
     ],
   },
   {
+    // 西安 (2019–2026) prints the 支出总表 by fund source, as the 收入总表: its 合计 counts the spending of money brought
+    // forward (上年实户资金余额, 上年结转, 用事业基金弥补收支差额), which the 收支总表 counts in 本年支出合计 (民政 2021 p40:
+    // 872,031,967.20 = 支出总表 合计; 公安 2026 likewise) or leaves out of it, beside 本年收入合计 (应急 2019 p3: 3,643.37 =
+    // 3,695.91 − 40.93 − 11.61, the 52.54 printed as 结转下年)
     appliesTo: BUDGET,
-    name: '收支总表本年支出合计 = 支出总表合计',
-    nameEn: 'summary expenditure total = expenditure table total',
+    variants: [
+      '支出总表按资金来源列示，合计含上年实户资金余额、上年结转、用事业基金弥补收支差额；收支总表本年支出合计含（西安 2021 民政局、2026 公安局）或不含（西安 2019 应急管理局）这些资金/ the expenditure table by fund source counts money brought forward, which the summary expenditure total may or may not count',
+    ],
+    name: '收支总表本年支出合计 = 支出总表合计（或支出总表合计 − 上年结转 − 使用非财政拨款结余 − 上年实户资金余额 − 用事业基金弥补收支差额）',
+    nameEn:
+      'summary expenditure total = expenditure table total (or that total − carry-over − non-fiscal balance used − prior account balance − reserve fund used)',
     left: ref('budget.summary', 'expenditure_function.total', 'amount'),
     right: [ref('budget.expenditure', 'total', 'total')],
+    alternative: {
+      add: BROUGHT_FORWARD.map((c) => ref('budget.expenditure', 'total', c, -1)),
+    },
   },
   {
     appliesTo: BUDGET,

@@ -29,6 +29,12 @@ export interface CrossRelation extends RelationBase {
   whenAbsent?: { row: CellRef; add: CellRef[] };
   /** Parts that belong on the right only when a line is printed in the left table (a line below 本年收入合计). */
   whenPresent?: { row: CellRef; add: CellRef[] }[];
+  /**
+   * A second form of the identity that documents of one layout print as well: the right with these parts too, all
+   * of them. The relation holds when either form does (西安's 支出总表 by fund source: its 合计 counts the money brought
+   * forward, which one 收支总表 counts in 本年支出合计 (民政 2021, 公安 2026) and another leaves out of it (应急 2019)).
+   */
+  alternative?: { add: CellRef[] };
 }
 
 /** A summary table's total line = the sum of other lines of it (line-sum, CJ104). */

@@ -29,6 +29,28 @@ function xianIncome(balance: string) {
 }
 
 /**
+ * 西安 2019–2021 收支总表 and 支出总表 by fund source: the 支出总表's 合计 counts the money brought forward
+ * (上年实户资金余额, 上年结转), which 应急 2019 p3/p5 leaves out of 本年支出合计 (3,643.37 = 3,695.91 − 40.93 − 11.61,
+ * printed as 结转下年 52.54) and 公安 2026 p22/p24 counts in it. `spent` is the 收支总表's 本年支出合计.
+ */
+function xianExpenditure(spent: string) {
+  return disclosure({
+    kind: '预算',
+    tables: [
+      table('budget.summary', {
+        rows: [
+          item('expenditure_function.total', { amount: spent }, '本年支出合计'),
+          item('expenditure_function.grand_total', { amount: '3,695.91' }, '支出总计'),
+        ],
+      }),
+      table('budget.expenditure', {
+        rows: [total({ total: '3,695.91', prior_account_balance: '40.93', carryover: '11.61' })],
+      }),
+    ],
+  });
+}
+
+/**
  * 烟台 2026 住建局 收支总体情况表 p9 and 收入总体情况表 p10: 上级补助收入 60.00 printed below 本年收入合计 45,907.29;
  * the 收入总表's 合计 45,967.29 counts it. `subsidy` is the 收入总表's 上级补助收入 cell.
  */
@@ -95,6 +117,14 @@ const fixtures: RuleFixtures = {
     { name: 'a consistent final account', disclosure: cleanFinal },
     { name: '收入总表 合计 counting 上年结转 and 上年实户资金余额 (西安 2019)', disclosure: () => xianIncome('40.93') },
     {
+      name: '本年支出合计 = 支出总表 合计 − 上年实户资金余额 − 上年结转 (西安 2019 应急管理局 p3/p5)',
+      disclosure: () => xianExpenditure('3,643.37'),
+    },
+    {
+      name: '本年支出合计 = 支出总表 合计, brought-forward money counted in both (西安 2021 民政局, 2026 公安局)',
+      disclosure: () => xianExpenditure('3,695.91'),
+    },
+    {
       name: '上级补助收入 printed below 本年收入合计 and counted in the 收入总表 合计 (烟台 2026)',
       disclosure: () => yantaiIncome('60.00'),
     },
@@ -104,6 +134,24 @@ const fixtures: RuleFixtures = {
       name: '收入总表 合计 − 上年结转 − 上年实户资金余额 ≠ 收支总表 本年收入合计',
       disclosure: () => xianIncome('30.93'),
       expect: [{ messageId: 'mismatch', table: 'budget.summary', row: '本年收入合计', column: 'amount' }],
+    },
+    {
+      name: '本年支出合计 neither the 支出总表 合计 nor it less the money brought forward',
+      disclosure: () => xianExpenditure('3,684.30'),
+      expect: [{ messageId: 'mismatch', table: 'budget.summary', row: '本年支出合计', column: 'amount' }],
+    },
+    {
+      name: '本年支出合计 one cent from the form without brought-forward money: rounding, info',
+      disclosure: () => xianExpenditure('3,643.36'),
+      expect: [
+        {
+          messageId: 'mismatch.rounding',
+          table: 'budget.summary',
+          row: '本年支出合计',
+          column: 'amount',
+          severity: 'info',
+        },
+      ],
     },
     {
       name: '收入总表 合计 − 上级补助收入 ≠ 收支总表 本年收入合计',

@@ -1,4 +1,4 @@
-import { checkEquation } from '../../equation.ts';
+import { checkEquation, equationStatus, type Equation } from '../../equation.ts';
 import { cellValue } from '../../cells.ts';
 import { CROSS_RELATIONS, relationApplies } from '../../relations/index.ts';
 import { term } from '../../refs.ts';
@@ -57,12 +57,19 @@ const rule: Rule = {
       // name, 福州 2026 收支预算总表): comparing it across tables would only repeat or mislead.
       // (the subtracted or added-in lines, such as 上年结转, are often blank and do not count here)
       if ([left, parts[0]].some((t) => cellValue(t.table, t.row, t.column)?.blank)) continue;
-      checkEquation(ctx, {
-        target: left,
-        parts,
-        messageId: 'mismatch',
-        values: { relation: rel.name, relationEn: rel.nameEn },
-      });
+      const values = { relation: rel.name, relationEn: rel.nameEn };
+      const eq: Equation = { target: left, parts, messageId: 'mismatch', values };
+      const extra = (rel.alternative?.add ?? []).map((r) => term(ctx, r)).filter((r) => r !== undefined);
+      if (!extra.length) {
+        checkEquation(ctx, eq);
+        continue;
+      }
+      // Two accepted forms: the one that holds exactly is silent; else the one rounding explains gives its info;
+      // else the plain form is the error.
+      const forms: Equation[] = [eq, { ...eq, parts: [...parts, ...extra] }];
+      const status = forms.map((f) => equationStatus(ctx, f));
+      if (status.some((s) => s === 'exact' || s === 'skipped')) continue;
+      checkEquation(ctx, forms[status.indexOf('rounding')] ?? eq);
     }
   },
 };
