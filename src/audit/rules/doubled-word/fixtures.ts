@@ -17,6 +17,23 @@ const fixtures: RuleFixtures = {
       disclosure: doc('资源勘探工业信息等支出（类）支出630万元，主要用于贯彻落实“产业强市”主导战略。'),
     },
     { name: 'reduplicated words are words (常常, 等等)', disclosure: doc('常常开展调研、座谈等等工作，人人参与。') },
+    {
+      name: 'list items sharing words are not a doubled phrase (西安医保 2022 p20)',
+      disclosure: doc('主要用于行政在职人员医疗定额补助、全额事业在职人员医疗定额补助、全额事业退休人员医疗定额补助。'),
+    },
+    {
+      name: 'a unit read beside a project named after it is a name, not a slip (西安卫健 2022 p52)',
+      disclosure: doc('78.西安市红会医院西安市红会医院高铁新城院区（二期）项目。'),
+    },
+    {
+      name: 'a phrase doubled where two printed lines meet is a reading join (上海 2026 p1 预算单位)',
+      disclosure: () => {
+        const d = doc('预算单位：上海市数据服务中心上海市数据服务中心是主管数据工作的事业单位。')();
+        const p = d.sections[0].paragraphs[0];
+        p.segments = [p.segments[0], { offset: p.text.indexOf('上海市数据服务中心是'), place: p.place }];
+        return d;
+      },
+    },
   ],
   invalid: [
     {
@@ -33,6 +50,11 @@ const fixtures: RuleFixtures = {
       name: '上海工信 2026 p6 (上海水产老干部活动室): 主要用于主要用于 — two listed words doubled as a run',
       disclosure: doc('2.“农林水支出”科目83万元，主要用于主要用于人员经费18万元、公用经费58万元、项目支出7万元。'),
       expect: [{ messageId: 'doubled', row: '主要用于主要用于' }],
+    },
+    {
+      name: '广州应急管理局 2026 p33: 无增减变化无增减变化 (a phrase doubled on one line)',
+      disclosure: doc('公务接待费2026年预算数为5万元，比上年增加0万元，增长0%，主要原因是：无增减变化无增减变化。'),
+      expect: [{ messageId: 'doubledPhrase', row: '无增减变化无增减变化', severity: 'warning' }],
     },
   ],
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types.ts';
-import { excerpt, quotePlace, texts } from '../../wording/texts.ts';
+import { excerpt, quotePlace, texts, type TextPiece } from '../../wording/texts.ts';
 import vocabulary from './words.json' with { type: 'json' };
 
 // A word printed twice in a row by an editing slip: “主要用于用于贯彻落实…”, “减少6.03万元万元”. Only words whose
@@ -7,6 +7,18 @@ import vocabulary from './words.json' with { type: 'json' };
 
 // a run of listed words doubled is a slip too (上海工信 2026 p6 “主要用于主要用于”: 主要 + 用于, each alone undoubled)
 const DOUBLED = new RegExp(`((?:${vocabulary.words.join('|')})+)\\s*\\1`, 'gu');
+
+// A longer phrase printed twice in a row within one printed line (广州应急 2026 p33 “主要原因是：无增减变化无增减变化。”).
+// Chinese characters only, so that list items sharing words (“行政在职人员医疗定额补助、全额事业在职人员…”) are not
+// a doubling; a phrase ending like a name is a unit column read beside a project named after it.
+const PHRASE = new RegExp(`([\\u4e00-\\u9fff]{${vocabulary.phrase.min},${vocabulary.phrase.max}})\\1`, 'gu');
+const NAME_END = new RegExp(`(?:${vocabulary.nameEnds.join('|')})$`, 'u');
+
+/** Where the printed line holding offset k ends in the piece's text (the next segment's start). */
+function lineEnd(p: TextPiece, k: number): number {
+  const starts = (p.paragraph?.segments ?? []).map((s) => s.offset).filter((o) => o > k);
+  return starts.length ? Math.min(...starts) : p.text.length;
+}
 
 const rule: Rule = {
   meta: {
@@ -22,19 +34,40 @@ const rule: Rule = {
         zh: '“{word}”重复印出：{excerpt}（此处共 {count} 处）',
         en: '"{word}" is printed twice: {excerpt} ({count} here)',
       },
+      doubledPhrase: {
+        zh: '“{word}”在同一行中连续重复印出：{excerpt}',
+        en: '"{word}" is printed twice in a row on one line: {excerpt}',
+      },
     },
   },
   check(ctx) {
     for (const p of texts(ctx.disclosure)) {
       if (p.kind === 'title' || p.kind === 'heading') continue;
       const hits = [...p.text.matchAll(DOUBLED)];
-      if (!hits.length) continue;
       const h = hits[0];
-      ctx.report({
-        messageId: 'doubled',
-        values: { word: h[1], excerpt: excerpt(p.text, h.index!, h.index! + h[0].length), count: String(hits.length) },
-        location: quotePlace(p, h.index!, h[0]),
-      });
+      if (h)
+        ctx.report({
+          messageId: 'doubled',
+          values: {
+            word: h[1],
+            excerpt: excerpt(p.text, h.index!, h.index! + h[0].length),
+            count: String(hits.length),
+          },
+          location: quotePlace(p, h.index!, h[0]),
+        });
+      if (p.kind !== 'paragraph') continue;
+      for (const m of p.text.matchAll(PHRASE)) {
+        const at = m.index!;
+        // already reported as listed words doubled; or a name; or two printed lines meeting
+        if (hits.some((x) => x.index! <= at + m[0].length && at <= x.index! + x[0].length)) continue;
+        if (NAME_END.test(m[1]) || at + m[0].length > lineEnd(p, at)) continue;
+        ctx.report({
+          messageId: 'doubledPhrase',
+          values: { word: m[1], excerpt: excerpt(p.text, at, at + m[0].length) },
+          location: quotePlace(p, at, m[0]),
+          severity: 'warning',
+        });
+      }
     }
   },
 };

@@ -25,6 +25,10 @@ const onPage = (last: string, bottom: number, top: number) => () => {
 
 const fixtures: RuleFixtures = {
   valid: [
+    {
+      name: 'a verb that ends its clause with its subject before it is a sentence (“部分培训采取视频形式开展。”)',
+      disclosure: doc('主要原因是合并部分培训项目，且部分培训采取视频形式开展。'),
+    },
     { name: 'the clean final account', disclosure: cleanFinal },
     {
       name: 'a mixed-width pair of brackets is a pair (上海 2026 “(一）”)',
@@ -99,6 +103,13 @@ const fixtures: RuleFixtures = {
       name: 'a reason announced and not given: “主要原因是。”',
       disclosure: doc('比上年减少2.04万元，主要原因是。'),
       expect: [{ messageId: 'cutOff', row: '原因是。' }],
+    },
+    {
+      name: '江苏政协 2019 p7: a clause that is its verb alone, “组织召开。”',
+      disclosure: doc(
+        '组织召开2次住苏全国政协委员座谈会（含赴山西异地视察），组织召开。结合建军节等重要节日开展走访。',
+      ),
+      expect: [{ messageId: 'verbCutOff', row: '组织召开。' }],
     },
     {
       name: '广州 2026 政务服务和数据管理局 p44: a closing bracket without its opening one',

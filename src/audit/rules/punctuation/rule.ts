@@ -12,6 +12,7 @@ import marks from './marks.json' with { type: 'json' };
 
 const DOUBLED = new RegExp(marks.doubled, 'gu');
 const CUT_OFF = new RegExp(marks.cutOff, 'gu');
+const VERB_CUT_OFF = new RegExp(marks.verbCutOff, 'gu');
 const LIST_NUMBER = new RegExp(`${marks.listNumber}$`, 'u');
 const ENDS = new Set([...marks.ends]);
 const OPEN = new Map<string, number>();
@@ -136,6 +137,10 @@ const rule: Rule = {
         zh: '{where}句子中断，“{text}”后未写明原因：{excerpt}',
         en: '{whereEn}: the sentence stops after "{text}" without giving the reason: {excerpt}',
       },
+      verbCutOff: {
+        zh: '{where}句子中断，“{text}”后缺少内容：{excerpt}',
+        en: '{whereEn}: the clause stops at "{text}", its object never printed: {excerpt}',
+      },
       unbalanced: {
         zh: '{where}“{text}”不成对，缺少“{lacks}”：{excerpt}',
         en: '{whereEn}: "{text}" has no matching "{lacks}": {excerpt}',
@@ -171,6 +176,11 @@ const rule: Rule = {
       for (const m of p.text.matchAll(CUT_OFF)) {
         const at = m.index!;
         report(p, at, 'cutOff', m[0], { excerpt: excerpt(p.text, at, at + m[0].length) });
+      }
+      for (const m of p.text.matchAll(VERB_CUT_OFF)) {
+        const quote = m[0].trim();
+        const at = m.index! + m[0].indexOf(quote);
+        report(p, at, 'verbCutOff', quote, { excerpt: excerpt(p.text, at, at + quote.length) });
       }
     }
 

@@ -60,6 +60,14 @@ const fixtures: RuleFixtures = {
   ],
   invalid: [
     {
+      name: '佛山 2019 决算 p27: the template’s blanks filled with 无 (主要用于无。 开支内容包括：无。)',
+      disclosure: doc('下属0个单位公务用车保有量为0辆，主要用于无。', '开支内容包括：无。'),
+      expect: [
+        { messageId: 'residue', row: '主要用于无', severity: 'warning' },
+        { messageId: 'residue', row: '开支内容包括：无', severity: 'warning' },
+      ],
+    },
+    {
       name: '佛山 2019 决算 p27: the template’s choice of body 局（部、委、办） left in',
       disclosure: doc(
         '1.因公出国（境）费支出0万元。全年使用财政拨款安排局（部、委、办）机关及下属0个单位出国团组0个、累计0人次。',

@@ -12,6 +12,7 @@ interface Residue {
   kind: string;
   kindEn: string;
   re: RegExp;
+  severity?: 'warning';
 }
 
 const words = vocabulary.alternatives.words.join('|');
@@ -32,6 +33,7 @@ export const RESIDUES: Residue[] = [
   { kind: '占位符', kindEn: 'placeholder', re: join(vocabulary.placeholders) },
   { kind: '占位标记', kindEn: 'placeholder mark', re: join(vocabulary.marks) },
   { kind: '填写说明', kindEn: 'instruction to the author', re: join(vocabulary.instructions) },
+  { kind: '以“无”填写的空位', kindEn: 'blank filled with 无', re: join(vocabulary.blanks), severity: 'warning' },
 ];
 
 const WHERE: Record<TextKind, { zh: string; en: string }> = {
@@ -80,6 +82,7 @@ const rule: Rule = {
             count: String(hits.length),
           },
           location: quotePlace(p, h.index!, quote),
+          ...(r.severity ? { severity: r.severity } : {}),
         });
       }
     }
