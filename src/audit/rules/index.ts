@@ -6,6 +6,7 @@ import codeName from './code-name/rule.ts';
 import crossTableClasses from './cross-table-classes/rule.ts';
 import crossTableTotals from './cross-table-totals/rule.ts';
 import doubledWord from './doubled-word/rule.ts';
+import emptySection from './empty-section/rule.ts';
 import emptyTableStatement from './empty-table-statement/rule.ts';
 import entityName from './entity-name/rule.ts';
 import glossary from './glossary/rule.ts';
@@ -25,6 +26,7 @@ import narrativeSameItem from './narrative-same-item/rule.ts';
 import narrativeTableFact from './narrative-table-fact/rule.ts';
 import nilStatement from './nil-statement/rule.ts';
 import narrativeThreeNumber from './narrative-three-number/rule.ts';
+import narrativeUnitMix from './narrative-unit-mix/rule.ts';
 import punctuation from './punctuation/rule.ts';
 import reasonDirection from './reason-direction/rule.ts';
 import repeatedItem from './repeated-item/rule.ts';
@@ -68,6 +70,7 @@ export const rules: readonly Rule[] = [
   narrativeTableFact,
   narrativeSameItem,
   narrativeThreeNumber,
+  narrativeUnitMix,
   nilStatement,
   reasonDirection,
   repeatedItem,
@@ -75,6 +78,7 @@ export const rules: readonly Rule[] = [
   requiredTablesBudget,
   listedTables,
   emptyTableStatement,
+  emptySection,
   narrativeSections,
   glossary,
   unitStated,
