@@ -26,6 +26,7 @@ import narrativeSameItem from './narrative-same-item/rule.ts';
 import narrativeTableFact from './narrative-table-fact/rule.ts';
 import nilStatement from './nil-statement/rule.ts';
 import narrativeThreeNumber from './narrative-three-number/rule.ts';
+import narrativeTopics from './narrative-topics/rule.ts';
 import narrativeUnitMix from './narrative-unit-mix/rule.ts';
 import punctuation from './punctuation/rule.ts';
 import reasonDirection from './reason-direction/rule.ts';
@@ -80,6 +81,7 @@ export const rules: readonly Rule[] = [
   emptyTableStatement,
   emptySection,
   narrativeSections,
+  narrativeTopics,
   glossary,
   unitStated,
   tableLayout,
