@@ -10,6 +10,15 @@
 // disclosures) and non-PDF files are left out. Order: strata by how many documents of the earlier lists they hold
 // (ascending), ties in seeded-shuffle order; from each stratum the first document of its seeded shuffle; then a
 // second round in the same order if N is larger than the number of strata.
+//
+//   node scripts/truth/pick-held-out.ts SEED N LIST --strata family
+//
+// `--strata family` (list d): strata are layout families as far as sources.tsv's kind tells them apart: the region
+// as above, the sub-region when the kind names a district (`上海市普陀区`), the fiscal year the kind gives (西安 prints
+// a different template for 2019, 2020–2022 and 2025–2026; `year?` when unknown) and the attachment kind (`[tables-only
+// attachment`, `[narrative attachment`, `budget attachment (项目支出绩效目标表)`); every row the kind calls NOT A
+// DISCLOSURE or IMAGE-ONLY is one stratum (`非公开`), so such files are drawn (and recorded as skipped) at most once a
+// round instead of taking one place per region.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +41,27 @@ export function stratum(kind: string): string | null {
   return region || null;
 }
 
+/** The layout family of a sources.tsv kind (see the header): region, district, year, attachment kind. */
+export function family(kind: string): string | null {
+  const region = stratum(kind);
+  if (!region || region === '决算') return region;
+  if (/^(NOT A DISCLOSURE|IMAGE-ONLY)/.test(kind)) return '非公开';
+  const head = kind.split(',')[0];
+  const year = /(\d{4})/.exec(head)?.[1] ?? 'year?';
+  const field = kind.split(',')[1]?.trim() ?? '';
+  const district = /^\S+?(区|县)/.exec(field)?.[0];
+  const attachment = /\[tables-only attachment/.test(kind)
+    ? '表格附件'
+    : /\[narrative attachment/.test(kind)
+      ? '说明附件'
+      : /^budget attachment/.test(kind)
+        ? '绩效附件'
+        : null;
+  return [district ?? region, year, attachment].filter(Boolean).join('·');
+}
+
+export type Strata = 'region' | 'family';
+
 /** The held-out list LIST drawn from the corpus's sources.tsv text with the seed, given pick.json's earlier lists. */
 export function drawHeldOut(
   seed: number,
@@ -39,7 +69,9 @@ export function drawHeldOut(
   listName: string,
   pick: Record<string, unknown>,
   sourcesTsv: string,
+  by: Strata = 'region',
 ): string[] {
+  const stratumOf = by === 'family' ? family : stratum;
   const earlier = new Set(
     Object.entries(pick).flatMap(([k, v]) =>
       /^[a-z]$/.test(k) && k < listName && Array.isArray(v) ? (v as string[]) : [],
@@ -54,7 +86,7 @@ export function drawHeldOut(
   for (const line of tsv.slice(1)) {
     const cols = line.split('\t');
     const file = cols[fileCol];
-    const s = stratum(cols[kindCol] ?? '');
+    const s = stratumOf(cols[kindCol] ?? '');
     if (!s || !file.toLowerCase().endsWith('.pdf')) continue;
     if (earlier.has(file)) used.set(s, (used.get(s) ?? 0) + 1);
     else pool.set(s, [...(pool.get(s) ?? []), file]);
@@ -73,13 +105,16 @@ export function drawHeldOut(
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [seedText, nText, listName = 'c'] = process.argv.slice(2);
-  if (!seedText || !nText) {
-    console.error('usage: node scripts/truth/pick-held-out.ts SEED N [LIST]');
+  const args = process.argv.slice(2);
+  const strataAt = args.indexOf('--strata');
+  const strata = (strataAt >= 0 ? args.splice(strataAt, 2)[1] : 'region') as Strata;
+  const [seedText, nText, listName = 'c'] = args;
+  if (!seedText || !nText || (strata !== 'region' && strata !== 'family')) {
+    console.error('usage: node scripts/truth/pick-held-out.ts SEED N [LIST] [--strata region|family]');
     process.exit(2);
   }
   const root = join(import.meta.dirname, '..', '..');
   const pick = JSON.parse(readFileSync(join(root, 'test', 'truth', 'pick.json'), 'utf8')) as Record<string, unknown>;
   const tsv = readFileSync(join(root, '..', 'shared', 'corpus', 'sources.tsv'), 'utf8');
-  console.log(JSON.stringify(drawHeldOut(Number(seedText), Number(nText), listName, pick, tsv), null, 1));
+  console.log(JSON.stringify(drawHeldOut(Number(seedText), Number(nText), listName, pick, tsv, strata), null, 1));
 }

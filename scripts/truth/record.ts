@@ -98,6 +98,11 @@ export interface PickList {
   c?: string[];
   cSeed?: number;
   cRule?: string;
+  /** The held-out list of session 4, drawn by layout family after a, b and c had all been used to tune the reader. */
+  d?: string[];
+  dSeed?: number;
+  dStrata?: 'region' | 'family';
+  dRule?: string;
 }
 
 export function readPick(dir = truthDir): PickList {
@@ -105,7 +110,7 @@ export function readPick(dir = truthDir): PickList {
 }
 
 /**
- * Loads and validates every record: schema, file name ↔ pick list (NN is the index in list a, b or c and the record's
+ * Loads and validates every record: schema, file name ↔ pick list (NN is the index in list a, b, c or d and the record's
  * file is that entry), and — when `checkFiles` — that the PDF exists and its sha256 matches.
  */
 export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}): LoadResult {
@@ -120,9 +125,9 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
   const records: LoadedRecord[] = [];
   const errors: string[] = [];
   for (const name of names) {
-    const m = /^([abc])(\d\d)-[a-z0-9-]+\.json$/.exec(name);
+    const m = /^([a-d])(\d\d)-[a-z0-9-]+\.json$/.exec(name);
     if (!m) {
-      errors.push(`${name}: name must be <a|b|c><NN>-<ascii-slug>.json`);
+      errors.push(`${name}: name must be <a|b|c|d><NN>-<ascii-slug>.json`);
       continue;
     }
     const id = `${m[1]}${m[2]}`;
@@ -140,7 +145,7 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
       continue;
     }
     const record = parsed.data;
-    const expected = (pick[m[1] as 'a' | 'b' | 'c'] ?? [])[Number(m[2])];
+    const expected = (pick[m[1] as 'a' | 'b' | 'c' | 'd'] ?? [])[Number(m[2])];
     if (expected !== record.file) {
       errors.push(`${name}: file is "${record.file}" but pick list ${id} is "${expected ?? '(none)'}"`);
       continue;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineOf, compare, HELD_OUT, missClass, type Run } from '../../scripts/score-truth.ts';
-import { drawHeldOut } from '../../scripts/truth/pick-held-out.ts';
+import { drawHeldOut, family } from '../../scripts/truth/pick-held-out.ts';
 import { corpusDir, loadRecords, readPick, truthDir, type TruthCell } from '../../scripts/truth/record.ts';
 import {
   emptyTallies,
@@ -51,6 +51,31 @@ describe('truth set records', () => {
     expect(drawHeldOut(pick.cSeed!, pick.c!.length, 'c', pick as unknown as Record<string, unknown>, tsv)).toEqual(
       pick.c,
     );
+  });
+
+  it('the held-out list d is disjoint from a, b and c and is what its seed draws by layout family', () => {
+    const pick = readPick();
+    const earlier = new Set([...pick.a, ...pick.b, ...(pick.c ?? [])]);
+    expect(pick.d?.length).toBeGreaterThanOrEqual(12);
+    expect(pick.d!.filter((f) => earlier.has(f))).toEqual([]);
+    const tsv = readFileSync(join(corpusDir, 'sources.tsv'), 'utf8');
+    const asRecord = pick as unknown as Record<string, unknown>;
+    expect(drawHeldOut(pick.dSeed!, pick.d!.length, 'd', asRecord, tsv, pick.dStrata)).toEqual(pick.d);
+    // The family strata put the layouts a, b and c never held first: the first round takes one of each.
+    expect(new Set(pick.d!.map((f) => f.split('/').slice(0, -1).join('/'))).size).toBeGreaterThan(5);
+  });
+
+  it('layout families come from sources.tsv kind: district, year, attachment kind; non-disclosures one stratum', () => {
+    expect(family('budget (部门预算) 2023, 上海市普陀区, 万里街道办事处, PDF 35pp')).toBe('上海市普陀区·2023');
+    expect(family('budget (预算) 2021年, 西安, PDF 84pp; title-text: 西安市民政局')).toBe('西安·2021');
+    expect(family('budget (预算) 2026年, 北京, PDF 32pp [tables-only attachment 附件2 部门预算报表]')).toBe(
+      '北京·2026·表格附件',
+    );
+    expect(family('budget (预算) year?, 北京, PDF 6pp')).toBe('北京·year?');
+    expect(family('NOT A DISCLOSURE, 长春, PDF 2pp: a different government document')).toBe('非公开');
+    expect(family('IMAGE-ONLY scan, 长沙, PDF 7pp: no text layer')).toBe('非公开');
+    expect(family('TEMPLATE (not real data): 上海市 2024 年度部门决算')).toBeNull();
+    expect(family('final account (决算) 2019年, 佛山')).toBe('决算');
   });
 });
 
