@@ -5,6 +5,20 @@ import type { Rule, RuleContext } from '../../types.ts';
 
 const refKey = (r: CellRef) => `${r.table}|${r.row}|${r.column}`;
 
+/** The relations of more than one part by the cell they total, in catalogue order (built once: withParts looks up every part). */
+let totalling: Map<string, LineRelation[]> | undefined;
+function relationsTotalling(): Map<string, LineRelation[]> {
+  if (!totalling) {
+    totalling = new Map();
+    for (const r of LINE_RELATIONS) {
+      if (r.parts.length < 2) continue;
+      const k = refKey(r.target);
+      totalling.set(k, [...(totalling.get(k) ?? []), r]);
+    }
+  }
+  return totalling;
+}
+
 /**
  * A part that is itself the total of another line relation (本年支出 = Σ classes) may have entered this total as the
  * sum of its own printed parts (无锡 2026 人社局 p23: 支出总计 152,585.76 = Σ classes, 本年支出 printed 152,585.74):
@@ -13,7 +27,9 @@ const refKey = (r: CellRef) => `${r.table}|${r.row}|${r.column}`;
 function withParts(ctx: RuleContext, ref: CellRef, seen: ReadonlySet<LineRelation>): Term | undefined {
   const t = term(ctx, ref);
   if (!t) return undefined;
-  const sub = LINE_RELATIONS.find((r) => !seen.has(r) && refKey(r.target) === refKey(ref) && r.parts.length > 1);
+  const sub = relationsTotalling()
+    .get(refKey(ref))
+    ?.find((r) => !seen.has(r));
   if (!sub) return t;
   const next = new Set([...seen, sub]);
   const via = sub.parts.map((p) => withParts(ctx, p, next)).filter((p) => p !== undefined);
