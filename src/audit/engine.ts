@@ -3,6 +3,7 @@ import type { Disclosure, Table } from '../model/disclosure.ts';
 import { tableByKey } from '../model/query.ts';
 import { templateByKey } from '../templates/catalogue.ts';
 import { computeCoverage } from './coverage.ts';
+import { narrativeFacts, type Fact } from './narrative/tied.ts';
 import { renderMessage } from './render.ts';
 import { rules as allRules } from './rules/index.ts';
 import type { AuditOptions, AuditResult, Finding, FindingPlace, Report, Rule, RuleContext, Severity } from './types.ts';
@@ -77,6 +78,8 @@ export function checkDisclosure(
 ): AuditResult {
   const findings: Finding[] = [];
   let skipped = 0;
+  // extracted when a rule first asks, then shared by the rules of this audit (the document does not change during it)
+  let facts: readonly Fact[] | undefined;
   for (const rule of rules) {
     const { meta } = rule;
     const override = options.rules?.[meta.id];
@@ -123,6 +126,10 @@ export function checkDisclosure(
         return !d.kind || !kind || kind === d.kind;
       },
       skip: (key) => void missingParts.add(key),
+      narrativeFacts: () => {
+        facts ??= narrativeFacts(d);
+        return facts;
+      },
       report: (r: Report) => {
         const template = meta.messages[r.messageId];
         if (!template) throw new Error(`rule ${meta.id}: unknown message id ${r.messageId}`);

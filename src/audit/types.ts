@@ -2,6 +2,7 @@ import type { Disclosure, DocumentKind, Table } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
 import type { Decimal } from '../model/decimal.ts';
 import type { Counterpart, Finding, FindingPlace, Severity } from '../model/finding.ts';
+import type { Fact } from './narrative/tied.ts';
 
 // The audit's contract: rules, their context, results. Findings are data (rule id, message id + values, places,
 // numbers compared); text is rendered from the rule's message templates when the finding is built, zh first.
@@ -77,6 +78,11 @@ export interface RuleContext {
    * rule holding relations of both kinds choose them by data, without testing the document kind itself.
    */
   ofKind(tableKey: string): boolean;
+  /**
+   * The document's narrative facts (src/audit/narrative/tied.ts narrativeFacts), extracted once per audit and shared
+   * by the rules that read them (narrative-table-fact, narrative-same-item, prior-year-narrative): read, never change.
+   */
+  narrativeFacts(): readonly Fact[];
 }
 
 export interface Rule {

@@ -1,5 +1,5 @@
 import { figureInterval, figurePlace, figureText } from '../../narrative/tokens.ts';
-import { narrativeFacts, textOffsets, type Fact, type TextOffsets } from '../../narrative/tied.ts';
+import { textOffsets, type Fact, type TextOffsets } from '../../narrative/tied.ts';
 import { mayEqual } from '../../interval.ts';
 import type { Rule } from '../../types.ts';
 
@@ -31,7 +31,7 @@ const rule: Rule = {
     // offsets of each section's text found once (facts come section by section), not searched per fact
     type Offsets = { text: string; at: TextOffsets; lists: { at: number; end: number }[] };
     let current = null as Offsets | null;
-    for (const f of narrativeFacts(ctx.disclosure)) {
+    for (const f of ctx.narrativeFacts()) {
       // a part listed after “其中/包括” belongs to the amount the list hangs from (“302…4464.76万元，其中：公用经费621.37万元”
       // and “502…3423.08万元，其中：公用经费545.71万元” are two parts, 西安人社 2020)
       const text = f.located.text;

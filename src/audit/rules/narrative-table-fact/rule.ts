@@ -1,6 +1,6 @@
 import { toFixedString } from '../../../model/decimal.ts';
 import { cellPlace, columnLabel, rowLabel } from '../../cells.ts';
-import { compareFact, narrativeFacts } from '../../narrative/tied.ts';
+import { compareFact } from '../../narrative/tied.ts';
 import { figurePlace, figureText } from '../../narrative/tokens.ts';
 import { inExplanation, targetOf } from '../narrative-amount/targets.ts';
 import type { Rule } from '../../types.ts';
@@ -36,7 +36,7 @@ const rule: Rule = {
   },
   check(ctx) {
     const d = ctx.disclosure;
-    for (const fact of narrativeFacts(d)) {
+    for (const fact of ctx.narrativeFacts()) {
       // narrative-amount's 决算 tables exist only in a final account: nothing is skipped in a budget
       const mapped = inExplanation(fact.located.heading)
         ? targetOf(fact.located.heading, fact.located.text, fact.figure)

@@ -4,7 +4,7 @@ import { cellPlace, cellValue, columnLabel, rowLabel, unitOf } from '../../cells
 import { cellInOther, cellInterval, documentRef, yearless, type OtherCell } from '../../crossdoc/match.ts';
 import { mayEqual, minus, plus, type Interval } from '../../interval.ts';
 import { changes, threeNumbers } from '../../narrative/facts.ts';
-import { factCellsIn, narrativeFacts, type Fact, type TiedCell } from '../../narrative/tied.ts';
+import { factCellsIn, type Fact, type TiedCell } from '../../narrative/tied.ts';
 import { figureInterval, figurePlace, figures, figureText, type Figure } from '../../narrative/tokens.ts';
 import type { Rule, Severity } from '../../types.ts';
 
@@ -182,7 +182,7 @@ const rule: Rule = {
     const names = [...new Set([d.entity.name, ...d.entity.names].filter((n): n is string => !!n))].sort(
       (a, b) => b.length - a.length,
     );
-    for (const f of narrativeFacts(d)) {
+    for (const f of ctx.narrativeFacts()) {
       const claims = claimsOf(f, d);
       if (!claims.length) continue;
       // the same quantity in last year's document: the first of the fact's cells found there, else the fact's
