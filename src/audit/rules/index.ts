@@ -11,6 +11,7 @@ import emptyTableStatement from './empty-table-statement/rule.ts';
 import entityName from './entity-name/rule.ts';
 import glossary from './glossary/rule.ts';
 import impossiblePercentage from './impossible-percentage/rule.ts';
+import levelWording from './level-wording/rule.ts';
 import lineSum from './line-sum/rule.ts';
 import listedTables from './listed-tables/rule.ts';
 import narrativeAmount from './narrative-amount/rule.ts';
@@ -94,6 +95,7 @@ export const rules: readonly Rule[] = [
   impossiblePercentage,
   punctuation,
   scopeWording,
+  levelWording,
   wrongYear,
   doubledWord,
   codeName,
