@@ -316,6 +316,13 @@ function textKeyColumns(labels: HeaderColumn[], firstValue: number): Map<number,
   return out;
 }
 
+/** Do the header rows name at least `minSections` of the parts (each in a cell of its own)? */
+function printsParts(parts: NonNullable<TableTemplate['parts']>, header: GridRow[]): boolean {
+  const cells = header.flatMap((r) => r.cells.map((c) => squash(c.text))).filter(Boolean);
+  const named = parts.sections.filter((sec) => cells.some((c) => sec.match.some((re) => re.test(c))));
+  return named.length >= parts.minSections;
+}
+
 export type RecognisedRegion =
   | { kind: 'table'; table: Table; template?: TableTemplate }
   | { kind: 'performance'; table: PerformanceTable; template: TableTemplate };
@@ -365,6 +372,11 @@ export function recogniseRegion(
     };
   }
 
+  // A table printed in the 收支总表's side-by-side parts is read by its parts variant (templates' `parts`).
+  if (template?.parts && printsParts(template.parts, region.grids[0]?.rows.slice(0, 3) ?? [])) {
+    const { sections, columns, items } = template.parts;
+    template = { ...template, layout: 'sections', codeSystem: undefined, sections, columns, items };
+  }
   const meta = readMeta(region);
   const layout = template?.layout ?? 'coded';
   const { header, data } = splitHeader(grids, layout);

@@ -1,5 +1,5 @@
 import { col, INCOME_EXPENDITURE_SECTIONS, item, PERFORMANCE_HEADER } from './build.ts';
-import type { ColumnTemplate, TableTemplate } from './types.ts';
+import type { ColumnTemplate, ItemTemplate, SectionTemplate, TableTemplate } from './types.ts';
 
 // 部门预算 tables (domain.md §3): no single national set. These are the kinds seed 004 (Hunan, 26 tables) prints
 // and seed 003's list names (short titles such as "基本-工资福利", "商品服务(政府预算)"), with the long titles
@@ -161,6 +161,116 @@ function econTable(key: string, title: string, titles: RegExp[], system: 'gov_ec
   };
 }
 
+/** The 收支总表's parts: 收入, then 支出 by function, by 部门预算经济分类, by 政府预算经济分类 (西安 prints all four). */
+const SUMMARY_SECTIONS: SectionTemplate[] = [
+  { key: 'income', label: '收入', match: [/收入/] },
+  // 西安 heads the parts "支出功能分类科目（按大类）" (or "支出功能分科目"), "部门预算支出经济分类科目", "政府预算支出经济分类科目".
+  {
+    key: 'expenditure_function',
+    label: '支出（按功能分类）',
+    match: [/按功能|支出功能分?类?科目/],
+    classesByName: true,
+    codeSystem: 'function',
+  },
+  {
+    key: 'expenditure_dept_econ',
+    label: '支出（按部门预算经济分类）',
+    match: [/按部门预算经济|部门预算支出经济/],
+    econByName: 'dept_econ',
+  },
+  {
+    key: 'expenditure_gov_econ',
+    label: '支出（按政府预算经济分类）',
+    match: [/按政府预算经济|政府预算支出经济/],
+    econByName: 'gov_econ',
+  },
+];
+
+/** The 收支总表's named lines. */
+const SUMMARY_ITEMS: ItemTemplate[] = [
+  // 深圳 groups its sources: 一、财政拨款 (1.一般公共预算拨款 …), 二、财政专户管理资金, 三、单位资金 (1.事业收入 …)
+  item('income.fiscal', 'income', '财政拨款', /^财政拨款(收入)?$/),
+  item('income.unit_funds', 'income', '单位资金', /^单位资金(收入)?$/),
+  item('income.general_budget', 'income', '一般公共预算拨款收入', /^一般公共预算(财政)?(拨款|资金)?(收入)?$/),
+  item('income.gov_fund', 'income', '政府性基金预算拨款收入', /^政府性基金预算(财政)?(拨款|资金)?(收入)?$/),
+  item('income.state_capital', 'income', '国有资本经营预算拨款收入', /^国有资本经营预算(财政)?(拨款|资金)?(收入)?$/),
+  item('income.social_insurance', 'income', '社会保障基金预算资金', /^社会保(障|险)基金预算资金$/),
+  item('income.special_account', 'income', '财政专户管理资金收入', /^财政专户管理资金(收入)?$/),
+  item('income.superior_fiscal', 'income', '上级财政补助收入', /^上级财政补助收入$/),
+  item('income.business', 'income', '事业收入', /^事业收入$/),
+  item('income.operating', 'income', '事业单位经营收入', /^事业单位经营收入$/),
+  item('income.superior_unit', 'income', '上级单位补助收入', /^上级(单位)?补助收入$/),
+  item('income.affiliated', 'income', '附属单位上缴收入', /^附属单位上缴收入$/),
+  item('income.other', 'income', '其他收入', /^其他收入$|^其他资金$/),
+  // 江苏 prints 当年收入小计 / 当年支出小计 for this year's totals and 收入合计 / 支出合计 (after 上年结转) for the grand totals
+  item('income.total', 'income', '本年收入合计', /^本年收入合计$|^当年收入小计$/),
+  // 烟台 prints 上级补助收入 and 附属单位上缴收入 below 本年收入合计, with the money brought forward: they count in
+  // 收入总计 and in the 收入总表's 合计, not in this year's income.
+  {
+    ...item('income.superior_unit_below', 'income', '上级补助收入', /^上级(单位)?补助收入$/),
+    after: 'income.total',
+  },
+  { ...item('income.affiliated_below', 'income', '附属单位上缴收入', /^附属单位上缴收入$/), after: 'income.total' },
+  item('income.carryover', 'income', '上年结转结余', /^上年结(转|余)(和|、)?(结(余|转))?(资金)?$/),
+  // 深圳: 上年结余、结转 split into 1.财政拨款结余、结转 and 2.非财政拨款结余、结转
+  {
+    ...item(
+      'income.carryover.fiscal',
+      'income',
+      '财政拨款结余、结转',
+      /^财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/,
+    ),
+    after: 'income.carryover',
+  },
+  {
+    ...item(
+      'income.carryover.non_fiscal',
+      'income',
+      '非财政拨款结余、结转',
+      /^非财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/,
+    ),
+    after: 'income.carryover',
+  },
+  // regional lines between 本年收入合计 and 收入总计 (西安)
+  item('income.prior_account_balance', 'income', '上年实户资金余额', /^上年实户资金余额$/),
+  item('income.fund_balance_used', 'income', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
+  item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$|^收入合计$/),
+  ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
+    item(`${s}.total`, s, '本年支出合计', /^本年支出合计$|^当年支出小计$/),
+    item(`${s}.carryover`, s, '年终结转结余', /^年(终|末)结转(结余)?$/, /^结转下年(度|资金|支出)?$/),
+    item(`${s}.grand_total`, s, '支出总计', /^支出总计$|^总计$|^支出合计$/),
+  ]),
+  item('expenditure_dept_econ.basic', 'expenditure_dept_econ', '基本支出', /^基本支出$/),
+  item('expenditure_dept_econ.project', 'expenditure_dept_econ', '项目支出', /^项目支出$/),
+  item('expenditure_dept_econ.operating', 'expenditure_dept_econ', '事业单位经营服务支出', /^事业单位经营(服务)?支出$/),
+  item(
+    'expenditure_dept_econ.project_wages',
+    'expenditure_dept_econ',
+    '按项目管理的工资福利支出',
+    /^按项目管理的工资福利支出$/,
+  ),
+  item(
+    'expenditure_dept_econ.project_goods',
+    'expenditure_dept_econ',
+    '按项目管理的商品和服务支出',
+    /^按项目管理的商品和服务支出$/,
+  ),
+  item(
+    'expenditure_dept_econ.project_family',
+    'expenditure_dept_econ',
+    '按项目管理的对个人和家庭的补助',
+    /^按项目管理的对个人和家庭的补助$/,
+  ),
+];
+
+/** One 预算数 column in each of the 收支总表's four parts. */
+const SUMMARY_PART_AMOUNTS: ColumnTemplate[] = [
+  'income',
+  'expenditure_function',
+  'expenditure_dept_econ',
+  'expenditure_gov_econ',
+].map((s) => ({ ...col('amount', '预算数', /预算数|金额|合计/), section: s }));
+
 export const budgetTemplates: TableTemplate[] = [
   {
     key: 'budget.fiscal_summary',
@@ -226,29 +336,7 @@ export const budgetTemplates: TableTemplate[] = [
     titles: [/^(部门|单位)?(财务)?收支(预算)?总(体情况)?表$/],
     layout: 'sections',
     required: true,
-    sections: [
-      { key: 'income', label: '收入', match: [/收入/] },
-      // 西安 heads the parts "支出功能分类科目（按大类）" (or "支出功能分科目"), "部门预算支出经济分类科目", "政府预算支出经济分类科目".
-      {
-        key: 'expenditure_function',
-        label: '支出（按功能分类）',
-        match: [/按功能|支出功能分?类?科目/],
-        classesByName: true,
-        codeSystem: 'function',
-      },
-      {
-        key: 'expenditure_dept_econ',
-        label: '支出（按部门预算经济分类）',
-        match: [/按部门预算经济|部门预算支出经济/],
-        econByName: 'dept_econ',
-      },
-      {
-        key: 'expenditure_gov_econ',
-        label: '支出（按政府预算经济分类）',
-        match: [/按政府预算经济|政府预算支出经济/],
-        econByName: 'gov_econ',
-      },
-    ],
+    sections: SUMMARY_SECTIONS,
     columns: [
       // 上海 splits (listed first: 预算数 would take these headers) the functional classes' 预算数 into 合计 | 基本支出/人员经费 | 基本支出/公用经费 | 项目支出
       {
@@ -267,91 +355,7 @@ export const budgetTemplates: TableTemplate[] = [
         section: s,
       })),
     ],
-    items: [
-      // 深圳 groups its sources: 一、财政拨款 (1.一般公共预算拨款 …), 二、财政专户管理资金, 三、单位资金 (1.事业收入 …)
-      item('income.fiscal', 'income', '财政拨款', /^财政拨款(收入)?$/),
-      item('income.unit_funds', 'income', '单位资金', /^单位资金(收入)?$/),
-      item('income.general_budget', 'income', '一般公共预算拨款收入', /^一般公共预算(财政)?(拨款|资金)?(收入)?$/),
-      item('income.gov_fund', 'income', '政府性基金预算拨款收入', /^政府性基金预算(财政)?(拨款|资金)?(收入)?$/),
-      item(
-        'income.state_capital',
-        'income',
-        '国有资本经营预算拨款收入',
-        /^国有资本经营预算(财政)?(拨款|资金)?(收入)?$/,
-      ),
-      item('income.social_insurance', 'income', '社会保障基金预算资金', /^社会保(障|险)基金预算资金$/),
-      item('income.special_account', 'income', '财政专户管理资金收入', /^财政专户管理资金(收入)?$/),
-      item('income.superior_fiscal', 'income', '上级财政补助收入', /^上级财政补助收入$/),
-      item('income.business', 'income', '事业收入', /^事业收入$/),
-      item('income.operating', 'income', '事业单位经营收入', /^事业单位经营收入$/),
-      item('income.superior_unit', 'income', '上级单位补助收入', /^上级(单位)?补助收入$/),
-      item('income.affiliated', 'income', '附属单位上缴收入', /^附属单位上缴收入$/),
-      item('income.other', 'income', '其他收入', /^其他收入$|^其他资金$/),
-      // 江苏 prints 当年收入小计 / 当年支出小计 for this year's totals and 收入合计 / 支出合计 (after 上年结转) for the grand totals
-      item('income.total', 'income', '本年收入合计', /^本年收入合计$|^当年收入小计$/),
-      // 烟台 prints 上级补助收入 and 附属单位上缴收入 below 本年收入合计, with the money brought forward: they count in
-      // 收入总计 and in the 收入总表's 合计, not in this year's income.
-      {
-        ...item('income.superior_unit_below', 'income', '上级补助收入', /^上级(单位)?补助收入$/),
-        after: 'income.total',
-      },
-      { ...item('income.affiliated_below', 'income', '附属单位上缴收入', /^附属单位上缴收入$/), after: 'income.total' },
-      item('income.carryover', 'income', '上年结转结余', /^上年结(转|余)(和|、)?(结(余|转))?(资金)?$/),
-      // 深圳: 上年结余、结转 split into 1.财政拨款结余、结转 and 2.非财政拨款结余、结转
-      {
-        ...item(
-          'income.carryover.fiscal',
-          'income',
-          '财政拨款结余、结转',
-          /^财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/,
-        ),
-        after: 'income.carryover',
-      },
-      {
-        ...item(
-          'income.carryover.non_fiscal',
-          'income',
-          '非财政拨款结余、结转',
-          /^非财政拨款结(余|转)(和|、)?(结(余|转))?(资金)?$/,
-        ),
-        after: 'income.carryover',
-      },
-      // regional lines between 本年收入合计 and 收入总计 (西安)
-      item('income.prior_account_balance', 'income', '上年实户资金余额', /^上年实户资金余额$/),
-      item('income.fund_balance_used', 'income', '用事业基金弥补收支差额', /^用事业基金弥补收支差额$/),
-      item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$|^收入合计$/),
-      ...['expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].flatMap((s) => [
-        item(`${s}.total`, s, '本年支出合计', /^本年支出合计$|^当年支出小计$/),
-        item(`${s}.carryover`, s, '年终结转结余', /^年(终|末)结转(结余)?$/, /^结转下年(度|资金|支出)?$/),
-        item(`${s}.grand_total`, s, '支出总计', /^支出总计$|^总计$|^支出合计$/),
-      ]),
-      item('expenditure_dept_econ.basic', 'expenditure_dept_econ', '基本支出', /^基本支出$/),
-      item('expenditure_dept_econ.project', 'expenditure_dept_econ', '项目支出', /^项目支出$/),
-      item(
-        'expenditure_dept_econ.operating',
-        'expenditure_dept_econ',
-        '事业单位经营服务支出',
-        /^事业单位经营(服务)?支出$/,
-      ),
-      item(
-        'expenditure_dept_econ.project_wages',
-        'expenditure_dept_econ',
-        '按项目管理的工资福利支出',
-        /^按项目管理的工资福利支出$/,
-      ),
-      item(
-        'expenditure_dept_econ.project_goods',
-        'expenditure_dept_econ',
-        '按项目管理的商品和服务支出',
-        /^按项目管理的商品和服务支出$/,
-      ),
-      item(
-        'expenditure_dept_econ.project_family',
-        'expenditure_dept_econ',
-        '按项目管理的对个人和家庭的补助',
-        /^按项目管理的对个人和家庭的补助$/,
-      ),
-    ],
+    items: SUMMARY_ITEMS,
   },
   {
     key: 'budget.income',
@@ -512,6 +516,8 @@ export const budgetTemplates: TableTemplate[] = [
     codeSystem: 'function',
     required: true,
     columns: expenditureColumns,
+    // 西安 2020/2022 prints it in the 收支总表's four parts (收入 | 支出功能分类科目 | 部门预算支出经济分类科目 | 政府预算支出经济分类科目)
+    parts: { minSections: 3, sections: SUMMARY_SECTIONS, columns: SUMMARY_PART_AMOUNTS, items: SUMMARY_ITEMS },
   },
   {
     key: 'budget.state_capital',

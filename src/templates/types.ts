@@ -94,6 +94,13 @@ export interface TableTemplate {
    */
   printGroups?: boolean;
   /**
+   * The same table printed in side-by-side parts like the 收支总表 (西安 2020/2022 政府性基金收支表: 收入 项目 | 预算数,
+   * then 支出功能分类科目 | 部门预算支出经济分类科目 | 政府预算支出经济分类科目, each with its 预算数): when the first
+   * header rows name at least `minSections` of these sections, the table is read with layout 'sections', these
+   * sections, columns and items instead of its own layout.
+   */
+  parts?: { minSections: number; sections: SectionTemplate[]; columns: ColumnTemplate[]; items: ItemTemplate[] };
+  /**
    * Phrases of the note under the table that name it (决算 notes say "本表反映部门本年度取得的各项收入情况"): the
    * template of a table whose title was lost, tested on the note with spaces removed.
    */

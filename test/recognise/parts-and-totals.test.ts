@@ -95,3 +95,32 @@ describe('a first 合计 line with integer amounts after 序号 and blank code c
     expect(t.reading?.level).toBe('sure');
   });
 });
+
+describe('政府性基金收支表 printed in the 收支总表’s four parts (西安 住房和建设局 2022 表9 p50, from ../shared/corpus)', () => {
+  let t: Table;
+  beforeAll(async () => {
+    const file = join(
+      import.meta.dirname,
+      '../../../shared/corpus/calinchow-del__renwu/020_西安/住房和建设局_2026年部门预算.pdf',
+    );
+    t = table(await parseBytes(new Uint8Array(readFileSync(file)), { fileName: 'upload.pdf' }), 'budget.gov_fund');
+  }, 60_000);
+
+  it('reads 收入 | 支出功能分类科目 | 部门预算支出经济分类科目 | 政府预算支出经济分类科目 as parts, one 预算数 each', () => {
+    expect(t.columns.map((c) => `${c.section}:${c.key}`)).toEqual([
+      'income:amount',
+      'expenditure_function:amount',
+      'expenditure_dept_econ:amount',
+      'expenditure_gov_econ:amount',
+    ]);
+    expect(amount(line(t, 'income', '一、政府性基金拨款'))).toBe('0.00');
+    expect(line(t, 'expenditure_function', '九、金融支出')?.code).toBe('217');
+    expect(line(t, 'expenditure_gov_econ', '十四、预备费及预留')).toBeDefined();
+    expect(line(t, 'expenditure_dept_econ', '五、对附属单位补助支出')).toBeDefined();
+  });
+
+  it('keeps every label out of the amount columns, so the table is read as sure', () => {
+    for (const r of t.rows) for (const c of r.cells) expect(c.text).not.toMatch(/[\u4e00-\u9fa5]/);
+    expect(t.reading?.level).toBe('sure');
+  });
+});
