@@ -323,10 +323,11 @@ export const budgetTemplates: TableTemplate[] = [
         ),
         after: 'income.carryover',
       },
-      item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$/),
+      // 江苏 prints no carry-over lines and closes each side with 收入合计 / 支出合计, its 总计 (as in its 收支预算总表)
+      item('income.grand_total', 'income', '收入总计', /^收入总计$|^总计$|^收入合计$/),
       item('expenditure.current', 'expenditure', '本年支出', /^本年支出(合计)?$/),
       item('expenditure.carryover', 'expenditure', '年终结转结余', /^年(终|末)结转(结余)?$/, /^结转下年(度)?$/),
-      item('expenditure.grand_total', 'expenditure', '支出总计', /^支出总计$|^总计$/),
+      item('expenditure.grand_total', 'expenditure', '支出总计', /^支出总计$|^总计$|^支出合计$/),
     ],
   },
   {

@@ -131,3 +131,30 @@ describe('江苏省委办公厅 2018 narrative (文件) against the 2017 tables 
     ]);
   });
 });
+
+describe('江苏省人民检察院 2018 budget against its 2017 budget', async () => {
+  const y2018 = await read('ae86jack__open-budget/2018年省检察院部门预算公开.pdf');
+  const y2017 = await read('ae86jack__open-budget/2017年省检察院部门预算.pdf');
+
+  it('finds the 财政拨款 change that last year’s tables contradict, wherever the narrative restates it', () => {
+    // p25 “省检察院2018年度财政拨款收、支总预算21,940.96万元。与上年相比，财政拨款收、支总计各增加3,958.98万元” (p26
+    // 财政拨款预算支出, p28 一般公共预算财政拨款支出预算 likewise), where the 2017 tables print 17,981.68 (p12 财政拨款收支
+    // 预算总表 收入合计, 一般公共预算支出预算表 合计): 21,940.96 − 3,958.98 = 17,981.98. The subjects are tied through the
+    // entity's short name 省检察院 and 江苏's 收入合计 / 金额 headings.
+    const res = checkDisclosure(
+      y2018,
+      { prior: y2017 },
+      cross.filter((r) => r.meta.id === 'prior-year-narrative'),
+    );
+    const found = res.findings.filter((f) => f.severity !== 'info');
+    expect(found.map((f) => [f.severity, page(f.location), f.counterpart?.place.table])).toEqual([
+      ['warning', 25, 'budget.fiscal_summary'],
+      ['warning', 26, 'budget.fiscal_summary'],
+      ['warning', 28, 'budget.general_expenditure'],
+    ]);
+    for (const f of found) {
+      expect(f.message).toContain('3958.98');
+      expect(f.message).toContain('17981.68');
+    }
+  });
+});

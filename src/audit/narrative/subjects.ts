@@ -117,7 +117,13 @@ function sameEntity(a: string, b: string): boolean {
   const core = (x: string) => x.replace(/[（(](本级|汇总|部门)[)）]$/, '').replace(/(部门|单位)$/, '');
   const x = core(a);
   const y = core(b);
-  return x === y || x.endsWith(y) || y.endsWith(x);
+  if (x === y || x.endsWith(y) || y.endsWith(x)) return true;
+  // a short name: the entity's level word and the end of its name (“省检察院” for 江苏省人民检察院, “省法院” for
+  // 江苏省高级人民法院), the level word printed in the full name before that end
+  const short = /^([省市区县])([\u4e00-\u9fff]{2,})$/.exec(y);
+  if (!short || !x.endsWith(short[2])) return false;
+  const level = x.lastIndexOf(short[1], x.length - short[2].length - 1);
+  return level >= 0;
 }
 
 /** Strips what may precede a term; null when something else is left (上年执行数, 比上年, 在职人员…). */

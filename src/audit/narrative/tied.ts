@@ -41,6 +41,8 @@ const B = (k: string) => `budget.${k}`;
 const IN = /^收入\/(预算数?|金额|预算金额)$/;
 const OUT = /^支出\/(预算数?|金额|预算金额)$/;
 const summaryIncome = (item: string) => c(B('summary'), `income.${item}`, 'amount', IN);
+// 江苏's one-column tables (财政拨款支出预算表, 一般公共预算支出预算表) head their amount 金额, which no template key takes
+const AMOUNT = /^金额$/;
 const incomeCol = (col: string) => c(B('income'), 'total', col);
 
 /** 三公 items printed as lines of one table (广州: “其中：（一）因公出国（境）支出”, “1.公务用车购置费”). */
@@ -102,10 +104,12 @@ export const TARGETS: Record<string, Partial<Record<Scope, CellSpec[]>>> = {
       c(B('fiscal_summary'), 'expenditure.current', 'amount'),
       c(B('fiscal_summary'), 'expenditure.grand_total', 'amount'),
       c(B('fiscal_expenditure'), 'total', 'total'),
+      c(B('fiscal_expenditure'), 'total', 'total', AMOUNT),
     ],
     general: [
       c(B('general_expenditure'), 'total', 'total'),
       c(B('fiscal_summary'), 'expenditure.current', 'general_budget'),
+      c(B('general_expenditure'), 'total', 'total', AMOUNT),
     ],
     gov_fund: [c(B('gov_fund'), 'total', 'total'), c(B('fiscal_summary'), 'expenditure.current', 'gov_fund')],
     state_capital: [
@@ -663,7 +667,9 @@ function labelWithName(
     .replace(/\s+/g, '')
     .replace(/^.*[:：]/, '');
   if (!before || /\d+(\.\d+)?(万元|元|%)/.test(before)) return f.label;
-  const joined = before + f.label;
+  // “检察（款）：2018年预算支出合计…”: the document's year belongs to the generic label, not between name and term
+  const generic = f.label.replace(/\s+/g, '').replace(/^(\d{4})年度?/, (y, n) => (Number(n) === year ? '' : y));
+  const joined = before + generic;
   return lineOfLabel(joined, names, year, kind) || subjectOfLabel(before, names, year, kind) ? joined : f.label;
 }
 
