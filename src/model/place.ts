@@ -43,18 +43,5 @@ export type SourcePlace = z.infer<typeof SourcePlace>;
 export type TextPlace = z.infer<typeof TextPlace>;
 export type PdfPlace = z.infer<typeof PdfPlace>;
 
-/** Short human form of a place: "第12行第3列 / line 12 col 3", "第4页", "Sheet1!B3". */
-export function describePlace(p: SourcePlace, locale: 'zh' | 'en' = 'zh'): string {
-  switch (p.kind) {
-    case 'text':
-      return locale === 'zh' ? `第${p.line}行第${p.column}列` : `line ${p.line}, col ${p.column}`;
-    case 'pdf':
-      return locale === 'zh' ? `第${p.page}页` : `page ${p.page}`;
-    case 'sheet':
-      return `${p.sheet}!${p.cell}`;
-    case 'docx':
-      return locale === 'zh'
-        ? `第${p.block + 1}段${p.row !== undefined ? `第${p.row + 1}行` : ''}`
-        : `block ${p.block + 1}${p.row !== undefined ? ` row ${p.row + 1}` : ''}`;
-  }
-}
+// How a place is written (CLI, exports, check sheet, web pages): src/model/place-text.ts, kept free of zod for the web.
+export { describePlace, type PlaceForm } from './place-text.ts';

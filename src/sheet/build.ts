@@ -1,7 +1,7 @@
 import { coverageLine } from '../audit/coverage.ts';
 import type { Coverage, AuditResult, Finding, TableCoverage } from '../audit/types.ts';
 import type { Disclosure } from '../model/disclosure.ts';
-import type { SourcePlace } from '../model/place.ts';
+import { describePlace, type SourcePlace } from '../model/place.ts';
 import { templateByKey } from '../templates/catalogue.ts';
 import { headingMatches, headingPaths, itemLabel, SHEET_ITEMS, type ItemGroup, type SheetItemDef } from './items.ts';
 
@@ -73,19 +73,6 @@ export interface SheetOptions {
   sourceUrl?: string | null;
 }
 
-const PLACE_WORDS = (p: SourcePlace): string => {
-  switch (p.kind) {
-    case 'pdf':
-      return `第${p.page}页`;
-    case 'text':
-      return `第${p.line}行`;
-    case 'sheet':
-      return `工作表“${p.sheet}”${p.cell}单元格`;
-    case 'docx':
-      return `第${p.block + 1}段${p.row !== undefined ? `表格第${p.row + 1}行` : ''}`;
-  }
-};
-
 /** Internal keys never reach the sheet: a table key becomes its title, a column key prefix is dropped. */
 export function plainMessage(message: string): string {
   return message
@@ -102,7 +89,7 @@ function boxOf(p: SourcePlace | null | undefined): [number, number, number, numb
 
 function problemOf(f: Finding): Omit<SheetProblem, 'n'> {
   const src = f.location.source;
-  const where = src ? PLACE_WORDS(src) : '';
+  const where = src ? describePlace(src, 'zh', { form: 'prose' }) : '';
   const base = plainMessage(f.message).replace(/[。；;]+$/, '');
   const text = where ? `${base}（${where}）` : base;
   let image: SheetProblem['image'] = null;

@@ -1,4 +1,5 @@
 import type { SourcePlace } from '../model/place.ts';
+import { describePlace } from '../model/place-text.ts';
 
 // Display helpers. Amounts arrive as exact decimal strings and are shown as printed, with separators.
 
@@ -34,18 +35,9 @@ export function amount(v: string | null | undefined): string {
   return sign + digits + (frac !== undefined ? '.' + frac : '');
 }
 
+/** A place as the pages print it: the check sheet's words, numbers set apart (第 3 页). */
 export function placeText(p: SourcePlace | null | undefined): string {
-  if (!p) return '';
-  switch (p.kind) {
-    case 'text':
-      return `第 ${p.line} 行`;
-    case 'pdf':
-      return `第 ${p.page} 页`;
-    case 'sheet':
-      return `${p.sheet}!${p.cell}`;
-    case 'docx':
-      return `第 ${p.block + 1} 段${p.row !== undefined ? `第 ${p.row + 1} 行` : ''}`;
-  }
+  return p ? describePlace(p, 'zh', { form: 'prose', spaced: true }) : '';
 }
 
 export function dateTime(iso: string): string {
