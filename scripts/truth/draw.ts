@@ -7,7 +7,7 @@
 //   node scripts/truth/draw.ts SEED N budget.summary:10 budget.income:11-15 budget.expenditure:16-20 …
 //
 // Prints N + 12 draws (spares for blank cells): table key, page, r, c.
-import { mulberry32 } from './random.ts';
+import { mulberry32 } from '../../test/helpers/random.ts';
 
 const [seedText, nText, ...specs] = process.argv.slice(2);
 if (!seedText || !nText || !specs.length) {

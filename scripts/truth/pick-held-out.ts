@@ -22,7 +22,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from './random.ts';
+import { mulberry32 } from '../../test/helpers/random.ts';
 
 function shuffle<T>(items: T[], rand: () => number): T[] {
   const out = [...items];

@@ -19,21 +19,11 @@ import {
   toGroupedString,
   type Decimal,
 } from '../../src/model/decimal.ts';
+import { mulberry32 } from '../helpers/random.ts';
 
 // The money core (src/model/decimal.ts). Known values first (the printed forms the documents use), then property
-// tests over generated values: a small seeded generator (mulberry32), so a failure names its seed and repeats.
+// tests over generated values: the seeded generator of test/helpers/random.ts, so a failure names its seed and repeats.
 // The reference for every property is plain bigint arithmetic on a rational (units / 10^scale), never Number.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261203;
 const RUNS = 500;
