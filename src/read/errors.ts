@@ -36,7 +36,7 @@ export class InputError extends Error {
 }
 
 /**
- * The bounds readers enforce on declared and measured sizes before they allocate (docs/decisions/0020-reader-bounds.md).
+ * The bounds readers enforce on declared and measured sizes before they allocate (docs/decisions/0015-reader-bounds.md).
  * Each name is stable: the job runner, the server and tests refer to a refusal by it.
  */
 export type ReadLimitName =
