@@ -56,6 +56,19 @@ const fixtures: RuleFixtures = {
       disclosure: doc('公务接待费2026年预算数为5万元，比上年增加0万元，增长0%，主要原因是：无增减变化无增减变化。'),
       expect: [{ messageId: 'doubledPhrase', row: '无增减变化无增减变化', severity: 'warning' }],
     },
+    {
+      name: '无锡住建 2026 p3: a sentence repeating the end of the one before it',
+      disclosure: doc(
+        '制定国有土地上房屋征收、房屋安全鉴定、白蚁防治等规章制度并监督执行。房屋征收、房屋安全鉴定、白蚁防治等规章制度并监督执行。',
+      ),
+      expect: [
+        {
+          messageId: 'repeatedSentence',
+          row: '房屋征收、房屋安全鉴定、白蚁防治等规章制度并监督执行',
+          severity: 'warning',
+        },
+      ],
+    },
   ],
 };
 

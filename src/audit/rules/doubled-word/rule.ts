@@ -34,6 +34,10 @@ const rule: Rule = {
         zh: '“{word}”重复印出：{excerpt}（此处共 {count} 处）',
         en: '"{word}" is printed twice: {excerpt} ({count} here)',
       },
+      repeatedSentence: {
+        zh: '句子“{word}。”重复了上一句的结尾：{excerpt}',
+        en: 'The sentence "{word}." repeats the end of the sentence before it: {excerpt}',
+      },
       doubledPhrase: {
         zh: '“{word}”在同一行中连续重复印出：{excerpt}',
         en: '"{word}" is printed twice in a row on one line: {excerpt}',
@@ -56,6 +60,24 @@ const rule: Rule = {
           location: quotePlace(p, h.index!, h[0]),
         });
       if (p.kind !== 'paragraph') continue;
+      // a sentence that repeats the end of the one before it (无锡住建 2026 p3 “…白蚁防治等规章制度并监督执行。房屋征收、
+      // 房屋安全鉴定、白蚁防治等规章制度并监督执行。”): an edit that pasted a clause twice
+      let from = 0;
+      let prev = '';
+      for (const sentence of p.text.split('。')) {
+        const tidy = sentence.replace(/\s+/g, '');
+        if (tidy.length >= vocabulary.sentence.min && prev.endsWith(tidy)) {
+          const at = from + sentence.length - sentence.trimStart().length;
+          ctx.report({
+            messageId: 'repeatedSentence',
+            values: { word: tidy, excerpt: excerpt(p.text, Math.max(0, at - 1), at + sentence.length, 6) },
+            location: quotePlace(p, at, tidy),
+            severity: 'warning',
+          });
+        }
+        prev = tidy;
+        from += sentence.length + 1;
+      }
       for (const m of p.text.matchAll(PHRASE)) {
         const at = m.index!;
         // already reported as listed words doubled; or a name; or two printed lines meeting
