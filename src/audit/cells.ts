@@ -32,6 +32,26 @@ export function tablePrecision(t: Table): number {
 /** Characters a spreadsheet's General number format fits a value into (default column width). */
 const GENERAL_WIDTH = 11;
 
+const widthCache = new WeakMap<Table, number>();
+
+/**
+ * The most characters an unformatted amount (no thousands separators) prints in the table: General-format cells
+ * narrower than 11 characters round to their width (西安 2022 科技局 p53: "47137884.3" and "3601018.22" fill their
+ * cells; the first stands for 47137884.32). Only a value as wide as the widest one can have been cut.
+ */
+function plainWidth(t: Table): number {
+  const hit = widthCache.get(t);
+  if (hit !== undefined) return hit;
+  let w = 0;
+  for (const r of t.rows)
+    for (const c of r.cells) {
+      if (c.value === null || /[,，]/.test(c.text)) continue;
+      w = Math.max(w, c.text.trim().replace(/^-/, '').length);
+    }
+  widthCache.set(t, w);
+  return w;
+}
+
 export function cellPrecision(t: Table, c: Cell | undefined): number {
   const table = tablePrecision(t);
   // A General-format export drops trailing zeros, but it also rounds a number whose full text would not fit in 11
@@ -40,7 +60,8 @@ export function cellPrecision(t: Table, c: Cell | undefined): number {
   if (c && c.value !== null && c.decimals < table && !/[,，]/.test(c.text)) {
     const intDigits = c.value.replace(/^-/, '').split('.')[0].length;
     const printedChars = intDigits + (c.decimals > 0 ? 1 + c.decimals : 0);
-    if (intDigits + 1 + table > GENERAL_WIDTH && printedChars <= GENERAL_WIDTH) return c.decimals;
+    const width = Math.min(GENERAL_WIDTH, plainWidth(t));
+    if (intDigits + 1 + table > width && printedChars <= width) return c.decimals;
   }
   return Math.max(c?.decimals ?? 0, table);
 }

@@ -25,16 +25,32 @@ const expenditureColumns: ColumnTemplate[] = [
   col('basic_wages', '基本支出/工资福利支出', /基本支出.*\/工资福利支出$/, /^人员经费\/工资福利支出$/),
   col('basic_goods', '基本支出/商品和服务支出', /基本支出.*\/(一般)?商品和服务支出$/),
   col('basic_family', '基本支出/对个人和家庭的补助', /基本支出.*\/对个人和家庭的补助$/),
-  col('basic_personnel', '人员经费', /^基本支出\/人员(经费|支出)$/, /^人员经费$/),
+  // 西安 heads its 一般公共预算支出明细表 合计 | 人员经费支出 | 公用经费支出 | 专项业务经费支出 (its name for 项目支出)
+  col('basic_personnel', '人员经费', /^基本支出\/人员(经费|支出)$/, /^人员经费(支出)?$/),
   // 杭州 heads it 基本支出/日常公用支出
-  col('basic_public', '公用经费', /^(基本支出\/)?公用经费$/, /^(基本支出\/)?日常公用(经费|支出)$/),
-  col('project', '项目支出', /^项目支出(\/(小计|合计))?$/),
+  col('basic_public', '公用经费', /^(基本支出\/)?公用经费(支出)?$/, /^(基本支出\/)?日常公用(经费|支出)$/),
+  col('project', '项目支出', /^项目支出(\/(小计|合计))?$/, /^专项业务经费(支出)?$/),
   col('operating', '事业单位经营支出', /经营支出$/),
   col('upper_remit', '上缴上级支出', /^上缴上级支出$/),
   col('subsidy_affiliated', '对附属单位补助支出', /^对附属单位补助(支出)?$/),
   // 江苏 prints the unit's reserve beside 基本支出 and 项目支出 (合计 = 基本 + 项目 + 单位预留机动经费)
   col('reserve', '单位预留机动经费', /^单位预留机动经费$/),
   ...broughtForwardColumns,
+  // 深圳's 支出总表 also prints how much of the spending is purchased (2026年政府采购项目/小计, then two 其中 columns for
+  // the share reserved to small firms): a breakdown of its own, not a term of 支出总计
+  { ...col('procurement', '政府采购项目/小计', /政府采购项目\/(小计|合计)$/), optional: true },
+  {
+    ...col('procurement.sme', '其中：预留给中小企业的项目资金规模', /政府采购项目\/其中:.*预留给中小企业/),
+    optional: true,
+  },
+  {
+    ...col(
+      'procurement.small',
+      '其中：预留给小型、微型企业的项目资金规模',
+      /政府采购项目\/其中:.*预留给小型、?微型企业/,
+    ),
+    optional: true,
+  },
 ];
 
 // 杭州 splits 上年结转结余 by source (上年结转结余/小计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 财政专户管理资金 |
@@ -94,9 +110,10 @@ const fundSourceColumns: ColumnTemplate[] = [
   col('carryover', '上年结余、结转', /(^|\/)上年结(转|余)[、和及]?(结(余|转))?(资金)?$/),
 ];
 
-const threePublicWithMeetingsColumns: ColumnTemplate[] = [
+const threePublicWithMeetingsPlain: ColumnTemplate[] = [
   col('total', '合计', /^合计$/),
-  col('three_public_total', '“三公”经费/小计', /^三公经费(\/(小计|合计))?$/),
+  // 西安: 一般公共预算拨款安排的“三公”经费预算/小计
+  col('three_public_total', '“三公”经费/小计', /^三公经费(\/(小计|合计))?$/, /三公经费(预算)?\/(小计|合计)$/),
   col('abroad', '因公出国(境)费', /因公出国/),
   col('vehicle_total', '公务用车购置及运行费/小计', /公务用车购置及运行(维护)?费(\/(小计|合计))?$/),
   col('vehicle_purchase', '公务用车购置费', /公务用车购置费$/),
@@ -105,6 +122,23 @@ const threePublicWithMeetingsColumns: ColumnTemplate[] = [
   col('meeting', '会议费', /会议费$/),
   col('training', '培训费', /培训费$/),
   col('operating_costs', '机关运行经费', /机关运行(经)?费$/),
+];
+
+// 西安 prints the table three times side by side: 上年 | 当年 | 增减变化情况, each 合计 | “三公”经费 (小计 | 因公出国 | 公务接待 |
+// 公务用车 …) | 会议费 | 培训费. 当年 keeps the table's keys; the prior year's columns are `prior.*`, the change `change.*`
+// (listed first: the plain patterns would take their headers).
+const underGroup = (group: string, keyPrefix: string, labelPrefix: string): ColumnTemplate[] =>
+  threePublicWithMeetingsPlain.map((c) => ({
+    ...c,
+    key: `${keyPrefix}${c.key}`,
+    label: `${labelPrefix}/${c.label}`,
+    match: c.match.map((re) => new RegExp(`^${group}\\/.*?(?:${re.source.replace(/^\^/, '')})`)),
+    optional: true,
+  }));
+const threePublicWithMeetingsColumns: ColumnTemplate[] = [
+  ...underGroup('上年', 'prior.', '上年'),
+  ...underGroup('增减(变化)?(情况)?', 'change.', '增减变化情况'),
+  ...threePublicWithMeetingsPlain,
 ];
 
 // 深圳 prints each 三公 item by fund (总计 | 因公出国(境)费 | 公务接待费 | 公务用车… each over 一般公共预算 | 政府性基金预算 |
@@ -156,7 +190,10 @@ function econTable(key: string, title: string, titles: RegExp[], system: 'gov_ec
     columns: [
       total,
       col('basic', '基本支出', /^基本支出(\/合计)?$/),
-      col('project', '项目支出', /^项目支出(\/合计)?$/),
+      // 西安's 一般公共预算支出明细表（按支出经济分类科目）: 人员经费支出 | 公用经费支出 | 专项业务经费支出
+      col('basic_personnel', '人员经费', /^人员经费(支出)?$/),
+      col('basic_public', '公用经费', /^公用经费(支出)?$/),
+      col('project', '项目支出', /^项目支出(\/合计)?$/, /^专项业务经费(支出)?$/),
     ],
   };
 }
@@ -432,8 +469,8 @@ export const budgetTemplates: TableTemplate[] = [
     replacedByAll: [['budget.basic_expenditure', 'budget.general_expenditure_by_econ']],
     columns: [
       total,
-      col('personnel', '人员经费', /人员经费$/),
-      col('public', '公用经费', /公用经费$/, /日常公用(经费|支出)$/),
+      col('personnel', '人员经费', /人员经费(支出)?$/),
+      col('public', '公用经费', /公用经费(支出)?$/, /日常公用(经费|支出)$/),
     ],
   },
   ...(
@@ -588,7 +625,7 @@ export const budgetTemplates: TableTemplate[] = [
       col('staff_in_post', '人数/在职', /在职$/),
       col('staff_retired', '人数/退休', /退休$/),
       col('wages', '工资福利支出', /工资福利支出$/),
-      col('public', '公用经费', /公用经费$/, /日常公用(经费|支出)$/),
+      col('public', '公用经费', /公用经费(支出)?$/, /日常公用(经费|支出)$/),
       col('family', '对个人和家庭补助', /对个人和家庭(的)?补助$/),
       col('project_amount', '专项经费金额', /金额$/),
       col('grand_total', '总计', /^总计$/),
@@ -703,8 +740,8 @@ export const budgetTemplates: TableTemplate[] = [
     required: false,
     columns: [
       total,
-      col('personnel', '人员经费', /人员经费$/),
-      col('public', '公用经费', /公用经费$/, /日常公用(经费|支出)$/),
+      col('personnel', '人员经费', /人员经费(支出)?$/),
+      col('public', '公用经费', /公用经费(支出)?$/, /日常公用(经费|支出)$/),
     ],
   },
   {
@@ -717,8 +754,8 @@ export const budgetTemplates: TableTemplate[] = [
     required: false,
     columns: [
       total,
-      col('personnel', '人员经费', /人员经费$/),
-      col('public', '公用经费', /公用经费$/, /日常公用(经费|支出)$/),
+      col('personnel', '人员经费', /人员经费(支出)?$/),
+      col('public', '公用经费', /公用经费(支出)?$/, /日常公用(经费|支出)$/),
       ...fundSourceColumns,
     ],
   },

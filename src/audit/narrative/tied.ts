@@ -789,6 +789,15 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       if (fact) {
         // a functional line
       } else if (subj) {
+        // "对个人和家庭的补助（303）100151.38万元,其中：人员经费138.06万元" (西安 2020 人社局 p19): the 人员经费 of that line, not
+        // the department's; unchecked rather than tied to the total
+        if (
+          last?.subject.startsWith('line:') &&
+          /^(personnel|public|expenditure\.(basic|project))$/.test(subj.subject) &&
+          /其中/.test(l.text.slice(last.figure.start, f.start)) &&
+          !/。/.test(l.text.slice(last.figure.start, f.start))
+        )
+          return;
         let subject = subj.subject;
         let scope: Scope = subj.scope ?? scopeFromHead ?? headingScope ?? 'all';
         if (subj.sided) {

@@ -110,6 +110,45 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
       parts: [`${f}vehicle_purchase`, `${f}vehicle_operation`],
     },
   ]),
+  // “三公”经费、会议费、培训费 tables (西安 2026: 上年 | 当年 | 增减变化情况, each 合计 | 三公 小计 … | 会议费 | 培训费): per group
+  // 合计 = 三公 + 会议费 + 培训费 (where no 机关运行经费 is printed beside them), 三公 = 出国 + 公务用车 + 接待, 公务用车 =
+  // 购置 + 运行; and 增减变化情况 = 当年 − 上年, column by column
+  ...['', 'prior.', 'change.'].flatMap((f) => [
+    {
+      tables: ['budget.three_public_and_other'],
+      total: `${f}total`,
+      parts: [`${f}three_public_total`, `${f}meeting`, `${f}training`],
+      needs: [`${f}three_public_total`],
+      skipIf: [`${f}operating_costs`],
+    },
+    {
+      tables: ['budget.three_public_and_other'],
+      total: `${f}three_public_total`,
+      parts: [`${f}abroad`, `${f}vehicle_total`, `${f}reception`],
+    },
+    {
+      tables: ['budget.three_public_and_other'],
+      total: `${f}vehicle_total`,
+      parts: [`${f}vehicle_purchase`, `${f}vehicle_operation`],
+    },
+  ]),
+  ...[
+    'total',
+    'three_public_total',
+    'abroad',
+    'vehicle_total',
+    'vehicle_purchase',
+    'vehicle_operation',
+    'reception',
+    'meeting',
+    'training',
+  ].map((c) => ({
+    tables: ['budget.three_public_and_other'],
+    total: `change.${c}`,
+    parts: [c],
+    minus: [`prior.${c}`],
+    needs: [c, `prior.${c}`],
+  })),
   // 单位预留机动经费: 江苏's reserve, printed beside 基本支出 and 项目支出 and counted in 合计.
   {
     tables: budgetExpenditure,
@@ -129,7 +168,15 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_wages', 'basic_goods', 'basic_family', 'basic_public'] },
   { tables: budgetExpenditure, total: 'basic', parts: ['basic_personnel', 'basic_public'], skipIf: ['basic_wages'] },
   { tables: ['budget.general_basic'], total: 'total', parts: ['personnel', 'public'] },
-  { tables: econTables, total: 'total', parts: ['basic', 'project'] },
+  { tables: [...econTables, 'budget.general_expenditure_by_econ'], total: 'total', parts: ['basic', 'project'] },
+  // 西安's 一般公共预算支出明细表（按支出经济分类科目）: 合计 = 人员经费支出 + 公用经费支出 + 专项业务经费支出
+  {
+    tables: [...econTables, 'budget.general_expenditure_by_econ'],
+    total: 'total',
+    parts: ['basic_personnel', 'basic_public', 'project'],
+    needs: ['basic_personnel', 'basic_public'],
+    skipIf: ['basic'],
+  },
   // 一般公共预算支出预算分类汇总表 (seed 004): a unit's line adds its 工资福利、公用经费、对个人和家庭补助 and its first
   // project; the lines of its further projects print only that project and a running total, so they are not sums.
   {
