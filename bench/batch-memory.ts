@@ -3,8 +3,10 @@
 // memory of the whole process tree — the CLI and its reading processes — is sampled every 100 ms; reported: its
 // peak, wall time and what the report says. Target: peak under 600 MB.
 // Run: `npm run bench -- --batch-memory` or `node bench/batch-memory.ts [folder]` (default ../shared/corpus).
+// BENCH_JOBS (default 2), BENCH_TIMEOUT (seconds per file, default the batch's), BENCH_KEEP=file.json keeps the report.
+// Also printed: the files whose reading process peaked highest (the rows' peakRssMb, measured by the job runner).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleTree } from './proc-tree.ts';
@@ -18,7 +20,19 @@ const out = join(dir, 'report.json');
 const t0 = performance.now();
 const child = spawn(
   'nice',
-  ['-n', '10', process.execPath, join(ROOT, 'bin', 'caijian.js'), 'check', input, '--jobs', jobs, '--out', out],
+  [
+    '-n',
+    '10',
+    process.execPath,
+    join(ROOT, 'bin', 'caijian.js'),
+    'check',
+    input,
+    '--jobs',
+    jobs,
+    '--out',
+    out,
+    ...(process.env.BENCH_TIMEOUT ? ['--timeout', process.env.BENCH_TIMEOUT] : []),
+  ],
   { stdio: ['ignore', 'ignore', 'ignore'] },
 );
 // nice execs node in place: the pid is the CLI's
@@ -28,8 +42,9 @@ const wall = (performance.now() - t0) / 1000;
 const peak = sampler.stop();
 const report = JSON.parse(readFileSync(out, 'utf8')) as {
   totals: Record<string, number>;
-  rows: { peakRssMb?: number; ms: number }[];
+  rows: { file: string; peakRssMb?: number; ms: number; pages: number | null; status: string }[];
 };
+if (process.env.BENCH_KEEP) copyFileSync(out, process.env.BENCH_KEEP);
 rmSync(dir, { recursive: true, force: true });
 
 const t = report.totals;
@@ -45,3 +60,17 @@ console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
 console.log(
   `| ${t.files} | ${t.ok} | ${t.parsed} | ${t.failed} | ${t.timeout} | ${wall.toFixed(0)} s | ${(t.files / wall).toFixed(2)} | ${Math.round(peak.peakTree)} MB | ${Math.round(peak.peakSelf)} MB | < 600 MB: ${peak.peakTree < 600 ? 'met' : 'not met'} |`,
 );
+
+const heavy = report.rows
+  .filter((r) => r.peakRssMb)
+  .sort((a, b) => (b.peakRssMb ?? 0) - (a.peakRssMb ?? 0))
+  .slice(0, 10);
+if (heavy.length) {
+  console.log('\nThe 10 files whose reading process peaked highest (peakRssMb of the rows):');
+  console.log('| file | pages | status | time | peak of the reading process |');
+  console.log('|---|---:|---|---:|---:|');
+  for (const r of heavy)
+    console.log(
+      `| ${r.file.replace(/.*\/shared\/corpus\//, '')} | ${r.pages ?? ''} | ${r.status} | ${(r.ms / 1000).toFixed(1)} s | ${r.peakRssMb} MB |`,
+    );
+}

@@ -9,31 +9,13 @@ import { parseBytes } from '../pipeline.ts';
 import { isOutOfMemory } from '../jobs/messages.ts';
 import { isInputError } from '../read/errors.ts';
 import { assertDisclosure } from '../recognise/is-disclosure.ts';
+import { emptyRow } from './row.ts';
 import type { BatchFinding, BatchRow } from './types.ts';
 
 // One document through the pipeline: read, recognise, audit. Runs inside a batch worker. Every failure
 // becomes a row that says why (Chinese and English); nothing thrown here may stop the batch.
 
-export function emptyRow(file: string): BatchRow {
-  return {
-    file,
-    status: 'failed',
-    format: null,
-    entity: null,
-    fiscalYear: null,
-    kind: null,
-    pages: null,
-    tables: null,
-    unknownTables: null,
-    errors: 0,
-    warnings: 0,
-    infos: 0,
-    ms: 0,
-    reason: null,
-    reasonEn: null,
-    reasonCode: null,
-  };
-}
+export { emptyRow };
 
 export async function processFile(path: string): Promise<{ row: BatchRow; findings: BatchFinding[] }> {
   const started = performance.now();

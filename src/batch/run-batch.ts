@@ -4,8 +4,7 @@ import { createJobPool, type JobPool } from '../jobs/pool.ts';
 import type { JobFailure } from '../jobs/types.ts';
 import type { BatchJob, BatchJobResult } from './batch-job.ts';
 import { collectInputs } from './collect-inputs.ts';
-import { emptyRow } from './process-file.ts';
-import { pairDocuments } from './pairs.ts';
+import { emptyRow } from './row.ts';
 import type { BatchFinding, BatchPair, BatchProgress, BatchReport, BatchRow } from './types.ts';
 import { Journal, journalPath } from './journal.ts';
 import { StorageError, storageProblem } from '../store/io-errors.ts';
@@ -30,6 +29,12 @@ export interface BatchOptions {
   memoryMb?: number;
   /** Replace a child after this many files (default 20, CAIJIAN_JOB_RECYCLE), so a long batch does not grow. */
   recycleAfter?: number;
+  /**
+   * Resident memory the batch's process tree (this process and its reading processes) may hold, MiB (default
+   * BUDGET_PER_JOB_MB per job, CAIJIAN_JOB_BUDGET_MB): past it the file started last is stopped and read again alone
+   * (src/jobs/pool.ts).
+   */
+  budgetMb?: number;
   /** Reuse the rows of files already done in the journal beside `out` (a batch that was stopped). */
   resume?: boolean;
   /** Pair each document with the same entity's other documents and run the cross-document rules (default true). */
@@ -93,6 +98,9 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
       entry: options.workerUrl ?? new URL('./batch-job.ts', import.meta.url),
       ...jobMemory(options),
       recycleAfter: options.recycleAfter ?? envNumber('CAIJIAN_JOB_RECYCLE') ?? 20,
+      recycleAboveMb: envNumber('CAIJIAN_JOB_RECYCLE_MB') ?? RECYCLE_ABOVE_MB,
+      budgetMb:
+        options.budgetMb ?? envNumber('CAIJIAN_JOB_BUDGET_MB') ?? (jobs > 1 ? jobs * BUDGET_PER_JOB_MB : undefined),
     }));
   try {
     if (todo.length) {
@@ -104,6 +112,7 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
           const result = outcome.ok
             ? outcome.value
             : { row: refusedRow(path, outcome.failure, outcome.ms), findings: [] };
+          if (outcome.peakRssMb) result.row.peakRssMb = outcome.peakRssMb;
           rows[i] = result.row;
           findingsByFile[i] = result.findings;
           journal?.append(path, result.row, result.findings);
@@ -113,7 +122,8 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     }
     journal?.close();
     // Second pass: each document against the same entity's other documents the cross-document rules compare it with.
-    pairs = options.pairs === false ? [] : pairDocuments(rows);
+    // the audit's rules (which pairs.ts asks what each rule compares) load only here, not for the first pass
+    pairs = options.pairs === false ? [] : (await import('./pairs.ts')).pairDocuments(rows);
     if (pairs.length) {
       const p = openPool();
       const at = new Map(files.map((f, i) => [f, i]));
@@ -184,6 +194,15 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
 }
 
 /**
+ * The batch's memory budget per job, for the whole process tree (issue 13.5: a 2-job batch of the corpus under 600 MB,
+ * the CLI's 90–135 MB included). A reading process holds ≈ 200–240 MB for most documents; a heavy one (a font-heavy
+ * PDF, 300 MB and more) is read alone when it would take the tree past the budget.
+ */
+export const BUDGET_PER_JOB_MB = 280;
+/** A reading process left holding more than this after a file is replaced, so a heavy file's memory is given back. */
+export const RECYCLE_ABOVE_MB = 300;
+
+/**
  * Memory one job is given room for when choosing how many run at once: the heaviest corpus document read in a child
  * peaked near 720 MB (a font-heavy PDF, issue 13), and a child starts at ≈ 130 MB.
  */
@@ -216,12 +235,14 @@ function envNumber(name: string): number | undefined {
 }
 
 /** Memory bounds of one child: the cap from the option or environment, the heap a little below it. */
-function jobMemory(options: BatchOptions): { memoryMb: number; heapMb: number } {
+function jobMemory(options: BatchOptions): { memoryMb: number; heapMb: number; youngMb: number } {
   const env = Number(process.env.CAIJIAN_JOB_MEMORY_MB);
   // The server's cap (src/server/limits.ts): every corpus document reads within it, and a child's heap limit that
   // high makes V8 keep garbage for long (a 2-job batch of the corpus peaked at 1.6 GB with 4608).
   const memoryMb = options.memoryMb ?? (Number.isFinite(env) && env > 0 ? env : 1536);
-  return { memoryMb, heapMb: options.maxHeapMb ?? Math.min(4096, Math.max(128, memoryMb - 256)) };
+  // A small young generation (semi-spaces of 2 MB, V8's default 16): each isolate's nursery is resident once touched,
+  // and reading documents allocates mostly short-lived objects (semi 16 → 2: 213 → 179 MB on a small PDF).
+  return { memoryMb, heapMb: options.maxHeapMb ?? Math.min(4096, Math.max(128, memoryMb - 256)), youngMb: 2 };
 }
 
 /** The row of a file the job pool stopped (deadline, memory cap, crash) or could not run. */

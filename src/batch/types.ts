@@ -42,6 +42,11 @@ export interface BatchRow {
   sha256?: string | null;
   /** Processing time of this file in milliseconds (read + recognise + audit). */
   ms: number;
+  /**
+   * Highest resident memory of the reading process while it read this file, MiB (the job runner samples it: a floor;
+   * it includes what the process held before the file). Absent where it cannot be measured (not Linux, reused rows).
+   */
+  peakRssMb?: number;
   /** Why a file failed, Chinese then English; null when it did not. */
   reason: string | null;
   reasonEn: string | null;

@@ -26,6 +26,18 @@ export interface JobPoolOptions {
   youngMb?: number;
   /** Replace a child after this many jobs (default 50). */
   recycleAfter?: number;
+  /**
+   * Replace a child after a job that left it holding more than this many MiB resident (default: never): a heavy
+   * document's memory is given back at once instead of being carried into the next jobs (Linux).
+   */
+  recycleAboveMb?: number;
+  /**
+   * Resident memory of the whole process tree — this process and all its children — MiB (Linux; default: no budget).
+   * When jobs running at the same time take the tree past it, the job started last is stopped (its child killed) and run again alone, the
+   * other children stopped while it runs: heavy documents then never run side by side, and the rest keep every
+   * child busy. A job alone is bounded by memoryMb only.
+   */
+  budgetMb?: number;
   /** Milliseconds a child may take to become ready (default: the larger of the deadline and 60 s). */
   startTimeoutMs?: number;
   /**
@@ -38,10 +50,12 @@ export interface JobPoolOptions {
 export interface JobPoolStats {
   /** Children started, replacements included. */
   spawned: number;
-  /** Children retired after recycleAfter jobs. */
+  /** Children retired after recycleAfter jobs or above recycleAboveMb. */
   recycled: number;
   /** Children stopped after idleMs without a job. */
   idled: number;
+  /** Jobs stopped over budgetMb and run again alone. */
+  requeued: number;
   /** Children alive now. */
   alive: number;
   jobs: number;
@@ -71,6 +85,8 @@ interface Pending<J, R> {
   job: J;
   deadlineMs: number;
   resolve: (o: JobOutcome<R>) => void;
+  /** Runs with no other job at the same time (a job stopped over the budget). */
+  alone?: boolean;
 }
 
 interface Slot<J, R> {
@@ -103,6 +119,17 @@ function peakRss(pid: number | undefined): number | null {
   }
 }
 
+/** Resident memory of a process now, in MiB, from /proc (Linux). */
+function currentRss(pid: number | undefined): number | null {
+  if (!LINUX || !pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Starts a new high-water mark, so a job's peak is its own and not its predecessors'. */
 function resetPeak(pid: number | undefined): void {
   if (!LINUX || !pid) return;
@@ -119,7 +146,16 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
   const recycleAfter = Math.max(1, options.recycleAfter ?? 50);
   const startTimeoutMs = options.startTimeoutMs ?? Math.max(options.deadlineMs, 60_000);
   const limitMb = options.memoryMb ?? options.heapMb ?? 0;
-  const stats: JobPoolStats = { spawned: 0, recycled: 0, idled: 0, alive: 0, jobs: 0, failures: {}, peakRssMb: null };
+  const stats: JobPoolStats = {
+    spawned: 0,
+    recycled: 0,
+    idled: 0,
+    requeued: 0,
+    alive: 0,
+    jobs: 0,
+    failures: {},
+    peakRssMb: null,
+  };
   let nextId = 1;
   let closed = false;
   let startFailures = 0;
@@ -178,7 +214,27 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
       retire(slot);
       replace(slot);
       dispatch();
+      return;
     }
+    if (options.budgetMb && slot.current === cur) keepBudget();
+  };
+
+  /** Over budgetMb with several jobs running: the job started last goes back to the head of the queue, to run alone. */
+  const keepBudget = () => {
+    const running = slots.filter((s) => s.current && s.child);
+    if (running.length < 2 || !options.budgetMb) return;
+    let total = currentRss(process.pid) ?? 0;
+    for (const s of slots) total += currentRss(s.child?.pid) ?? 0;
+    if (total <= options.budgetMb) return;
+    const victim = running.reduce((a, b) => (b.current!.started > a.current!.started ? b : a));
+    const cur = victim.current!;
+    clearTimeout(cur.timer);
+    if (cur.sampler) clearInterval(cur.sampler);
+    victim.current = null;
+    stats.requeued++;
+    retire(victim); // its memory back now; the slot gets a child again when there is work it may take
+    queue.unshift({ job: cur.job, deadlineMs: cur.deadlineMs, resolve: cur.resolve, alone: true });
+    dispatch();
   };
 
   const fail = (slot: Slot<J, R>, failure: JobFailure) => {
@@ -240,7 +296,10 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
         if (m.type === 'error' && m.memory) {
           retire(slot);
           replace(slot);
-        } else if (slot.jobsDone >= recycleAfter) {
+        } else if (
+          slot.jobsDone >= recycleAfter ||
+          (options.recycleAboveMb && (currentRss(child.pid) ?? 0) > options.recycleAboveMb)
+        ) {
           stats.recycled++;
           retire(slot);
           replace(slot);
@@ -300,14 +359,23 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
     (child.channel as { ref?: () => void } | undefined)?.ref?.();
   };
 
+  /** A job that must run alone is running, or is next and waits for the others to finish. */
+  const held = () =>
+    slots.some((s) => s.current?.alone) || (queue.length > 0 && queue[0].alone && slots.some((s) => s.current));
+
   const dispatch = () => {
     if (broken) {
       for (const p of queue.splice(0)) p.resolve({ ok: false, failure: broken, ms: 0 });
       return;
     }
     for (const slot of slots) {
+      if (held()) break;
       if (!slot.child || !slot.ready || slot.current || queue.length === 0) continue;
       const p = queue.shift()!;
+      if (p.alone) {
+        // the other children's memory back while it runs (started again for the jobs after it)
+        for (const other of slots) if (other !== slot && other.child && !other.current) retire(other);
+      }
       const child = slot.child;
       const id = nextId++;
       const timer = setTimeout(() => {
@@ -326,6 +394,18 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
       busy(child);
       const message: JobMessage<J> = { type: 'job', id, job: p.job };
       child.send(message);
+    }
+    // Slots emptied for the budget (or an alone job) get a child again when work is waiting that may run.
+    if (!closed && !held() && queue.length > 0) {
+      const free = slots.filter((s) => s.child && !s.current).length;
+      let wanted = (queue[0].alone ? 1 : queue.length) - free;
+      for (const slot of slots) {
+        if (wanted <= 0) break;
+        if (!slot.child && !slot.current) {
+          spawnChild(slot);
+          wanted--;
+        }
+      }
     }
   };
 
@@ -348,15 +428,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
       if (closed) return Promise.reject(new Error('job pool closed'));
       return new Promise((resolve) => {
         queue.push({ job, deadlineMs: runOptions?.deadlineMs ?? options.deadlineMs, resolve });
-        // Children stopped for idleness come back for the work waiting (as many as it needs).
-        let wanted = queue.length - slots.filter((s) => s.child && !s.current).length;
-        for (const slot of slots) {
-          if (wanted <= 0 || broken) break;
-          if (!slot.child) {
-            spawnChild(slot);
-            wanted--;
-          }
-        }
+        // Children stopped for idleness come back for the work waiting (dispatch starts as many as it needs).
         dispatch();
       });
     },

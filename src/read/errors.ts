@@ -45,6 +45,7 @@ export type ReadLimitName =
   | 'pdf-pages'
   | 'pdf-page-operators'
   | 'pdf-operators'
+  | 'pdf-parser-memory'
   | 'docx-xml-bytes'
   | 'docx-xml-depth'
   | 'docx-xml-names'

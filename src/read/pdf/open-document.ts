@@ -88,6 +88,8 @@ export async function beforeDeadline<T>(promise: Promise<T>, deadline: number, s
 export interface OpenedDocument {
   doc: PdfDocument;
   pdfjs: PdfJs;
+  /** Rejects with the reader's refusal if the parser thread dies during the read (out of its heap): race it. */
+  lost: Promise<never>;
   /** Ends the read; after a timeout the parser thread is stopped, as it may be stuck. */
   close(timedOut?: boolean): Promise<void>;
 }
@@ -144,8 +146,8 @@ export async function openDocument(bytes: Uint8Array, deadline: number, seconds:
     worker.release();
   };
   try {
-    const doc = await beforeDeadline(task.promise, deadline, seconds);
-    return { doc, pdfjs, close };
+    const doc = await beforeDeadline(Promise.race([task.promise, worker.lost]), deadline, seconds);
+    return { doc, pdfjs, lost: worker.lost, close };
   } catch (e) {
     await close(isTimeout(e));
     throw toInputError(e);

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PDFWorker } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InputError, limitExceeded } from '../errors.ts';
 import { webPort } from './message-port.ts';
 
 // pdf.js's parser runs in a worker thread of its own: pages are parsed there while the reader builds the
@@ -9,12 +10,55 @@ import { webPort } from './message-port.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
+/**
+ * Heap of the parser thread (issue 13.5). Without a limit of its own V8 sizes a thread's heap like the process's and
+ * lets garbage grow far past what a page needs: the font-heavy 烟台 交通运输局 2026 budget (81 pages, 113 embedded
+ * font subsets) took 757 MB resident. With this limit, a small young generation and the document's caches cleared every
+ * few pages (read-pdf.ts), 300 MB (its live parser heap ≈ 100 MB).
+ */
+export const PARSER_HEAP_MB = 384;
+const PARSER_YOUNG_MB = 6;
+
 interface Shared {
   thread: Worker;
   pdfWorker: PDFWorker;
   users: number;
   /** Retired after a timeout: stopped when its last read ends. */
   doomed: boolean;
+  /** Rejects when the thread dies under a read (out of its heap, crashed): the read stops at once instead of waiting. */
+  lost: Promise<never>;
+}
+
+const deaths = new WeakSet<object>();
+
+/** True for the refusal a read gets when its parser thread died (it ends the whole read, not one page). */
+export function isParserDeath(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && deaths.has(e);
+}
+
+/** Why a read's parser thread died, as the reader's refusal. */
+function threadDeath(e: unknown): InputError {
+  const refusal = describeDeath(e);
+  deaths.add(refusal);
+  return refusal;
+}
+
+function describeDeath(e: unknown): InputError {
+  if ((e as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return limitExceeded(
+      'pdf-parser-memory',
+      {
+        zh: '解析此 PDF 所需内存超过解析线程的上限',
+        en: 'parsing this PDF needs more memory than the parser thread has',
+      },
+      { zh: `${PARSER_HEAP_MB} MB`, en: `${PARSER_HEAP_MB} MB` },
+    );
+  return new InputError(
+    'unreadable',
+    `PDF 解析线程意外退出，无法读取此文件：${e instanceof Error ? e.message : String(e)}`,
+    `The PDF parser thread exited unexpectedly; the file could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    { cause: e },
+  );
 }
 
 let shared: Shared | null = null;
@@ -24,25 +68,43 @@ function adapt(thread: Worker) {
 }
 
 /** The shared parser thread, started on first use; call the returned release() when the read ends. */
-export function acquireWorker(pdfjs: PdfJs): { pdfWorker: PDFWorker; release(): void; kill(): void } {
+export function acquireWorker(pdfjs: PdfJs): {
+  pdfWorker: PDFWorker;
+  /** Rejects with the reader's refusal if the thread dies during the read. */
+  lost: Promise<never>;
+  release(): void;
+  kill(): void;
+} {
   if (!shared) {
     // A small code range: V8 otherwise reserves ≈ 510 MB of writable address space per thread for generated code,
     // which a process memory cap (src/jobs, RLIMIT_DATA) counts; pdf.js's parser needs far less than 64 MB of it.
     const thread = new Worker(new URL('./worker-thread.ts', import.meta.url), {
-      resourceLimits: { codeRangeSizeMb: 64 },
+      resourceLimits: {
+        codeRangeSizeMb: 64,
+        maxOldGenerationSizeMb: PARSER_HEAP_MB,
+        maxYoungGenerationSizeMb: PARSER_YOUNG_MB,
+      },
     });
+    let die: (e: InputError) => void = () => {};
+    const lost = new Promise<never>((_, reject) => {
+      die = reject;
+    });
+    lost.catch(() => {}); // observed by the reads that race it; no read at all is not an unhandled rejection
     const current: Shared = {
       thread,
       pdfWorker: new pdfjs.PDFWorker({ port: adapt(thread) as never, verbosity: 0 }),
       users: 0,
       doomed: false,
+      lost,
     };
-    // A thread that dies (crash, out of memory) is replaced on the next read.
-    thread.on('error', () => {
+    // A thread that dies (crash, out of memory) fails the reads using it and is replaced on the next read.
+    thread.on('error', (e) => {
       if (shared === current) shared = null;
+      die(threadDeath(e));
     });
-    thread.on('exit', () => {
+    thread.on('exit', (code) => {
       if (shared === current) shared = null;
+      if (code !== 0 && !current.doomed) die(threadDeath(new Error(`exit code ${code}`)));
     });
     shared = current;
   }
@@ -56,6 +118,7 @@ export function acquireWorker(pdfjs: PdfJs): { pdfWorker: PDFWorker; release(): 
   };
   return {
     pdfWorker: mine.pdfWorker,
+    lost: mine.lost,
     release() {
       if (released) return;
       released = true;

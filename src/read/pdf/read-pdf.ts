@@ -5,6 +5,7 @@ import { findFrames } from './lattice.ts';
 import type { OpenedDocument, PdfPage } from './open-document.ts';
 import { beforeDeadline, isTimeout, openDocument, toInputError, unreadable } from './open-document.ts';
 import { limitExceeded } from '../errors.ts';
+import { isParserDeath } from './pdf-worker.ts';
 import { pageBlocks } from './page-blocks.ts';
 import { dropRunningLines } from './running-lines.ts';
 import type { OpCodes } from './ruling-lines.ts';
@@ -39,6 +40,13 @@ export const PDF_WORK_LIMITS = {
 };
 /** Pages requested from the parser thread ahead of the one being built (bounded: each holds its operators). */
 const PREFETCH_PAGES = 3;
+/**
+ * The document's caches (fonts above all: a page's embedded font subsets, parsed and translated) are cleared after
+ * every this many pages, on both sides of the parser thread; prefetching stops at the boundary so that no page in
+ * flight loses its fonts. Fonts shared by pages further apart are parsed again. Without it a font-heavy document
+ * holds every page's fonts to the end (烟台 交通运输局 2026: 388 MB of live parser heap, 100 MB with it).
+ */
+export const CLEANUP_EVERY_PAGES = 10;
 
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<Layout> {
   const seconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
@@ -84,13 +92,20 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
     p.catch(() => {});
     pending.set(n, p);
   };
+  const block = (n: number) => Math.floor((n - 1) / CLEANUP_EVERY_PAGES);
   for (let n = 1; n <= doc.numPages; n++) {
-    for (let k = n; k < n + PREFETCH_PAGES; k++) request(k);
+    if (n > 1 && block(n) !== block(n - 1)) {
+      // nothing is in flight here (prefetching stops at the boundary); a clean-up that fails only costs memory
+      await beforeDeadline(Promise.race([doc.cleanup(), opened.lost]), deadline, seconds).catch((e) => {
+        if (isTimeout(e) || isParserDeath(e)) throw e;
+      });
+    }
+    for (let k = n; k < n + PREFETCH_PAGES && block(k) === block(n); k++) request(k);
     let fetched: Awaited<ReturnType<typeof fetchPage>>;
     try {
-      fetched = await beforeDeadline(pending.get(n)!, deadline, seconds);
+      fetched = await beforeDeadline(Promise.race([pending.get(n)!, opened.lost]), deadline, seconds);
     } catch (e) {
-      if (isTimeout(e)) throw e;
+      if (isTimeout(e) || isParserDeath(e)) throw e;
       // One damaged page (a broken content stream or page object) does not cost the others.
       unreadablePages.push(n);
       const place = { kind: 'pdf' as const, page: n, box: [0, 0, 0, 0] as [number, number, number, number] };
