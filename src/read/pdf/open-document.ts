@@ -85,6 +85,16 @@ export async function beforeDeadline<T>(promise: Promise<T>, deadline: number, s
   }
 }
 
+/**
+ * `promise`, or the parser thread's death if that comes first. Observed already: beforeDeadline may throw before it
+ * awaits it (a deadline passed), and its later rejection must not surface as unhandled.
+ */
+export function unlessLost<T>(promise: Promise<T>, lost: Promise<never>): Promise<T> {
+  const raced = Promise.race([promise, lost]);
+  raced.catch(() => {});
+  return raced;
+}
+
 export interface OpenedDocument {
   doc: PdfDocument;
   pdfjs: PdfJs;
@@ -146,7 +156,7 @@ export async function openDocument(bytes: Uint8Array, deadline: number, seconds:
     worker.release();
   };
   try {
-    const doc = await beforeDeadline(Promise.race([task.promise, worker.lost]), deadline, seconds);
+    const doc = await beforeDeadline(unlessLost(task.promise, worker.lost), deadline, seconds);
     return { doc, pdfjs, lost: worker.lost, close };
   } catch (e) {
     await close(isTimeout(e));

@@ -3,7 +3,7 @@ import type { Matrix } from './geometry.ts';
 import { roundBox } from './geometry.ts';
 import { findFrames } from './lattice.ts';
 import type { OpenedDocument, PdfPage } from './open-document.ts';
-import { beforeDeadline, isTimeout, openDocument, toInputError, unreadable } from './open-document.ts';
+import { beforeDeadline, isTimeout, openDocument, toInputError, unlessLost, unreadable } from './open-document.ts';
 import { limitExceeded } from '../errors.ts';
 import { isParserDeath } from './pdf-worker.ts';
 import { pageBlocks } from './page-blocks.ts';
@@ -96,14 +96,14 @@ async function readPages(opened: OpenedDocument, deadline: number, seconds: numb
   for (let n = 1; n <= doc.numPages; n++) {
     if (n > 1 && block(n) !== block(n - 1)) {
       // nothing is in flight here (prefetching stops at the boundary); a clean-up that fails only costs memory
-      await beforeDeadline(Promise.race([doc.cleanup(), opened.lost]), deadline, seconds).catch((e) => {
+      await beforeDeadline(unlessLost(doc.cleanup(), opened.lost), deadline, seconds).catch((e) => {
         if (isTimeout(e) || isParserDeath(e)) throw e;
       });
     }
     for (let k = n; k < n + PREFETCH_PAGES && block(k) === block(n); k++) request(k);
     let fetched: Awaited<ReturnType<typeof fetchPage>>;
     try {
-      fetched = await beforeDeadline(Promise.race([pending.get(n)!, opened.lost]), deadline, seconds);
+      fetched = await beforeDeadline(unlessLost(pending.get(n)!, opened.lost), deadline, seconds);
     } catch (e) {
       if (isTimeout(e) || isParserDeath(e)) throw e;
       // One damaged page (a broken content stream or page object) does not cost the others.
