@@ -1,6 +1,7 @@
 import { figureInterval, figurePlace, figureText } from '../../narrative/tokens.ts';
 import { textOffsets, type Fact, type TextOffsets } from '../../narrative/tied.ts';
 import { mayEqual } from '../../interval.ts';
+import { lastAtOrBelow } from '../../narrative/facts.ts';
 import type { Rule } from '../../types.ts';
 
 // The same item given two different amounts in one section (review.md: “住房公积金（01项）136.4万元 … 2026年预算安排
@@ -29,28 +30,19 @@ const rule: Rule = {
   check(ctx) {
     const seen = new Map<string, Fact>();
     // offsets of each section's text found once (facts come section by section), not searched per fact
-    type Offsets = { text: string; at: TextOffsets; lists: { at: number; end: number }[] };
+    type Offsets = { text: string; at: TextOffsets; lists: { at: number; end: number }[]; listEnds: number[] };
     let current = null as Offsets | null;
     for (const f of ctx.narrativeFacts()) {
       // a part listed after “其中/包括” belongs to the amount the list hangs from (“302…4464.76万元，其中：公用经费621.37万元”
       // and “502…3423.08万元，其中：公用经费545.71万元” are two parts, 西安人社 2020)
       const text = f.located.text;
-      if (!current || current.text !== text)
-        current = {
-          text,
-          at: textOffsets(text),
-          lists: [...text.matchAll(/其中|包括|含/g)].map((m) => ({ at: m.index!, end: m.index! + m[0].length })),
-        };
+      if (!current || current.text !== text) {
+        const lists = [...text.matchAll(/其中|包括|含/g)].map((m) => ({ at: m.index!, end: m.index! + m[0].length }));
+        current = { text, at: textOffsets(text), lists, listEnds: lists.map((x) => x.end) };
+      }
       const ss = current.at.sentenceStart(f.figure.start);
       // the last list word of the sentence before the figure
-      let m: { at: number; end: number } | undefined;
-      for (let lo = 0, hi = current.lists.length - 1; lo <= hi; ) {
-        const mid = (lo + hi) >> 1;
-        if (current.lists[mid].end <= f.figure.start) {
-          m = current.lists[mid];
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      let m: { at: number; end: number } | undefined = current.lists[lastAtOrBelow(current.listEnds, f.figure.start)];
       if (m && m.at < ss) m = undefined;
       const parent = m ? text.slice(Math.max(ss, m.at - 16), m.at) : '';
       const key = [f.located.heading, f.subject, f.scope, f.term, parent].join('|');
