@@ -15,7 +15,7 @@ const ENTITY = new RegExp(data.entity, 'u');
 function entityLevel(name: string | null): string | null {
   if (!name) return null;
   const m = ENTITY.exec(name.replace(/\s+/g, ''));
-  if (!m || !m[0]) return null;
+  if (!m?.[0]) return null;
   if (m[1]) return m[1];
   if (/市/.test(m[0])) return '市';
   if (/省/.test(m[0])) return '省';
