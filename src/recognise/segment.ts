@@ -204,6 +204,30 @@ export function segment(blocks: Block[]): Segments {
     titleRepeated = false;
   };
 
+  /**
+   * A sheet drawn with its head inside the frame (西安 2019 p29: “表11”, the title and “单位：万元” are the first rows of
+   * the lattice, each one cell wide): those rows say what a line before the grid would — the unit and the table's
+   * name. The rows stay in the grid (the header is found below them).
+   */
+  const headInGrid = (region: TableRegion, g: GridBlock) => {
+    for (const row of g.rows) {
+      const filled = row.cells.filter((c) => c.text.trim());
+      if (filled.length !== 1) break;
+      const text = filled[0].text.trim();
+      if (isMetaLine(text)) {
+        region.meta.push({ type: 'line', text, place: filled[0].place });
+        continue;
+      }
+      const named = matchTitle(text);
+      const had = region.title ? matchTitle(region.title) : undefined;
+      // the fuller name of the same table (the line before the grid was the page's running header “表11-财拨结转支出表”)
+      if (named && had?.key === named.key && squash(text).length > squash(region.title).length) {
+        region.title = text;
+        region.titleLines = [squash(text)];
+      }
+    }
+  };
+
   /** The next line block after i (skipping breaks), when nothing else comes first. */
   const nextLine = (i: number): { block: LineBlock; index: number } | undefined => {
     for (let j = i + 1; j < blocks.length; j++) {
@@ -241,6 +265,7 @@ export function segment(blocks: Block[]): Segments {
         return;
       }
       if (!current) current = { title: '', meta: [], notes: [], grids: [], illegible: [], place: b.place };
+      if (!current.grids.length) headInGrid(current, b);
       current.grids.push(b);
       titleRepeated = false;
       return;

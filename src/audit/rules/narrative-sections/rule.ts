@@ -16,6 +16,15 @@ const SUBJECT: Record<string, RegExp> = {
   'final.three_public': /三公/,
 };
 
+// A sub-heading of its own about income or spending alone, under the 决算 explanation (佛山 2019 p24: “一、2019年度收入
+// 支出决算总体情况说明 > （一）年度收入总体情况”, where 收入决算 is printed nowhere): the heading itself is the subject.
+const NUMBERING = '(?:[（(][一二三四五六七八九十\\d]+[)）]|[一二三四五六七八九十]+[、．.]|\\d+[、．.])?';
+const YEAR = '(?:\\d{4}年度?|本年度?|年度)?';
+const OWN_HEADING: Record<string, RegExp> = {
+  'final.income': new RegExp(`^${NUMBERING}${YEAR}收入(?:总体)?情况`),
+  'final.expenditure': new RegExp(`^${NUMBERING}${YEAR}支出(?:总体)?情况`),
+};
+
 const rule: Rule = {
   meta: {
     id: 'narrative-sections',
@@ -32,9 +41,12 @@ const rule: Rule = {
   check(ctx) {
     const d = ctx.disclosure;
     const headings = d.sections.map((s) => s.headingPath.join(' '));
+    const own = d.sections.flatMap((s) => s.headingPath.map((h) => h.replace(/\s+/g, '')));
     for (const t of d.tables) {
       const re = SUBJECT[t.key];
       if (!re || headings.some((h) => re.test(h))) continue;
+      const alone = OWN_HEADING[t.key];
+      if (alone && own.some((h) => alone.test(h))) continue;
       ctx.report({ messageId: 'missing', values: { title: t.title, titleEn: t.key }, location: tablePlace(t) });
     }
   },
