@@ -33,7 +33,10 @@ export function buildNarrative(lines: NarrativeLine[]): NarrativeResult {
   const startSection = (heading: string, level: number, part: number, line: NarrativeLine) => {
     path.length = Math.max(0, level - 1);
     path[level - 1] = heading;
-    current = { headingPath: [...path], heading, part, paragraphs: [], place: line.block.place };
+    // A （一） heading with no 一、 above it leaves a hole at level 2: the path holds the headings printed, no gaps
+    // (the model's headingPath is string[]; a hole became null in JSON).
+    const printed = path.filter((h): h is string => h !== undefined);
+    current = { headingPath: printed, heading, part, paragraphs: [], place: line.block.place };
     sections.push(current);
     open = null;
   };
