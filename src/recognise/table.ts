@@ -111,17 +111,58 @@ function isListedLine(row: GridRow): boolean {
   return row.cells.some((c) => LIST_NUMBER.test(c.text.trim()));
 }
 
+/**
+ * Header rows printed at the foot of one page, re-cut to the columns of the grid that continues them on the next
+ * page: each cell goes to the first column of the new grid that starts inside its horizontal extent, and spans the
+ * new columns that lie within it (江苏 2018: "收入 | 支出" at the foot of p.10, "项目名称 | 金额 | 支出用途…" on p.11).
+ * Null when either part has no PDF geometry.
+ */
+function recutHeader(rows: GridRow[], next: GridRow[]): GridRow[] | null {
+  const widest = next.reduce<GridRow | undefined>((w, r) => (!w || r.cells.length > w.cells.length ? r : w), undefined);
+  const boxes = widest?.cells.map((c) => (c.place.kind === 'pdf' ? c.place.box : null)) ?? [];
+  if (!boxes.length || boxes.some((b) => !b) || rows.some((r) => r.cells.some((c) => c.place.kind !== 'pdf')))
+    return null;
+  const lefts = (boxes as [number, number, number, number][]).map((b) => b[0]);
+  const rights = (boxes as [number, number, number, number][]).map((b) => b[2]);
+  const tol = 3;
+  return rows.map((r) => {
+    const cells: GridRow['cells'] = lefts.map((_, i) => ({ text: '', place: widest!.cells[i].place }));
+    for (const c of r.cells) {
+      if (c.place.kind !== 'pdf' || !c.text.trim()) continue;
+      const [x0, , x1] = c.place.box;
+      const first = lefts.findIndex((l) => l >= x0 - tol && l < x1 - tol);
+      if (first < 0) continue;
+      let span = 0;
+      while (first + span < lefts.length && rights[first + span] <= x1 + tol) span++;
+      cells[first] = { ...c, colSpan: Math.max(1, span) };
+    }
+    return { ...r, cells };
+  });
+}
+
 function splitHeader(grids: GridRow[][], layout: TableTemplate['layout']): { header: GridRow[]; data: GridRow[] } {
-  const header: GridRow[] = [];
+  let header: GridRow[] = [];
   const data: GridRow[] = [];
   const rowKey = (r: GridRow) => squash(r.cells.map((c) => c.text).join(''));
   grids.forEach((rows, g) => {
     let started = false;
+    // A page that ended inside the header (title and first header lines at its foot, no body row yet): the next
+    // grid's header lines continue it, re-cut to that grid's columns — when that grid does reach a body row (a list
+    // of text lines continued over pages, with no data row anywhere, keeps its rows).
+    let headerContinues = g > 0 && !data.length && header.length > 0 && rows.some((r) => isDataRow(r, layout));
+    if (headerContinues) {
+      // Without page geometry the two parts can only be joined column by column, when they have the same width.
+      const recut = recutHeader(header, rows);
+      const width = (rs: GridRow[]) => Math.max(0, ...rs.map((r) => r.cells.length));
+      if (recut) header = recut;
+      else headerContinues = width(header) === width(rows);
+    }
     for (const r of rows) {
       if (isColumnNumberRow(r.cells)) continue;
-      if (g === 0) {
+      if (g === 0 || (headerContinues && !started)) {
         if (!started && (isDataRow(r, layout) || (layout === 'sections' && header.length > 0 && isListedLine(r))))
           started = true;
+        if (headerContinues && !started && header.some((h) => rowKey(h) === rowKey(r))) continue;
         (started ? data : header).push(r);
         continue;
       }
