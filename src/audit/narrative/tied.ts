@@ -791,11 +791,14 @@ export function narrativeFacts(d: Disclosure): Fact[] {
       } else if (subj) {
         // "对个人和家庭的补助（303）100151.38万元,其中：人员经费138.06万元" (西安 2020 人社局 p19): the 人员经费 of that line, not
         // the department's; unchecked rather than tied to the total
+        // The same when the line's breakdown is a sentence of its own that opens on 具体为/其中 ("（1）进修及培训（20508）
+        // 102.32万元，较上年…。具体为：人员经费0.00万元…；公用经费28.32万元", 西安 2021 民政局 p21–32, one paragraph per 款).
+        const between = l.text.slice(last?.figure.start ?? 0, f.start);
         if (
           last?.subject.startsWith('line:') &&
           /^(personnel|public|expenditure\.(basic|project))$/.test(subj.subject) &&
-          /其中/.test(l.text.slice(last.figure.start, f.start)) &&
-          !/。/.test(l.text.slice(last.figure.start, f.start))
+          ((/其中/.test(between) && !/。/.test(between)) ||
+            /^[\s（(]*(具体(为|是|包括)|其中)/.test(between.slice(between.lastIndexOf('。') + 1)))
         )
           return;
         let subject = subj.subject;
