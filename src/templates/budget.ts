@@ -20,8 +20,14 @@ const broughtForwardColumns: ColumnTemplate[] = [
 ];
 
 const expenditureColumns: ColumnTemplate[] = [
-  total,
-  col('basic', '基本支出', /^基本支出(\/(小计|合计))?$/),
+  // 广州 heads its 一般公共预算/政府性基金/国有资本经营预算支出情况表 X预算支出/小计 | 其中：基本支出 | 项目支出
+  { ...total, match: [...total.match, /^(一般公共预算|政府性基金预算|国有资本经营预算)支出\/(小计|合计)$/] },
+  col(
+    'basic',
+    '基本支出',
+    /^基本支出(\/(小计|合计))?$/,
+    /^(一般公共预算|政府性基金预算|国有资本经营预算)支出\/其中:基本支出$/,
+  ),
   col('basic_wages', '基本支出/工资福利支出', /基本支出.*\/工资福利支出$/, /^人员经费\/工资福利支出$/),
   col('basic_goods', '基本支出/商品和服务支出', /基本支出.*\/(一般)?商品和服务支出$/),
   col('basic_family', '基本支出/对个人和家庭的补助', /基本支出.*\/对个人和家庭的补助$/),
@@ -67,6 +73,13 @@ const carryoverBySource: ColumnTemplate[] = [
 const incomeColumns: ColumnTemplate[] = [
   total,
   ...carryoverBySource,
+  // 广州 prints 财政专户拨款收入 as its two parts, 教育收费 | 其他专户收入拨款, with no subtotal
+  col('special_account.education', '财政专户拨款收入/教育收费', /^财政专户(管理资金|拨款)(收入)?\/教育收费$/),
+  col(
+    'special_account.other',
+    '财政专户拨款收入/其他专户收入拨款',
+    /^财政专户(管理资金|拨款)(收入)?\/其他专户收入(拨款)?$/,
+  ),
   // Where 合计 also counts 上年结转结余 (北京), the current year's income is printed as its own subtotal.
   col('current_total', '本年收入/小计', /^本年收入(\/(小计|合计))?$/),
   col('general_budget', '一般公共预算拨款收入', /一般公共预算/),
@@ -99,13 +112,14 @@ const fundSourceColumns: ColumnTemplate[] = [
   col('general_budget', '一般公共预算拨款', /(^|\/)一般公共预算(拨款)?(收入|资金)?$/),
   col('gov_fund', '政府性基金预算拨款', /(^|\/)政府性基金(预算)?(拨款)?(收入|资金)?$/),
   col('state_capital', '国有资本经营预算拨款', /(^|\/)国有资本经营(预算)?(拨款)?(收入|资金)?$/),
-  col('special_account', '财政专户管理资金', /(^|\/)财政专户管理资金(收入)?$/),
+  // 广州: 财政专户拨款 | 其他资金
+  col('special_account', '财政专户管理资金', /(^|\/)财政专户管理资金(收入)?$/, /^财政专户拨款$/),
   col('unit_total', '单位资金/小计', /(^|\/)单位资金(\/(小计|合计))?$/),
   col('business', '事业收入', /(^|\/)事业收入$/),
   col('operating', '事业单位经营收入', /(^|\/)事业单位经营收入$/),
   col('superior_subsidy', '上级补助收入', /(^|\/)上级(单位)?补助收入$/),
   col('affiliated', '附属单位上缴收入', /(^|\/)附属单位上缴收入$/),
-  col('other', '其他收入', /(^|\/)其他收入$/),
+  col('other', '其他收入', /(^|\/)其他收入$/, /^其他资金$/),
   col('non_fiscal_balance', '使用非财政拨款结余', /(^|\/)使用非财政拨款结余/),
   col('carryover', '上年结余、结转', /(^|\/)上年结(转|余)[、和及]?(结(余|转))?(资金)?$/),
 ];
@@ -122,6 +136,11 @@ const threePublicWithMeetingsPlain: ColumnTemplate[] = [
   col('meeting', '会议费', /会议费$/),
   col('training', '培训费', /培训费$/),
   col('operating_costs', '机关运行经费', /机关运行(经)?费$/),
+  // 广州's 财政拨款安排的行政经费及“三公”经费预算表 lists the items as lines, by fund: 合计 | 一般公共预算 | 政府性基金预算 |
+  // 国有资本经营预算
+  { ...col('general_budget', '一般公共预算', /^一般公共预算$/), optional: true },
+  { ...col('gov_fund', '政府性基金预算', /^政府性基金预算$/), optional: true },
+  { ...col('state_capital', '国有资本经营预算', /^国有资本经营预算$/), optional: true },
 ];
 
 // 西安 prints the table three times side by side: 上年 | 当年 | 增减变化情况, each 合计 | “三公”经费 (小计 | 因公出国 | 公务接待 |
@@ -318,8 +337,9 @@ export const budgetTemplates: TableTemplate[] = [
     required: true,
     sections: INCOME_EXPENDITURE_SECTIONS,
     columns: [
-      { ...col('amount', '预算数', /预算数|金额|合计/), section: 'income' },
-      { ...col('amount', '预算数', /预算数|金额|合计/), section: 'expenditure' },
+      // 广州 heads them 收入/预算 | 支出/预算
+      { ...col('amount', '预算数', /预算数|金额|合计/, /(^|\/)预算$/), section: 'income' },
+      { ...col('amount', '预算数', /预算数|金额|合计/, /(^|\/)预算$/), section: 'expenditure' },
       { ...col('general_budget', '一般公共预算', /一般公共预算/), section: 'expenditure' },
       { ...col('gov_fund', '政府性基金预算', /政府性基金/), section: 'expenditure' },
       { ...col('state_capital', '国有资本经营预算', /国有资本经营/), section: 'expenditure' },
@@ -389,7 +409,8 @@ export const budgetTemplates: TableTemplate[] = [
       },
       { ...col('project', '项目支出', /项目支出$/), section: 'expenditure_function', optional: true },
       ...['income', 'expenditure_function', 'expenditure_dept_econ', 'expenditure_gov_econ'].map((s) => ({
-        ...col('amount', '预算数', /预算数|金额|合计/),
+        // 广州: 收入/预算 | 支出/预算
+        ...col('amount', '预算数', /预算数|金额|合计/, /(^|\/)预算$/),
         section: s,
       })),
     ],

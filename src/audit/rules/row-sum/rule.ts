@@ -58,6 +58,8 @@ const incomeSources = [
   'affiliated',
   'other',
 ];
+const specialAccountParts = ['special_account.education', 'special_account.other'];
+const incomeSourcesSplit = incomeSources.flatMap((k) => (k === 'special_account' ? specialAccountParts : [k]));
 const broughtForward = ['carryover', 'non_fiscal_balance', 'prior_account_balance', 'fund_balance_used'];
 const sourceTables = ['budget.basic_expenditure', 'budget.project_expenditure'];
 const unitSources = ['business', 'operating', 'superior_subsidy', 'affiliated', 'other'];
@@ -149,6 +151,12 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
     minus: [`prior.${c}`],
     needs: [c, `prior.${c}`],
   })),
+  // 广州: the lines (行政经费, “三公”经费, its items) by fund: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算
+  {
+    tables: ['budget.three_public_and_other'],
+    total: 'total',
+    parts: ['general_budget', 'gov_fund', 'state_capital'],
+  },
   // 单位预留机动经费: 江苏's reserve, printed beside 基本支出 and 项目支出 and counted in 合计.
   {
     tables: budgetExpenditure,
@@ -205,7 +213,15 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
     tables: ['budget.income'],
     total: 'total',
     parts: [...incomeSources, ...broughtForward],
-    skipIf: ['current_total'],
+    skipIf: ['current_total', ...specialAccountParts],
+    complete: true,
+  },
+  // 广州 prints 财政专户拨款收入 as 教育收费 | 其他专户收入拨款, without a subtotal: those two stand for it
+  {
+    tables: ['budget.income'],
+    total: 'total',
+    parts: [...incomeSourcesSplit, ...broughtForward],
+    skipIf: ['current_total', 'special_account'],
     complete: true,
   },
   {
@@ -215,7 +231,20 @@ export const COLUMN_RELATIONS: ColumnRelation[] = [
     needs: ['current_total'],
     complete: true,
   },
-  { tables: ['budget.income'], total: 'current_total', parts: incomeSources, complete: true },
+  {
+    tables: ['budget.income'],
+    total: 'current_total',
+    parts: incomeSources,
+    skipIf: specialAccountParts,
+    complete: true,
+  },
+  {
+    tables: ['budget.income'],
+    total: 'current_total',
+    parts: incomeSourcesSplit,
+    skipIf: ['special_account'],
+    complete: true,
+  },
   // 杭州 splits 上年结转结余 by source: 小计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 + 财政专户管理资金 + 单位资金
   {
     tables: ['budget.income'],
