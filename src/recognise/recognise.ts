@@ -28,6 +28,9 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   const tables: Table[] = [];
   const performance: PerformanceTable[] = [];
   const performanceKeys = new Set<string>();
+  // Forms keyed by their printed title: an untitled page keyed by its header's captions (指标名称, 绩效目标 …) cannot
+  // tell a budget's 绩效目标表 from a final account's 绩效自评表, so it does not say what the document is.
+  const titledFormKeys = new Set<string>();
   // Continuation pages the segmenter left on their own are joined to their table first.
   const regions = joinContinuations(seg.tables);
   regions.forEach((region, i) => {
@@ -35,6 +38,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
     if (r.kind === 'performance') {
       performance.push({ ...r.table, id: `p${performance.length + 1}` });
       performanceKeys.add(r.template.key);
+      if (r.table.title.trim()) titledFormKeys.add(r.template.key);
     } else {
       tables.push(r.table);
     }
@@ -43,7 +47,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   // 款 and 项 printed by name under their 类: codes from the document's own coded lines and the catalogue
   codesByName(tables);
   // A document of forms only (one 绩效目标申报表): the kind its forms are, when they agree.
-  const formKinds = new Set([...performanceKeys].map((k) => templateByKey(k)?.kind));
+  const formKinds = new Set([...titledFormKeys].map((k) => templateByKey(k)?.kind));
   if (!kind && formKinds.size === 1) kind = [...formKinds][0] ?? null;
 
   const { unit, precision } = dominantUnit(tables);

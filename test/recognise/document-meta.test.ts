@@ -32,6 +32,17 @@ describe('document metadata', () => {
     expect(d.performance.map((p) => p.kind)).toEqual(['overall_goals']);
   }, 60_000);
 
+  it('广州 生态环境局 2026 项目支出绩效目标表 (forms only, their title not read): no kind guessed from untitled forms', async () => {
+    // Every page prints "广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）" (a 预算 form, truth d03); the reader
+    // does not get that title and keys the pages by their captions, which a 决算's 项目支出绩效自评表 shares. Taking
+    // 决算 from them gave nine false "缺少…决算表" errors; an honest null gives none.
+    const d = await read('calinchow-del__renwu/005_广州/2026年广州市生态环境局部门预算.pdf');
+    expect(d.entity.name).toBe('广州市生态环境局');
+    expect(d.kind).not.toBe('决算');
+    const { checkDisclosure } = await import('../../src/audit/engine.ts');
+    expect(checkDisclosure(d).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  }, 60_000);
+
   it('江苏 省法院 2018: the cover title wraps ("2018年度江苏省高级" / "人民法院预算公开")', async () => {
     const d = await read('ae86jack__open-budget/省法院2018年度部门预算公开.pdf');
     expect(d.entity.name).toBe('江苏省高级人民法院');
