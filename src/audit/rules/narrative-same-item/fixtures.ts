@@ -45,8 +45,23 @@ const fixtures: RuleFixtures = {
       name: 'the same amount printed with fewer decimals (136.4 and 136.40)',
       disclosure: budget('住房公积金（01项）136.4万元，主要用于缴存住房公积金，2026年预算安排136.40万元。'),
     },
+    {
+      // calinchow-del__renwu/020_西安/宣传部_2026年部门预算.pdf (2021) p9: the economic lines again under each kind of spending
+      name: '西安宣传部 2021 p9: one line under 人员经费： and under 公用经费： is two items',
+      disclosure: budget(
+        '2026年住房保障支出3660.38万元，其中：住房公积金（2210201）1073.77万元。其中①人员经费：住房公积金（2210201）1000.00万元；②公用经费：住房公积金（2210201）73.77万元。',
+      ),
+    },
   ],
   invalid: [
+    {
+      // the head holds until the next numbered item: under one head, two amounts of one line are still two amounts
+      name: 'one line given two amounts under the same head 人员经费：',
+      disclosure: budget(
+        '（1）人员经费：住房公积金（2210201）1073.77万元，较上年增加2.10万元；住房公积金（2210201）1000.00万元。',
+      ),
+      expect: [{ messageId: 'twoAmounts', table: 'narrative' }],
+    },
     {
       // review.md (a Shanghai district's 2026 check sheet): “住房公积金（01项）136.4万元 … 2026年预算安排131.20万元”
       name: 'review.md: 住房公积金（01项）136.4万元 … 2026年预算安排131.20万元',
