@@ -46,13 +46,13 @@ const expenditureColumns: ColumnTemplate[] = [
   // the share reserved to small firms): a breakdown of its own, not a term of 支出总计
   { ...col('procurement', '政府采购项目/小计', /政府采购项目\/(小计|合计)$/), optional: true },
   {
-    ...col('procurement.sme', '其中：预留给中小企业的项目资金规模', /政府采购项目\/其中:.*预留给中小企业/),
+    ...col('procurement.sme', '政府采购项目/其中：预留给中小企业的项目资金规模', /政府采购项目\/其中:.*预留给中小企业/),
     optional: true,
   },
   {
     ...col(
       'procurement.small',
-      '其中：预留给小型、微型企业的项目资金规模',
+      '政府采购项目/其中：预留给小型、微型企业的项目资金规模',
       /政府采购项目\/其中:.*预留给小型、?微型企业/,
     ),
     optional: true,
