@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
+import { CHROMIUM_FLAGS } from './chromium-flags.ts';
 
 // PDF pages drawn by pdf.js inside headless Chromium (there is no canvas addon for Node here, and Chromium is
 // already a dependency of rendering). Used by the HTTP API (a page with a finding's box) and by the check sheet
@@ -13,16 +14,6 @@ type Page = import('playwright-core').Page;
 
 export type Box = [number, number, number, number];
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ORIGIN = 'http://caijian.invalid';
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const TYPES: Record<string, string> = {
@@ -138,7 +129,7 @@ export class PageRenderer {
     const executablePath = chromiumExecutable();
     if (!executablePath) return Promise.reject(new Error('no-chromium'));
     this.browser ??= import('playwright-core').then(({ chromium }) =>
-      chromium.launch({ executablePath, args: FLAGS, headless: true }),
+      chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true }),
     );
     this.browser.catch(() => (this.browser = null));
     return this.browser;

@@ -3,22 +3,12 @@ import type { Disclosure } from '../model/disclosure.ts';
 import { InputError } from '../read/errors.ts';
 import { renderHtml } from './html.ts';
 import type { DocumentOptions } from './print-document.ts';
+import { CHROMIUM_FLAGS } from './chromium-flags.ts';
 
 // PDF by printing the HTML rendering in headless Chromium (docs/decisions/0009-rendering-and-authoring.md):
 // Chromium lays out CJK text, embeds the fonts it used, repeats <thead> on every page a table spans and
 // honours CSS page sizes (A4, landscape pages for wide tables). No network: the HTML is self-contained and
 // set as page content directly.
-
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function chromiumPath(): string | undefined {
   const candidates = [
@@ -40,7 +30,7 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
     );
   }
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
   try {
     const page = await browser.newPage();
     // Nothing may be fetched: the document is self-contained.
