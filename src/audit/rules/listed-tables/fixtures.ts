@@ -15,6 +15,15 @@ const fixtures: RuleFixtures = {
         return d;
       },
     },
+    {
+      name: 'a required table listed but absent is left to required-tables-final (one finding per missing table)',
+      disclosure: () => {
+        const d = cleanFinal();
+        d.recognition.listed = [{ title: '收入决算表', key: 'final.income', status: 'absent', place }];
+        d.tables = d.tables.filter((t) => t.key !== 'final.income');
+        return d;
+      },
+    },
   ],
   invalid: [
     {

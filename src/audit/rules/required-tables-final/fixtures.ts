@@ -35,6 +35,18 @@ const fixtures: RuleFixtures = {
       expect: [{ messageId: 'missing', table: 'final.three_public' }],
     },
     {
+      name: 'the 收入决算表 listed in the 目录 but absent: one error, said to be listed (listed-tables leaves it here)',
+      disclosure: () => {
+        const d = cleanFinal();
+        d.tables = d.tables.filter((t) => t.key !== 'final.income');
+        d.recognition.listed = [
+          { title: '收入决算表', key: 'final.income', status: 'absent', place: { kind: 'text', line: 5, column: 1 } },
+        ];
+        return d;
+      },
+      expect: [{ messageId: 'missingListed', table: 'final.income', severity: 'error' }],
+    },
+    {
       name: 'the 国有资本经营 table missing while the 收入支出决算总表 prints its income line',
       disclosure: () => {
         const d = cleanFinal();

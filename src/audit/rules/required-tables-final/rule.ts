@@ -1,8 +1,10 @@
-import { requiredTemplates } from '../../../templates/catalogue.ts';
+import { finalKindInDoubt, missingRequiredTables } from '../../completeness/missing-tables.ts';
 import type { Rule } from '../../types.ts';
 
 // A 部门决算 publishes all nine standard tables (domain.md §2), an empty one with a statement. Tables are found by
-// title and header; a table listed in the 目录 but not found is listed-tables' business too, with its place.
+// title and header. A table the 目录 lists is reported here with the 目录 line as its place (listed-tables leaves
+// it to this rule: one missing table, one finding); one the 目录 lists as illegible (an image) is listed-tables'
+// alone, a warning: it may be there, unread.
 
 const rule: Rule = {
   meta: {
@@ -22,13 +24,17 @@ const rule: Rule = {
         zh: '缺少必须公开的“{title}”（或未能识别）',
         en: 'The required table "{titleEn}" is missing (or could not be recognised)',
       },
+      missingListed: {
+        zh: '目录列出的“{title}”在正文中未找到（必须公开的决算表格）',
+        en: 'The required table "{titleEn}", listed in the contents, was not found in the document',
+      },
     },
   },
   check(ctx) {
     const d = ctx.disclosure;
     // Judged a 决算 but every table read is a 预算 table: the kind is in doubt, and nine "missing" errors would
     // only repeat that doubt. Say it once.
-    if (!d.tables.some((t) => t.key.startsWith('final.')) && d.tables.some((t) => t.key.startsWith('budget.'))) {
+    if (finalKindInDoubt(d)) {
       ctx.report({
         messageId: 'kindConflict',
         severity: 'warning',
@@ -37,16 +43,11 @@ const rule: Rule = {
       });
       return;
     }
-    for (const tpl of requiredTemplates('决算')) {
-      if (tpl.performanceKind || d.tables.some((t) => t.key === tpl.key)) continue;
-      // The document follows a template version without this table (its own tables say so).
-      const w = tpl.requiredWith;
-      const witness = w && d.tables.find((t) => t.key === w.table);
-      if (w && witness && !witness.rows.some((r) => r.item === w.row)) continue;
-      const listed = d.recognition.listed.find((l) => l.key === tpl.key);
+    for (const { template: tpl, listed } of missingRequiredTables(d, '决算')) {
+      if (listed?.status === 'illegible') continue;
       ctx.report({
-        messageId: 'missing',
-        values: { title: tpl.title, titleEn: tpl.key },
+        messageId: listed ? 'missingListed' : 'missing',
+        values: { title: listed?.title ?? tpl.title, titleEn: tpl.key },
         location: { table: tpl.key, tableTitle: tpl.title, row: null, column: null, source: listed?.place ?? null },
       });
     }
