@@ -103,6 +103,11 @@ export interface PickList {
   dSeed?: number;
   dStrata?: 'region' | 'family';
   dRule?: string;
+  /** The held-out list of session 6, drawn by layout family after a, b, c and d had all been used to tune the reader. */
+  e?: string[];
+  eSeed?: number;
+  eStrata?: 'region' | 'family';
+  eRule?: string;
 }
 
 export function readPick(dir = truthDir): PickList {
@@ -110,7 +115,7 @@ export function readPick(dir = truthDir): PickList {
 }
 
 /**
- * Loads and validates every record: schema, file name ↔ pick list (NN is the index in list a, b, c or d and the record's
+ * Loads and validates every record: schema, file name ↔ pick list (NN is the index in list a, b, c, d or e and the record's
  * file is that entry), and — when `checkFiles` — that the PDF exists and its sha256 matches.
  */
 export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}): LoadResult {
@@ -125,9 +130,9 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
   const records: LoadedRecord[] = [];
   const errors: string[] = [];
   for (const name of names) {
-    const m = /^([a-d])(\d\d)-[a-z0-9-]+\.json$/.exec(name);
+    const m = /^([a-e])(\d\d)-[a-z0-9-]+\.json$/.exec(name);
     if (!m) {
-      errors.push(`${name}: name must be <a|b|c|d><NN>-<ascii-slug>.json`);
+      errors.push(`${name}: name must be <a|b|c|d|e><NN>-<ascii-slug>.json`);
       continue;
     }
     const id = `${m[1]}${m[2]}`;
@@ -145,7 +150,7 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
       continue;
     }
     const record = parsed.data;
-    const expected = (pick[m[1] as 'a' | 'b' | 'c' | 'd'] ?? [])[Number(m[2])];
+    const expected = (pick[m[1] as 'a' | 'b' | 'c' | 'd' | 'e'] ?? [])[Number(m[2])];
     if (expected !== record.file) {
       errors.push(`${name}: file is "${record.file}" but pick list ${id} is "${expected ?? '(none)'}"`);
       continue;

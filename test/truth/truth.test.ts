@@ -65,6 +65,18 @@ describe('truth set records', () => {
     expect(new Set(pick.d!.map((f) => f.split('/').slice(0, -1).join('/'))).size).toBeGreaterThan(5);
   });
 
+  it('the held-out list e is disjoint from a, b, c and d and is what its seed draws by layout family', () => {
+    const pick = readPick();
+    const earlier = new Set([...pick.a, ...pick.b, ...(pick.c ?? []), ...(pick.d ?? [])]);
+    expect(pick.e?.length).toBe(14);
+    expect(pick.e!.filter((f) => earlier.has(f))).toEqual([]);
+    const tsv = readFileSync(join(corpusDir, 'sources.tsv'), 'utf8');
+    const asRecord = pick as unknown as Record<string, unknown>;
+    expect(pick.eSeed).toBe(20261206);
+    expect(pick.eStrata).toBe('family');
+    expect(drawHeldOut(pick.eSeed!, pick.e!.length, 'e', asRecord, tsv, pick.eStrata)).toEqual(pick.e);
+  });
+
   it('layout families come from sources.tsv kind: district, year, attachment kind; non-disclosures one stratum', () => {
     expect(family('budget (部门预算) 2023, 上海市普陀区, 万里街道办事处, PDF 35pp')).toBe('上海市普陀区·2023');
     expect(family('budget (预算) 2021年, 西安, PDF 84pp; title-text: 西安市民政局')).toBe('西安·2021');
