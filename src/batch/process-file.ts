@@ -4,7 +4,7 @@ import { rules } from '../audit/rules/index.ts';
 import { entityIdentity } from '../catalog/entity.ts';
 import type { Disclosure } from '../model/disclosure.ts';
 import type { Finding } from '../model/finding.ts';
-import { describePlace } from '../model/place.ts';
+import { describePlace } from '../model/place-text.ts';
 import { parseBytes } from '../pipeline.ts';
 import { isOutOfMemory } from '../jobs/messages.ts';
 import { isInputError } from '../read/errors.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_PLACE, SEVERITIES } from './finding-json.ts';
 import { SourcePlace } from './place.ts';
 
 export { ReadWarning, ReadWarningCode } from './warning.ts';
@@ -7,9 +8,10 @@ export { ReadWarning, ReadWarningCode } from './warning.ts';
 // the CLI and the workbench. Findings are data — rule id, message id + values, places, numbers compared — and
 // their text is rendered from the rule's message templates when the finding is built, zh first, en second.
 // Amounts are exact decimal strings (never numbers). Other modules derive their shapes from this one (the batch's
-// flat row: BatchFinding) instead of declaring their own.
+// flat row: BatchFinding) instead of declaring their own. These are the zod schemas (validation, the JSON Schema
+// export); the severity list and reading a stored finding back are in finding-json.ts, free of zod.
 
-export const Severity = z.enum(['error', 'warning', 'info']);
+export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
 /** Semantic place (the same whatever the input format) plus the source place for highlighting. */
@@ -43,8 +45,6 @@ export const Counterpart = z.object({
 });
 export type Counterpart = z.infer<typeof Counterpart>;
 
-const NO_PLACE: FindingPlace = { table: null, tableTitle: null, row: null, column: null, source: null };
-
 /**
  * A finding. The input side (`FindingInput`) lets the fields a rule-less producer may not know default (findings
  * stored before messageId existed, tests building one by hand); the output (`Finding`) always has every field.
@@ -70,26 +70,3 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 export type FindingInput = z.input<typeof Finding>;
-
-/**
- * A finding read back from storage (JSON written by an earlier version, or by hand) with every field present.
- * Fields this version does not know are kept, not dropped, so data written by a newer producer survives a round trip.
- */
-export function findingFromJson(value: unknown): Finding {
-  const raw = (value && typeof value === 'object' ? value : {}) as Partial<Finding> & Record<string, unknown>;
-  const location = raw.location && typeof raw.location === 'object' ? { ...NO_PLACE, ...raw.location } : NO_PLACE;
-  return {
-    ...raw,
-    ruleId: String(raw.ruleId ?? ''),
-    severity: Severity.safeParse(raw.severity).data ?? 'info',
-    messageId: raw.messageId ?? '',
-    values: raw.values ?? {},
-    message: String(raw.message ?? ''),
-    messageEn: raw.messageEn ?? '',
-    location,
-    related: Array.isArray(raw.related) ? raw.related : [],
-    expected: raw.expected ?? null,
-    actual: raw.actual ?? null,
-    difference: raw.difference ?? null,
-  };
-}

@@ -43,5 +43,5 @@ export type SourcePlace = z.infer<typeof SourcePlace>;
 export type TextPlace = z.infer<typeof TextPlace>;
 export type PdfPlace = z.infer<typeof PdfPlace>;
 
-// How a place is written (CLI, exports, check sheet, web pages): src/model/place-text.ts, kept free of zod for the web.
-export { describePlace, type PlaceForm } from './place-text.ts';
+// How a place is written (CLI, exports, check sheet, web pages): src/model/place-text.ts, kept free of zod for the web
+// and for the commands that do not validate (test/cli/lazy-load.test.ts); import describePlace from there.

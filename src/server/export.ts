@@ -1,5 +1,5 @@
 import { addSheet, csvTable, type Column, workbookBytes } from '../export/tables.ts';
-import { describePlace } from '../model/place.ts';
+import { describePlace } from '../model/place-text.ts';
 import type { DocumentSummary, StoredFinding } from '../store/types.ts';
 
 // Findings of one document as a file to hand on: JSON (everything), CSV or an Excel workbook. CSV and xlsx go

@@ -1,7 +1,8 @@
 import { coverageLine } from '../audit/coverage.ts';
 import type { Coverage, AuditResult, Finding, TableCoverage } from '../audit/types.ts';
 import type { Disclosure } from '../model/disclosure.ts';
-import { describePlace, type SourcePlace } from '../model/place.ts';
+import { describePlace } from '../model/place-text.ts';
+import type { SourcePlace } from '../model/place.ts';
 import { templateByKey } from '../templates/catalogue.ts';
 import { headingMatches, headingPaths, itemLabel, SHEET_ITEMS, type ItemGroup, type SheetItemDef } from './items.ts';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { findingFromJson, type FindingPlace } from '../model/finding.ts';
+import type { FindingPlace } from '../model/finding.ts';
+import { findingFromJson } from '../model/finding-json.ts';
 import { migrate } from './migrations.ts';
 import type { SqlDatabase, SqlRow, SqlRunner, SqlValue } from './sql.ts';
 import type {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDisclosure } from '../../src/audit/engine.ts';
-import { Finding, findingFromJson, ReadWarning } from '../../src/model/finding.ts';
+import { Finding, ReadWarning } from '../../src/model/finding.ts';
+import { findingFromJson } from '../../src/model/finding-json.ts';
 import { SEED_IDS, seedModel } from '../helpers/seeds.ts';
 
 // The Finding contract (src/model/finding.ts) is what the audit produces and what store, batch, server and web

@@ -1,5 +1,6 @@
 import type { Disclosure, Table } from '../../model/disclosure.ts';
-import { describePlace } from '../../model/place.ts';
+import { describePlace } from '../../model/place-text.ts';
+import { SEVERITIES } from '../../model/finding-json.ts';
 import { coverageLine } from '../coverage.ts';
 import { templateByKey } from '../../templates/catalogue.ts';
 import { rules } from '../rules/index.ts';
@@ -102,7 +103,7 @@ export function formatText(document: string, res: AuditResult, options: TextOpti
   const zh = lang === 'zh';
   const out = [`${zh ? '审核' : 'Check'}: ${document}`];
   if (options.disclosure?.tables.length) out.push(...readingLines(options.disclosure.tables, lang));
-  for (const sev of ['error', 'warning', 'info'] as const) {
+  for (const sev of SEVERITIES) {
     const fs = res.findings.filter((f) => f.severity === sev && f.messageId !== 'skipped');
     if (!fs.length || (sev === 'info' && options.infos === false)) continue;
     out.push('', `${HEAD[sev][zh ? 0 : 1]} (${fs.length})`);

@@ -1,4 +1,4 @@
-import { describePlace } from '../../model/place.ts';
+import { describePlace } from '../../model/place-text.ts';
 import { STATUS_LABEL } from '../progress.ts';
 import type { Column } from '../../export/tables.ts';
 import type { BatchFinding, BatchPair, BatchRow } from '../types.ts';

@@ -1,5 +1,5 @@
 import type { Disclosure } from '../../model/disclosure.ts';
-import { describePlace } from '../../model/place.ts';
+import { describePlace } from '../../model/place-text.ts';
 import { parseBytes } from '../../pipeline.ts';
 import { templateByKey } from '../../templates/catalogue.ts';
 import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';

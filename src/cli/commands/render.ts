@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { checkDisclosure } from '../../audit/engine.ts';
 import { writeNarrative } from '../../author/narrative.ts';
-import { Disclosure } from '../../model/disclosure.ts';
+import type { Disclosure } from '../../model/disclosure.ts';
 import { parseBytes } from '../../pipeline.ts';
 import { InputError } from '../../read/errors.ts';
 import { oneOf, parseCommandArgs, UsageError, type Command } from '../command.ts';
@@ -26,6 +26,8 @@ export async function loadModel(path: string): Promise<Disclosure> {
     } catch (e) {
       throw new InputError('unreadable', `不是有效的 JSON：${path}`, `Not valid JSON: ${path}`, { cause: e });
     }
+    // the schemas (zod) are loaded only here, where a model comes from a file
+    const { Disclosure } = await import('../../model/disclosure.ts');
     const parsed = Disclosure.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
