@@ -6,7 +6,7 @@ import { Layout as LayoutSchema } from '../src/model/layout.ts';
 import { InputError } from '../src/read/errors.ts';
 import { readLayout } from '../src/read/read-layout.ts';
 import { readPdf } from '../src/read/pdf/read-pdf.ts';
-import { encryptedPdf, noisePdf, pdfWithBrokenPage } from './fixtures/pdf/make-pdf.ts';
+import { assemblePdf, encryptedPdf, noisePdf, pdfWithBrokenPage } from './fixtures/pdf/make-pdf.ts';
 
 // Real disclosures from ../shared/corpus (see test/fixtures/pdf/SOURCES.md): each assertion names a
 // printed value at a known row and column of a known page, as read by eye from the PDF.
@@ -342,16 +342,48 @@ describe('readPdf on justified narrative with wide spacing (江苏省人民检�
   });
 });
 
-describe('readPdf on a document with an image-only page (上海市数据局 2026 预算)', () => {
-  it('reports the page without a text layer, never as an empty page', async () => {
+describe('readPdf on pages without text: blank, empty grid, image, outlines', () => {
+  it('reports 上海市数据局 2026 p11, an empty grid column spilled from the table before it, as a blank page', async () => {
     const layout = await readPdf(fixture('shanghai-image-page-2026.pdf'));
-    expect(layout.imageOnlyPages).toEqual([11]);
-    const illegible = layout.blocks.filter((b) => b.type === 'illegible');
-    expect(illegible).toHaveLength(1);
-    expect(pageOf(illegible[0])).toBe(11);
-    expect(layout.warnings.map((w) => w.code)).toContain('image-only-page');
+    expect(layout.imageOnlyPages).toEqual([]);
+    expect(layout.blocks.filter((b) => b.type === 'illegible')).toHaveLength(0);
+    const blank = layout.warnings.filter((w) => w.code === 'blank-page');
+    expect(blank.map((w) => w.place?.kind === 'pdf' && w.place.page)).toEqual([11]);
+    expect(layout.warnings.map((w) => w.code)).not.toContain('image-only-page');
     // The pages around it are read.
+    expect(lines(layout, 10).length).toBeGreaterThan(0);
     expect(lines(layout, 12).length).toBeGreaterThan(0);
+  });
+
+  it('tells an image page and a page of outlined glyphs (no text layer) from a blank one', async () => {
+    const page = (content: string, resources = '') =>
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 3 0 R >> ${resources} >> >>`;
+    const stream = (s: string) => `<< /Length ${s.length} >>\nstream\n${s}\nendstream`;
+    const text = 'BT /F1 12 Tf 72 720 Td (Budget 2026) Tj ET';
+    const image = 'q 200 0 0 100 72 500 cm /Im1 Do Q';
+    const grid = '0.5 w 72 600 100 20 re S 72 580 100 20 re S';
+    const curves = '72 600 m 100 650 150 650 180 600 c f';
+    const bytes = assemblePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [4 0 R 5 0 R 6 0 R 7 0 R] /Count 4 >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      page('8'),
+      page('9', '/XObject << /Im1 12 0 R >>'),
+      page('10'),
+      page('11'),
+      stream(text),
+      stream(image),
+      stream(grid),
+      stream(curves),
+      '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length 9 >>\nstream\n00FFFF00>\nendstream',
+    ]);
+    const layout = await readPdf(bytes);
+    const pagesOf = (code: string) =>
+      layout.warnings.filter((w) => w.code === code).map((w) => (w.place?.kind === 'pdf' ? w.place.page : null));
+    expect(pagesOf('blank-page')).toEqual([3]);
+    expect(pagesOf('image-only-page')).toEqual([2, 4]);
+    expect(layout.imageOnlyPages).toEqual([2, 4]);
+    expect(layout.blocks.filter((b) => b.type === 'illegible').map(pageOf)).toEqual([2, 4]);
   });
 });
 

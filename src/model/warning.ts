@@ -14,6 +14,8 @@ export const ReadWarningCode = z.enum([
   'page-unreadable',
   /** PDF: one page has no text layer (a scanned image); its content is missing. */
   'image-only-page',
+  /** PDF: one page draws no text and no image (blank, or an empty table grid). */
+  'blank-page',
   /** PDF: no page has a text layer (the whole file is a scan). */
   'no-text-layer',
   /** Excel: a hidden worksheet was not read. */

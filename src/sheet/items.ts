@@ -61,7 +61,7 @@ export const SHEET_ITEMS: readonly SheetItemDef[] = [
     id: 'contents',
     group: '内容规范性',
     label: '目录',
-    fallbackRules: ['listed-tables'],
+    fallbackRules: ['listed-tables', 'blank-page'],
     sections: [/^目录$|^目\s*录$/],
     evidence: { kind: 'contents' },
     missing: '未识别到目录',

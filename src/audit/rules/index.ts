@@ -1,4 +1,5 @@
 import type { Rule } from '../types.ts';
+import blankPage from './blank-page/rule.ts';
 import codeHierarchySum from './code-hierarchy-sum/rule.ts';
 import classListSum from './class-list-sum/rule.ts';
 import codeNameOutdated from './code-name-outdated/rule.ts';
@@ -84,6 +85,7 @@ export const rules: readonly Rule[] = [
   emptySection,
   narrativeSections,
   narrativeTopics,
+  blankPage,
   glossary,
   unitStated,
   tableLayout,

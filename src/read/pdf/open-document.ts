@@ -113,7 +113,27 @@ function hasEndMarker(bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
-export async function openDocument(bytes: Uint8Array, deadline: number, seconds: number): Promise<OpenedDocument> {
+/**
+ * Largest image (pixels) decoded when a document is opened with `keepImages`: a scanned A4 page at 600 dpi is
+ * 35 million; above this the image is dropped as in a normal read, and its page is taken as drawing nothing.
+ */
+export const MAX_KEPT_IMAGE_PIXELS = 40_000_000;
+
+export interface OpenOptions {
+  /**
+   * Keep image operators in operator lists (images are decoded, up to MAX_KEPT_IMAGE_PIXELS): for the few pages
+   * whose text is empty, to tell a scan or chart from a blank page. The stream bounds were checked when the
+   * document was first opened and are not checked again.
+   */
+  keepImages?: boolean;
+}
+
+export async function openDocument(
+  bytes: Uint8Array,
+  deadline: number,
+  seconds: number,
+  options: OpenOptions = {},
+): Promise<OpenedDocument> {
   if (bytes.length > MAX_PDF_BYTES) {
     throw new InputError(
       'too-large',
@@ -129,7 +149,7 @@ export async function openDocument(bytes: Uint8Array, deadline: number, seconds:
     );
   }
   // Bounds on what pdf.js would inflate, checked before it allocates anything (stream-bounds.ts).
-  await checkPdfStreams(bytes);
+  if (!options.keepImages) await checkPdfStreams(bytes);
   const pdfjs = await loadPdfJs();
   const worker = acquireWorker(pdfjs);
   const task = pdfjs.getDocument({
@@ -140,7 +160,7 @@ export async function openDocument(bytes: Uint8Array, deadline: number, seconds:
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONT_DIR,
     // Images are not needed to read text and rules; skipping their decoding keeps reading fast.
-    maxImageSize: 1,
+    maxImageSize: options.keepImages ? MAX_KEPT_IMAGE_PIXELS : 1,
     stopAtErrors: false,
     verbosity: 0,
   });
