@@ -170,3 +170,9 @@ export function tableMisaligned(t: Table): boolean {
   misalignedCache.set(t, bad);
   return bad;
 }
+
+/** Does a table no template knows hold amounts at all? A list of units (序号 | 单位名称), a 绩效 indicator grid
+ * (指标值 4, 85, 90 with their own 计量单位) or a contents grid has numbers but no money. */
+export function holdsAmounts(t: Table): boolean {
+  return t.rows.some((r) => r.cells.some((c) => c.value !== null && (c.decimals > 0 || /\d,\d{3}/.test(c.text))));
+}

@@ -5,7 +5,7 @@ import { cellValue, rowMisaligned, tableMisaligned, tablePrecision, tidy, unitOf
 import { mayEqual, shift, type Interval } from '../interval.ts';
 import { grandTotalRow } from '../refs.ts';
 import { lastAtOrBelow, priorYearLabel } from './facts.ts';
-import { figureInterval, figures, paragraphs, type Figure, type Located } from './tokens.ts';
+import { figureInterval, figureSum, figures, paragraphs, type Figure, type Located } from './tokens.ts';
 import { isBareAmountLabel, lineOfLabel, subjectOfLabel, type LineRef, type Scope } from './subjects.ts';
 
 // Narrative facts tied to table cells (issue 10.1): each figure the narrative states about a table line or total,
@@ -906,7 +906,7 @@ export function compareFact(d: Disclosure, fact: Fact): Comparison | null {
     if (!cv || !unit) continue;
     if (cv.blank && f.value.units !== 0n) continue;
     if (cmp(toYuan(cv.value, unit), statedValue) === 0) return { status: 'equal', cell, tableValue: cv.value, unit };
-    if (mayEqual(statedInterval(f, unit), cellInterval(cell.table, cell.row, cv.interval, unit)))
+    if (mayEqual(statedInterval(fact, unit), cellInterval(cell.table, cell.row, cv.interval, unit)))
       rounding ??= { status: 'rounding', cell, tableValue: cv.value, unit };
     else differs ??= { status: 'differs', cell, tableValue: cv.value, unit };
   }
@@ -918,10 +918,41 @@ export function compareFact(d: Disclosure, fact: Fact): Comparison | null {
  * converts the table's unit (元 → 万元) the digits are as often cut off as rounded (西安 2022: 56,206,054.00元
  * printed “5620.60万元”), so the interval reaches one unit above.
  */
-function statedInterval(f: Figure, unit: AmountUnit): Interval {
+function statedInterval(fact: Fact, unit: AmountUnit): Interval {
+  const f = fact.figure;
   const base = f.unit === '元' ? figureInterval(f) : figureInterval(f, true);
-  if (f.unit === unit) return base;
-  return { lo: base.lo, hi: add(toYuan(f.value, f.unit), toYuan(fromUnits(1n, f.decimals), f.unit)) };
+  const own =
+    f.unit === unit
+      ? base
+      : { lo: base.lo, hi: add(toYuan(f.value, f.unit), toYuan(fromUnits(1n, f.decimals), f.unit)) };
+  // A total the narrative states as the sum of the parts it lists after it (“财政拨款收入70,376.87万元，其中一般公共预算
+  // 拨款收入53,598.71万元、政府性基金拨款收入16,778.16万元”, 西安民政 2021 p20) was added from those rounded parts: it stands
+  // for any value their intervals allow (70,376.86–70,376.88), and the 元 table's 703,768,605.79 is such a value.
+  const parts = statedParts(fact.located.text, f);
+  if (!parts) return own;
+  const iv = f.unit === '万元' ? shift(parts, 4) : parts;
+  return { lo: cmp(iv.lo, own.lo) < 0 ? iv.lo : own.lo, hi: cmp(iv.hi, own.hi) > 0 ? iv.hi : own.hi };
+}
+
+/** The interval of the parts listed right after a figure (其中/包括 …, to the sentence's end), when their printed values add
+ * up to it exactly; null when no such list follows. */
+function statedParts(text: string, f: Figure): Interval | null {
+  if (f.kind !== 'amount' || f.change) return null;
+  const after = /^[\s，,；;]{0,3}(?:其中|包括)[:：，,]?/.exec(text.slice(f.end));
+  if (!after) return null;
+  const from = f.end + after[0].length;
+  const parts = figures(text).filter(
+    (g) =>
+      g.start >= from &&
+      g.sentence === f.sentence &&
+      g.kind === 'amount' &&
+      !g.change &&
+      g.unit === f.unit &&
+      !/上年|比|较|年初|预算数|决算数/.test(g.label),
+  );
+  if (parts.length < 2) return null;
+  const sum = figureSum(parts);
+  return cmp(sum.value, f.value) === 0 ? sum.interval : null;
 }
 
 /**

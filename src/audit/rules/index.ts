@@ -11,6 +11,7 @@ import emptySection from './empty-section/rule.ts';
 import emptyTableStatement from './empty-table-statement/rule.ts';
 import entityName from './entity-name/rule.ts';
 import glossary from './glossary/rule.ts';
+import impossibleDate from './impossible-date/rule.ts';
 import impossiblePercentage from './impossible-percentage/rule.ts';
 import levelWording from './level-wording/rule.ts';
 import lineSum from './line-sum/rule.ts';
@@ -94,6 +95,7 @@ export const rules: readonly Rule[] = [
   unfilledField,
   strayDecimal,
   entityName,
+  impossibleDate,
   impossiblePercentage,
   punctuation,
   scopeWording,

@@ -26,6 +26,11 @@ interface Placed {
   block: Block;
   /** For line blocks: geometry used to join wrapped paragraph lines. */
   line?: { box: Box; size: number };
+  /**
+   * For the second and later pieces of a metadata line split apart (“部门：…办   单位：万元”): its first piece, which
+   * a wrapped name continues on the next line, and where this piece begins.
+   */
+  after?: { first: Placed; x: number };
 }
 
 const PAGE_NUMBER =
@@ -66,11 +71,15 @@ export function pageBlocks(input: PageInput): Block[] {
       placed.push({ top: item.grid.place.kind === 'pdf' ? item.grid.place.box[1] : 0, block: item.grid });
       continue;
     }
+    let first: Placed | undefined;
     for (const piece of metadataPieces(item.line, item.chunks)) {
       const text = lineText(piece.runs);
       if (!text) continue;
       const block: LineBlock = { type: 'line', text, place: place(piece.box) };
-      placed.push({ top: piece.box[1], block, line: { box: piece.box, size: item.line.size } });
+      const p: Placed = { top: piece.box[1], block, line: { box: piece.box, size: item.line.size } };
+      if (first) p.after = { first, x: piece.box[0] };
+      else first = p;
+      placed.push(p);
     }
   }
   placed.sort((a, b) => a.top - b.top);
@@ -105,8 +114,41 @@ function joinParagraphs(placed: Placed[]): Block[] {
   const right = Math.max(...lineItems.map((p) => p.line!.box[2]));
   const left = Math.min(...lineItems.map((p) => p.line!.box[0]));
   const out: Block[] = [];
+  const at = new Map<Placed, number>();
   let prev: Placed | null = null;
   for (const item of placed) {
+    // After the right-hand piece of a split metadata line, the next line continues its first piece when it lies
+    // under that piece (江苏 2017 收入预算总表 p2: “部门：中国共产党江苏省委员会办” / “公厅” with “单位：万元” to the right),
+    // and nothing else: the unit is not a paragraph that wraps.
+    if (prev?.after && item.line && item.block.type === 'line') {
+      const head = prev.after.first;
+      const a = head.line!;
+      const b = item.line;
+      const i = at.get(head);
+      if (
+        i !== undefined &&
+        head.block.type === 'line' &&
+        Math.abs(a.size - b.size) <= 0.1 * Math.max(a.size, b.size) &&
+        Math.abs(b.box[0] - a.box[0]) <= 0.6 * b.size &&
+        b.box[2] < prev.after.x &&
+        b.box[1] - a.box[3] <= 1.4 * a.size &&
+        !SENTENCE_END.test(head.block.text) &&
+        !STARTS_NEW.test(item.block.text)
+      ) {
+        const merged: Box = [Math.min(a.box[0], b.box[0]), a.box[1], Math.max(a.box[2], b.box[2]), b.box[3]];
+        head.block = {
+          ...head.block,
+          text: head.block.text + item.block.text,
+          place: placeOf(head.block.place, merged),
+        };
+        out[i] = head.block;
+        continue;
+      }
+      out.push(item.block);
+      at.set(item, out.length - 1);
+      prev = item;
+      continue;
+    }
     if (prev?.line && item.line && prev.block.type === 'line' && item.block.type === 'line') {
       const a = prev.line;
       const b = item.line;
@@ -139,6 +181,7 @@ function joinParagraphs(placed: Placed[]): Block[] {
       }
     }
     out.push(item.block);
+    at.set(item, out.length - 1);
     prev = item;
   }
   return out;

@@ -52,6 +52,15 @@ const fixtures: RuleFixtures = {
           ],
         }),
     },
+    {
+      // calinchow-del__renwu/020_西安/民政局_2026年部门预算.pdf p46: the catalogue's 2081004 “殡葬业务经” was harvested
+      // from this one document (observedDocs 1); the document prints 殡葬, the code's name
+      name: '西安民政 2021 p46: a 项 name seen in a single document does not judge the printed one',
+      disclosure: () =>
+        disclosure({
+          tables: [table('budget.general_expenditure', { rows: [code('2081004', { total: '1.00' }, '殡葬')] })],
+        }),
+    },
   ],
   invalid: [
     {

@@ -2,6 +2,28 @@ import { cleanFinal } from '../../testing/clean-final.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
 
 const place = { kind: 'text' as const, line: 20, column: 3 };
+const pdf = (page: number) => ({
+  kind: 'pdf' as const,
+  page,
+  box: [0, 0, 841.9, 595.3] as [number, number, number, number],
+});
+
+/** The clean final account with an untitled page without text (the reader's illegible region) on `page`, its
+ * 收入支出决算总表 on p10. */
+function withImagePage(page: number) {
+  const d = cleanFinal();
+  d.tables[0].place = pdf(10);
+  d.tables.push({
+    ...d.tables[1],
+    id: 'image-page',
+    key: 'unknown',
+    title: '',
+    status: 'illegible',
+    rows: [],
+    place: pdf(page),
+  });
+  return d;
+}
 
 const fixtures: RuleFixtures = {
   valid: [
@@ -24,8 +46,19 @@ const fixtures: RuleFixtures = {
         return d;
       },
     },
+    {
+      // calinchow-del__renwu/020_西安/医疗保障局_2026年部门预算.pdf p16: the 人员构成 pie chart, text pages around it
+      name: '西安医保 2022 p16: a page without text in the narrative is no table',
+      disclosure: () => withImagePage(16),
+    },
   ],
   invalid: [
+    {
+      // calinchow-del__renwu/001_上海/2026年上海市政务服务和数据管理局_部门预算.pdf p11: an empty grid page after the tables
+      name: '上海数据局 2026 p11: a page without text beside a table, to check by hand',
+      disclosure: () => withImagePage(11),
+      expect: [{ messageId: 'illegiblePage', table: 'unknown' }],
+    },
     {
       name: 'listed but absent, and an illegible table',
       disclosure: () => {

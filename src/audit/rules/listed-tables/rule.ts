@@ -1,4 +1,5 @@
 import { missingRequiredTables } from '../../completeness/missing-tables.ts';
+import type { Table } from '../../../model/disclosure.ts';
 import type { Rule } from '../../types.ts';
 
 // Tables listed in the 目录 must be in the document (Disclosure.recognition.listed): listed but absent, or
@@ -21,6 +22,10 @@ const rule: Rule = {
         en: 'The table "{title}" listed in the contents was not found in the document',
       },
       illegible: { zh: '“{title}”无法辨认（可能为图片）', en: 'The table "{title}" is illegible (possibly an image)' },
+      illegiblePage: {
+        zh: '第{page}页没有可读的文字（可能为图片或空白页），紧邻公开表格，未能确认其内容，请人工核对',
+        en: 'Page {page} has no readable text (possibly an image or a blank page) next to the tables; check it by hand',
+      },
     },
   },
   check(ctx) {
@@ -36,13 +41,30 @@ const rule: Rule = {
       });
     }
     const listedIds = new Set(d.recognition.listed.map((l) => l.tableId));
-    for (const t of d.tables)
-      if (t.status === 'illegible' && !listedIds.has(t.id))
+    const pageOf = (t: Table) => (t.place.kind === 'pdf' ? t.place.page : null);
+    const tablePages = new Set(d.tables.filter((t) => t.key !== 'unknown').map(pageOf));
+    for (const t of d.tables) {
+      if (t.status !== 'illegible' || listedIds.has(t.id)) continue;
+      if (t.title) {
         ctx.report({
           messageId: 'illegible',
           values: { title: t.title },
           location: { table: t.key, tableTitle: t.title, row: null, column: null, source: t.place },
         });
+        continue;
+      }
+      // A page without text and without a title is no known table: a chart or photo in the narrative (西安医保 2022
+      // p16 人员构成, 西安卫健委 2022 p8 人员对比图), a blank page between attached reports (西安卫健委 p167). A table
+      // printed whole as an image is absent by its title (required-tables-*, listed-tables above). Beside the tables
+      // such a page may be an extra blank or empty-table page (上海数据局 2026 p11): one check by hand.
+      const page = pageOf(t);
+      if (page === null || !(tablePages.has(page - 1) || tablePages.has(page + 1))) continue;
+      ctx.report({
+        messageId: 'illegiblePage',
+        values: { page: String(page) },
+        location: { table: t.key, tableTitle: t.title, row: null, column: null, source: t.place },
+      });
+    }
   },
 };
 

@@ -31,8 +31,42 @@ const fixtures: RuleFixtures = {
       name: 'a partial list',
       disclosure: doc('政府采购预算140.2万元。包含: 一般会议服务 10 万元、车辆运行 20 万元。'),
     },
+    {
+      // calinchow-del__renwu/015_长沙/2026年长沙市公安局2025年部门预算.pdf p10
+      name: '长沙公安 2025 p10: vehicles by kind add up to their total; the equipment is another whole',
+      disclosure: doc(
+        '截至2024年12月底，本单位共有公务用车102辆，其中，机要通信用车1辆，应急保障用车1辆，执法执勤用车84辆，特种专业技术用车12辆，其他按照规定配备的公务用车4辆；单位价值50万元以上设备18台，其中，单位价值100万元以上设备15台。',
+      ),
+    },
+    {
+      // calinchow-del__renwu/020_西安/人力资源和社会保障局_2026年部门预算.pdf p10
+      name: '西安人社 2020 p10: the retired after a ； are not a part of the staff',
+      disclosure: doc(
+        '截止2019年底，本部门在职人员编制408人，其中行政编制91人、事业编制317人；实有在职人员380人，其中行政89人,事业291人；单位管理的离退休人员203人。',
+      ),
+    },
+    {
+      // calinchow-del__renwu/020_西安/医疗保障局_2026年部门预算.pdf p15
+      name: '西安医保 2022 p15: two wholes with their 其中 in one sentence',
+      disclosure: doc(
+        '截止2021年底，本部门人员编制142人，其中行政编制32人、事业编制110人；实有人员102人，其中行政40人、事业61人、工勤1人。',
+      ),
+    },
   ],
   invalid: [
+    {
+      // calinchow-del__renwu/015_长沙/2026年长沙市公安局2025年部门预算.pdf p10 (twice: the stock and the new purchases)
+      name: '长沙公安 2025 p10: 100万元-and-over equipment more than the 50万元-and-over equipment it is part of',
+      disclosure: doc(
+        '本单位共有公务用车102辆，其中，机要通信用车1辆，执法执勤用车101辆；单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。',
+      ),
+      expect: [{ messageId: 'over', table: 'narrative' }],
+    },
+    {
+      name: 'vehicles by kind more than the vehicles',
+      disclosure: doc('2025年拟新增配置公务用车6辆，其中，执法执勤用车6辆，特种专业技术用车1辆。'),
+      expect: [{ messageId: 'over' }],
+    },
     {
       name: 'a single part larger than its whole',
       disclosure: doc('政府采购支出总额283,516.5元，其中：授予中小企业合同金额293,516.5元。'),

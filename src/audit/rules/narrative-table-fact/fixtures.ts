@@ -117,6 +117,27 @@ function chongqingProcurement(general: string) {
   });
 }
 
+/**
+ * 西安市民政局 2021 (calinchow-del__renwu/020_西安/民政局_2026年部门预算.pdf): the tables are in 元 and p20 states the
+ * 财政拨款 total in 万元 as the sum of the two parts it lists after 其中, each rounded from its 元 cell (70,376.87 =
+ * 53,598.71 + 16,778.16 for 703,768,605.79元 = 70,376.86万元). Here the 支出总表 in 元 with 201 printed 24,041,640.00
+ * (2,404.16万元), stated as the sum of two parts that are no table line.
+ */
+function inYuanClass(stated: string, first: string) {
+  return wuxiInYuan(`一般公共服务支出${stated}万元，其中市本级${first}万元、所属单位975.06万元。`);
+}
+
+function wuxiInYuan(sentence = '一般公共服务支出2,404.17万元。') {
+  const d = wuxi(part('三、支出预算情况说明', sentence));
+  const t = d.tables.find((x) => x.key === 'budget.expenditure')!;
+  t.unit = '元';
+  for (const r of t.rows)
+    for (const c of r.cells) if (c.value) c.value = toFixedString(mul(parseDecimal(c.value)!, fromUnits(10000n, 0)), 2);
+  const cls = t.rows.find((r) => r.code === '201')!;
+  cls.cells[0].value = '24041640.00';
+  return d;
+}
+
 const fixtures: RuleFixtures = {
   valid: [
     {
@@ -227,6 +248,10 @@ const fixtures: RuleFixtures = {
       },
     },
     {
+      name: '西安民政 2021 p20: a 万元 amount stated as the sum of its listed parts stands for what their intervals allow',
+      disclosure: () => inYuanClass('2,404.17', '1,429.11'),
+    },
+    {
       name: '上年执行数 and 在职人员经费 are not table lines',
       disclosure: () =>
         wuxi(part('三、支出预算情况说明', '上年执行数基本支出2,100.00万元；在职人员经费1,900.00万元。')),
@@ -279,6 +304,16 @@ const fixtures: RuleFixtures = {
           ),
         ),
       expect: [{ messageId: 'mismatch' }],
+    },
+    {
+      name: '西安民政 2021 p20 without its parts: a 万元 amount 0.006万元 off its 元 line is a mismatch',
+      disclosure: () => wuxiInYuan(),
+      expect: [{ messageId: 'mismatch', table: 'narrative' }],
+    },
+    {
+      name: '西安民政 2021 p20 changed: a 万元 sum of listed parts their intervals cannot give',
+      disclosure: () => inYuanClass('2,404.18', '1,429.12'),
+      expect: [{ messageId: 'mismatch', table: 'narrative' }],
     },
     {
       name: 'a figure within rounding of the table is an info',

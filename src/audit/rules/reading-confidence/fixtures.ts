@@ -11,8 +11,22 @@ const withReading = (edit?: (d: ReturnType<typeof cleanFinal>) => void) => () =>
   return d;
 };
 
+/** An untitled part no template knows, one line of one cell. */
+const part = (label: string, value: string) => {
+  const t = { ...table('unknown', { rows: [item('x', { value }, label)] }), title: '' };
+  t.reading = readingConfidence(t, 2026);
+  return t;
+};
+
 const fixtures: RuleFixtures = {
-  valid: [{ name: 'the clean final account, every table read sure', disclosure: withReading() }],
+  valid: [
+    { name: 'the clean final account, every table read sure', disclosure: withReading() },
+    {
+      // calinchow-del__renwu/020_西安/民政局_2026年部门预算.pdf p17: the 部门预算单位构成 list (序号 | 单位名称 | 拟变动情况)
+      name: '西安民政 2021 p17: an untitled part without a single amount leaves no money unchecked',
+      disclosure: () => disclosure({ kind: '预算', tables: [part('西安市第一社会福利院', '2')] }),
+    },
+  ],
   invalid: [
     {
       // 深圳 2026 一般公共预算支出表: the narrow code and name columns were lost, every line has amounts only
@@ -38,12 +52,10 @@ const fixtures: RuleFixtures = {
       // 重庆 2026 商务委 p25, p28: a 绩效目标表's indicator grid and a project table, both without a title
       name: 'untitled parts no template knows: one notice for the document',
       disclosure: () => {
-        const part = (label: string) => {
-          const t = { ...table('unknown', { rows: [item('x', { value: '63' }, label)] }), title: '' };
-          t.reading = readingConfidence(t, 2026);
-          return t;
-        };
-        return disclosure({ kind: '预算', tables: [part('建成15分钟商业服务圈'), part('市商务发展一般性项目')] });
+        return disclosure({
+          kind: '预算',
+          tables: [part('建成15分钟商业服务圈', '63'), part('市商务发展一般性项目', '1,063.50')],
+        });
       },
       expect: [{ messageId: 'fragments', table: 'unknown', severity: 'warning' }],
     },

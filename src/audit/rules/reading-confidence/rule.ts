@@ -1,4 +1,4 @@
-import { tablePlace } from '../../cells.ts';
+import { holdsAmounts, tablePlace } from '../../cells.ts';
 import type { Rule } from '../../types.ts';
 
 // The reader's own doubt about a table (Table.reading, set by src/recognise/reading.ts from the table's evidence:
@@ -30,8 +30,10 @@ const rule: Rule = {
     // Untitled parts no template knows (a 绩效目标表 continued on pages without its title, a unit list, a 重点项目
     // table in the narrative) have one thing in common for the reviewer: they were not checked. One notice for
     // the document, listing where they are, instead of one per part.
+    // A part without a single amount (the 部门预算单位构成 list 序号 | 单位名称 | 拟变动情况, 西安民政 2021 p17) leaves no
+    // money unchecked: it is not one of them.
     const fragments = ctx.disclosure.tables.filter(
-      (t) => t.key === 'unknown' && !t.title && t.reading?.level === 'unsure',
+      (t) => t.key === 'unknown' && !t.title && t.reading?.level === 'unsure' && holdsAmounts(t),
     );
     if (fragments.length) {
       const pages = [
@@ -50,6 +52,7 @@ const rule: Rule = {
     }
     for (const t of ctx.disclosure.tables) {
       if (t.reading?.level !== 'unsure' || fragments.includes(t)) continue;
+      if (t.key === 'unknown' && !t.title) continue; // an untitled part without amounts, above
       const reasons = t.reading.reasons.join('；') || '结构证据不足';
       ctx.report({
         messageId: 'unsure',

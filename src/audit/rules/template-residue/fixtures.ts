@@ -21,6 +21,13 @@ const noted = (notes: string[], title?: string) => () =>
 const fixtures: RuleFixtures = {
   valid: [
     {
+      // 杭州司法局 2026 p3, 烟台财政局 2026, 泉州 (calinchow-del__renwu): names of levels, not the template's choice
+      name: 'levels named in brackets: 区、县（市）, 县(市、区), 跨省（区、市）',
+      disclosure: budget(
+        '负责区、县（市）政府的备案审查；指导县(市、区)财政预算管理；不得跨省（区、市）从事检测活动。',
+      ),
+    },
+    {
       name: '湖州 2026: “执行中如有新增任务” is prose, not the bracketed instruction',
       disclosure: budget('执行中如有新增任务确需增加出国（境）经费的，将按规定程序调剂。'),
     },
@@ -73,6 +80,14 @@ const fixtures: RuleFixtures = {
         '1.因公出国（境）费支出0万元。全年使用财政拨款安排局（部、委、办）机关及下属0个单位出国团组0个、累计0人次。',
       ),
       expect: [{ messageId: 'residue', row: '局（部、委、办）' }],
+    },
+    {
+      // calinchow-del__renwu/015_长沙/2026年长沙市公安局2025年部门预算.pdf p11 (名词解释)
+      name: '长沙公安 2025 p11: the template’s choice of level 省（市/县） left in',
+      disclosure: doc(
+        '2．“三公”经费：纳入省（市/县）财政预算管理的“三公”经费，是指用一般公共预算拨款安排的公务接待费。',
+      ),
+      expect: [{ messageId: 'residue', row: '省（市/县）' }],
     },
     {
       name: '佛山 2019 决算 p28: the instruction （如有） left in',

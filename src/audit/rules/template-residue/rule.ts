@@ -17,6 +17,7 @@ interface Residue {
 
 const words = vocabulary.alternatives.words.join('|');
 const bodies = vocabulary.alternatives.bodies.join('|');
+const levels = vocabulary.alternatives.levels.join('|');
 const join = (xs: { pattern: string }[]) => new RegExp(xs.map((x) => `(?:${x.pattern})`).join('|'), 'gu');
 
 export const RESIDUES: Residue[] = [
@@ -29,6 +30,11 @@ export const RESIDUES: Residue[] = [
     kind: '未删除的备选词',
     kindEn: 'unresolved alternatives',
     re: new RegExp(`(?:${bodies})[（(](?:${bodies})(?:[、，](?:${bodies}))+[)）]`, 'gu'),
+  },
+  {
+    kind: '未删除的备选词',
+    kindEn: 'unresolved alternatives',
+    re: new RegExp(`(?:${levels})[（(](?:${levels})(?:/(?:${levels}))+[)）]`, 'gu'),
   },
   { kind: '占位符', kindEn: 'placeholder', re: join(vocabulary.placeholders) },
   { kind: '占位标记', kindEn: 'placeholder mark', re: join(vocabulary.marks) },

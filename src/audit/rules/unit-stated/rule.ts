@@ -1,16 +1,9 @@
-import type { Table } from '../../../model/disclosure.ts';
-import { tablePlace } from '../../cells.ts';
+import { holdsAmounts, tablePlace } from '../../cells.ts';
 import type { Rule } from '../../types.ts';
 
 // Each table with amounts states its unit (元 / 万元): a reader cannot tell 289.70 万元 from 289.70 元
 // (domain.md §5 Completeness "unit stated"). The audit falls back to the document's dominant unit meanwhile.
 // A unit stated in the column headers (“预算数（万元）”) counts: the reader takes it as the table's unit.
-
-/** Does a table no template knows hold amounts at all? A list of units (序号 | 单位名称), a 绩效 indicator grid
- * (指标值 4, 85, 90 with their own 计量单位) or a contents grid has numbers but no money. */
-function holdsAmounts(t: Table): boolean {
-  return t.rows.some((r) => r.cells.some((c) => c.value !== null && (c.decimals > 0 || /\d,\d{3}/.test(c.text))));
-}
 
 const rule: Rule = {
   meta: {
