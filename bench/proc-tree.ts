@@ -30,8 +30,10 @@ function rssMb(pid: number): number {
   }
 }
 
-/** Resident MB of `pid` alone and of its whole tree, and how many processes the tree has. */
-export function treeRss(pid: number): { self: number; tree: number; processes: number } | null {
+/** Resident MB of `pid` alone and of its whole tree, how many processes the tree has, and each process's MB. */
+export function treeRss(
+  pid: number,
+): { self: number; tree: number; processes: number; each: [number, number][] } | null {
   try {
     readdirSync('/proc');
   } catch {
@@ -40,28 +42,43 @@ export function treeRss(pid: number): { self: number; tree: number; processes: n
   const kids = children();
   let tree = 0;
   let processes = 0;
+  const each: [number, number][] = [];
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
-    tree += rssMb(p);
+    const mb = rssMb(p);
+    tree += mb;
     processes++;
+    each.push([p, Math.round(mb)]);
     stack.push(...(kids.get(p) ?? []));
   }
-  return { self: rssMb(pid), tree, processes };
+  return { self: rssMb(pid), tree, processes, each };
 }
 
-/** Samples the tree every `everyMs` until stop() and keeps the peak. */
+/** One sample of the tree: time (ms since the epoch), MB of the whole tree, and [pid, MB] of each process. */
+export interface TreeSample {
+  t: number;
+  tree: number;
+  each: [number, number][];
+}
+
+/** Samples the tree every `everyMs` until stop() and keeps the peak (and, with `timeline`, every sample). */
 export function sampleTree(
   pid: number,
   everyMs = 100,
-): { stop(): { peakTree: number; peakSelf: number; samples: number } } {
+  timeline?: TreeSample[],
+): { stop(): { peakTree: number; peakSelf: number; samples: number; atPeak: TreeSample | null } } {
   let peakTree = 0;
   let peakSelf = 0;
   let samples = 0;
+  let atPeak: TreeSample | null = null;
   const tick = () => {
     const r = treeRss(pid);
     if (!r) return;
     samples++;
+    const s = { t: Date.now(), tree: Math.round(r.tree), each: r.each };
+    timeline?.push(s);
+    if (r.tree > peakTree) atPeak = s;
     peakTree = Math.max(peakTree, r.tree);
     peakSelf = Math.max(peakSelf, r.self);
   };
@@ -71,7 +88,7 @@ export function sampleTree(
     stop() {
       clearInterval(timer);
       tick();
-      return { peakTree, peakSelf, samples };
+      return { peakTree, peakSelf, samples, atPeak };
     },
   };
 }

@@ -10,6 +10,11 @@ import { recognise } from './recognise/recognise.ts';
 
 export interface ParseOptions {
   fileName?: string;
+  /**
+   * Time limit of the reader in seconds, where it has one of its own (PDF: default 120 s): the batch's `--timeout` and
+   * the server's parseSeconds pass theirs, so that the reader never stops a document before the caller's limit does.
+   */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -27,7 +32,7 @@ function isFillInWorkbook(layout: Layout): boolean {
 }
 
 export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<Disclosure> {
-  const layout = await readLayout(bytes, options.fileName);
+  const layout = await readLayout(bytes, options.fileName, { timeoutSeconds: options.timeoutSeconds });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (isFillInWorkbook(layout)) {
     const { readTemplateWorkbook } = await import('./author/read-workbook.ts');

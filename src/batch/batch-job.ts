@@ -10,6 +10,8 @@ export interface BatchJob {
   path: string;
   /** A pair's job (src/batch/pairs.ts): the cross-document rules on `path` against this document. */
   prior?: string;
+  /** The batch's per-file limit in seconds, for the reader's own time limit (PDF). */
+  timeoutSeconds?: number;
 }
 
 export interface BatchJobResult {
@@ -18,7 +20,8 @@ export interface BatchJobResult {
 }
 
 export async function handle(job: BatchJob): Promise<BatchJobResult> {
-  if (!job.prior) return processFile(job.path);
-  const { findings, reason } = await processPair(job.path, job.prior);
+  const options = { timeoutSeconds: job.timeoutSeconds };
+  if (!job.prior) return processFile(job.path, options);
+  const { findings, reason } = await processPair(job.path, job.prior, options);
   return { row: { ...emptyRow(job.path), status: reason ? 'failed' : 'ok', reason }, findings };
 }

@@ -8,6 +8,7 @@ import { describePlace } from '../model/place-text.ts';
 import { parseBytes } from '../pipeline.ts';
 import { isOutOfMemory } from '../jobs/messages.ts';
 import { isInputError } from '../read/errors.ts';
+import { isTimeout } from '../read/pdf/open-document.ts';
 import { assertDisclosure } from '../recognise/is-disclosure.ts';
 import { emptyRow } from './row.ts';
 import type { BatchFinding, BatchRow } from './types.ts';
@@ -17,7 +18,15 @@ import type { BatchFinding, BatchRow } from './types.ts';
 
 export { emptyRow };
 
-export async function processFile(path: string): Promise<{ row: BatchRow; findings: BatchFinding[] }> {
+export interface ProcessOptions {
+  /** Time limit of the reader in seconds (the batch's per-file limit; the PDF reader's own default is 120 s). */
+  timeoutSeconds?: number;
+}
+
+export async function processFile(
+  path: string,
+  options: ProcessOptions = {},
+): Promise<{ row: BatchRow; findings: BatchFinding[] }> {
   const started = performance.now();
   const row = emptyRow(path);
   const findings: BatchFinding[] = [];
@@ -33,7 +42,7 @@ export async function processFile(path: string): Promise<{ row: BatchRow; findin
       return { row, findings };
     }
     const fileName = path.split(/[\\/]/).pop();
-    const d = await parseBytes(bytes, { fileName });
+    const d = await parseBytes(bytes, { fileName, timeoutSeconds: options.timeoutSeconds });
     row.format = d.source.format;
     row.entity = d.entity.name;
     row.fiscalYear = d.fiscalYear;
@@ -67,9 +76,10 @@ export async function processFile(path: string): Promise<{ row: BatchRow; findin
   } catch (e) {
     // A refused allocation is the job pool's to report (it names the cap and replaces the process).
     if (isOutOfMemory(e)) throw e;
-    row.status = 'failed';
+    // The reader's own time limit is the batch's: its row says timeout, as the job runner's deadline would.
+    row.status = isTimeout(e) ? 'timeout' : 'failed';
     if (isInputError(e)) {
-      row.reasonCode = e.code;
+      row.reasonCode = isTimeout(e) ? 'timeout' : e.code;
       row.reason = e.messageZh;
       row.reasonEn = e.messageEn;
     } else {
@@ -105,8 +115,11 @@ function batchFinding(file: string, f: Finding, priorFile?: string): BatchFindin
   };
 }
 
-async function readDisclosure(path: string): Promise<Disclosure> {
-  const d = await parseBytes(new Uint8Array(await readFile(path)), { fileName: path.split(/[\\/]/).pop() });
+async function readDisclosure(path: string, options: ProcessOptions): Promise<Disclosure> {
+  const d = await parseBytes(new Uint8Array(await readFile(path)), {
+    fileName: path.split(/[\\/]/).pop(),
+    timeoutSeconds: options.timeoutSeconds,
+  });
   assertDisclosure(d);
   return d;
 }
@@ -120,9 +133,13 @@ const crossRules = rules.filter((r) => r.meta.counterpart);
 export async function processPair(
   path: string,
   prior: string,
+  options: ProcessOptions = {},
 ): Promise<{ findings: BatchFinding[]; reason: string | null }> {
   try {
-    const [d, p] = await Promise.all([readDisclosure(path), readDisclosure(prior)]);
+    // One after the other: the first model is small, but two documents read at once need both readers' memory
+    // (pdf.js's fonts and pages) in one process.
+    const d = await readDisclosure(path, options);
+    const p = await readDisclosure(prior, options);
     const res = checkDisclosure(d, { prior: p }, crossRules);
     return {
       findings: res.findings.filter((f) => f.messageId !== 'skipped').map((f) => batchFinding(path, f, prior)),

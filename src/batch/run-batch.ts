@@ -89,12 +89,15 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
   });
 
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), todo.length || 1));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // The reader's own limit (PDF) is the batch's, not its fixed 120 s: `--timeout 600` lets a large document be read.
+  const timeoutSeconds = timeoutMs / 1000;
   let pairs: BatchPair[] = [];
   let pool: JobPool<BatchJob, BatchJobResult> | null = null;
   const openPool = () =>
     (pool ??= createJobPool<BatchJob, BatchJobResult>({
       size: jobs,
-      deadlineMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      deadlineMs: timeoutMs,
       entry: options.workerUrl ?? new URL('./batch-job.ts', import.meta.url),
       ...jobMemory(options),
       recycleAfter: options.recycleAfter ?? envNumber('CAIJIAN_JOB_RECYCLE') ?? 20,
@@ -108,7 +111,7 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
       await Promise.all(
         todo.map(async (i) => {
           const path = files[i];
-          const outcome = await p.run({ path });
+          const outcome = await p.run({ path, timeoutSeconds });
           const result = outcome.ok
             ? outcome.value
             : { row: refusedRow(path, outcome.failure, outcome.ms), findings: [] };
@@ -129,7 +132,7 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
       const at = new Map(files.map((f, i) => [f, i]));
       await Promise.all(
         pairs.map(async (pair) => {
-          const outcome = await p.run({ path: pair.file, prior: pair.prior });
+          const outcome = await p.run({ path: pair.file, prior: pair.prior, timeoutSeconds });
           if (!outcome.ok) {
             pair.status = outcome.failure.code === 'timeout' ? 'timeout' : 'failed';
             pair.reason = outcome.failure.messageZh;

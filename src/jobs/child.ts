@@ -6,6 +6,12 @@ import type { ChildMessage, JobEntry, JobMessage } from './types.ts';
 // the pool can say why (a module that fails to load reads "module failed to load", not "exit code 1").
 
 if (!process.send) throw new Error('src/jobs/child.ts runs as a job pool child (with an IPC channel)');
+
+// The pool starts this process with --max-old-space-size (its own heap limit), and V8 lets that process-wide flag
+// override the heap limit a worker thread is given (`resourceLimits`): pdf.js's parser thread got this process's
+// 1280 MB instead of its own 384 (src/read/pdf/pdf-worker.ts; Worker.getHeapStatistics: 1286 MB with the flag, 54 with
+// it reset and a limit of 48). This process's heap is configured already; threads started from now on get theirs.
+(await import('node:v8')).setFlagsFromString('--max-old-space-size=0');
 const send = (m: ChildMessage<unknown>) => process.send!(m);
 const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
 let starting = true;

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crashFailure, memoryFailure, startFailure, timeoutFailure } from './messages.ts';
 import type { ChildMessage, JobFailure, JobMessage, JobOutcome } from './types.ts';
 
@@ -71,6 +73,25 @@ export interface JobPool<J, R> {
 }
 
 const CHILD = new URL('./child.ts', import.meta.url);
+
+/**
+ * The environment of a child (issue 13.5, measured on the corpus PDFs in one process, warm cache):
+ * - NODE_COMPILE_CACHE: the compile cache from the start, so that child.ts itself (and pdf.js's parser thread entry)
+ *   load from it; enabled only inside child.ts, the entry was type-stripped first, which loads Node's TypeScript
+ *   stripper (≈ 25 MB resident per isolate that uses it): a child ready at 99 → 71 MB, with pdf.js and its parser
+ *   thread 164 → 130 MB.
+ * - MALLOC_ARENA_MAX=1: glibc otherwise gives each thread that allocates (pdf.js's parser thread, V8's GC and
+ *   compiler threads) an arena of its own, each keeping what it once held: after 8 documents 342 → 301 MB resident,
+ *   no measurable change in time.
+ * Both only where the parent's environment does not set them (and no cache with NODE_DISABLE_COMPILE_CACHE).
+ */
+export function childEnv(parent: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env = { ...parent };
+  if (!env.NODE_DISABLE_COMPILE_CACHE && !env.NODE_COMPILE_CACHE)
+    env.NODE_COMPILE_CACHE = join(tmpdir(), 'node-compile-cache'); // where enableCompileCache() puts it by default
+  if (LINUX && !env.MALLOC_ARENA_MAX) env.MALLOC_ARENA_MAX = '1';
+  return env;
+}
 const MAX_START_FAILURES = 3;
 /**
  * Address space a process reserves writable without using it, which RLIMIT_DATA counts: V8's code range and
@@ -80,6 +101,19 @@ const MAX_START_FAILURES = 3;
  */
 const RESERVED_MB = 680;
 const LINUX = process.platform === 'linux';
+/**
+ * CAIJIAN_JOB_TRACE=file: one JSON line per job start and end (time, child pid, job, outcome), for the memory
+ * benchmark's timeline (bench/batch-memory.ts), which tells from it which document each child was reading.
+ */
+const TRACE = process.env.CAIJIAN_JOB_TRACE;
+function trace(event: Record<string, unknown>): void {
+  if (!TRACE) return;
+  try {
+    appendFileSync(TRACE, `${JSON.stringify({ t: Date.now(), ...event })}\n`);
+  } catch {
+    // a diagnostic only
+  }
+}
 
 interface Pending<J, R> {
   job: J;
@@ -197,6 +231,14 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
       stats.peakRssMb = Math.max(stats.peakRssMb ?? 0, cur.peak);
     }
     stats.jobs++;
+    trace({
+      event: 'end',
+      pid: slot.child?.pid,
+      id: cur.id,
+      ok: outcome.ok,
+      peak: cur.peak,
+      code: outcome.ok ? undefined : outcome.failure.code,
+    });
     if (!outcome.ok) stats.failures[outcome.failure.code] = (stats.failures[outcome.failure.code] ?? 0) + 1;
     cur.resolve(outcome);
   };
@@ -232,6 +274,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
     if (cur.sampler) clearInterval(cur.sampler);
     victim.current = null;
     stats.requeued++;
+    trace({ event: 'requeue', pid: victim.child?.pid, id: cur.id, total });
     retire(victim); // its memory back now; the slot gets a child again when there is work it may take
     queue.unshift({ job: cur.job, deadlineMs: cur.deadlineMs, resolve: cur.resolve, alone: true });
     dispatch();
@@ -260,7 +303,11 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
 
   const spawnChild = (slot: Slot<J, R>) => {
     const [file, args] = command();
-    const child = spawn(file, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    const child = spawn(file, args, {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      env: childEnv(),
+    });
     stats.spawned++;
     slot.child = child;
     slot.ready = false;
@@ -392,6 +439,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
       sampler?.unref();
       slot.current = { ...p, id, started: performance.now(), timer, sampler, peak: 0 };
       busy(child);
+      trace({ event: 'start', pid: child.pid, id, job: p.job, alone: p.alone === true });
       const message: JobMessage<J> = { type: 'job', id, job: p.job };
       child.send(message);
     }

@@ -7,7 +7,12 @@ import { checkTextBytes, readText } from './text/read-text.ts';
 // One entry point for every input format. Format readers for binary formats are loaded on first use so
 // that reading a text file never pays for pdf.js or exceljs.
 
-export async function readLayout(bytes: Uint8Array, fileName = ''): Promise<Layout> {
+export interface ReadLayoutOptions {
+  /** Time limit of a reader that has one (PDF, default 120 s), in seconds. */
+  timeoutSeconds?: number;
+}
+
+export async function readLayout(bytes: Uint8Array, fileName = '', options: ReadLayoutOptions = {}): Promise<Layout> {
   const detected = detectFormat(bytes, fileName);
   switch (detected.format) {
     case 'text':
@@ -21,7 +26,7 @@ export async function readLayout(bytes: Uint8Array, fileName = ''): Promise<Layo
     }
     case 'pdf': {
       const { readPdf } = await import('./pdf/read-pdf.ts');
-      return readPdf(bytes);
+      return readPdf(bytes, { timeoutSeconds: options.timeoutSeconds });
     }
     case 'xlsx':
     case 'xls': {

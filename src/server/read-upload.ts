@@ -51,7 +51,7 @@ export async function parseAndAudit(job: ParseJob): Promise<ParseReply> {
   try {
     const format = await checkStructure(job.bytes, job.fileName, job.limits);
     const { parseBytes } = await import('../pipeline.ts');
-    const model = await parseBytes(job.bytes, { fileName: job.fileName });
+    const model = await parseBytes(job.bytes, { fileName: job.fileName, timeoutSeconds: job.limits.parseSeconds });
     // A file that is not a disclosure at all is refused as `check` refuses it (exit 2 there, 422 here): auditing it
     // would show "0 errors" about nothing.
     const { assertDisclosure } = await import('../recognise/is-disclosure.ts');

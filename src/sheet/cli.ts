@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { coverageLine } from '../audit/coverage.ts';
 import { collectInputs } from '../batch/collect-inputs.ts';
@@ -11,25 +11,14 @@ import { readInputFile } from '../cli/read-input.ts';
 import { prepareSheet, sheetFormatOf, writeSheet, type PreparedSheet } from './export.ts';
 import { summaryWorkbook, type SummaryRow } from './summary.ts';
 import { ensureDir } from '../store/ensure-dir.ts';
+import { isDirectory } from './is-sheet-output.ts';
 
 // `caijian check FILE --out 检查表.xlsx|.md` and `caijian check DIR --out DIR/`: the check sheets of documents
 // (one per document, plus 汇总.xlsx for a folder). Documents are done one after another in this process: each
 // needs its model and its bytes for the page pictures, and one Chromium serves them all.
 // Exit codes as for `check`: 2 when a document could not be read or is not a disclosure, else 1 when errors.
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Does `--out` ask for check sheets (rather than the batch report)? */
-export async function isSheetOutput(inputs: readonly string[], out: string): Promise<boolean> {
-  if (/[\\/]$/.test(out) || (await isDirectory(out))) return true;
-  return inputs.length === 1 && !(await isDirectory(inputs[0])) && sheetFormatOf(out) !== null;
-}
+export { isSheetOutput } from './is-sheet-output.ts';
 
 export interface SheetCommandOptions {
   sourceUrl?: string | null;

@@ -10,12 +10,8 @@ import { checkSheetXlsx } from './xlsx.ts';
 // One document's check sheet from its model and the bytes it was read from (the bytes give the page pictures of a
 // PDF), in the format the output name asks for. Shared by the CLI and the HTTP API.
 
-export type SheetFormat = 'xlsx' | 'docx' | 'md';
-
-export function sheetFormatOf(path: string): SheetFormat | null {
-  const m = /\.(xlsx|docx|md)$/i.exec(path);
-  return m ? (m[1].toLowerCase() as SheetFormat) : null;
-}
+import type { SheetFormat } from './is-sheet-output.ts';
+export { type SheetFormat, sheetFormatOf } from './is-sheet-output.ts';
 
 export interface PreparedSheet {
   sheet: CheckSheet;

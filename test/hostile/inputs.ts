@@ -21,7 +21,7 @@ export const CORPUS_PDF = join(
 );
 
 /** A one-page PDF around one content stream (already Flate-compressed), with a correct xref table. */
-function pdfWithContent(compressed: Uint8Array, declaredLength = compressed.length): Uint8Array {
+export function pdfWithContent(compressed: Uint8Array, declaredLength = compressed.length): Uint8Array {
   const parts: (string | Uint8Array)[] = [];
   const offsets: number[] = [];
   let size = 0;
@@ -63,16 +63,24 @@ function pdfWithContent(compressed: Uint8Array, declaredLength = compressed.leng
  * 1 MiB block is deflated with a full flush (so its compressed form stands alone) and repeated, then a final
  * empty block. The Adler-32 trailer is left zero; pdf.js does not check it. 1 GiB costs ≈ 1 MiB and a few ms.
  */
-function deflateRepeated(chunk: Buffer, total: number): Uint8Array {
+export function deflateRepeated(chunk: Buffer, total: number, head = '', tail = ''): Uint8Array {
   const block = Buffer.concat(Array.from({ length: Math.ceil((1 << 20) / chunk.length) }, () => chunk)).subarray(
     0,
     1 << 20,
   );
   const packed = deflateRawSync(block, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
   const blocks = Math.ceil(total / block.length);
-  const end = deflateRawSync(Buffer.alloc(0));
+  // `head` and `tail` (latin1) frame the repeated bytes: an operator around a huge operand, say.
+  const start = deflateRawSync(Buffer.from(head, 'latin1'), { finishFlush: constants.Z_FULL_FLUSH });
+  const end = deflateRawSync(Buffer.from(tail, 'latin1'));
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x78, 0xda]), ...Array.from({ length: blocks }, () => packed), end, Buffer.alloc(4)]),
+    Buffer.concat([
+      Buffer.from([0x78, 0xda]),
+      start,
+      ...Array.from({ length: blocks }, () => packed),
+      end,
+      Buffer.alloc(4),
+    ]),
   );
 }
 

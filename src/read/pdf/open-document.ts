@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.ts';
-import { acquireWorker } from './pdf-worker.ts';
+import { acquireWorker, isParserDeath } from './pdf-worker.ts';
 import { checkPdfStreams } from './stream-bounds.ts';
 
 // Loading pdf.js and opening a document, with the guards every caller needs: CJK character maps and
@@ -179,7 +179,8 @@ export async function openDocument(
     const doc = await beforeDeadline(unlessLost(task.promise, worker.lost), deadline, seconds);
     return { doc, pdfjs, lost: worker.lost, close };
   } catch (e) {
-    await close(isTimeout(e));
+    // A dead parser thread (out of its heap) answers nothing, as a stuck one: pdf.js's clean-up would wait forever.
+    await close(isTimeout(e) || isParserDeath(e));
     throw toInputError(e);
   }
 }

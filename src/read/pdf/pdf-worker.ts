@@ -17,6 +17,12 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
  * few pages (read-pdf.ts), 300 MB (its live parser heap ≈ 100 MB).
  */
 export const PARSER_HEAP_MB = 384;
+
+/** The parser thread's heap limit: PARSER_HEAP_MB, or CAIJIAN_PDF_PARSER_HEAP_MB (a test reaches the limit with it). */
+export function parserHeapMb(): number {
+  const n = Number(process.env.CAIJIAN_PDF_PARSER_HEAP_MB);
+  return Number.isFinite(n) && n > 0 ? n : PARSER_HEAP_MB;
+}
 const PARSER_YOUNG_MB = 6;
 
 interface Shared {
@@ -37,13 +43,13 @@ export function isParserDeath(e: unknown): boolean {
 }
 
 /** Why a read's parser thread died, as the reader's refusal. */
-function threadDeath(e: unknown): InputError {
-  const refusal = describeDeath(e);
+function threadDeath(e: unknown, heapMb: number): InputError {
+  const refusal = describeDeath(e, heapMb);
   deaths.add(refusal);
   return refusal;
 }
 
-function describeDeath(e: unknown): InputError {
+function describeDeath(e: unknown, heapMb: number): InputError {
   if ((e as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
     return limitExceeded(
       'pdf-parser-memory',
@@ -51,7 +57,7 @@ function describeDeath(e: unknown): InputError {
         zh: '解析此 PDF 所需内存超过解析线程的上限',
         en: 'parsing this PDF needs more memory than the parser thread has',
       },
-      { zh: `${PARSER_HEAP_MB} MB`, en: `${PARSER_HEAP_MB} MB` },
+      { zh: `${heapMb} MB`, en: `${heapMb} MB` },
     );
   return new InputError(
     'unreadable',
@@ -78,10 +84,11 @@ export function acquireWorker(pdfjs: PdfJs): {
   if (!shared) {
     // A small code range: V8 otherwise reserves ≈ 510 MB of writable address space per thread for generated code,
     // which a process memory cap (src/jobs, RLIMIT_DATA) counts; pdf.js's parser needs far less than 64 MB of it.
+    const heapMb = parserHeapMb();
     const thread = new Worker(new URL('./worker-thread.ts', import.meta.url), {
       resourceLimits: {
         codeRangeSizeMb: 64,
-        maxOldGenerationSizeMb: PARSER_HEAP_MB,
+        maxOldGenerationSizeMb: heapMb,
         maxYoungGenerationSizeMb: PARSER_YOUNG_MB,
       },
     });
@@ -100,11 +107,11 @@ export function acquireWorker(pdfjs: PdfJs): {
     // A thread that dies (crash, out of memory) fails the reads using it and is replaced on the next read.
     thread.on('error', (e) => {
       if (shared === current) shared = null;
-      die(threadDeath(e));
+      die(threadDeath(e, heapMb));
     });
     thread.on('exit', (code) => {
       if (shared === current) shared = null;
-      if (code !== 0 && !current.doomed) die(threadDeath(new Error(`exit code ${code}`)));
+      if (code !== 0 && !current.doomed) die(threadDeath(new Error(`exit code ${code}`), heapMb));
     });
     shared = current;
   }

@@ -66,7 +66,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   try {
     read = await readPages(opened, deadline, seconds);
   } catch (e) {
-    timedOut = isTimeout(e);
+    // A dead parser thread answers nothing either: pdf.js's clean-up would wait for it forever.
+    timedOut = isTimeout(e) || isParserDeath(e);
     throw toInputError(e);
   } finally {
     await opened.close(timedOut).catch(() => {});
