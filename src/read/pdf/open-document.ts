@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.ts';
-import { acquireWorker, isParserDeath } from './pdf-worker.ts';
+import { acquireWorker, isParserDeath, type ParserLoss } from './pdf-worker.ts';
 import { checkPdfStreams } from './stream-bounds.ts';
 
 // Loading pdf.js and opening a document, with the guards every caller needs: CJK character maps and
@@ -86,11 +86,24 @@ export async function beforeDeadline<T>(promise: Promise<T>, deadline: number, s
 }
 
 /**
- * `promise`, or the parser thread's death if that comes first. Observed already: beforeDeadline may throw before it
- * awaits it (a deadline passed), and its later rejection must not surface as unhandled.
+ * `promise`, or the parser thread's death if that comes first; the watch ends when `promise` settles, so nothing keeps
+ * its result once the caller is done with it. Observed already: beforeDeadline may throw before it awaits it (a
+ * deadline passed), and its later rejection must not surface as unhandled.
  */
-export function unlessLost<T>(promise: Promise<T>, lost: Promise<never>): Promise<T> {
-  const raced = Promise.race([promise, lost]);
+export function unlessLost<T>(promise: Promise<T>, lost: ParserLoss): Promise<T> {
+  const raced = new Promise<T>((resolve, reject) => {
+    const stop = lost.watch(reject);
+    promise.then(
+      (v) => {
+        stop();
+        resolve(v);
+      },
+      (e) => {
+        stop();
+        reject(e);
+      },
+    );
+  });
   raced.catch(() => {});
   return raced;
 }
@@ -98,8 +111,8 @@ export function unlessLost<T>(promise: Promise<T>, lost: Promise<never>): Promis
 export interface OpenedDocument {
   doc: PdfDocument;
   pdfjs: PdfJs;
-  /** Rejects with the reader's refusal if the parser thread dies during the read (out of its heap): race it. */
-  lost: Promise<never>;
+  /** The reader's refusal if the parser thread dies during the read (out of its heap): see unlessLost. */
+  lost: ParserLoss;
   /** Ends the read; after a timeout the parser thread is stopped, as it may be stuck. */
   close(timedOut?: boolean): Promise<void>;
 }
