@@ -29,6 +29,7 @@ const pool = createJobPool<BatchJob, BatchJobResult>({
   deadlineMs: 300_000,
   memoryMb,
   heapMb: Number(process.env.CAIJIAN_JOB_HEAP_MB ?? memoryMb - 256),
+  youngMb: 2, // as the batch's children (src/batch/run-batch.ts jobMemory)
   recycleAfter: 1,
 });
 

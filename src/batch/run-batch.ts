@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { createJobPool, type JobPool } from '../jobs/pool.ts';
 import type { JobFailure } from '../jobs/types.ts';
@@ -104,6 +104,7 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
       recycleAboveMb: envNumber('CAIJIAN_JOB_RECYCLE_MB') ?? RECYCLE_ABOVE_MB,
       budgetMb:
         options.budgetMb ?? envNumber('CAIJIAN_JOB_BUDGET_MB') ?? (jobs > 1 ? jobs * BUDGET_PER_JOB_MB : undefined),
+      weigh: jobWeight,
     }));
   try {
     if (todo.length) {
@@ -197,14 +198,32 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
 }
 
 /**
- * The batch's memory budget per job, for the whole process tree (issue 13.5). A reading process holds ≈ 180–190 MB at
- * rest after its first PDF and 200–250 MB reading most documents, the CLI 90–135 MB: two ordinary documents fit in
- * 640 MB, and a heavy one (a font-heavy PDF, 300 MB and more) is read alone when it would take the tree past it. At
- * 280 per job (560 for two) nearly every pair of documents went over, and the batch stopped and redid files serially.
+ * The batch's memory budget per job, for the whole process tree (issue 13.5): 580 MB for two, so that what one 100 ms
+ * sample lets through stays under the 600 MB target. A reading process holds ≈ 170–220 MB reading most documents and
+ * up to ≈ 270 MB a font-heavy one (the parser thread's own heap limit in effect, no page kept after its read), the CLI
+ * ≈ 75 MB: two ordinary documents fit, a heavy one beside a busy child waits and is read alone (jobWeight). (Session 4,
+ * with the CLI at 135 MB and children growing with every document, 280 per job made nearly every pair go over.)
  */
-export const BUDGET_PER_JOB_MB = 320;
+export const BUDGET_PER_JOB_MB = 290;
 /** A reading process left holding more than this after a file is replaced, so a heavy file's memory is given back. */
-export const RECYCLE_ABOVE_MB = 300;
+export const RECYCLE_ABOVE_MB = 260;
+
+/**
+ * Expected peak of a reading process for a job, from its files' sizes (the pool's admission under the budget). Each of
+ * the 20 largest corpus PDFs read alone in a fresh child (bench/batch-files.ts, after the reader's page leak was fixed):
+ * 130–267 MB, the highest the 2–4 MB font-heavy 烟台 files; ordinary files of 0.1–1 MB 180–240 MB.
+ */
+export function jobWeight(job: BatchJob): number {
+  const mb = (path: string) => {
+    try {
+      return statSync(path).size / 1048576;
+    } catch {
+      return 0;
+    }
+  };
+  const size = Math.max(mb(job.path), job.prior ? mb(job.prior) : 0);
+  return Math.min(280, 190 + 20 * size);
+}
 
 /**
  * Memory one job is given room for when choosing how many run at once: the heaviest corpus document read in a child

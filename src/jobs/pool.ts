@@ -13,7 +13,7 @@ import type { ChildMessage, JobFailure, JobMessage, JobOutcome } from './types.t
 // replaced after `recycleAfter` jobs, so memory a long batch accumulates is given back. Children that die
 // before they are ready trip a breaker: jobs are refused at once instead of respawning forever.
 
-export interface JobPoolOptions {
+export interface JobPoolOptions<J = unknown> {
   /** Child processes (jobs run at the same time). */
   size: number;
   /** The job entry module (exports handle, optionally warmup): see src/jobs/types.ts JobEntry. */
@@ -40,6 +40,12 @@ export interface JobPoolOptions {
    * child busy. A job alone is bounded by memoryMb only.
    */
   budgetMb?: number;
+  /**
+   * Resident MiB a child is expected to reach running this job (its peak), for admission under budgetMb: a job is not
+   * started beside others when the tree, with this child at that size, would pass the budget; it waits and runs alone
+   * (the other children stopped meanwhile), instead of being started, stopped over the budget and read again.
+   */
+  weigh?: (job: J) => number;
   /** Milliseconds a child may take to become ready (default: the larger of the deadline and 60 s). */
   startTimeoutMs?: number;
   /**
@@ -58,6 +64,8 @@ export interface JobPoolStats {
   idled: number;
   /** Jobs stopped over budgetMb and run again alone. */
   requeued: number;
+  /** Jobs not started beside others because their weight would take the tree past budgetMb: run alone. */
+  heldAlone: number;
   /** Children alive now. */
   alive: number;
   jobs: number;
@@ -174,7 +182,7 @@ function resetPeak(pid: number | undefined): void {
   }
 }
 
-export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
+export function createJobPool<J, R>(options: JobPoolOptions<J>): JobPool<J, R> {
   const queue: Pending<J, R>[] = [];
   const slots: Slot<J, R>[] = [];
   const recycleAfter = Math.max(1, options.recycleAfter ?? 50);
@@ -185,6 +193,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
     recycled: 0,
     idled: 0,
     requeued: 0,
+    heldAlone: 0,
     alive: 0,
     jobs: 0,
     failures: {},
@@ -265,8 +274,7 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
   const keepBudget = () => {
     const running = slots.filter((s) => s.current && s.child);
     if (running.length < 2 || !options.budgetMb) return;
-    let total = currentRss(process.pid) ?? 0;
-    for (const s of slots) total += currentRss(s.child?.pid) ?? 0;
+    const total = treeNow();
     if (total <= options.budgetMb) return;
     const victim = running.reduce((a, b) => (b.current!.started > a.current!.started ? b : a));
     const cur = victim.current!;
@@ -406,6 +414,23 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
     (child.channel as { ref?: () => void } | undefined)?.ref?.();
   };
 
+  /** Resident MiB of this process and all its children now (Linux; 0 elsewhere). */
+  const treeNow = () => {
+    let total = currentRss(process.pid) ?? 0;
+    for (const s of slots) total += currentRss(s.child?.pid) ?? 0;
+    return total;
+  };
+
+  /**
+   * Admission: would `p`, started on `slot` beside the jobs running, take the tree past the budget (its child grown to
+   * the job's weight)? Then it is to run alone.
+   */
+  const tooHeavy = (slot: Slot<J, R>, p: Pending<J, R>) => {
+    if (!options.budgetMb || !options.weigh || p.alone || !slots.some((s) => s !== slot && s.current)) return false;
+    const mine = currentRss(slot.child?.pid) ?? 0;
+    return treeNow() - mine + Math.max(mine, options.weigh(p.job)) > options.budgetMb;
+  };
+
   /** A job that must run alone is running, or is next and waits for the others to finish. */
   const held = () =>
     slots.some((s) => s.current?.alone) || (queue.length > 0 && queue[0].alone && slots.some((s) => s.current));
@@ -418,6 +443,12 @@ export function createJobPool<J, R>(options: JobPoolOptions): JobPool<J, R> {
     for (const slot of slots) {
       if (held()) break;
       if (!slot.child || !slot.ready || slot.current || queue.length === 0) continue;
+      if (tooHeavy(slot, queue[0])) {
+        queue[0].alone = true; // waits (held) for the running jobs, then runs with the other children stopped
+        stats.heldAlone++;
+        trace({ event: 'held', id: 0, job: queue[0].job, tree: treeNow() });
+        break;
+      }
       const p = queue.shift()!;
       if (p.alone) {
         // the other children's memory back while it runs (started again for the jobs after it)
