@@ -1,4 +1,5 @@
 import type { GlossaryEntry, NarrativeSection, Paragraph } from '../model/disclosure.ts';
+import type { LineBlock } from '../model/layout.ts';
 import { squash } from '../templates/normalize.ts';
 import { partNumber, type NarrativeLine } from './segment.ts';
 
@@ -24,8 +25,15 @@ export interface NarrativeResult {
   glossary: GlossaryEntry[];
 }
 
-export function buildNarrative(lines: NarrativeLine[]): NarrativeResult {
+/**
+ * `centred`: lines recognition found to be unnumbered headings by their place (centred-headings.ts); they open a
+ * top-level section, and a second centred line right under one that has no text yet continues its heading (a title
+ * wrapped over two lines).
+ */
+export function buildNarrative(lines: NarrativeLine[], centred: ReadonlySet<LineBlock> = new Set()): NarrativeResult {
   const sections: NarrativeSection[] = [];
+  /** The section a centred heading opened last (a second centred line may continue its heading). */
+  const centredLast: { section: NarrativeSection | null } = { section: null };
   const path: string[] = [];
   let current: NarrativeSection | null = null;
   let open: Paragraph | null = null;
@@ -44,7 +52,27 @@ export function buildNarrative(lines: NarrativeLine[]): NarrativeResult {
   for (const line of lines) {
     const text = line.block.text.trim();
     if (!text) continue;
-    const level = headingLevel(text);
+    const numbered = headingLevel(text);
+    if (numbered === 0 && centred.has(line.block)) {
+      const open = centredLast.section;
+      const samePage =
+        open?.place.kind === 'pdf' && line.block.place.kind === 'pdf' && open.place.page === line.block.place.page;
+      if (
+        open &&
+        (current as NarrativeSection | null) === open &&
+        !open.paragraphs.length &&
+        samePage &&
+        !line.afterBreak
+      ) {
+        open.heading = `${open.heading}${text}`;
+        open.headingPath[open.headingPath.length - 1] = open.heading;
+      } else {
+        startSection(text, 1, line.part, line);
+        centredLast.section = current;
+      }
+      continue;
+    }
+    const level = numbered;
     if (level === 1) {
       // "第二部分" followed by its name on the next line ("部门决算表"): the name joins the heading.
       startSection(text, 1, line.part, line);

@@ -4,6 +4,7 @@ import { detectEntity, detectKind, detectScope, detectUnits, detectYear, dominan
 import { codesByName } from './codes-by-name.ts';
 import { joinContinuations } from './continuation.ts';
 import { buildNarrative } from './narrative.ts';
+import { centredHeadings } from './centred-headings.ts';
 import { templateByKey } from '../templates/catalogue.ts';
 import { readingConfidence } from './reading.ts';
 import { buildReport } from './report.ts';
@@ -61,7 +62,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
       });
     }
   }
-  const narrative = buildNarrative(seg.narrative);
+  const narrative = buildNarrative(seg.narrative, centredHeadings(seg.narrative, layout.blocks));
   const entity = detectEntity(
     seg.cover,
     tables,

@@ -149,7 +149,13 @@ export function segment(blocks: Block[]): Segments {
   const narrative: NarrativeLine[] = [];
   const cover: LineBlock[] = [];
   let inToc = false;
+  /** A 目录 was printed: what follows it is the body, not the cover. */
+  let tocSeen = false;
   const tocParts = new Set<number>();
+  /** Contents lines so far, those with leader dots or a page number, and the page of the last one. */
+  let tocLines = 0;
+  let tocLed = 0;
+  let tocLastPage: number | undefined;
   let part = 0;
   let current: TableRegion | null = null;
   let afterBreak = false;
@@ -289,6 +295,7 @@ export function segment(blocks: Block[]): Segments {
     if (!inToc && /^目录$/.test(s)) {
       close();
       inToc = true;
+      tocSeen = true;
       return;
     }
     const pn = partNumber(text);
@@ -298,9 +305,24 @@ export function segment(blocks: Block[]): Segments {
       const entryText = squash(tocEntryText(text));
       const sentence = entryText.length > 50 || /[。；;]$/.test(entryText);
       const tableStarts = looksLikeTableTitle(text) && gridFollows(i);
-      if ((pn !== undefined && tocParts.has(pn)) || sentence || tableStarts) {
+      // Contents printed with leader dots or page numbers end at the first page whose first line has neither
+      // (上海's templates: the body's first heading, “XX局（部门）主要职能”, centred at the top of the next page).
+      // Contents without either end where a later page opens with the first entry again, as the body's heading
+      // (“一、单位主要职能” listed, “XX中心（单位）主要职能” printed).
+      const led = /[.。…·．_-]{2,}|\s\d{1,3}$/.test(text.trim());
+      const page = b.place.kind === 'pdf' ? b.place.page : undefined;
+      const laterPage = page !== undefined && tocLastPage !== undefined && page > tocLastPage && tocLines >= 3;
+      const firstEntry = squash(toc[0]?.text ?? '').replace(/^(?:部门|单位)/, '');
+      const bodyPage =
+        laterPage &&
+        !led &&
+        (tocLed >= 0.6 * tocLines || (firstEntry.length >= 4 && squash(text).endsWith(firstEntry)));
+      if ((pn !== undefined && tocParts.has(pn)) || sentence || tableStarts || bodyPage) {
         inToc = false;
       } else {
+        tocLines++;
+        if (led) tocLed++;
+        tocLastPage = page;
         if (pn !== undefined) tocParts.add(pn);
         const entry = tocEntryText(text);
         if (entry) toc.push({ text: entry, place: b.place });
@@ -436,9 +458,10 @@ export function segment(blocks: Block[]): Segments {
       }
       close();
     }
-    // The cover is what precedes the document's parts and tables: lines after a table in a document without part
-    // headings (北京 附件2 prints performance text after its tables) are not a cover.
-    if (part === 0 && !inToc && !tables.length) cover.push(b);
+    // The cover is what precedes the document's contents, parts and tables: lines after a table in a document
+    // without part headings (北京 附件2 prints performance text after its tables), or after its 目录 (上海), are not
+    // a cover.
+    if (part === 0 && !tocSeen && !tables.length) cover.push(b);
     narrativeSinceTable++;
     narrative.push({ block: b, part, afterBreak: wasAfterBreak });
   });
