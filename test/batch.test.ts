@@ -148,13 +148,18 @@ describe('worker pool under misbehaving files', () => {
 
   it('gives every file a row instead of respawning forever when workers cannot start', async () => {
     const files = [seedFile('000'), seedFile('001'), seedFile('002')];
+    const details: string[] = [];
     const result = await runBatch(files, {
       jobs: 2,
       workerUrl: new URL('./fixtures/office/batch/broken-worker.ts', import.meta.url),
+      onDetail: (_file, detail) => details.push(detail),
     });
     expect(result.rows.map((r) => r.status)).toEqual(['failed', 'failed', 'failed']);
     expect(result.rows[0].reason).toContain('处理进程无法启动');
-    expect(result.rows[0].reasonEn).toContain('module failed to load');
+    // why it could not start is the operator's (stderr), not the report's
+    expect(result.rows[0].reasonEn).not.toContain('module failed to load');
+    expect(details).toHaveLength(3);
+    for (const d of details) expect(d).toContain('module failed to load');
   }, 30_000);
 });
 

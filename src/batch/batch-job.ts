@@ -17,11 +17,14 @@ export interface BatchJob {
 export interface BatchJobResult {
   row: BatchRow;
   findings: BatchFinding[];
+  /** An internal error's own text, for the operator (runBatch's onDetail and the journal), never the report. */
+  detail?: string;
 }
 
 export async function handle(job: BatchJob): Promise<BatchJobResult> {
   const options = { timeoutSeconds: job.timeoutSeconds };
   if (!job.prior) return processFile(job.path, options);
-  const { findings, reason } = await processPair(job.path, job.prior, options);
-  return { row: { ...emptyRow(job.path), status: reason ? 'failed' : 'ok', reason }, findings };
+  const { findings, reason, detail } = await processPair(job.path, job.prior, options);
+  const row: BatchRow = { ...emptyRow(job.path), status: reason ? 'failed' : 'ok', reason };
+  return detail ? { row, findings, detail } : { row, findings };
 }

@@ -1,5 +1,5 @@
 import { progressPrinter, STATUS_LABEL } from './progress.ts';
-import { runBatch, type BatchResult } from './run-batch.ts';
+import { detailLine, runBatch, type BatchResult } from './run-batch.ts';
 import { reportJson } from './writers/write-report.ts';
 
 // `caijian check` for many documents: runs the batch with progress on stderr, prints one line per document
@@ -39,6 +39,9 @@ export async function checkMany(paths: string[], options: CheckManyOptions = {})
       jobs: positiveNumber(options.jobs),
       timeoutMs: timeout ? timeout * 1000 : undefined,
       onProgress: progress.onProgress,
+      // The person at the terminal runs the batch on their own machine: an internal error's text is theirs to see
+      // (on stderr, a line of its own, never a stack trace) and to pass on; the report and stdout only say it happened.
+      onDetail: (file, detail) => progress.note(detailLine(file, detail)),
       resume: options.resume,
     });
   } finally {

@@ -14,6 +14,8 @@ export interface JournalEntry {
   mtimeMs: number;
   row: BatchRow;
   findings: BatchFinding[];
+  /** The text of the internal error that stopped the file, for the operator (the row only says it happened). */
+  detail?: string;
 }
 
 export function journalPath(out: string): string {
@@ -78,9 +80,10 @@ export class Journal {
     return reuse;
   }
 
-  append(path: string, row: BatchRow, findings: BatchFinding[]): void {
+  append(path: string, row: BatchRow, findings: BatchFinding[], detail?: string): void {
     const stamp = fileStamp(path) ?? { size: -1, mtimeMs: -1 };
-    const line = JSON.stringify({ path, ...stamp, row, findings } satisfies JournalEntry) + '\n';
+    const entry: JournalEntry = { path, ...stamp, row, findings, ...(detail ? { detail } : {}) };
+    const line = JSON.stringify(entry) + '\n';
     try {
       writeSync(this.fd, line);
       // on the disk, not only in the page cache: a power cut keeps what the reviewer was told was done

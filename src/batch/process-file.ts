@@ -14,7 +14,10 @@ import { emptyRow } from './row.ts';
 import type { BatchFinding, BatchRow } from './types.ts';
 
 // One document through the pipeline: read, recognise, audit. Runs inside a batch worker. Every failure
-// becomes a row that says why (Chinese and English); nothing thrown here may stop the batch.
+// becomes a row that says why (Chinese and English); nothing thrown here may stop the batch. A program error's own
+// text ("Cannot set properties of undefined") is not a reason anyone reading the report can act on (issue 13): the
+// row says an internal error stopped the file, and the text is the result's `detail`, which the batch gives the
+// operator (stderr, the journal beside the report), never the report.
 
 export { emptyRow };
 
@@ -23,13 +26,26 @@ export interface ProcessOptions {
   timeoutSeconds?: number;
 }
 
+/** The reason of a file an internal error stopped (the error's own text goes to the operator: `detail`). */
+export const INTERNAL_REASON = {
+  zh: '内部错误，未能处理此文件（详情已记录）。请将文件提供给维护者。',
+  en: 'Internal error; this file was not processed (details logged). Please pass the file to the maintainers.',
+};
+
+/** A program error as one line for the operator's log: its name and message, never a stack trace. */
+export function errorDetail(e: unknown): string {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return text.replace(/\s*\n\s*/g, ' ').slice(0, 2000);
+}
+
 export async function processFile(
   path: string,
   options: ProcessOptions = {},
-): Promise<{ row: BatchRow; findings: BatchFinding[] }> {
+): Promise<{ row: BatchRow; findings: BatchFinding[]; detail?: string }> {
   const started = performance.now();
   const row = emptyRow(path);
   const findings: BatchFinding[] = [];
+  let detail: string | undefined;
   try {
     let bytes: Uint8Array;
     try {
@@ -83,15 +99,15 @@ export async function processFile(
       row.reason = e.messageZh;
       row.reasonEn = e.messageEn;
     } else {
-      const detail = e instanceof Error ? e.message : String(e);
+      detail = errorDetail(e);
       row.reasonCode = 'internal';
-      row.reason = `内部错误，未能处理：${detail}`;
-      row.reasonEn = `Internal error, not processed: ${detail}`;
+      row.reason = INTERNAL_REASON.zh;
+      row.reasonEn = INTERNAL_REASON.en;
     }
   } finally {
     row.ms = Math.round(performance.now() - started);
   }
-  return { row, findings };
+  return detail ? { row, findings, detail } : { row, findings };
 }
 
 /** A finding as a report row of `file`; a cross-document finding names the other file and its place there. */
@@ -134,7 +150,7 @@ export async function processPair(
   path: string,
   prior: string,
   options: ProcessOptions = {},
-): Promise<{ findings: BatchFinding[]; reason: string | null }> {
+): Promise<{ findings: BatchFinding[]; reason: string | null; detail?: string }> {
   try {
     // One after the other: the first model is small, but two documents read at once need both readers' memory
     // (pdf.js's fonts and pages) in one process.
@@ -147,10 +163,8 @@ export async function processPair(
     };
   } catch (e) {
     if (isOutOfMemory(e)) throw e;
-    return {
-      findings: [],
-      reason: isInputError(e) ? e.messageZh : `内部错误：${e instanceof Error ? e.message : String(e)}`,
-    };
+    if (isInputError(e)) return { findings: [], reason: e.messageZh };
+    return { findings: [], reason: INTERNAL_REASON.zh, detail: errorDetail(e) };
   }
 }
 

@@ -45,14 +45,23 @@ function rate(p: BatchProgress): string {
   return `${perSecond.toFixed(1)} 个/秒`;
 }
 
-/** Returns an onProgress callback for runBatch, and a `done` to call once the batch ends. */
+/**
+ * Returns an onProgress callback for runBatch, a `note` for a line of its own (runBatch's onDetail: an internal
+ * error's text for the operator), and a `done` to call once the batch ends.
+ */
 export function progressPrinter(stream: ProgressStream = process.stderr): {
   onProgress: (p: BatchProgress) => void;
+  note: (text: string) => void;
   done: () => void;
 } {
   if (stream.isTTY) {
     let drawn = false;
+    let shown = '';
     return {
+      note(text) {
+        // above the bar, which is drawn again under it
+        stream.write(`\r\x1b[2K${text.endsWith('\n') ? text : `${text}\n`}${shown}`);
+      },
       onProgress(p) {
         const width = 24;
         const filled = p.total ? Math.round((p.done / p.total) * width) : width;
@@ -60,7 +69,8 @@ export function progressPrinter(stream: ProgressStream = process.stderr): {
         const percent = p.total ? Math.round((p.done / p.total) * 100) : 100;
         const name = p.row.file.split(/[\\/]/).pop() ?? '';
         const line = `[${bar}] ${p.done}/${p.total} ${percent}%  ${rate(p)}  ${name}`;
-        stream.write(`\r\x1b[2K${fitColumns(line, (stream.columns ?? 100) - 1)}`);
+        shown = fitColumns(line, (stream.columns ?? 100) - 1);
+        stream.write(`\r\x1b[2K${shown}`);
         drawn = true;
       },
       done() {
@@ -69,6 +79,9 @@ export function progressPrinter(stream: ProgressStream = process.stderr): {
     };
   }
   return {
+    note(text) {
+      stream.write(text.endsWith('\n') ? text : `${text}\n`);
+    },
     onProgress(p) {
       const label = STATUS_LABEL[p.row.status];
       const why = p.row.reason ? `  ${p.row.reason}` : '';

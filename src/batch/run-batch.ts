@@ -41,6 +41,12 @@ export interface BatchOptions {
   pairs?: boolean;
   /** The job entry (src/batch/batch-job.ts); tests substitute one. */
   workerUrl?: URL;
+  /**
+   * The text of an internal error that stopped a file or a pair (a program error, a reading process's last words),
+   * for the operator: the row and the report only say an internal error happened (issue 13: raw JavaScript error
+   * text never reaches the report). The journal beside `out` keeps it too (`detail`). Default: one line on stderr.
+   */
+  onDetail?: (file: string, detail: string) => void;
 }
 
 export interface BatchResult extends BatchReport {
@@ -66,6 +72,8 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     done++;
     options.onProgress?.({ done, total, row, elapsedMs: performance.now() - started });
   };
+  const onDetail =
+    options.onDetail ?? ((file: string, detail: string) => process.stderr.write(detailLine(file, detail)));
 
   const missingRows = missing.map((path) => {
     const row = emptyRow(path);
@@ -113,14 +121,15 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
         todo.map(async (i) => {
           const path = files[i];
           const outcome = await p.run({ path, timeoutSeconds });
-          const result = outcome.ok
+          const result: BatchJobResult = outcome.ok
             ? outcome.value
-            : { row: refusedRow(path, outcome.failure, outcome.ms), findings: [] };
+            : { row: refusedRow(path, outcome.failure, outcome.ms), findings: [], detail: outcome.failure.detail };
           if (outcome.peakRssMb) result.row.peakRssMb = outcome.peakRssMb;
           rows[i] = result.row;
           findingsByFile[i] = result.findings;
-          journal?.append(path, result.row, result.findings);
+          journal?.append(path, result.row, result.findings, result.detail);
           report(result.row);
+          if (result.detail) onDetail(path, result.detail);
         }),
       );
     }
@@ -137,11 +146,13 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
           if (!outcome.ok) {
             pair.status = outcome.failure.code === 'timeout' ? 'timeout' : 'failed';
             pair.reason = outcome.failure.messageZh;
+            if (outcome.failure.detail) onDetail(`${pair.file} ↔ ${pair.prior}`, outcome.failure.detail);
             return;
           }
-          const { row, findings } = outcome.value;
+          const { row, findings, detail } = outcome.value;
           pair.status = row.reason ? 'failed' : 'ok';
           pair.reason = row.reason;
+          if (detail) onDetail(`${pair.file} ↔ ${pair.prior}`, detail);
           pair.findings = findings.length;
           const i = at.get(pair.file) as number;
           findingsByFile[i] = [...findingsByFile[i], ...findings];
@@ -266,6 +277,11 @@ function jobMemory(options: BatchOptions): { memoryMb: number; heapMb: number; y
   // A small young generation (semi-spaces of 2 MB, V8's default 16): each isolate's nursery is resident once touched,
   // and reading documents allocates mostly short-lived objects (semi 16 → 2: 213 → 179 MB on a small PDF).
   return { memoryMb, heapMb: options.maxHeapMb ?? Math.min(4096, Math.max(128, memoryMb - 256)), youngMb: 2 };
+}
+
+/** The operator's line for an internal error's text (runBatch's default onDetail, the CLI's stderr). */
+export function detailLine(file: string, detail: string): string {
+  return `内部错误详情 / internal error detail — ${file}: ${detail}\n`;
 }
 
 /** The row of a file the job pool stopped (deadline, memory cap, crash) or could not run. */

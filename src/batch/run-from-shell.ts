@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isInputError } from '../read/errors.ts';
 import { progressPrinter } from './progress.ts';
-import { runBatch } from './run-batch.ts';
+import { detailLine, runBatch } from './run-batch.ts';
 
 // Stand-alone runner for measuring and trying batch processing before it is wired into `caijian check`:
 //   node src/batch/run-from-shell.ts [--jobs N] [--timeout SECONDS] [--out report.xlsx|json|csv] PATH...
@@ -24,6 +24,7 @@ try {
     timeoutMs: values.timeout ? Number(values.timeout) * 1000 : undefined,
     out: values.out,
     onProgress: progress.onProgress,
+    onDetail: (file, detail) => progress.note(detailLine(file, detail)),
   });
   progress.done();
   const busyMs = result.rows.reduce((n, r) => n + r.ms, 0);

@@ -231,13 +231,18 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 2;
     }
-    // Anything else is a bug in Caijian: say so plainly, keep the detail for reports, never a bare trace.
-    const detail = e instanceof Error ? e.message : String(e);
+    // Anything else is a bug in Caijian. The person at the terminal runs the command on their own machine and is the
+    // one to report it, so after the plain message comes the error's own text on a line of its own, labelled, one
+    // line (name: message); the stack trace only with CAIJIAN_DEBUG. The batch does the same with the errors that stop
+    // one file (src/batch/check-many.ts: a detail line on stderr, never in the report or on stdout); the server never
+    // shows it (its log and audit log keep it).
+    const detail = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).replace(/\s*\n\s*/g, ' ').slice(0, 500);
     process.stderr.write(
-      `${tr(`内部错误，命令未完成：${detail}`, `Internal error, the command did not finish: ${detail}`)}\n` +
+      `${tr('内部错误，命令未完成。请将此情况报告给维护者。', 'Internal error; the command did not finish. Please report this to the maintainers.')}\n` +
+        `${tr('详情', 'Detail')}: ${detail}\n` +
         (process.env.CAIJIAN_DEBUG
           ? `${(e as Error)?.stack ?? ''}\n`
-          : `${tr('设置 CAIJIAN_DEBUG=1 可查看详情', 'set CAIJIAN_DEBUG=1 for details')}\n`),
+          : `${tr('设置 CAIJIAN_DEBUG=1 可查看调用栈', 'set CAIJIAN_DEBUG=1 for the stack trace')}\n`),
     );
     return 2;
   }

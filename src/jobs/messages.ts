@@ -1,7 +1,9 @@
 import type { JobFailure } from './types.ts';
 
 // The refusals a job ends with when the fence (deadline, memory cap, process death) stops it. They name the
-// limit, Chinese first; callers put them in a batch row or an upload's refusal unchanged.
+// limit, Chinese first; callers put them in a batch row or an upload's refusal unchanged. A process's own last
+// words ("Cannot set properties of undefined", a module path) are the failure's `detail`, for the operator's log:
+// raw JavaScript error text never reaches the user (issue 13).
 
 export function timeoutFailure(ms: number): JobFailure {
   const s = Number((ms / 1000).toFixed(1));
@@ -23,16 +25,19 @@ export function memoryFailure(limitMb: number): JobFailure {
 export function crashFailure(detail: string): JobFailure {
   return {
     code: 'crash',
-    messageZh: `处理进程意外退出：${detail}`,
-    messageEn: `The worker process exited unexpectedly: ${detail}`,
+    messageZh: '处理进程意外退出，此文件未能处理（详情已记录）。',
+    messageEn: 'The worker process ended unexpectedly; this file was not processed (details logged).',
+    detail,
   };
 }
 
 export function startFailure(detail: string): JobFailure {
   return {
     code: 'start-failed',
-    messageZh: `处理进程无法启动：${detail}`,
-    messageEn: `The worker could not start: ${detail}`,
+    messageZh: '处理进程无法启动，此文件未能处理（详情已记录）；请检查安装或联系维护者。',
+    messageEn:
+      'The worker could not start; this file was not processed (details logged). Check the installation or contact the maintainers.',
+    detail,
   };
 }
 

@@ -14,8 +14,14 @@ export type JobFailureCode =
 
 export interface JobFailure {
   code: JobFailureCode;
+  /** What the user is told (a batch row, an upload's refusal): never a program error's own text. */
   messageZh: string;
   messageEn: string;
+  /**
+   * What went wrong inside, for the operator (stderr, the batch journal, the server log and audit log): the dead
+   * process's last error line or the handler's error text. Never put in front of the user.
+   */
+  detail?: string;
 }
 
 export type JobOutcome<R> = ({ ok: true; value: R } | { ok: false; failure: JobFailure }) & {

@@ -106,6 +106,7 @@ async function importChecked(
       { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn, detail: reply.detail },
       sha256,
     );
+  logAuditFailure(fileName, reply.audit);
   const audit = await withPriorYear(repo, reply.modelJson, reply.audit, user);
 
   const saved: SaveResult = await repo.saveDocument(
@@ -214,6 +215,11 @@ function coverageFor(model: Disclosure, findings: readonly AuditFinding[]): Cove
   return coverageSummary(computeCoverage(model, findings as unknown as Finding[]));
 }
 
+/** A failed audit's error text in the server log (the document's page says only that the audit failed). */
+function logAuditFailure(fileName: string, audit: AuditOutcome): void {
+  if (audit.detail) console.error(`[caijian] audit of ${fileName} failed: ${audit.detail}`);
+}
+
 /** What a read (and audited) document stores besides its original: the model and the facts listed and charted. */
 function readFields(modelJson: string, audit: AuditOutcome) {
   const model = JSON.parse(modelJson) as Disclosure;
@@ -250,6 +256,7 @@ export async function auditPending(repo: Repository): Promise<number> {
   for (const { id, modelJson } of await repo.documentsWithoutAudit()) {
     const model = JSON.parse(modelJson) as Disclosure;
     const outcome = auditDocument(model);
+    logAuditFailure(model.source.fileName ?? id, outcome);
     if (outcome.status === 'done' && (await repo.attachAudit(id, outcome))) {
       await repo.setCoverage(id, coverageFor(model, outcome.findings));
       n++;
@@ -291,8 +298,12 @@ export async function reprocess(
   const bytes = await repo.getFile(d.summary.sha256);
   if (!bytes) return { status: 'not-found' };
   const reply = await pool.parse({ bytes, fileName: d.summary.fileName, limits }, limits.parseSeconds);
-  if (!reply.ok)
+  if (!reply.ok) {
+    if (reply.detail)
+      console.error(`[caijian] ${reply.code} while reading ${d.summary.fileName} again: ${reply.detail}`);
     return { status: 'failed', error: { code: reply.code, messageZh: reply.messageZh, messageEn: reply.messageEn } };
+  }
+  logAuditFailure(d.summary.fileName, reply.audit);
   // against what the document's own department may see
   const done = await repo.reprocessDocument(
     id,

@@ -28,7 +28,7 @@ export class ParsePool {
   async parse(job: ParseJob, seconds: number): Promise<ParseReply> {
     const outcome = await this.pool.run(job, { deadlineMs: seconds * 1000 });
     if (outcome.ok) return outcome.value;
-    const { code, messageZh, messageEn } = outcome.failure;
+    const { code, messageZh, messageEn, detail } = outcome.failure;
     // A reading process that died says why in words meant for the log (its last error line): the user is told what
     // happened to the file.
     if (code === 'crash' || code === 'start-failed') {
@@ -43,7 +43,7 @@ export class ParsePool {
           code === 'crash'
             ? 'The process reading this file ended unexpectedly; it was not stored. The error was logged; please pass the file to the administrator.'
             : 'The reading process could not start; the file was not stored. Please contact the administrator.',
-        detail: messageEn,
+        detail: detail ?? messageEn,
       };
     }
     return { ok: false, code, messageZh, messageEn };

@@ -5,14 +5,20 @@ import type { Disclosure } from '../model/disclosure.ts';
 import type { AuditOutcome } from '../store/types.ts';
 
 // The audit of an uploaded or stored document. The engine guards each rule itself (a throwing rule becomes one
-// warning naming it); anything that still escapes is stored as a failed audit with its reason, never a failed upload.
+// warning naming it); anything that still escapes is stored as a failed audit, never a failed upload. Its message is
+// shown on the document's page: it says the audit failed, and the error's own text goes to the server log only.
+
+export const AUDIT_FAILED_MESSAGE =
+  '审核时程序出错，未能完成审核（详情已记入服务器日志，请联系管理员） / The audit failed because of a program error (details in the server log; please contact the administrator)';
 
 export function auditDocument(d: Disclosure): AuditOutcome {
   try {
     return { status: 'done', findings: checkDisclosure(d).findings };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return { status: 'failed', message: `审核出错：${detail} / audit failed: ${detail}`, findings: [] };
+    // Run in a reading process, whose stderr the server sees only when it dies: the text rides on the outcome (not
+    // stored) and the importer logs it.
+    const detail = (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 2000);
+    return { status: 'failed', message: AUDIT_FAILED_MESSAGE, findings: [], detail };
   }
 }
 

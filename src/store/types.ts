@@ -37,6 +37,8 @@ export interface AuditOutcome {
   /** Why the audit did not run (unavailable / failed), for display. */
   message?: string;
   findings: AuditFinding[];
+  /** A failed audit's error text, for the server log: never stored, never shown (src/server/run-audit.ts). */
+  detail?: string;
 }
 
 /** Amounts for charts, exact decimal strings as printed (in the document's unit). */

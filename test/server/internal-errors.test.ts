@@ -19,3 +19,16 @@ describe('a program error while reading an upload', () => {
     expect(reply.detail).toMatch(/TypeError: Cannot read properties of undefined/);
   });
 });
+
+describe('an audit that fails outside the rules', () => {
+  it('stores a plain message (shown on the document page) and keeps the error text as detail for the log', async () => {
+    const { auditDocument, AUDIT_FAILED_MESSAGE } = await import('../../src/server/run-audit.ts');
+    // no tables at all: the engine itself reads a property of undefined — a real TypeError
+    const outcome = auditDocument({ tables: undefined } as never);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.message).toBe(AUDIT_FAILED_MESSAGE);
+    expect(outcome.message).toMatch(/审核时程序出错.*The audit failed/);
+    expect(outcome.message).not.toMatch(/Cannot read|TypeError|undefined/);
+    expect(outcome.detail).toMatch(/^TypeError: /);
+  });
+});
