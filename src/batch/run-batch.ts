@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
-import { createJobPool, type JobPool } from '../jobs/pool.ts';
+import { createJobPool, type JobPool, type JobPoolOptions } from '../jobs/pool.ts';
 import type { JobFailure } from '../jobs/types.ts';
 import type { BatchJob, BatchJobResult } from './batch-job.ts';
 import { collectInputs } from './collect-inputs.ts';
@@ -102,18 +102,7 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
   const timeoutSeconds = timeoutMs / 1000;
   let pairs: BatchPair[] = [];
   let pool: JobPool<BatchJob, BatchJobResult> | null = null;
-  const openPool = () =>
-    (pool ??= createJobPool<BatchJob, BatchJobResult>({
-      size: jobs,
-      deadlineMs: timeoutMs,
-      entry: options.workerUrl ?? new URL('./batch-job.ts', import.meta.url),
-      ...jobMemory(options),
-      recycleAfter: options.recycleAfter ?? envNumber('CAIJIAN_JOB_RECYCLE') ?? 20,
-      recycleAboveMb: envNumber('CAIJIAN_JOB_RECYCLE_MB') ?? RECYCLE_ABOVE_MB,
-      budgetMb:
-        options.budgetMb ?? envNumber('CAIJIAN_JOB_BUDGET_MB') ?? (jobs > 1 ? jobs * BUDGET_PER_JOB_MB : undefined),
-      weigh: jobWeight,
-    }));
+  const openPool = () => (pool ??= createJobPool<BatchJob, BatchJobResult>(batchPoolOptions(jobs, timeoutMs, options)));
   try {
     if (todo.length) {
       const p = openPool();
@@ -206,6 +195,21 @@ export async function runBatch(inputs: string[], options: BatchOptions = {}): Pr
     }
   }
   return batch;
+}
+
+/** The job pool of a batch of `jobs` jobs: its limits, recycling, and admission under the memory budget. */
+export function batchPoolOptions(jobs: number, timeoutMs: number, options: BatchOptions): JobPoolOptions<BatchJob> {
+  return {
+    size: jobs,
+    deadlineMs: timeoutMs,
+    entry: options.workerUrl ?? new URL('./batch-job.ts', import.meta.url),
+    ...jobMemory(options),
+    recycleAfter: options.recycleAfter ?? envNumber('CAIJIAN_JOB_RECYCLE') ?? 20,
+    recycleAboveMb: envNumber('CAIJIAN_JOB_RECYCLE_MB') ?? RECYCLE_ABOVE_MB,
+    budgetMb:
+      options.budgetMb ?? envNumber('CAIJIAN_JOB_BUDGET_MB') ?? (jobs > 1 ? jobs * BUDGET_PER_JOB_MB : undefined),
+    weigh: jobWeight,
+  };
 }
 
 /**

@@ -427,8 +427,7 @@ export function createJobPool<J, R>(options: JobPoolOptions<J>): JobPool<J, R> {
    */
   const tooHeavy = (slot: Slot<J, R>, p: Pending<J, R>) => {
     if (!options.budgetMb || !options.weigh || p.alone || !slots.some((s) => s !== slot && s.current)) return false;
-    const mine = currentRss(slot.child?.pid) ?? 0;
-    return treeNow() - mine + Math.max(mine, options.weigh(p.job)) > options.budgetMb;
+    return !admits(treeNow(), currentRss(slot.child?.pid) ?? 0, options.weigh(p.job), options.budgetMb);
   };
 
   /** A job that must run alone is running, or is next and waits for the others to finish. */
@@ -531,6 +530,15 @@ export function createJobPool<J, R>(options: JobPoolOptions<J>): JobPool<J, R> {
       await Promise.all(exits);
     },
   };
+}
+
+/**
+ * The admission rule under budgetMb: may a job of weight `weightMb` start on a child now holding `childMb` while the
+ * whole tree holds `treeMb` (that child included)? The child is counted at the larger of what it holds and what the
+ * job will take it to; the tree may reach the budget, not pass it.
+ */
+export function admits(treeMb: number, childMb: number, weightMb: number, budgetMb: number): boolean {
+  return treeMb - childMb + Math.max(childMb, weightMb) <= budgetMb;
 }
 
 /** The last "SomethingError: message" line of a stderr tail (a module that failed to load prints its stack). */
