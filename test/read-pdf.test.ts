@@ -355,7 +355,7 @@ describe('readPdf on pages without text: blank, empty grid, image, outlines', ()
     expect(lines(layout, 12).length).toBeGreaterThan(0);
   });
 
-  it('tells an image page and a page of outlined glyphs (no text layer) from a blank one', async () => {
+  it('tells an image page (drawn bare, inline, or of one pixel) and a page of outlined glyphs from a blank one', async () => {
     const page = (content: string, resources = '') =>
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${content} 0 R /Resources << /Font << /F1 3 0 R >> ${resources} >> >>`;
     const stream = (s: string) => `<< /Length ${s.length} >>\nstream\n${s}\nendstream`;
@@ -363,27 +363,41 @@ describe('readPdf on pages without text: blank, empty grid, image, outlines', ()
     const image = 'q 200 0 0 100 72 500 cm /Im1 Do Q';
     const grid = '0.5 w 72 600 100 20 re S 72 580 100 20 re S';
     const curves = '72 600 m 100 650 150 650 180 600 c f';
+    // The image drawn last, with no q/Q around it: the first read keeps only the cm (the image is dropped).
+    const bareImage = '595 0 0 842 0 0 cm /Im1 Do';
+    // An inline image (BI … ID … EI) of 2×2 pixels, and a one-pixel image kept by both reads.
+    const inlineImage = 'q 100 0 0 100 72 500 cm BI /W 2 /H 2 /CS /G /BPC 8 /F /AHx ID 00FFFF00> EI Q';
+    const onePixel = 'q 100 0 0 100 72 500 cm /Im2 Do Q';
+    const img = (w: number, h: number, hex: string) =>
+      `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length ${hex.length} >>\nstream\n${hex}\nendstream`;
     const bytes = assemblePdf([
       '<< /Type /Catalog /Pages 2 0 R >>',
-      '<< /Type /Pages /Kids [4 0 R 5 0 R 6 0 R 7 0 R] /Count 4 >>',
+      '<< /Type /Pages /Kids [4 0 R 5 0 R 6 0 R 7 0 R 8 0 R 9 0 R 10 0 R] /Count 7 >>',
       '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-      page('8'),
-      page('9', '/XObject << /Im1 12 0 R >>'),
-      page('10'),
       page('11'),
+      page('12', '/XObject << /Im1 18 0 R >>'),
+      page('13'),
+      page('14'),
+      page('15', '/XObject << /Im1 18 0 R >>'),
+      page('16'),
+      page('17', '/XObject << /Im2 19 0 R >>'),
       stream(text),
       stream(image),
       stream(grid),
       stream(curves),
-      '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length 9 >>\nstream\n00FFFF00>\nendstream',
+      stream(bareImage),
+      stream(inlineImage),
+      stream(onePixel),
+      img(2, 2, '00FFFF00>'),
+      img(1, 1, '00>'),
     ]);
     const layout = await readPdf(bytes);
     const pagesOf = (code: string) =>
       layout.warnings.filter((w) => w.code === code).map((w) => (w.place?.kind === 'pdf' ? w.place.page : null));
     expect(pagesOf('blank-page')).toEqual([3]);
-    expect(pagesOf('image-only-page')).toEqual([2, 4]);
-    expect(layout.imageOnlyPages).toEqual([2, 4]);
-    expect(layout.blocks.filter((b) => b.type === 'illegible').map(pageOf)).toEqual([2, 4]);
+    expect(pagesOf('image-only-page')).toEqual([2, 4, 5, 6, 7]);
+    expect(layout.imageOnlyPages).toEqual([2, 4, 5, 6, 7]);
+    expect(layout.blocks.filter((b) => b.type === 'illegible').map(pageOf)).toEqual([2, 4, 5, 6, 7]);
   });
 });
 

@@ -126,19 +126,16 @@ function hasEndMarker(bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
-/**
- * Largest image (pixels) decoded when a document is opened with `keepImages`: a scanned A4 page at 600 dpi is
- * 35 million; above this the image is dropped as in a normal read, and its page is taken as drawing nothing.
- */
-export const MAX_KEPT_IMAGE_PIXELS = 40_000_000;
-
 export interface OpenOptions {
   /**
-   * Keep image operators in operator lists (images are decoded, up to MAX_KEPT_IMAGE_PIXELS): for the few pages
-   * whose text is empty, to tell a scan or chart from a blank page. The stream bounds were checked when the
-   * document was first opened and are not checked again.
+   * Open the document to learn whether pages paint images, without decoding any: pdf.js stops at errors, so an
+   * image above the 1-pixel limit ends the page's operator list where a normal read drops the image in silence
+   * (read-pdf.ts compares the two). Decoding instead cost 4 bytes a pixel: a 300 dpi A4 scan is 35 MB, and a 7-page
+   * scanned letter took its reading process to 336 MB (the whole-corpus batch's peak). For the few pages whose
+   * text is empty, to tell a scan or chart from a blank page. The stream bounds were checked when the document was
+   * first opened and are not checked again.
    */
-  keepImages?: boolean;
+  probeImages?: boolean;
 }
 
 export async function openDocument(
@@ -162,7 +159,7 @@ export async function openDocument(
     );
   }
   // Bounds on what pdf.js would inflate, checked before it allocates anything (stream-bounds.ts).
-  if (!options.keepImages) await checkPdfStreams(bytes);
+  if (!options.probeImages) await checkPdfStreams(bytes);
   const pdfjs = await loadPdfJs();
   const worker = acquireWorker(pdfjs);
   const task = pdfjs.getDocument({
@@ -173,8 +170,8 @@ export async function openDocument(
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONT_DIR,
     // Images are not needed to read text and rules; skipping their decoding keeps reading fast.
-    maxImageSize: options.keepImages ? MAX_KEPT_IMAGE_PIXELS : 1,
-    stopAtErrors: false,
+    maxImageSize: 1,
+    stopAtErrors: options.probeImages === true,
     verbosity: 0,
   });
   const close = async (timedOutRead = false) => {

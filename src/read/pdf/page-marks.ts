@@ -39,7 +39,7 @@ function imageOps(ops: MarkOpCodes): Set<number> {
   );
 }
 
-/** Does the page paint an image? Only meaningful on an operator list read with images kept (not maxImageSize 1). */
+/** Does the page paint an image? On a list read with maxImageSize 1 only one-pixel images and masks are left in. */
 export function paintsImage(fnArray: ArrayLike<number>, ops: MarkOpCodes): boolean {
   const images = imageOps(ops);
   for (let i = 0; i < fnArray.length; i++) if (images.has(fnArray[i])) return true;

@@ -62,7 +62,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   const deadline = Date.now() + seconds * 1000;
   const opened = await openDocument(bytes, deadline, seconds);
   let timedOut = false;
-  let read: { layout: Layout; drawsLittle: number[] };
+  let read: { layout: Layout; drawsLittle: DrawsLittle[] };
   try {
     read = await readPages(opened, deadline, seconds);
   } catch (e) {
@@ -79,35 +79,53 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   return blank.length ? asBlankPages(layout, new Set(blank)) : layout;
 }
 
+/** A page without text or curves, and the operators the first read found on it (images left out, maxImageSize 1). */
+interface DrawsLittle {
+  page: number;
+  operators: number[];
+}
+
 /**
- * Of these pages (no text, no curves), the ones that draw no image either, from a second opening of the document
- * that keeps images. Anything that goes wrong leaves every page as it was read (without a text layer): a blank
- * page is only reported when the reader is sure.
+ * Of these pages (no text, no curves), the ones that draw no image either, without decoding any image: a second
+ * opening of the document stops at errors (openDocument's probeImages), so an image of more than one pixel, which
+ * the first read dropped in silence, now ends the page's operator list there — pdf.js then hands back the list as
+ * far as it got (for a short page, nothing). A page whose list comes back the same as in the first read had no
+ * error, so nothing was dropped; it is blank when it paints no one-pixel image either. Any difference, failure or
+ * doubt leaves the page as it was read (without a text layer): a blank page is only reported when the reader is sure.
  */
-async function pagesWithoutImages(bytes: Uint8Array, pages: number[], deadline: number, seconds: number) {
+async function pagesWithoutImages(bytes: Uint8Array, pages: DrawsLittle[], deadline: number, seconds: number) {
   let opened: OpenedDocument | null = null;
   let timedOut = false;
   try {
-    opened = await openDocument(bytes, deadline, seconds, { keepImages: true });
+    opened = await openDocument(bytes, deadline, seconds, { probeImages: true });
     const ops = opened.pdfjs.OPS as unknown as MarkOpCodes;
     const blank: number[] = [];
-    for (const n of pages) {
+    for (const { page: n, operators } of pages) {
       const page = await beforeDeadline(unlessLost(opened.doc.getPage(n), opened.lost), deadline, seconds);
       const list = await beforeDeadline(
         unlessLost(page.getOperatorList({ annotationMode: 0 }), opened.lost),
         deadline,
         seconds,
-      );
-      if (!paintsImage(list.fnArray, ops)) blank.push(n);
+      ).catch((e: unknown) => {
+        if (isTimeout(e) || isParserDeath(e)) throw e;
+        return null; // a damaged page: not blank
+      });
+      if (list && sameOperators(list.fnArray, operators) && !paintsImage(list.fnArray, ops)) blank.push(n);
       page.cleanup();
     }
     return blank;
   } catch (e) {
-    timedOut = isTimeout(e);
+    timedOut = isTimeout(e) || isParserDeath(e);
     return [];
   } finally {
     await opened?.close(timedOut).catch(() => {});
   }
+}
+
+function sameOperators(a: ArrayLike<number>, b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The layout with these pages blank: no "no text layer" block or warning, one blank-page warning each. */
@@ -139,7 +157,7 @@ async function readPages(
   opened: OpenedDocument,
   deadline: number,
   seconds: number,
-): Promise<{ layout: Layout; drawsLittle: number[] }> {
+): Promise<{ layout: Layout; drawsLittle: DrawsLittle[] }> {
   const { doc, pdfjs } = opened;
   const ops = pdfjs.OPS as unknown as OpCodes;
   const textOps = pdfjs.OPS as unknown as TextOpCodes;
@@ -148,7 +166,7 @@ async function readPages(
   const warnings: ReadWarning[] = [];
   const imageOnlyPages: number[] = [];
   /** Text-less pages that draw no curve either: blank, an empty grid, or an image (read without images). */
-  const drawsLittle: number[] = [];
+  const drawsLittle: DrawsLittle[] = [];
   const unreadablePages: number[] = [];
   if (doc.numPages > PDF_WORK_LIMITS.maxPages) {
     throw limitExceeded(
@@ -246,7 +264,8 @@ async function readPages(
     runs = withoutOverprints(onPage(runs, viewport.width, viewport.height));
     if (runs.length === 0) {
       imageOnlyPages.push(n);
-      if (!drawsCurves(list.fnArray, list.argsArray, pdfjs.OPS as unknown as MarkOpCodes)) drawsLittle.push(n);
+      if (!drawsCurves(list.fnArray, list.argsArray, pdfjs.OPS as unknown as MarkOpCodes))
+        drawsLittle.push({ page: n, operators: Array.from(list.fnArray) });
       blocks.push({
         type: 'illegible',
         place: pagePlace,
