@@ -1,6 +1,7 @@
 import type { Disclosure, Table } from '../../model/disclosure.ts';
 import { describePlace } from '../../model/place-text.ts';
 import { SEVERITIES } from '../../model/finding-json.ts';
+import { rowName } from '../cells.ts';
 import { coverageLine } from '../coverage.ts';
 import { templateByKey } from '../../templates/catalogue.ts';
 import { rules } from '../rules/index.ts';
@@ -26,12 +27,18 @@ const HEAD: Record<Severity, [string, string]> = {
 };
 const CODE = new Map(rules.map((r) => [r.meta.id, r.meta.code]));
 
-/** The printed header of a column: the model's label, else the template's, else the key without its prefix. */
-export function columnLabel(key: string, tableKey: string | null, d?: Disclosure): string {
+/**
+ * The printed header of a column: the model's label, else the template's, else the key without its prefix. A
+ * two-sided table (收支总表: 收入 | 支出) has the same column key on both sides; the place's row says which side.
+ */
+export function columnLabel(key: string, tableKey: string | null, d?: Disclosure, row?: string | null): string {
   if (d && tableKey) {
     for (const t of d.tables) {
       if (t.key !== tableKey) continue;
-      const c = t.columns.find((c) => c.key === key);
+      const section = row ? t.rows.find((r) => rowName(r) === row)?.section : undefined;
+      const c =
+        t.columns.find((c) => c.key === key && (!section || !c.section || c.section === section)) ??
+        t.columns.find((c) => c.key === key);
       if (c?.label) return c.label.replace(/\s+/g, '');
     }
   }
@@ -48,7 +55,7 @@ function tableLabel(p: FindingPlace, lang: ReportLang): string | null {
 }
 
 export function placeText(p: FindingPlace, lang: ReportLang = 'zh', d?: Disclosure): string {
-  const column = p.column ? columnLabel(p.column, p.table, d) : null;
+  const column = p.column ? columnLabel(p.column, p.table, d, p.row) : null;
   const parts = [
     tableLabel(p, lang),
     p.row ? `“${p.row}”` : null,
