@@ -16,6 +16,7 @@ import impossiblePercentage from './impossible-percentage/rule.ts';
 import levelWording from './level-wording/rule.ts';
 import lineSum from './line-sum/rule.ts';
 import listedTables from './listed-tables/rule.ts';
+import outlineNumbering from './outline-numbering/rule.ts';
 import narrativeAmount from './narrative-amount/rule.ts';
 import performanceProjectAmount from './performance-project-amount/rule.ts';
 import narrativeChange from './narrative-change/rule.ts';
@@ -102,6 +103,7 @@ export const rules: readonly Rule[] = [
   levelWording,
   wrongYear,
   doubledWord,
+  outlineNumbering,
   codeName,
   codeNameOutdated,
   threePublicOverBudget,
