@@ -84,3 +84,28 @@ export function formatBytes(n: number): string {
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
 }
+
+/** JavaScript's own words for a program error: they say nothing about the file to the person reading a message. */
+const JS_ERROR =
+  /Cannot (?:read|set) propert|of (?:undefined|null)\b|is not (?:a function|a constructor|iterable|defined)|undefined is not|Maximum call stack|Invalid (?:array|typed array) length/i;
+
+/**
+ * A library's own complaint about a file ("Invalid row number in model", "Corrupted zip: …"), to quote in a reader's
+ * message; null for a program error — JavaScript's TypeError, RangeError … ("Cannot read properties of undefined"),
+ * which is a bug's text, not the file's (issue 13: raw JavaScript error text never reaches the user; the error stays
+ * the InputError's `cause`).
+ */
+export function libraryComplaint(e: unknown): string | null {
+  if (
+    e instanceof TypeError ||
+    e instanceof RangeError ||
+    e instanceof ReferenceError ||
+    e instanceof SyntaxError ||
+    e instanceof EvalError ||
+    e instanceof URIError
+  )
+    return null;
+  const text = (e instanceof Error ? e.message : typeof e === 'string' ? e : '').replace(/\s+/g, ' ').trim();
+  if (!text || JS_ERROR.test(text)) return null;
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}

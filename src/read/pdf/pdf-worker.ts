@@ -92,10 +92,11 @@ function describeDeath(e: unknown, heapMb: number): InputError {
       },
       { zh: `${heapMb} MB`, en: `${heapMb} MB` },
     );
+  // What the thread died of is a program error's text (pdf.js's or ours), not the file's: it stays the cause.
   return new InputError(
     'unreadable',
-    `PDF 解析线程意外退出，无法读取此文件：${e instanceof Error ? e.message : String(e)}`,
-    `The PDF parser thread exited unexpectedly; the file could not be read: ${e instanceof Error ? e.message : String(e)}`,
+    'PDF 解析线程意外退出，无法读取此文件；文件可能已损坏。',
+    'The PDF parser thread exited unexpectedly; the file could not be read and may be damaged.',
     { cause: e },
   );
 }

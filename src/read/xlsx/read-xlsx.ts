@@ -1,5 +1,5 @@
 import type { Block, Layout, ReadWarning } from '../../model/layout.ts';
-import { InputError, isInputError } from '../errors.ts';
+import { InputError, isInputError, libraryComplaint } from '../errors.ts';
 import { checkXlsxArchive } from './check-xlsx-archive.ts';
 import type { ExtractedSheets } from './exceljs-sheets.ts';
 import { tooLarge } from './safe-zip.ts';
@@ -61,11 +61,11 @@ async function loadXlsxWithFallback(bytes: Uint8Array, limits: WorkbookLimits): 
       if (isInputError(e)) throw e;
       throw first; // report the primary reader's complaint
     }
-    const detail = first instanceof Error ? first.message : String(first);
+    const detail = libraryComplaint(first);
     second.warnings.unshift({
       code: 'xlsx-fallback-reader',
-      message: `此工作簿不完全符合常见写法（${detail}），已改用备用方式读取，请核对结果。`,
-      messageEn: `This workbook departs from the usual form (${detail}); it was read with the fallback reader, please check the result.`,
+      message: `此工作簿不完全符合常见写法${detail ? `（${detail}）` : ''}，已改用备用方式读取，请核对结果。`,
+      messageEn: `This workbook departs from the usual form${detail ? ` (${detail})` : ''}; it was read with the fallback reader, please check the result.`,
     });
     return second;
   }
@@ -91,9 +91,9 @@ async function extractSheets(
   } catch (e) {
     if (isInputError(e)) throw e;
     // The libraries throw plain errors (or strings) on damaged files; the user gets a clear bilingual message.
-    const detail = e instanceof Error ? e.message : String(e);
+    const detail = libraryComplaint(e);
     // A password-protected .xlsx is a compound file like .xls; SheetJS says so in its message.
-    if (/password/i.test(detail)) {
+    if (detail && /password/i.test(detail)) {
       throw new InputError(
         'encrypted',
         'Excel 文件有密码保护，请先取消密码后再读取。',
@@ -103,8 +103,8 @@ async function extractSheets(
     }
     throw new InputError(
       'unreadable',
-      `Excel 文件已损坏或格式不受支持，无法读取：${detail}`,
-      `The Excel file is damaged or in an unsupported form and cannot be read: ${detail}`,
+      `Excel 文件已损坏或格式不受支持，无法读取${detail ? `：${detail}` : '。'}`,
+      `The Excel file is damaged or in an unsupported form and cannot be read${detail ? `: ${detail}` : '.'}`,
       { cause: e },
     );
   }
