@@ -79,7 +79,8 @@ export const SHEET_ITEMS: readonly SheetItemDef[] = [
     id: 'organisation',
     group: '内容规范性',
     label: '机构设置',
-    sections: [/机构设置|单位构成|机构情况|内设机构|组织机构/],
+    // 深圳's template: “二、机构编制” (科室 and staff numbers) under 部门概况.
+    sections: [/机构设置|机构编制|单位构成|机构情况|内设机构|组织机构/],
     priority: 1,
     evidence: { kind: 'section' },
     missing: '未识别到“机构设置”部分',
