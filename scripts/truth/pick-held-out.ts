@@ -19,6 +19,12 @@
 // attachment`, `[narrative attachment`, `budget attachment (项目支出绩效目标表)`); every row the kind calls NOT A
 // DISCLOSURE or IMAGE-ONLY is one stratum (`非公开`), so such files are drawn (and recorded as skipped) at most once a
 // round instead of taking one place per region.
+//
+//   node scripts/truth/pick-held-out.ts SEED N LIST --strata family --disclosures-only
+//
+// `--disclosures-only` (list f): the NOT A DISCLOSURE and IMAGE-ONLY rows are left out of the pool altogether, so
+// every place goes to a document the kind calls a disclosure (a drawn file can still turn out not to be one on its
+// pages: it is then recorded as `disclosure: false`, drawn and skipped).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,8 +76,10 @@ export function drawHeldOut(
   pick: Record<string, unknown>,
   sourcesTsv: string,
   by: Strata = 'region',
+  disclosuresOnly = false,
 ): string[] {
   const stratumOf = by === 'family' ? family : stratum;
+  const skip = (kind: string) => disclosuresOnly && /^(NOT A DISCLOSURE|IMAGE-ONLY)/.test(kind);
   const earlier = new Set(
     Object.entries(pick).flatMap(([k, v]) =>
       /^[a-z]$/.test(k) && k < listName && Array.isArray(v) ? (v as string[]) : [],
@@ -87,7 +95,7 @@ export function drawHeldOut(
     const cols = line.split('\t');
     const file = cols[fileCol];
     const s = stratumOf(cols[kindCol] ?? '');
-    if (!s || !file.toLowerCase().endsWith('.pdf')) continue;
+    if (!s || skip(cols[kindCol] ?? '') || !file.toLowerCase().endsWith('.pdf')) continue;
     if (earlier.has(file)) used.set(s, (used.get(s) ?? 0) + 1);
     else pool.set(s, [...(pool.get(s) ?? []), file]);
   }
@@ -108,13 +116,19 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const strataAt = args.indexOf('--strata');
   const strata = (strataAt >= 0 ? args.splice(strataAt, 2)[1] : 'region') as Strata;
+  const onlyAt = args.indexOf('--disclosures-only');
+  const disclosuresOnly = onlyAt >= 0 && args.splice(onlyAt, 1).length > 0;
   const [seedText, nText, listName = 'c'] = args;
   if (!seedText || !nText || (strata !== 'region' && strata !== 'family')) {
-    console.error('usage: node scripts/truth/pick-held-out.ts SEED N [LIST] [--strata region|family]');
+    console.error(
+      'usage: node scripts/truth/pick-held-out.ts SEED N [LIST] [--strata region|family] [--disclosures-only]',
+    );
     process.exit(2);
   }
   const root = join(import.meta.dirname, '..', '..');
   const pick = JSON.parse(readFileSync(join(root, 'test', 'truth', 'pick.json'), 'utf8')) as Record<string, unknown>;
   const tsv = readFileSync(join(root, '..', 'shared', 'corpus', 'sources.tsv'), 'utf8');
-  console.log(JSON.stringify(drawHeldOut(Number(seedText), Number(nText), listName, pick, tsv, strata), null, 1));
+  console.log(
+    JSON.stringify(drawHeldOut(Number(seedText), Number(nText), listName, pick, tsv, strata, disclosuresOnly), null, 1),
+  );
 }

@@ -108,6 +108,12 @@ export interface PickList {
   eSeed?: number;
   eStrata?: 'region' | 'family';
   eRule?: string;
+  /** The held-out list of session 7, drawn by layout family among disclosures after a–e had been used or scored. */
+  f?: string[];
+  fSeed?: number;
+  fStrata?: 'region' | 'family';
+  fDisclosuresOnly?: boolean;
+  fRule?: string;
 }
 
 export function readPick(dir = truthDir): PickList {
@@ -115,7 +121,7 @@ export function readPick(dir = truthDir): PickList {
 }
 
 /**
- * Loads and validates every record: schema, file name ↔ pick list (NN is the index in list a, b, c, d or e and the record's
+ * Loads and validates every record: schema, file name ↔ pick list (NN is the index in list a, b, c, d, e or f and the record's
  * file is that entry), and — when `checkFiles` — that the PDF exists and its sha256 matches.
  */
 export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}): LoadResult {
@@ -130,9 +136,9 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
   const records: LoadedRecord[] = [];
   const errors: string[] = [];
   for (const name of names) {
-    const m = /^([a-e])(\d\d)-[a-z0-9-]+\.json$/.exec(name);
+    const m = /^([a-f])(\d\d)-[a-z0-9-]+\.json$/.exec(name);
     if (!m) {
-      errors.push(`${name}: name must be <a|b|c|d|e><NN>-<ascii-slug>.json`);
+      errors.push(`${name}: name must be <a|b|c|d|e|f><NN>-<ascii-slug>.json`);
       continue;
     }
     const id = `${m[1]}${m[2]}`;
@@ -150,7 +156,7 @@ export function loadRecords(options: { dir?: string; checkFiles?: boolean } = {}
       continue;
     }
     const record = parsed.data;
-    const expected = (pick[m[1] as 'a' | 'b' | 'c' | 'd' | 'e'] ?? [])[Number(m[2])];
+    const expected = (pick[m[1] as 'a' | 'b' | 'c' | 'd' | 'e' | 'f'] ?? [])[Number(m[2])];
     if (expected !== record.file) {
       errors.push(`${name}: file is "${record.file}" but pick list ${id} is "${expected ?? '(none)'}"`);
       continue;

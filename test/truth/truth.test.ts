@@ -77,6 +77,28 @@ describe('truth set records', () => {
     expect(drawHeldOut(pick.eSeed!, pick.e!.length, 'e', asRecord, tsv, pick.eStrata)).toEqual(pick.e);
   });
 
+  it('the held-out list f is disjoint from a–e, only disclosures by kind, and is what its seed draws', () => {
+    const pick = readPick();
+    const earlier = new Set([...pick.a, ...pick.b, ...(pick.c ?? []), ...(pick.d ?? []), ...(pick.e ?? [])]);
+    expect(pick.f?.length).toBe(11);
+    expect(pick.f!.filter((f) => earlier.has(f))).toEqual([]);
+    const tsv = readFileSync(join(corpusDir, 'sources.tsv'), 'utf8');
+    const kinds = new Map(
+      tsv
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => [line.split('\t')[0], line.split('\t')[6] ?? ''] as const),
+    );
+    expect(pick.f!.filter((f) => /^(NOT A DISCLOSURE|IMAGE-ONLY)/.test(kinds.get(f) ?? ''))).toEqual([]);
+    const asRecord = pick as unknown as Record<string, unknown>;
+    expect(pick.fSeed).toBe(20261207);
+    expect(pick.fStrata).toBe('family');
+    expect(drawHeldOut(pick.fSeed!, pick.f!.length, 'f', asRecord, tsv, pick.fStrata, pick.fDisclosuresOnly)).toEqual(
+      pick.f,
+    );
+  });
+
   it('layout families come from sources.tsv kind: district, year, attachment kind; non-disclosures one stratum', () => {
     expect(family('budget (部门预算) 2023, 上海市普陀区, 万里街道办事处, PDF 35pp')).toBe('上海市普陀区·2023');
     expect(family('budget (预算) 2021年, 西安, PDF 84pp; title-text: 西安市民政局')).toBe('西安·2021');
