@@ -21,6 +21,11 @@ const fixtures: RuleFixtures = {
       name: 'list items sharing words are not a doubled phrase (西安医保 2022 p20)',
       disclosure: doc('主要用于行政在职人员医疗定额补助、全额事业在职人员医疗定额补助、全额事业退休人员医疗定额补助。'),
     },
+    { name: '的的确确 and 目的的 are words', disclosure: doc('的的确确做到了，达到目的的措施已落实。') },
+    {
+      name: 'two form fields ending alike are not a lead-in doubled (西安 2022 审签情况)',
+      disclosure: doc('保密审查情况：已审查 部门主要负责人审签情况：已审签。'),
+    },
     {
       name: 'a unit read beside a project named after it is a name, not a slip (西安卫健 2022 p52)',
       disclosure: doc('78.西安市红会医院西安市红会医院高铁新城院区（二期）项目。'),
@@ -50,6 +55,24 @@ const fixtures: RuleFixtures = {
       name: '上海工信 2026 p6 (上海水产老干部活动室): 主要用于主要用于 — two listed words doubled as a run',
       disclosure: doc('2.“农林水支出”科目83万元，主要用于主要用于人员经费18万元、公用经费58万元、项目支出7万元。'),
       expect: [{ messageId: 'doubled', row: '主要用于主要用于' }],
+    },
+    {
+      name: '西安卫健委 2022 决算 p142: 的的',
+      disclosure: doc('组织对本部门2022年度主管的的卫生健康事业发展专项资金等1个专项资金项目进行自评。'),
+      expect: [{ messageId: 'doubled', row: '的的' }],
+    },
+    {
+      name: '福州科技 2026 p4: the template lead-in and the pasted text lead-in',
+      disclosure: doc(
+        '福州市科学技术局(本级)的主要职责是：福州市科学技术局的主要职责是：负责贯彻落实党中央关于科技工作的方针政策。',
+      ),
+      expect: [
+        {
+          messageId: 'doubledLeadIn',
+          row: '的主要职责是：福州市科学技术局的主要职责是：',
+          severity: 'warning',
+        },
+      ],
     },
     {
       name: '广州应急管理局 2026 p33: 无增减变化无增减变化 (a phrase doubled on one line)',

@@ -14,6 +14,23 @@ const DOUBLED = new RegExp(`((?:${vocabulary.words.join('|')})+)\\s*\\1`, 'gu');
 const PHRASE = new RegExp(`([\\u4e00-\\u9fff]{${vocabulary.phrase.min},${vocabulary.phrase.max}})\\1`, 'gu');
 const NAME_END = new RegExp(`(?:${vocabulary.nameEnds.join('|')})$`, 'u');
 
+// A lead-in ending in a colon printed again before its text begins (福州科技 2026 p4 “…(本级)的主要职责是：福州市科学技术局的
+// 主要职责是：负责…”): the template's lead-in and the pasted text's own. At least four Chinese characters before the colon
+// (“审查情况：… 审签情况：” are two form fields), nothing that ends a clause between.
+const LEAD_IN = new RegExp(
+  `([\\u4e00-\\u9fff]{${vocabulary.leadIn.min},${vocabulary.leadIn.max}}[：:])[^。；;：:！？!?\\n]{0,${vocabulary.leadIn.gap}}?\\1`,
+  'gu',
+);
+
+/** Whether [at, at + length) lies inside a word that is a doubling in its own right (的的确确, 目的的). */
+function insideWord(text: string, at: number, length: number): boolean {
+  return vocabulary.reduplicated.some((w) => {
+    for (let k = text.indexOf(w, Math.max(0, at - w.length)); k >= 0 && k <= at; k = text.indexOf(w, k + 1))
+      if (k + w.length >= at + length) return true;
+    return false;
+  });
+}
+
 /** Where the printed line holding offset k ends in the piece's text (the next segment's start). */
 function lineEnd(p: TextPiece, k: number): number {
   const starts = (p.paragraph?.segments ?? []).map((s) => s.offset).filter((o) => o > k);
@@ -38,6 +55,10 @@ const rule: Rule = {
         zh: '句子“{word}。”重复了上一句的结尾：{excerpt}',
         en: 'The sentence "{word}." repeats the end of the sentence before it: {excerpt}',
       },
+      doubledLeadIn: {
+        zh: '引导语“{word}”重复印出（模板引导语与粘贴文字各一处）：{excerpt}',
+        en: 'The lead-in "{word}" is printed twice (the template\'s and the pasted text\'s): {excerpt}',
+      },
       doubledPhrase: {
         zh: '“{word}”在同一行中连续重复印出：{excerpt}',
         en: '"{word}" is printed twice in a row on one line: {excerpt}',
@@ -47,7 +68,7 @@ const rule: Rule = {
   check(ctx) {
     for (const p of texts(ctx.disclosure)) {
       if (p.kind === 'title' || p.kind === 'heading') continue;
-      const hits = [...p.text.matchAll(DOUBLED)];
+      const hits = [...p.text.matchAll(DOUBLED)].filter((x) => !insideWord(p.text, x.index!, x[0].length));
       const h = hits[0];
       if (h)
         ctx.report({
@@ -77,6 +98,15 @@ const rule: Rule = {
         }
         prev = tidy;
         from += sentence.length + 1;
+      }
+      for (const m of p.text.matchAll(LEAD_IN)) {
+        const at = m.index!;
+        ctx.report({
+          messageId: 'doubledLeadIn',
+          values: { word: m[1], excerpt: excerpt(p.text, at, at + m[0].length, 8) },
+          location: quotePlace(p, at, m[0]),
+          severity: 'warning',
+        });
       }
       for (const m of p.text.matchAll(PHRASE)) {
         const at = m.index!;
