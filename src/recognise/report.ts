@@ -1,5 +1,6 @@
 import type { DocumentKind, ListedTable, RecognitionReport, Table } from '../model/disclosure.ts';
 import { matchTitle, requiredTemplates, stoodInFor } from '../templates/catalogue.ts';
+import type { SourcePlace } from '../model/place.ts';
 import type { TocEntry } from './segment.ts';
 
 // The recognition report: for each table the 目录 lists, whether a body was found (with data, declared empty,
@@ -31,6 +32,22 @@ export function buildReport(
       });
       continue;
     }
+    // A second contents list further on (西安's 第三部分 部门决算表 opens with its own 目录 of the tables, after the
+    // document's): the entry names a table an earlier list already matched, not a second table of that title.
+    const first = listed.find(
+      (l) => l.tableId && l.key === key && sameTitle(l.title, entry.text) && apart(l.place, entry.place),
+    );
+    if (first) {
+      listed.push({
+        title: entry.text,
+        key,
+        status: first.status,
+        tableId: first.tableId,
+        ...(entry.declaredEmpty !== undefined ? { declaredEmpty: entry.declaredEmpty } : {}),
+        place: entry.place,
+      });
+      continue;
+    }
     listed.push({
       title: entry.text,
       key,
@@ -47,4 +64,21 @@ export function buildReport(
         .map((t) => t.key)
     : [];
   return { listed, unknownTables, missingStandard };
+}
+
+/** Titles as listed, without spacing and numbering (“一、收入决算表”, “表2 收入决算表”). */
+function sameTitle(a: string, b: string): boolean {
+  const bare = (t: string) =>
+    t.replace(/\s+/g, '').replace(/^(?:[一二三四五六七八九十]+、|表?\d+[、.．:：]?|（[一二三四五六七八九十\d]+）)/, '');
+  return bare(a) === bare(b);
+}
+
+/**
+ * Two 目录 lines far enough apart to belong to two lists: more than two pages (a contents list runs over a page or
+ * two), or more than 100 lines of a text document.
+ */
+function apart(a: SourcePlace, b: SourcePlace): boolean {
+  if (a.kind === 'pdf' && b.kind === 'pdf') return Math.abs(a.page - b.page) > 2;
+  if (a.kind === 'text' && b.kind === 'text') return Math.abs(a.line - b.line) > 100;
+  return false;
 }

@@ -38,11 +38,13 @@ const rule: Rule = {
     const d = ctx.disclosure;
     const t06 = ctx.table('final.general_budget_basic')!;
     const t09 = ctx.table('final.three_public')!;
-    const row09 = t09.rows[0];
-    if (!row09) return;
     for (const [code, col, name] of PAIRS) {
       const r = findRow(t06, `code:${code}`);
       if (!r) continue;
+      // The row that prints the 决算 column: the only row of the usual one-row table; 西安's table has a 预算数 row
+      // (budget.* cells) above its 决算数 row (final.* cells), and the first row holds no 决算 cell at all.
+      const row09 = t09.rows.find((x) => x.cells.some((c) => c.column === col));
+      if (!row09) continue;
       const part = cellValue(t06, r, 'amount');
       const whole = cellValue(t09, row09, col);
       if (!part || !whole || part.blank) continue;
