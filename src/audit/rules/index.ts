@@ -44,6 +44,7 @@ import tableLayout from './table-layout/rule.ts';
 import templateResidue from './template-residue/rule.ts';
 import threePublicOverBudget from './three-public-over-budget/rule.ts';
 import threePublicVsBasic from './three-public-vs-basic/rule.ts';
+import performanceCostTarget from './performance-cost-target/rule.ts';
 import threePublicTotal from './three-public-total/rule.ts';
 import totalEqualsClasses from './total-equals-classes/rule.ts';
 import unfilledField from './unfilled-field/rule.ts';
@@ -108,6 +109,7 @@ export const rules: readonly Rule[] = [
   codeNameOutdated,
   threePublicOverBudget,
   threePublicVsBasic,
+  performanceCostTarget,
   threePublicTotal,
   // CJ8xx across documents (issue 12): run only with a second document (AuditOptions.prior)
   priorYearNarrative,
