@@ -19,12 +19,26 @@ interface Writer {
   section(heading: string, paragraphs: string[], parent?: string): void;
 }
 
+/** “六、一般公共预算…” → its text without the outline number. */
+const OUTLINE_NUMBER = /^[一二三四五六七八九十]+、/;
+
 function writer(partHeading: string): Writer {
   const sections: NarrativeSection[] = [];
+  let top = 0;
+  /** Top-level headings as the template writes them → as numbered here (a sub-section names its parent by the former). */
+  const numbered = new Map<string, string>();
   return {
     sections,
-    section(heading, paragraphs, parent) {
-      const headingPath = [partHeading, ...(parent ? [parent] : []), heading];
+    section(written, paragraphs, parent) {
+      // The template's sections are numbered in one fixed order, but a section whose table the document lacks is
+      // left out: top-level headings are numbered as they are written, so the outline never skips (一、 … 五、, not
+      // 一、 … 六、 after a missing 五、), which outline-numbering (CJ511) would rightly report.
+      const heading =
+        !parent && OUTLINE_NUMBER.test(written)
+          ? `${chineseNumber(++top)}、${written.replace(OUTLINE_NUMBER, '')}`
+          : written;
+      if (!parent) numbered.set(written, heading);
+      const headingPath = [partHeading, ...(parent ? [numbered.get(parent) ?? parent] : []), heading];
       sections.push({
         headingPath,
         heading,

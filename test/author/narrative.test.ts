@@ -73,8 +73,13 @@ describe('writeNarrative', () => {
 
   it.each(SEED_IDS)('passes every narrative rule of the audit for seed %s', (id) => {
     const d = seedModel(id);
-    d.sections = [...d.sections.filter((s) => s.part !== 3), ...writeNarrative(d)];
+    const written = writeNarrative(d);
+    const writtenPaths = new Set(written.map((s) => s.headingPath.join(' / ')));
+    d.sections = [...d.sections.filter((s) => s.part !== 3), ...written];
     const findings = checkDisclosure(d).findings;
+    // The parts kept as printed (部门概况, 名词解释) keep their own defects: seed 002 prints the lead-in
+    // “…内设机构包括：” twice (doubled-word). Those are the department's text, found in the seed as well.
+    const printed = new Set(checkDisclosure(seedModel(id)).findings.map((f) => `${f.ruleId}\u0000${f.message}`));
     // 【请填写…】 markers stand for the reasons and counts this test gives no input for: the unfilled-field rule
     // reports each (test/cli/conventions.test.ts); here the question is whether the figures agree with the tables.
     // (Seed 002's own 名词解释, kept as printed, defines classes by their former names: code-name-outdated's.)
@@ -83,6 +88,7 @@ describe('writeNarrative', () => {
         f.location.table === 'narrative' &&
         f.severity !== 'info' &&
         f.ruleId !== 'unfilled-field' &&
+        (writtenPaths.has(f.location.tableTitle ?? '') || !printed.has(`${f.ruleId}\u0000${f.message}`)) &&
         !(f.ruleId === 'code-name-outdated' && f.location.tableTitle?.includes('名词解释')),
     );
     if (id === '001') {
