@@ -16,8 +16,8 @@ export type { AuditOptions, AuditResult, Finding, Rule } from './types.ts';
 
 /** A rule that threw: one warning naming it; the other rules still run (a bug in one rule never hides the rest). */
 export const RULE_FAILED_MESSAGE = {
-  zh: '规则“{rule}”（{ruleId}）执行出错，未能完成检查：{error}。其余规则照常检查；请将此情况报告给维护者',
-  en: 'Rule "{ruleEn}" ({ruleId}) failed and did not finish: {error}. The other rules ran; please report this to the maintainers',
+  zh: '规则“{rule}”（{ruleId}）执行出错，未能完成检查，此项请人工核对。其余规则照常检查；请将此情况报告给维护者',
+  en: 'Rule "{ruleEn}" ({ruleId}) failed and did not finish; check this by hand. The other rules ran; please report this to the maintainers',
 };
 
 export const SKIPPED_MESSAGE = {
@@ -167,8 +167,10 @@ export function checkDisclosure(
     try {
       rule.check(ctx);
     } catch (e) {
-      // Findings the rule reported before it threw stay: each was complete when reported.
-      const error = e instanceof Error ? e.message : String(e);
+      // Findings the rule reported before it threw stay: each was complete when reported. The error's own text
+      // (JavaScript's words: “Cannot read properties of undefined”) is not for the reviewer: it stays in the
+      // finding's values (the JSON a maintainer is sent), not in its message (issue 13).
+      const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       const values = { rule: meta.title.zh, ruleEn: meta.title.en, ruleId: meta.id, error };
       const m = renderMessage(RULE_FAILED_MESSAGE, values);
       findings.push({
