@@ -1,5 +1,30 @@
 import { disclosure, section } from '../../testing/build.ts';
 import type { RuleFixtures } from '../../testing/fixture.ts';
+import type { Disclosure } from '../../../model/disclosure.ts';
+
+/** A 2026 budget with one 政策和项目预算绩效目标表 whose 总体目标 is `goal` (烟台住建 2026 p37). */
+const withGoal =
+  (project: string, goal: string, year = 2026) =>
+  (): Disclosure => ({
+    ...disclosure({
+      kind: '预算',
+      fiscalYear: year,
+      sections: [section('一、收支预算总体情况', `${year}年收入预算100万元。`)],
+    }),
+    performance: [
+      {
+        id: 'perf-1',
+        kind: 'project_goals',
+        title: '政策和项目预算绩效目标表',
+        project,
+        rows: [
+          ['项目名称', '', '', project, '', ''],
+          ['总体目标', goal, '', '', '', ''],
+        ],
+        place: { kind: 'text', line: 800, column: 1 },
+      },
+    ],
+  });
 
 // 西安市科学技术局 2022 部门预算 p37 (corpus calinchow-del__renwu/020_西安/科技创新局_2026年部门预算.pdf).
 const budget =
@@ -25,6 +50,24 @@ const page37 = [
 
 const fixtures: RuleFixtures = {
   valid: [
+    {
+      name: 'a goal naming the years behind it (以来, a range) or the year before',
+      disclosure: withGoal(
+        '人口发展研究',
+        '分析2020年以来我市人口的变化情况，完成2018-2024年已实施改造户的运维管理，编制2025年度报告。',
+      ),
+    },
+    {
+      name: 'archives of two years back are worked on now (北京审计局 2026 p12)',
+      disclosure: withGoal('档案数字化', '主要开展2024年度全部文书、2023年及2024年部分审计非密纸质档案的整理。'),
+    },
+    {
+      name: 'a project named after its year (烟台住建 2026 p48)',
+      disclosure: withGoal(
+        '2023年度烟台市老旧小区改造工程审查核查第三方机构选定',
+        '通过特聘请专业技术服务机构全程参与和管理2023年度烟台市城镇老旧小区改造的每个环节，完成2023年老旧小区改造任务。',
+      ),
+    },
     { name: '西安 2022 p37: comparisons with 2021 and a 2021 carry-over', disclosure: budget(2022, ...page37) },
     {
       name: 'a 2026 budget: 截至2025年12月31日, 比2025年预算数',
@@ -50,6 +93,14 @@ const fixtures: RuleFixtures = {
     },
   ],
   invalid: [
+    {
+      name: '烟台住建 2026 p37: a 2026 goal to write the 2022 report',
+      disclosure: withGoal(
+        '城市更新城市体检',
+        '委托相关机构完成数据分析，问题诊断、整治建议，并撰写烟台市2022年度城市体检报告。',
+      ),
+      expect: [{ messageId: 'oldGoal', table: 'performance', row: '城市更新城市体检', severity: 'warning' }],
+    },
     {
       name: '西安 2022 p37: “比2020年增加16.93万元” in a 2022 budget',
       disclosure: budget(

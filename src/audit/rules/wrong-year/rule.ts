@@ -20,6 +20,12 @@ const PATTERNS: { use: Use; re: RegExp; kinds: TextPiece['kind'][] }[] = [
   { use: 'heading', re: /(\d{4})\s*年/g, kinds: ['heading', 'title'] },
 ];
 
+// A goal of a budget's performance form planned for a year three or more before the document's (years.json goal).
+const GOAL = new RegExp(
+  `(?:${years.goal.verbs.join('|')})[^，。；;：:、,.!?！？\\s\\d]{0,${years.goal.gap}}?(\\d{4})\\s*年(?!\\s*(?:以来|以前|前|末|底|[-—－~～至到]|\\d))`,
+  'g',
+);
+
 const USE_TEXT: Record<Use, { zh: string; en: string }> = {
   asOf: { zh: '截至日期', en: 'an as-of date' },
   compare: { zh: '比较的基年', en: 'the base year of a comparison' },
@@ -51,6 +57,10 @@ const rule: Rule = {
       wrong: {
         zh: '{use}为 {year} 年，与{year0}年度{kind}不符（应为 {allowed}）：{excerpt}',
         en: '{useEn} names {year}, which does not fit a {kindEn} for {year0} (expected {allowed}): {excerpt}',
+      },
+      oldGoal: {
+        zh: '“{project}”的绩效目标安排 {year} 年的工作，比{year0}年度早 {age} 年，疑为沿用旧年度的目标：{excerpt}',
+        en: '{project}: the performance goal plans work for {year}, {age} years before the {year0} budget, probably an old goal copied: {excerpt}',
       },
     },
   },
@@ -87,6 +97,41 @@ const rule: Rule = {
           });
         }
       }
+    }
+    if (!d.kind || !years.goal.kinds.includes(d.kind)) return;
+    for (const f of d.performance) {
+      const own = `${f.project ?? ''}${f.title}`;
+      const seen = new Set<string>();
+      for (const r of f.rows)
+        for (const cell of r) {
+          const text = cell.replace(/\s+/g, '');
+          for (const m of text.matchAll(GOAL)) {
+            const year = Number(m[1]);
+            const age = y - year;
+            if (year < 1990 || age < years.goal.minAge || own.includes(m[1])) continue;
+            const quote = excerpt(text, m.index!, m.index! + m[0].length, 20);
+            if (seen.has(quote)) continue;
+            seen.add(quote);
+            ctx.report({
+              messageId: 'oldGoal',
+              values: {
+                project: f.project ?? f.title,
+                year: String(year),
+                year0: String(y),
+                age: String(age),
+                excerpt: quote,
+              },
+              location: {
+                table: 'performance',
+                tableTitle: f.title,
+                row: f.project ?? f.title,
+                column: null,
+                source: f.place,
+              },
+              severity: 'warning',
+            });
+          }
+        }
     }
   },
 };
