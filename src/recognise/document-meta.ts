@@ -190,18 +190,51 @@ export function detectEntity(
 
 /**
  * The scope a document states in its cover's title lines, else its part headings; a document that is only forms
- * (绩效目标申报表) in its forms' titles: "…部门整体预算绩效目标申报表" is a 部门 document.
+ * (绩效目标申报表) in its forms' titles: "…部门整体预算绩效目标申报表" is a 部门 document; else what its tables' entity
+ * fields say (`fieldLevel`, from levelOfFields).
  */
 export function detectScope(
   cover: LineBlock[],
   headings: string[] = [],
   formTitles: string[] = [],
+  fieldLevel: Disclosure['scope']['level'] = null,
 ): Disclosure['scope'] {
   const scope = scopeOf(cover, headings);
-  if (scope.level || !formTitles.length) return scope;
+  if (scope.level) return scope;
   const titles = formTitles.map(squash).join(' ');
-  const level = /单位整体/.test(titles) ? '单位' : /部门整体/.test(titles) ? '部门' : null;
-  return { ...scope, level };
+  const formLevel = /单位整体/.test(titles) ? '单位' : /部门整体/.test(titles) ? '部门' : null;
+  return { ...scope, level: formLevel ?? fieldLevel };
+}
+
+/** An entity field of a table's metadata lines: 部门：X, 部门名称：X, 编制单位：X … (not 单位：万元). */
+const ENTITY_FIELD =
+  /^((?:公开|编制|填报)?部门(?:名称)?|部门[（(]单位[)）]|(?:编制|填报|预算)?单位(?:名称)?)[:：](.+)$/;
+
+/**
+ * The level a document's tables say by the field that names their entity, for a document that states it nowhere
+ * else (江苏's tables-only files: no cover, every table "部门：中共江苏省委办公厅 … 单位：万元"): 部门 when at least two
+ * tables name it as 部门 (部门：, 部门名称：, 编制部门：, 填报部门：) and none under another key. A 单位 key says
+ * nothing (广州 prints 单位名称： over its department's tables), nor does 烟台's 部门（单位）：.
+ */
+export function levelOfFields(tableMeta: readonly (readonly string[])[]): Disclosure['scope']['level'] {
+  let department = 0;
+  let other = 0;
+  for (const lines of tableMeta) {
+    const parts = lines.flatMap((l) =>
+      l
+        .replace(/\s+/g, '')
+        .split(/(?=(?:金额|计量)?单位[:：])|(?<!主管)(?=(?:公开|编制|填报)?部门(?:名称|[（(]单位[)）])?[:：])/)
+        .filter(Boolean),
+    );
+    for (const part of parts) {
+      if (/^(?:金额|计量)?单位[:：](?:万元|元|万)(?![\u4e00-\u9fa5])/.test(part)) continue;
+      const f = ENTITY_FIELD.exec(part);
+      if (!f) continue;
+      if (/^(?:公开|编制|填报)?部门(?:名称)?$/.test(f[1])) department++;
+      else other++;
+    }
+  }
+  return department >= 2 && other === 0 ? '部门' : null;
 }
 
 function scopeOf(cover: LineBlock[], headings: string[]): Disclosure['scope'] {

@@ -1,6 +1,14 @@
 import type { Disclosure, PerformanceTable, Table } from '../model/disclosure.ts';
 import type { Layout, ReadWarning } from '../model/layout.ts';
-import { detectEntity, detectKind, detectScope, detectUnits, detectYear, dominantUnit } from './document-meta.ts';
+import {
+  detectEntity,
+  detectKind,
+  detectScope,
+  detectUnits,
+  detectYear,
+  dominantUnit,
+  levelOfFields,
+} from './document-meta.ts';
 import { codesByName } from './codes-by-name.ts';
 import { joinContinuations } from './continuation.ts';
 import { buildNarrative } from './narrative.ts';
@@ -34,6 +42,8 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
   const titledFormKeys = new Set<string>();
   // Continuation pages the segmenter left on their own are joined to their table first.
   const regions = joinContinuations(seg.tables);
+  // The metadata lines of the standard tables' regions (部门：… 单位：万元), for the level when nothing else says it.
+  const tableMeta: string[][] = [];
   regions.forEach((region, i) => {
     const r = recogniseRegion(region, `t${i + 1}`, kind, warnings);
     if (r.kind === 'performance') {
@@ -42,6 +52,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
       if (r.table.title.trim()) titledFormKeys.add(r.template.key);
     } else {
       tables.push(r.table);
+      tableMeta.push(region.meta.map((m) => m.text));
     }
   });
   kind ??= detectKind([], tables);
@@ -98,6 +109,7 @@ export function recognise(layout: Layout, options: RecogniseOptions = {}): Discl
       seg.cover,
       headings,
       performance.map((p) => p.title),
+      levelOfFields(tableMeta),
     ),
     fiscalYear,
     entity: { name: entity.name, names: entity.names, units: detectUnits(narrative.sections) },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/pipeline.ts';
+import { levelOfFields } from '../../src/recognise/document-meta.ts';
 
 // Document metadata from the document itself (covers and part headings as printed, checked on the page images):
 // the entity from a cover title wrapped over lines or a name field, never from prose or the file name.
@@ -83,4 +84,24 @@ describe('year from table titles', () => {
     expect(d.fiscalYear).toBe(2019);
     expect(d.entity.name).toBe('中共江苏省委办公厅');
   }, 60_000);
+});
+
+describe("level from the tables' entity field", () => {
+  it('江苏 省委办公厅 2019 公开表格 (no cover, no 部门预算 wording): 部门 from "部门：中共江苏省委办公厅" on every table', async () => {
+    const d = await read('ae86jack__open-budget/江苏省委办公厅2019年度部门预算公开表格.pdf');
+    expect(d.scope.level).toBe('部门');
+  }, 60_000);
+
+  it('only 部门 keys say 部门; a 单位 key, 部门（单位）, a 主管部门 or one table alone say nothing', () => {
+    const dept = ['部门：中共江苏省委办公厅                单位：万元'];
+    expect(levelOfFields([dept, dept])).toBe('部门');
+    expect(levelOfFields([['部门名称：北京市审计局'], ['编制部门：某局  金额单位：万元']])).toBe('部门');
+    expect(levelOfFields([dept])).toBeNull();
+    expect(levelOfFields([dept, ['单位名称：广州市民政局 单位：万元']])).toBeNull();
+    expect(
+      levelOfFields([['部门（单位）：烟台市住房和城乡建设局'], ['部门（单位）：烟台市住房和城乡建设局']]),
+    ).toBeNull();
+    expect(levelOfFields([['预算单位：某中心 主管部门：某局'], ['预算单位：某中心 主管部门：某局']])).toBeNull();
+    expect(levelOfFields([['单位：万元'], ['单位：元']])).toBeNull();
+  });
 });
