@@ -1,6 +1,7 @@
 import type { Disclosure, Table } from '../model/disclosure.ts';
 import type { SourcePlace } from '../model/place.ts';
 import { requiredTemplates, stoodInFor, templateByKey } from '../templates/catalogue.ts';
+import { tablesPartAbsent } from './completeness/missing-tables.ts';
 import type { Coverage, Finding, TableCoverage, TableCoverageState } from './types.ts';
 
 // Coverage: which tables the audit could check and which it could not, and why. "0 errors" must never stand for
@@ -70,6 +71,7 @@ function entry(
 
 export function computeCoverage(d: Disclosure, findings: readonly Finding[]): Coverage {
   const imageOnly = new Set(d.source.imageOnlyPages);
+  const partAbsent = tablesPartAbsent(d) !== null;
   const tables: TableCoverage[] = [];
   const standardKeys = new Set<string>();
   const foundKeys = new Set(d.tables.map((t) => t.key));
@@ -118,7 +120,12 @@ export function computeCoverage(d: Disclosure, findings: readonly Finding[]): Co
     }
     const e = entry(tpl.key, listed?.title ?? tpl.title, true, state, detail, [], listed?.place ?? null);
     if (state === 'absent' && listed)
-      [e.reason, e.reasonEn] = ['目录列出，但正文中未找到此表', 'listed in the contents but not found in the document'];
+      [e.reason, e.reasonEn] = partAbsent
+        ? [
+            '本文件不含目录所列的报表部分，可能另行公开',
+            'this file holds none of the tables its contents lists (they may be published separately)',
+          ]
+        : ['目录列出，但正文中未找到此表', 'listed in the contents but not found in the document'];
     tables.push(e);
   }
 

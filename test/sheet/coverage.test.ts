@@ -29,7 +29,8 @@ describe('coverage', () => {
     expect(c.uncheckedStandard).toBeGreaterThan(0);
     const income = c.tables.find((t) => t.key === 'budget.income')!;
     expect(income).toMatchObject({ standard: true, state: 'absent', checked: false });
-    expect(income.reason).toBe('目录列出，但正文中未找到此表');
+    // Seed 003 holds none of the 32 tables its 目录 lists, and no table at all: its tables part is not in the file.
+    expect(income.reason).toBe('本文件不含目录所列的报表部分，可能另行公开');
     // The engine's skipped rules are attached to the table they missed.
     expect(c.skippedRules.length).toBeGreaterThan(0);
     expect(c.tables.some((t) => t.skippedRules.includes('cross-table-totals'))).toBe(true);
@@ -68,7 +69,7 @@ describe('coverage in batch rows', () => {
     // Seed 003 prints no standard table Caijian can find: nothing of it was checked.
     expect(budget.coverage).toBe('none');
     expect(budget.checkedTables!).toBeLessThan(budget.standardTables!);
-    expect(budget.unchecked).toContain('目录列出，但正文中未找到此表');
+    expect(budget.unchecked).toContain('本文件不含目录所列的报表部分，可能另行公开');
     const full = res.rows.find((r) => r.file.includes('000_'))!;
     expect(full).toMatchObject({ coverage: 'full', standardTables: 9, checkedTables: 9, unchecked: null });
     const text = summaryText({ ...res, written: [] });

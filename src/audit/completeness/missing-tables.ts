@@ -18,8 +18,28 @@ export function finalKindInDoubt(d: Disclosure): boolean {
   return !d.tables.some((t) => t.key.startsWith('final.')) && d.tables.some((t) => t.key.startsWith('budget.'));
 }
 
+/** Fewer listed tables than this, all absent, are reported table by table. */
+export const MIN_LISTED_PART = 3;
+
+/**
+ * The file holds none of the tables its 目录 lists, and no table at all (nor an image page a table could be on):
+ * its tables part is published apart — 北京's narrative 附件1 beside 附件2 部门预算报表, 江苏's 部门预算公开文件 beside its
+ * 公开表格 — or was left out. Either way it is one thing to say, not one warning (or, for a 决算, one error) per table:
+ * listed-tables says it once and the required-tables rules stay silent. The listed lines, or null.
+ */
+export function tablesPartAbsent(d: Disclosure): ListedTable[] | null {
+  const listed = d.recognition.listed;
+  if (listed.length < MIN_LISTED_PART || listed.some((l) => l.status !== 'absent')) return null;
+  // A table of any kind, an illegible one or an image page might be the part, unrecognised; an untitled grid without a
+  // row (江苏 政协 2017 p19, rules around narrative text) is not.
+  const aTable = d.tables.some((t) => t.key !== 'unknown' || t.status === 'illegible' || t.rows.length > 0);
+  if (aTable || d.source.imageOnlyPages.length) return null;
+  return listed;
+}
+
 export function missingRequiredTables(d: Disclosure, kind: DocumentKind): MissingTable[] {
   if (kind === '决算' && finalKindInDoubt(d)) return [];
+  if (tablesPartAbsent(d)) return [];
   const found = (key: string) => d.tables.some((t) => t.key === key);
   const missing: MissingTable[] = [];
   for (const tpl of requiredTemplates(kind)) {

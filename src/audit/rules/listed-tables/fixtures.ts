@@ -72,6 +72,22 @@ const fixtures: RuleFixtures = {
         { messageId: 'illegible', table: 'final.income' },
       ],
     },
+    {
+      // 北京 信访办 2026 (a narrative whose 13 tables are the separate 附件2 部门预算报表), 江苏 政协 2019, seed 003
+      name: 'a file with none of its listed tables and no table at all: one warning for the tables part',
+      disclosure: () => {
+        const d = cleanFinal();
+        d.tables = [];
+        d.recognition.listed = [
+          { title: '一、收入支出决算总表', key: 'final.income_expenditure_summary', status: 'absent', place },
+          { title: '二、收入决算表', key: 'final.income', status: 'absent', place },
+          { title: '三、支出决算表', key: 'final.expenditure', status: 'absent', place },
+          { title: '四、政府采购预算表', key: 'budget.procurement', status: 'absent', place },
+        ];
+        return d;
+      },
+      expect: [{ messageId: 'partAbsent', table: null }],
+    },
   ],
 };
 

@@ -1,4 +1,4 @@
-import { missingRequiredTables } from '../../completeness/missing-tables.ts';
+import { missingRequiredTables, tablesPartAbsent } from '../../completeness/missing-tables.ts';
 import type { Table } from '../../../model/disclosure.ts';
 import type { Rule } from '../../types.ts';
 
@@ -21,6 +21,10 @@ const rule: Rule = {
         zh: '目录列出的“{title}”在正文中未找到',
         en: 'The table "{title}" listed in the contents was not found in the document',
       },
+      partAbsent: {
+        zh: '目录列出的{count}张表格（{titles}）本文件中一张也没有：报表部分可能另行公开（如“部门预算报表”附件），请将报表文件一并审核；若未公开，则缺少全部表格',
+        en: 'None of the {count} tables listed in the contents ({titles}) is in this file: the tables may be published separately (an attachment of tables); audit that file too, or, if they were not published, every table is missing',
+      },
       illegible: { zh: '“{title}”无法辨认（可能为图片）', en: 'The table "{title}" is illegible (possibly an image)' },
       illegiblePage: {
         zh: '第{page}页没有可读的文字（可能为图片或空白页），紧邻公开表格，未能确认其内容，请人工核对',
@@ -30,6 +34,19 @@ const rule: Rule = {
   },
   check(ctx) {
     const d = ctx.disclosure;
+    const part = tablesPartAbsent(d);
+    if (part) {
+      const names = part.map((l) => l.title.replace(/^(?:[一二三四五六七八九十]+、|表?\d+[、.．]?)\s*/, ''));
+      ctx.report({
+        messageId: 'partAbsent',
+        values: {
+          count: String(part.length),
+          titles: `${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}`,
+        },
+        location: { table: null, tableTitle: null, row: null, column: null, source: part[0].place },
+      });
+      return;
+    }
     const required = new Set(d.kind ? missingRequiredTables(d, d.kind).map((m) => m.template.key) : []);
     for (const l of d.recognition.listed) {
       if (l.status !== 'absent' && l.status !== 'illegible') continue;

@@ -5,6 +5,17 @@ const fixtures: RuleFixtures = {
   valid: [
     { name: 'all nine tables (two declared empty)', disclosure: cleanFinal },
     {
+      // One warning from listed-tables (partAbsent) instead of nine errors: the tables may be a separate file.
+      name: 'a narrative-only file: none of the listed tables and no table at all',
+      disclosure: () => {
+        const d = cleanFinal();
+        const place = { kind: 'text' as const, line: 20, column: 3 };
+        d.recognition.listed = d.tables.map((t) => ({ title: t.title, key: t.key, status: 'absent' as const, place }));
+        d.tables = [];
+        return d;
+      },
+    },
+    {
       name: 'a template without the 国有资本经营 table: its 收入支出决算总表 has no 国有资本经营预算财政拨款收入 line (佛山 2019)',
       disclosure: () => {
         const d = cleanFinal();
