@@ -171,11 +171,27 @@ export function placeAt(l: Located, offset: number): SourcePlace {
   return seg.place;
 }
 
+/** The longest label a finding's place quotes whole. */
+const PLACE_LABEL_MAX = 28;
+
+/**
+ * A figure's label as a finding's row: whole when short; else from the first boundary in its last 28 characters —
+ * after a pause mark, a closing bracket or an opening quote, or where a year begins (“…万里街道办事处2026年部门预算总支出” → “2026年部门预算总支出”) — so
+ * that it never starts inside a word (“海市普陀区…”); else its last characters after “…”.
+ */
+export function placeLabel(label: string): string {
+  if (label.length <= PLACE_LABEL_MAX) return label;
+  for (let k = label.length - PLACE_LABEL_MAX; k < label.length - 2; k++)
+    if (/[、）)”"》〉“《\s]/.test(label[k - 1]) || (/^\d{4}年/.test(label.slice(k)) && !/\d/.test(label[k - 1])))
+      return label.slice(k);
+  return `…${label.slice(-(PLACE_LABEL_MAX - 1))}`;
+}
+
 export function figurePlace(l: Located, f: Figure | null): FindingPlace {
   return {
     table: 'narrative',
     tableTitle: l.heading,
-    row: f ? f.label.slice(-20) || null : null,
+    row: f ? placeLabel(f.label) || null : null,
     column: null,
     source: placeAt(l, f?.start ?? 0),
   };

@@ -7,6 +7,7 @@ import {
   figureSum,
   figureText,
   paragraphs,
+  placeLabel,
   type Figure,
 } from '../../narrative/tokens.ts';
 import type { Rule } from '../../types.ts';
@@ -61,8 +62,8 @@ const rule: Rule = {
         ctx.report({
           messageId: 'short',
           values: {
-            total: head.label.slice(-20),
-            totalEn: head.label.slice(-20),
+            total: placeLabel(head.label),
+            totalEn: placeLabel(head.label),
             totalValue: figureText(head),
             announce: m[0].replace(/[,，:：\s]/g, ''),
             sum: `${toFixedString(sum)}${head.unit}`,

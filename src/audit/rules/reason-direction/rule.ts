@@ -1,6 +1,6 @@
 import { surelyExceeds } from '../../interval.ts';
 import { threeNumbers } from '../../narrative/facts.ts';
-import { figureInterval, figures, paragraphs, placeAt } from '../../narrative/tokens.ts';
+import { figureInterval, figures, paragraphs, placeAt, placeLabel } from '../../narrative/tokens.ts';
 import type { Rule } from '../../types.ts';
 
 // A change and its reason point the same way (review.md: direction words that contradict the numbers). Templates
@@ -70,7 +70,7 @@ const rule: Rule = {
             {
               table: 'narrative',
               tableTitle: l.heading,
-              row: f.label.slice(-20) || null,
+              row: placeLabel(f.label) || null,
               column: null,
               source: placeAt(l, f.start),
             },
