@@ -40,6 +40,13 @@ const fixtures: RuleFixtures = {
       ),
     },
     {
+      name: 'a part whose 一、 heading is printed before its items',
+      disclosure: doc(
+        section(['第三部分 情况说明', '一、收支预算总体情况'], '（一）收入预算。', '（二）支出预算。'),
+        section(['第三部分 情况说明', '二、“三公”经费支出情况'], '“三公”经费预算共42.26万元。'),
+      ),
+    },
+    {
       name: 'a part starts the numbering afresh',
       disclosure: doc(
         section(['第一部分 部门概况', '一、主要职能'], '负责……'),
@@ -49,6 +56,19 @@ const fixtures: RuleFixtures = {
     },
   ],
   invalid: [
+    {
+      name: '烟台司法局 2026 p30: 第三部分 starts with （一）（二）（三） and then 二、 (no 一、 heading)',
+      disclosure: doc(
+        section(
+          ['第三部分 2026年部门预算情况和重要事项说明'],
+          '（一）收入预算：7,370.46万元。',
+          '（二）支出预算：7,370.46万元。',
+          '（三）增减变化情况。',
+        ),
+        section(['第三部分', '二、“三公”经费支出情况'], '“三公”经费预算共42.26万元。'),
+      ),
+      expect: [{ messageId: 'missingFirst', row: '二、', severity: 'warning' }],
+    },
     {
       name: '福州科技 2026 p7: （一）（一）',
       disclosure: doc(

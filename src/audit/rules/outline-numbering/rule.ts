@@ -76,6 +76,12 @@ interface Opening {
   mark: string;
 }
 
+interface Reset {
+  reset: 'part' | 'top';
+  piece: number;
+  at: number;
+}
+
 interface Run extends Opening {
   seen: Set<number>;
   /** The number before it was the same (a dup): the next may be this one + 2. */
@@ -102,6 +108,10 @@ const rule: Rule = {
         zh: '序号“{mark}”连续用了两次（“{before}”之后又是“{excerpt}”），后者应为“{expected}”',
         en: 'The outline number "{mark}" is used twice in a row ("{before}", then "{excerpt}"); the second should be "{expected}"',
       },
+      missingFirst: {
+        zh: '本部分从“{mark}”开始，缺“{missing}”：其前的“（一）”至“{last}”没有上一级标题：{excerpt}',
+        en: 'This part starts at "{mark}"; "{missing}" is missing: the items "（一）" to "{last}" before it have no heading above them: {excerpt}',
+      },
       skippedNumber: {
         zh: '序号由“{before}”跳至“{mark}”，缺“{missing}”：{excerpt}',
         en: 'The outline numbers go from "{before}" to "{mark}"; "{missing}" is missing: {excerpt}',
@@ -120,14 +130,17 @@ const rule: Rule = {
           location: quotePlace(p, m.index!, m[0].replace(/\s+/g, '')),
         });
 
-    // the openings in document order; null marks a fresh start (a part, an unnumbered top-level heading)
-    const stream: (Opening | null)[] = [];
+    // the openings in document order; a reset marks a fresh start (a part, an unnumbered top-level heading)
+    const stream: (Opening | Reset)[] = [];
     pieces.forEach((p, i) => {
-      if (p.kind === 'heading' && p.section && p.section.headingPath.length === 1) stream.push(null);
-      for (const m of p.text.matchAll(OPENING)) {
+      const openings = [...p.text.matchAll(OPENING)];
+      // an unnumbered top-level heading (上海's “名词解释”, “其他相关情况说明”) starts afresh; a numbered one is in the run
+      if (p.kind === 'heading' && p.section?.headingPath.length === 1 && openings[0]?.index !== 0)
+        stream.push({ reset: 'top', piece: i, at: 0 });
+      for (const m of openings) {
         if (p.kind === 'heading' && m.index! > 0) break;
         if (m[1]) {
-          stream.push(null);
+          stream.push({ reset: 'part', piece: i, at: m.index! });
           continue;
         }
         const style: Style = m[2] ? 'cjk' : m[3] ? 'paren' : m[4] ? 'digit' : 'pdigit';
@@ -139,18 +152,18 @@ const rule: Rule = {
     });
 
     /** The text printed from one opening to the next, and the pages it spans. */
-    const between = (a: Opening, b: Opening): string => {
+    const between = (a: { piece: number; at: number }, b: Opening): string => {
       if (a.piece === b.piece) return pieces[a.piece].text.slice(a.at, b.at);
       const parts = [pieces[a.piece].text.slice(a.at)];
       for (let k = a.piece + 1; k < b.piece; k++) parts.push(pieces[k].text);
       parts.push(pieces[b.piece].text.slice(0, b.at));
       return parts.join('\n');
     };
-    const pageOf = (o: Opening): number | null => {
+    const pageOf = (o: { piece: number; at: number }): number | null => {
       const s = pieces[o.piece].placeAt(o.at);
       return s?.kind === 'pdf' ? s.page : null;
     };
-    const titlesBetween = (a: Opening, b: Opening): string => {
+    const titlesBetween = (a: { piece: number; at: number }, b: Opening): string => {
       const [pa, pb] = [pageOf(a), pageOf(b)];
       if (pa === null || pb === null) return '';
       return d.tables
@@ -161,12 +174,29 @@ const rule: Rule = {
     const quote = (o: Opening) => excerpt(pieces[o.piece].text, o.at, o.at + o.mark.length, 14);
 
     const stack: Run[] = [];
+    // the part whose first 一、-level heading is still to come
+    let part: Reset | null = null;
     for (const o of stream) {
-      if (o === null) {
+      if ('reset' in o) {
         stack.length = 0;
+        part = o.reset === 'part' ? o : null;
         continue;
       }
       const k = stack.findIndex((r) => r.style === o.style);
+      if (o.style === 'cjk' && part) {
+        // a part whose first 一、 heading is missing: its items （一）（二）… come straight after the part's title, then 二、
+        const items = stack.find((r) => r.style === 'paren' && r.seen.has(1));
+        const text = `${between(part, o)}\n${titlesBetween(part, o)}`;
+        if (k < 0 && o.n === 2 && items && !printedForms('cjk', 1).test(text))
+          ctx.report({
+            messageId: 'missingFirst',
+            values: { mark: SHOW.cjk(2), missing: SHOW.cjk(1), last: SHOW.paren(items.n), excerpt: quote(o) },
+            location: quotePlace(pieces[o.piece], o.at, o.mark),
+            related: [quotePlace(pieces[items.piece], items.at, items.mark)],
+            severity: 'warning',
+          });
+        part = null;
+      }
       if (k < 0) {
         stack.push({ ...o, seen: new Set([o.n]), afterDup: false });
         continue;
