@@ -18,6 +18,11 @@ export function runChild(script: string, args: string[], timeoutMs: number): Pro
     const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    // Decoded as a stream: a chunk boundary falls inside a multi-byte character now and then, and decoding each
+    // chunk alone turned it into U+FFFD (a label of the truth set's d08 read “全市���力资源…” when a model's JSON
+    // happened to be cut there, and the cell was scored a miss).
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
