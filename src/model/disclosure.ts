@@ -191,6 +191,11 @@ export type ListedTable = z.infer<typeof ListedTable>;
 
 export const RecognitionReport = z.object({
   listed: z.array(ListedTable),
+  /**
+   * The 目录 as printed, whatever it lists: a contents of sections only (杭州's “四、…预算公开表” with no table under
+   * it) lists no table, yet the document has a 目录. Absent in models stored before it was recorded.
+   */
+  contents: z.object({ entries: z.number().int(), place: SourcePlace }).nullable().optional(),
   /** Tables found whose title matched no template: kept in `tables` with key "unknown". */
   unknownTables: z.array(z.string()),
   /** Standard tables of this kind that are neither found nor listed. */

@@ -63,7 +63,8 @@ export function buildReport(
         .filter((t) => !found.has(t.key) && !stoodInFor(t, (k) => found.has(k)))
         .map((t) => t.key)
     : [];
-  return { listed, unknownTables, missingStandard };
+  const contents = toc.length ? { entries: toc.length, place: toc[0].place } : null;
+  return { listed, contents, unknownTables, missingStandard };
 }
 
 /** Titles as listed, without spacing and numbering (“一、收入决算表”, “表2 收入决算表”). */

@@ -303,7 +303,13 @@ export function segment(blocks: Block[]): Segments {
       // The contents end where the body begins: a part heading seen before, a sentence, or a table title
       // with its table right after it.
       const entryText = squash(tocEntryText(text));
-      const sentence = entryText.length > 50 || /[。；;]$/.test(entryText);
+      // 江苏's contents end their entries with a full stop (“一、主要职能。”): a short numbered entry with no stop or
+      // comma inside is still an entry.
+      const entryLike =
+        /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[、.．])/.test(squash(text)) &&
+        entryText.length <= 30 &&
+        !/[，,。；;：:]/.test(entryText.slice(0, -1));
+      const sentence = entryText.length > 50 || (/[。；;]$/.test(entryText) && !entryLike);
       const tableStarts = looksLikeTableTitle(text) && gridFollows(i);
       // Contents printed with leader dots or page numbers end at the first page whose first line has neither
       // (上海's templates: the body's first heading, “XX局（部门）主要职能”, centred at the top of the next page).
@@ -318,6 +324,8 @@ export function segment(blocks: Block[]): Segments {
         !led &&
         (tocLed >= 0.6 * tocLines || (firstEntry.length >= 4 && squash(text).endsWith(firstEntry)));
       if ((pn !== undefined && tocParts.has(pn)) || sentence || tableStarts || bodyPage) {
+        if (process.env.DBG_TOC)
+          console.error('toc end', JSON.stringify(text), { pn, sentence, tableStarts, bodyPage });
         inToc = false;
       } else {
         tocLines++;

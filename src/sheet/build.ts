@@ -129,7 +129,7 @@ function evidenceFound(def: SheetItemDef, d: Disclosure, headings: string[]): bo
     case 'cover':
       return !!(d.entity.name && d.fiscalYear && d.kind);
     case 'contents':
-      return d.recognition.listed.length > 0;
+      return d.recognition.listed.length > 0 || (d.recognition.contents?.entries ?? 0) > 0;
     case 'section':
       if (def.evidence.glossary && d.glossary.length) return true;
       return headings.some((h) => headingMatches(h, def.sections ?? []));

@@ -77,7 +77,7 @@ describe('check sheets over the API', () => {
       ]);
       const summary = wb.getWorksheet('汇总')!;
       expect(summary.getCell(3, 2).value).toBe('株洲市天元区医疗保障局');
-      expect(String(summary.getCell(4, 13).value)).toContain('目录列出，但正文中未找到此表');
+      expect(String(summary.getCell(4, 13).value)).toContain('本文件不含目录所列的报表部分，可能另行公开');
       expect((await fetch(`${t.url}/api/check-sheets?ids=`, { headers: t.auth })).status).toBe(400);
     } finally {
       await t.close();

@@ -37,9 +37,14 @@ export function tablesPartAbsent(d: Disclosure): ListedTable[] | null {
   return listed;
 }
 
+/** The standard tables missing, reported one by one (none when the whole tables part is absent: listed-tables). */
 export function missingRequiredTables(d: Disclosure, kind: DocumentKind): MissingTable[] {
+  return tablesPartAbsent(d) ? [] : requiredTablesNotFound(d, kind);
+}
+
+/** The standard tables a document of its kind should publish and this file does not hold. */
+export function requiredTablesNotFound(d: Disclosure, kind: DocumentKind): MissingTable[] {
   if (kind === '决算' && finalKindInDoubt(d)) return [];
-  if (tablesPartAbsent(d)) return [];
   const found = (key: string) => d.tables.some((t) => t.key === key);
   const missing: MissingTable[] = [];
   for (const tpl of requiredTemplates(kind)) {

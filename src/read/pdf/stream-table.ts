@@ -74,6 +74,19 @@ function isProse(chunks: Chunk[]): boolean {
   return chunks.slice(1).some((c) => UNIT_SUFFIX.test(c.text));
 }
 
+/**
+ * The document's own headings, letter-spaced or with the part's title set apart (“目    录”, “第一部分  2025年部门
+ * 预算说明”, 长沙 公安局 2025 p2): their wide gaps make them look like rows of two cells, and two of them one above
+ * the other became a table that swallowed the 目录's title. A heading is never a table row.
+ */
+function isDocumentHeading(chunks: Chunk[]): boolean {
+  const text = chunks
+    .map((c) => c.text)
+    .join('')
+    .replace(/\s+/g, '');
+  return /^目录$/.test(text) || /^第[一二三四五六七八九十]{1,3}部分/.test(text);
+}
+
 export type FlowItem =
   | { kind: 'line'; line: VisualLine; chunks: Chunk[] }
   | { kind: 'table'; lines: { line: VisualLine; chunks: Chunk[] }[] };
@@ -85,7 +98,12 @@ export function findStreamTables(lines: readonly VisualLine[]): FlowItem[] {
     return {
       line,
       chunks,
-      candidate: chunks.length >= 2 && !isMetadataLine(chunks) && !isListItem(chunks) && !isProse(chunks),
+      candidate:
+        chunks.length >= 2 &&
+        !isMetadataLine(chunks) &&
+        !isListItem(chunks) &&
+        !isProse(chunks) &&
+        !isDocumentHeading(chunks),
     };
   });
   const out: FlowItem[] = [];

@@ -1,4 +1,4 @@
-import { missingRequiredTables, tablesPartAbsent } from '../../completeness/missing-tables.ts';
+import { missingRequiredTables, requiredTablesNotFound, tablesPartAbsent } from '../../completeness/missing-tables.ts';
 import type { Table } from '../../../model/disclosure.ts';
 import type { Rule } from '../../types.ts';
 
@@ -44,6 +44,14 @@ const rule: Rule = {
           titles: `${names.slice(0, 3).join('、')}${names.length > 3 ? '等' : ''}`,
         },
         location: { table: null, tableTitle: null, row: null, column: null, source: part[0].place },
+        // The standard tables this file lacks, each where the 目录 lists it (if it does).
+        related: (d.kind ? requiredTablesNotFound(d, d.kind) : []).map(({ template: tpl, listed }) => ({
+          table: tpl.key,
+          tableTitle: tpl.title,
+          row: null,
+          column: null,
+          source: listed?.place ?? null,
+        })),
       });
       return;
     }
