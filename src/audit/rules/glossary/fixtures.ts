@@ -49,6 +49,23 @@ const fixtures: RuleFixtures = {
           3,
         ),
     },
+    {
+      name: 'a performance-forms attachment (广州 生态环境局 2026 项目支出绩效目标表, 140 pp): forms only — an info',
+      disclosure: () => {
+        const d = disclosure({
+          kind: '预算',
+          glossary: false,
+          sections: [
+            section([], '广州市生态环境局2026年项目支出绩效目标表（含转移支付项目）', '部门名称：广州市生态环境局'),
+          ],
+          tables: [],
+        });
+        d.performance = [
+          { id: 'p1', kind: 'project_goals', title: '项目支出绩效目标表', rows: [['项目名称', '总计']], place: pdf(1) },
+        ];
+        return onPages(d, 1, 1);
+      },
+    },
   ],
   invalid: [
     {

@@ -17,11 +17,12 @@ function headingAsParagraph(d: Disclosure): boolean {
   );
 }
 
-/** A file that holds only a cover and the tables (西安's 附件2 部门综合预算公开报表): its narrative, with the
+/** A file that holds only a cover and the tables (西安's 附件2 部门综合预算公开报表, 广州's 绩效目标表 attachment): its narrative, with the
  * glossary, is published as another file, so this one cannot be judged on it. Such a file has no narrative
  * heading and no line that opens a 说明 (the stray lines it has are text from its 绩效 tables). */
 function tablesOnly(d: Disclosure): boolean {
-  if (!d.tables.length) return false;
+  // Performance forms count as tables: 广州's 项目支出绩效目标表 attachment (140 pages of forms, no other table).
+  if (!d.tables.length && !d.performance.length) return false;
   if (d.sections.some((s) => s.headingPath.some((h) => h.trim()))) return false;
   return !d.sections.some((s) =>
     s.paragraphs.some((p) => /情况说明|编制说明|预算说明|决算说明|名词解释|主要职能|机构设置/.test(p.text)),
