@@ -22,13 +22,15 @@ function folderOfSeeds(n: number): string {
 }
 
 /**
- * Runs the CLI; with `killAfterFirstMs`, sends SIGKILL that many ms after the first file is reported done (a point
- * drawn at random by the caller: between files, in the middle of one, or while its row is being written). Returns
- * the exit code and the files the batch reported finished on stderr before it died.
+ * Runs the CLI; with `kill`, sends SIGKILL `delayMs` after the `afterReports`-th file is reported done (a point drawn
+ * at random by the caller: between files, in the middle of one, or while its row is being written). Counting files,
+ * not time from the first, keeps the kill inside the run on a fast machine (three kills 0.8–1.1 s after the first
+ * file all came after the 40th on a quiet one). Returns the exit code and the files the batch reported finished on
+ * stderr before it died.
  */
 function run(
   args: string[],
-  killAfterFirstMs?: number,
+  kill?: { afterReports: number; delayMs: number },
 ): Promise<{ code: number | null; signal: string | null; reported: string[] }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -45,8 +47,8 @@ function run(
         const m = /^\[\d+\/\d+\] \S+\s+(\S+)\s/.exec(line);
         if (m) reported.push(m[1]);
       }
-      if (killAfterFirstMs !== undefined && reported.length && !timer)
-        timer = setTimeout(() => child.kill('SIGKILL'), killAfterFirstMs);
+      if (kill && reported.length >= kill.afterReports && !timer)
+        timer = setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
     });
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
@@ -64,13 +66,17 @@ describe('batch durability', () => {
     const kills: number[] = [];
     let killed = 0;
     let announced = 0;
-    // Three runs killed at a point drawn at random (0–1.5 s after the run's first finished file), each resuming the
+    // Three runs killed at a point drawn at random (after 1–8 more finished files, then 0–40 ms), each resuming the
     // one before; then one run to the end.
     for (let round = 0; round < 3; round++) {
       const before = new Set(readJournal(journal).map((e) => e.path));
-      const at = Math.floor(Math.random() * 1500);
+      const kill = { afterReports: 1 + Math.floor(Math.random() * 8), delayMs: Math.floor(Math.random() * 40) };
+      const at = kill.afterReports * 100 + kill.delayMs;
       kills.push(at);
-      const r = await run(['check', join(dir, 'in'), '--out', out, '--jobs', '1', ...(round ? ['--resume'] : [])], at);
+      const r = await run(
+        ['check', join(dir, 'in'), '--out', out, '--jobs', '1', ...(round ? ['--resume'] : [])],
+        kill,
+      );
       const finished = readJournal(journal);
       const paths = finished.map((e) => e.path);
       // no file twice: a resumed run did not redo what was finished
@@ -82,7 +88,8 @@ describe('batch durability', () => {
       if (r.signal === 'SIGKILL') killed++;
       announced += r.reported.length;
     }
-    expect(killed, `kill points ${kills.join(', ')} ms`).toBeGreaterThan(0);
+    // kill points as files × 100 + ms: 305 = 3 files, then 5 ms
+    expect(killed, `kill points ${kills.join(', ')}`).toBeGreaterThan(0);
     expect(announced).toBeGreaterThan(0);
 
     const last = await run(['check', join(dir, 'in'), '--out', out, '--jobs', '2', '--resume']);
