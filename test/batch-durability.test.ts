@@ -80,7 +80,7 @@ describe('batch durability', () => {
       const finished = readJournal(journal);
       const paths = finished.map((e) => e.path);
       // no file twice: a resumed run did not redo what was finished
-      expect(new Set(paths).size, `round ${round}, kill at ${at} ms`).toBe(paths.length);
+      expect(new Set(paths).size, `round ${round}, kill point ${at}`).toBe(paths.length);
       // every file the batch said was done (this run's new ones) is in the journal, whole
       for (const p of r.reported)
         if (!before.has(p)) expect(paths, `round ${round}: ${p} reported, not in journal`).toContain(p);
