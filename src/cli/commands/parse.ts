@@ -70,11 +70,15 @@ export function summarise(d: Disclosure, fileName: string): string {
   const illegible = d.recognition.listed.filter((l) => l.status === 'illegible');
   if (d.recognition.listed.length) {
     lines.push('');
-    const found = d.recognition.listed.filter((l) => l.status !== 'absent').length;
+    // A table listed again by a second contents list (西安's 第三部分 opens with its own 目录) is one table.
+    const listed = d.recognition.listed.filter(
+      (l, i, all) => !l.tableId || all.findIndex((x) => x.tableId === l.tableId) === i,
+    );
+    const found = listed.filter((l) => l.status !== 'absent').length;
     lines.push(
       tr(
-        `目录列出 ${d.recognition.listed.length} 张表，找到 ${found} 张`,
-        `Listed in the contents: ${d.recognition.listed.length}, found: ${found}`,
+        `目录列出 ${listed.length} 张表，找到 ${found} 张`,
+        `Listed in the contents: ${listed.length}, found: ${found}`,
       ),
     );
   }
