@@ -3,7 +3,7 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { runMain } from './helpers/run-main.ts';
 import { Journal, journalPath, readJournal } from '../src/batch/journal.ts';
 import { emptyRow } from '../src/batch/process-file.ts';
 import { seedPath } from './helpers/seeds.ts';
@@ -126,17 +126,8 @@ describe('batch durability', () => {
 
   it('a bad --out is refused before any file is read', async () => {
     const dir = folderOfSeeds(2);
-    const err: string[] = [];
-    const orig = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => {
-      err.push(String(s));
-      return true;
-    }) as typeof process.stderr.write;
-    try {
-      expect(await main(['check', join(dir, 'in'), '--out', join(dir, 'no-such-folder', 'r.json')])).toBe(2);
-    } finally {
-      process.stderr.write = orig;
-    }
-    expect(err.join('')).toMatch(/无法写入报告位置.*文件夹不存在/);
+    const { code, err } = await runMain(['check', join(dir, 'in'), '--out', join(dir, 'no-such-folder', 'r.json')]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/无法写入报告位置.*文件夹不存在/);
   });
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJournal } from '../src/batch/journal.ts';
-import { main } from '../src/cli/main.ts';
+import { runMain } from './helpers/run-main.ts';
 import { seedPath } from './helpers/seeds.ts';
 
 // Disk full, I/O error and no permission on the command line (issue 13.4): a clear zh/en message, exit 2, and nothing
@@ -38,19 +38,7 @@ function folderOfSeeds(n: number): { dir: string; input: string } {
   return { dir, input };
 }
 
-async function run(args: string[]): Promise<{ code: number; err: string }> {
-  const err: string[] = [];
-  const orig = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((s: string) => {
-    err.push(String(s));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { code: await main([...args, '--lang', 'zh']), err: err.join('') };
-  } finally {
-    process.stderr.write = orig;
-  }
-}
+const run = (args: string[]) => runMain([...args, '--lang', 'zh']);
 
 const RAW = /\n\s+at |内部错误|Internal error|TypeError/;
 

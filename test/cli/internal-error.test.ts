@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runMain } from '../helpers/run-main.ts';
 
 // A bug in a command (anything that is not an input, usage or storage problem): the person at the terminal is told
 // plainly that the command did not finish, then — on a line of its own, labelled — the error's own text, one line,
@@ -11,19 +11,7 @@ vi.mock('../../src/cli/commands/rules.ts', () => ({
   },
 }));
 
-async function run(args: string[]): Promise<{ code: number; err: string }> {
-  const err: string[] = [];
-  const orig = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((s: string) => {
-    err.push(String(s));
-    return true;
-  }) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), err: err.join('') };
-  } finally {
-    process.stderr.write = orig;
-  }
-}
+const run = runMain;
 
 describe('an internal error in a command', () => {
   it('says the command did not finish, then the error text on a labelled line of its own, no stack trace', async () => {
