@@ -324,8 +324,6 @@ export function segment(blocks: Block[]): Segments {
         !led &&
         (tocLed >= 0.6 * tocLines || (firstEntry.length >= 4 && squash(text).endsWith(firstEntry)));
       if ((pn !== undefined && tocParts.has(pn)) || sentence || tableStarts || bodyPage) {
-        if (process.env.DBG_TOC)
-          console.error('toc end', JSON.stringify(text), { pn, sentence, tableStarts, bodyPage });
         inToc = false;
       } else {
         tocLines++;
