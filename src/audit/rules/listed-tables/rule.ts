@@ -22,7 +22,7 @@ const rule: Rule = {
         en: 'The table "{title}" listed in the contents was not found in the document',
       },
       partAbsent: {
-        zh: '目录列出的{count}张表格（{titles}）本文件中一张也没有：报表部分可能另行公开（如“部门预算报表”附件），请将报表文件一并审核；若未公开，则缺少全部表格',
+        zh: '目录列出的{count}张表格（{titles}）本文件中一张也没有：报表部分可能另行公开（如单独的报表附件），请将报表文件一并审核；若未公开，则缺少全部表格',
         en: 'None of the {count} tables listed in the contents ({titles}) is in this file: the tables may be published separately (an attachment of tables); audit that file too, or, if they were not published, every table is missing',
       },
       illegible: { zh: '“{title}”无法辨认（可能为图片）', en: 'The table "{title}" is illegible (possibly an image)' },
