@@ -115,15 +115,21 @@ export function cellPlace(t: Table, r: Row, column: string): FindingPlace {
   return { table: t.key, tableTitle: t.title, row: rowName(r), column, source: c?.place ?? r.place };
 }
 
+/**
+ * The column of this key, on the row's side of a two-sided table (收支总表: 收入 | 支出 share their column keys): the
+ * one of that section, else the first of the key.
+ */
+export function columnOf(t: Table, column: string, section?: string): Table['columns'][number] | undefined {
+  return (
+    t.columns.find(
+      (c) => c.key === column && (section === undefined || c.section === undefined || c.section === section),
+    ) ?? t.columns.find((c) => c.key === column)
+  );
+}
+
 /** Column label as printed, for messages. */
 export function columnLabel(t: Table, column: string, section?: string): string {
-  return (
-    (
-      t.columns.find(
-        (c) => c.key === column && (section === undefined || c.section === undefined || c.section === section),
-      ) ?? t.columns.find((c) => c.key === column)
-    )?.label ?? column
-  );
+  return columnOf(t, column, section)?.label ?? column;
 }
 
 /** Row label for messages: "2101501 行政运行", "本年收入合计". */

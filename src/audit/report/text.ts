@@ -1,7 +1,7 @@
 import type { Disclosure, Table } from '../../model/disclosure.ts';
 import { describePlace } from '../../model/place-text.ts';
 import { SEVERITIES } from '../../model/finding-json.ts';
-import { rowName } from '../cells.ts';
+import { columnOf, rowName } from '../cells.ts';
 import { coverageLine } from '../coverage.ts';
 import { templateByKey } from '../../templates/catalogue.ts';
 import { rules } from '../rules/index.ts';
@@ -36,9 +36,7 @@ export function columnLabel(key: string, tableKey: string | null, d?: Disclosure
     for (const t of d.tables) {
       if (t.key !== tableKey) continue;
       const section = row ? t.rows.find((r) => rowName(r) === row)?.section : undefined;
-      const c =
-        t.columns.find((c) => c.key === key && (!section || !c.section || c.section === section)) ??
-        t.columns.find((c) => c.key === key);
+      const c = columnOf(t, key, section);
       if (c?.label) return c.label.replace(/\s+/g, '');
     }
   }
